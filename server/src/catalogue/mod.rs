@@ -1,0 +1,126 @@
+//! The catalogue's REST API, generic over record kinds: `/api/v1/{kind}` and
+//! `/api/v1/{kind}/{id}` for organisations, contacts, training tools and programmes.
+//! Writes go through the same mutation path as sync, as the server's own device.
+
+use axum::{extract::State, http::StatusCode, response::IntoResponse, routing::get, Json, Router};
+use serde_json::{Map, Value};
+use tradewinds_shared::catalogue::DELETED_FIELD;
+use tradewinds_shared::sync::RecordState;
+use tradewinds_shared::RecordKind;
+use uuid::Uuid;
+
+use crate::extract::{ApiJson, KindPath, RecordPath};
+use crate::{AppState, Error};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/{kind}", get(records_list).post(record_create))
+        .route(
+            "/{kind}/{id}",
+            get(record_get).patch(record_update).delete(record_delete),
+        )
+}
+
+/// A record as the API shows it: its id and the shown value of each field.
+fn view(state: &RecordState) -> Value {
+    let mut map = state.values();
+    map.remove(DELETED_FIELD);
+    map.insert("id".into(), Value::String(state.id.to_string()));
+    let conflicts: Vec<&str> = state.conflicts().map(|(f, _)| f).collect();
+    if !conflicts.is_empty() {
+        map.insert("conflicts".into(), serde_json::json!(conflicts));
+    }
+    Value::Object(map)
+}
+
+async fn records_list(
+    State(app): State<AppState>,
+    KindPath(kind): KindPath,
+) -> Result<Json<Value>, Error> {
+    let records = app.store.list(kind).await?;
+    let items: Vec<Value> = records.iter().map(view).collect();
+    Ok(Json(serde_json::json!({ "items": items })))
+}
+
+async fn record_get(
+    State(app): State<AppState>,
+    RecordPath(kind, id): RecordPath,
+) -> Result<Json<Value>, Error> {
+    let record = live(&app, kind, id).await?;
+    Ok(Json(view(&record)))
+}
+
+async fn record_create(
+    State(app): State<AppState>,
+    KindPath(kind): KindPath,
+    ApiJson(fields): ApiJson<Map<String, Value>>,
+) -> Result<impl IntoResponse, Error> {
+    check_fields(kind, &fields)?;
+    kind.validate(&fields)?;
+    let id = Uuid::new_v4();
+    let record = app
+        .store
+        .apply_server_edit(kind, id, fields)
+        .await?
+        .ok_or_else(|| Error::Internal(anyhow::anyhow!("created record {id} not found")))?;
+    Ok((StatusCode::CREATED, Json(view(&record))))
+}
+
+async fn record_update(
+    State(app): State<AppState>,
+    RecordPath(kind, id): RecordPath,
+    ApiJson(fields): ApiJson<Map<String, Value>>,
+) -> Result<Json<Value>, Error> {
+    check_fields(kind, &fields)?;
+    live(&app, kind, id).await?;
+    let record = app
+        .store
+        .apply_server_edit(kind, id, fields)
+        .await?
+        .ok_or_else(|| {
+            Error::NotFound(format!("No {} with id {id}.", kind.label().to_lowercase()))
+        })?;
+    Ok(Json(view(&record)))
+}
+
+async fn record_delete(
+    State(app): State<AppState>,
+    RecordPath(kind, id): RecordPath,
+) -> Result<StatusCode, Error> {
+    live(&app, kind, id).await?;
+    let mut deleted = Map::new();
+    deleted.insert(DELETED_FIELD.into(), Value::Bool(true));
+    app.store.apply_server_edit(kind, id, deleted).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Field names and types; `id` and `deleted` are not set through the record body.
+fn check_fields(kind: RecordKind, fields: &Map<String, Value>) -> Result<(), Error> {
+    if let Some(reserved) = ["id", DELETED_FIELD]
+        .iter()
+        .find(|k| fields.contains_key(**k))
+    {
+        return Err(Error::Unprocessable {
+            code: "reserved_field",
+            message: format!("`{reserved}` cannot be set in the body: the id is in the URL, and DELETE removes a record."),
+        });
+    }
+    if fields.is_empty() {
+        return Err(Error::Unprocessable {
+            code: "empty_body",
+            message: "The body has no fields to store.".into(),
+        });
+    }
+    kind.check_field_types(fields)?;
+    Ok(())
+}
+
+async fn live(app: &AppState, kind: RecordKind, id: Uuid) -> Result<RecordState, Error> {
+    match app.store.get(kind, id).await? {
+        Some(r) if !r.is_deleted() => Ok(r),
+        _ => Err(Error::NotFound(format!(
+            "No {} with id {id}.",
+            kind.label().to_lowercase()
+        ))),
+    }
+}

@@ -1,0 +1,85 @@
+//! The one error type of the API. Every refusal becomes `{ "error": CODE, "message": ... }`
+//! with a 4xx status; internal failures are logged in full and answered with a bare 500.
+
+use axum::{
+    http::{StatusCode, Uri},
+    response::{IntoResponse, Response},
+    Json,
+};
+use tradewinds_shared::{api::ErrorBody, ValidationErrors};
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Validation(ValidationErrors),
+    #[error("{message}")]
+    BadRequest { code: &'static str, message: String },
+    #[error("{message}")]
+    Unprocessable { code: &'static str, message: String },
+    #[error("{message}")]
+    Conflict { code: &'static str, message: String },
+    #[error("the request body is larger than {0} bytes")]
+    TooLarge(usize),
+    #[error("{0}")]
+    UnsupportedMediaType(String),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<sqlx::Error> for Error {
+    fn from(e: sqlx::Error) -> Self {
+        Error::Internal(e.into())
+    }
+}
+
+impl From<ValidationErrors> for Error {
+    fn from(e: ValidationErrors) -> Self {
+        Error::Validation(e)
+    }
+}
+
+impl Error {
+    fn parts(&self) -> (StatusCode, &'static str) {
+        match self {
+            Error::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
+            Error::Validation(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_record"),
+            Error::BadRequest { code, .. } => (StatusCode::BAD_REQUEST, code),
+            Error::Unprocessable { code, .. } => (StatusCode::UNPROCESSABLE_ENTITY, code),
+            Error::Conflict { code, .. } => (StatusCode::CONFLICT, code),
+            Error::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "body_too_large"),
+            Error::UnsupportedMediaType(_) => {
+                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
+            }
+            Error::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+        }
+    }
+}
+
+impl IntoResponse for Error {
+    fn into_response(self) -> Response {
+        let (status, code) = self.parts();
+        let (message, fields) = match &self {
+            Error::Internal(e) => {
+                tracing::error!(error = ?e, "internal error");
+                (
+                    "Something went wrong on the server; it has been logged.".to_owned(),
+                    vec![],
+                )
+            }
+            Error::Validation(v) => (format!("The record is not valid: {v}"), v.0.clone()),
+            other => (other.to_string(), vec![]),
+        };
+        let body = ErrorBody {
+            error: code.to_owned(),
+            message,
+            fields,
+        };
+        (status, Json(body)).into_response()
+    }
+}
+
+pub async fn api_not_found(uri: Uri) -> Error {
+    Error::NotFound(format!("There is no API endpoint at {}.", uri.path()))
+}

@@ -1,0 +1,54 @@
+//! The Tradewinds server: the catalogue API, the sync endpoint and the built app, over one
+//! SQLite database. `app()` builds the whole router so that tests reach it without a socket.
+
+pub mod catalogue;
+pub mod cli;
+pub mod error;
+pub mod extract;
+pub mod seed;
+pub mod store;
+pub mod sync;
+pub mod telemetry;
+pub mod web;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use axum::{extract::DefaultBodyLimit, routing::get, Router};
+use tower_http::{compression::CompressionLayer, timeout::TimeoutLayer, trace::TraceLayer};
+
+pub use error::Error;
+pub use store::Store;
+
+/// Largest request body accepted anywhere (a full push of 1,000 mutations fits).
+pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    /// The built app (`dist/`), served at `/`; `None` serves the API only.
+    pub dist: Option<PathBuf>,
+}
+
+pub fn app(state: AppState) -> Router {
+    let api = Router::new()
+        .merge(sync::router())
+        .merge(catalogue::router())
+        .fallback(error::api_not_found);
+    let mut router = Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .nest("/api/v1", api)
+        .with_state(state.clone());
+    if let Some(dist) = &state.dist {
+        router = router.merge(web::router(dist));
+    }
+    router
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(CompressionLayer::new())
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
+        .layer(TraceLayer::new_for_http())
+        .layer(axum::middleware::from_fn(web::security_headers))
+}

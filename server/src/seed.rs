@@ -1,0 +1,71 @@
+//! The first-start catalogue: the world of the 2012 Bridgetown donor meeting
+//! (`seed/2012.json`), written through the ordinary mutation path as the server's device.
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use tradewinds_shared::sync::RecordState;
+use tradewinds_shared::RecordKind;
+use uuid::Uuid;
+
+use crate::store::{now_ms, Store};
+
+const SEED: &str = include_str!("../seed/2012.json");
+
+/// Namespace of the seed's stable ids (`Uuid::new_v5(SEED_NAMESPACE, key)`).
+pub const SEED_NAMESPACE: Uuid = Uuid::from_u128(0x7d1e_2012_0b1a_4c8e_9d59_2f0c_1a7e_4b10);
+
+#[derive(Deserialize)]
+struct SeedFile {
+    records: Vec<SeedRecord>,
+}
+
+#[derive(Deserialize)]
+struct SeedRecord {
+    kind: RecordKind,
+    key: String,
+    fields: Map<String, Value>,
+}
+
+/// The id a seed record gets from its key.
+pub fn seed_id(key: &str) -> Uuid {
+    Uuid::new_v5(&SEED_NAMESPACE, key.as_bytes())
+}
+
+/// Replaces `"@key"` references by the referred record's id.
+fn resolve(value: Value) -> Value {
+    match value {
+        Value::String(s) if s.starts_with('@') => Value::String(seed_id(&s[1..]).to_string()),
+        Value::Array(items) => Value::Array(items.into_iter().map(resolve).collect()),
+        other => other,
+    }
+}
+
+/// Seeds an empty database; returns how many records were added (0 if it had any).
+pub async fn seed_if_empty(store: &Store) -> anyhow::Result<usize> {
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM records")
+        .fetch_one(store.pool())
+        .await?;
+    if count > 0 {
+        return Ok(0);
+    }
+    let file: SeedFile = serde_json::from_str(SEED)?;
+    let device = store.server_device();
+    let first = store.last_mutation(device).await? + 1;
+    let at = now_ms();
+    let mutations: Vec<_> = file
+        .records
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let fields = r.fields.into_iter().map(|(k, v)| (k, resolve(v))).collect();
+            RecordState::new(r.kind, seed_id(&r.key))
+                .edit(first + i as u64, at, fields)
+                .ok_or_else(|| anyhow::anyhow!("seed record {} has no fields", r.key))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let response = store.push(device, &mutations, Some("seed")).await?;
+    if let Some(r) = response.rejections.first() {
+        anyhow::bail!("seed record {} is invalid: {}", r.n, r.message);
+    }
+    Ok(mutations.len())
+}

@@ -1,0 +1,55 @@
+//! The sync endpoint: `POST /api/v1/sync/push`, `GET /api/v1/sync/pull`,
+//! `GET /api/v1/sync/snapshot`. Speaks `tradewinds_shared::sync::protocol`.
+
+use axum::{
+    extract::{Query, State},
+    routing::{get, post},
+    Json, Router,
+};
+use serde::Deserialize;
+use tradewinds_shared::sync::{Cursor, PullResponse, PushRequest, PushResponse, Snapshot};
+
+use crate::extract::ApiJson;
+use crate::{AppState, Error};
+
+/// Records per pull response.
+pub const PULL_LIMIT: u32 = 500;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/sync/push", post(sync_push))
+        .route("/sync/pull", get(sync_pull))
+        .route("/sync/snapshot", get(sync_snapshot))
+}
+
+async fn sync_push(
+    State(app): State<AppState>,
+    ApiJson(req): ApiJson<PushRequest>,
+) -> Result<Json<PushResponse>, Error> {
+    Ok(Json(
+        app.store.push(req.device, &req.mutations, None).await?,
+    ))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PullQuery {
+    cursor: String,
+    limit: Option<u32>,
+}
+
+async fn sync_pull(
+    State(app): State<AppState>,
+    query: Result<Query<PullQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<PullResponse>, Error> {
+    let Query(q) = query.map_err(|e| Error::BadRequest {
+        code: "invalid_query",
+        message: format!("{} (expected ?cursor=CURSOR[&limit=N])", e.body_text()),
+    })?;
+    let limit = q.limit.unwrap_or(PULL_LIMIT).clamp(1, PULL_LIMIT);
+    Ok(Json(app.store.pull(&Cursor(q.cursor), limit).await?))
+}
+
+async fn sync_snapshot(State(app): State<AppState>) -> Result<Json<Snapshot>, Error> {
+    Ok(Json(app.store.snapshot().await?))
+}

@@ -1,0 +1,12 @@
+//! The truth both sides agree on: catalogue record types, their validation rules, the sync
+//! protocol's wire messages and the per-field merge. Pure Rust, no I/O: it builds for wasm32
+//! (the app) and the host (the server), and its tests run natively.
+
+pub mod api;
+pub mod catalogue;
+pub mod reference;
+pub mod sync;
+pub mod validation;
+
+pub use catalogue::{Contact, Organisation, Programme, RecordKind, TrainingTool};
+pub use validation::{FieldError, ValidationErrors};

@@ -1,0 +1,548 @@
+//! Per-field merge of catalogue records.
+//!
+//! Each field of a record is a multi-value register. A write carries its *dot* (the device
+//! that made it and that device's mutation number) and its *context*: the version vector of
+//! the writes to that field its author had seen. A write removes the writes its context
+//! covers; writes that did not see each other both stay, and the field is in conflict until
+//! someone writes it again having seen both (the conflict inbox does exactly that).
+//! The value shown is the write with the greatest `(at, dot)`: deterministic everywhere.
+//!
+//! Applying mutations is idempotent and gives the same state in any order, as long as each
+//! device's own mutations arrive in their order, which the push protocol guarantees (gaps
+//! are refused). `RecordState::join` merges whole states (a pulled record into the local
+//! one) and is commutative, associative and idempotent.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use uuid::Uuid;
+
+use super::DeviceId;
+use crate::catalogue::{parse_fields, RecordKind, DELETED_FIELD};
+use crate::validation::ValidationErrors;
+
+/// One write's identity: the device and its mutation number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Dot {
+    #[serde(rename = "d")]
+    pub device: DeviceId,
+    pub n: u64,
+}
+
+/// For each device, the highest mutation number seen.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct VersionVector(pub BTreeMap<DeviceId, u64>);
+
+impl VersionVector {
+    pub fn covers(&self, dot: Dot) -> bool {
+        self.0.get(&dot.device).is_some_and(|&n| n >= dot.n)
+    }
+
+    pub fn add(&mut self, dot: Dot) {
+        let e = self.0.entry(dot.device).or_insert(0);
+        *e = (*e).max(dot.n);
+    }
+
+    pub fn join(&mut self, other: &VersionVector) {
+        for (&device, &n) in &other.0 {
+            self.add(Dot { device, n });
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// A value written to one field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FieldWrite {
+    #[serde(rename = "v")]
+    pub value: Value,
+    pub dot: Dot,
+    /// The author's clock, milliseconds since 1970 (for display and tie-breaking only).
+    pub at: i64,
+    /// Who wrote it, when known (the signed-in user's name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+}
+
+/// The state of one field: the writes not yet superseded (one, or several in conflict) and
+/// every write seen so far.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FieldState {
+    #[serde(rename = "w")]
+    pub writes: Vec<FieldWrite>,
+    #[serde(rename = "s")]
+    pub seen: VersionVector,
+}
+
+impl FieldState {
+    /// The write whose value is shown.
+    pub fn winner(&self) -> Option<&FieldWrite> {
+        self.writes.iter().max_by_key(|w| (w.at, w.dot))
+    }
+
+    pub fn in_conflict(&self) -> bool {
+        self.writes.len() > 1
+    }
+
+    /// Applies one write made with context `ctx`. Returns whether anything changed.
+    pub fn apply(&mut self, write: FieldWrite, ctx: &VersionVector) -> bool {
+        let before = (self.writes.len(), self.seen.clone());
+        let already_seen = self.seen.covers(write.dot);
+        self.writes.retain(|w| !ctx.covers(w.dot));
+        self.seen.join(ctx);
+        if !already_seen {
+            self.seen.add(write.dot);
+            self.writes.push(write);
+            self.normalise();
+            return true;
+        }
+        before != (self.writes.len(), self.seen.clone())
+    }
+
+    /// Merges another replica's state of the same field.
+    pub fn join(&mut self, other: &FieldState) {
+        let has = |writes: &[FieldWrite], dot: Dot| writes.iter().any(|w| w.dot == dot);
+        let mut merged: Vec<FieldWrite> = self
+            .writes
+            .iter()
+            .filter(|w| has(&other.writes, w.dot) || !other.seen.covers(w.dot))
+            .cloned()
+            .collect();
+        for w in &other.writes {
+            if !has(&self.writes, w.dot) && !self.seen.covers(w.dot) {
+                merged.push(w.clone());
+            }
+        }
+        self.writes = merged;
+        self.seen.join(&other.seen);
+        self.normalise();
+    }
+
+    fn normalise(&mut self) {
+        self.writes.sort_by_key(|w| (w.at, w.dot));
+        self.writes.dedup_by_key(|w| w.dot);
+    }
+}
+
+/// A change to one record by one device: the changed fields only, each with the context it
+/// was made in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mutation {
+    /// The device's mutation number: 1, 2, 3, ... without gaps.
+    pub n: u64,
+    pub kind: RecordKind,
+    pub id: Uuid,
+    /// The author's clock, milliseconds since 1970.
+    pub at: i64,
+    /// Changed fields and their new values; `deleted: true` deletes the record.
+    pub set: Map<String, Value>,
+    /// Per changed field, the writes its author had seen (absent: none).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ctx: BTreeMap<String, VersionVector>,
+}
+
+/// A record as both sides store it: its fields' states. The server adds the sequence number
+/// of the last change (`seq`) so that pulls can resume.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordState {
+    pub kind: RecordKind,
+    pub id: Uuid,
+    #[serde(rename = "f")]
+    pub fields: BTreeMap<String, FieldState>,
+    #[serde(default)]
+    pub seq: u64,
+}
+
+impl RecordState {
+    pub fn new(kind: RecordKind, id: Uuid) -> Self {
+        RecordState {
+            kind,
+            id,
+            fields: BTreeMap::new(),
+            seq: 0,
+        }
+    }
+
+    /// Applies a mutation made by `device`. Returns whether anything changed.
+    pub fn apply(&mut self, device: DeviceId, m: &Mutation, by: Option<&str>) -> bool {
+        let empty = VersionVector::default();
+        let mut changed = false;
+        for (field, value) in &m.set {
+            let write = FieldWrite {
+                value: value.clone(),
+                dot: Dot { device, n: m.n },
+                at: m.at,
+                by: by.map(str::to_owned),
+            };
+            let ctx = m.ctx.get(field).unwrap_or(&empty);
+            changed |= self
+                .fields
+                .entry(field.clone())
+                .or_default()
+                .apply(write, ctx);
+        }
+        changed
+    }
+
+    /// Merges another replica's state of the same record.
+    pub fn join(&mut self, other: &RecordState) {
+        for (name, theirs) in &other.fields {
+            self.fields.entry(name.clone()).or_default().join(theirs);
+        }
+        self.seq = self.seq.max(other.seq);
+    }
+
+    /// The shown value of every field.
+    pub fn values(&self) -> Map<String, Value> {
+        self.fields
+            .iter()
+            .filter_map(|(k, f)| f.winner().map(|w| (k.clone(), w.value.clone())))
+            .collect()
+    }
+
+    pub fn is_deleted(&self) -> bool {
+        self.fields
+            .get(DELETED_FIELD)
+            .and_then(FieldState::winner)
+            .is_some_and(|w| w.value == Value::Bool(true))
+    }
+
+    /// Fields written concurrently by several devices, waiting for someone to choose.
+    pub fn conflicts(&self) -> impl Iterator<Item = (&str, &FieldState)> {
+        self.fields
+            .iter()
+            .filter(|(_, f)| f.in_conflict())
+            .map(|(k, f)| (k.as_str(), f))
+    }
+
+    /// The record as its typed form.
+    pub fn typed<T>(&self) -> Result<T, ValidationErrors>
+    where
+        T: serde::de::DeserializeOwned + Serialize + Default,
+    {
+        parse_fields(&self.values())
+    }
+
+    /// A mutation setting `changes` (only the fields that differ from what is shown), made
+    /// having seen this state. `None` when nothing differs.
+    pub fn edit(&self, n: u64, at: i64, changes: Map<String, Value>) -> Option<Mutation> {
+        let shown = self.values();
+        let set: Map<String, Value> = changes
+            .into_iter()
+            .filter(|(k, v)| {
+                shown.get(k) != Some(v) || self.fields.get(k).is_some_and(FieldState::in_conflict)
+            })
+            .collect();
+        if set.is_empty() {
+            return None;
+        }
+        let ctx = set
+            .keys()
+            .filter_map(|k| {
+                self.fields
+                    .get(k)
+                    .filter(|f| !f.seen.is_empty())
+                    .map(|f| (k.clone(), f.seen.clone()))
+            })
+            .collect();
+        Some(Mutation {
+            n,
+            kind: self.kind,
+            id: self.id,
+            at,
+            set,
+            ctx,
+        })
+    }
+
+    /// Checks the record that applying `m` would give: field names and types, and, unless
+    /// the result is deleted, the kind's rules. The same check runs in the form (before the
+    /// edit is stored) and on the server (before a push is applied).
+    pub fn check_mutation(
+        current: Option<&RecordState>,
+        device: DeviceId,
+        m: &Mutation,
+        by: Option<&str>,
+    ) -> Result<RecordState, ValidationErrors> {
+        m.kind.check_field_types(&m.set)?;
+        if let Some(bad) = m.ctx.keys().find(|k| !m.set.contains_key(*k)) {
+            let mut e = ValidationErrors::default();
+            e.add(
+                bad,
+                "A context is given for a field the mutation does not change.",
+            );
+            return Err(e);
+        }
+        let mut next = match current {
+            Some(c) if c.kind != m.kind => {
+                let mut e = ValidationErrors::default();
+                e.add(
+                    "kind",
+                    format!(
+                        "Record {} is a {}, not a {}.",
+                        m.id,
+                        c.kind.code(),
+                        m.kind.code()
+                    ),
+                );
+                return Err(e);
+            }
+            Some(c) => c.clone(),
+            None => RecordState::new(m.kind, m.id),
+        };
+        next.apply(device, m, by);
+        if !next.is_deleted() {
+            m.kind.validate(&next.values())?;
+        }
+        Ok(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    fn dev(i: u8) -> DeviceId {
+        Uuid::from_bytes([i; 16])
+    }
+
+    fn set(pairs: &[(&str, Value)]) -> Map<String, Value> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()
+    }
+
+    fn org_id() -> Uuid {
+        Uuid::from_bytes([9; 16])
+    }
+
+    #[test]
+    fn different_fields_both_survive() {
+        let mut base = RecordState::new(RecordKind::Organisation, org_id());
+        let create = base
+            .edit(
+                1,
+                10,
+                set(&[("name", json!("CARTAC")), ("acronym", json!("C"))]),
+            )
+            .unwrap();
+        base.apply(dev(1), &create, None);
+        let a = base
+            .edit(2, 20, set(&[("name", json!("CARTAC (IMF)"))]))
+            .unwrap();
+        let b = base
+            .edit(1, 30, set(&[("acronym", json!("CARTAC"))]))
+            .unwrap();
+        let mut s = base.clone();
+        s.apply(dev(1), &a, None);
+        s.apply(dev(2), &b, None);
+        assert_eq!(s.values()["name"], json!("CARTAC (IMF)"));
+        assert_eq!(s.values()["acronym"], json!("CARTAC"));
+        assert_eq!(s.conflicts().count(), 0);
+    }
+
+    #[test]
+    fn same_field_keeps_a_conflict_until_resolved() {
+        let mut base = RecordState::new(RecordKind::Organisation, org_id());
+        base.apply(
+            dev(1),
+            &base.edit(1, 10, set(&[("name", json!("A"))])).unwrap(),
+            None,
+        );
+        let a = base
+            .edit(2, 20, set(&[("name", json!("From one"))]))
+            .unwrap();
+        let b = base
+            .edit(1, 30, set(&[("name", json!("From two"))]))
+            .unwrap();
+        let mut s = base.clone();
+        s.apply(dev(1), &a, None);
+        s.apply(dev(2), &b, None);
+        assert_eq!(s.values()["name"], json!("From two"), "later clock wins");
+        let conflicts: Vec<_> = s.conflicts().collect();
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!(conflicts[0].1.writes.len(), 2);
+        // Keeping the loser is an ordinary edit made having seen both.
+        let keep = s.edit(3, 40, set(&[("name", json!("From one"))])).unwrap();
+        s.apply(dev(1), &keep, None);
+        assert_eq!(s.values()["name"], json!("From one"));
+        assert_eq!(s.conflicts().count(), 0);
+    }
+
+    #[test]
+    fn delete_is_a_field() {
+        let mut s = RecordState::new(RecordKind::Contact, org_id());
+        s.apply(
+            dev(1),
+            &s.edit(1, 1, set(&[("role_title", json!("Comptroller"))]))
+                .unwrap(),
+            None,
+        );
+        assert!(!s.is_deleted());
+        s.apply(
+            dev(1),
+            &s.edit(2, 2, set(&[("deleted", json!(true))])).unwrap(),
+            None,
+        );
+        assert!(s.is_deleted());
+    }
+
+    #[test]
+    fn check_mutation_names_problems() {
+        let m = Mutation {
+            n: 1,
+            kind: RecordKind::Organisation,
+            id: org_id(),
+            at: 0,
+            set: set(&[("name", json!(""))]),
+            ctx: BTreeMap::new(),
+        };
+        let e = RecordState::check_mutation(None, dev(1), &m, None).unwrap_err();
+        assert!(e.for_field("name").is_some());
+        let ok = Mutation {
+            set: set(&[("name", json!("IDB"))]),
+            ..m.clone()
+        };
+        let state = RecordState::check_mutation(None, dev(1), &ok, None).unwrap();
+        let wrong_kind = Mutation {
+            kind: RecordKind::Contact,
+            ..ok
+        };
+        assert!(RecordState::check_mutation(Some(&state), dev(1), &wrong_kind, None).is_err());
+    }
+
+    /// A random causal history: devices edit their local replica and now and then sync
+    /// through a server. Returns each device's mutations in its own order.
+    fn history(ops: &[(u8, u8, u8, bool)], devices: u8) -> Vec<Vec<(DeviceId, Mutation)>> {
+        let id = org_id();
+        let mut server = RecordState::new(RecordKind::Organisation, id);
+        let mut locals: Vec<RecordState> = (0..devices).map(|_| server.clone()).collect();
+        let mut logs: Vec<Vec<(DeviceId, Mutation)>> = vec![Vec::new(); devices as usize];
+        let mut pushed = vec![0usize; devices as usize];
+        let fields = ["name", "acronym", "website"];
+        for (i, &(d, field, value, sync)) in ops.iter().enumerate() {
+            let d = (d % devices) as usize;
+            if sync {
+                for (dv, m) in &logs[d][pushed[d]..] {
+                    server.apply(*dv, m, None);
+                }
+                pushed[d] = logs[d].len();
+                locals[d].join(&server);
+            } else {
+                let n = logs[d].len() as u64 + 1;
+                let changes = set(&[(fields[field as usize % 3], json!(format!("v{value}")))]);
+                // Force a write even when the value is unchanged, to exercise duplicates.
+                let mut m = locals[d]
+                    .edit(n, (value % 4) as i64, changes.clone())
+                    .unwrap_or(Mutation {
+                        n,
+                        kind: RecordKind::Organisation,
+                        id,
+                        at: (value % 4) as i64,
+                        set: changes,
+                        ctx: BTreeMap::new(),
+                    });
+                m.at += i as i64 % 3;
+                locals[d].apply(dev(d as u8), &m, None);
+                logs[d].push((dev(d as u8), m));
+            }
+        }
+        logs
+    }
+
+    fn interleave(
+        logs: &[Vec<(DeviceId, Mutation)>],
+        picks: &[u8],
+        dups: &[u8],
+    ) -> Vec<(DeviceId, Mutation)> {
+        let mut next = vec![0usize; logs.len()];
+        let mut out: Vec<(DeviceId, Mutation)> = Vec::new();
+        let mut p = picks.iter().cycle();
+        let total: usize = logs.iter().map(Vec::len).sum();
+        while out.len() < total {
+            let live: Vec<usize> = (0..logs.len())
+                .filter(|&d| next[d] < logs[d].len())
+                .collect();
+            if live.is_empty() {
+                break;
+            }
+            let d = live[*p.next().unwrap() as usize % live.len()];
+            out.push(logs[d][next[d]].clone());
+            next[d] += 1;
+        }
+        // Duplicates: replay some earlier mutation again later.
+        let mut with_dups = Vec::new();
+        for (i, m) in out.iter().enumerate() {
+            with_dups.push(m.clone());
+            if let Some(&k) = dups.get(i) {
+                if k % 3 == 0 {
+                    with_dups.push(out[(k as usize) % (i + 1)].clone());
+                }
+            }
+        }
+        with_dups
+    }
+
+    fn replay(order: &[(DeviceId, Mutation)]) -> RecordState {
+        let mut s = RecordState::new(RecordKind::Organisation, org_id());
+        for (d, m) in order {
+            s.apply(*d, m, None);
+        }
+        s
+    }
+
+    proptest! {
+        #[test]
+        fn any_order_any_duplication_same_state(
+            ops in prop::collection::vec((0u8..4, 0u8..3, 0u8..6, prop::bool::weighted(0.3)), 1..40),
+            picks_a in prop::collection::vec(any::<u8>(), 1..20),
+            picks_b in prop::collection::vec(any::<u8>(), 1..20),
+            dups in prop::collection::vec(any::<u8>(), 0..40),
+        ) {
+            let logs = history(&ops, 4);
+            let a = replay(&interleave(&logs, &picks_a, &[]));
+            let b = replay(&interleave(&logs, &picks_b, &dups));
+            prop_assert_eq!(&a, &b);
+        }
+
+        #[test]
+        fn join_is_commutative_associative_idempotent(
+            ops in prop::collection::vec((0u8..3, 0u8..3, 0u8..6, prop::bool::weighted(0.3)), 1..30),
+            cut_a in any::<u8>(), cut_b in any::<u8>(), cut_c in any::<u8>(),
+        ) {
+            let logs = history(&ops, 3);
+            // Three replicas that have each seen a prefix of every device's log.
+            let replica = |cut: u8| {
+                let mut s = RecordState::new(RecordKind::Organisation, org_id());
+                for (i, log) in logs.iter().enumerate() {
+                    let upto = (cut as usize + i) % (log.len() + 1);
+                    for (d, m) in &log[..upto] { s.apply(*d, m, None); }
+                }
+                s
+            };
+            let (a, b, c) = (replica(cut_a), replica(cut_b), replica(cut_c));
+            let mut ab = a.clone(); ab.join(&b);
+            let mut ba = b.clone(); ba.join(&a);
+            prop_assert_eq!(&ab, &ba);
+            let mut ab_c = ab.clone(); ab_c.join(&c);
+            let mut bc = b.clone(); bc.join(&c);
+            let mut a_bc = a.clone(); a_bc.join(&bc);
+            prop_assert_eq!(&ab_c, &a_bc);
+            let mut aa = a.clone(); aa.join(&a);
+            prop_assert_eq!(&aa, &a);
+            // Joining every replica that saw everything equals replaying everything.
+            let full = replay(&interleave(&logs, &[0], &[]));
+            let mut j = a.clone(); j.join(&full);
+            prop_assert_eq!(&j, &full);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! The sync protocol: per-device mutation logs pushed to the server, record states pulled
+//! back by a server cursor, and the per-field merge both sides run.
+//!
+//! See `merge` for the rules and `protocol` for the wire messages.
+
+pub mod merge;
+pub mod protocol;
+
+pub use merge::{Dot, FieldState, FieldWrite, Mutation, RecordState, VersionVector};
+pub use protocol::{
+    Cursor, PullResponse, PushRequest, PushResponse, Rejection, Snapshot, MAX_FUTURE_SKEW_MS,
+};
+
+/// Every device (a browser profile, the server itself, an import) has a random id.
+pub type DeviceId = uuid::Uuid;
