@@ -235,10 +235,21 @@ impl RecordState {
         let shown = self.values();
         let set: Map<String, Value> = changes
             .into_iter()
-            .filter(|(k, v)| {
-                shown.get(k) != Some(v) || self.fields.get(k).is_some_and(FieldState::in_conflict)
-            })
+            .filter(|(k, v)| shown.get(k) != Some(v))
             .collect();
+        self.mutation_setting(n, at, set)
+    }
+
+    /// A mutation keeping `value` for `field` after a conflict: written even when it is the
+    /// value shown, so that it supersedes every write the device has seen.
+    pub fn resolve(&self, n: u64, at: i64, field: &str, value: Value) -> Mutation {
+        let mut set = Map::new();
+        set.insert(field.to_owned(), value);
+        self.mutation_setting(n, at, set)
+            .expect("a mutation with one field is never empty")
+    }
+
+    fn mutation_setting(&self, n: u64, at: i64, set: Map<String, Value>) -> Option<Mutation> {
         if set.is_empty() {
             return None;
         }
@@ -372,10 +383,18 @@ mod tests {
         assert_eq!(conflicts.len(), 1);
         assert_eq!(conflicts[0].1.writes.len(), 2);
         // Keeping the loser is an ordinary edit made having seen both.
-        let keep = s.edit(3, 40, set(&[("name", json!("From one"))])).unwrap();
+        let keep = s.resolve(3, 40, "name", json!("From one"));
         s.apply(dev(1), &keep, None);
         assert_eq!(s.values()["name"], json!("From one"));
         assert_eq!(s.conflicts().count(), 0);
+        // Keeping the shown value also resolves, though the value does not change.
+        let mut t = base.clone();
+        t.apply(dev(1), &a, None);
+        t.apply(dev(2), &b, None);
+        assert!(t.edit(3, 40, set(&[("name", json!("From two"))])).is_none());
+        t.apply(dev(1), &t.resolve(3, 40, "name", json!("From two")), None);
+        assert_eq!(t.values()["name"], json!("From two"));
+        assert_eq!(t.conflicts().count(), 0);
     }
 
     #[test]

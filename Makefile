@@ -1,0 +1,37 @@
+# The project's one task runner. README: `make run` and `make test`.
+ADDR ?= 127.0.0.1:8080
+DB ?= sqlite://tradewinds.db
+export RUSTC_BOOTSTRAP := 1
+export CHROMEDRIVER := /usr/bin/chromedriver
+
+.PHONY: setup dist server run test test-shared test-server test-browser test-e2e lint
+
+setup:
+	scripts/setup.sh
+
+dist: setup
+	scripts/build-app.sh
+
+server:
+	cargo build --release -p tradewinds-server
+
+run: dist server
+	./target/release/tradewinds serve --addr $(ADDR) --database $(DB) --dist dist
+
+lint: setup
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+test-shared:
+	cargo test -p tradewinds-shared
+
+test-server:
+	cargo test -p tradewinds-server
+
+test-browser: setup
+	cd app && cargo test
+
+test-e2e: dist server
+	cd tests/e2e && node --test
+
+test: setup lint test-shared test-server test-browser test-e2e

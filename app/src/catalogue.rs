@@ -1,0 +1,97 @@
+//! The app-wide context: the open database, a data version that every list and page reads
+//! (bumped whenever records change, locally or by sync), and the sync status.
+
+use leptos::prelude::*;
+use serde::{de::DeserializeOwned, Serialize};
+use tradewinds_shared::sync::RecordState;
+use tradewinds_shared::RecordKind;
+use uuid::Uuid;
+
+use crate::db::Db;
+use crate::sync::SyncStatus;
+
+#[derive(Clone)]
+pub struct Catalogue {
+    pub db: Db,
+    pub version: RwSignal<u64>,
+    pub status: RwSignal<SyncStatus>,
+}
+
+impl Catalogue {
+    pub fn new(db: Db) -> Self {
+        Catalogue {
+            db,
+            version: RwSignal::new(0),
+            status: RwSignal::new(SyncStatus::default()),
+        }
+    }
+
+    /// Tells every page that records changed.
+    pub fn changed(&self) {
+        self.version.update(|v| *v += 1);
+    }
+}
+
+pub fn use_catalogue() -> Catalogue {
+    expect_context::<Catalogue>()
+}
+
+/// A record read as its typed form, with its id.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Typed<T> {
+    pub id: Uuid,
+    pub record: T,
+    pub conflicts: usize,
+}
+
+pub fn typed<T: DeserializeOwned + Serialize + Default>(states: Vec<RecordState>) -> Vec<Typed<T>> {
+    states
+        .into_iter()
+        .filter_map(|s| {
+            let conflicts = s.conflicts().count();
+            s.typed::<T>().ok().map(|record| Typed {
+                id: s.id,
+                record,
+                conflicts,
+            })
+        })
+        .collect()
+}
+
+/// All live records of a kind as their typed form, re-read whenever data changes.
+pub fn records_of<T>(kind: RecordKind) -> LocalResource<Result<Vec<Typed<T>>, String>>
+where
+    T: DeserializeOwned + Serialize + Default + Clone + 'static,
+{
+    let cat = use_catalogue();
+    LocalResource::new(move || {
+        let db = cat.db.clone();
+        cat.version.track();
+        async move {
+            db.records(kind)
+                .await
+                .map(typed::<T>)
+                .map_err(|e| e.to_string())
+        }
+    })
+}
+
+/// One record, re-read whenever data changes. `Ok(None)`: no such (live) record.
+pub fn record_of(
+    kind: RecordKind,
+    id: impl Fn() -> Option<Uuid> + 'static,
+) -> LocalResource<Result<Option<RecordState>, String>> {
+    let cat = use_catalogue();
+    LocalResource::new(move || {
+        let db = cat.db.clone();
+        cat.version.track();
+        let id = id();
+        async move {
+            let Some(id) = id else { return Ok(None) };
+            db.record(kind, id)
+                .await
+                .map(|r| r.filter(|r| !r.is_deleted()))
+                .map_err(|e| e.to_string())
+        }
+    })
+}

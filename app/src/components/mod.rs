@@ -1,0 +1,14 @@
+//! Pieces the pages share: the page shell and form fields.
+
+pub mod fields;
+pub mod layout;
+
+/// A local date and time for people ("28 Nov 2026, 14:02").
+pub fn format_time(ms: i64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    let opts = js_sys::Object::new();
+    for (k, v) in [("dateStyle", "medium"), ("timeStyle", "short")] {
+        let _ = js_sys::Reflect::set(&opts, &k.into(), &v.into());
+    }
+    d.to_locale_string("en-GB", &opts).into()
+}

@@ -1,0 +1,498 @@
+//! Everything the app keeps in the browser's IndexedDB, and the only module that touches it.
+//!
+//! Schema history (`DB_VERSION`):
+//! - v1: `records` (the catalogue: one row per record, keyed `kind/id`, indexed by `kind`)
+//!   and `meta` (device id, sync cursor, counters).
+//! - v2: `outbox` (this device's mutations not yet acknowledged by the server, keyed by
+//!   mutation number) and the `org` index on `records` (contacts by organisation). Data
+//!   step: rows written by v1 get their `org` property.
+//!
+//! Rows hold the merged record state as a JSON string (fast to write, no JS object
+//! churn) next to the few properties that are indexed. A local edit writes the record, the
+//! outbox entry and the mutation counter in one transaction: an edit is never stored
+//! without the mutation that will sync it.
+
+mod rows;
+
+use std::rc::Rc;
+
+use send_wrapper::SendWrapper;
+
+use rexie::{Index, KeyRange, ObjectStore, Rexie, TransactionMode};
+use serde_json::{Map, Value};
+use tradewinds_shared::sync::{Cursor, DeviceId, Mutation, RecordState, Rejection, Snapshot};
+use tradewinds_shared::{RecordKind, ValidationErrors};
+use uuid::Uuid;
+use wasm_bindgen::JsValue;
+
+use rows::{from_js, to_js, RecordRow};
+pub use rows::{OutboxEntry, OutboxStatus};
+
+pub const DB_NAME: &str = "tradewinds";
+pub const DB_VERSION: u32 = 2;
+
+const RECORDS: &str = "records";
+const META: &str = "meta";
+const OUTBOX: &str = "outbox";
+
+const META_DEVICE: &str = "device_id";
+const META_NEXT_N: &str = "next_mutation";
+const META_CURSOR: &str = "cursor";
+const META_DATA_VERSION: &str = "data_version";
+const META_LAST_SYNC: &str = "last_sync";
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("the browser's database failed: {0}")]
+    IndexedDb(#[from] rexie::Error),
+    #[error("stored data could not be read: {0}")]
+    Decode(String),
+    #[error("this browser has no usable storage (private mode or storage disabled?)")]
+    Unavailable,
+}
+
+/// Why a local edit was not stored.
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    #[error("{0}")]
+    Invalid(ValidationErrors),
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<rexie::Error> for EditError {
+    fn from(e: rexie::Error) -> Self {
+        EditError::Db(DbError::IndexedDb(e))
+    }
+}
+
+/// The schema of `version`: every store and index it has.
+pub fn schema(name: &str, version: u32) -> rexie::RexieBuilder {
+    let mut records = ObjectStore::new(RECORDS)
+        .key_path("key")
+        .add_index(Index::new("kind", "kind"));
+    if version >= 2 {
+        records = records.add_index(Index::new("org", "org"));
+    }
+    let mut builder = Rexie::builder(name)
+        .version(version)
+        .add_object_store(records)
+        .add_object_store(ObjectStore::new(META));
+    if version >= 2 {
+        builder = builder.add_object_store(ObjectStore::new(OUTBOX).key_path("n"));
+    }
+    builder
+}
+
+/// The open database. Browsers run the app on one thread; the wrapper lets the handle sit in
+/// Leptos contexts (which ask for `Send`) and would panic if touched from another thread.
+#[derive(Clone)]
+pub struct Db {
+    rexie: SendWrapper<Rc<Rexie>>,
+}
+
+impl Db {
+    /// Opens the app's database, upgrading it to `DB_VERSION`.
+    pub async fn open() -> Result<Db, DbError> {
+        Self::open_named(DB_NAME).await
+    }
+
+    /// Opens (or creates) the database `name` at the current version and runs the data
+    /// steps of any upgrade.
+    pub async fn open_named(name: &str) -> Result<Db, DbError> {
+        if web_sys::window()
+            .and_then(|w| w.indexed_db().ok().flatten())
+            .is_none()
+        {
+            return Err(DbError::Unavailable);
+        }
+        let rexie = schema(name, DB_VERSION).build().await?;
+        let db = Db {
+            rexie: SendWrapper::new(Rc::new(rexie)),
+        };
+        db.migrate_data().await?;
+        Ok(db)
+    }
+
+    /// Data steps of upgrades, recorded in `meta.data_version` so each runs once.
+    async fn migrate_data(&self) -> Result<(), DbError> {
+        let tx = self
+            .rexie
+            .transaction(&[RECORDS, META], TransactionMode::ReadWrite)?;
+        let meta = tx.store(META)?;
+        let done: u32 = match meta.get(META_DATA_VERSION.into()).await? {
+            Some(v) => v.as_f64().unwrap_or(0.0) as u32,
+            None => 1,
+        };
+        if done < 2 {
+            // v2 indexes contacts by organisation: fill in `org` on rows written by v1.
+            let records = tx.store(RECORDS)?;
+            let rows = records.get_all(None, None).await?;
+            for row in rows {
+                let mut row: RecordRow = from_js(row)?;
+                if row.org.is_none() {
+                    row.org = RecordRow::org_of(&row.decode()?);
+                    if row.org.is_some() {
+                        records.put(&to_js(&row)?, None).await?;
+                    }
+                }
+            }
+        }
+        meta.put(&JsValue::from(DB_VERSION), Some(&META_DATA_VERSION.into()))
+            .await?;
+        tx.done().await?;
+        Ok(())
+    }
+
+    /// This browser's device id, made on first use.
+    pub async fn device_id(&self) -> Result<DeviceId, DbError> {
+        let tx = self
+            .rexie
+            .transaction(&[META], TransactionMode::ReadWrite)?;
+        let meta = tx.store(META)?;
+        let existing = meta
+            .get(META_DEVICE.into())
+            .await?
+            .and_then(|v| v.as_string())
+            .and_then(|s| Uuid::parse_str(&s).ok());
+        let id = match existing {
+            Some(id) => id,
+            None => {
+                let id = new_id();
+                meta.put(&JsValue::from(id.to_string()), Some(&META_DEVICE.into()))
+                    .await?;
+                id
+            }
+        };
+        tx.done().await?;
+        Ok(id)
+    }
+
+    /// All records of a kind, deleted ones left out.
+    pub async fn records(&self, kind: RecordKind) -> Result<Vec<RecordState>, DbError> {
+        let tx = self
+            .rexie
+            .transaction(&[RECORDS], TransactionMode::ReadOnly)?;
+        let index = tx.store(RECORDS)?.index("kind")?;
+        let rows = index
+            .get_all(
+                Some(KeyRange::only(&kind.code().into()).map_err(rexie::Error::from)?),
+                None,
+            )
+            .await?;
+        decode_live(rows)
+    }
+
+    /// The contacts of one organisation (through the `org` index).
+    pub async fn contacts_of(&self, org: Uuid) -> Result<Vec<RecordState>, DbError> {
+        let tx = self
+            .rexie
+            .transaction(&[RECORDS], TransactionMode::ReadOnly)?;
+        let index = tx.store(RECORDS)?.index("org")?;
+        let rows = index
+            .get_all(
+                Some(KeyRange::only(&org.to_string().into()).map_err(rexie::Error::from)?),
+                None,
+            )
+            .await?;
+        let all = decode_live(rows)?;
+        Ok(all
+            .into_iter()
+            .filter(|r| r.kind == RecordKind::Contact)
+            .collect())
+    }
+
+    /// One record, deleted or not.
+    pub async fn record(&self, kind: RecordKind, id: Uuid) -> Result<Option<RecordState>, DbError> {
+        let tx = self
+            .rexie
+            .transaction(&[RECORDS], TransactionMode::ReadOnly)?;
+        let row = tx
+            .store(RECORDS)?
+            .get(RecordRow::key(kind, id).into())
+            .await?;
+        row.map(|r| from_js::<RecordRow>(r)?.decode()).transpose()
+    }
+
+    /// Stores a local edit: the record, its outbox mutation and the counter, atomically.
+    /// The same check as the server's runs first; nothing is written if it fails.
+    /// `Ok(None)`: nothing differed, nothing stored.
+    pub async fn edit(
+        &self,
+        kind: RecordKind,
+        id: Uuid,
+        changes: Map<String, Value>,
+    ) -> Result<Option<Mutation>, EditError> {
+        self.write_with(kind, id, move |state, n, at| state.edit(n, at, changes))
+            .await
+    }
+
+    /// Keeps `value` for a field in conflict: an ordinary mutation that has seen every
+    /// write of the field.
+    pub async fn resolve(
+        &self,
+        kind: RecordKind,
+        id: Uuid,
+        field: String,
+        value: Value,
+    ) -> Result<Option<Mutation>, EditError> {
+        self.write_with(kind, id, move |state, n, at| {
+            Some(state.resolve(n, at, &field, value))
+        })
+        .await
+    }
+
+    async fn write_with(
+        &self,
+        kind: RecordKind,
+        id: Uuid,
+        build: impl FnOnce(&RecordState, u64, i64) -> Option<Mutation>,
+    ) -> Result<Option<Mutation>, EditError> {
+        let device = self.device_id().await?;
+        let tx = self
+            .rexie
+            .transaction(&[RECORDS, OUTBOX, META], TransactionMode::ReadWrite)?;
+        let records = tx.store(RECORDS)?;
+        let meta = tx.store(META)?;
+        let current = match records.get(RecordRow::key(kind, id).into()).await? {
+            Some(row) => Some(from_js::<RecordRow>(row)?.decode()?),
+            None => None,
+        };
+        let n = meta
+            .get(META_NEXT_N.into())
+            .await?
+            .and_then(|v| v.as_f64())
+            .map_or(1, |v| v as u64);
+        let base = current
+            .clone()
+            .unwrap_or_else(|| RecordState::new(kind, id));
+        let Some(mutation) = build(&base, n, now_ms()) else {
+            tx.abort().await?;
+            return Ok(None);
+        };
+        let next = match RecordState::check_mutation(current.as_ref(), device, &mutation, None) {
+            Ok(next) => next,
+            Err(e) => {
+                tx.abort().await?;
+                return Err(EditError::Invalid(e));
+            }
+        };
+        records
+            .put(&to_js(&RecordRow::encode(&next)?)?, None)
+            .await?;
+        tx.store(OUTBOX)?
+            .add(&to_js(&OutboxEntry::pending(&mutation)?)?, None)
+            .await?;
+        meta.put(&JsValue::from((n + 1) as f64), Some(&META_NEXT_N.into()))
+            .await?;
+        tx.done().await?;
+        Ok(Some(mutation))
+    }
+
+    /// Every live record with a field in conflict.
+    pub async fn conflicted(&self) -> Result<Vec<RecordState>, DbError> {
+        let tx = self
+            .rexie
+            .transaction(&[RECORDS], TransactionMode::ReadOnly)?;
+        let rows = tx.store(RECORDS)?.get_all(None, None).await?;
+        Ok(decode_live(rows)?
+            .into_iter()
+            .filter(|r| r.conflicts().next().is_some())
+            .collect())
+    }
+
+    /// Forgets the cursor so that the next sync starts from a snapshot (keeping the
+    /// outbox): after the server refused a change, the local copy must lose it again.
+    pub async fn forget_cursor(&self) -> Result<(), DbError> {
+        let tx = self
+            .rexie
+            .transaction(&[META], TransactionMode::ReadWrite)?;
+        tx.store(META)?.delete(META_CURSOR.into()).await?;
+        tx.done().await?;
+        Ok(())
+    }
+
+    /// Replaces the catalogue with a server snapshot and stores its cursor, in one
+    /// transaction. Mutations still in the outbox are applied again on top, so local work
+    /// not yet acknowledged stays visible.
+    pub async fn load_snapshot(&self, snapshot: &Snapshot) -> Result<(), DbError> {
+        let device = self.device_id().await?;
+        let tx = self
+            .rexie
+            .transaction(&[RECORDS, OUTBOX, META], TransactionMode::ReadWrite)?;
+        let records = tx.store(RECORDS)?;
+        let pending = pending_mutations(&tx.store(OUTBOX)?).await?;
+        records.clear().await?;
+        let mut states: std::collections::HashMap<Uuid, RecordState> =
+            snapshot.records.iter().map(|r| (r.id, r.clone())).collect();
+        for m in &pending {
+            states
+                .entry(m.id)
+                .or_insert_with(|| RecordState::new(m.kind, m.id))
+                .apply(device, m, None);
+        }
+        let rows = states
+            .values()
+            .map(|s| Ok((to_js(&RecordRow::encode(s)?)?, None)))
+            .collect::<Result<Vec<_>, DbError>>()?;
+        records.put_all(rows.into_iter()).await?;
+        let meta = tx.store(META)?;
+        meta.put(
+            &JsValue::from(snapshot.cursor.0.clone()),
+            Some(&META_CURSOR.into()),
+        )
+        .await?;
+        meta.put(
+            &JsValue::from(now_ms() as f64),
+            Some(&META_LAST_SYNC.into()),
+        )
+        .await?;
+        tx.done().await?;
+        Ok(())
+    }
+
+    /// Merges pulled records into the local ones and advances the cursor, in one
+    /// transaction: the cursor never moves past records that are not stored.
+    pub async fn apply_pull(&self, pulled: &[RecordState], cursor: &Cursor) -> Result<(), DbError> {
+        let tx = self
+            .rexie
+            .transaction(&[RECORDS, META], TransactionMode::ReadWrite)?;
+        let records = tx.store(RECORDS)?;
+        for theirs in pulled {
+            let key = RecordRow::key(theirs.kind, theirs.id);
+            let merged = match records.get(key.into()).await? {
+                Some(row) => {
+                    let mut mine = from_js::<RecordRow>(row)?.decode()?;
+                    mine.join(theirs);
+                    mine
+                }
+                None => theirs.clone(),
+            };
+            records
+                .put(&to_js(&RecordRow::encode(&merged)?)?, None)
+                .await?;
+        }
+        let meta = tx.store(META)?;
+        meta.put(&JsValue::from(cursor.0.clone()), Some(&META_CURSOR.into()))
+            .await?;
+        meta.put(
+            &JsValue::from(now_ms() as f64),
+            Some(&META_LAST_SYNC.into()),
+        )
+        .await?;
+        tx.done().await?;
+        Ok(())
+    }
+
+    /// The server cursor the catalogue is at; `None` before the first snapshot.
+    pub async fn cursor(&self) -> Result<Option<Cursor>, DbError> {
+        let tx = self.rexie.transaction(&[META], TransactionMode::ReadOnly)?;
+        let v = tx.store(META)?.get(META_CURSOR.into()).await?;
+        Ok(v.and_then(|v| v.as_string()).map(Cursor))
+    }
+
+    /// When the catalogue last received data from the server (ms since 1970).
+    pub async fn last_sync(&self) -> Result<Option<i64>, DbError> {
+        let tx = self.rexie.transaction(&[META], TransactionMode::ReadOnly)?;
+        let v = tx.store(META)?.get(META_LAST_SYNC.into()).await?;
+        Ok(v.and_then(|v| v.as_f64()).map(|v| v as i64))
+    }
+
+    /// Every outbox entry, oldest first.
+    pub async fn outbox(&self) -> Result<Vec<OutboxEntry>, DbError> {
+        let tx = self
+            .rexie
+            .transaction(&[OUTBOX], TransactionMode::ReadOnly)?;
+        let rows = tx.store(OUTBOX)?.get_all(None, None).await?;
+        rows.into_iter().map(from_js).collect()
+    }
+
+    /// Records the server's answer to a push: acknowledged mutations leave the outbox,
+    /// rejected ones stay, marked, for the person to see.
+    pub async fn acknowledge(
+        &self,
+        last_applied: u64,
+        rejections: &[Rejection],
+    ) -> Result<(), DbError> {
+        let tx = self
+            .rexie
+            .transaction(&[OUTBOX], TransactionMode::ReadWrite)?;
+        let outbox = tx.store(OUTBOX)?;
+        let rows = outbox.get_all(None, None).await?;
+        for row in rows {
+            let mut entry: OutboxEntry = from_js(row)?;
+            if entry.n > last_applied || entry.status == OutboxStatus::Rejected {
+                continue;
+            }
+            match rejections.iter().find(|r| r.n == entry.n) {
+                Some(r) => {
+                    entry.status = OutboxStatus::Rejected;
+                    entry.rejection = Some(r.clone());
+                    outbox.put(&to_js(&entry)?, None).await?;
+                }
+                None => outbox.delete(JsValue::from(entry.n as f64)).await?,
+            }
+        }
+        tx.done().await?;
+        Ok(())
+    }
+
+    /// Removes a rejected entry the person has dealt with.
+    pub async fn dismiss(&self, n: u64) -> Result<(), DbError> {
+        let tx = self
+            .rexie
+            .transaction(&[OUTBOX], TransactionMode::ReadWrite)?;
+        tx.store(OUTBOX)?.delete(JsValue::from(n as f64)).await?;
+        tx.done().await?;
+        Ok(())
+    }
+
+    pub fn close(self) {
+        if let Ok(rexie) = Rc::try_unwrap(self.rexie.take()) {
+            rexie.close();
+        }
+    }
+}
+
+async fn pending_mutations(outbox: &rexie::Store) -> Result<Vec<Mutation>, DbError> {
+    let rows = outbox.get_all(None, None).await?;
+    let mut out = Vec::new();
+    for row in rows {
+        let entry: OutboxEntry = from_js(row)?;
+        if entry.status == OutboxStatus::Pending {
+            out.push(entry.mutation()?);
+        }
+    }
+    Ok(out)
+}
+
+fn decode_live(rows: Vec<JsValue>) -> Result<Vec<RecordState>, DbError> {
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let state = from_js::<RecordRow>(row)?.decode()?;
+        if !state.is_deleted() {
+            out.push(state);
+        }
+    }
+    Ok(out)
+}
+
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// A new random id from the browser's cryptographic generator.
+pub fn new_id() -> Uuid {
+    let s = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_default();
+    Uuid::parse_str(&s).unwrap_or_else(|_| {
+        // Without crypto.randomUUID (very old browsers), fall back to Math.random bits.
+        let mut bytes = [0u8; 16];
+        for b in &mut bytes {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+        uuid::Builder::from_random_bytes(bytes).into_uuid()
+    })
+}

@@ -1,0 +1,153 @@
+//! Form state for editing a typed record: the record being edited, its validation
+//! messages (the `shared` rules, shown before saving), and saving as a local edit.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use serde::Serialize;
+use tradewinds_shared::catalogue::to_map;
+use tradewinds_shared::{RecordKind, ValidationErrors};
+use uuid::Uuid;
+
+use crate::catalogue::use_catalogue;
+use crate::db::EditError;
+
+pub struct FormState<T: Send + Sync + 'static> {
+    pub record: RwSignal<T>,
+    pub errors: RwSignal<ValidationErrors>,
+    /// A failure that is not about a field (storage full, ...).
+    pub problem: RwSignal<Option<String>>,
+}
+
+impl<T: Send + Sync + 'static> Clone for FormState<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for FormState<T> {}
+
+impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
+    pub fn new(initial: T) -> Self {
+        FormState {
+            record: RwSignal::new(initial),
+            errors: RwSignal::new(ValidationErrors::default()),
+            problem: RwSignal::new(None),
+        }
+    }
+
+    /// A text field's value and setter.
+    pub fn text(
+        &self,
+        get: fn(&T) -> &String,
+        set: fn(&mut T, String),
+    ) -> (Signal<String>, Callback<String>) {
+        let record = self.record;
+        (
+            Signal::derive(move || record.with(|r| get(r).clone())),
+            Callback::new(move |v| record.update(|r| set(r, v))),
+        )
+    }
+
+    /// Any field's value as a string, and a setter from a string.
+    pub fn map(
+        &self,
+        get: fn(&T) -> String,
+        set: fn(&mut T, String),
+    ) -> (Signal<String>, Callback<String>) {
+        let record = self.record;
+        (
+            Signal::derive(move || record.with(get)),
+            Callback::new(move |v| record.update(|r| set(r, v))),
+        )
+    }
+
+    pub fn list(
+        &self,
+        get: fn(&T) -> &Vec<String>,
+        set: fn(&mut T, Vec<String>),
+    ) -> (Signal<Vec<String>>, Callback<Vec<String>>) {
+        let record = self.record;
+        (
+            Signal::derive(move || record.with(|r| get(r).clone())),
+            Callback::new(move |v| record.update(|r| set(r, v))),
+        )
+    }
+
+    pub fn error(&self, field: &'static str) -> Signal<Option<String>> {
+        let errors = self.errors;
+        Signal::derive(move || errors.with(|e| e.for_field(field).map(str::to_owned)))
+    }
+
+    /// Validates with `validate`; if valid, stores the record as a local edit of `kind`/`id`
+    /// and goes to `then`. Field problems are shown next to the fields.
+    pub fn save(
+        &self,
+        kind: RecordKind,
+        id: Uuid,
+        validate: fn(&T) -> Result<(), ValidationErrors>,
+        then: String,
+    ) {
+        let record = self.record.get_untracked();
+        if let Err(e) = validate(&record) {
+            self.errors.set(e);
+            focus_first_invalid();
+            return;
+        }
+        self.errors.set(ValidationErrors::default());
+        let cat = use_catalogue();
+        let navigate = use_navigate();
+        let (errors, problem) = (self.errors, self.problem);
+        spawn_local(async move {
+            match cat.db.edit(kind, id, to_map(&record)).await {
+                Ok(_) => {
+                    crate::sync::local_write(&cat).await;
+                    navigate(&then, Default::default());
+                }
+                Err(EditError::Invalid(e)) => {
+                    errors.set(e);
+                    focus_first_invalid();
+                }
+                Err(EditError::Db(e)) => problem.set(Some(format!(
+                    "Not saved: {e}. Your entry is still in the form; free some space on the device and try again."
+                ))),
+            }
+        });
+    }
+}
+
+fn focus_first_invalid() {
+    let _ = request_animation_frame(|| {
+        let el = document()
+            .query_selector("[aria-invalid=true]")
+            .ok()
+            .flatten();
+        if let Some(el) =
+            el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// The form's error summary and save button.
+#[component]
+pub fn SaveBar(
+    errors: RwSignal<ValidationErrors>,
+    problem: RwSignal<Option<String>>,
+    cancel: String,
+) -> impl IntoView {
+    view! {
+        <Show when=move || !errors.with(ValidationErrors::is_empty)>
+            <p class="error" role="alert">
+                {move || format!("Please correct {} field(s) marked below.", errors.with(|e| e.0.len()))}
+            </p>
+        </Show>
+        <Show when=move || problem.with(Option::is_some)>
+            <p class="error" role="alert">{move || problem.get()}</p>
+        </Show>
+        <div class="actions">
+            <button type="submit" data-testid="save" class="primary">"Save"</button>
+            <a href=cancel>"Cancel"</a>
+        </div>
+    }
+}

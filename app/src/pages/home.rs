@@ -1,0 +1,45 @@
+//! The start page: what is in the catalogue and where to go.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use tradewinds_shared::{Organisation, RecordKind, TrainingTool};
+
+use crate::catalogue::records_of;
+
+fn count<T>(loaded: Option<Result<Vec<T>, String>>) -> String {
+    loaded
+        .and_then(Result::ok)
+        .map_or("…".to_owned(), |v| v.len().to_string())
+}
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    let tools = records_of::<TrainingTool>(RecordKind::TrainingTool);
+    view! {
+        <h1>"Caribbean customs capacity building"</h1>
+        <p class="lead">
+            "Who offers what to the customs administrations of the region: organisations and their contacts, "
+            "and the training tools officers can use. Everything works on this device without a connection "
+            "and syncs when one appears."
+        </p>
+        <ul class="cards">
+            <li>
+                <A href="/organisations">
+                    <strong>{move || count(orgs.get())}</strong>" organisations"
+                </A>
+                <span>"Donors, providers, regional bodies and customs administrations"</span>
+            </li>
+            <li>
+                <A href="/training">
+                    <strong>{move || count(tools.get())}</strong>" training tools"
+                </A>
+                <span>"E-learning, workshops and guides, by topic and language"</span>
+            </li>
+        </ul>
+        <p class="actions">
+            <A href="/training/new">"Add a training tool"</A>
+            <A href="/organisations/new">"Add an organisation"</A>
+        </p>
+    }
+}

@@ -1,0 +1,35 @@
+//! The screens, one module per capability.
+
+pub mod form;
+pub mod home;
+pub mod organisations;
+pub mod sync;
+pub mod training;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use uuid::Uuid;
+
+/// The `:id` of the current route, if it is a UUID.
+pub fn route_id() -> impl Fn() -> Option<Uuid> + Clone + Send + Sync + 'static {
+    let params = use_params_map();
+    move || params.with(|p| p.get("id").and_then(|s| Uuid::parse_str(&s).ok()))
+}
+
+/// What a page shows while its data loads or when it cannot be read.
+pub fn loading() -> AnyView {
+    view! { <p class="loading" role="status">"Loading…"</p> }.into_any()
+}
+
+pub fn failed(e: String) -> AnyView {
+    view! { <p class="error" role="alert">{format!("Could not read the catalogue: {e}")}</p> }
+        .into_any()
+}
+
+pub fn not_found(what: &'static str, back: &'static str) -> AnyView {
+    view! {
+        <h1>{format!("{what} not found")}</h1>
+        <p>"It may have been deleted, or not synced to this device yet. "<a href=back>"Back to the list"</a></p>
+    }
+    .into_any()
+}

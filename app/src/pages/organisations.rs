@@ -1,0 +1,258 @@
+//! Organisations: the searchable list, a detail page with its contacts, and the form.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use tradewinds_shared::catalogue::{OrgCategory, OrgFilter, OrgStatus};
+use tradewinds_shared::reference::{COUNTRIES, LANGUAGES};
+use tradewinds_shared::{Organisation, RecordKind};
+use uuid::Uuid;
+
+use super::form::{FormState, SaveBar};
+use super::{failed, loading, not_found, route_id};
+use crate::catalogue::{record_of, records_of, Typed};
+use crate::components::fields::{
+    enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
+};
+use crate::db::new_id;
+
+pub mod contacts;
+
+#[component]
+pub fn OrgList() -> impl IntoView {
+    let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    let query = RwSignal::new(String::new());
+    let category = RwSignal::new(String::new());
+    let country = RwSignal::new(String::new());
+    let status = RwSignal::new(String::new());
+    let filter = move || OrgFilter {
+        query: query.get(),
+        category: OrgCategory::from_code(&category.get()),
+        country: Some(country.get()).filter(|c| !c.is_empty()),
+        status: OrgStatus::from_code(&status.get()),
+    };
+    let no_error = Signal::derive(|| None::<String>);
+    view! {
+        <div class="list-head">
+            <h1>"Organisations"</h1>
+            <A href="/organisations/new" attr:class="button">"Add an organisation"</A>
+        </div>
+        <div class="filters" role="search">
+            <div class="field">
+                <label for="search">"Search"</label>
+                <input id="search" type="search" data-testid="search" placeholder="Name, acronym, country…"
+                    prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
+            </div>
+            <SelectField label="Category" name="category" none_label="All categories"
+                options=enum_options(OrgCategory::ALL, OrgCategory::code, OrgCategory::label)
+                value=category on_change=move |v| category.set(v) error=no_error/>
+            <SelectField label="Country" name="country" none_label="All countries"
+                options=ref_options(COUNTRIES) value=country on_change=move |v| country.set(v) error=no_error/>
+            <SelectField label="Status" name="status" none_label="Active and defunct"
+                options=enum_options(OrgStatus::ALL, OrgStatus::code, OrgStatus::label)
+                value=status on_change=move |v| status.set(v) error=no_error/>
+        </div>
+        {move || match orgs.get() {
+            None => loading(),
+            Some(Err(e)) => failed(e),
+            Some(Ok(all)) => {
+                let f = filter();
+                let mut shown: Vec<Typed<Organisation>> = all.iter().filter(|o| f.matches(&o.record)).cloned().collect();
+                shown.sort_by(|a, b| a.record.name.to_lowercase().cmp(&b.record.name.to_lowercase()));
+                view! {
+                    <p class="count" role="status">{format!("{} of {} organisations", shown.len(), all.len())}</p>
+                    <ul class="records">
+                        {shown.into_iter().map(|o| view! { <OrgRow org=o/> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn OrgRow(org: Typed<Organisation>) -> impl IntoView {
+    let o = org.record;
+    let name = o.display_name();
+    view! {
+        <li data-testid="record-row">
+            <A href=format!("/organisations/{}", org.id)>{name}</A>
+            <span class="meta">
+                {o.category.label()}" · "{o.country_name()}
+                {(o.status == OrgStatus::Defunct).then_some(" · defunct")}
+                {(org.conflicts > 0).then_some(" · needs review")}
+            </span>
+        </li>
+    }
+}
+
+#[component]
+pub fn OrgDetail() -> impl IntoView {
+    let id = route_id();
+    let record = record_of(RecordKind::Organisation, id.clone());
+    let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    let name_of = move |id: Option<Uuid>| {
+        let id = id?;
+        orgs.get()?
+            .ok()?
+            .into_iter()
+            .find(|o| o.id == id)
+            .map(|o| (id, o.record.display_name()))
+    };
+    view! {
+        {move || match record.get() {
+            None => loading(),
+            Some(Err(e)) => failed(e),
+            Some(Ok(None)) => not_found("Organisation", "/organisations"),
+            Some(Ok(Some(state))) => {
+                let org_id = state.id;
+                let conflicts: Vec<String> = state.conflicts().map(|(f, _)| f.to_owned()).collect();
+                let Ok(o) = state.typed::<Organisation>() else {
+                    return failed("this record does not read as an organisation".into());
+                };
+                let link = move |id: Option<Uuid>| name_of(id).map(|(id, name)| view! { <A href=format!("/organisations/{id}")>{name}</A> });
+                view! {
+                    <article class="record">
+                        <h1>{o.display_name()}</h1>
+                        {(!conflicts.is_empty()).then(|| view! {
+                            <p class="attention" role="status">
+                                {format!("Edited in two places at once: {}. ", conflicts.join(", "))}
+                                <A href="/sync">"Review on the Sync page"</A>
+                            </p>
+                        })}
+                        <dl>
+                            <dt>"Category"</dt><dd>{o.category.label()}</dd>
+                            <dt>"Country"</dt><dd>{o.country_name()}</dd>
+                            <dt>"Status"</dt><dd>{o.status.label()}</dd>
+                            {o.successor.map(|s| view! { <dt>"Successor"</dt><dd>{link(Some(s))}</dd> })}
+                            {o.parent.map(|p| view! { <dt>"Part of"</dt><dd>{link(Some(p))}</dd> })}
+                            {(!o.website.is_empty()).then(|| view! {
+                                <dt>"Website"</dt><dd><a href=o.website.clone() rel="noopener noreferrer">{o.website.clone()}</a></dd>
+                            })}
+                            {(!o.languages.is_empty()).then(|| view! { <dt>"Languages"</dt><dd>{o.languages.join(", ")}</dd> })}
+                            {(!o.memberships.is_empty()).then(|| view! { <dt>"Member of"</dt><dd>{o.memberships.join(", ")}</dd> })}
+                        </dl>
+                        {(!o.description.is_empty()).then(|| view! { <p class="description">{o.description.clone()}</p> })}
+                        {(!o.source.is_empty()).then(|| view! { <p class="source">"Source: "{o.source.clone()}</p> })}
+                        <p class="actions"><A href=format!("/organisations/{org_id}/edit")>"Edit"</A></p>
+                    </article>
+                    <contacts::Contacts org=org_id/>
+                }.into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+pub fn OrgNew() -> impl IntoView {
+    view! { <h1>"Add an organisation"</h1><OrgForm id=new_id() initial=Organisation::default()/> }
+}
+
+#[component]
+pub fn OrgEdit() -> impl IntoView {
+    let id = route_id();
+    let record = record_of(RecordKind::Organisation, id);
+    view! {
+        {move || match record.get() {
+            None => loading(),
+            Some(Err(e)) => failed(e),
+            Some(Ok(None)) => not_found("Organisation", "/organisations"),
+            Some(Ok(Some(state))) => match state.typed::<Organisation>() {
+                Ok(o) => view! { <h1>{format!("Edit {}", o.display_name())}</h1><OrgForm id=state.id initial=o/> }.into_any(),
+                Err(e) => failed(e.to_string()),
+            },
+        }}
+    }
+}
+
+#[component]
+fn OrgForm(id: Uuid, initial: Organisation) -> impl IntoView {
+    let form = FormState::new(initial);
+    let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    let org_options = Signal::derive(move || {
+        let mut v: Vec<(String, String)> = orgs
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|o| o.id != id)
+            .map(|o| (o.id.to_string(), o.record.display_name()))
+            .collect();
+        v.sort_by(|a, b| a.1.cmp(&b.1));
+        v
+    });
+    let (name, set_name) = form.text(|o| &o.name, |o, v| o.name = v);
+    let (acronym, set_acronym) = form.text(|o| &o.acronym, |o, v| o.acronym = v);
+    let (website, set_website) = form.text(|o| &o.website, |o, v| o.website = v);
+    let (description, set_description) = form.text(|o| &o.description, |o, v| o.description = v);
+    let (source, set_source) = form.text(|o| &o.source, |o, v| o.source = v);
+    let (category, set_category) = form.map(
+        |o| o.category.code().into(),
+        |o, v| o.category = OrgCategory::from_code(&v).unwrap_or_default(),
+    );
+    let (status, set_status) = form.map(
+        |o| o.status.code().into(),
+        |o, v| o.status = OrgStatus::from_code(&v).unwrap_or_default(),
+    );
+    let (country, set_country) = form.map(
+        |o| o.country.clone().unwrap_or_default(),
+        |o, v| o.country = Some(v).filter(|v| !v.is_empty()),
+    );
+    let (parent, set_parent) = form.map(
+        |o| id_text(o.parent),
+        |o, v| o.parent = Uuid::parse_str(&v).ok(),
+    );
+    let (successor, set_successor) = form.map(
+        |o| id_text(o.successor),
+        |o, v| o.successor = Uuid::parse_str(&v).ok(),
+    );
+    let (languages, set_languages) = form.list(|o| &o.languages, |o, v| o.languages = v);
+    let (memberships, set_memberships) = form.map(
+        |o| o.memberships.join(", "),
+        |o, v| {
+            o.memberships = v
+                .split(',')
+                .map(|m| m.trim().to_owned())
+                .filter(|m| !m.is_empty())
+                .collect()
+        },
+    );
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        form.save(
+            RecordKind::Organisation,
+            id,
+            Organisation::validate,
+            format!("/organisations/{id}"),
+        );
+    };
+    view! {
+        <form class="record-form" on:submit=save novalidate>
+            <TextField label="Name" name="name" required=true value=name on_input=set_name error=form.error("name")/>
+            <TextField label="Acronym" name="acronym" value=acronym on_input=set_acronym error=form.error("acronym")/>
+            <SelectField label="Category" name="category" options=enum_options(OrgCategory::ALL, OrgCategory::code, OrgCategory::label)
+                value=category on_change=set_category error=form.error("category")/>
+            <SelectField label="Country" name="country" none_label="Regional / international" options=ref_options(COUNTRIES)
+                value=country on_change=set_country error=form.error("country")/>
+            <TextField label="Website" name="website" kind="url" hint="Full address, e.g. https://www.cartac.org"
+                value=website on_input=set_website error=form.error("website")/>
+            <SelectField label="Part of" name="parent" none_label="(none)" options=org_options
+                value=parent on_change=set_parent error=form.error("parent")/>
+            <SelectField label="Status" name="status" options=enum_options(OrgStatus::ALL, OrgStatus::code, OrgStatus::label)
+                value=status on_change=set_status error=form.error("status")/>
+            <SelectField label="Successor (if defunct)" name="successor" none_label="(none)" options=org_options
+                value=successor on_change=set_successor error=form.error("successor")/>
+            <CheckboxGroup label="Languages" name="languages" options=ref_options(LANGUAGES)
+                value=languages on_change=set_languages error=form.error("languages")/>
+            <TextField label="Member of" name="memberships" hint="Separate with commas, e.g. CARTAC, CCLEC"
+                value=memberships on_input=set_memberships error=form.error("memberships")/>
+            <TextArea label="Description" name="description" value=description on_input=set_description error=form.error("description")/>
+            <TextArea label="Source of these facts" name="source" value=source on_input=set_source error=form.error("source")/>
+            <SaveBar errors=form.errors problem=form.problem cancel="/organisations".into()/>
+        </form>
+    }
+}
+
+/// An optional id as the text a select uses ("" for none).
+pub fn id_text(id: Option<Uuid>) -> String {
+    id.map(|u| u.to_string()).unwrap_or_default()
+}

@@ -1,0 +1,155 @@
+//! An organisation's contacts, named by role: listed on the organisation's page, added,
+//! edited and removed there.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde_json::{Map, Value};
+use tradewinds_shared::catalogue::to_map;
+use tradewinds_shared::catalogue::DELETED_FIELD;
+use tradewinds_shared::reference::LANGUAGES;
+use tradewinds_shared::{Contact, RecordKind, ValidationErrors};
+use uuid::Uuid;
+
+use crate::catalogue::{typed, use_catalogue, Typed};
+use crate::components::fields::{ref_options, SelectField, TextField};
+use crate::db::{new_id, EditError};
+use crate::pages::form::FormState;
+
+#[component]
+pub fn Contacts(org: Uuid) -> impl IntoView {
+    let cat = use_catalogue();
+    let contacts = LocalResource::new(move || {
+        let db = cat.db.clone();
+        cat.version.track();
+        async move {
+            db.contacts_of(org)
+                .await
+                .map(typed::<Contact>)
+                .map_err(|e| e.to_string())
+        }
+    });
+    let adding = RwSignal::new(false);
+    let editing = RwSignal::new(None::<Uuid>);
+    view! {
+        <section class="contacts" aria-labelledby="contacts-h">
+            <h2 id="contacts-h">"Contacts"</h2>
+            {move || match contacts.get() {
+                None => super::super::loading(),
+                Some(Err(e)) => super::super::failed(e),
+                Some(Ok(list)) if list.is_empty() => view! { <p>"No contacts recorded yet."</p> }.into_any(),
+                Some(Ok(mut list)) => {
+                    list.sort_by(|a, b| a.record.role_title.cmp(&b.record.role_title));
+                    view! {
+                        <ul class="records">
+                            {list.into_iter().map(|c| view! { <ContactRow contact=c editing=editing/> }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+            <Show when=move || adding.get() fallback=move || view! {
+                <button type="button" on:click=move |_| adding.set(true)>"Add a contact"</button>
+            }>
+                <h3>"New contact"</h3>
+                <ContactForm id=new_id() initial=Contact { organisation: Some(org), ..Default::default() } done=move || adding.set(false)/>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn ContactRow(contact: Typed<Contact>, editing: RwSignal<Option<Uuid>>) -> impl IntoView {
+    let id = contact.id;
+    let c = contact.record.clone();
+    let cat = use_catalogue();
+    let remove = move |_| {
+        let cat = cat.clone();
+        spawn_local(async move {
+            let mut set = Map::new();
+            set.insert(DELETED_FIELD.into(), Value::Bool(true));
+            if cat.db.edit(RecordKind::Contact, id, set).await.is_ok() {
+                crate::sync::local_write(&cat).await;
+            }
+        });
+    };
+    view! {
+        <li data-testid="contact-row">
+            <Show when=move || editing.get() == Some(id) fallback={
+                let c = c.clone();
+                move || view! {
+                    <strong>{c.role_title.clone()}</strong>
+                    {(!c.name.is_empty()).then(|| format!(" — {}", c.name))}
+                    <span class="meta">
+                        {(!c.email.is_empty()).then(|| view! { <a href=format!("mailto:{}", c.email)>{c.email.clone()}</a>" " })}
+                        {(!c.phone.is_empty()).then(|| c.phone.clone())}
+                        {(!c.duties.is_empty()).then(|| format!(" {}", c.duties))}
+                    </span>
+                    <span class="row-actions">
+                        <button type="button" on:click=move |_| editing.set(Some(id))>"Edit"</button>
+                        <button type="button" on:click=remove.clone()>"Remove"</button>
+                    </span>
+                }
+            }>
+                <ContactForm id=id initial=contact.record.clone() done=move || editing.set(None)/>
+            </Show>
+        </li>
+    }
+}
+
+#[component]
+fn ContactForm(
+    id: Uuid,
+    initial: Contact,
+    done: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let form = FormState::new(initial);
+    let cat = use_catalogue();
+    let (role, set_role) = form.text(|c| &c.role_title, |c, v| c.role_title = v);
+    let (name, set_name) = form.text(|c| &c.name, |c, v| c.name = v);
+    let (email, set_email) = form.text(|c| &c.email, |c, v| c.email = v);
+    let (phone, set_phone) = form.text(|c| &c.phone, |c, v| c.phone = v);
+    let (duties, set_duties) = form.text(|c| &c.duties, |c, v| c.duties = v);
+    let (language, set_language) = form.map(
+        |c| c.language.clone().unwrap_or_default(),
+        |c, v| c.language = Some(v).filter(|v| !v.is_empty()),
+    );
+    let cancel = done.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let record = form.record.get_untracked();
+        if let Err(e) = record.validate() {
+            form.errors.set(e);
+            return;
+        }
+        form.errors.set(ValidationErrors::default());
+        let (cat, done) = (cat.clone(), done.clone());
+        spawn_local(async move {
+            match cat.db.edit(RecordKind::Contact, id, to_map(&record)).await {
+                Ok(_) => {
+                    crate::sync::local_write(&cat).await;
+                    done();
+                }
+                Err(EditError::Invalid(e)) => form.errors.set(e),
+                Err(EditError::Db(e)) => form.problem.set(Some(format!("Not saved: {e}"))),
+            }
+        });
+    };
+    view! {
+        <form class="record-form compact" on:submit=save novalidate>
+            <TextField label="Role title" name="role_title" required=true hint="As the sources name people, e.g. Comptroller of Customs"
+                value=role on_input=set_role error=form.error("role_title")/>
+            <TextField label="Name" name="name" value=name on_input=set_name error=form.error("name")/>
+            <TextField label="E-mail" name="email" kind="email" value=email on_input=set_email error=form.error("email")/>
+            <TextField label="Phone" name="phone" kind="tel" value=phone on_input=set_phone error=form.error("phone")/>
+            <SelectField label="Language" name="language" none_label="(not set)" options=ref_options(LANGUAGES)
+                value=language on_change=set_language error=form.error("language")/>
+            <TextField label="Focal-point duties" name="duties" value=duties on_input=set_duties error=form.error("duties")/>
+            <Show when=move || form.problem.with(Option::is_some)>
+                <p class="error" role="alert">{move || form.problem.get()}</p>
+            </Show>
+            <div class="actions">
+                <button type="submit" data-testid="save" class="primary">"Save contact"</button>
+                <button type="button" on:click=move |_| cancel()>"Cancel"</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,245 @@
+//! The Sync page: the status in words, a "sync now" button, changes waiting to be sent,
+//! changes the server refused ("needs attention"), and the conflict inbox.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use serde_json::Value;
+use tradewinds_shared::sync::{FieldWrite, RecordState};
+use tradewinds_shared::RecordKind;
+
+use super::{failed, loading};
+use crate::catalogue::use_catalogue;
+use crate::components::format_time;
+use crate::db::{OutboxEntry, OutboxStatus};
+
+/// Where a record is shown in the app.
+pub fn record_href(kind: RecordKind, id: uuid::Uuid) -> Option<String> {
+    match kind {
+        RecordKind::Organisation => Some(format!("/organisations/{id}")),
+        RecordKind::TrainingTool => Some(format!("/training/{id}")),
+        RecordKind::Contact | RecordKind::Programme => None,
+    }
+}
+
+/// A stored value as a person reads it.
+fn show_value(v: &Value) -> String {
+    match v {
+        Value::Null => "(empty)".into(),
+        Value::String(s) if s.is_empty() => "(empty)".into(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(show_value).collect::<Vec<_>>().join(", "),
+        other => other.to_string(),
+    }
+}
+
+#[component]
+pub fn SyncPage() -> impl IntoView {
+    let cat = use_catalogue();
+    let outbox = LocalResource::new({
+        let cat = cat.clone();
+        move || {
+            let db = cat.db.clone();
+            cat.version.track();
+            cat.status.track();
+            async move { db.outbox().await.map_err(|e| e.to_string()) }
+        }
+    });
+    let status = move || cat.status.with(|s| s.describe(format_time));
+    view! {
+        <h1>"Sync"</h1>
+        <p class="lead">{status}</p>
+        <p><button type="button" class="primary" on:click=move |_| crate::sync::soon()>"Sync now"</button></p>
+        {move || match outbox.get() {
+            None => loading(),
+            Some(Err(e)) => failed(e),
+            Some(Ok(entries)) => {
+                let (rejected, waiting): (Vec<OutboxEntry>, Vec<OutboxEntry>) =
+                    entries.into_iter().partition(|e| e.status == OutboxStatus::Rejected);
+                view! {
+                    <section aria-labelledby="attention-h">
+                        <h2 id="attention-h">"Needs attention"</h2>
+                        {if rejected.is_empty() {
+                            view! { <p>"Nothing: the server accepted every change sent from this device."</p> }.into_any()
+                        } else {
+                            view! { <ul class="records">{rejected.into_iter().map(|e| view! { <Rejected entry=e/> }).collect_view()}</ul> }.into_any()
+                        }}
+                    </section>
+                    <section aria-labelledby="waiting-h">
+                        <h2 id="waiting-h">"Waiting to be sent"</h2>
+                        {if waiting.is_empty() {
+                            view! { <p>"No changes waiting."</p> }.into_any()
+                        } else {
+                            view! { <ul class="records">{waiting.into_iter().map(|e| view! { <Waiting entry=e/> }).collect_view()}</ul> }.into_any()
+                        }}
+                    </section>
+                }.into_any()
+            }
+        }}
+        <Conflicts/>
+    }
+}
+
+fn describe_mutation(entry: &OutboxEntry) -> (String, Option<String>) {
+    match entry.mutation() {
+        Ok(m) => {
+            let fields: Vec<&str> = m.set.keys().map(String::as_str).collect();
+            (
+                format!(
+                    "{} {} — {}",
+                    m.kind.label(),
+                    &m.id.to_string()[..8],
+                    fields.join(", ")
+                ),
+                record_href(m.kind, m.id),
+            )
+        }
+        Err(e) => (e.to_string(), None),
+    }
+}
+
+#[component]
+fn Waiting(entry: OutboxEntry) -> impl IntoView {
+    let (what, href) = describe_mutation(&entry);
+    view! {
+        <li data-testid="waiting-row">
+            {what}<span class="meta">{format!(" made {}", format_time(entry.at))}</span>
+            {href.map(|h| view! { " " <A href=h>"Open"</A> })}
+        </li>
+    }
+}
+
+#[component]
+fn Rejected(entry: OutboxEntry) -> impl IntoView {
+    let cat = use_catalogue();
+    let (what, href) = describe_mutation(&entry);
+    let reason = entry
+        .rejection
+        .as_ref()
+        .map(|r| r.message.clone())
+        .unwrap_or_default();
+    let n = entry.n;
+    let problem = RwSignal::new(None::<String>);
+    let resubmit = {
+        let cat = cat.clone();
+        let entry = entry.clone();
+        move |_| {
+            let (cat, entry) = (cat.clone(), entry.clone());
+            spawn_local(async move {
+                let Ok(m) = entry.mutation() else { return };
+                match cat.db.edit(m.kind, m.id, m.set.clone()).await {
+                    Ok(_) => {
+                        let _ = cat.db.dismiss(n).await;
+                        crate::sync::local_write(&cat).await;
+                    }
+                    Err(e) => problem.set(Some(format!(
+                        "Still not valid: {e}. Open the record to correct it."
+                    ))),
+                }
+            });
+        }
+    };
+    let dismiss = move |_| {
+        let cat = cat.clone();
+        spawn_local(async move {
+            if cat.db.dismiss(n).await.is_ok() {
+                crate::sync::local_write(&cat).await;
+            }
+        });
+    };
+    view! {
+        <li data-testid="rejected-row">
+            <strong>{what}</strong>
+            <span class="meta">{format!(" made {}", format_time(entry.at))}</span>
+            <p class="error">{reason}</p>
+            {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
+            <span class="row-actions">
+                {href.map(|h| view! { <A href=h>"Open the record"</A> })}
+                <button type="button" on:click=resubmit>"Send again"</button>
+                <button type="button" on:click=dismiss>"Discard this change"</button>
+            </span>
+        </li>
+    }
+}
+
+#[component]
+fn Conflicts() -> impl IntoView {
+    let cat = use_catalogue();
+    let conflicted = LocalResource::new(move || {
+        let db = cat.db.clone();
+        cat.version.track();
+        async move { db.conflicted().await.map_err(|e| e.to_string()) }
+    });
+    view! {
+        <section aria-labelledby="conflicts-h">
+            <h2 id="conflicts-h">"Edited in two places"</h2>
+            {move || match conflicted.get() {
+                None => loading(),
+                Some(Err(e)) => failed(e),
+                Some(Ok(list)) if list.is_empty() => view! { <p>"No conflicts."</p> }.into_any(),
+                Some(Ok(list)) => view! {
+                    <ul class="records">{list.into_iter().map(|r| view! { <ConflictRecord state=r/> }).collect_view()}</ul>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ConflictRecord(state: RecordState) -> impl IntoView {
+    let values = state.values();
+    let title = ["name", "title", "role_title"]
+        .iter()
+        .find_map(|k| values.get(*k).and_then(Value::as_str))
+        .unwrap_or("(untitled)")
+        .to_owned();
+    let (kind, id) = (state.kind, state.id);
+    let fields: Vec<(String, Vec<FieldWrite>)> = state
+        .conflicts()
+        .map(|(f, s)| (f.to_owned(), s.writes.clone()))
+        .collect();
+    view! {
+        <li data-testid="conflict">
+            <strong>{format!("{}: {title}", kind.label())}</strong>
+            {record_href(kind, id).map(|h| view! { " " <A href=h>"Open"</A> })}
+            {fields.into_iter().map(|(field, writes)| view! {
+                <div class="conflict-field">
+                    <p>{format!("“{field}” was changed in two places. Choose the value to keep:")}</p>
+                    <ul>
+                        {writes.into_iter().map(|w| view! { <ConflictChoice kind=kind id=id field=field.clone() write=w/> }).collect_view()}
+                    </ul>
+                </div>
+            }).collect_view()}
+        </li>
+    }
+}
+
+#[component]
+fn ConflictChoice(
+    kind: RecordKind,
+    id: uuid::Uuid,
+    field: String,
+    write: FieldWrite,
+) -> impl IntoView {
+    let cat = use_catalogue();
+    let value = write.value.clone();
+    let who = write
+        .by
+        .clone()
+        .unwrap_or_else(|| format!("device {}", &write.dot.device.to_string()[..8]));
+    let keep = move |_| {
+        let (cat, field, value) = (cat.clone(), field.clone(), value.clone());
+        spawn_local(async move {
+            if cat.db.resolve(kind, id, field, value).await.is_ok() {
+                crate::sync::local_write(&cat).await;
+            }
+        });
+    };
+    view! {
+        <li>
+            <q>{show_value(&write.value)}</q>
+            <span class="meta">{format!(" — {who}, {}", format_time(write.at))}</span>
+            " "<button type="button" data-testid="keep" on:click=keep>"Keep this"</button>
+        </li>
+    }
+}

@@ -1,0 +1,311 @@
+//! Training tools: the searchable list with filters, a detail page, and the form.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use tradewinds_shared::catalogue::{AccessRule, Audience, ToolFilter, ToolFormat};
+use tradewinds_shared::reference::{language_name, topic_label, LANGUAGES, TOPICS};
+use tradewinds_shared::{Organisation, Programme, RecordKind, TrainingTool};
+use uuid::Uuid;
+
+use super::form::{FormState, SaveBar};
+use super::organisations::id_text;
+use super::{failed, loading, not_found, route_id};
+use crate::catalogue::{record_of, records_of, Typed};
+use crate::components::fields::{
+    enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
+};
+use crate::db::new_id;
+
+fn topic_options() -> Vec<(String, String)> {
+    TOPICS
+        .iter()
+        .map(|(c, l, _)| ((*c).to_owned(), (*l).to_owned()))
+        .collect()
+}
+
+/// Organisation id → display name, for showing and searching providers.
+fn names(orgs: &[Typed<Organisation>]) -> std::collections::HashMap<Uuid, String> {
+    orgs.iter()
+        .map(|o| (o.id, o.record.display_name()))
+        .collect()
+}
+
+#[component]
+pub fn ToolList() -> impl IntoView {
+    let tools = records_of::<TrainingTool>(RecordKind::TrainingTool);
+    let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    let query = RwSignal::new(String::new());
+    let format = RwSignal::new(String::new());
+    let language = RwSignal::new(String::new());
+    let topic = RwSignal::new(String::new());
+    let provider = RwSignal::new(String::new());
+    let no_error = Signal::derive(|| None::<String>);
+    let provider_options = Signal::derive(move || {
+        let tools = tools.get().and_then(Result::ok).unwrap_or_default();
+        let names = names(&orgs.get().and_then(Result::ok).unwrap_or_default());
+        let mut v: Vec<(String, String)> = names
+            .into_iter()
+            .filter(|(id, _)| tools.iter().any(|t| t.record.provider == Some(*id)))
+            .map(|(id, n)| (id.to_string(), n))
+            .collect();
+        v.sort_by(|a, b| a.1.cmp(&b.1));
+        v
+    });
+    view! {
+        <div class="list-head">
+            <h1>"Training tools"</h1>
+            <A href="/training/new" attr:class="button">"Add a training tool"</A>
+        </div>
+        <div class="filters" role="search">
+            <div class="field">
+                <label for="search">"Search"</label>
+                <input id="search" type="search" data-testid="search" placeholder="Title, topic, provider…"
+                    prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
+            </div>
+            <SelectField label="Format" name="format" none_label="All formats"
+                options=enum_options(ToolFormat::ALL, ToolFormat::code, ToolFormat::label)
+                value=format on_change=move |v| format.set(v) error=no_error/>
+            <SelectField label="Language" name="language" none_label="All languages"
+                options=ref_options(LANGUAGES) value=language on_change=move |v| language.set(v) error=no_error/>
+            <SelectField label="Topic" name="topic" none_label="All topics"
+                options=topic_options() value=topic on_change=move |v| topic.set(v) error=no_error/>
+            <SelectField label="Provider" name="provider" none_label="All providers"
+                options=provider_options value=provider on_change=move |v| provider.set(v) error=no_error/>
+        </div>
+        {move || match (tools.get(), orgs.get()) {
+            (None, _) | (_, None) => loading(),
+            (Some(Err(e)), _) | (_, Some(Err(e))) => failed(e),
+            (Some(Ok(all)), Some(Ok(orgs))) => {
+                let names = names(&orgs);
+                let f = ToolFilter {
+                    query: query.get(),
+                    format: ToolFormat::from_code(&format.get()),
+                    language: Some(language.get()).filter(|l| !l.is_empty()),
+                    topic: Some(topic.get()).filter(|t| !t.is_empty()),
+                    provider: Uuid::parse_str(&provider.get()).ok(),
+                };
+                let provider_of = |t: &TrainingTool| t.provider.and_then(|p| names.get(&p).cloned()).unwrap_or_default();
+                let mut shown: Vec<(Typed<TrainingTool>, String)> = all
+                    .iter()
+                    .filter(|t| f.matches(&t.record, &provider_of(&t.record)))
+                    .map(|t| (t.clone(), provider_of(&t.record)))
+                    .collect();
+                shown.sort_by(|a, b| a.0.record.title.to_lowercase().cmp(&b.0.record.title.to_lowercase()));
+                view! {
+                    <p class="count" role="status">{format!("{} of {} training tools", shown.len(), all.len())}</p>
+                    <ul class="records">
+                        {shown.into_iter().map(|(t, p)| view! { <ToolRow tool=t provider=p/> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn ToolRow(tool: Typed<TrainingTool>, provider: String) -> impl IntoView {
+    let t = tool.record;
+    let langs: Vec<&str> = t
+        .languages
+        .iter()
+        .filter_map(|l| language_name(l))
+        .collect();
+    view! {
+        <li data-testid="record-row">
+            <A href=format!("/training/{}", tool.id)>{t.title.clone()}</A>
+            <span class="meta">
+                {t.format.label()}" · "{langs.join(", ")}" · "{provider}
+                {(tool.conflicts > 0).then_some(" · needs review")}
+            </span>
+        </li>
+    }
+}
+
+#[component]
+pub fn ToolDetail() -> impl IntoView {
+    let id = route_id();
+    let record = record_of(RecordKind::TrainingTool, id);
+    let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    let programmes = records_of::<Programme>(RecordKind::Programme);
+    view! {
+        {move || match record.get() {
+            None => loading(),
+            Some(Err(e)) => failed(e),
+            Some(Ok(None)) => not_found("Training tool", "/training"),
+            Some(Ok(Some(state))) => {
+                let Ok(t) = state.typed::<TrainingTool>() else {
+                    return failed("this record does not read as a training tool".into());
+                };
+                let tool_id = state.id;
+                let conflicts: Vec<String> = state.conflicts().map(|(f, _)| f.to_owned()).collect();
+                let provider = t.provider.and_then(|p| {
+                    orgs.get()?.ok()?.into_iter().find(|o| o.id == p).map(|o| view! {
+                        <A href=format!("/organisations/{p}")>{o.record.display_name()}</A>
+                    })
+                });
+                let programme = t.programme.and_then(|p| {
+                    programmes.get()?.ok()?.into_iter().find(|x| x.id == p).map(|x| x.record.name)
+                });
+                let langs: Vec<&str> = t.languages.iter().filter_map(|l| language_name(l)).collect();
+                let topics: Vec<&str> = t.topics.iter().filter_map(|x| topic_label(x)).collect();
+                view! {
+                    <article class="record">
+                        <h1>{t.title.clone()}</h1>
+                        {(!conflicts.is_empty()).then(|| view! {
+                            <p class="attention" role="status">
+                                {format!("Edited in two places at once: {}. ", conflicts.join(", "))}
+                                <A href="/sync">"Review on the Sync page"</A>
+                            </p>
+                        })}
+                        <dl>
+                            <dt>"Provider"</dt><dd>{provider}</dd>
+                            {programme.map(|p| view! { <dt>"Programme"</dt><dd>{p}</dd> })}
+                            <dt>"Format"</dt><dd>{t.format.label()}</dd>
+                            <dt>"Languages"</dt><dd>{langs.join(", ")}</dd>
+                            {(!t.duration.is_empty()).then(|| view! { <dt>"Duration"</dt><dd>{t.duration.clone()}</dd> })}
+                            <dt>"Audience"</dt><dd>{t.audience.label()}</dd>
+                            <dt>"Access"</dt><dd>{t.access.label()}</dd>
+                            {(!topics.is_empty()).then(|| view! { <dt>"Topics"</dt><dd>{topics.join(", ")}</dd> })}
+                            {(!t.platform.is_empty()).then(|| view! { <dt>"Platform"</dt><dd>{t.platform.clone()}</dd> })}
+                            {(!t.certification.is_empty()).then(|| view! { <dt>"Certification"</dt><dd>{t.certification.clone()}</dd> })}
+                            {(!t.cost.is_empty()).then(|| view! { <dt>"Cost"</dt><dd>{t.cost.clone()}</dd> })}
+                            {(!t.url.is_empty()).then(|| view! {
+                                <dt>"Web address"</dt><dd><a href=t.url.clone() rel="noopener noreferrer">{t.url.clone()}</a></dd>
+                            })}
+                            {(!t.last_verified.is_empty()).then(|| view! { <dt>"Last checked"</dt><dd>{t.last_verified.clone()}</dd> })}
+                        </dl>
+                        {(!t.description.is_empty()).then(|| view! { <p class="description">{t.description.clone()}</p> })}
+                        {(!t.source.is_empty()).then(|| view! { <p class="source">"Source: "{t.source.clone()}</p> })}
+                        <p class="actions"><A href=format!("/training/{tool_id}/edit")>"Edit"</A></p>
+                    </article>
+                }.into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+pub fn ToolNew() -> impl IntoView {
+    let initial = TrainingTool {
+        languages: vec!["en".into()],
+        ..Default::default()
+    };
+    view! { <h1>"Add a training tool"</h1><ToolForm id=new_id() initial=initial/> }
+}
+
+#[component]
+pub fn ToolEdit() -> impl IntoView {
+    let id = route_id();
+    let record = record_of(RecordKind::TrainingTool, id);
+    view! {
+        {move || match record.get() {
+            None => loading(),
+            Some(Err(e)) => failed(e),
+            Some(Ok(None)) => not_found("Training tool", "/training"),
+            Some(Ok(Some(state))) => match state.typed::<TrainingTool>() {
+                Ok(t) => view! { <h1>{format!("Edit {}", t.title)}</h1><ToolForm id=state.id initial=t/> }.into_any(),
+                Err(e) => failed(e.to_string()),
+            },
+        }}
+    }
+}
+
+#[component]
+fn ToolForm(id: Uuid, initial: TrainingTool) -> impl IntoView {
+    let form = FormState::new(initial);
+    let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    let programmes = records_of::<Programme>(RecordKind::Programme);
+    let org_options = Signal::derive(move || {
+        let mut v: Vec<(String, String)> = orgs
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|o| (o.id.to_string(), o.record.display_name()))
+            .collect();
+        v.sort_by(|a, b| a.1.cmp(&b.1));
+        v
+    });
+    let programme_options = Signal::derive(move || {
+        let mut v: Vec<(String, String)> = programmes
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| (p.id.to_string(), p.record.name))
+            .collect();
+        v.sort_by(|a, b| a.1.cmp(&b.1));
+        v
+    });
+    let (title, set_title) = form.text(|t| &t.title, |t, v| t.title = v);
+    let (platform, set_platform) = form.text(|t| &t.platform, |t, v| t.platform = v);
+    let (duration, set_duration) = form.text(|t| &t.duration, |t, v| t.duration = v);
+    let (certification, set_certification) =
+        form.text(|t| &t.certification, |t, v| t.certification = v);
+    let (cost, set_cost) = form.text(|t| &t.cost, |t, v| t.cost = v);
+    let (url, set_url) = form.text(|t| &t.url, |t, v| t.url = v);
+    let (verified, set_verified) = form.text(|t| &t.last_verified, |t, v| t.last_verified = v);
+    let (description, set_description) = form.text(|t| &t.description, |t, v| t.description = v);
+    let (source, set_source) = form.text(|t| &t.source, |t, v| t.source = v);
+    let (provider, set_provider) = form.map(
+        |t| id_text(t.provider),
+        |t, v| t.provider = Uuid::parse_str(&v).ok(),
+    );
+    let (programme, set_programme) = form.map(
+        |t| id_text(t.programme),
+        |t, v| t.programme = Uuid::parse_str(&v).ok(),
+    );
+    let (format, set_format) = form.map(
+        |t| t.format.code().into(),
+        |t, v| t.format = ToolFormat::from_code(&v).unwrap_or_default(),
+    );
+    let (audience, set_audience) = form.map(
+        |t| t.audience.code().into(),
+        |t, v| t.audience = Audience::from_code(&v).unwrap_or_default(),
+    );
+    let (access, set_access) = form.map(
+        |t| t.access.code().into(),
+        |t, v| t.access = AccessRule::from_code(&v).unwrap_or_default(),
+    );
+    let (languages, set_languages) = form.list(|t| &t.languages, |t, v| t.languages = v);
+    let (topics, set_topics) = form.list(|t| &t.topics, |t, v| t.topics = v);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        form.save(
+            RecordKind::TrainingTool,
+            id,
+            TrainingTool::validate,
+            format!("/training/{id}"),
+        );
+    };
+    view! {
+        <form class="record-form" on:submit=save novalidate>
+            <TextField label="Title" name="title" required=true value=title on_input=set_title error=form.error("title")/>
+            <SelectField label="Provider (required)" name="provider" none_label="Choose an organisation" options=org_options
+                value=provider on_change=set_provider error=form.error("provider")/>
+            <SelectField label="Programme" name="programme" none_label="(none)" options=programme_options
+                value=programme on_change=set_programme error=form.error("programme")/>
+            <SelectField label="Format" name="format" options=enum_options(ToolFormat::ALL, ToolFormat::code, ToolFormat::label)
+                value=format on_change=set_format error=form.error("format")/>
+            <CheckboxGroup label="Languages (at least one)" name="languages" options=ref_options(LANGUAGES)
+                value=languages on_change=set_languages error=form.error("languages")/>
+            <CheckboxGroup label="Topics" name="topics" options=topic_options()
+                value=topics on_change=set_topics error=form.error("topics")/>
+            <TextField label="Duration" name="duration" hint="e.g. 6 hours, 5 days, self-paced"
+                value=duration on_input=set_duration error=form.error("duration")/>
+            <SelectField label="Audience" name="audience" options=enum_options(Audience::ALL, Audience::code, Audience::label)
+                value=audience on_change=set_audience error=form.error("audience")/>
+            <SelectField label="Access" name="access" options=enum_options(AccessRule::ALL, AccessRule::code, AccessRule::label)
+                value=access on_change=set_access error=form.error("access")/>
+            <TextField label="Platform" name="platform" value=platform on_input=set_platform error=form.error("platform")/>
+            <TextField label="Certification" name="certification" value=certification on_input=set_certification error=form.error("certification")/>
+            <TextField label="Cost" name="cost" value=cost on_input=set_cost error=form.error("cost")/>
+            <TextField label="Web address" name="url" kind="url" value=url on_input=set_url error=form.error("url")/>
+            <TextField label="Last checked" name="last_verified" kind="date" hint="YYYY-MM-DD"
+                value=verified on_input=set_verified error=form.error("last_verified")/>
+            <TextArea label="Description" name="description" value=description on_input=set_description error=form.error("description")/>
+            <TextArea label="Source of these facts" name="source" value=source on_input=set_source error=form.error("source")/>
+            <SaveBar errors=form.errors problem=form.problem cancel="/training".into()/>
+        </form>
+    }
+}

@@ -1,0 +1,197 @@
+//! Sync with the server, by itself: at start-up, when the browser comes online, when the
+//! page becomes visible, shortly after each local write, and on an interval that backs off
+//! with jitter while the server cannot be reached. The only module that talks HTTP.
+//!
+//! One round: bootstrap from a snapshot if the catalogue has no cursor; push the outbox
+//! (oldest first, in batches); pull changes after the cursor until `has_more` is false.
+
+mod client;
+mod status;
+
+use std::cell::RefCell;
+use std::time::Duration;
+
+use futures::channel::mpsc::{unbounded, UnboundedSender};
+use futures::future::{select, Either};
+use futures::StreamExt;
+use gloo_timers::future::sleep;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::{closure::Closure, JsCast};
+
+use crate::catalogue::Catalogue;
+use crate::db::OutboxStatus;
+pub use client::SyncError;
+pub use status::{Phase, SyncStatus};
+
+/// How often to look for news when all is well.
+const POLL_EVERY: Duration = Duration::from_secs(30);
+/// Longest wait between attempts while the server is unreachable.
+const MAX_BACKOFF: Duration = Duration::from_secs(300);
+/// Mutations per push request.
+const PUSH_BATCH: usize = 200;
+
+thread_local! {
+    static KICK: RefCell<Option<UnboundedSender<()>>> = const { RefCell::new(None) };
+}
+
+/// Asks for a sync round soon (after a local write, a button, an event).
+pub fn soon() {
+    KICK.with(|k| {
+        if let Some(tx) = k.borrow().as_ref() {
+            let _ = tx.unbounded_send(());
+        }
+    });
+}
+
+/// Starts the sync loop for the app's lifetime.
+pub fn start(cat: Catalogue) {
+    let (tx, mut rx) = unbounded::<()>();
+    KICK.with(|k| *k.borrow_mut() = Some(tx));
+    listen_for_wakeups();
+    spawn_local(async move {
+        let mut failures: u32 = 0;
+        loop {
+            cat.status.update(|s| s.phase = Phase::Syncing);
+            let outcome = round(&cat).await;
+            let wait = match &outcome {
+                Ok(()) => {
+                    failures = 0;
+                    POLL_EVERY
+                }
+                Err(_) => {
+                    failures += 1;
+                    backoff(failures)
+                }
+            };
+            refresh_status(&cat, outcome.err()).await;
+            let kicked = select(Box::pin(rx.next()), Box::pin(sleep(wait))).await;
+            if let Either::Left((None, _)) = kicked {
+                return;
+            }
+            // Let a burst of writes settle into one round.
+            sleep(Duration::from_millis(250)).await;
+            while let Ok(()) = rx.try_recv() {}
+        }
+    });
+}
+
+fn backoff(failures: u32) -> Duration {
+    let base = Duration::from_secs(2).saturating_mul(1 << failures.min(8));
+    let capped = base.min(MAX_BACKOFF);
+    let jitter = js_sys::Math::random() * 0.5 + 0.75;
+    capped.mul_f64(jitter)
+}
+
+/// One sync round. Errors leave everything stored as it was; the next round retries.
+pub async fn round(cat: &Catalogue) -> Result<(), SyncError> {
+    let db = &cat.db;
+    if db.cursor().await?.is_none() {
+        let snapshot = client::snapshot().await?;
+        db.load_snapshot(&snapshot).await?;
+        cat.changed();
+    }
+    let device = db.device_id().await?;
+    loop {
+        let pending: Vec<_> = db
+            .outbox()
+            .await?
+            .into_iter()
+            .filter(|e| e.status == OutboxStatus::Pending)
+            .take(PUSH_BATCH)
+            .map(|e| e.mutation())
+            .collect::<Result<_, _>>()?;
+        if pending.is_empty() {
+            break;
+        }
+        let answer = client::push(device, &pending).await?;
+        db.acknowledge(answer.last_applied, &answer.rejections)
+            .await?;
+        if !answer.rejections.is_empty() {
+            // The local copy still shows the refused values: take the server's again.
+            db.forget_cursor().await?;
+            let snapshot = client::snapshot().await?;
+            db.load_snapshot(&snapshot).await?;
+            cat.changed();
+        }
+        if answer.last_applied < pending.last().map_or(0, |m| m.n) {
+            break;
+        }
+    }
+    loop {
+        let Some(cursor) = db.cursor().await? else {
+            break;
+        };
+        let page = client::pull(&cursor).await?;
+        if page.reset {
+            // Another server (restored or replaced): start again from its snapshot,
+            // keeping the outbox, which is applied again on top.
+            let snapshot = client::snapshot().await?;
+            db.load_snapshot(&snapshot).await?;
+            cat.changed();
+            break;
+        }
+        db.apply_pull(&page.records, &page.cursor).await?;
+        if !page.records.is_empty() {
+            cat.changed();
+        }
+        if !page.has_more {
+            break;
+        }
+    }
+    Ok(())
+}
+
+async fn refresh_status(cat: &Catalogue, error: Option<SyncError>) {
+    let outbox = cat.db.outbox().await.unwrap_or_default();
+    let last_sync = cat.db.last_sync().await.ok().flatten();
+    let pending: Vec<_> = outbox
+        .iter()
+        .filter(|e| e.status == OutboxStatus::Pending)
+        .collect();
+    cat.status.set(SyncStatus {
+        waiting: pending.len(),
+        oldest_waiting: pending.iter().map(|e| e.at).min(),
+        rejected: outbox.len() - pending.len(),
+        last_sync,
+        phase: match error {
+            None => Phase::Idle,
+            Some(SyncError::Offline) => Phase::Offline,
+            Some(e) => Phase::Failed(e.to_string()),
+        },
+    });
+}
+
+/// Updates the status after a local write, without waiting for the next round.
+pub async fn local_write(cat: &Catalogue) {
+    cat.changed();
+    let phase = cat.status.get_untracked().phase;
+    let error = match phase {
+        Phase::Offline => Some(SyncError::Offline),
+        _ => None,
+    };
+    refresh_status(cat, error).await;
+    soon();
+}
+
+fn listen_for_wakeups() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let on_online = Closure::<dyn FnMut()>::new(soon);
+    let _ = window.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
+    on_online.forget();
+    if let Some(document) = window.document() {
+        let doc = document.clone();
+        let on_visible = Closure::<dyn FnMut()>::new(move || {
+            if doc.visibility_state() == web_sys::VisibilityState::Visible {
+                soon();
+            }
+        });
+        let _ = document.add_event_listener_with_callback(
+            "visibilitychange",
+            on_visible.as_ref().unchecked_ref(),
+        );
+        on_visible.forget();
+    }
+}
