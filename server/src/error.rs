@@ -2,7 +2,8 @@
 //! with a 4xx status; internal failures are logged in full and answered with a bare 500.
 
 use axum::{
-    http::{StatusCode, Uri},
+    extract::OriginalUri,
+    http::{Method, StatusCode},
     response::{IntoResponse, Response},
     Json,
 };
@@ -20,6 +21,8 @@ pub enum Error {
     Unprocessable { code: &'static str, message: String },
     #[error("{message}")]
     Conflict { code: &'static str, message: String },
+    #[error("{0}")]
+    MethodNotAllowed(String),
     #[error("the request body is larger than {0} bytes")]
     TooLarge(usize),
     #[error("{0}")]
@@ -48,6 +51,7 @@ impl Error {
             Error::BadRequest { code, .. } => (StatusCode::BAD_REQUEST, code),
             Error::Unprocessable { code, .. } => (StatusCode::UNPROCESSABLE_ENTITY, code),
             Error::Conflict { code, .. } => (StatusCode::CONFLICT, code),
+            Error::MethodNotAllowed(_) => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
             Error::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "body_too_large"),
             Error::UnsupportedMediaType(_) => {
                 (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
@@ -80,6 +84,12 @@ impl IntoResponse for Error {
     }
 }
 
-pub async fn api_not_found(uri: Uri) -> Error {
+/// The API's fallback. `OriginalUri`: inside the nested API router, `Uri` has lost `/api/v1`.
+pub async fn api_not_found(OriginalUri(uri): OriginalUri) -> Error {
     Error::NotFound(format!("There is no API endpoint at {}.", uri.path()))
+}
+
+/// The API's answer to a known path with a method it does not take (axum adds `Allow`).
+pub async fn api_method_not_allowed(method: Method, OriginalUri(uri): OriginalUri) -> Error {
+    Error::MethodNotAllowed(format!("{} does not take {method}.", uri.path()))
 }

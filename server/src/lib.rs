@@ -14,7 +14,11 @@ pub mod web;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use axum::{extract::DefaultBodyLimit, routing::get, Router};
+use axum::{
+    extract::DefaultBodyLimit,
+    routing::{any, get},
+    Router,
+};
 use tower_http::{compression::CompressionLayer, timeout::TimeoutLayer, trace::TraceLayer};
 
 pub use error::Error;
@@ -34,10 +38,14 @@ pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .merge(sync::router())
         .merge(catalogue::router())
-        .fallback(error::api_not_found);
+        .fallback(error::api_not_found)
+        .method_not_allowed_fallback(error::api_method_not_allowed);
     let mut router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .nest("/api/v1", api)
+        // Any other path under /api (`/api/v1/`, `/api/v2/..`) is an API 404, never the app.
+        .route("/api", any(error::api_not_found))
+        .route("/api/{*rest}", any(error::api_not_found))
         .with_state(state.clone());
     if let Some(dist) = &state.dist {
         router = router.merge(web::router(dist));

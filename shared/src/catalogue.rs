@@ -141,10 +141,7 @@ impl RecordKind {
             if !known.contains(name) {
                 errors.add(
                     name,
-                    format!(
-                        "A {} has no field named `{name}`.",
-                        self.label().to_lowercase()
-                    ),
+                    format!("{} records have no field named `{name}`.", self.label()),
                 );
                 continue;
             }

@@ -3,7 +3,7 @@
 //! device's last processed mutation, so a crash can neither lose an acknowledged mutation
 //! nor apply one twice.
 
-use std::collections::HashMap;
+use std::collections::{hash_map::Entry, HashMap};
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -26,6 +26,8 @@ pub struct Store {
     pool: SqlitePool,
     /// SQLite has one writer; taking this lock first keeps writers from failing on busy.
     write: Arc<Mutex<()>>,
+    /// Serialises the server's own edits (see `apply_server_edit`).
+    server_edits: Arc<Mutex<()>>,
     server_id: Arc<str>,
 }
 
@@ -69,6 +71,7 @@ impl Store {
         Ok(Store {
             pool,
             write: Arc::new(Mutex::new(())),
+            server_edits: Arc::new(Mutex::new(())),
             server_id: server_id.into(),
         })
     }
@@ -137,15 +140,16 @@ impl Store {
                 .fetch_one(&mut *tx)
                 .await?;
         let now = now_ms();
-        let mut cache: HashMap<(RecordKind, Uuid), Option<RecordState>> = HashMap::new();
+        // By id alone, like the records table's unique index: ids are unique across kinds,
+        // so a mutation of another kind must meet the record this batch already wrote.
+        let mut cache: HashMap<Uuid, Option<RecordState>> = HashMap::new();
         let mut rejections = Vec::new();
         let first_n = mutations.first().map_or(0, |m| m.n);
         let already = last;
         for m in mutations.iter().filter(|m| m.n > already) {
-            let key = (m.kind, m.id);
-            if !cache.contains_key(&key) {
-                let current = load_record_any_kind(&mut tx, m.id).await?;
-                cache.insert(key, current);
+            let key = m.id;
+            if let Entry::Vacant(slot) = cache.entry(key) {
+                slot.insert(load_record_any_kind(&mut tx, m.id).await?);
             }
             let current = cache.get(&key).and_then(Option::as_ref);
             let outcome = if m.at > now + MAX_FUTURE_SKEW_MS {
@@ -246,7 +250,13 @@ impl Store {
                 message: format!("`{}` is not a cursor this server issued.", cursor.0),
             });
         };
-        if server != &*self.server_id {
+        // A cursor past the end of the change log was issued by this database before it was
+        // restored from a backup: the changes since then are not what the client saw.
+        let end: i64 =
+            sqlx::query_scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq'")
+                .fetch_one(&self.pool)
+                .await?;
+        if server != &*self.server_id || after > end as u64 {
             return Ok(PullResponse {
                 cursor: cursor.clone(),
                 records: vec![],
@@ -321,35 +331,32 @@ impl Store {
         changes: serde_json::Map<String, serde_json::Value>,
     ) -> Result<Option<RecordState>, Error> {
         let device = self.server_device();
-        // The server's own writes are serialised by this loop: retry if another server
-        // write took the number in between.
-        for _ in 0..5 {
-            let current = self.get(kind, id).await?;
-            let base = current
-                .clone()
-                .unwrap_or_else(|| RecordState::new(kind, id));
-            let n = self.last_mutation(device).await? + 1;
-            let Some(m) = base.edit(n, now_ms(), changes.clone()) else {
-                return Ok(current);
-            };
-            RecordState::check_mutation(current.as_ref(), device, &m, None)?;
-            match self.push(device, std::slice::from_ref(&m), None).await {
-                Ok(resp) => {
-                    if let Some(r) = resp.rejections.into_iter().next() {
-                        return Err(Error::Unprocessable {
-                            code: "invalid_record",
-                            message: r.message,
-                        });
-                    }
-                    return self.get(kind, id).await;
-                }
-                Err(Error::Conflict { .. }) => continue,
-                Err(e) => return Err(e),
-            }
+        // Held from reading the counter until the push is committed: two edits numbered
+        // alike would make the second a "duplicate", skipped without a word.
+        let _numbering = self.server_edits.lock().await;
+        let current = self.get(kind, id).await?;
+        let base = current
+            .clone()
+            .unwrap_or_else(|| RecordState::new(kind, id));
+        let n = self.last_mutation(device).await? + 1;
+        let Some(m) = base.edit(n, now_ms(), changes) else {
+            return Ok(current);
+        };
+        RecordState::check_mutation(current.as_ref(), device, &m, None)?;
+        let resp = self.push(device, std::slice::from_ref(&m), None).await?;
+        if resp.last_applied != n {
+            return Err(Error::Internal(anyhow::anyhow!(
+                "server edit {n} was not applied (last applied: {})",
+                resp.last_applied
+            )));
         }
-        Err(Error::Internal(anyhow::anyhow!(
-            "could not number a server edit after 5 tries"
-        )))
+        if let Some(r) = resp.rejections.into_iter().find(|r| r.n == n) {
+            return Err(Error::Unprocessable {
+                code: "invalid_record",
+                message: r.message,
+            });
+        }
+        self.get(kind, id).await
     }
 
     pub fn pool(&self) -> &SqlitePool {

@@ -26,6 +26,16 @@ async fn sync_push(
     State(app): State<AppState>,
     ApiJson(req): ApiJson<PushRequest>,
 ) -> Result<Json<PushResponse>, Error> {
+    // The server numbers its own edits from this device's counter (and the id is in every
+    // cursor): a push in its name would make the server skip its next edits as duplicates.
+    if req.device == app.store.server_device() {
+        return Err(Error::Unprocessable {
+            code: "reserved_device",
+            message:
+                "This device id belongs to the server; a device pushes under its own random id."
+                    .into(),
+        });
+    }
     Ok(Json(
         app.store.push(req.device, &req.mutations, None).await?,
     ))

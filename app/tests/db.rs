@@ -1,0 +1,281 @@
+//! `app/src/db` in a real browser (headless Chromium through wasm-bindgen-test): writes,
+//! reads, index queries, the atomic edit + outbox, snapshot and pull handling, and the
+//! upgrade from schema v1 keeping data.
+
+use rexie::TransactionMode;
+use serde_json::{json, Map, Value};
+use tradewinds_app::db::{new_id, schema, Db, EditError, OutboxStatus};
+use tradewinds_shared::sync::{Cursor, RecordState, Rejection, Snapshot};
+use tradewinds_shared::RecordKind;
+use uuid::Uuid;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fields(v: Value) -> Map<String, Value> {
+    v.as_object().cloned().unwrap()
+}
+
+/// A fresh database name per test, so tests never see each other's data.
+fn unique(name: &str) -> String {
+    format!("test-{name}-{}", new_id())
+}
+
+async fn fresh(name: &str) -> Db {
+    Db::open_named(&unique(name)).await.expect("open")
+}
+
+#[wasm_bindgen_test]
+async fn edit_writes_record_and_outbox_together() {
+    let db = fresh("edit").await;
+    let id = new_id();
+    let m = db
+        .edit(
+            RecordKind::Organisation,
+            id,
+            fields(json!({"name": "Montserrat Customs", "country": "MS"})),
+        )
+        .await
+        .unwrap()
+        .expect("a mutation");
+    assert_eq!(m.n, 1);
+    let stored = db
+        .record(RecordKind::Organisation, id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.values()["name"], json!("Montserrat Customs"));
+    let outbox = db.outbox().await.unwrap();
+    assert_eq!(outbox.len(), 1);
+    assert_eq!(outbox[0].status, OutboxStatus::Pending);
+    assert_eq!(outbox[0].mutation().unwrap(), m);
+
+    // A second edit of one field: numbered 2, only that field sent.
+    let m2 = db
+        .edit(
+            RecordKind::Organisation,
+            id,
+            fields(json!({"name": "Montserrat Customs and Revenue Service", "country": "MS"})),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(m2.n, 2);
+    assert_eq!(m2.set.keys().collect::<Vec<_>>(), vec!["name"]);
+    // Nothing changed: nothing stored.
+    let none = db
+        .edit(
+            RecordKind::Organisation,
+            id,
+            fields(json!({"country": "MS"})),
+        )
+        .await
+        .unwrap();
+    assert!(none.is_none());
+    assert_eq!(db.outbox().await.unwrap().len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn invalid_edit_stores_nothing() {
+    let db = fresh("invalid").await;
+    let id = new_id();
+    let err = db
+        .edit(
+            RecordKind::TrainingTool,
+            id,
+            fields(json!({"title": "", "languages": ["en"]})),
+        )
+        .await
+        .unwrap_err();
+    match err {
+        EditError::Invalid(e) => {
+            assert!(e.for_field("title").is_some());
+            assert!(e.for_field("provider").is_some());
+        }
+        other => panic!("expected a validation error, got {other}"),
+    }
+    assert!(db
+        .record(RecordKind::TrainingTool, id)
+        .await
+        .unwrap()
+        .is_none());
+    assert!(db.outbox().await.unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn query_by_kind_and_by_organisation_index() {
+    let db = fresh("index").await;
+    let (org_a, org_b) = (new_id(), new_id());
+    for (org, name) in [(org_a, "Anguilla Customs"), (org_b, "Belize Customs")] {
+        db.edit(RecordKind::Organisation, org, fields(json!({"name": name})))
+            .await
+            .unwrap();
+    }
+    for (org, role) in [
+        (org_a, "Comptroller"),
+        (org_a, "E-learning national coordinator"),
+        (org_b, "Comptroller"),
+    ] {
+        db.edit(
+            RecordKind::Contact,
+            new_id(),
+            fields(json!({"organisation": org.to_string(), "role_title": role})),
+        )
+        .await
+        .unwrap();
+    }
+    assert_eq!(db.records(RecordKind::Organisation).await.unwrap().len(), 2);
+    assert_eq!(db.records(RecordKind::Contact).await.unwrap().len(), 3);
+    let of_a = db.contacts_of(org_a).await.unwrap();
+    assert_eq!(of_a.len(), 2);
+    assert!(of_a
+        .iter()
+        .all(|c| c.values()["organisation"] == json!(org_a.to_string())));
+    // Deleted records leave the lists.
+    let gone = of_a[0].id;
+    db.edit(RecordKind::Contact, gone, fields(json!({"deleted": true})))
+        .await
+        .unwrap();
+    assert_eq!(db.contacts_of(org_a).await.unwrap().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn snapshot_pull_and_acknowledge() {
+    let db = fresh("sync").await;
+    let server = new_id();
+    let org = new_id();
+    let mut state = RecordState::new(RecordKind::Organisation, org);
+    state.apply(
+        server,
+        &state
+            .edit(1, 1, fields(json!({"name": "CCLEC", "acronym": "X"})))
+            .unwrap(),
+        None,
+    );
+    db.load_snapshot(&Snapshot {
+        cursor: Cursor::new("s1", 1),
+        records: vec![state.clone()],
+    })
+    .await
+    .unwrap();
+    assert_eq!(db.cursor().await.unwrap(), Some(Cursor::new("s1", 1)));
+
+    // A local edit of one field, then the server's change of another: both kept.
+    db.edit(
+        RecordKind::Organisation,
+        org,
+        fields(json!({"acronym": "CCLEC"})),
+    )
+    .await
+    .unwrap();
+    let mut theirs = state.clone();
+    theirs.apply(
+        server,
+        &state
+            .edit(
+                2,
+                2,
+                fields(json!({"name": "Caribbean Customs Law Enforcement Council"})),
+            )
+            .unwrap(),
+        None,
+    );
+    db.apply_pull(&[theirs.clone()], &Cursor::new("s1", 2))
+        .await
+        .unwrap();
+    let merged = db
+        .record(RecordKind::Organisation, org)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        merged.values()["name"],
+        json!("Caribbean Customs Law Enforcement Council")
+    );
+    assert_eq!(merged.values()["acronym"], json!("CCLEC"));
+    assert_eq!(db.cursor().await.unwrap(), Some(Cursor::new("s1", 2)));
+
+    // A new snapshot (say, from a replaced server) keeps the unacknowledged edit on top.
+    db.load_snapshot(&Snapshot {
+        cursor: Cursor::new("s2", 9),
+        records: vec![theirs],
+    })
+    .await
+    .unwrap();
+    let again = db
+        .record(RecordKind::Organisation, org)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(again.values()["acronym"], json!("CCLEC"));
+
+    // Acknowledged: leaves the outbox. Rejected: stays, marked, with the reason.
+    db.edit(
+        RecordKind::Organisation,
+        org,
+        fields(json!({"website": "https://example.org"})),
+    )
+    .await
+    .unwrap();
+    let rejection = Rejection {
+        n: 2,
+        code: "invalid_record".into(),
+        message: "no".into(),
+        fields: vec![],
+    };
+    db.acknowledge(2, &[rejection]).await.unwrap();
+    let outbox = db.outbox().await.unwrap();
+    assert_eq!(outbox.len(), 1);
+    assert_eq!(outbox[0].status, OutboxStatus::Rejected);
+    assert_eq!(outbox[0].rejection.as_ref().unwrap().message, "no");
+    db.dismiss(2).await.unwrap();
+    assert!(db.outbox().await.unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn upgrade_from_v1_keeps_data_and_indexes_contacts() {
+    let name = unique("upgrade");
+    let org = new_id();
+    let contact = new_id();
+    let mut state = RecordState::new(RecordKind::Contact, contact);
+    state.apply(
+        new_id(),
+        &state.edit(1, 1, fields(json!({"organisation": org.to_string(), "role_title": "Comptroller of Customs"}))).unwrap(),
+        None,
+    );
+    {
+        // What version 1 wrote: no outbox store, rows without `org`.
+        let v1 = schema(&name, 1).build().await.unwrap();
+        assert!(!v1.store_names().contains(&"outbox".to_string()));
+        let tx = v1
+            .transaction(&["records"], TransactionMode::ReadWrite)
+            .unwrap();
+        let row = json!({
+            "key": format!("contact/{contact}"),
+            "kind": "contact",
+            "state": serde_json::to_string(&state).unwrap(),
+        });
+        let row = js_sys::JSON::parse(&row.to_string()).unwrap();
+        tx.store("records").unwrap().put(&row, None).await.unwrap();
+        tx.done().await.unwrap();
+        v1.close();
+    }
+    let db = Db::open_named(&name).await.unwrap();
+    let kept = db
+        .record(RecordKind::Contact, contact)
+        .await
+        .unwrap()
+        .expect("kept");
+    assert_eq!(kept, state);
+    let by_org = db.contacts_of(org).await.unwrap();
+    assert_eq!(by_org.len(), 1, "the v2 data step filled in the org index");
+    // And the new store works.
+    db.edit(
+        RecordKind::Contact,
+        contact,
+        fields(json!({"name": "A. Person"})),
+    )
+    .await
+    .unwrap();
+    assert_eq!(db.outbox().await.unwrap().len(), 1);
+}

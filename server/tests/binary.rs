@@ -1,0 +1,332 @@
+//! The built `tradewinds` binary over a real socket: it starts, seeds once, serves the API,
+//! refuses bad input in the API's error shape, and keeps its data across a restart.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::{mpsc, Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use reqwest::{header, Client, StatusCode};
+use serde_json::{json, Value};
+use tradewinds_server::seed;
+use tradewinds_shared::{api::ErrorBody, sync::Snapshot};
+
+use crate::common::{new_tool, org_path};
+
+/// A running `tradewinds serve`, killed when dropped.
+struct Server {
+    child: Child,
+    base: String,
+    output: Arc<Mutex<Vec<String>>>,
+    http: Client,
+}
+
+impl Server {
+    /// Starts the binary on the database at `db` and waits until it answers `/healthz`.
+    async fn start(db: &Path, extra: &[&str]) -> Server {
+        let dir = db.parent().expect("database directory");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tradewinds"))
+            .arg("serve")
+            .args(["--addr", "127.0.0.1:0"])
+            .arg("--database")
+            .arg(format!("sqlite://{}", db.display()))
+            .arg("--dist")
+            .arg(dir.join("no-such-dist"))
+            .args(extra)
+            .current_dir(dir)
+            .env_remove("TRADEWINDS_ADDR")
+            .env_remove("TRADEWINDS_DATABASE_URL")
+            .env_remove("TRADEWINDS_DIST")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start the tradewinds binary");
+        let stdout = child.stdout.take().expect("stdout");
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let (tx, rx) = mpsc::channel();
+        let lines = output.clone();
+        // Keeps reading after the address so that the server never blocks on a full pipe.
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(rest) = line.split("Tradewinds is running at ").nth(1) {
+                    let base = rest.split_whitespace().next().unwrap_or_default();
+                    let _ = tx.send(base.trim_end_matches('/').to_owned());
+                }
+                lines.lock().expect("output").push(line);
+            }
+        });
+        let mut server = Server {
+            child,
+            base: String::new(),
+            output,
+            http: Client::builder()
+                .timeout(Duration::from_secs(30))
+                .build()
+                .expect("client"),
+        };
+        server.base = rx
+            .recv_timeout(Duration::from_secs(60))
+            .unwrap_or_else(|_| {
+                panic!(
+                    "the binary did not say where it runs; exit: {:?}; output: {:?}",
+                    server.child.try_wait(),
+                    server.output()
+                )
+            });
+        assert!(
+            server.base.starts_with("http://127.0.0.1:"),
+            "{}",
+            server.base
+        );
+        server.wait_healthy().await;
+        server
+    }
+
+    fn output(&self) -> Vec<String> {
+        self.output.lock().expect("output").clone()
+    }
+
+    async fn wait_healthy(&self) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Ok(r) = self.http.get(self.url("/healthz")).send().await {
+                if r.status() == StatusCode::OK && r.text().await.ok().as_deref() == Some("ok") {
+                    return;
+                }
+            }
+            assert!(Instant::now() < deadline, "/healthz never answered ok");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    async fn get(&self, path: &str) -> (StatusCode, Value) {
+        let r = self.http.get(self.url(path)).send().await.expect("GET");
+        (r.status(), r.json().await.expect("JSON body"))
+    }
+
+    async fn send_json(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: &Value,
+    ) -> (StatusCode, Value) {
+        let r = self
+            .http
+            .request(method, self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("request");
+        (r.status(), r.json().await.expect("JSON body"))
+    }
+
+    async fn list(&self, plural: &str) -> Vec<Value> {
+        let (status, body) = self.get(&format!("/api/v1/{plural}")).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        body["items"].as_array().expect("items").clone()
+    }
+
+    async fn everything(&self) -> Vec<Vec<Value>> {
+        let mut all = Vec::new();
+        for plural in ["organisations", "contacts", "training_tools", "programmes"] {
+            all.push(self.list(plural).await);
+        }
+        all
+    }
+
+    async fn snapshot(&self) -> Snapshot {
+        let (status, body) = self.get("/api/v1/sync/snapshot").await;
+        assert_eq!(status, StatusCode::OK);
+        serde_json::from_value(body).expect("Snapshot")
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[track_caller]
+fn refusal(status: StatusCode, body: Value, expected: StatusCode, code: &str) -> ErrorBody {
+    assert_eq!(status, expected, "{body}");
+    let body: ErrorBody = serde_json::from_value(body).expect("ErrorBody");
+    assert_eq!(body.error, code, "{}", body.message);
+    assert!(!body.message.is_empty());
+    body
+}
+
+#[tokio::test]
+async fn the_binary_serves_and_keeps_the_catalogue_across_restarts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("tradewinds.db");
+    let server = Server::start(&db, &[]).await;
+
+    let orgs = server.list("organisations").await;
+    let cartac = orgs
+        .iter()
+        .find(|o| o["acronym"] == "CARTAC")
+        .expect("CARTAC is seeded");
+    assert_eq!(cartac["id"], seed::seed_id("cartac").to_string());
+    assert_eq!(
+        orgs.iter()
+            .filter(|o| o["category"] == "customs_administration")
+            .count(),
+        20
+    );
+
+    let (status, tool) = server
+        .send_json(
+            reqwest::Method::POST,
+            "/api/v1/training_tools",
+            &new_tool("Post-clearance audit course"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{tool}");
+    let tool_path = format!(
+        "/api/v1/training_tools/{}",
+        tool["id"].as_str().expect("id")
+    );
+    assert_eq!(server.get(&tool_path).await, (StatusCode::OK, tool.clone()));
+    let (status, cartac) = server
+        .send_json(
+            reqwest::Method::PATCH,
+            &org_path("cartac"),
+            &json!({"acronym": "CARTAC (IMF)"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(cartac["acronym"], "CARTAC (IMF)");
+    let deleted = server
+        .http
+        .delete(server.url(&org_path("wco")))
+        .send()
+        .await
+        .expect("DELETE");
+    assert_eq!(deleted.status(), StatusCode::NO_CONTENT);
+
+    // Bad input is refused in the API's error shape, and stores nothing.
+    let before = server.everything().await;
+    let cursor = server.snapshot().await.cursor;
+    let orgs_path = "/api/v1/organisations";
+    let r = server
+        .http
+        .post(server.url(orgs_path))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(r#"{"name": "Truncated"#)
+        .send()
+        .await
+        .expect("POST");
+    refusal(
+        r.status(),
+        r.json().await.expect("JSON"),
+        StatusCode::BAD_REQUEST,
+        "malformed_json",
+    );
+    let r = server
+        .http
+        .post(server.url(orgs_path))
+        .body(r#"{"name": "No content type"}"#)
+        .send()
+        .await
+        .expect("POST");
+    refusal(
+        r.status(),
+        r.json().await.expect("JSON"),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
+    );
+    let (s, b) = server
+        .send_json(
+            reqwest::Method::POST,
+            "/api/v1/training_tools",
+            &json!({"title": 5}),
+        )
+        .await;
+    let body = refusal(s, b, StatusCode::UNPROCESSABLE_ENTITY, "invalid_record");
+    assert_eq!(body.fields.len(), 1);
+    assert_eq!(body.fields[0].field, "title");
+    let (s, b) = server
+        .send_json(
+            reqwest::Method::POST,
+            orgs_path,
+            &json!({"name": "", "country": "XX", "website": "ftp://x"}),
+        )
+        .await;
+    let body = refusal(s, b, StatusCode::UNPROCESSABLE_ENTITY, "invalid_record");
+    let named: Vec<&str> = body.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(named, ["name", "country", "website"]);
+    let (s, b) = server
+        .send_json(reqwest::Method::PATCH, &tool_path, &json!({"id": "x"}))
+        .await;
+    refusal(s, b, StatusCode::UNPROCESSABLE_ENTITY, "reserved_field");
+    let (s, b) = server.get("/api/v1/widgets").await;
+    refusal(s, b, StatusCode::NOT_FOUND, "not_found");
+    let (s, b) = server.get("/api/v1/organisations/cartac").await;
+    refusal(s, b, StatusCode::BAD_REQUEST, "invalid_id");
+    let (s, b) = server.get("/api/v1/no/such/endpoint").await;
+    refusal(s, b, StatusCode::NOT_FOUND, "not_found");
+    let (s, b) = server.get(&org_path("wco")).await;
+    refusal(s, b, StatusCode::NOT_FOUND, "not_found");
+    assert_eq!(server.everything().await, before);
+    assert_eq!(server.snapshot().await.cursor, cursor);
+
+    // Killed without warning and started again on the same database.
+    drop(server);
+    let server = Server::start(&db, &[]).await;
+    assert_eq!(server.everything().await, before, "the data survived");
+    assert_eq!(server.get(&tool_path).await, (StatusCode::OK, tool));
+    assert_eq!(
+        server.get(&org_path("cartac")).await.1["acronym"],
+        "CARTAC (IMF)",
+        "the seed did not run again over the edit"
+    );
+    let (s, b) = server.get(&org_path("wco")).await;
+    refusal(s, b, StatusCode::NOT_FOUND, "not_found");
+    assert_eq!(
+        server.snapshot().await.cursor,
+        cursor,
+        "nothing was written at start-up, and the server kept its identity"
+    );
+    let (status, pulled) = server
+        .get(&format!("/api/v1/sync/pull?cursor={}", cursor.0))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(pulled["reset"], false);
+    assert_eq!(pulled["records"], json!([]));
+}
+
+#[tokio::test]
+async fn no_seed_starts_empty_and_a_later_start_seeds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("empty.db");
+    let server = Server::start(&db, &["--no-seed"]).await;
+    assert!(server.everything().await.iter().all(Vec::is_empty));
+    drop(server);
+    let server = Server::start(&db, &[]).await;
+    assert!(!server.list("organisations").await.is_empty());
+}
+
+#[test]
+fn a_bad_database_url_stops_the_binary_with_a_message() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = Command::new(env!("CARGO_BIN_EXE_tradewinds"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--database"])
+        .arg(format!(
+            "sqlite://{}/missing/dir/t.db",
+            dir.path().display()
+        ))
+        .current_dir(dir.path())
+        .output()
+        .expect("run the binary");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("cannot open the database"), "{stderr}");
+}

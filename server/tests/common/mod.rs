@@ -1,0 +1,292 @@
+//! Helpers shared by the test areas: a seeded app on a temporary SQLite file, requests
+//! through `oneshot`, and the checks every refusal must pass.
+
+use axum::{
+    body::Body,
+    http::{header, HeaderMap, Method, Request, StatusCode},
+    Router,
+};
+use http_body_util::BodyExt;
+use serde_json::{json, Map, Value};
+use tempfile::TempDir;
+use tower::ServiceExt;
+use tradewinds_server::{app, seed, AppState, Store};
+use tradewinds_shared::{
+    api::ErrorBody,
+    sync::{Mutation, PushRequest, PushResponse, Snapshot},
+    RecordKind,
+};
+use uuid::Uuid;
+
+/// A server on its own temporary database, reached without a socket.
+pub struct TestApp {
+    pub store: Store,
+    pub router: Router,
+    _dir: TempDir,
+}
+
+/// A response: status, headers and the body read in full.
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
+            panic!(
+                "status {}: body is not JSON ({e}): {:?}",
+                self.status,
+                String::from_utf8_lossy(&self.body)
+            )
+        })
+    }
+
+    /// Asserts the status and returns the JSON body.
+    #[track_caller]
+    pub fn expect(&self, status: StatusCode) -> Value {
+        assert_eq!(
+            self.status,
+            status,
+            "unexpected status; body: {}",
+            String::from_utf8_lossy(&self.body)
+        );
+        self.json()
+    }
+
+    /// Asserts that this is a refusal in the API's error shape with the given status and code.
+    #[track_caller]
+    pub fn expect_error(&self, status: StatusCode, code: &str) -> ErrorBody {
+        assert_eq!(
+            self.status,
+            status,
+            "unexpected status; body: {}",
+            String::from_utf8_lossy(&self.body)
+        );
+        assert_eq!(
+            self.headers
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok()),
+            Some("application/json"),
+            "an error is answered in JSON"
+        );
+        let body: ErrorBody = serde_json::from_slice(&self.body).unwrap_or_else(|e| {
+            panic!(
+                "not an ErrorBody ({e}): {}",
+                String::from_utf8_lossy(&self.body)
+            )
+        });
+        assert_eq!(body.error, code, "error code; message: {}", body.message);
+        assert!(!body.message.trim().is_empty(), "the error has a message");
+        body
+    }
+}
+
+/// Asserts that a validation refusal names exactly these fields (in any order).
+#[track_caller]
+pub fn assert_fields(body: &ErrorBody, expected: &[&str]) {
+    let mut got: Vec<&str> = body.fields.iter().map(|f| f.field.as_str()).collect();
+    got.sort_unstable();
+    got.dedup();
+    let mut want = expected.to_vec();
+    want.sort_unstable();
+    assert_eq!(got, want, "fields named by {body:?}");
+    for f in &body.fields {
+        assert!(!f.message.is_empty(), "field {} has a message", f.field);
+        assert!(
+            body.message.contains(&f.field),
+            "message `{}` names field {}",
+            body.message,
+            f.field
+        );
+    }
+}
+
+impl TestApp {
+    /// A fresh database seeded with the 2012 meeting.
+    pub async fn seeded() -> TestApp {
+        let t = TestApp::empty().await;
+        let added = seed::seed_if_empty(&t.store).await.expect("seed");
+        assert!(added > 0, "the seed adds records to an empty database");
+        t
+    }
+
+    /// A fresh, empty database.
+    pub async fn empty() -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}/t.db", dir.path().display());
+        let store = Store::open(&url).await.expect("open store");
+        let router = app(AppState {
+            store: store.clone(),
+            dist: None,
+        });
+        TestApp {
+            store,
+            router,
+            _dir: dir,
+        }
+    }
+
+    /// The same database, serving the built app in `dist` too.
+    pub fn with_dist(self, dist: &std::path::Path) -> TestApp {
+        let router = app(AppState {
+            store: self.store.clone(),
+            dist: Some(dist.to_owned()),
+        });
+        TestApp { router, ..self }
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("the router is infallible");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .expect("read body")
+            .to_bytes()
+            .to_vec();
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    /// A request with a raw body and an optional content type.
+    pub async fn raw(
+        &self,
+        method: Method,
+        path: &str,
+        content_type: Option<&str>,
+        body: impl Into<Body>,
+    ) -> Reply {
+        let mut req = Request::builder().method(method).uri(path);
+        if let Some(ct) = content_type {
+            req = req.header(header::CONTENT_TYPE, ct);
+        }
+        self.send(req.body(body.into()).expect("request")).await
+    }
+
+    pub async fn get(&self, path: &str) -> Reply {
+        self.raw(Method::GET, path, None, Body::empty()).await
+    }
+
+    pub async fn delete(&self, path: &str) -> Reply {
+        self.raw(Method::DELETE, path, None, Body::empty()).await
+    }
+
+    /// A request with a JSON body.
+    pub async fn json(&self, method: Method, path: &str, body: &Value) -> Reply {
+        self.raw(
+            method,
+            path,
+            Some("application/json"),
+            serde_json::to_vec(body).expect("serialise"),
+        )
+        .await
+    }
+
+    /// The live records of one kind, as `GET /api/v1/{kind}` lists them.
+    pub async fn list(&self, kind: RecordKind) -> Vec<Value> {
+        let body = self
+            .get(&format!("/api/v1/{}", kind.plural()))
+            .await
+            .expect(StatusCode::OK);
+        body["items"].as_array().expect("items").clone()
+    }
+
+    /// Everything stored: the snapshot (every record, tombstones included, and the
+    /// change-log position), the server's own mutation counter, and the organisations as the
+    /// API lists them. Two equal `State`s mean nothing was written in between.
+    pub async fn state(&self) -> State {
+        State {
+            snapshot: self.store.snapshot().await.expect("snapshot"),
+            organisations: self.list(RecordKind::Organisation).await,
+            server_counter: self
+                .store
+                .last_mutation(self.store.server_device())
+                .await
+                .expect("counter"),
+        }
+    }
+
+    /// `POST /api/v1/sync/push`.
+    pub async fn push_raw(&self, device: Uuid, mutations: &[Mutation]) -> Reply {
+        let req = PushRequest {
+            device,
+            mutations: mutations.to_vec(),
+        };
+        self.json(
+            Method::POST,
+            "/api/v1/sync/push",
+            &serde_json::to_value(req).expect("serialise"),
+        )
+        .await
+    }
+
+    /// A push that must succeed.
+    pub async fn push(&self, device: Uuid, mutations: &[Mutation]) -> PushResponse {
+        let reply = self.push_raw(device, mutations).await;
+        serde_json::from_value(reply.expect(StatusCode::OK)).expect("PushResponse")
+    }
+
+    pub async fn snapshot(&self) -> Snapshot {
+        let body = self
+            .get("/api/v1/sync/snapshot")
+            .await
+            .expect(StatusCode::OK);
+        serde_json::from_value(body).expect("Snapshot")
+    }
+}
+
+#[derive(Debug, PartialEq)]
+pub struct State {
+    pub snapshot: Snapshot,
+    pub organisations: Vec<Value>,
+    pub server_counter: u64,
+}
+
+/// A JSON object as a field map.
+pub fn fields(value: Value) -> Map<String, Value> {
+    match value {
+        Value::Object(map) => map,
+        other => panic!("not an object: {other}"),
+    }
+}
+
+/// A valid new organisation.
+pub fn new_org(name: &str) -> Value {
+    json!({
+        "name": name,
+        "acronym": "OECS",
+        "category": "regional_body",
+        "country": "LC",
+        "website": "https://www.oecs.org",
+        "languages": ["en", "fr"],
+    })
+}
+
+/// A valid new training tool, provided by the WCO Capacity Building Directorate.
+pub fn new_tool(title: &str) -> Value {
+    json!({
+        "title": title,
+        "provider": seed::seed_id("wco_cbd").to_string(),
+        "format": "e_learning",
+        "languages": ["en", "es"],
+        "topics": ["risk_management"],
+        "url": "https://clikc.wcoomd.org",
+        "last_verified": "2012-10-15",
+    })
+}
+
+pub fn org_path(key: &str) -> String {
+    format!("/api/v1/organisations/{}", seed::seed_id(key))
+}

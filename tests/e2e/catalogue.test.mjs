@@ -1,0 +1,97 @@
+// The catalogue in a real browser against the real server: seeded data listed, search,
+// filters, validation messages, and a created record surviving a reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, watchErrors } from './harness.mjs';
+import { ListPage, ToolForm, syncStatus } from './pages.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); server?.cleanup(); });
+
+test('seeded organisations are listed and search narrows the list', async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+  const errors = watchErrors(page);
+  const list = new ListPage(page, server.url, '/organisations');
+  await list.open();
+  const all = await list.rows.count();
+  assert.ok(all >= 35, `expected the seeded organisations, saw ${all}`);
+  const texts = (await list.rowTexts()).join('\n');
+  for (const name of ['CARTAC', 'World Customs Organization', 'CCLEC', 'Montserrat Customs', 'CIDA']) {
+    assert.ok(texts.includes(name), `${name} missing from the list`);
+  }
+  await list.search('montserrat');
+  await assert.doesNotReject(() => page.waitForFunction(() => document.querySelectorAll('[data-testid=record-row]').length === 1));
+  assert.match(await list.rows.first().textContent(), /Montserrat Customs/);
+  await list.search('');
+  await page.locator('select[name=status]').selectOption('defunct');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=record-row]').length === 2);
+  assert.deepEqual((await list.rowTexts()).map((t) => t.split(' (')[0].split('Donor')[0]).sort(),
+    ['Canadian International Development Agency', 'Department for International Development']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('training tools filter by language and topic', async () => {
+  const page = await browser.newPage();
+  const list = new ListPage(page, server.url, '/training');
+  await list.open();
+  const all = await list.rows.count();
+  assert.ok(all >= 12, `expected at least 12 seeded tools, saw ${all}`);
+  await page.locator('select[name=topic]').selectOption('integrity');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=record-row]').length < n, all);
+  for (const t of await list.rowTexts()) assert.match(t, /Integrity/i);
+  await page.close();
+});
+
+test('a new training tool shows validation messages, saves, and survives a reload', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  const form = new ToolForm(page, server.url);
+  await form.open();
+  await form.save();
+  await assert.doesNotReject(() => form.fieldError('title').waitFor());
+  assert.match(await form.fieldError('title').textContent(), /required/);
+  assert.match(await form.fieldError('provider').textContent(), /organisation/);
+
+  await form.fill({ title: 'Small-vessel clearance refresher', provider: 'Caribbean Customs Law Enforcement Council (CCLEC)', format: 'workshop', topics: ['small_vessels'] });
+  await form.save();
+  await page.waitForURL(/\/training\/[0-9a-f-]{36}$/);
+  await page.getByRole('heading', { name: 'Small-vessel clearance refresher' }).waitFor();
+  const detail = page.url();
+
+  await page.reload();
+  await page.getByRole('heading', { name: 'Small-vessel clearance refresher' }).waitFor();
+  const list = new ListPage(page, server.url, '/training');
+  await list.open();
+  await list.search('refresher');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=record-row]').length === 1);
+  // It also reached the server by itself.
+  await page.waitForFunction(() => /All changes saved/.test(document.querySelector('[data-testid=sync-status]').textContent));
+  const id = detail.split('/').pop();
+  const res = await fetch(`${server.url}/api/v1/training_tools/${id}`);
+  assert.equal(res.status, 200);
+  assert.equal((await res.json()).title, 'Small-vessel clearance refresher');
+  assert.match(await syncStatus(page).textContent(), /last synced/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a contact is added on its organisation page with only a role title', async () => {
+  const page = await browser.newPage();
+  const list = new ListPage(page, server.url, '/organisations');
+  await list.open();
+  await list.search('montserrat');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=record-row]').length === 1);
+  await list.rows.first().getByRole('link').click();
+  await page.getByRole('heading', { name: 'Montserrat Customs' }).waitFor();
+  await page.getByRole('button', { name: 'Add a contact' }).click();
+  await page.getByTestId('save').click();
+  await page.locator('#role_title-error').waitFor();
+  await page.locator('input[name=role_title]').fill('Comptroller of Customs');
+  await page.getByTestId('save').click();
+  await page.getByTestId('contact-row').filter({ hasText: 'Comptroller of Customs' }).waitFor();
+  await page.reload();
+  await page.getByTestId('contact-row').filter({ hasText: 'Comptroller of Customs' }).waitFor();
+  await page.close();
+});

@@ -1,0 +1,58 @@
+// Starts the real server binary on a free port with a fresh database, and headless
+// Chromium. Every test file gets its own server, so tests never share data.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '../..');
+export const BIN = process.env.TRADEWINDS_BIN ?? join(root, 'target/release/tradewinds');
+export const DIST = process.env.TRADEWINDS_DIST ?? join(root, 'dist');
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Starts `tradewinds serve` and resolves once it prints its address. */
+export async function startServer({ dir = mkdtempSync(join(tmpdir(), 'tw-e2e-')), dist = DIST } = {}) {
+  const child = spawn(BIN, ['serve', '--addr', '127.0.0.1:0', '--database', `sqlite://${join(dir, 'e2e.db')}`, '--dist', dist],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'warn' } });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const url = await new Promise((ok, fail) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/running at (http:\/\/[^\s/]+)\//);
+      if (m) ok(m[1]);
+    });
+    child.on('exit', (code) => fail(new Error(`server exited with ${code}: ${stderr}`)));
+  });
+  return {
+    url,
+    dir,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((ok) => child.on('exit', ok));
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+    cleanup() { rmSync(dir, { recursive: true, force: true }); },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Fails the test on any page error or console error (other than expected network failures). */
+export function watchErrors(page, errors = []) {
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource|ERR_INTERNET_DISCONNECTED|net::ERR/.test(m.text())) {
+      errors.push(`console: ${m.text()}`);
+    }
+  });
+  return errors;
+}

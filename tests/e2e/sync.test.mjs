@@ -1,0 +1,103 @@
+// Two browser contexts are two devices syncing through the real server: offline edits wait
+// and go out by themselves when the connection returns; same-field edits become a conflict
+// that the inbox resolves.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, watchErrors } from './harness.mjs';
+import { ListPage, syncStatus } from './pages.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); server?.cleanup(); });
+
+async function device() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  return { context, page, errors };
+}
+
+/** Opens an organisation's edit form by searching the list (client-side navigation only). */
+async function editOrganisation(page, query, heading) {
+  await page.getByRole('link', { name: 'Organisations' }).click();
+  await page.getByTestId('search').fill(query);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=record-row]').length === 1);
+  await page.getByTestId('record-row').first().getByRole('link').click();
+  await page.getByRole('heading', { name: heading }).waitFor();
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.locator('input[name=name]').waitFor();
+}
+
+async function waitForSynced(page) {
+  await page.waitForFunction(() => /All changes saved/.test(document.querySelector('[data-testid=sync-status]')?.textContent ?? ''), null, { timeout: 20000 });
+}
+
+test('an offline edit waits, then syncs by itself and reaches the other device', async () => {
+  const one = await device();
+  const two = await device();
+  for (const d of [one, two]) {
+    await new ListPage(d.page, server.url, '/organisations').open();
+    await waitForSynced(d.page);
+  }
+
+  await one.context.setOffline(true);
+  await editOrganisation(one.page, 'anguilla', 'Anguilla Customs');
+  await one.page.locator('input[name=acronym]').fill('ACD');
+  await one.page.getByTestId('save').click();
+  await one.page.getByRole('heading', { name: 'Anguilla Customs (ACD)' }).waitFor();
+  await one.page.waitForFunction(() => /1 change waiting since/.test(document.querySelector('[data-testid=sync-status]').textContent));
+  assert.match(await syncStatus(one.page).textContent(), /offline|waiting/);
+
+  await one.context.setOffline(false); // fires `online`: no click needed
+  await waitForSynced(one.page);
+
+  await two.page.reload();
+  await new ListPage(two.page, server.url, '/organisations').open();
+  await two.page.getByTestId('search').fill('ACD');
+  await two.page.waitForFunction(() => document.querySelectorAll('[data-testid=record-row]').length === 1, null, { timeout: 20000 });
+  assert.deepEqual([...one.errors, ...two.errors], []);
+  await one.context.close();
+  await two.context.close();
+});
+
+test('the same field edited on two devices shows in the conflict inbox and can be resolved', async () => {
+  const one = await device();
+  const two = await device();
+  for (const d of [one, two]) {
+    await new ListPage(d.page, server.url, '/organisations').open();
+    await waitForSynced(d.page);
+    await d.context.setOffline(true);
+  }
+  for (const [d, name] of [[one, 'Bermuda Customs Department'], [two, 'HM Customs Bermuda']]) {
+    await editOrganisation(d.page, 'bermuda', 'Bermuda Customs');
+    await d.page.locator('input[name=name]').fill(name);
+    await d.page.getByTestId('save').click();
+    await d.page.getByRole('heading', { name }).waitFor();
+  }
+  for (const d of [one, two]) {
+    await d.context.setOffline(false);
+    await waitForSynced(d.page);
+  }
+  // Device one pulls device two's write (pushed after its own) on its next round.
+  await one.page.getByRole('link', { name: 'Sync' }).click();
+  await one.page.getByRole('button', { name: 'Sync now' }).click();
+  const conflict = one.page.getByTestId('conflict');
+  await conflict.waitFor({ timeout: 20000 });
+  const text = await conflict.textContent();
+  assert.match(text, /Bermuda Customs Department/);
+  assert.match(text, /HM Customs Bermuda/);
+
+  await conflict.locator('li').filter({ hasText: 'Bermuda Customs Department' }).getByTestId('keep').click();
+  await one.page.getByText('No conflicts.').waitFor();
+  await waitForSynced(one.page);
+
+  await two.page.getByRole('link', { name: 'Sync' }).click();
+  await two.page.getByRole('button', { name: 'Sync now' }).click();
+  await two.page.getByText('No conflicts.').waitFor({ timeout: 20000 });
+  const res = await fetch(`${server.url}/api/v1/organisations`);
+  const names = (await res.json()).items.map((o) => o.name);
+  assert.ok(names.includes('Bermuda Customs Department'));
+  assert.ok(!names.includes('HM Customs Bermuda'));
+  await one.context.close();
+  await two.context.close();
+});
