@@ -79,7 +79,7 @@ test('the same field edited on two devices shows in the conflict inbox and can b
     await waitForSynced(d.page);
   }
   // Device one pulls device two's write (pushed after its own) on its next round.
-  await one.page.getByRole('link', { name: 'Sync' }).click();
+  await one.page.getByRole('link', { name: 'Sync', exact: true }).click();
   await one.page.getByRole('button', { name: 'Sync now' }).click();
   const conflict = one.page.getByTestId('conflict');
   await conflict.waitFor({ timeout: 20000 });
@@ -91,7 +91,7 @@ test('the same field edited on two devices shows in the conflict inbox and can b
   await one.page.getByText('No conflicts.').waitFor();
   await waitForSynced(one.page);
 
-  await two.page.getByRole('link', { name: 'Sync' }).click();
+  await two.page.getByRole('link', { name: 'Sync', exact: true }).click();
   await two.page.getByRole('button', { name: 'Sync now' }).click();
   await two.page.getByText('No conflicts.').waitFor({ timeout: 20000 });
   const res = await fetch(`${server.url}/api/v1/organisations`);
@@ -100,4 +100,34 @@ test('the same field edited on two devices shows in the conflict inbox and can b
   assert.ok(!names.includes('HM Customs Bermuda'));
   await one.context.close();
   await two.context.close();
+});
+
+test('two tabs of one device: one pushes, the other shows the change without a reload', async () => {
+  const { context, errors } = await device();
+  const pushes = [];
+  await context.route('**/api/v1/sync/push', async (route) => {
+    const body = route.request().postDataJSON();
+    pushes.push(body.mutations.map((m) => m.n));
+    await route.continue();
+  });
+  const [a, b] = [context.pages()[0], await context.newPage()];
+  for (const p of [a, b]) {
+    await new ListPage(p, server.url, '/organisations').open();
+    await waitForSynced(p);
+  }
+  await context.setOffline(true);
+  await editOrganisation(a, 'grenada', 'Grenada Customs');
+  await a.locator('input[name=acronym]').fill('GCED');
+  await a.getByTestId('save').click();
+  await a.getByRole('heading', { name: 'Grenada Customs (GCED)' }).waitFor();
+  // Tab b hears of the change and shows it, and the waiting change, without reloading.
+  await b.getByTestId('search').fill('GCED');
+  await b.waitForFunction(() => document.querySelectorAll('[data-testid=record-row]').length === 1);
+  await b.waitForFunction(() => /1 change waiting/.test(document.querySelector('[data-testid=sync-status]').textContent));
+  await context.setOffline(false); // both tabs get `online` and try to sync at once
+  for (const p of [a, b]) await waitForSynced(p);
+  const pushedOne = pushes.filter((ns) => ns.includes(1));
+  assert.equal(pushedOne.length, 1, `mutation 1 was pushed ${pushedOne.length} times: ${JSON.stringify(pushes)}`);
+  assert.deepEqual(errors, []);
+  await context.close();
 });

@@ -7,6 +7,7 @@
 
 mod client;
 mod status;
+pub mod tabs;
 
 use std::cell::RefCell;
 use std::time::Duration;
@@ -49,11 +50,19 @@ pub fn start(cat: Catalogue) {
     let (tx, mut rx) = unbounded::<()>();
     KICK.with(|k| *k.borrow_mut() = Some(tx));
     listen_for_wakeups();
+    {
+        let cat = cat.clone();
+        tabs::listen(move || {
+            cat.changed();
+            let cat = cat.clone();
+            spawn_local(async move { refresh_status(&cat, None).await });
+        });
+    }
     spawn_local(async move {
         let mut failures: u32 = 0;
         loop {
             cat.status.update(|s| s.phase = Phase::Syncing);
-            let outcome = round(&cat).await;
+            let outcome = tabs::exclusively(round(&cat)).await;
             let wait = match &outcome {
                 Ok(()) => {
                     failures = 0;
@@ -85,11 +94,21 @@ fn backoff(failures: u32) -> Duration {
 
 /// One sync round. Errors leave everything stored as it was; the next round retries.
 pub async fn round(cat: &Catalogue) -> Result<(), SyncError> {
+    let mut changed = false;
+    let result = round_inner(cat, &mut changed).await;
+    if changed {
+        cat.changed();
+        tabs::announce_change();
+    }
+    result
+}
+
+async fn round_inner(cat: &Catalogue, changed: &mut bool) -> Result<(), SyncError> {
     let db = &cat.db;
     if db.cursor().await?.is_none() {
         let snapshot = client::snapshot().await?;
         db.load_snapshot(&snapshot).await?;
-        cat.changed();
+        *changed = true;
     }
     let device = db.device_id().await?;
     loop {
@@ -107,12 +126,13 @@ pub async fn round(cat: &Catalogue) -> Result<(), SyncError> {
         let answer = client::push(device, &pending).await?;
         db.acknowledge(answer.last_applied, &answer.rejections)
             .await?;
+        *changed = true;
         if !answer.rejections.is_empty() {
             // The local copy still shows the refused values: take the server's again.
             db.forget_cursor().await?;
             let snapshot = client::snapshot().await?;
             db.load_snapshot(&snapshot).await?;
-            cat.changed();
+            *changed = true;
         }
         if answer.last_applied < pending.last().map_or(0, |m| m.n) {
             break;
@@ -128,12 +148,12 @@ pub async fn round(cat: &Catalogue) -> Result<(), SyncError> {
             // keeping the outbox, which is applied again on top.
             let snapshot = client::snapshot().await?;
             db.load_snapshot(&snapshot).await?;
-            cat.changed();
+            *changed = true;
             break;
         }
         db.apply_pull(&page.records, &page.cursor).await?;
         if !page.records.is_empty() {
-            cat.changed();
+            *changed = true;
         }
         if !page.has_more {
             break;
@@ -165,6 +185,7 @@ async fn refresh_status(cat: &Catalogue, error: Option<SyncError>) {
 /// Updates the status after a local write, without waiting for the next round.
 pub async fn local_write(cat: &Catalogue) {
     cat.changed();
+    tabs::announce_change();
     let phase = cat.status.get_untracked().phase;
     let error = match phase {
         Phase::Offline => Some(SyncError::Offline),
