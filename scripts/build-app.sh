@@ -1,40 +1,55 @@
 #!/usr/bin/env bash
-# Builds the app into dist/: wasm (size profile) -> wasm-bindgen -> wasm-opt -> hashed
-# assets + index.html, each precompressed with brotli and gzip for the server to serve.
+# Builds the app into $OUT (default dist/): wasm (size profile) -> wasm-bindgen -> wasm-opt
+# -> hashed assets, index.html, manifest, icons and a service worker whose precache list and
+# version come from this build. Every file is also precompressed (brotli, gzip).
+# BUILD_LABEL names the build (default: a hash of its assets); it is shown on the About page.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-out="$root/dist"
+out="${OUT:-$root/dist}"
 work="$root/target/app-build"
-rm -rf "$work" && mkdir -p "$work"
+mkdir -p "$work"
 
 (cd app && RUSTC_BOOTSTRAP=1 cargo build --profile wasm-release --quiet)
 wasm-bindgen --target web --remove-name-section --no-typescript \
   --out-dir "$work" --out-name tradewinds \
   target/wasm32-unknown-unknown/wasm-release/tradewinds_app.wasm
-"$root/.tools/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$work/tradewinds_bg.wasm" -o "$work/tradewinds_bg.opt.wasm"
 
 hash() { sha256sum "$1" | cut -c1-16; }
-rm -rf "$out" && mkdir -p "$out/assets"
-wasm="tradewinds-$(hash "$work/tradewinds_bg.opt.wasm").wasm"
-cp "$work/tradewinds_bg.opt.wasm" "$out/assets/$wasm"
+# wasm-opt takes most of the time: reuse its output when its input has not changed.
+in_hash=$(hash "$work/tradewinds_bg.wasm")
+if [ ! -f "$work/opt-$in_hash.wasm" ]; then
+  rm -f "$work"/opt-*.wasm
+  "$root/.tools/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$work/tradewinds_bg.wasm" -o "$work/opt-$in_hash.wasm"
+fi
+
+rm -rf "$out" && mkdir -p "$out/assets" "$out/icons"
+wasm="tradewinds-$(hash "$work/opt-$in_hash.wasm").wasm"
+cp "$work/opt-$in_hash.wasm" "$out/assets/$wasm"
 js="tradewinds-$(hash "$work/tradewinds.js").js"
 cp "$work/tradewinds.js" "$out/assets/$js"
 css="main-$(hash style/main.css).css"
 cp style/main.css "$out/assets/$css"
-cat > "$work/boot.js" <<JS
-import init from "/assets/$js";
-init({ module_or_path: "/assets/$wasm" });
-JS
+sed -e "s/__JS__/$js/" -e "s/__WASM__/$wasm/" app/public/boot.js > "$work/boot.js"
 boot="boot-$(hash "$work/boot.js").js"
 cp "$work/boot.js" "$out/assets/$boot"
-sed -e "s/{{CSS}}/$css/" -e "s/{{JS}}/$js/" -e "s/{{WASM}}/$wasm/" -e "s/{{BOOT}}/$boot/" \
-  app/index.html > "$out/index.html"
+cp app/public/icons/*.png "$out/icons/"
+cp app/public/manifest.webmanifest "$out/"
 
-for f in "$out"/index.html "$out"/assets/*; do
-  brotli -f -q 11 -k "$f"
-  gzip -f -9 -k "$f"
-done
-echo "built dist/: $(du -sh "$out/assets/$wasm" | cut -f1) wasm ($wasm)"
+label="${BUILD_LABEL:-$(cat "$out"/assets/* app/public/manifest.webmanifest app/index.html app/public/sw.js | sha256sum | cut -c1-12)}"
+sed -e "s/{{CSS}}/$css/" -e "s/{{JS}}/$js/" -e "s/{{WASM}}/$wasm/" -e "s/{{BOOT}}/$boot/" \
+  -e "s/{{BUILD}}/$label/" app/index.html > "$out/index.html"
+
+precache="['/index.html', '/manifest.webmanifest'"
+for f in "$out"/assets/* "$out"/icons/*; do precache+=", '/${f#"$out"/}'"; done
+precache+="]"
+sed -e "s|__VERSION__|$label|" -e "s|__PRECACHE__|$precache|" app/public/sw.js > "$out/sw.js"
+
+find "$out" -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' -o -name '*.webmanifest' \) |
+  while read -r f; do
+    brotli -f -q 11 -k "$f"
+    gzip -f -9 -k "$f"
+  done
+echo "built $out (build $label): wasm $(stat -c %s "$out/assets/$wasm") B raw, $(stat -c %s "$out/assets/$wasm.br") B brotli"

@@ -71,6 +71,7 @@ fn Routed() -> impl IntoView {
                     <Route path=path!("/training/:id") view=training::ToolDetail/>
                     <Route path=path!("/training/:id/edit") view=training::ToolEdit/>
                     <Route path=path!("/sync") view=pages::sync::SyncPage/>
+                    <Route path=path!("/about") view=pages::about::AboutPage/>
                 </Routes>
             </Shell>
         </Router>

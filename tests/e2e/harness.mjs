@@ -14,8 +14,8 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Starts `tradewinds serve` and resolves once it prints its address. */
-export async function startServer({ dir = mkdtempSync(join(tmpdir(), 'tw-e2e-')), dist = DIST } = {}) {
-  const child = spawn(BIN, ['serve', '--addr', '127.0.0.1:0', '--database', `sqlite://${join(dir, 'e2e.db')}`, '--dist', dist],
+export async function startServer({ dir = mkdtempSync(join(tmpdir(), 'tw-e2e-')), dist = DIST, addr = '127.0.0.1:0' } = {}) {
+  const child = spawn(BIN, ['serve', '--addr', addr, '--database', `sqlite://${join(dir, 'e2e.db')}`, '--dist', dist],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'warn' } });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });

@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use crate::catalogue::use_catalogue;
 use crate::components::format_time;
+use crate::components::pwa::{InstallButton, UpdateBanner};
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
@@ -16,9 +17,12 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <A href="/organisations">"Organisations"</A>
                 <A href="/training">"Training tools"</A>
                 <A href="/sync">"Sync"</A>
+                <A href="/about">"About"</A>
             </nav>
+            <InstallButton/>
             <SyncLine/>
         </header>
+        <UpdateBanner/>
         <main id="main" tabindex="-1">{children()}</main>
     }
 }

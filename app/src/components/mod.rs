@@ -2,6 +2,7 @@
 
 pub mod fields;
 pub mod layout;
+pub mod pwa;
 
 /// A local date and time for people ("28 Nov 2026, 14:02").
 pub fn format_time(ms: i64) -> String {

@@ -1,5 +1,6 @@
 //! The screens, one module per capability.
 
+pub mod about;
 pub mod form;
 pub mod home;
 pub mod organisations;

@@ -186,6 +186,10 @@ async fn refresh_status(cat: &Catalogue, error: Option<SyncError>) {
 pub async fn local_write(cat: &Catalogue) {
     cat.changed();
     tabs::announce_change();
+    let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
+    if !online || cat.status.get_untracked().phase == Phase::Offline {
+        crate::components::pwa::request_background_sync();
+    }
     let phase = cat.status.get_untracked().phase;
     let error = match phase {
         Phase::Offline => Some(SyncError::Offline),

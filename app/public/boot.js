@@ -1,0 +1,50 @@
+// Starts the app, registers the service worker and exposes the few browser features the
+// app drives (update, install, Background Sync) on `window.tradewinds`.
+// __JS__ and __WASM__ are written by scripts/build-app.sh.
+import init from '/assets/__JS__';
+
+const pwa = (window.tradewinds = { updateReady: false, installPrompt: null });
+const tell = (name) => window.dispatchEvent(new Event(name));
+
+if ('serviceWorker' in navigator) {
+  let reloading = false;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (pwa.updateReady && !reloading) {
+      reloading = true;
+      location.reload();
+    }
+  });
+  navigator.serviceWorker.register('/sw.js').then((registration) => {
+    const ready = () => { pwa.updateReady = true; tell('tradewinds-update'); };
+    if (registration.waiting && navigator.serviceWorker.controller) ready();
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      if (!worker) return;
+      worker.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) ready();
+      });
+    });
+    pwa.applyUpdate = () => registration.waiting && registration.waiting.postMessage({ type: 'skip-waiting' });
+    pwa.requestBackgroundSync = () => registration.sync ? registration.sync.register('tradewinds-push').catch(() => {}) : Promise.resolve();
+    const check = () => registration.update().catch(() => {});
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') check(); });
+    setInterval(check, 60 * 60 * 1000);
+  }).catch((e) => console.warn('service worker not registered:', e));
+}
+
+window.addEventListener('beforeinstallprompt', (event) => {
+  event.preventDefault();
+  pwa.installPrompt = event;
+  tell('tradewinds-installable');
+});
+window.addEventListener('appinstalled', () => { pwa.installPrompt = null; tell('tradewinds-installable'); });
+pwa.install = async () => {
+  const prompt = pwa.installPrompt;
+  if (!prompt) return;
+  pwa.installPrompt = null;
+  prompt.prompt();
+  await prompt.userChoice;
+  tell('tradewinds-installable');
+};
+
+init({ module_or_path: '/assets/__WASM__' });

@@ -1,0 +1,109 @@
+// Tradewinds service worker. Serves the app shell from the cache of this build (cache
+// first), never caches API data (the data lives in IndexedDB), waits for the person's
+// agreement before a new build takes over, and pushes the outbox on Background Sync.
+// VERSION and PRECACHE are written by scripts/build-app.sh.
+const VERSION = '__VERSION__';
+const PRECACHE = __PRECACHE__;
+const CACHE = `tradewinds-shell-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  // addAll is all-or-nothing: a half-downloaded update fails to install and the running
+  // version stays in charge.
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith('tradewinds-shell-') && key !== CACHE) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (url.pathname.startsWith('/api/') || url.pathname === '/healthz') return; // network only
+  if (request.mode === 'navigate') {
+    // Every route is the app: answer with this build's index.html.
+    event.respondWith(caches.open(CACHE)
+      .then((cache) => cache.match('/index.html'))
+      .then((hit) => hit || fetch(request)));
+    return;
+  }
+  event.respondWith(caches.open(CACHE)
+    .then((cache) => cache.match(request))
+    .then((hit) => hit || fetch(request)));
+});
+
+// ---- Background Sync: push the outbox with the page closed or hidden. ----
+
+self.addEventListener('sync', (event) => {
+  if (event.tag === 'tradewinds-push') event.waitUntil(withSyncLock(pushOutbox));
+});
+
+function withSyncLock(work) {
+  // The same lock the app's tabs take, so that the outbox is pushed by one at a time.
+  return self.navigator.locks ? self.navigator.locks.request('tradewinds-sync', work) : work();
+}
+
+function done(request) {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function committed(tx) {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error || new Error('transaction aborted'));
+  });
+}
+
+async function pushOutbox() {
+  const db = await done(indexedDB.open('tradewinds'));
+  try {
+    if (!db.objectStoreNames.contains('outbox')) return;
+    const read = db.transaction(['outbox', 'meta'], 'readonly');
+    const [entries, device] = await Promise.all([
+      done(read.objectStore('outbox').getAll()),
+      done(read.objectStore('meta').get('device_id')),
+    ]);
+    const pending = entries.filter((e) => e.status === 'pending').slice(0, 200);
+    if (!device || pending.length === 0) return;
+    const response = await fetch('/api/v1/sync/push', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ device, mutations: pending.map((e) => JSON.parse(e.mutation)) }),
+    });
+    // Throwing makes the browser retry the sync later.
+    if (!response.ok) throw new Error(`push answered HTTP ${response.status}`);
+    const answer = await response.json();
+    const rejections = answer.rejections || [];
+    const write = db.transaction(['outbox', 'meta'], 'readwrite');
+    const outbox = write.objectStore('outbox');
+    for (const entry of pending) {
+      if (entry.n > answer.last_applied) continue;
+      const rejection = rejections.find((r) => r.n === entry.n);
+      if (rejection) outbox.put({ ...entry, status: 'rejected', rejection });
+      else outbox.delete(entry.n);
+    }
+    // After a refusal the stored records still show the refused values: the app reloads
+    // them from a snapshot when it next starts.
+    if (rejections.length) write.objectStore('meta').delete('cursor');
+    await committed(write);
+    const channel = new BroadcastChannel('tradewinds-changes');
+    channel.postMessage('changed');
+    channel.close();
+  } finally {
+    db.close();
+  }
+}
