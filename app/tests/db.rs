@@ -7,7 +7,6 @@ use serde_json::{json, Map, Value};
 use tradewinds_app::db::{new_id, schema, Db, EditError, OutboxStatus};
 use tradewinds_shared::sync::{Cursor, RecordState, Rejection, Snapshot};
 use tradewinds_shared::RecordKind;
-use uuid::Uuid;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

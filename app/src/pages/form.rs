@@ -116,7 +116,7 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
 }
 
 fn focus_first_invalid() {
-    let _ = request_animation_frame(|| {
+    request_animation_frame(|| {
         let el = document()
             .query_selector("[aria-invalid=true]")
             .ok()

@@ -57,7 +57,7 @@ pub fn OrgList() -> impl IntoView {
             Some(Ok(all)) => {
                 let f = filter();
                 let mut shown: Vec<Typed<Organisation>> = all.iter().filter(|o| f.matches(&o.record)).cloned().collect();
-                shown.sort_by(|a, b| a.record.name.to_lowercase().cmp(&b.record.name.to_lowercase()));
+                shown.sort_by_key(|o| o.record.name.to_lowercase());
                 view! {
                     <p class="count" role="status">{format!("{} of {} organisations", shown.len(), all.len())}</p>
                     <ul class="records">

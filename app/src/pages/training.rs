@@ -90,7 +90,7 @@ pub fn ToolList() -> impl IntoView {
                     .filter(|t| f.matches(&t.record, &provider_of(&t.record)))
                     .map(|t| (t.clone(), provider_of(&t.record)))
                     .collect();
-                shown.sort_by(|a, b| a.0.record.title.to_lowercase().cmp(&b.0.record.title.to_lowercase()));
+                shown.sort_by_key(|t| t.0.record.title.to_lowercase());
                 view! {
                     <p class="count" role="status">{format!("{} of {} training tools", shown.len(), all.len())}</p>
                     <ul class="records">
