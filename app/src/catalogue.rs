@@ -15,6 +15,8 @@ pub struct Catalogue {
     pub db: Db,
     pub version: RwSignal<u64>,
     pub status: RwSignal<SyncStatus>,
+    /// Something the person must know that is not tied to one page.
+    pub notice: RwSignal<Option<String>>,
 }
 
 impl Catalogue {
@@ -23,6 +25,7 @@ impl Catalogue {
             db,
             version: RwSignal::new(0),
             status: RwSignal::new(SyncStatus::default()),
+            notice: RwSignal::new(None),
         }
     }
 

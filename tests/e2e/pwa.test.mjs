@@ -160,3 +160,21 @@ test('manifest, icons and Chromium installability', async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a store cleared by the browser is reloaded from the server, and the person is told', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await new ListPage(page, server.url, '/organisations').open();
+  await synced(page);
+  await page.evaluate(() => new Promise((ok, fail) => {
+    const req = indexedDB.deleteDatabase('tradewinds');
+    req.onsuccess = ok;
+    req.onerror = () => fail(req.error);
+  }));
+  await page.reload();
+  await page.getByTestId('notice').waitFor({ timeout: 20000 });
+  assert.match(await page.getByTestId('notice').textContent(), /cleared the data/);
+  await new ListPage(page, server.url, '/organisations').open();
+  assert.ok(await page.getByTestId('record-row').count() >= 35);
+  await context.close();
+});

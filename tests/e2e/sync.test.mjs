@@ -131,3 +131,33 @@ test('two tabs of one device: one pushes, the other shows the change without a r
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a change the server refuses shows under "needs attention" with the reason and can be sent again', async () => {
+  const { context, page, errors } = await device();
+  await new ListPage(page, server.url, '/organisations').open();
+  await waitForSynced(page);
+  // This device's clock runs two days fast: the server refuses what it dates.
+  await page.clock.setSystemTime(new Date(Date.now() + 2 * 24 * 3600 * 1000));
+  await editOrganisation(page, 'dominica', 'Dominica Customs');
+  await page.locator('input[name=acronym]').fill('CED');
+  await page.getByTestId('save').click();
+  await page.getByRole('heading', { name: 'Dominica Customs (CED)' }).waitFor();
+  await page.waitForFunction(() => /refused by the server/.test(document.querySelector('[data-testid=sync-status]').textContent), null, { timeout: 20000 });
+  await page.getByRole('link', { name: 'Sync', exact: true }).click();
+  const row = page.getByTestId('rejected-row');
+  await row.waitFor();
+  assert.match(await row.textContent(), /clock is more than a day ahead/);
+  // The local copy no longer shows the refused value.
+  const names = (await (await fetch(`${server.url}/api/v1/organisations`)).json()).items;
+  assert.equal(names.find((o) => o.name === 'Dominica Customs').acronym, '');
+
+  // Clock corrected: send it again.
+  await page.clock.setSystemTime(new Date());
+  await row.getByRole('button', { name: 'Send again' }).click();
+  await page.getByText('Nothing: the server accepted every change').waitFor({ timeout: 20000 });
+  await waitForSynced(page);
+  const after = (await (await fetch(`${server.url}/api/v1/organisations`)).json()).items;
+  assert.equal(after.find((o) => o.name === 'Dominica Customs').acronym, 'CED');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

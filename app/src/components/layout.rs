@@ -23,7 +23,21 @@ pub fn Shell(children: Children) -> impl IntoView {
             <SyncLine/>
         </header>
         <UpdateBanner/>
+        <Notice/>
         <main id="main" tabindex="-1">{children()}</main>
+    }
+}
+
+#[component]
+fn Notice() -> impl IntoView {
+    let notice = use_catalogue().notice;
+    view! {
+        <Show when=move || notice.with(Option::is_some)>
+            <div class="notice" role="alert" data-testid="notice">
+                <p>{move || notice.get()}</p>
+                <button type="button" on:click=move |_| notice.set(None)>"Understood"</button>
+            </div>
+        </Show>
     }
 }
 

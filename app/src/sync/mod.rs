@@ -24,6 +24,7 @@ use crate::catalogue::Catalogue;
 use crate::db::OutboxStatus;
 pub use client::SyncError;
 pub use status::{Phase, SyncStatus};
+use tradewinds_shared::sync::DeviceId;
 
 /// How often to look for news when all is well.
 const POLL_EVERY: Duration = Duration::from_secs(30);
@@ -105,12 +106,21 @@ pub async fn round(cat: &Catalogue) -> Result<(), SyncError> {
 
 async fn round_inner(cat: &Catalogue, changed: &mut bool) -> Result<(), SyncError> {
     let db = &cat.db;
+    let device = db.device_id().await?;
     if db.cursor().await?.is_none() {
+        if evicted(device) {
+            cat.notice.set(Some(
+                "This browser cleared the data Tradewinds kept on this device (browsers do this when space runs low). \
+                 The catalogue is being loaded again from the server; changes that had not been synced before could not be kept. \
+                 On the About page you can ask the browser to keep the data."
+                    .into(),
+            ));
+        }
         let snapshot = client::snapshot().await?;
         db.load_snapshot(&snapshot).await?;
+        remember_device(device);
         *changed = true;
     }
-    let device = db.device_id().await?;
     loop {
         let pending: Vec<_> = db
             .outbox()
@@ -160,6 +170,23 @@ async fn round_inner(cat: &Catalogue, changed: &mut bool) -> Result<(), SyncErro
         }
     }
     Ok(())
+}
+
+const DEVICE_MARK: &str = "tradewinds-device";
+
+/// True when this browser had synced as another device before: its IndexedDB was cleared
+/// (evicted or wiped) while the small localStorage mark survived.
+fn evicted(device: DeviceId) -> bool {
+    let stored = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(DEVICE_MARK).ok().flatten());
+    stored.is_some_and(|s| s != device.to_string())
+}
+
+fn remember_device(device: DeviceId) {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item(DEVICE_MARK, &device.to_string());
+    }
 }
 
 async fn refresh_status(cat: &Catalogue, error: Option<SyncError>) {
