@@ -14,17 +14,18 @@ use tradewinds_shared::{api::ErrorBody, sync::Snapshot};
 
 use crate::common::{new_tool, org_path};
 
-/// A running `tradewinds serve`, killed when dropped.
-struct Server {
+/// A running `tradewinds serve`, killed when dropped (SIGKILL on unix: no graceful
+/// shutdown). Also used by `crash`.
+pub(crate) struct Server {
     child: Child,
     base: String,
     output: Arc<Mutex<Vec<String>>>,
-    http: Client,
+    pub(crate) http: Client,
 }
 
 impl Server {
     /// Starts the binary on the database at `db` and waits until it answers `/healthz`.
-    async fn start(db: &Path, extra: &[&str]) -> Server {
+    pub(crate) async fn start(db: &Path, extra: &[&str]) -> Server {
         let dir = db.parent().expect("database directory");
         let mut child = Command::new(env!("CARGO_BIN_EXE_tradewinds"))
             .arg("serve")
@@ -101,7 +102,7 @@ impl Server {
         }
     }
 
-    fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
 
@@ -140,7 +141,7 @@ impl Server {
         all
     }
 
-    async fn snapshot(&self) -> Snapshot {
+    pub(crate) async fn snapshot(&self) -> Snapshot {
         let (status, body) = self.get("/api/v1/sync/snapshot").await;
         assert_eq!(status, StatusCode::OK);
         serde_json::from_value(body).expect("Snapshot")

@@ -4,4 +4,6 @@
 mod api;
 mod binary;
 mod common;
+mod crash;
+mod simulation;
 mod sync;

@@ -290,3 +290,40 @@ pub fn new_tool(title: &str) -> Value {
 pub fn org_path(key: &str) -> String {
     format!("/api/v1/organisations/{}", seed::seed_id(key))
 }
+
+/// xorshift64*: a tiny seedable generator for the fault-injection tests, so that a run is a
+/// function of its seed.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        // Spread small seeds over the state; the state must never be zero.
+        Rng((seed ^ 0x9E37_79B9_7F4A_7C15).wrapping_mul(0xBF58_476D_1CE4_E5B9) | 1)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in `0..n` (`n > 0`).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+
+    /// True with probability `p` percent.
+    pub fn percent(&mut self, p: u64) -> bool {
+        self.next_u64() % 100 < p
+    }
+
+    pub fn uuid(&mut self) -> Uuid {
+        uuid::Builder::from_random_bytes(
+            ((u128::from(self.next_u64()) << 64) | u128::from(self.next_u64())).to_le_bytes(),
+        )
+        .into_uuid()
+    }
+}
