@@ -1,6 +1,7 @@
 //! Pieces the pages share: the page shell and form fields.
 
 pub mod fields;
+pub mod list;
 pub mod layout;
 pub mod pwa;
 

@@ -170,36 +170,30 @@ impl Db {
 
     /// All records of a kind, deleted ones left out.
     pub async fn records(&self, kind: RecordKind) -> Result<Vec<RecordState>, DbError> {
-        let tx = self
-            .rexie
-            .transaction(&[RECORDS], TransactionMode::ReadOnly)?;
-        let index = tx.store(RECORDS)?.index("kind")?;
-        let rows = index
-            .get_all(
-                Some(KeyRange::only(&kind.code().into()).map_err(rexie::Error::from)?),
-                None,
-            )
-            .await?;
-        decode_live(rows)
+        self.live_by_index("kind", kind.code()).await
     }
 
     /// The contacts of one organisation (through the `org` index).
     pub async fn contacts_of(&self, org: Uuid) -> Result<Vec<RecordState>, DbError> {
-        let tx = self
-            .rexie
-            .transaction(&[RECORDS], TransactionMode::ReadOnly)?;
-        let index = tx.store(RECORDS)?.index("org")?;
-        let rows = index
-            .get_all(
-                Some(KeyRange::only(&org.to_string().into()).map_err(rexie::Error::from)?),
-                None,
-            )
-            .await?;
-        let all = decode_live(rows)?;
+        let all = self.live_by_index("org", &org.to_string()).await?;
         Ok(all
             .into_iter()
             .filter(|r| r.kind == RecordKind::Contact)
             .collect())
+    }
+
+    /// The live records whose `index` property equals `key`.
+    async fn live_by_index(&self, index: &str, key: &str) -> Result<Vec<RecordState>, DbError> {
+        let tx = self
+            .rexie
+            .transaction(&[RECORDS], TransactionMode::ReadOnly)?;
+        let range = KeyRange::only(&key.into()).map_err(rexie::Error::from)?;
+        let rows = tx
+            .store(RECORDS)?
+            .index(index)?
+            .get_all(Some(range), None)
+            .await?;
+        decode_live(rows)
     }
 
     /// One record, deleted or not.

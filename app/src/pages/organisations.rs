@@ -10,6 +10,7 @@ use uuid::Uuid;
 use super::form::{FormState, SaveBar};
 use super::{failed, loading, not_found, route_id};
 use crate::catalogue::{record_of, records_of, Typed};
+use crate::components::list::ListHead;
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
@@ -32,16 +33,7 @@ pub fn OrgList() -> impl IntoView {
     };
     let no_error = Signal::derive(|| None::<String>);
     view! {
-        <div class="list-head">
-            <h1>"Organisations"</h1>
-            <A href="/organisations/new" attr:class="button">"Add an organisation"</A>
-        </div>
-        <div class="filters" role="search">
-            <div class="field">
-                <label for="search">"Search"</label>
-                <input id="search" type="search" data-testid="search" placeholder="Name, acronym, country…"
-                    prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
-            </div>
+        <ListHead title="Organisations" add_href="/organisations/new" add_label="Add an organisation" placeholder="Name, acronym, country…" query=query>
             <SelectField label="Category" name="category" none_label="All categories"
                 options=enum_options(OrgCategory::ALL, OrgCategory::code, OrgCategory::label)
                 value=category on_change=move |v| category.set(v) error=no_error/>
@@ -50,7 +42,7 @@ pub fn OrgList() -> impl IntoView {
             <SelectField label="Status" name="status" none_label="Active and defunct"
                 options=enum_options(OrgStatus::ALL, OrgStatus::code, OrgStatus::label)
                 value=status on_change=move |v| status.set(v) error=no_error/>
-        </div>
+        </ListHead>
         {move || match orgs.get() {
             None => loading(),
             Some(Err(e)) => failed(e),

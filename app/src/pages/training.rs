@@ -11,6 +11,7 @@ use super::form::{FormState, SaveBar};
 use super::organisations::id_text;
 use super::{failed, loading, not_found, route_id};
 use crate::catalogue::{record_of, records_of, Typed};
+use crate::components::list::ListHead;
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
@@ -52,16 +53,7 @@ pub fn ToolList() -> impl IntoView {
         v
     });
     view! {
-        <div class="list-head">
-            <h1>"Training tools"</h1>
-            <A href="/training/new" attr:class="button">"Add a training tool"</A>
-        </div>
-        <div class="filters" role="search">
-            <div class="field">
-                <label for="search">"Search"</label>
-                <input id="search" type="search" data-testid="search" placeholder="Title, topic, provider…"
-                    prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
-            </div>
+        <ListHead title="Training tools" add_href="/training/new" add_label="Add a training tool" placeholder="Title, topic, provider…" query=query>
             <SelectField label="Format" name="format" none_label="All formats"
                 options=enum_options(ToolFormat::ALL, ToolFormat::code, ToolFormat::label)
                 value=format on_change=move |v| format.set(v) error=no_error/>
@@ -71,7 +63,7 @@ pub fn ToolList() -> impl IntoView {
                 options=topic_options() value=topic on_change=move |v| topic.set(v) error=no_error/>
             <SelectField label="Provider" name="provider" none_label="All providers"
                 options=provider_options value=provider on_change=move |v| provider.set(v) error=no_error/>
-        </div>
+        </ListHead>
         {move || match (tools.get(), orgs.get()) {
             (None, _) | (_, None) => loading(),
             (Some(Err(e)), _) | (_, Some(Err(e))) => failed(e),

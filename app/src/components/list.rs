@@ -1,0 +1,30 @@
+//! The top of a list page: its title, the "add" link, and the search box before the filters.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn ListHead(
+    title: &'static str,
+    add_href: &'static str,
+    add_label: &'static str,
+    placeholder: &'static str,
+    query: RwSignal<String>,
+    /// The list's filters, shown after the search box.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="list-head">
+            <h1>{title}</h1>
+            <A href=add_href attr:class="button">{add_label}</A>
+        </div>
+        <div class="filters" role="search">
+            <div class="field">
+                <label for="search">"Search"</label>
+                <input id="search" type="search" data-testid="search" placeholder=placeholder
+                    prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
+            </div>
+            {children()}
+        </div>
+    }
+}
