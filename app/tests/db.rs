@@ -278,3 +278,63 @@ async fn upgrade_from_v1_keeps_data_and_indexes_contacts() {
     .unwrap();
     assert_eq!(db.outbox().await.unwrap().len(), 1);
 }
+
+#[wasm_bindgen_test]
+async fn renumbering_as_a_new_device_keeps_pending_and_refused_entries() {
+    let db = fresh("renumber").await;
+    let before = db.device_id().await.unwrap();
+    let org = new_id();
+    for (i, acronym) in ["A", "B", "C", "D"].iter().enumerate() {
+        let name = format!("Org {i}");
+        db.edit(
+            RecordKind::Organisation,
+            org,
+            fields(json!({"name": name, "acronym": acronym})),
+        )
+        .await
+        .unwrap();
+    }
+    // 1 acknowledged, 2 refused, 3 and 4 pending.
+    let rejection = Rejection {
+        n: 2,
+        code: "invalid_record".into(),
+        message: "no".into(),
+        fields: vec![],
+    };
+    db.acknowledge(2, &[rejection]).await.unwrap();
+    db.load_snapshot(&Snapshot {
+        cursor: Cursor::new("s", 5),
+        records: vec![],
+    })
+    .await
+    .unwrap();
+    let after = db.renumber_as_new_device().await.unwrap();
+    assert_ne!(before, after);
+    assert_eq!(db.device_id().await.unwrap(), after);
+    assert_eq!(db.cursor().await.unwrap(), None);
+    let outbox = db.outbox().await.unwrap();
+    let pending: Vec<_> = outbox
+        .iter()
+        .filter(|e| e.status == OutboxStatus::Pending)
+        .collect();
+    assert_eq!(pending.iter().map(|e| e.n).collect::<Vec<_>>(), vec![1, 2]);
+    assert_eq!(pending[0].mutation().unwrap().n, 1);
+    assert_eq!(pending[1].mutation().unwrap().set["name"], json!("Org 3"));
+    let refused: Vec<_> = outbox
+        .iter()
+        .filter(|e| e.status == OutboxStatus::Rejected)
+        .collect();
+    assert_eq!(refused.len(), 1);
+    assert!(refused[0].n > 1 << 40);
+    // The next edit continues the new numbering.
+    let m = db
+        .edit(
+            RecordKind::Organisation,
+            org,
+            fields(json!({"website": "https://example.org"})),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(m.n, 3);
+}

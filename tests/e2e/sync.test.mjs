@@ -161,3 +161,45 @@ test('a change the server refuses shows under "needs attention" with the reason 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a server restored from an older backup: the device detects it and its new edits still arrive', async () => {
+  const { cpSync, mkdtempSync, rmSync, readdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'tw-restore-'));
+  const backup = mkdtempSync(join(tmpdir(), 'tw-backup-'));
+  let s = await startServer({ dir });
+  const addr = s.url.replace('http://', '');
+  const { context, page, errors } = await device();
+  try {
+    await new ListPage(page, s.url, '/organisations').open();
+    await waitForSynced(page);
+    // Back up the database as it is now (server stopped, so the files are consistent).
+    await s.stop();
+    for (const f of readdirSync(dir)) cpSync(join(dir, f), join(backup, f));
+    s = await startServer({ dir, addr });
+    await editOrganisation(page, 'guyana', 'Guyana Customs');
+    await page.locator('input[name=acronym]').fill('GRA');
+    await page.getByTestId('save').click();
+    await page.getByRole('heading', { name: 'Guyana Customs (GRA)' }).waitFor();
+    await waitForSynced(page); // acknowledged by the server...
+    // ...which is then restored from the backup taken before that edit.
+    await s.stop();
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(backup, dir, { recursive: true });
+    s = await startServer({ dir, addr });
+    await editOrganisation(page, 'belize', 'Belize Customs');
+    await page.locator('input[name=acronym]').fill('CED-BZ');
+    await page.getByTestId('save').click();
+    await page.getByRole('heading', { name: 'Belize Customs (CED-BZ)' }).waitFor();
+    await waitForSynced(page);
+    const items = (await (await fetch(`${s.url}/api/v1/organisations`)).json()).items;
+    assert.equal(items.find((o) => o.name === 'Belize Customs').acronym, 'CED-BZ');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await s.stop();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(backup, { recursive: true, force: true });
+  }
+});

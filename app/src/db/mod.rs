@@ -36,6 +36,8 @@ const META: &str = "meta";
 const OUTBOX: &str = "outbox";
 
 const META_DEVICE: &str = "device_id";
+/// Outbox keys from here up hold refused entries moved aside by `renumber_as_new_device`.
+const PARKED: u64 = 1 << 40;
 const META_NEXT_N: &str = "next_mutation";
 const META_CURSOR: &str = "cursor";
 const META_DATA_VERSION: &str = "data_version";
@@ -293,6 +295,50 @@ impl Db {
             .into_iter()
             .filter(|r| r.conflicts().next().is_some())
             .collect())
+    }
+
+    /// After the server lost mutations it had acknowledged (restored from a backup), this
+    /// device cannot continue its numbering there: it takes a new device id, renumbers the
+    /// mutations still pending from 1 and forgets the cursor, all in one transaction. The
+    /// next sync starts from a snapshot with the pending edits on top, then pushes them.
+    pub async fn renumber_as_new_device(&self) -> Result<DeviceId, DbError> {
+        let tx = self
+            .rexie
+            .transaction(&[OUTBOX, META], TransactionMode::ReadWrite)?;
+        let outbox = tx.store(OUTBOX)?;
+        let meta = tx.store(META)?;
+        let device = new_id();
+        let entries: Vec<OutboxEntry> = outbox
+            .get_all(None, None)
+            .await?
+            .into_iter()
+            .map(from_js)
+            .collect::<Result<_, _>>()?;
+        outbox.clear().await?;
+        let mut n = 0;
+        for mut entry in entries {
+            if entry.status == OutboxStatus::Pending {
+                n += 1;
+                let mut m = entry.mutation()?;
+                m.n = n;
+                entry = OutboxEntry::pending(&m)?;
+            } else if entry.n < PARKED {
+                // Refused entries are only shown, never pushed: park them above any number
+                // the new device will reach, so that they keep their place in the list.
+                entry.n += PARKED;
+            }
+            outbox.put(&to_js(&entry)?, None).await?;
+        }
+        meta.put(
+            &JsValue::from(device.to_string()),
+            Some(&META_DEVICE.into()),
+        )
+        .await?;
+        meta.put(&JsValue::from((n + 1) as f64), Some(&META_NEXT_N.into()))
+            .await?;
+        meta.delete(META_CURSOR.into()).await?;
+        tx.done().await?;
+        Ok(device)
     }
 
     /// Forgets the cursor so that the next sync starts from a snapshot (keeping the

@@ -15,6 +15,10 @@ pub enum SyncError {
     Offline,
     #[error("the server refused the request: {0}")]
     Refused(String),
+    #[error(
+        "the server has lost changes it had accepted from this device (restored from a backup?)"
+    )]
+    ServerForgot,
     #[error("the server had a problem (HTTP {0}); it will be retried")]
     Server(u16),
     #[error("the server's answer could not be read: {0}")]
@@ -42,6 +46,7 @@ async fn read<T: DeserializeOwned>(res: Result<Response, gloo_net::Error>) -> Re
         return Err(SyncError::Server(status));
     }
     match res.json::<ErrorBody>().await {
+        Ok(body) if body.error == "mutation_gap" => Err(SyncError::ServerForgot),
         Ok(body) => Err(SyncError::Refused(body.message)),
         Err(_) => Err(SyncError::Refused(format!("HTTP {status}"))),
     }

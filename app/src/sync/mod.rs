@@ -133,7 +133,14 @@ async fn round_inner(cat: &Catalogue, changed: &mut bool) -> Result<(), SyncErro
         if pending.is_empty() {
             break;
         }
-        let answer = client::push(device, &pending).await?;
+        let answer = match client::push(device, &pending).await {
+            Err(SyncError::ServerForgot) => {
+                db.renumber_as_new_device().await?;
+                // Start again: snapshot with the pending edits on top, then push.
+                return Box::pin(round_inner(cat, changed)).await;
+            }
+            other => other?,
+        };
         db.acknowledge(answer.last_applied, &answer.rejections)
             .await?;
         *changed = true;
