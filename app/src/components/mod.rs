@@ -1,8 +1,8 @@
 //! Pieces the pages share: the page shell and form fields.
 
 pub mod fields;
-pub mod list;
 pub mod layout;
+pub mod list;
 pub mod pwa;
 
 /// A local date and time for people ("28 Nov 2026, 14:02").

@@ -10,10 +10,10 @@ use uuid::Uuid;
 use super::form::{FormState, SaveBar};
 use super::{failed, loading, not_found, route_id};
 use crate::catalogue::{record_of, records_of, Typed};
-use crate::components::list::ListHead;
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
+use crate::components::list::ListHead;
 use crate::db::new_id;
 
 pub mod contacts;
