@@ -155,6 +155,11 @@ test('manifest, icons and Chromium installability', async () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     assert.deepEqual(errors, []);
+    // The About page shows how much is stored and whether the browser keeps it.
+    await page.getByRole('link', { name: 'About' }).click();
+    await page.getByTestId('storage-use').waitFor();
+    assert.match(await page.getByTestId('storage-use').textContent(), /MB/);
+    assert.match(await page.getByTestId('storage-persistent').textContent(), /Yes|Not guaranteed/);
   } finally {
     await context.close();
     rmSync(dir, { recursive: true, force: true });

@@ -119,6 +119,10 @@ async fn round_inner(cat: &Catalogue, changed: &mut bool) -> Result<(), SyncErro
         let snapshot = client::snapshot().await?;
         db.load_snapshot(&snapshot).await?;
         remember_device(device);
+        // There is data worth keeping now: ask the browser not to evict it.
+        spawn_local(async {
+            crate::components::pwa::request_persistence().await;
+        });
         *changed = true;
     }
     loop {
