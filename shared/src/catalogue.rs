@@ -123,14 +123,31 @@ impl RecordKind {
     /// Checks only that the given fields exist for this kind and have the right type
     /// (a partial update before it is merged).
     pub fn check_field_types(self, fields: &Map<String, Value>) -> Result<(), ValidationErrors> {
-        let known = self.field_names();
-        let mut errors = ValidationErrors::default();
         let base = match self {
             RecordKind::Organisation => to_map(&Organisation::default()),
             RecordKind::Contact => to_map(&Contact::default()),
             RecordKind::TrainingTool => to_map(&TrainingTool::default()),
             RecordKind::Programme => to_map(&Programme::default()),
         };
+        let deleted_ok = fields.get(DELETED_FIELD).is_none_or(Value::is_boolean);
+        if deleted_ok
+            && fields
+                .keys()
+                .all(|k| k == DELETED_FIELD || base.contains_key(k))
+        {
+            // Fast path: all at once; field by field only to name what is wrong.
+            let mut whole = base.clone();
+            whole.extend(
+                fields
+                    .iter()
+                    .filter(|(k, _)| *k != DELETED_FIELD)
+                    .map(|(k, v)| (k.clone(), v.clone())),
+            );
+            if self.parse_probe(whole).is_ok() {
+                return Ok(());
+            }
+        }
+        let mut errors = ValidationErrors::default();
         for (name, value) in fields {
             if name == DELETED_FIELD {
                 if !value.is_boolean() {
@@ -138,7 +155,7 @@ impl RecordKind {
                 }
                 continue;
             }
-            if !known.contains(name) {
+            if !base.contains_key(name) {
                 errors.add(
                     name,
                     format!("{} records have no field named `{name}`.", self.label()),
@@ -187,7 +204,24 @@ pub fn to_map<T: Serialize>(record: &T) -> Map<String, Value> {
 pub fn parse_fields<T: DeserializeOwned + Serialize + Default>(
     fields: &Map<String, Value>,
 ) -> Result<T, ValidationErrors> {
+    // Fast path: every field known and of the right type (the usual case). Only when that
+    // fails is each field tried alone, to name the ones that are wrong.
     let mut map = to_map(&T::default());
+    if fields
+        .keys()
+        .all(|k| k == DELETED_FIELD || map.contains_key(k))
+    {
+        let mut whole = map.clone();
+        whole.extend(
+            fields
+                .iter()
+                .filter(|(k, _)| *k != DELETED_FIELD)
+                .map(|(k, v)| (k.clone(), v.clone())),
+        );
+        if let Ok(record) = serde_json::from_value(Value::Object(whole)) {
+            return Ok(record);
+        }
+    }
     let mut errors = ValidationErrors::default();
     for (k, v) in fields {
         if k == DELETED_FIELD {

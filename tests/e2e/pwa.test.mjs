@@ -183,3 +183,14 @@ test('a store cleared by the browser is reloaded from the server, and the person
   assert.ok(await page.getByTestId('record-row').count() >= 35);
   await context.close();
 });
+
+test('pages carry a content security policy that allows the wasm and nothing third-party', async () => {
+  const res = await fetch(`${server.url}/organisations`);
+  const csp = res.headers.get('content-security-policy');
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.equal(res.headers.get('x-frame-options'), 'DENY');
+  assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+  const api = await fetch(`${server.url}/api/v1/organisations`);
+  assert.equal(api.headers.get('x-content-type-options'), 'nosniff');
+});
