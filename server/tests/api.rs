@@ -18,8 +18,9 @@ async fn healthz_answers_ok_with_security_headers() {
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(reply.body, b"ok");
     assert_eq!(reply.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
-    assert_eq!(reply.headers[header::X_FRAME_OPTIONS], "DENY");
-    assert!(reply.headers.contains_key(header::CONTENT_SECURITY_POLICY));
+    // Document policies (CSP, frame protection) go with HTML only; the e2e tests check
+    // them on the app's pages. Non-documents stay small.
+    assert!(!reply.headers.contains_key(header::CONTENT_SECURITY_POLICY));
 }
 
 #[tokio::test]
