@@ -34,3 +34,16 @@ pub fn not_found(what: &'static str, back: &'static str) -> AnyView {
     }
     .into_any()
 }
+
+/// On a record's page: which fields were edited in two places and wait for a choice.
+#[component]
+pub fn ConflictNote(fields: Vec<String>) -> impl IntoView {
+    (!fields.is_empty()).then(|| {
+        view! {
+            <p class="attention" role="status">
+                {format!("Edited in two places at once: {}. ", fields.join(", "))}
+                <leptos_router::components::A href="/sync">"Review on the Sync page"</leptos_router::components::A>
+            </p>
+        }
+    })
+}

@@ -8,7 +8,7 @@ use tradewinds_shared::{Organisation, RecordKind};
 use uuid::Uuid;
 
 use super::form::{FormState, SaveBar};
-use super::{failed, loading, not_found, route_id};
+use super::{failed, loading, not_found, route_id, ConflictNote};
 use crate::catalogue::{record_of, records_of, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
@@ -105,12 +105,7 @@ pub fn OrgDetail() -> impl IntoView {
                 view! {
                     <article class="record">
                         <h1>{o.display_name()}</h1>
-                        {(!conflicts.is_empty()).then(|| view! {
-                            <p class="attention" role="status">
-                                {format!("Edited in two places at once: {}. ", conflicts.join(", "))}
-                                <A href="/sync">"Review on the Sync page"</A>
-                            </p>
-                        })}
+                        <ConflictNote fields=conflicts/>
                         <dl>
                             <dt>"Category"</dt><dd>{o.category.label()}</dd>
                             <dt>"Country"</dt><dd>{o.country_name()}</dd>

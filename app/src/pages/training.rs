@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::form::{FormState, SaveBar};
 use super::organisations::id_text;
-use super::{failed, loading, not_found, route_id};
+use super::{failed, loading, not_found, route_id, ConflictNote};
 use crate::catalogue::{record_of, records_of, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
@@ -143,12 +143,7 @@ pub fn ToolDetail() -> impl IntoView {
                 view! {
                     <article class="record">
                         <h1>{t.title.clone()}</h1>
-                        {(!conflicts.is_empty()).then(|| view! {
-                            <p class="attention" role="status">
-                                {format!("Edited in two places at once: {}. ", conflicts.join(", "))}
-                                <A href="/sync">"Review on the Sync page"</A>
-                            </p>
-                        })}
+                        <ConflictNote fields=conflicts/>
                         <dl>
                             <dt>"Provider"</dt><dd>{provider}</dd>
                             {programme.map(|p| view! { <dt>"Programme"</dt><dd>{p}</dd> })}
