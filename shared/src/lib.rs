@@ -3,7 +3,10 @@
 //! (the app) and the host (the server), and its tests run natively.
 
 pub mod api;
+#[macro_use]
 pub mod catalogue;
+pub mod access;
+pub mod accounts;
 pub mod reference;
 pub mod sync;
 pub mod validation;

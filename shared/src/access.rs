@@ -1,0 +1,370 @@
+//! Who may change what. The server decides (every REST write and every pushed mutation goes
+//! through `Actor::check_write`); the app runs the same function before storing an edit and
+//! to decide which buttons to show, so a person is told before saving, not after syncing.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use uuid::Uuid;
+
+use crate::catalogue::RecordKind;
+use crate::sync::{Mutation, RecordState};
+
+labelled_enum!(
+    /// What an account may do. Reading the catalogue needs any role.
+    Role {
+        Viewer => ("viewer", "Viewer"),
+        OfficeEditor => ("office_editor", "Office editor"),
+        Coordinator => ("coordinator", "Coordinator"),
+        Admin => ("admin", "Administrator"),
+    }
+);
+
+/// Organisation fields that classify it region-wide: an office editor keeps its own
+/// administration's record current but cannot re-categorise or retire it.
+pub const COORDINATOR_ONLY_ORG_FIELDS: &[&str] =
+    &["category", "status", "successor", "parent", "memberships"];
+
+/// The person behind a request or a local edit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub user: Uuid,
+    pub role: Role,
+    /// The organisation an office editor works for (others may have one too; it only
+    /// matters for office editors).
+    #[serde(default)]
+    pub organisation: Option<Uuid>,
+}
+
+/// Why a change was refused, worded for the person who made it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Denied {
+    /// The field the refusal is about, if it is about one.
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl Denied {
+    fn new(message: impl Into<String>) -> Self {
+        Denied {
+            field: None,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Denied {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Denied {}
+
+/// The organisation a record belongs to, from its fields: an organisation owns itself, a
+/// contact belongs to its organisation, a training tool to its provider, a programme to its
+/// owner.
+pub fn owner(kind: RecordKind, id: Uuid, values: &Map<String, Value>) -> Option<Uuid> {
+    let Some(field) = owner_field(kind) else {
+        return Some(id);
+    };
+    values
+        .get(field)
+        .and_then(Value::as_str)
+        .and_then(|s| Uuid::parse_str(s).ok())
+}
+
+/// The field naming a record's organisation (`None`: an organisation owns itself).
+pub fn owner_field(kind: RecordKind) -> Option<&'static str> {
+    match kind {
+        RecordKind::Organisation => None,
+        RecordKind::Contact => Some("organisation"),
+        RecordKind::TrainingTool => Some("provider"),
+        RecordKind::Programme => Some("owner"),
+    }
+}
+
+impl Actor {
+    pub fn can_manage_users(&self) -> bool {
+        self.role == Role::Admin
+    }
+
+    /// Whether the role edits records region-wide.
+    pub fn edits_everything(&self) -> bool {
+        matches!(self.role, Role::Admin | Role::Coordinator)
+    }
+
+    /// Whether this person may add a record of `kind` at all (the record's owner is
+    /// checked when it is saved).
+    pub fn may_create(&self, kind: RecordKind) -> bool {
+        match self.role {
+            Role::Admin | Role::Coordinator => true,
+            Role::OfficeEditor => self.organisation.is_some() && kind != RecordKind::Organisation,
+            Role::Viewer => false,
+        }
+    }
+
+    /// Whether this person may edit `record` as it stands (without moving it elsewhere).
+    pub fn may_edit(&self, record: &RecordState) -> bool {
+        match self.role {
+            Role::Admin | Role::Coordinator => true,
+            Role::Viewer => false,
+            Role::OfficeEditor => {
+                self.organisation.is_some()
+                    && owner(record.kind, record.id, &record.values()) == self.organisation
+            }
+        }
+    }
+
+    /// Whether this person may add a contact to, or a tool provided by, `organisation`.
+    pub fn may_add_to(&self, organisation: Uuid) -> bool {
+        match self.role {
+            Role::Admin | Role::Coordinator => true,
+            Role::Viewer => false,
+            Role::OfficeEditor => self.organisation == Some(organisation),
+        }
+    }
+
+    /// Whether this person may apply `m`, which turns `current` (absent: a new record) into
+    /// `next`.
+    pub fn check_write(
+        &self,
+        current: Option<&RecordState>,
+        next: &RecordState,
+        m: &Mutation,
+    ) -> Result<(), Denied> {
+        match self.role {
+            Role::Admin | Role::Coordinator => Ok(()),
+            Role::Viewer => Err(Denied::new(
+                "Your account can read the catalogue but not change it (viewer). Ask an administrator for editing rights.",
+            )),
+            Role::OfficeEditor => self.check_office_write(current, next, m),
+        }
+    }
+
+    fn check_office_write(
+        &self,
+        current: Option<&RecordState>,
+        next: &RecordState,
+        m: &Mutation,
+    ) -> Result<(), Denied> {
+        let Some(mine) = self.organisation else {
+            return Err(Denied::new(
+                "Your account is an office editor without an organisation; ask an administrator to set yours.",
+            ));
+        };
+        let what = m.kind.label().to_lowercase();
+        if m.kind == RecordKind::Organisation {
+            if current.is_none_or(|c| c.fields.is_empty()) {
+                return Err(Denied::new(
+                    "Only regional coordinators can add organisations.",
+                ));
+            }
+            if next.is_deleted() {
+                return Err(Denied::new(
+                    "Only regional coordinators can remove organisations.",
+                ));
+            }
+            if let Some(field) = COORDINATOR_ONLY_ORG_FIELDS
+                .iter()
+                .find(|f| m.set.contains_key(**f))
+            {
+                return Err(Denied {
+                    field: Some((*field).to_owned()),
+                    message: format!(
+                        "Only regional coordinators can change an organisation's {}.",
+                        field
+                    ),
+                });
+            }
+        }
+        if let Some(current) = current.filter(|c| !c.fields.is_empty()) {
+            if owner(current.kind, current.id, &current.values()) != Some(mine) {
+                return Err(Denied::new(format!(
+                    "This {what} belongs to another organisation: only that office or a regional coordinator can change it."
+                )));
+            }
+        }
+        let field = owner_field(m.kind);
+        // The owner the mutation writes counts even when a concurrent write would win.
+        let sets_other_owner = field
+            .and_then(|f| m.set.get(f))
+            .is_some_and(|v| v.as_str().and_then(|s| Uuid::parse_str(s).ok()) != Some(mine));
+        if !next.is_deleted()
+            && (sets_other_owner || owner(next.kind, next.id, &next.values()) != Some(mine))
+        {
+            return Err(Denied {
+                field: field.map(str::to_owned),
+                message: format!(
+                    "An office editor can only save a {what} of their own organisation."
+                ),
+            });
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sync::DeviceId;
+    use serde_json::json;
+
+    fn org(n: u8) -> Uuid {
+        Uuid::from_bytes([n; 16])
+    }
+
+    fn actor(role: Role, organisation: Option<Uuid>) -> Actor {
+        Actor {
+            user: Uuid::from_bytes([9; 16]),
+            role,
+            organisation,
+        }
+    }
+
+    fn mutation(kind: RecordKind, id: Uuid, set: Value) -> Mutation {
+        Mutation {
+            n: 1,
+            kind,
+            id,
+            at: 0,
+            set: set.as_object().unwrap().clone(),
+            ctx: Default::default(),
+        }
+    }
+
+    /// Applies `m` to `current` and asks whether `who` may.
+    fn check(who: &Actor, current: Option<&RecordState>, m: &Mutation) -> Result<(), Denied> {
+        let mut next = current
+            .cloned()
+            .unwrap_or_else(|| RecordState::new(m.kind, m.id));
+        next.apply(DeviceId::nil(), m, None);
+        who.check_write(current, &next, m)
+    }
+
+    fn record(kind: RecordKind, id: Uuid, set: Value) -> RecordState {
+        let mut r = RecordState::new(kind, id);
+        r.apply(DeviceId::nil(), &mutation(kind, id, set), None);
+        r
+    }
+
+    #[test]
+    fn office_editor_edits_own_organisation_and_its_contacts_only() {
+        let editor = actor(Role::OfficeEditor, Some(org(1)));
+        let own = record(
+            RecordKind::Organisation,
+            org(1),
+            json!({"name": "Montserrat Customs"}),
+        );
+        let other = record(
+            RecordKind::Organisation,
+            org(2),
+            json!({"name": "Barbados Customs"}),
+        );
+        let rename = |id| {
+            mutation(
+                RecordKind::Organisation,
+                id,
+                json!({"website": "https://x.ms"}),
+            )
+        };
+        assert!(check(&editor, Some(&own), &rename(org(1))).is_ok());
+        assert!(check(&editor, Some(&other), &rename(org(2))).is_err());
+
+        let contact_id = Uuid::from_bytes([7; 16]);
+        let new_contact = |o: Uuid| {
+            mutation(
+                RecordKind::Contact,
+                contact_id,
+                json!({"organisation": o.to_string(), "role_title": "Comptroller"}),
+            )
+        };
+        assert!(check(&editor, None, &new_contact(org(1))).is_ok());
+        let refused = check(&editor, None, &new_contact(org(2))).unwrap_err();
+        assert_eq!(refused.field.as_deref(), Some("organisation"));
+
+        // Moving one's own contact to another organisation is refused; so is touching theirs.
+        let mine = record(
+            RecordKind::Contact,
+            contact_id,
+            json!({"organisation": org(1).to_string(), "role_title": "Comptroller"}),
+        );
+        let theirs = record(
+            RecordKind::Contact,
+            contact_id,
+            json!({"organisation": org(2).to_string(), "role_title": "Comptroller"}),
+        );
+        let move_away = mutation(
+            RecordKind::Contact,
+            contact_id,
+            json!({"organisation": org(2).to_string()}),
+        );
+        assert!(check(&editor, Some(&mine), &move_away).is_err());
+        let phone = mutation(
+            RecordKind::Contact,
+            contact_id,
+            json!({"phone": "+1 664 491 0000"}),
+        );
+        assert!(check(&editor, Some(&mine), &phone).is_ok());
+        assert!(check(&editor, Some(&theirs), &phone).is_err());
+        let delete = mutation(RecordKind::Contact, contact_id, json!({"deleted": true}));
+        assert!(check(&editor, Some(&mine), &delete).is_ok());
+        assert!(check(&editor, Some(&theirs), &delete).is_err());
+    }
+
+    #[test]
+    fn office_editor_cannot_add_remove_or_reclassify_organisations() {
+        let editor = actor(Role::OfficeEditor, Some(org(1)));
+        let own = record(
+            RecordKind::Organisation,
+            org(1),
+            json!({"name": "Montserrat Customs"}),
+        );
+        let create = mutation(RecordKind::Organisation, org(1), json!({"name": "Again"}));
+        assert!(check(&editor, None, &create).is_err());
+        let delete = mutation(RecordKind::Organisation, org(1), json!({"deleted": true}));
+        assert!(check(&editor, Some(&own), &delete).is_err());
+        for field in COORDINATOR_ONLY_ORG_FIELDS {
+            let m = mutation(RecordKind::Organisation, org(1), json!({ *field: "x" }));
+            let denied = check(&editor, Some(&own), &m).unwrap_err();
+            assert_eq!(denied.field.as_deref(), Some(*field));
+        }
+        assert!(!editor.may_create(RecordKind::Organisation));
+        assert!(editor.may_create(RecordKind::Contact));
+    }
+
+    #[test]
+    fn viewers_change_nothing_and_coordinators_everything() {
+        let other = record(
+            RecordKind::Organisation,
+            org(2),
+            json!({"name": "Barbados Customs"}),
+        );
+        let m = mutation(
+            RecordKind::Organisation,
+            org(2),
+            json!({"status": "defunct"}),
+        );
+        assert!(check(&actor(Role::Viewer, Some(org(2))), Some(&other), &m).is_err());
+        assert!(check(&actor(Role::Coordinator, None), Some(&other), &m).is_ok());
+        assert!(check(&actor(Role::Admin, None), None, &m).is_ok());
+        let editor_without_office = actor(Role::OfficeEditor, None);
+        assert!(check(&editor_without_office, Some(&other), &m).is_err());
+        assert!(!editor_without_office.may_create(RecordKind::Contact));
+    }
+
+    #[test]
+    fn may_edit_follows_the_owner() {
+        let editor = actor(Role::OfficeEditor, Some(org(1)));
+        let tool = |provider: Uuid| {
+            record(
+                RecordKind::TrainingTool,
+                Uuid::from_bytes([5; 16]),
+                json!({"title": "Risk", "provider": provider.to_string()}),
+            )
+        };
+        assert!(editor.may_edit(&tool(org(1))));
+        assert!(!editor.may_edit(&tool(org(2))));
+        assert!(editor.may_add_to(org(1)));
+        assert!(!editor.may_add_to(org(2)));
+    }
+}
