@@ -6,6 +6,11 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 use tokio::net::TcpListener;
 
+use tradewinds_shared::access::Role;
+use tradewinds_shared::accounts::NewUser;
+use uuid::Uuid;
+
+use crate::accounts::users;
 use crate::{app, AppState, Store};
 
 #[derive(Debug, Parser)]
@@ -23,6 +28,52 @@ pub struct Cli {
 pub enum Command {
     /// Serve the API and the app.
     Serve(ServeArgs),
+    /// Manage accounts (the first administrator is made here).
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add an account. The password is read from the terminal (asked twice) or, when stdin
+    /// is not a terminal, from its first line; never from the command line.
+    Add(UserAddArgs),
+    /// List the accounts.
+    List(DatabaseArg),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DatabaseArg {
+    /// Database URL (as for `serve`).
+    #[arg(
+        long,
+        env = "TRADEWINDS_DATABASE_URL",
+        default_value = "sqlite://tradewinds.db"
+    )]
+    pub database: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct UserAddArgs {
+    #[arg(long)]
+    pub email: String,
+    /// admin, coordinator, office_editor or viewer.
+    #[arg(long, value_parser = parse_role)]
+    pub role: Role,
+    #[arg(long, default_value = "")]
+    pub name: String,
+    /// The organisation's id (required for an office editor).
+    #[arg(long)]
+    pub organisation: Option<Uuid>,
+    #[command(flatten)]
+    pub db: DatabaseArg,
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    Role::from_code(s).ok_or_else(|| {
+        let codes: Vec<&str> = Role::ALL.iter().map(|r| r.code()).collect();
+        format!("`{s}` is not a role; use one of {}", codes.join(", "))
+    })
 }
 
 #[derive(Debug, clap::Args)]
@@ -43,11 +94,17 @@ pub struct ServeArgs {
     /// Start with an empty catalogue instead of the 2012 meeting's world.
     #[arg(long)]
     pub no_seed: bool,
+    /// Add (or re-enable) the documented demo accounts, one per role (README). Without
+    /// it, demo accounts are disabled.
+    #[arg(long)]
+    pub demo: bool,
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(args) => serve(args).await,
+        Command::User(UserCommand::Add(args)) => user_add(args).await,
+        Command::User(UserCommand::List(args)) => user_list(args).await,
     }
 }
 
@@ -62,6 +119,21 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
             );
         }
     }
+    let demo = users::set_demo_accounts(store.pool(), args.demo).await?;
+    if args.demo {
+        println!(
+            "Demo accounts are enabled (password `{}`; see README).",
+            users::DEMO_PASSWORD
+        );
+    } else if demo > 0 {
+        tracing::warn!(
+            accounts = demo,
+            "demo accounts disabled (start with --demo to use them)"
+        );
+    }
+    if users::count(store.pool()).await? == 0 {
+        println!("No accounts yet: add the first administrator with `tradewinds user add --email you@example.org --role admin`.");
+    }
     let dist = if args.dist.join("index.html").is_file() {
         Some(args.dist.clone())
     } else {
@@ -71,10 +143,72 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let listener = TcpListener::bind(args.addr).await?;
     let addr = listener.local_addr()?;
     println!("Tradewinds is running at http://{addr}/  (press Ctrl+C to stop)");
-    axum::serve(listener, app(AppState { store, dist }))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        app(AppState { store, dist }).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     Ok(())
+}
+
+async fn user_add(args: UserAddArgs) -> anyhow::Result<()> {
+    let password = read_password()?;
+    let store = Store::open(&args.db.database).await?;
+    let new = NewUser {
+        email: args.email,
+        name: args.name,
+        role: args.role,
+        organisation: args.organisation,
+        password,
+    };
+    match users::create(store.pool(), &new, false).await {
+        Ok(user) => {
+            println!(
+                "Added {} ({}), id {}.",
+                user.email,
+                user.role.label(),
+                user.id
+            );
+            Ok(())
+        }
+        Err(crate::Error::Validation(e)) => anyhow::bail!("not added: {e}"),
+        Err(e) => anyhow::bail!("not added: {e}"),
+    }
+}
+
+async fn user_list(args: DatabaseArg) -> anyhow::Result<()> {
+    let store = Store::open(&args.database).await?;
+    for u in users::list(store.pool()).await? {
+        let org = u.organisation.map(|o| o.to_string()).unwrap_or_default();
+        let state = if u.disabled { "disabled" } else { "active" };
+        println!(
+            "{}\t{}\t{}\t{}\t{}",
+            u.id,
+            u.email,
+            u.role.code(),
+            state,
+            org
+        );
+    }
+    Ok(())
+}
+
+/// The new account's password: asked twice on a terminal, else the first line of stdin.
+fn read_password() -> anyhow::Result<String> {
+    use std::io::{BufRead, IsTerminal};
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password: ")?;
+        let again = rpassword::prompt_password("Password again: ")?;
+        anyhow::ensure!(first == again, "the two passwords differ");
+        Ok(first)
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        let password = line.trim_end_matches(['\r', '\n']).to_owned();
+        anyhow::ensure!(!password.is_empty(), "no password on stdin");
+        Ok(password)
+    }
 }
 
 async fn shutdown_signal() {

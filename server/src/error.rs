@@ -3,7 +3,7 @@
 
 use axum::{
     extract::OriginalUri,
-    http::{Method, StatusCode},
+    http::{header, HeaderValue, Method, StatusCode},
     response::{IntoResponse, Response},
     Json,
 };
@@ -23,6 +23,15 @@ pub enum Error {
     Conflict { code: &'static str, message: String },
     #[error("{0}")]
     MethodNotAllowed(String),
+    /// No valid session: missing, expired or revoked token, or wrong credentials.
+    #[error("{message}")]
+    Unauthenticated { code: &'static str, message: String },
+    /// Signed in, but this person may not do this.
+    #[error("{0}")]
+    Forbidden(String),
+    /// Too many failed sign-ins; try again after this many seconds.
+    #[error("Too many failed sign-ins. Wait {0} seconds, then try again.")]
+    TooManyAttempts(u64),
     #[error("the request body is larger than {0} bytes")]
     TooLarge(usize),
     #[error("{0}")]
@@ -44,6 +53,15 @@ impl From<ValidationErrors> for Error {
 }
 
 impl Error {
+    pub fn unauthenticated() -> Error {
+        Error::Unauthenticated {
+            code: "unauthenticated",
+            message:
+                "Sign in first: this request has no valid session (missing, expired or signed out)."
+                    .into(),
+        }
+    }
+
     fn parts(&self) -> (StatusCode, &'static str) {
         match self {
             Error::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
@@ -52,6 +70,9 @@ impl Error {
             Error::Unprocessable { code, .. } => (StatusCode::UNPROCESSABLE_ENTITY, code),
             Error::Conflict { code, .. } => (StatusCode::CONFLICT, code),
             Error::MethodNotAllowed(_) => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
+            Error::Unauthenticated { code, .. } => (StatusCode::UNAUTHORIZED, code),
+            Error::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
+            Error::TooManyAttempts(_) => (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"),
             Error::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "body_too_large"),
             Error::UnsupportedMediaType(_) => {
                 (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
@@ -80,7 +101,22 @@ impl IntoResponse for Error {
             message,
             fields,
         };
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        match &self {
+            Error::Unauthenticated { .. } => {
+                response.headers_mut().insert(
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static("Bearer realm=\"tradewinds\""),
+                );
+            }
+            Error::TooManyAttempts(secs) => {
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(*secs));
+            }
+            _ => {}
+        }
+        response
     }
 }
 

@@ -1,6 +1,7 @@
 //! The Tradewinds server: the catalogue API, the sync endpoint and the built app, over one
 //! SQLite database. `app()` builds the whole router so that tests reach it without a socket.
 
+pub mod accounts;
 pub mod catalogue;
 pub mod cli;
 pub mod error;
@@ -36,6 +37,7 @@ pub struct AppState {
 
 pub fn app(state: AppState) -> Router {
     let api = Router::new()
+        .merge(accounts::router())
         .merge(sync::router())
         .merge(catalogue::router())
         .fallback(error::api_not_found)

@@ -7,6 +7,7 @@ use tradewinds_shared::sync::RecordState;
 use tradewinds_shared::RecordKind;
 use uuid::Uuid;
 
+use crate::accounts::Author;
 use crate::store::{now_ms, Store};
 
 const SEED: &str = include_str!("../seed/2012.json");
@@ -63,7 +64,9 @@ pub async fn seed_if_empty(store: &Store) -> anyhow::Result<usize> {
                 .ok_or_else(|| anyhow::anyhow!("seed record {} has no fields", r.key))
         })
         .collect::<anyhow::Result<_>>()?;
-    let response = store.push(device, &mutations, Some("seed")).await?;
+    let response = store
+        .push(device, &mutations, &Author::server("seed"))
+        .await?;
     if let Some(r) = response.rejections.first() {
         anyhow::bail!("seed record {} is invalid: {}", r.n, r.message);
     }

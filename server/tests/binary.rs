@@ -10,9 +10,49 @@ use std::time::{Duration, Instant};
 use reqwest::{header, Client, StatusCode};
 use serde_json::{json, Value};
 use tradewinds_server::seed;
-use tradewinds_shared::{api::ErrorBody, sync::Snapshot};
+use tradewinds_shared::{accounts::Session, api::ErrorBody, sync::Snapshot};
 
 use crate::common::{new_tool, org_path};
+
+/// The account the binary tests sign in with (added through the CLI).
+pub(crate) const EMAIL: &str = "binary-tests@example.org";
+const PASSWORD: &str = "binary tests password";
+
+/// Runs `tradewinds user add`, giving the password on stdin as a script would.
+pub(crate) fn add_user(
+    db: &Path,
+    email: &str,
+    role: &str,
+    password: &str,
+) -> Result<String, String> {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tradewinds"))
+        .args([
+            "user",
+            "add",
+            "--email",
+            email,
+            "--role",
+            role,
+            "--database",
+        ])
+        .arg(format!("sqlite://{}", db.display()))
+        .env_remove("TRADEWINDS_DATABASE_URL")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start tradewinds user add");
+    writeln!(child.stdin.take().expect("stdin"), "{password}").expect("write the password");
+    let out = child.wait_with_output().expect("tradewinds user add");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    if out.status.success() {
+        Ok(stdout)
+    } else {
+        Err(stderr)
+    }
+}
 
 /// A running `tradewinds serve`, killed when dropped (SIGKILL on unix: no graceful
 /// shutdown). Also used by `crash`.
@@ -82,7 +122,41 @@ impl Server {
             server.base
         );
         server.wait_healthy().await;
+        server.sign_in(db).await;
         server
+    }
+
+    /// Signs `http` in as a coordinator added with `tradewinds user add` (once per database;
+    /// the token is kept beside it, so a restarted server knows the session).
+    async fn sign_in(&mut self, db: &Path) {
+        let token_file = db.with_extension("token");
+        let token = match std::fs::read_to_string(&token_file) {
+            Ok(token) => token,
+            Err(_) => {
+                add_user(db, EMAIL, "coordinator", PASSWORD).expect("tradewinds user add");
+                let r = self
+                    .http
+                    .post(self.url("/api/v1/session"))
+                    .json(&json!({ "email": EMAIL, "password": PASSWORD }))
+                    .send()
+                    .await
+                    .expect("sign in");
+                assert_eq!(r.status(), StatusCode::OK);
+                let session: Session = r.json().await.expect("Session");
+                std::fs::write(&token_file, &session.token).expect("keep the token");
+                session.token
+            }
+        };
+        let mut headers = header::HeaderMap::new();
+        headers.insert(
+            header::AUTHORIZATION,
+            header::HeaderValue::from_str(&format!("Bearer {token}")).expect("header"),
+        );
+        self.http = Client::builder()
+            .timeout(Duration::from_secs(30))
+            .default_headers(headers)
+            .build()
+            .expect("client");
     }
 
     fn output(&self) -> Vec<String> {

@@ -260,10 +260,6 @@ async fn the_server_killed_mid_push_loses_and_repeats_nothing() {
     let mut rng = Rng::new(SEED);
     let ids: Vec<Uuid> = (0..RECORDS).map(|_| rng.uuid()).collect();
     let mut devices: Vec<Device> = (0..CLIENTS).map(|i| Device::new(i, &ids)).collect();
-    let http = Client::builder()
-        .timeout(Duration::from_secs(20))
-        .build()
-        .expect("client");
     let (mut mid_push, mut lost_acks) = (0, 0);
     let latency = Arc::new(Latency::default());
 
@@ -287,7 +283,7 @@ async fn the_server_killed_mid_push_loses_and_repeats_nothing() {
             .map(|d| {
                 tokio::spawn(push_until_killed(
                     d,
-                    http.clone(),
+                    server.http.clone(),
                     server.url(PUSH),
                     acks.clone(),
                     latency.clone(),
@@ -346,7 +342,7 @@ async fn the_server_killed_mid_push_loses_and_repeats_nothing() {
             replay
                 .entry(m.id)
                 .or_insert_with(|| RecordState::new(m.kind, m.id))
-                .apply(d.id, m, None);
+                .apply(d.id, m, Some(crate::binary::EMAIL));
         }
     }
     let on_server: BTreeMap<Uuid, RecordState> = snapshot

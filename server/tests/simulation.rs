@@ -13,6 +13,7 @@
 use std::collections::{BTreeMap, HashMap, VecDeque};
 
 use serde_json::{json, Map, Value};
+use tradewinds_server::accounts::Author;
 use tradewinds_server::Store;
 use tradewinds_shared::{
     sync::{Cursor, Dot, Mutation, PushResponse, RecordState, Snapshot},
@@ -298,7 +299,7 @@ impl Sim {
         self.stats.duplicates_at_server += push.mutations.iter().filter(|m| m.n <= before).count();
         let response = self
             .store
-            .push(device, &push.mutations, None)
+            .push(device, &push.mutations, &Author::default())
             .await
             .unwrap_or_else(|e| {
                 panic!(

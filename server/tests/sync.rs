@@ -19,6 +19,9 @@ struct Device {
     next: u64,
 }
 
+/// The name the server gives `TestApp`'s default account's writes.
+const AUTHOR: &str = "coordinator";
+
 impl Device {
     fn new() -> Device {
         Device {
@@ -32,7 +35,8 @@ impl Device {
         let m = record
             .edit(self.next, at, fields(changes))
             .expect("the edit changes something");
-        record.apply(self.id, &m, None);
+        // As the app does: its own writes carry the signed-in person's name.
+        record.apply(self.id, &m, Some(AUTHOR));
         self.next += 1;
         m
     }

@@ -1,6 +1,7 @@
 //! The server's tests, one binary: the REST API and the sync endpoint through
 //! `app().oneshot(..)`, and the built `tradewinds` binary over a real socket.
 
+mod accounts;
 mod api;
 mod binary;
 mod common;

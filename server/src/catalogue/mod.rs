@@ -1,6 +1,8 @@
 //! The catalogue's REST API, generic over record kinds: `/api/v1/{kind}` and
 //! `/api/v1/{kind}/{id}` for organisations, contacts, training tools and programmes.
-//! Writes go through the same mutation path as sync, as the server's own device.
+//! Writes go through the same mutation path as sync, as the server's own device, with the
+//! signed-in person as author (so the same access rules apply). `/{kind}/{id}/history` lists
+//! who changed which fields when.
 
 use axum::{extract::State, http::StatusCode, response::IntoResponse, routing::get, Json, Router};
 use serde_json::{Map, Value};
@@ -9,6 +11,7 @@ use tradewinds_shared::sync::RecordState;
 use tradewinds_shared::RecordKind;
 use uuid::Uuid;
 
+use crate::accounts::Signed;
 use crate::extract::{ApiJson, KindPath, RecordPath};
 use crate::{AppState, Error};
 
@@ -19,6 +22,7 @@ pub fn router() -> Router<AppState> {
             "/{kind}/{id}",
             get(record_get).patch(record_update).delete(record_delete),
         )
+        .route("/{kind}/{id}/history", get(record_history))
 }
 
 /// A record as the API shows it: its id and the shown value of each field.
@@ -35,6 +39,7 @@ fn view(state: &RecordState) -> Value {
 
 async fn records_list(
     State(app): State<AppState>,
+    _signed: Signed,
     KindPath(kind): KindPath,
 ) -> Result<Json<Value>, Error> {
     let records = app.store.list(kind).await?;
@@ -44,6 +49,7 @@ async fn records_list(
 
 async fn record_get(
     State(app): State<AppState>,
+    _signed: Signed,
     RecordPath(kind, id): RecordPath,
 ) -> Result<Json<Value>, Error> {
     let record = live(&app, kind, id).await?;
@@ -52,15 +58,23 @@ async fn record_get(
 
 async fn record_create(
     State(app): State<AppState>,
+    signed: Signed,
     KindPath(kind): KindPath,
     ApiJson(fields): ApiJson<Map<String, Value>>,
 ) -> Result<impl IntoResponse, Error> {
+    if !signed.user.actor().may_create(kind) {
+        return Err(Error::Forbidden(format!(
+            "Your account ({}) cannot add {}.",
+            signed.user.role.label().to_lowercase(),
+            kind.plural().replace('_', " ")
+        )));
+    }
     check_fields(kind, &fields)?;
     kind.validate(&fields)?;
     let id = Uuid::new_v4();
     let record = app
         .store
-        .apply_server_edit(kind, id, fields)
+        .apply_server_edit(kind, id, fields, &signed.author())
         .await?
         .ok_or_else(|| Error::Internal(anyhow::anyhow!("created record {id} not found")))?;
     Ok((StatusCode::CREATED, Json(view(&record))))
@@ -68,14 +82,15 @@ async fn record_create(
 
 async fn record_update(
     State(app): State<AppState>,
+    signed: Signed,
     RecordPath(kind, id): RecordPath,
     ApiJson(fields): ApiJson<Map<String, Value>>,
 ) -> Result<Json<Value>, Error> {
+    may_edit(&signed, &live(&app, kind, id).await?)?;
     check_fields(kind, &fields)?;
-    live(&app, kind, id).await?;
     let record = app
         .store
-        .apply_server_edit(kind, id, fields)
+        .apply_server_edit(kind, id, fields, &signed.author())
         .await?
         .ok_or_else(|| {
             Error::NotFound(format!("No {} with id {id}.", kind.label().to_lowercase()))
@@ -85,12 +100,15 @@ async fn record_update(
 
 async fn record_delete(
     State(app): State<AppState>,
+    signed: Signed,
     RecordPath(kind, id): RecordPath,
 ) -> Result<StatusCode, Error> {
-    live(&app, kind, id).await?;
+    may_edit(&signed, &live(&app, kind, id).await?)?;
     let mut deleted = Map::new();
     deleted.insert(DELETED_FIELD.into(), Value::Bool(true));
-    app.store.apply_server_edit(kind, id, deleted).await?;
+    app.store
+        .apply_server_edit(kind, id, deleted, &signed.author())
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -113,6 +131,39 @@ fn check_fields(kind: RecordKind, fields: &Map<String, Value>) -> Result<(), Err
     }
     kind.check_field_types(fields)?;
     Ok(())
+}
+
+/// Who changed which fields when, newest first, from the change log.
+async fn record_history(
+    State(app): State<AppState>,
+    _signed: Signed,
+    RecordPath(kind, id): RecordPath,
+) -> Result<Json<Value>, Error> {
+    if app.store.get(kind, id).await?.is_none() {
+        return Err(Error::NotFound(format!(
+            "No {} with id {id}.",
+            kind.label().to_lowercase()
+        )));
+    }
+    let items = app.store.history(kind, id, HISTORY_LIMIT).await?;
+    Ok(Json(serde_json::json!({ "items": items })))
+}
+
+/// Changes shown per record (the newest).
+pub const HISTORY_LIMIT: u32 = 200;
+
+/// Refuses early (before validating the body) a record the person may not edit at all; the
+/// full check, with the record as the change would leave it, runs when it is applied.
+fn may_edit(signed: &Signed, record: &RecordState) -> Result<(), Error> {
+    if signed.user.actor().may_edit(record) {
+        Ok(())
+    } else {
+        Err(Error::Forbidden(format!(
+            "Your account ({}) cannot change this {}.",
+            signed.user.role.label().to_lowercase(),
+            record.kind.label().to_lowercase()
+        )))
+    }
 }
 
 async fn live(app: &AppState, kind: RecordKind, id: Uuid) -> Result<RecordState, Error> {

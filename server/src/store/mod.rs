@@ -12,6 +12,7 @@ use anyhow::Context;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, SqlitePool};
 use tokio::sync::Mutex;
+use tradewinds_shared::accounts::HistoryEntry;
 use tradewinds_shared::sync::{
     protocol::MAX_PUSH_MUTATIONS, Cursor, DeviceId, Mutation, PullResponse, PushResponse,
     RecordState, Rejection, Snapshot, MAX_FUTURE_SKEW_MS,
@@ -19,7 +20,26 @@ use tradewinds_shared::sync::{
 use tradewinds_shared::RecordKind;
 use uuid::Uuid;
 
+use crate::accounts::Author;
 use crate::Error;
+
+/// A mutation the author may not make, as a rejection naming the field if it is about one.
+fn forbidden(n: u64, denied: tradewinds_shared::access::Denied) -> Rejection {
+    let fields = denied
+        .field
+        .iter()
+        .map(|f| tradewinds_shared::FieldError {
+            field: f.clone(),
+            message: denied.message.clone(),
+        })
+        .collect();
+    Rejection {
+        n,
+        code: "forbidden".into(),
+        message: format!("Not allowed: {}", denied.message),
+        fields,
+    }
+}
 
 #[derive(Clone)]
 pub struct Store {
@@ -88,12 +108,15 @@ impl Store {
 
     /// Applies a device's mutations in order, in one transaction. Mutations at or below the
     /// device's last processed number are duplicates and are skipped; a gap is refused.
+    /// `author` is who pushes; a mutation they may not make is rejected as `forbidden`,
+    /// like an invalid one.
     pub async fn push(
         &self,
         device: DeviceId,
         mutations: &[Mutation],
-        by: Option<&str>,
+        author: &Author,
     ) -> Result<PushResponse, Error> {
+        let by = author.name.as_deref();
         if mutations.len() > MAX_PUSH_MUTATIONS {
             return Err(Error::Unprocessable {
                 code: "too_many_mutations",
@@ -160,19 +183,27 @@ impl Store {
                     fields: vec![],
                 })
             } else {
-                RecordState::check_mutation(current, device, m, by).map_err(|e| Rejection {
-                    n: m.n,
-                    code: "invalid_record".into(),
-                    message: format!("The change was refused: {e}"),
-                    fields: e.0,
-                })
+                RecordState::check_mutation(current, device, m, by)
+                    .map_err(|e| Rejection {
+                        n: m.n,
+                        code: "invalid_record".into(),
+                        message: format!("The change was refused: {e}"),
+                        fields: e.0,
+                    })
+                    .and_then(|next| match &author.actor {
+                        Some(a) => a
+                            .check_write(current, &next, m)
+                            .map(|()| next)
+                            .map_err(|d| forbidden(m.n, d)),
+                        None => Ok(next),
+                    })
             };
             match outcome {
                 Ok(mut next) if Some(&next) != current => {
                     seq += 1;
                     next.seq = seq as u64;
                     write_record(&mut tx, &next).await?;
-                    sqlx::query("INSERT INTO changes (seq, device, mutation, kind, id, fields, at, received) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                    sqlx::query("INSERT INTO changes (seq, device, mutation, kind, id, fields, at, received, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                         .bind(seq)
                         .bind(&device_key)
                         .bind(m.n as i64)
@@ -181,6 +212,7 @@ impl Store {
                         .bind(serde_json::Value::Object(m.set.clone()).to_string())
                         .bind(m.at)
                         .bind(now)
+                        .bind(author.actor.as_ref().map(|a| a.user.to_string()))
                         .execute(&mut *tx)
                         .await?;
                     cache.insert(key, Some(next));
@@ -329,6 +361,7 @@ impl Store {
         kind: RecordKind,
         id: Uuid,
         changes: serde_json::Map<String, serde_json::Value>,
+        author: &Author,
     ) -> Result<Option<RecordState>, Error> {
         let device = self.server_device();
         // Held from reading the counter until the push is committed: two edits numbered
@@ -342,8 +375,13 @@ impl Store {
         let Some(m) = base.edit(n, now_ms(), changes) else {
             return Ok(current);
         };
-        RecordState::check_mutation(current.as_ref(), device, &m, None)?;
-        let resp = self.push(device, std::slice::from_ref(&m), None).await?;
+        let next =
+            RecordState::check_mutation(current.as_ref(), device, &m, author.name.as_deref())?;
+        if let Some(a) = &author.actor {
+            a.check_write(current.as_ref(), &next, &m)
+                .map_err(|d| Error::Forbidden(d.message))?;
+        }
+        let resp = self.push(device, std::slice::from_ref(&m), author).await?;
         if resp.last_applied != n {
             return Err(Error::Internal(anyhow::anyhow!(
                 "server edit {n} was not applied (last applied: {})",
@@ -351,12 +389,51 @@ impl Store {
             )));
         }
         if let Some(r) = resp.rejections.into_iter().find(|r| r.n == n) {
-            return Err(Error::Unprocessable {
-                code: "invalid_record",
-                message: r.message,
+            return Err(match r.code.as_str() {
+                "forbidden" => Error::Forbidden(r.message),
+                _ => Error::Unprocessable {
+                    code: "invalid_record",
+                    message: r.message,
+                },
             });
         }
         self.get(kind, id).await
+    }
+
+    /// A record's changes, newest first: when, by whom, which fields to what.
+    pub async fn history(
+        &self,
+        kind: RecordKind,
+        id: Uuid,
+        limit: u32,
+    ) -> Result<Vec<HistoryEntry>, Error> {
+        let rows = sqlx::query("SELECT c.at, c.received, c.fields, c.device, u.name, u.email FROM changes c LEFT JOIN users u ON u.id = c.author WHERE c.kind = ? AND c.id = ? ORDER BY c.seq DESC LIMIT ?")
+            .bind(kind.code())
+            .bind(id.to_string())
+            .bind(limit as i64)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|row| {
+                let fields: String = row.try_get("fields")?;
+                let device: String = row.try_get("device")?;
+                let name: Option<String> = row.try_get("name")?;
+                let email: Option<String> = row.try_get("email")?;
+                let by = match (name.filter(|n| !n.is_empty()), email) {
+                    (Some(name), _) => Some(name),
+                    (None, Some(email)) => Some(email),
+                    // The server's own device wrote the seed (and edits before accounts).
+                    (None, None) if device == *self.server_id => Some("Tradewinds".to_owned()),
+                    (None, None) => None,
+                };
+                Ok(HistoryEntry {
+                    at: row.try_get("at")?,
+                    received: row.try_get("received")?,
+                    by,
+                    fields: serde_json::from_str(&fields).map_err(anyhow::Error::from)?,
+                })
+            })
+            .collect()
     }
 
     pub fn pool(&self) -> &SqlitePool {

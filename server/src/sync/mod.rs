@@ -1,5 +1,6 @@
 //! The sync endpoint: `POST /api/v1/sync/push`, `GET /api/v1/sync/pull`,
-//! `GET /api/v1/sync/snapshot`. Speaks `tradewinds_shared::sync::protocol`.
+//! `GET /api/v1/sync/snapshot`. Speaks `tradewinds_shared::sync::protocol`. Every call
+//! needs a session; a pushed mutation its author may not make comes back as a rejection.
 
 use axum::{
     extract::{Query, State},
@@ -9,6 +10,7 @@ use axum::{
 use serde::Deserialize;
 use tradewinds_shared::sync::{Cursor, PullResponse, PushRequest, PushResponse, Snapshot};
 
+use crate::accounts::Signed;
 use crate::extract::ApiJson;
 use crate::{AppState, Error};
 
@@ -24,6 +26,7 @@ pub fn router() -> Router<AppState> {
 
 async fn sync_push(
     State(app): State<AppState>,
+    signed: Signed,
     ApiJson(req): ApiJson<PushRequest>,
 ) -> Result<Json<PushResponse>, Error> {
     // The server numbers its own edits from this device's counter (and the id is in every
@@ -37,7 +40,9 @@ async fn sync_push(
         });
     }
     Ok(Json(
-        app.store.push(req.device, &req.mutations, None).await?,
+        app.store
+            .push(req.device, &req.mutations, &signed.author())
+            .await?,
     ))
 }
 
@@ -50,6 +55,7 @@ struct PullQuery {
 
 async fn sync_pull(
     State(app): State<AppState>,
+    _signed: Signed,
     query: Result<Query<PullQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<PullResponse>, Error> {
     let Query(q) = query.map_err(|e| Error::BadRequest {
@@ -60,6 +66,9 @@ async fn sync_pull(
     Ok(Json(app.store.pull(&Cursor(q.cursor), limit).await?))
 }
 
-async fn sync_snapshot(State(app): State<AppState>) -> Result<Json<Snapshot>, Error> {
+async fn sync_snapshot(
+    State(app): State<AppState>,
+    _signed: Signed,
+) -> Result<Json<Snapshot>, Error> {
     Ok(Json(app.store.snapshot().await?))
 }

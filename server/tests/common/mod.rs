@@ -10,7 +10,9 @@ use http_body_util::BodyExt;
 use serde_json::{json, Map, Value};
 use tempfile::TempDir;
 use tower::ServiceExt;
-use tradewinds_server::{app, seed, AppState, Store};
+use tradewinds_server::{accounts, app, seed, AppState, Store};
+use tradewinds_shared::access::Role;
+use tradewinds_shared::accounts::NewUser;
 use tradewinds_shared::{
     api::ErrorBody,
     sync::{Mutation, PushRequest, PushResponse, Snapshot},
@@ -18,11 +20,16 @@ use tradewinds_shared::{
 };
 use uuid::Uuid;
 
+/// The password of every account the tests make.
+pub const PASSWORD: &str = "test password 1234";
+
 /// A server on its own temporary database, reached without a socket.
 pub struct TestApp {
     pub store: Store,
     pub router: Router,
-    _dir: TempDir,
+    /// The bearer token every request carries (`None`: signed out).
+    pub token: Option<String>,
+    _dir: std::sync::Arc<TempDir>,
 }
 
 /// A response: status, headers and the body read in full.
@@ -104,7 +111,7 @@ pub fn assert_fields(body: &ErrorBody, expected: &[&str]) {
 }
 
 impl TestApp {
-    /// A fresh database seeded with the 2012 meeting.
+    /// A fresh database seeded with the 2012 meeting, signed in as a coordinator.
     pub async fn seeded() -> TestApp {
         let t = TestApp::empty().await;
         let added = seed::seed_if_empty(&t.store).await.expect("seed");
@@ -112,7 +119,7 @@ impl TestApp {
         t
     }
 
-    /// A fresh, empty database.
+    /// A fresh, empty database, signed in as a coordinator (who may edit everything).
     pub async fn empty() -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = format!("sqlite://{}/t.db", dir.path().display());
@@ -121,10 +128,46 @@ impl TestApp {
             store: store.clone(),
             dist: None,
         });
-        TestApp {
+        let t = TestApp {
             store,
             router,
-            _dir: dir,
+            token: None,
+            _dir: std::sync::Arc::new(dir),
+        };
+        t.signed_in_as("coordinator@test.org", Role::Coordinator, None)
+            .await
+    }
+
+    /// The same server, with requests signed in as a new account with this role.
+    pub async fn signed_in_as(
+        &self,
+        email: &str,
+        role: Role,
+        organisation: Option<Uuid>,
+    ) -> TestApp {
+        let new = NewUser {
+            email: email.into(),
+            name: email.split('@').next().unwrap_or_default().into(),
+            role,
+            organisation,
+            password: PASSWORD.into(),
+        };
+        let user = accounts::users::create(self.store.pool(), &new, false)
+            .await
+            .expect("create account");
+        let (token, _) = accounts::sessions::start(self.store.pool(), user.id)
+            .await
+            .expect("start session");
+        self.with_token(Some(token))
+    }
+
+    /// The same server, with requests carrying `token` (`None`: no Authorization header).
+    pub fn with_token(&self, token: Option<String>) -> TestApp {
+        TestApp {
+            store: self.store.clone(),
+            router: self.router.clone(),
+            token,
+            _dir: self._dir.clone(),
         }
     }
 
@@ -169,6 +212,9 @@ impl TestApp {
         body: impl Into<Body>,
     ) -> Reply {
         let mut req = Request::builder().method(method).uri(path);
+        if let Some(token) = &self.token {
+            req = req.header(header::AUTHORIZATION, format!("Bearer {token}"));
+        }
         if let Some(ct) = content_type {
             req = req.header(header::CONTENT_TYPE, ct);
         }

@@ -107,11 +107,18 @@ impl FieldState {
     /// Merges another replica's state of the same field.
     pub fn join(&mut self, other: &FieldState) {
         let has = |writes: &[FieldWrite], dot: Dot| writes.iter().any(|w| w.dot == dot);
+        // One write known to both: the same mutation, but its author's device stores it
+        // before the server names the author. The named copy wins (the greater name if both
+        // are named), so every replica ends with the same one.
+        let named = |w: &FieldWrite| match other.writes.iter().find(|o| o.dot == w.dot) {
+            Some(o) if o.by > w.by => o.clone(),
+            _ => w.clone(),
+        };
         let mut merged: Vec<FieldWrite> = self
             .writes
             .iter()
             .filter(|w| has(&other.writes, w.dot) || !other.seen.covers(w.dot))
-            .cloned()
+            .map(named)
             .collect();
         for w in &other.writes {
             if !has(&self.writes, w.dot) && !self.seen.covers(w.dot) {
@@ -437,6 +444,25 @@ mod tests {
             ..ok
         };
         assert!(RecordState::check_mutation(Some(&state), dev(1), &wrong_kind, None).is_err());
+    }
+
+    #[test]
+    fn the_server_named_copy_of_a_write_wins_on_every_replica() {
+        let id = org_id();
+        let mut device = RecordState::new(RecordKind::Organisation, id);
+        let m = device
+            .edit(1, 10, set(&[("name", json!("Montserrat Customs"))]))
+            .unwrap();
+        device.apply(dev(1), &m, None);
+        let mut server = RecordState::new(RecordKind::Organisation, id);
+        server.apply(dev(1), &m, Some("Ana"));
+        let mut other = server.clone();
+        other.join(&device);
+        device.join(&server);
+        for replica in [&device, &other] {
+            assert_eq!(replica.fields["name"].writes[0].by.as_deref(), Some("Ana"));
+            assert_eq!(replica.fields, server.fields);
+        }
     }
 
     /// A random causal history: devices edit their local replica and now and then sync

@@ -1,0 +1,136 @@
+//! Sessions: opaque bearer tokens (32 random bytes), of which the server keeps only the
+//! SHA-256. A session lasts `SESSION_DAYS` after its last use (renewed at most daily, so a
+//! busy client does not write on every request); signing out deletes it.
+
+use axum::{extract::FromRequestParts, http::request::Parts};
+use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+use sha2::{Digest, Sha256};
+use sqlx::{Row, SqlitePool};
+use tradewinds_shared::accounts::User;
+use uuid::Uuid;
+
+use crate::store::now_ms;
+use crate::{AppState, Error};
+
+pub const SESSION_DAYS: i64 = 30;
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
+pub fn token_hash(token: &str) -> String {
+    let digest = Sha256::digest(token.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Starts a session for `user`: the token (given to the client once) and its expiry.
+pub async fn start(pool: &SqlitePool, user: Uuid) -> Result<(String, i64), Error> {
+    let mut bytes = [0u8; 32];
+    getrandom::getrandom(&mut bytes)
+        .map_err(|e| Error::Internal(anyhow::anyhow!("no randomness for a token: {e}")))?;
+    let token = URL_SAFE_NO_PAD.encode(bytes);
+    let now = now_ms();
+    let expires = now + SESSION_DAYS * DAY_MS;
+    sqlx::query("INSERT INTO sessions (token_hash, user_id, created, expires) VALUES (?, ?, ?, ?)")
+        .bind(token_hash(&token))
+        .bind(user.to_string())
+        .bind(now)
+        .bind(expires)
+        .execute(pool)
+        .await?;
+    // Expired sessions of anyone are swept here, where sessions are written anyway.
+    sqlx::query("DELETE FROM sessions WHERE expires <= ?")
+        .bind(now)
+        .execute(pool)
+        .await?;
+    Ok((token, expires))
+}
+
+/// The signed-in person behind a request.
+#[derive(Debug, Clone)]
+pub struct Signed {
+    pub user: User,
+    pub token_hash: String,
+    pub expires: i64,
+}
+
+impl Signed {
+    pub fn author(&self) -> crate::accounts::Author {
+        crate::accounts::Author {
+            actor: Some(self.user.actor()),
+            name: Some(self.user.display().to_owned()),
+        }
+    }
+
+    /// Refuses people who are not administrators.
+    pub fn admin(&self) -> Result<(), Error> {
+        if self.user.actor().can_manage_users() {
+            Ok(())
+        } else {
+            Err(Error::Forbidden(
+                "Only administrators manage accounts.".into(),
+            ))
+        }
+    }
+}
+
+/// Looks a token up: the live session and its enabled account, renewing it if due.
+pub async fn authenticate(pool: &SqlitePool, token: &str) -> Result<Option<Signed>, Error> {
+    let hash = token_hash(token);
+    let now = now_ms();
+    let row = sqlx::query("SELECT s.expires, u.id, u.email, u.name, u.role, u.organisation, u.disabled FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires > ? AND u.disabled = 0")
+        .bind(&hash)
+        .bind(now)
+        .fetch_optional(pool)
+        .await?;
+    let Some(row) = row else { return Ok(None) };
+    let mut expires: i64 = row.try_get("expires")?;
+    let user = super::users::row_to_user(&row)?;
+    if expires - now < (SESSION_DAYS - 1) * DAY_MS {
+        expires = now + SESSION_DAYS * DAY_MS;
+        sqlx::query("UPDATE sessions SET expires = ? WHERE token_hash = ?")
+            .bind(expires)
+            .bind(&hash)
+            .execute(pool)
+            .await?;
+    }
+    Ok(Some(Signed {
+        user,
+        token_hash: hash,
+        expires,
+    }))
+}
+
+pub async fn end(pool: &SqlitePool, token_hash: &str) -> Result<(), Error> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+        .bind(token_hash)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn end_all(pool: &SqlitePool, user: Uuid) -> Result<(), Error> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+        .bind(user.to_string())
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// The bearer token of a request, if it has a well-formed `Authorization` header.
+fn bearer(parts: &Parts) -> Option<&str> {
+    let value = parts.headers.get(axum::http::header::AUTHORIZATION)?;
+    let value = value.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty() && token.len() <= 200)
+        .then_some(token)
+}
+
+impl FromRequestParts<AppState> for Signed {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Error> {
+        let token = bearer(parts).ok_or_else(Error::unauthenticated)?;
+        authenticate(app.store.pool(), token)
+            .await?
+            .ok_or_else(Error::unauthenticated)
+    }
+}

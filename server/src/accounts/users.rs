@@ -1,0 +1,293 @@
+//! Accounts in the database. Emails are unique lower-cased; the last active administrator
+//! can be neither demoted nor disabled, so the server never locks its admins out.
+
+use sqlx::{Row, SqlitePool};
+use tradewinds_shared::access::Role;
+use tradewinds_shared::accounts::{normalise_email, NewUser, User, UserChanges};
+use tradewinds_shared::{RecordKind, ValidationErrors};
+use uuid::Uuid;
+
+use super::password;
+use crate::store::now_ms;
+use crate::Error;
+
+const COLUMNS: &str = "id, email, name, role, organisation, disabled";
+
+pub(super) fn row_to_user(row: &sqlx::sqlite::SqliteRow) -> Result<User, Error> {
+    let id: String = row.try_get("id")?;
+    let role: String = row.try_get("role")?;
+    let organisation: Option<String> = row.try_get("organisation")?;
+    let bad = |what: &str| Error::Internal(anyhow::anyhow!("stored user {id} has a bad {what}"));
+    Ok(User {
+        id: id.parse().map_err(|_| bad("id"))?,
+        email: row.try_get("email")?,
+        name: row.try_get("name")?,
+        role: Role::from_code(&role).ok_or_else(|| bad("role"))?,
+        organisation: organisation
+            .map(|o| o.parse().map_err(|_| bad("organisation")))
+            .transpose()?,
+        disabled: row.try_get("disabled")?,
+    })
+}
+
+pub async fn list(pool: &SqlitePool) -> Result<Vec<User>, Error> {
+    let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM users ORDER BY email"))
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(row_to_user).collect()
+}
+
+pub async fn get(pool: &SqlitePool, id: Uuid) -> Result<Option<User>, Error> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE id = ?"))
+        .bind(id.to_string())
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(row_to_user).transpose()
+}
+
+/// The account with this email and its password hash.
+pub async fn by_email(pool: &SqlitePool, email: &str) -> Result<Option<(User, String)>, Error> {
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS}, password_hash FROM users WHERE email = ?"
+    ))
+    .bind(normalise_email(email))
+    .fetch_optional(pool)
+    .await?;
+    match row {
+        Some(row) => Ok(Some((row_to_user(&row)?, row.try_get("password_hash")?))),
+        None => Ok(None),
+    }
+}
+
+pub async fn count(pool: &SqlitePool) -> Result<i64, Error> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(pool)
+        .await?)
+}
+
+/// An office editor's organisation must be an organisation in the catalogue.
+async fn check_organisation(
+    pool: &SqlitePool,
+    organisation: Option<Uuid>,
+    errors: &mut ValidationErrors,
+) -> Result<(), Error> {
+    if let Some(org) = organisation {
+        let exists: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM records WHERE kind = ? AND id = ? AND deleted = 0")
+                .bind(RecordKind::Organisation.code())
+                .bind(org.to_string())
+                .fetch_optional(pool)
+                .await?;
+        if exists.is_none() {
+            errors.add("organisation", format!("No organisation with id {org}."));
+        }
+    }
+    Ok(())
+}
+
+/// Adds an account (`demo`: one of `serve --demo`'s documented demo accounts).
+pub async fn create(pool: &SqlitePool, new: &NewUser, demo: bool) -> Result<User, Error> {
+    let mut errors = new.validate().err().unwrap_or_default();
+    check_organisation(pool, new.organisation, &mut errors).await?;
+    errors.into_result()?;
+    let email = normalise_email(&new.email);
+    if by_email(pool, &email).await?.is_some() {
+        return Err(Error::Conflict {
+            code: "email_taken",
+            message: format!("There is already an account for {email}."),
+        });
+    }
+    let hash = password::hash_blocking(new.password.clone()).await?;
+    let user = User {
+        id: Uuid::new_v4(),
+        email,
+        name: new.name.trim().to_owned(),
+        role: new.role,
+        organisation: new.organisation,
+        disabled: false,
+    };
+    let now = now_ms();
+    let inserted = sqlx::query("INSERT INTO users (id, email, name, role, organisation, password_hash, disabled, demo, created, updated) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
+        .bind(user.id.to_string())
+        .bind(&user.email)
+        .bind(&user.name)
+        .bind(user.role.code())
+        .bind(user.organisation.map(|o| o.to_string()))
+        .bind(hash)
+        .bind(demo)
+        .bind(now)
+        .bind(now)
+        .execute(pool)
+        .await;
+    match inserted {
+        Ok(_) => Ok(user),
+        // Two creations of one email at once: the unique index decides.
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(Error::Conflict {
+            code: "email_taken",
+            message: format!("There is already an account for {}.", user.email),
+        }),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Applies an administrator's changes. Disabling an account or setting its password ends
+/// its sessions.
+pub async fn update(pool: &SqlitePool, id: Uuid, changes: &UserChanges) -> Result<User, Error> {
+    let current = get(pool, id)
+        .await?
+        .ok_or_else(|| Error::NotFound(format!("No user with id {id}.")))?;
+    let mut errors = changes.validate(&current).err().unwrap_or_default();
+    if let Some(org) = changes.organisation {
+        check_organisation(pool, org, &mut errors).await?;
+    }
+    errors.into_result()?;
+    let next = User {
+        name: changes
+            .name
+            .clone()
+            .map_or(current.name.clone(), |n| n.trim().to_owned()),
+        role: changes.role.unwrap_or(current.role),
+        organisation: changes.organisation.unwrap_or(current.organisation),
+        disabled: changes.disabled.unwrap_or(current.disabled),
+        ..current.clone()
+    };
+    let hash = match &changes.password {
+        Some(p) => Some(password::hash_blocking(p.clone()).await?),
+        None => None,
+    };
+    let mut tx = pool.begin().await?;
+    let still_admin = next.role == Role::Admin && !next.disabled;
+    if current.role == Role::Admin && !current.disabled && !still_admin {
+        let others: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0 AND id != ?",
+        )
+        .bind(id.to_string())
+        .fetch_one(&mut *tx)
+        .await?;
+        if others == 0 {
+            return Err(Error::Conflict {
+                code: "last_admin",
+                message: "This is the last active administrator: make someone else an administrator first.".into(),
+            });
+        }
+    }
+    sqlx::query("UPDATE users SET name = ?, role = ?, organisation = ?, disabled = ?, password_hash = COALESCE(?, password_hash), updated = ? WHERE id = ?")
+        .bind(&next.name)
+        .bind(next.role.code())
+        .bind(next.organisation.map(|o| o.to_string()))
+        .bind(next.disabled)
+        .bind(hash.as_ref())
+        .bind(now_ms())
+        .bind(id.to_string())
+        .execute(&mut *tx)
+        .await?;
+    if next.disabled || hash.is_some() {
+        sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(next)
+}
+
+/// Sets a password (the person's own change); ends their other sessions.
+pub async fn set_password(
+    pool: &SqlitePool,
+    id: Uuid,
+    new: &str,
+    keep_session: Option<&str>,
+) -> Result<(), Error> {
+    let hash = password::hash_blocking(new.to_owned()).await?;
+    let mut tx = pool.begin().await?;
+    sqlx::query("UPDATE users SET password_hash = ?, updated = ? WHERE id = ?")
+        .bind(hash)
+        .bind(now_ms())
+        .bind(id.to_string())
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = ? AND token_hash != ?")
+        .bind(id.to_string())
+        .bind(keep_session.unwrap_or(""))
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The documented demo accounts (README), one per role, all with password `DEMO_PASSWORD`.
+pub const DEMO_PASSWORD: &str = "tradewinds-demo";
+
+pub fn demo_accounts() -> Vec<NewUser> {
+    let seed = crate::seed::seed_id;
+    let account = |email: &str, name: &str, role, organisation| NewUser {
+        email: email.into(),
+        name: name.into(),
+        role,
+        organisation,
+        password: DEMO_PASSWORD.into(),
+    };
+    vec![
+        account(
+            "admin@demo.tradewinds.org",
+            "Demo administrator",
+            Role::Admin,
+            None,
+        ),
+        account(
+            "coordinator@demo.tradewinds.org",
+            "Demo coordinator (CARTAC)",
+            Role::Coordinator,
+            Some(seed("cartac")),
+        ),
+        account(
+            "editor@demo.tradewinds.org",
+            "Demo office editor (Barbados Customs)",
+            Role::OfficeEditor,
+            Some(seed("customs_bb")),
+        ),
+        account(
+            "viewer@demo.tradewinds.org",
+            "Demo viewer",
+            Role::Viewer,
+            None,
+        ),
+    ]
+}
+
+/// `serve --demo`: adds the demo accounts that are missing and enables them. Without
+/// `--demo`, they are disabled and signed out, so a production start has none.
+pub async fn set_demo_accounts(pool: &SqlitePool, enabled: bool) -> Result<usize, Error> {
+    if !enabled {
+        let mut tx = pool.begin().await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE demo = 1)")
+            .execute(&mut *tx)
+            .await?;
+        let disabled = sqlx::query("UPDATE users SET disabled = 1 WHERE demo = 1 AND disabled = 0")
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        tx.commit().await?;
+        return Ok(disabled as usize);
+    }
+    let mut added = 0;
+    for account in demo_accounts() {
+        match by_email(pool, &account.email).await? {
+            Some(_) => {
+                sqlx::query("UPDATE users SET disabled = 0 WHERE email = ? AND demo = 1")
+                    .bind(&account.email)
+                    .execute(pool)
+                    .await?;
+            }
+            None => match create(pool, &account, true).await {
+                Ok(_) => added += 1,
+                // The office editor's organisation is in the seed; `--no-seed` has none.
+                Err(Error::Validation(e)) => {
+                    tracing::warn!(email = %account.email, problem = %e, "demo account not added");
+                }
+                Err(e) => return Err(e),
+            },
+        }
+    }
+    Ok(added)
+}
