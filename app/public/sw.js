@@ -1,6 +1,7 @@
 // Tradewinds service worker. Serves the app shell from the cache of this build (cache
 // first), never caches API data (the data lives in IndexedDB), waits for the person's
-// agreement before a new build takes over, and pushes the outbox on Background Sync.
+// agreement before a new build takes over, and pushes the outbox on Background Sync under
+// the session the app keeps in IndexedDB (meta `session`).
 // VERSION and PRECACHE are written by scripts/build-app.sh.
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
@@ -68,22 +69,48 @@ function committed(tx) {
   });
 }
 
+/** The oldest pending entries `user` may send: up to the first made by someone else. */
+function sendable(entries, user) {
+  const out = [];
+  for (const e of entries) {
+    if (e.status !== 'pending') continue;
+    if (e.by && e.by !== user) break;
+    out.push(e);
+    if (out.length === 200) break;
+  }
+  return out;
+}
+
 async function pushOutbox() {
   const db = await done(indexedDB.open('tradewinds'));
   try {
     if (!db.objectStoreNames.contains('outbox')) return;
     const read = db.transaction(['outbox', 'meta'], 'readonly');
-    const [entries, device] = await Promise.all([
+    const [entries, device, session] = await Promise.all([
       done(read.objectStore('outbox').getAll()),
       done(read.objectStore('meta').get('device_id')),
+      done(read.objectStore('meta').get('session')),
     ]);
-    const pending = entries.filter((e) => e.status === 'pending').slice(0, 200);
+    // Nobody signed in, or the server ended the session: the outbox waits for the app.
+    if (!session || !session.token || !session.user) return;
+    const pending = sendable(entries, session.user.id);
     if (!device || pending.length === 0) return;
     const response = await fetch('/api/v1/sync/push', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
       body: JSON.stringify({ device, mutations: pending.map((e) => JSON.parse(e.mutation)) }),
     });
+    if (response.status === 401) {
+      // The session ended: leave the outbox alone, keep the person, forget the token (the
+      // app then asks them to sign in again). Not retried: only signing in helps.
+      const write = db.transaction(['meta'], 'readwrite');
+      const meta = write.objectStore('meta');
+      const current = await done(meta.get('session'));
+      if (current && current.token === session.token) meta.put({ ...current, token: null }, 'session');
+      await committed(write);
+      tellTabs();
+      return;
+    }
     // Throwing makes the browser retry the sync later.
     if (!response.ok) throw new Error(`push answered HTTP ${response.status}`);
     const answer = await response.json();
@@ -100,10 +127,14 @@ async function pushOutbox() {
     // them from a snapshot when it next starts.
     if (rejections.length) write.objectStore('meta').delete('cursor');
     await committed(write);
-    const channel = new BroadcastChannel('tradewinds-changes');
-    channel.postMessage('changed');
-    channel.close();
+    tellTabs();
   } finally {
     db.close();
   }
+}
+
+function tellTabs() {
+  const channel = new BroadcastChannel('tradewinds-changes');
+  channel.postMessage('changed');
+  channel.close();
 }

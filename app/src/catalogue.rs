@@ -1,13 +1,16 @@
 //! The app-wide context: the open database, a data version that every list and page reads
-//! (bumped whenever records change, locally or by sync), and the sync status.
+//! (bumped whenever records change, locally or by sync), the sync status, and the session:
+//! who is signed in, which the pages ask what they may show (`use_actor`).
 
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
+use tradewinds_shared::access::Actor;
+use tradewinds_shared::accounts::User;
 use tradewinds_shared::sync::RecordState;
 use tradewinds_shared::RecordKind;
 use uuid::Uuid;
 
-use crate::db::Db;
+use crate::db::{Db, StoredSession};
 use crate::sync::SyncStatus;
 
 #[derive(Clone)]
@@ -17,16 +20,32 @@ pub struct Catalogue {
     pub status: RwSignal<SyncStatus>,
     /// Something the person must know that is not tied to one page.
     pub notice: RwSignal<Option<String>>,
+    /// The session kept on this browser (`None`: nobody signed in; a session without a
+    /// token: the server ended it, work continues locally).
+    pub session: RwSignal<Option<StoredSession>>,
 }
 
 impl Catalogue {
-    pub fn new(db: Db) -> Self {
+    pub fn new(db: Db, session: Option<StoredSession>) -> Self {
         Catalogue {
             db,
             version: RwSignal::new(0),
             status: RwSignal::new(SyncStatus::default()),
             notice: RwSignal::new(None),
+            session: RwSignal::new(session),
         }
+    }
+
+    /// The signed-in person (also while their session has expired).
+    pub fn user(&self) -> Option<User> {
+        self.session
+            .with_untracked(|s| s.as_ref().map(|s| s.user.clone()))
+    }
+
+    /// The bearer token, while the server accepts it.
+    pub fn token(&self) -> Option<String> {
+        self.session
+            .with_untracked(|s| s.as_ref().and_then(|s| s.token.clone()))
     }
 
     /// Tells every page that records changed.
@@ -37,6 +56,25 @@ impl Catalogue {
 
 pub fn use_catalogue() -> Catalogue {
     expect_context::<Catalogue>()
+}
+
+/// The signed-in person, tracked.
+pub fn use_user() -> Signal<Option<User>> {
+    let session = use_catalogue().session;
+    Signal::derive(move || session.with(|s| s.as_ref().map(|s| s.user.clone())))
+}
+
+/// What the signed-in person may do, tracked: pages show New, Edit and Delete only where
+/// it allows (the server decides anyway).
+pub fn use_actor() -> Signal<Option<Actor>> {
+    let session = use_catalogue().session;
+    Signal::derive(move || session.with(|s| s.as_ref().map(|s| s.user.actor())))
+}
+
+/// Whether the signed-in person passes `test`, tracked (`false` with nobody signed in).
+pub fn allowed(test: impl Fn(&Actor) -> bool + Send + Sync + 'static) -> Signal<bool> {
+    let actor = use_actor();
+    Signal::derive(move || actor.with(|a| a.as_ref().is_some_and(&test)))
 }
 
 /// A record read as its typed form, with its id.

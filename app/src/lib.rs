@@ -2,12 +2,14 @@
 //!
 //! `db` owns IndexedDB, `sync` owns HTTP, `pages` are the screens, `components` the pieces
 //! they share, `catalogue` the app-wide context (the open database, a data version that
-//! bumps on every change, the sync status).
+//! bumps on every change, the sync status, the session). With no session kept on this
+//! browser every route shows the sign-in page; after one sign-in the app opens offline.
 
 pub mod catalogue;
 pub mod components;
 pub mod db;
 pub mod pages;
+pub mod session;
 pub mod sync;
 
 use leptos::prelude::*;
@@ -17,7 +19,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::catalogue::Catalogue;
 use crate::components::layout::Shell;
-use crate::pages::{home::Home, organisations, training};
+use crate::pages::{account, home::Home, organisations, sign_in, training, users};
 
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -34,7 +36,11 @@ pub fn start() {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let opened = LocalResource::new(|| async { db::Db::open().await.map_err(|e| e.to_string()) });
+    let opened = LocalResource::new(|| async {
+        let db = db::Db::open().await.map_err(|e| e.to_string())?;
+        let session = db.session().await.map_err(|e| e.to_string())?;
+        Ok::<_, String>((db, session))
+    });
     view! {
         {move || match opened.get() {
             None => view! { <p class="loading" role="status">"Opening the catalogue…"</p> }.into_any(),
@@ -45,8 +51,8 @@ pub fn App() -> impl IntoView {
                     <p>"Tradewinds keeps its data in this browser. Leave private browsing, allow site data for this address, and reload."</p>
                 </main>
             }.into_any(),
-            Some(Ok(db)) => {
-                let catalogue = Catalogue::new(db);
+            Some(Ok((db, session))) => {
+                let catalogue = Catalogue::new(db, session);
                 provide_context(catalogue.clone());
                 sync::start(catalogue);
                 view! { <Routed/> }.into_any()
@@ -57,8 +63,11 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Routed() -> impl IntoView {
+    let session = catalogue::use_catalogue().session;
+    let known = move || session.with(Option::is_some);
     view! {
         <Router>
+            <Show when=known fallback=|| view! { <sign_in::SignInAlone/> }>
             <Shell>
                 <Routes fallback=|| view! { <h1>"Page not found"</h1><p><a href="/">"Go to the start page"</a></p> }>
                     <Route path=path!("/") view=Home/>
@@ -72,8 +81,12 @@ fn Routed() -> impl IntoView {
                     <Route path=path!("/training/:id/edit") view=training::ToolEdit/>
                     <Route path=path!("/sync") view=pages::sync::SyncPage/>
                     <Route path=path!("/about") view=pages::about::AboutPage/>
+                    <Route path=path!("/sign-in") view=sign_in::SignInPage/>
+                    <Route path=path!("/account") view=account::AccountPage/>
+                    <Route path=path!("/users") view=users::UsersPage/>
                 </Routes>
             </Shell>
+            </Show>
         </Router>
     }
 }

@@ -1,18 +1,40 @@
 //! `app/src/db` in a real browser (headless Chromium through wasm-bindgen-test): writes,
-//! reads, index queries, the atomic edit + outbox, snapshot and pull handling, and the
-//! upgrade from schema v1 keeping data.
+//! reads, index queries, the atomic edit + outbox, snapshot and pull handling, the
+//! upgrade from schema v1 keeping data, the kept session, and edits checked against the
+//! person's role and sent only under their author's name.
 
 use rexie::TransactionMode;
 use serde_json::{json, Map, Value};
 use tradewinds_app::db::{new_id, schema, Db, EditError, OutboxStatus};
+use tradewinds_shared::access::Role;
+use tradewinds_shared::accounts::{Session, User};
 use tradewinds_shared::sync::{Cursor, RecordState, Rejection, Snapshot};
 use tradewinds_shared::RecordKind;
+use uuid::Uuid;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn fields(v: Value) -> Map<String, Value> {
     v.as_object().cloned().unwrap()
+}
+
+fn person(role: Role, organisation: Option<Uuid>) -> User {
+    let id = new_id();
+    User {
+        id,
+        email: format!("{id}@example.org"),
+        name: format!("{} {}", role.label(), &id.to_string()[..4]),
+        role,
+        organisation,
+        disabled: false,
+    }
+}
+
+/// Someone who may change anything (the checks are tested below).
+fn admin() -> User {
+    thread_local!(static ADMIN: User = person(Role::Admin, None));
+    ADMIN.with(Clone::clone)
 }
 
 /// A fresh database name per test, so tests never see each other's data.
@@ -30,6 +52,7 @@ async fn edit_writes_record_and_outbox_together() {
     let id = new_id();
     let m = db
         .edit(
+            &admin(),
             RecordKind::Organisation,
             id,
             fields(json!({"name": "Montserrat Customs", "country": "MS"})),
@@ -52,6 +75,7 @@ async fn edit_writes_record_and_outbox_together() {
     // A second edit of one field: numbered 2, only that field sent.
     let m2 = db
         .edit(
+            &admin(),
             RecordKind::Organisation,
             id,
             fields(json!({"name": "Montserrat Customs and Revenue Service", "country": "MS"})),
@@ -64,6 +88,7 @@ async fn edit_writes_record_and_outbox_together() {
     // Nothing changed: nothing stored.
     let none = db
         .edit(
+            &admin(),
             RecordKind::Organisation,
             id,
             fields(json!({"country": "MS"})),
@@ -80,6 +105,7 @@ async fn invalid_edit_stores_nothing() {
     let id = new_id();
     let err = db
         .edit(
+            &admin(),
             RecordKind::TrainingTool,
             id,
             fields(json!({"title": "", "languages": ["en"]})),
@@ -106,9 +132,14 @@ async fn query_by_kind_and_by_organisation_index() {
     let db = fresh("index").await;
     let (org_a, org_b) = (new_id(), new_id());
     for (org, name) in [(org_a, "Anguilla Customs"), (org_b, "Belize Customs")] {
-        db.edit(RecordKind::Organisation, org, fields(json!({"name": name})))
-            .await
-            .unwrap();
+        db.edit(
+            &admin(),
+            RecordKind::Organisation,
+            org,
+            fields(json!({"name": name})),
+        )
+        .await
+        .unwrap();
     }
     for (org, role) in [
         (org_a, "Comptroller"),
@@ -116,6 +147,7 @@ async fn query_by_kind_and_by_organisation_index() {
         (org_b, "Comptroller"),
     ] {
         db.edit(
+            &admin(),
             RecordKind::Contact,
             new_id(),
             fields(json!({"organisation": org.to_string(), "role_title": role})),
@@ -132,9 +164,14 @@ async fn query_by_kind_and_by_organisation_index() {
         .all(|c| c.values()["organisation"] == json!(org_a.to_string())));
     // Deleted records leave the lists.
     let gone = of_a[0].id;
-    db.edit(RecordKind::Contact, gone, fields(json!({"deleted": true})))
-        .await
-        .unwrap();
+    db.edit(
+        &admin(),
+        RecordKind::Contact,
+        gone,
+        fields(json!({"deleted": true})),
+    )
+    .await
+    .unwrap();
     assert_eq!(db.contacts_of(org_a).await.unwrap().len(), 1);
 }
 
@@ -161,6 +198,7 @@ async fn snapshot_pull_and_acknowledge() {
 
     // A local edit of one field, then the server's change of another: both kept.
     db.edit(
+        &admin(),
         RecordKind::Organisation,
         org,
         fields(json!({"acronym": "CCLEC"})),
@@ -210,6 +248,7 @@ async fn snapshot_pull_and_acknowledge() {
 
     // Acknowledged: leaves the outbox. Rejected: stays, marked, with the reason.
     db.edit(
+        &admin(),
         RecordKind::Organisation,
         org,
         fields(json!({"website": "https://example.org"})),
@@ -270,6 +309,7 @@ async fn upgrade_from_v1_keeps_data_and_indexes_contacts() {
     assert_eq!(by_org.len(), 1, "the v2 data step filled in the org index");
     // And the new store works.
     db.edit(
+        &admin(),
         RecordKind::Contact,
         contact,
         fields(json!({"name": "A. Person"})),
@@ -287,6 +327,7 @@ async fn renumbering_as_a_new_device_keeps_pending_and_refused_entries() {
     for (i, acronym) in ["A", "B", "C", "D"].iter().enumerate() {
         let name = format!("Org {i}");
         db.edit(
+            &admin(),
             RecordKind::Organisation,
             org,
             fields(json!({"name": name, "acronym": acronym})),
@@ -329,6 +370,7 @@ async fn renumbering_as_a_new_device_keeps_pending_and_refused_entries() {
     // The next edit continues the new numbering.
     let m = db
         .edit(
+            &admin(),
             RecordKind::Organisation,
             org,
             fields(json!({"website": "https://example.org"})),
@@ -337,4 +379,186 @@ async fn renumbering_as_a_new_device_keeps_pending_and_refused_entries() {
         .unwrap()
         .unwrap();
     assert_eq!(m.n, 3);
+}
+
+#[wasm_bindgen_test]
+async fn the_session_is_kept_ended_refreshed_and_forgotten() {
+    let name = unique("session");
+    let db = Db::open_named(&name).await.unwrap();
+    assert_eq!(db.session().await.unwrap(), None);
+    let editor = person(Role::OfficeEditor, Some(new_id()));
+    let stored = db
+        .save_session(&Session {
+            token: "token-1".into(),
+            expires: 42,
+            user: editor.clone(),
+        })
+        .await
+        .unwrap();
+    assert!(stored.signed_in());
+    db.close();
+    // Kept across reloads (a new open of the same database).
+    let db = Db::open_named(&name).await.unwrap();
+    let again = db.session().await.unwrap().expect("kept");
+    assert_eq!(again, stored);
+    // The service worker reads the token as a plain property of meta's `session`.
+    assert_eq!(again.token.as_deref(), Some("token-1"));
+
+    // A refusal of another token leaves this one alone; of this one, keeps the person.
+    let same = db.end_session("another-token").await.unwrap().unwrap();
+    assert!(same.signed_in());
+    let ended = db.end_session("token-1").await.unwrap().unwrap();
+    assert!(!ended.signed_in());
+    assert_eq!(ended.user, editor);
+
+    // The server's newer view of the person replaces the kept one.
+    let moved = User {
+        organisation: Some(new_id()),
+        ..editor.clone()
+    };
+    let now = db.update_user(&moved).await.unwrap().unwrap();
+    assert_eq!(now.user, moved);
+    // Someone else's record does not.
+    db.update_user(&admin()).await.unwrap();
+    assert_eq!(db.session().await.unwrap().unwrap().user, moved);
+
+    db.forget_session().await.unwrap();
+    assert_eq!(db.session().await.unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn edits_are_checked_against_the_role_and_name_their_author() {
+    let db = fresh("access").await;
+    let (mine, theirs) = (new_id(), new_id());
+    for (org, name) in [(mine, "Barbados Customs"), (theirs, "Montserrat Customs")] {
+        db.edit(
+            &admin(),
+            RecordKind::Organisation,
+            org,
+            fields(json!({"name": name})),
+        )
+        .await
+        .unwrap();
+    }
+    let their_contact = new_id();
+    db.edit(
+        &admin(),
+        RecordKind::Contact,
+        their_contact,
+        fields(json!({"organisation": theirs.to_string(), "role_title": "Comptroller"})),
+    )
+    .await
+    .unwrap();
+    let before = db.outbox().await.unwrap().len();
+
+    let viewer = person(Role::Viewer, None);
+    let err = db
+        .edit(
+            &viewer,
+            RecordKind::Organisation,
+            mine,
+            fields(json!({"acronym": "BCED"})),
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(err, EditError::Denied(_)), "{err}");
+
+    let editor = person(Role::OfficeEditor, Some(mine));
+    let err = db
+        .edit(
+            &editor,
+            RecordKind::Contact,
+            their_contact,
+            fields(json!({"phone": "+1 664 491 0000"})),
+        )
+        .await
+        .unwrap_err();
+    match err {
+        EditError::Denied(d) => assert!(d.message.contains("another organisation"), "{d}"),
+        other => panic!("expected a refusal, got {other}"),
+    }
+    // A contact of their own office: allowed, and named after its author.
+    let m = db
+        .edit(
+            &editor,
+            RecordKind::Contact,
+            new_id(),
+            fields(json!({"organisation": mine.to_string(), "role_title": "Comptroller"})),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    let outbox = db.outbox().await.unwrap();
+    assert_eq!(outbox.len(), before + 1, "refused edits stored nothing");
+    let last = outbox.last().unwrap();
+    assert_eq!(last.n, m.n);
+    assert_eq!(last.by, Some(editor.id));
+    assert_eq!(last.by_name.as_deref(), Some(editor.display()));
+    // A field the role may not set is named.
+    let err = db
+        .edit(
+            &editor,
+            RecordKind::Organisation,
+            mine,
+            fields(json!({"status": "defunct"})),
+        )
+        .await
+        .unwrap_err();
+    match err {
+        EditError::Denied(d) => assert_eq!(d.field.as_deref(), Some("status")),
+        other => panic!("expected a refusal, got {other}"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn another_persons_unsent_changes_hold_the_queue_until_discarded() {
+    let db = fresh("held").await;
+    let (alice, bob) = (admin(), person(Role::Coordinator, None));
+    let org = new_id();
+    db.edit(
+        &alice,
+        RecordKind::Organisation,
+        org,
+        fields(json!({"name": "A"})),
+    )
+    .await
+    .unwrap();
+    db.edit(
+        &alice,
+        RecordKind::Organisation,
+        org,
+        fields(json!({"acronym": "AA"})),
+    )
+    .await
+    .unwrap();
+    db.edit(
+        &bob,
+        RecordKind::Organisation,
+        org,
+        fields(json!({"website": "https://b.org"})),
+    )
+    .await
+    .unwrap();
+    let outbox = db.outbox().await.unwrap();
+    // Alice may send all of hers; Bob nothing, since Alice's come first.
+    let ns = |v: Vec<&tradewinds_app::db::OutboxEntry>| v.iter().map(|e| e.n).collect::<Vec<_>>();
+    assert_eq!(
+        ns(tradewinds_app::sync::sendable(&outbox, alice.id)),
+        vec![1, 2]
+    );
+    assert!(tradewinds_app::sync::sendable(&outbox, bob.id).is_empty());
+    let held = tradewinds_app::session::held(&outbox, bob.id);
+    assert_eq!(held.len(), 1);
+    assert_eq!((held[0].author, held[0].count), (alice.id, 2));
+
+    // Bob discards Alice's: his own are renumbered from 1 under a new device id.
+    let device = db.device_id().await.unwrap();
+    assert_eq!(db.discard_pending_by(alice.id).await.unwrap(), 2);
+    assert_ne!(db.device_id().await.unwrap(), device);
+    let outbox = db.outbox().await.unwrap();
+    assert_eq!(outbox.len(), 1);
+    assert_eq!(outbox[0].n, 1);
+    assert_eq!(outbox[0].mutation().unwrap().n, 1);
+    assert_eq!(outbox[0].by, Some(bob.id));
+    assert_eq!(ns(tradewinds_app::sync::sendable(&outbox, bob.id)), vec![1]);
 }

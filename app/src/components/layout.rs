@@ -1,14 +1,16 @@
-//! The page shell: skip link, header with navigation and the sync status, main area.
+//! The page shell: skip link, header with navigation, the signed-in person and the sync
+//! status, main area.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::catalogue::use_catalogue;
+use crate::catalogue::{allowed, use_catalogue, use_user};
 use crate::components::format_time;
 use crate::components::pwa::{InstallButton, UpdateBanner};
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
+    let admin = allowed(|a| a.can_manage_users());
     view! {
         <a class="skip" href="#main">"Skip to content"</a>
         <header class="top">
@@ -18,8 +20,12 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <A href="/training">"Training tools"</A>
                 <A href="/sync">"Sync"</A>
                 <A href="/about">"About"</A>
+                <Show when=move || admin.get()>
+                    <A href="/users">"Users"</A>
+                </Show>
             </nav>
             <InstallButton/>
+            <Who/>
             <SyncLine/>
         </header>
         <UpdateBanner/>
@@ -41,13 +47,38 @@ fn Notice() -> impl IntoView {
     }
 }
 
+/// The signed-in person, linking to their account page; "Sign in again" once the server
+/// ended the session.
+#[component]
+fn Who() -> impl IntoView {
+    let user = use_user();
+    let session = use_catalogue().session;
+    let ended = move || session.with(|s| s.as_ref().is_some_and(|s| !s.signed_in()));
+    view! {
+        <p class="who">
+            <A href="/account" attr:data-testid="account-link">
+                {move || user.with(|u| u.as_ref().map(|u| u.display().to_owned()))}
+            </A>
+            <Show when=ended>
+                " · "<A href="/sign-in" attr:data-testid="sign-in-again">"Sign in again"</A>
+            </Show>
+        </p>
+    }
+}
+
 #[component]
 fn SyncLine() -> impl IntoView {
     let cat = use_catalogue();
     let text = move || cat.status.with(|s| s.describe(format_time));
     let class = move || {
         cat.status.with(|s| {
-            if s.rejected > 0 || matches!(s.phase, crate::sync::Phase::Failed(_)) {
+            if s.rejected > 0
+                || s.held > 0
+                || matches!(
+                    s.phase,
+                    crate::sync::Phase::Failed(_) | crate::sync::Phase::SignedOut
+                )
+            {
                 "sync-status attention"
             } else if s.waiting > 0 {
                 "sync-status waiting"

@@ -1,4 +1,5 @@
-//! The top of a list page: its title, the "add" link, and the search box before the filters.
+//! The top of a list page: its title, the "add" link (for those who may add), and the
+//! search box before the filters.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -10,13 +11,18 @@ pub fn ListHead(
     add_label: &'static str,
     placeholder: &'static str,
     query: RwSignal<String>,
+    /// Whether the signed-in person may add one.
+    #[prop(into)]
+    can_add: Signal<bool>,
     /// The list's filters, shown after the search box.
     children: Children,
 ) -> impl IntoView {
     view! {
         <div class="list-head">
             <h1>{title}</h1>
-            <A href=add_href attr:class="button">{add_label}</A>
+            <Show when=move || can_add.get()>
+                <A href=add_href attr:class="button">{add_label}</A>
+            </Show>
         </div>
         <div class="filters" role="search">
             <div class="field">

@@ -7,6 +7,11 @@
 //!   mutation number) and the `org` index on `records` (contacts by organisation). Data
 //!   step: rows written by v1 get their `org` property.
 //!
+//! `meta` also keeps the signed-in session (key `session`, a `StoredSession` object whose
+//! `token` the service worker reads too); outbox entries name their author (`by`), since
+//! they are sent only under that person's session. Both are plain properties: no version
+//! change.
+//!
 //! Rows hold the merged record state as a JSON string (fast to write, no JS object
 //! churn) next to the few properties that are indexed. A local edit writes the record, the
 //! outbox entry and the mutation counter in one transaction: an edit is never stored
@@ -20,13 +25,15 @@ use send_wrapper::SendWrapper;
 
 use rexie::{Index, KeyRange, ObjectStore, Rexie, TransactionMode};
 use serde_json::{Map, Value};
+use tradewinds_shared::access::Denied;
+use tradewinds_shared::accounts::{Session, User};
 use tradewinds_shared::sync::{Cursor, DeviceId, Mutation, RecordState, Rejection, Snapshot};
 use tradewinds_shared::{RecordKind, ValidationErrors};
 use uuid::Uuid;
 use wasm_bindgen::JsValue;
 
 use rows::{from_js, to_js, RecordRow};
-pub use rows::{OutboxEntry, OutboxStatus};
+pub use rows::{OutboxEntry, OutboxStatus, StoredSession};
 
 pub const DB_NAME: &str = "tradewinds";
 pub const DB_VERSION: u32 = 2;
@@ -42,6 +49,7 @@ const META_NEXT_N: &str = "next_mutation";
 const META_CURSOR: &str = "cursor";
 const META_DATA_VERSION: &str = "data_version";
 const META_LAST_SYNC: &str = "last_sync";
+const META_SESSION: &str = "session";
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
@@ -58,6 +66,9 @@ pub enum DbError {
 pub enum EditError {
     #[error("{0}")]
     Invalid(ValidationErrors),
+    /// The person's role does not allow it (the same rule the server applies).
+    #[error("{0}")]
+    Denied(Denied),
     #[error(transparent)]
     Db(#[from] DbError),
 }
@@ -210,16 +221,18 @@ impl Db {
         row.map(|r| from_js::<RecordRow>(r)?.decode()).transpose()
     }
 
-    /// Stores a local edit: the record, its outbox mutation and the counter, atomically.
-    /// The same check as the server's runs first; nothing is written if it fails.
+    /// Stores `by`'s local edit: the record, its outbox mutation and the counter,
+    /// atomically. The same checks as the server's run first (the record's rules, then
+    /// whether `by` may make this change); nothing is written if one fails.
     /// `Ok(None)`: nothing differed, nothing stored.
     pub async fn edit(
         &self,
+        by: &User,
         kind: RecordKind,
         id: Uuid,
         changes: Map<String, Value>,
     ) -> Result<Option<Mutation>, EditError> {
-        self.write_with(kind, id, move |state, n, at| state.edit(n, at, changes))
+        self.write_with(by, kind, id, move |state, n, at| state.edit(n, at, changes))
             .await
     }
 
@@ -227,12 +240,13 @@ impl Db {
     /// write of the field.
     pub async fn resolve(
         &self,
+        by: &User,
         kind: RecordKind,
         id: Uuid,
         field: String,
         value: Value,
     ) -> Result<Option<Mutation>, EditError> {
-        self.write_with(kind, id, move |state, n, at| {
+        self.write_with(by, kind, id, move |state, n, at| {
             Some(state.resolve(n, at, &field, value))
         })
         .await
@@ -240,6 +254,7 @@ impl Db {
 
     async fn write_with(
         &self,
+        by: &User,
         kind: RecordKind,
         id: Uuid,
         build: impl FnOnce(&RecordState, u64, i64) -> Option<Mutation>,
@@ -266,18 +281,27 @@ impl Db {
             tx.abort().await?;
             return Ok(None);
         };
-        let next = match RecordState::check_mutation(current.as_ref(), device, &mutation, None) {
+        let checked =
+            RecordState::check_mutation(current.as_ref(), device, &mutation, Some(by.display()))
+                .map_err(EditError::Invalid)
+                .and_then(|next| {
+                    by.actor()
+                        .check_write(current.as_ref(), &next, &mutation)
+                        .map_err(EditError::Denied)
+                        .map(|()| next)
+                });
+        let next = match checked {
             Ok(next) => next,
             Err(e) => {
                 tx.abort().await?;
-                return Err(EditError::Invalid(e));
+                return Err(e);
             }
         };
         records
             .put(&to_js(&RecordRow::encode(&next)?)?, None)
             .await?;
         tx.store(OUTBOX)?
-            .add(&to_js(&OutboxEntry::pending(&mutation)?)?, None)
+            .add(&to_js(&OutboxEntry::pending(&mutation, Some(by))?)?, None)
             .await?;
         meta.put(&JsValue::from((n + 1) as f64), Some(&META_NEXT_N.into()))
             .await?;
@@ -302,6 +326,26 @@ impl Db {
     /// mutations still pending from 1 and forgets the cursor, all in one transaction. The
     /// next sync starts from a snapshot with the pending edits on top, then pushes them.
     pub async fn renumber_as_new_device(&self) -> Result<DeviceId, DbError> {
+        self.renumber_keeping(|_| true).await
+    }
+
+    /// Discards the changes made on this browser by `author` that were never sent (another
+    /// person signed in and chose not to send them under their own name). The rest is
+    /// renumbered as a new device, as after a server restore, so that the numbering the
+    /// server sees stays gapless. Returns how many were discarded.
+    pub async fn discard_pending_by(&self, author: Uuid) -> Result<usize, DbError> {
+        let before = self.outbox().await?.len();
+        self.renumber_keeping(|e| e.status != OutboxStatus::Pending || e.by != Some(author))
+            .await?;
+        Ok(before - self.outbox().await?.len())
+    }
+
+    /// Renumbers the kept pending entries from 1 under a new device id, in one
+    /// transaction; entries `keep` refuses are dropped.
+    async fn renumber_keeping(
+        &self,
+        keep: impl Fn(&OutboxEntry) -> bool,
+    ) -> Result<DeviceId, DbError> {
         let tx = self
             .rexie
             .transaction(&[OUTBOX, META], TransactionMode::ReadWrite)?;
@@ -316,12 +360,10 @@ impl Db {
             .collect::<Result<_, _>>()?;
         outbox.clear().await?;
         let mut n = 0;
-        for mut entry in entries {
+        for mut entry in entries.into_iter().filter(|e| keep(e)) {
             if entry.status == OutboxStatus::Pending {
                 n += 1;
-                let mut m = entry.mutation()?;
-                m.n = n;
-                entry = OutboxEntry::pending(&m)?;
+                entry = entry.renumbered(n)?;
             } else if entry.n < PARKED {
                 // Refused entries are only shown, never pushed: park them above any number
                 // the new device will reach, so that they keep their place in the list.
@@ -483,6 +525,86 @@ impl Db {
             .rexie
             .transaction(&[OUTBOX], TransactionMode::ReadWrite)?;
         tx.store(OUTBOX)?.delete(JsValue::from(n as f64)).await?;
+        tx.done().await?;
+        Ok(())
+    }
+
+    /// The session kept on this browser, signed in or expired; `None`: nobody signed in.
+    pub async fn session(&self) -> Result<Option<StoredSession>, DbError> {
+        let tx = self.rexie.transaction(&[META], TransactionMode::ReadOnly)?;
+        let v = tx.store(META)?.get(META_SESSION.into()).await?;
+        v.filter(|v| v.is_object()).map(from_js).transpose()
+    }
+
+    /// Keeps a new session (after signing in), replacing any other.
+    pub async fn save_session(&self, session: &Session) -> Result<StoredSession, DbError> {
+        let stored = StoredSession::from(session.clone());
+        self.put_meta(META_SESSION, to_js(&stored)?).await?;
+        Ok(stored)
+    }
+
+    /// The server refused `token`: keep the person, forget the token. Does nothing if
+    /// another session (another tab signed in meanwhile) has replaced it. Returns the
+    /// session as now stored.
+    pub async fn end_session(&self, token: &str) -> Result<Option<StoredSession>, DbError> {
+        self.change_session(|s| {
+            if s.token.as_deref() == Some(token) {
+                s.token = None;
+            }
+        })
+        .await
+    }
+
+    /// The server's current view of the signed-in person (role or organisation changed).
+    pub async fn update_user(&self, user: &User) -> Result<Option<StoredSession>, DbError> {
+        self.change_session(|s| {
+            if s.user.id == user.id {
+                s.user = user.clone();
+            }
+        })
+        .await
+    }
+
+    async fn change_session(
+        &self,
+        change: impl FnOnce(&mut StoredSession),
+    ) -> Result<Option<StoredSession>, DbError> {
+        let tx = self
+            .rexie
+            .transaction(&[META], TransactionMode::ReadWrite)?;
+        let meta = tx.store(META)?;
+        let stored = meta
+            .get(META_SESSION.into())
+            .await?
+            .filter(|v| v.is_object())
+            .map(from_js::<StoredSession>)
+            .transpose()?;
+        let Some(mut session) = stored else {
+            tx.done().await?;
+            return Ok(None);
+        };
+        change(&mut session);
+        meta.put(&to_js(&session)?, Some(&META_SESSION.into()))
+            .await?;
+        tx.done().await?;
+        Ok(Some(session))
+    }
+
+    /// Signs out on this browser: forgets the session. Records and the outbox stay.
+    pub async fn forget_session(&self) -> Result<(), DbError> {
+        let tx = self
+            .rexie
+            .transaction(&[META], TransactionMode::ReadWrite)?;
+        tx.store(META)?.delete(META_SESSION.into()).await?;
+        tx.done().await?;
+        Ok(())
+    }
+
+    async fn put_meta(&self, key: &str, value: JsValue) -> Result<(), DbError> {
+        let tx = self
+            .rexie
+            .transaction(&[META], TransactionMode::ReadWrite)?;
+        tx.store(META)?.put(&value, Some(&key.into())).await?;
         tx.done().await?;
         Ok(())
     }

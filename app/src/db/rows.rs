@@ -1,6 +1,7 @@
 //! The shapes of rows in IndexedDB and their conversion to and from JS values.
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use tradewinds_shared::accounts::{Session, User};
 use tradewinds_shared::sync::{Mutation, RecordState, Rejection};
 use tradewinds_shared::RecordKind;
 use uuid::Uuid;
@@ -69,22 +70,74 @@ pub struct OutboxEntry {
     pub rejection: Option<Rejection>,
     /// When the edit was made (ms since 1970).
     pub at: i64,
+    /// Who made it (absent on entries made before accounts existed). Entries are sent only
+    /// under their author's session.
+    #[serde(default)]
+    pub by: Option<Uuid>,
+    /// The author's name, to tell people whose changes wait.
+    #[serde(default)]
+    pub by_name: Option<String>,
 }
 
 impl OutboxEntry {
-    pub fn pending(m: &Mutation) -> Result<Self, DbError> {
+    pub fn pending(m: &Mutation, by: Option<&User>) -> Result<Self, DbError> {
         Ok(OutboxEntry {
             n: m.n,
             status: OutboxStatus::Pending,
             mutation: serde_json::to_string(m).map_err(|e| DbError::Decode(e.to_string()))?,
             rejection: None,
             at: m.at,
+            by: by.map(|u| u.id),
+            by_name: by.map(|u| u.display().to_owned()),
         })
+    }
+
+    /// The same entry renumbered `n` (its mutation too).
+    pub fn renumbered(&self, n: u64) -> Result<Self, DbError> {
+        let mut m = self.mutation()?;
+        m.n = n;
+        Ok(OutboxEntry {
+            n,
+            mutation: serde_json::to_string(&m).map_err(|e| DbError::Decode(e.to_string()))?,
+            ..self.clone()
+        })
+    }
+
+    /// Whether `user` may send this entry: their own, or one from before accounts.
+    pub fn sendable_by(&self, user: Uuid) -> bool {
+        self.by.is_none_or(|b| b == user)
     }
 
     pub fn mutation(&self) -> Result<Mutation, DbError> {
         serde_json::from_str(&self.mutation)
             .map_err(|e| DbError::Decode(format!("outbox entry {}: {e}", self.n)))
+    }
+}
+
+/// The session kept in `meta` (key `session`), read by the app and by the service worker.
+/// `token` is `None` once the server refused it (expired or revoked): the person is still
+/// known, their work stays, and nothing is sent until they sign in again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredSession {
+    pub token: Option<String>,
+    /// Milliseconds since 1970, as the server last said.
+    pub expires: i64,
+    pub user: User,
+}
+
+impl StoredSession {
+    pub fn signed_in(&self) -> bool {
+        self.token.is_some()
+    }
+}
+
+impl From<Session> for StoredSession {
+    fn from(s: Session) -> Self {
+        StoredSession {
+            token: Some(s.token),
+            expires: s.expires,
+            user: s.user,
+        }
     }
 }
 

@@ -1,10 +1,13 @@
 //! Form state for editing a typed record: the record being edited, its validation
-//! messages (the `shared` rules, shown before saving), and saving as a local edit.
+//! messages (the `shared` rules, shown before saving), and saving as a local edit — if
+//! the signed-in person may make it (`Actor::check_write`, the server's rule), else the
+//! reason, on its field when it is about one.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use serde::Serialize;
+use tradewinds_shared::access::Denied;
 use tradewinds_shared::catalogue::to_map;
 use tradewinds_shared::{RecordKind, ValidationErrors};
 use uuid::Uuid;
@@ -73,6 +76,34 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
         )
     }
 
+    /// Shows why the change is not allowed: on its field if it names one, else above the
+    /// buttons.
+    pub fn deny(&self, denied: Denied) {
+        match denied.field {
+            Some(field) => {
+                let mut e = ValidationErrors::default();
+                e.add(&field, denied.message);
+                self.errors.set(e);
+                focus_first_invalid();
+            }
+            None => self.problem.set(Some(denied.message)),
+        }
+    }
+
+    /// Shows a failed save.
+    pub fn failed(&self, error: EditError) {
+        match error {
+            EditError::Invalid(e) => {
+                self.errors.set(e);
+                focus_first_invalid();
+            }
+            EditError::Denied(d) => self.deny(d),
+            EditError::Db(e) => self.problem.set(Some(format!(
+                "Not saved: {e}. Your entry is still in the form; free some space on the device and try again."
+            ))),
+        }
+    }
+
     pub fn error(&self, field: &'static str) -> Signal<Option<String>> {
         let errors = self.errors;
         Signal::derive(move || errors.with(|e| e.for_field(field).map(str::to_owned)))
@@ -94,22 +125,21 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
             return;
         }
         self.errors.set(ValidationErrors::default());
+        self.problem.set(None);
         let cat = use_catalogue();
         let navigate = use_navigate();
-        let (errors, problem) = (self.errors, self.problem);
+        let form = *self;
+        let Some(user) = cat.user() else {
+            self.problem.set(Some("Sign in to save changes.".into()));
+            return;
+        };
         spawn_local(async move {
-            match cat.db.edit(kind, id, to_map(&record)).await {
+            match cat.db.edit(&user, kind, id, to_map(&record)).await {
                 Ok(_) => {
                     crate::sync::local_write(&cat).await;
                     navigate(&then, Default::default());
                 }
-                Err(EditError::Invalid(e)) => {
-                    errors.set(e);
-                    focus_first_invalid();
-                }
-                Err(EditError::Db(e)) => problem.set(Some(format!(
-                    "Not saved: {e}. Your entry is still in the form; free some space on the device and try again."
-                ))),
+                Err(e) => form.failed(e),
             }
         });
     }

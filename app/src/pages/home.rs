@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use tradewinds_shared::{Organisation, RecordKind, TrainingTool};
 
-use crate::catalogue::records_of;
+use crate::catalogue::{allowed, records_of};
 
 fn count<T>(loaded: Option<Result<Vec<T>, String>>) -> String {
     loaded
@@ -16,6 +16,8 @@ fn count<T>(loaded: Option<Result<Vec<T>, String>>) -> String {
 pub fn Home() -> impl IntoView {
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
     let tools = records_of::<TrainingTool>(RecordKind::TrainingTool);
+    let add_tool = allowed(|a| a.may_create(RecordKind::TrainingTool));
+    let add_org = allowed(|a| a.may_create(RecordKind::Organisation));
     view! {
         <h1>"Caribbean customs capacity building"</h1>
         <p class="lead">
@@ -38,8 +40,8 @@ pub fn Home() -> impl IntoView {
             </li>
         </ul>
         <p class="actions">
-            <A href="/training/new">"Add a training tool"</A>
-            <A href="/organisations/new">"Add an organisation"</A>
+            <Show when=move || add_tool.get()><A href="/training/new">"Add a training tool"</A></Show>
+            <Show when=move || add_org.get()><A href="/organisations/new">"Add an organisation"</A></Show>
         </p>
     }
 }

@@ -1,11 +1,15 @@
 //! The screens, one module per capability.
 
 pub mod about;
+pub mod account;
 pub mod form;
+pub mod history;
 pub mod home;
 pub mod organisations;
+pub mod sign_in;
 pub mod sync;
 pub mod training;
+pub mod users;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -8,8 +8,9 @@ use tradewinds_shared::{Organisation, RecordKind};
 use uuid::Uuid;
 
 use super::form::{FormState, SaveBar};
+use super::history::History;
 use super::{failed, loading, not_found, route_id, ConflictNote};
-use crate::catalogue::{record_of, records_of, Typed};
+use crate::catalogue::{allowed, record_of, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
@@ -32,8 +33,9 @@ pub fn OrgList() -> impl IntoView {
         status: OrgStatus::from_code(&status.get()),
     };
     let no_error = Signal::derive(|| None::<String>);
+    let can_add = allowed(|a| a.may_create(RecordKind::Organisation));
     view! {
-        <ListHead title="Organisations" add_href="/organisations/new" add_label="Add an organisation" placeholder="Name, acronym, country…" query=query>
+        <ListHead title="Organisations" add_href="/organisations/new" add_label="Add an organisation" placeholder="Name, acronym, country…" query=query can_add=can_add>
             <SelectField label="Category" name="category" none_label="All categories"
                 options=enum_options(OrgCategory::ALL, OrgCategory::code, OrgCategory::label)
                 value=category on_change=move |v| category.set(v) error=no_error/>
@@ -82,6 +84,7 @@ pub fn OrgDetail() -> impl IntoView {
     let id = route_id();
     let record = record_of(RecordKind::Organisation, id.clone());
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    let actor = use_actor();
     let name_of = move |id: Option<Uuid>| {
         let id = id?;
         orgs.get()?
@@ -97,6 +100,7 @@ pub fn OrgDetail() -> impl IntoView {
             Some(Ok(None)) => not_found("Organisation", "/organisations"),
             Some(Ok(Some(state))) => {
                 let org_id = state.id;
+                let may_edit = actor.with(|a| a.as_ref().is_some_and(|a| a.may_edit(&state)));
                 let conflicts: Vec<String> = state.conflicts().map(|(f, _)| f.to_owned()).collect();
                 let Ok(o) = state.typed::<Organisation>() else {
                     return failed("this record does not read as an organisation".into());
@@ -120,9 +124,12 @@ pub fn OrgDetail() -> impl IntoView {
                         </dl>
                         {(!o.description.is_empty()).then(|| view! { <p class="description">{o.description.clone()}</p> })}
                         {(!o.source.is_empty()).then(|| view! { <p class="source">"Source: "{o.source.clone()}</p> })}
-                        <p class="actions"><A href=format!("/organisations/{org_id}/edit")>"Edit"</A></p>
+                        {may_edit.then(|| view! {
+                            <p class="actions"><A href=format!("/organisations/{org_id}/edit")>"Edit"</A></p>
+                        })}
                     </article>
                     <contacts::Contacts org=org_id/>
+                    <History kind=RecordKind::Organisation id=org_id/>
                 }.into_any()
             }
         }}

@@ -1,5 +1,6 @@
 //! The Sync page: the status in words, a "sync now" button, changes waiting to be sent,
-//! changes the server refused ("needs attention"), and the conflict inbox.
+//! changes another person left unsent on this browser, changes the server refused ("needs
+//! attention"), and the conflict inbox.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -9,9 +10,10 @@ use tradewinds_shared::sync::{FieldWrite, RecordState};
 use tradewinds_shared::RecordKind;
 
 use super::{failed, loading};
-use crate::catalogue::use_catalogue;
+use crate::catalogue::{use_actor, use_catalogue};
 use crate::components::format_time;
 use crate::db::{OutboxEntry, OutboxStatus};
+use crate::session::{held, Held};
 
 /// Where a record is shown in the app.
 pub fn record_href(kind: RecordKind, id: uuid::Uuid) -> Option<String> {
@@ -45,7 +47,10 @@ pub fn SyncPage() -> impl IntoView {
             async move { db.outbox().await.map_err(|e| e.to_string()) }
         }
     });
-    let status = move || cat.status.with(|s| s.describe(format_time));
+    let status = {
+        let cat = cat.clone();
+        move || cat.status.with(|s| s.describe(format_time))
+    };
     view! {
         <h1>"Sync"</h1>
         <p class="lead">{status}</p>
@@ -54,9 +59,11 @@ pub fn SyncPage() -> impl IntoView {
             None => loading(),
             Some(Err(e)) => failed(e),
             Some(Ok(entries)) => {
+                let others = cat.user().map(|u| held(&entries, u.id)).unwrap_or_default();
                 let (rejected, waiting): (Vec<OutboxEntry>, Vec<OutboxEntry>) =
                     entries.into_iter().partition(|e| e.status == OutboxStatus::Rejected);
                 view! {
+                    {others.into_iter().map(|h| view! { <HeldChanges held=h/> }).collect_view()}
                     <section aria-labelledby="attention-h">
                         <h2 id="attention-h">"Needs attention"</h2>
                         {if rejected.is_empty() {
@@ -77,6 +84,48 @@ pub fn SyncPage() -> impl IntoView {
             }
         }}
         <Conflicts/>
+    }
+}
+
+/// Another person's unsent changes: not sent under the signed-in person's name. That
+/// person can sign in to send them, or they can be discarded here.
+#[component]
+fn HeldChanges(held: Held) -> impl IntoView {
+    let cat = use_catalogue();
+    let problem = RwSignal::new(None::<String>);
+    let what = if held.count == 1 {
+        "1 change".to_owned()
+    } else {
+        format!("{} changes", held.count)
+    };
+    let author = held.author;
+    let discard = move |_| {
+        let cat = cat.clone();
+        spawn_local(async move {
+            match cat.db.discard_pending_by(author).await {
+                Ok(_) => {
+                    crate::sync::local_write(&cat).await;
+                }
+                Err(e) => problem.set(Some(format!("Not discarded: {e}"))),
+            }
+        });
+    };
+    view! {
+        <section class="attention" data-testid="held" aria-labelledby="held-h">
+            <h2 id="held-h">{format!("Changes by {}", held.name)}</h2>
+            <p>{format!(
+                "{what} made on this device by {} were never sent. They are not sent under your name. \
+                 {} can sign in on this device to send them; or discard them (they are then lost).",
+                held.name, held.name
+            )}</p>
+            {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
+            <p class="actions">
+                <A href="/sign-in">{format!("Sign in as {}", held.name)}</A>
+                <button type="button" data-testid="discard-held" on:click=discard>
+                    {format!("Discard {}’s {what}", held.name)}
+                </button>
+            </p>
+        </section>
     }
 }
 
@@ -113,11 +162,11 @@ fn Waiting(entry: OutboxEntry) -> impl IntoView {
 fn Rejected(entry: OutboxEntry) -> impl IntoView {
     let cat = use_catalogue();
     let (what, href) = describe_mutation(&entry);
-    let reason = entry
-        .rejection
-        .as_ref()
-        .map(|r| r.message.clone())
-        .unwrap_or_default();
+    let reason = match &entry.rejection {
+        Some(r) if r.code == "forbidden" => format!("Not allowed: {}", r.message),
+        Some(r) => r.message.clone(),
+        None => String::new(),
+    };
     let n = entry.n;
     let problem = RwSignal::new(None::<String>);
     let resubmit = {
@@ -125,9 +174,10 @@ fn Rejected(entry: OutboxEntry) -> impl IntoView {
         let entry = entry.clone();
         move |_| {
             let (cat, entry) = (cat.clone(), entry.clone());
+            let Some(user) = cat.user() else { return };
             spawn_local(async move {
                 let Ok(m) = entry.mutation() else { return };
-                match cat.db.edit(m.kind, m.id, m.set.clone()).await {
+                match cat.db.edit(&user, m.kind, m.id, m.set.clone()).await {
                     Ok(_) => {
                         let _ = cat.db.dismiss(n).await;
                         crate::sync::local_write(&cat).await;
@@ -194,6 +244,7 @@ fn ConflictRecord(state: RecordState) -> impl IntoView {
         .unwrap_or("(untitled)")
         .to_owned();
     let (kind, id) = (state.kind, state.id);
+    let may_edit = use_actor().with_untracked(|a| a.as_ref().is_some_and(|a| a.may_edit(&state)));
     let fields: Vec<(String, Vec<FieldWrite>)> = state
         .conflicts()
         .map(|(f, s)| (f.to_owned(), s.writes.clone()))
@@ -206,7 +257,7 @@ fn ConflictRecord(state: RecordState) -> impl IntoView {
                 <div class="conflict-field">
                     <p>{format!("“{field}” was changed in two places. Choose the value to keep:")}</p>
                     <ul>
-                        {writes.into_iter().map(|w| view! { <ConflictChoice kind=kind id=id field=field.clone() write=w/> }).collect_view()}
+                        {writes.into_iter().map(|w| view! { <ConflictChoice kind=kind id=id field=field.clone() write=w may_edit=may_edit/> }).collect_view()}
                     </ul>
                 </div>
             }).collect_view()}
@@ -220,6 +271,7 @@ fn ConflictChoice(
     id: uuid::Uuid,
     field: String,
     write: FieldWrite,
+    may_edit: bool,
 ) -> impl IntoView {
     let cat = use_catalogue();
     let value = write.value.clone();
@@ -229,8 +281,9 @@ fn ConflictChoice(
         .unwrap_or_else(|| format!("device {}", &write.dot.device.to_string()[..8]));
     let keep = move |_| {
         let (cat, field, value) = (cat.clone(), field.clone(), value.clone());
+        let Some(user) = cat.user() else { return };
         spawn_local(async move {
-            if cat.db.resolve(kind, id, field, value).await.is_ok() {
+            if cat.db.resolve(&user, kind, id, field, value).await.is_ok() {
                 crate::sync::local_write(&cat).await;
             }
         });
@@ -239,7 +292,7 @@ fn ConflictChoice(
         <li>
             <q>{show_value(&write.value)}</q>
             <span class="meta">{format!(" — {who}, {}", format_time(write.at))}</span>
-            " "<button type="button" data-testid="keep" on:click=keep>"Keep this"</button>
+            {may_edit.then(|| view! { " "<button type="button" data-testid="keep" on:click=keep.clone()>"Keep this"</button> })}
         </li>
     }
 }

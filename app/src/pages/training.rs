@@ -8,9 +8,10 @@ use tradewinds_shared::{Organisation, Programme, RecordKind, TrainingTool};
 use uuid::Uuid;
 
 use super::form::{FormState, SaveBar};
+use super::history::History;
 use super::organisations::id_text;
 use super::{failed, loading, not_found, route_id, ConflictNote};
-use crate::catalogue::{record_of, records_of, Typed};
+use crate::catalogue::{allowed, record_of, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
@@ -41,6 +42,7 @@ pub fn ToolList() -> impl IntoView {
     let topic = RwSignal::new(String::new());
     let provider = RwSignal::new(String::new());
     let no_error = Signal::derive(|| None::<String>);
+    let can_add = allowed(|a| a.may_create(RecordKind::TrainingTool));
     let provider_options = Signal::derive(move || {
         let tools = tools.get().and_then(Result::ok).unwrap_or_default();
         let names = names(&orgs.get().and_then(Result::ok).unwrap_or_default());
@@ -53,7 +55,7 @@ pub fn ToolList() -> impl IntoView {
         v
     });
     view! {
-        <ListHead title="Training tools" add_href="/training/new" add_label="Add a training tool" placeholder="Title, topic, provider…" query=query>
+        <ListHead title="Training tools" add_href="/training/new" add_label="Add a training tool" placeholder="Title, topic, provider…" query=query can_add=can_add>
             <SelectField label="Format" name="format" none_label="All formats"
                 options=enum_options(ToolFormat::ALL, ToolFormat::code, ToolFormat::label)
                 value=format on_change=move |v| format.set(v) error=no_error/>
@@ -119,6 +121,7 @@ pub fn ToolDetail() -> impl IntoView {
     let record = record_of(RecordKind::TrainingTool, id);
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
     let programmes = records_of::<Programme>(RecordKind::Programme);
+    let actor = use_actor();
     view! {
         {move || match record.get() {
             None => loading(),
@@ -129,6 +132,7 @@ pub fn ToolDetail() -> impl IntoView {
                     return failed("this record does not read as a training tool".into());
                 };
                 let tool_id = state.id;
+                let may_edit = actor.with(|a| a.as_ref().is_some_and(|a| a.may_edit(&state)));
                 let conflicts: Vec<String> = state.conflicts().map(|(f, _)| f.to_owned()).collect();
                 let provider = t.provider.and_then(|p| {
                     orgs.get()?.ok()?.into_iter().find(|o| o.id == p).map(|o| view! {
@@ -163,8 +167,11 @@ pub fn ToolDetail() -> impl IntoView {
                         </dl>
                         {(!t.description.is_empty()).then(|| view! { <p class="description">{t.description.clone()}</p> })}
                         {(!t.source.is_empty()).then(|| view! { <p class="source">"Source: "{t.source.clone()}</p> })}
-                        <p class="actions"><A href=format!("/training/{tool_id}/edit")>"Edit"</A></p>
+                        {may_edit.then(|| view! {
+                            <p class="actions"><A href=format!("/training/{tool_id}/edit")>"Edit"</A></p>
+                        })}
                     </article>
+                    <History kind=RecordKind::TrainingTool id=tool_id/>
                 }.into_any()
             }
         }}

@@ -1,6 +1,7 @@
-//! HTTP calls to `/api/v1/sync/*`.
+//! HTTP calls to `/api/v1/sync/*`, and the reading of answers every API call shares. Every
+//! request but signing in carries the session's bearer token.
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use tradewinds_shared::api::ErrorBody;
 use tradewinds_shared::sync::{
@@ -13,8 +14,11 @@ use crate::db::DbError;
 pub enum SyncError {
     #[error("the server cannot be reached")]
     Offline,
-    #[error("the server refused the request: {0}")]
-    Refused(String),
+    /// No session, or the server no longer accepts it (expired, revoked, password changed).
+    #[error("signed out: sign in again")]
+    SignedOut,
+    #[error("{}", .0.message)]
+    Refused(ErrorBody),
     #[error(
         "the server has lost changes it had accepted from this device (restored from a backup?)"
     )]
@@ -33,43 +37,80 @@ impl From<DbError> for SyncError {
     }
 }
 
-async fn read<T: DeserializeOwned>(res: Result<Response, gloo_net::Error>) -> Result<T, SyncError> {
-    let res = res.map_err(|_| SyncError::Offline)?;
+/// A request with the session's token.
+pub fn authorised(req: RequestBuilder, token: &str) -> RequestBuilder {
+    req.header("Authorization", &format!("Bearer {token}"))
+}
+
+/// Turns a refusal into the error it stands for.
+async fn refusal(res: Response) -> SyncError {
     let status = res.status();
-    if (200..300).contains(&status) {
+    if status >= 500 || status == 0 {
+        return SyncError::Server(status);
+    }
+    match res.json::<ErrorBody>().await {
+        Ok(body) if body.error == "mutation_gap" => SyncError::ServerForgot,
+        Ok(body) if status == 401 && body.error == "unauthenticated" => SyncError::SignedOut,
+        Ok(body) => SyncError::Refused(body),
+        Err(_) if status == 401 => SyncError::SignedOut,
+        Err(_) => SyncError::Refused(ErrorBody {
+            error: format!("http_{status}"),
+            message: format!("The server refused the request (HTTP {status})."),
+            fields: vec![],
+        }),
+    }
+}
+
+/// Reads a JSON answer.
+pub async fn read<T: DeserializeOwned>(
+    res: Result<Response, gloo_net::Error>,
+) -> Result<T, SyncError> {
+    let res = res.map_err(|_| SyncError::Offline)?;
+    if res.ok() {
         return res
             .json::<T>()
             .await
             .map_err(|e| SyncError::BadAnswer(e.to_string()));
     }
-    if status >= 500 || status == 0 {
-        return Err(SyncError::Server(status));
-    }
-    match res.json::<ErrorBody>().await {
-        Ok(body) if body.error == "mutation_gap" => Err(SyncError::ServerForgot),
-        Ok(body) => Err(SyncError::Refused(body.message)),
-        Err(_) => Err(SyncError::Refused(format!("HTTP {status}"))),
-    }
+    Err(refusal(res).await)
 }
 
-pub async fn snapshot() -> Result<Snapshot, SyncError> {
-    read(Request::get("/api/v1/sync/snapshot").send().await).await
+/// Reads an answer without a body (204).
+pub async fn read_empty(res: Result<Response, gloo_net::Error>) -> Result<(), SyncError> {
+    let res = res.map_err(|_| SyncError::Offline)?;
+    if res.ok() {
+        return Ok(());
+    }
+    Err(refusal(res).await)
 }
 
-pub async fn pull(cursor: &Cursor) -> Result<PullResponse, SyncError> {
+pub async fn snapshot(token: &str) -> Result<Snapshot, SyncError> {
+    read(
+        authorised(Request::get("/api/v1/sync/snapshot"), token)
+            .send()
+            .await,
+    )
+    .await
+}
+
+pub async fn pull(token: &str, cursor: &Cursor) -> Result<PullResponse, SyncError> {
     let url = format!(
         "/api/v1/sync/pull?cursor={}",
         js_sys::encode_uri_component(&cursor.0)
     );
-    read(Request::get(&url).send().await).await
+    read(authorised(Request::get(&url), token).send().await).await
 }
 
-pub async fn push(device: DeviceId, mutations: &[Mutation]) -> Result<PushResponse, SyncError> {
+pub async fn push(
+    token: &str,
+    device: DeviceId,
+    mutations: &[Mutation],
+) -> Result<PushResponse, SyncError> {
     let body = PushRequest {
         device,
         mutations: mutations.to_vec(),
     };
-    let req = Request::post("/api/v1/sync/push")
+    let req = authorised(Request::post("/api/v1/sync/push"), token)
         .json(&body)
         .map_err(|e| SyncError::BadAnswer(e.to_string()))?;
     read(req.send().await).await

@@ -3,8 +3,15 @@
 //! with jitter while the server cannot be reached. The only module that talks HTTP.
 //!
 //! One round: bootstrap from a snapshot if the catalogue has no cursor; push the outbox
-//! (oldest first, in batches); pull changes after the cursor until `has_more` is false.
+//! (oldest first, in batches); pull changes after the cursor until `has_more` is false;
+//! then ask who the signed-in person is now (role or organisation may have changed).
+//!
+//! Every call carries the session's token. Without one, or once the server refuses it,
+//! nothing is sent: the outbox waits until the person signs in again. Outbox entries are
+//! sent only under their author's session; another person's unsent changes hold the queue
+//! until that person signs in or they are discarded (Sync page).
 
+pub mod accounts;
 mod client;
 mod status;
 pub mod tabs;
@@ -21,7 +28,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 use crate::catalogue::Catalogue;
-use crate::db::OutboxStatus;
+use crate::db::{OutboxEntry, OutboxStatus};
 pub use client::SyncError;
 pub use status::{Phase, SyncStatus};
 use tradewinds_shared::sync::DeviceId;
@@ -56,7 +63,10 @@ pub fn start(cat: Catalogue) {
         tabs::listen(move || {
             cat.changed();
             let cat = cat.clone();
-            spawn_local(async move { refresh_status(&cat, None).await });
+            spawn_local(async move {
+                reload_session(&cat).await;
+                refresh_status(&cat, None).await;
+            });
         });
     }
     spawn_local(async move {
@@ -69,6 +79,8 @@ pub fn start(cat: Catalogue) {
                     failures = 0;
                     POLL_EVERY
                 }
+                // Nothing to retry until someone signs in (which asks for a round).
+                Err(SyncError::SignedOut) => POLL_EVERY,
                 Err(_) => {
                     failures += 1;
                     backoff(failures)
@@ -95,8 +107,24 @@ fn backoff(failures: u32) -> Duration {
 
 /// One sync round. Errors leave everything stored as it was; the next round retries.
 pub async fn round(cat: &Catalogue) -> Result<(), SyncError> {
+    // Another tab may have signed in or out since this one last looked.
+    reload_session(cat).await;
+    let (Some(token), Some(user)) = (cat.token(), cat.user()) else {
+        return Err(SyncError::SignedOut);
+    };
     let mut changed = false;
-    let result = round_inner(cat, &mut changed).await;
+    let result = round_inner(cat, &token, user.id, &mut changed).await;
+    let result = match result {
+        Ok(()) => refresh_user(cat, &token).await,
+        Err(e) => Err(e),
+    };
+    if let Err(SyncError::SignedOut) = result {
+        // Keep the person and their outbox; send nothing until they sign in again.
+        if let Ok(Some(now)) = cat.db.end_session(&token).await {
+            cat.session.set(Some(now));
+            tabs::announce_change();
+        }
+    }
     if changed {
         cat.changed();
         tabs::announce_change();
@@ -104,7 +132,44 @@ pub async fn round(cat: &Catalogue) -> Result<(), SyncError> {
     result
 }
 
-async fn round_inner(cat: &Catalogue, changed: &mut bool) -> Result<(), SyncError> {
+/// Takes the server's current view of the person (an administrator may have changed
+/// their role or organisation).
+async fn refresh_user(cat: &Catalogue, token: &str) -> Result<(), SyncError> {
+    let user = accounts::current_user(token).await?;
+    if cat.user().as_ref() != Some(&user) {
+        if let Some(now) = cat.db.update_user(&user).await? {
+            cat.session.set(Some(now));
+            tabs::announce_change();
+        }
+    }
+    Ok(())
+}
+
+/// Re-reads the stored session (another tab or the service worker may have changed it).
+pub async fn reload_session(cat: &Catalogue) {
+    if let Ok(stored) = cat.db.session().await {
+        if cat.session.with_untracked(|s| s != &stored) {
+            cat.session.set(stored);
+        }
+    }
+}
+
+/// The pending entries that `user` may send now: the oldest ones, up to the first made by
+/// someone else (the server needs them in order, without gaps).
+pub fn sendable(outbox: &[OutboxEntry], user: uuid::Uuid) -> Vec<&OutboxEntry> {
+    outbox
+        .iter()
+        .filter(|e| e.status == OutboxStatus::Pending)
+        .take_while(|e| e.sendable_by(user))
+        .collect()
+}
+
+async fn round_inner(
+    cat: &Catalogue,
+    token: &str,
+    me: uuid::Uuid,
+    changed: &mut bool,
+) -> Result<(), SyncError> {
     let db = &cat.db;
     let device = db.device_id().await?;
     if db.cursor().await?.is_none() {
@@ -116,7 +181,7 @@ async fn round_inner(cat: &Catalogue, changed: &mut bool) -> Result<(), SyncErro
                     .into(),
             ));
         }
-        let snapshot = client::snapshot().await?;
+        let snapshot = client::snapshot(token).await?;
         db.load_snapshot(&snapshot).await?;
         remember_device(device);
         // There is data worth keeping now: ask the browser not to evict it.
@@ -126,22 +191,20 @@ async fn round_inner(cat: &Catalogue, changed: &mut bool) -> Result<(), SyncErro
         *changed = true;
     }
     loop {
-        let pending: Vec<_> = db
-            .outbox()
-            .await?
+        let outbox = db.outbox().await?;
+        let pending: Vec<_> = sendable(&outbox, me)
             .into_iter()
-            .filter(|e| e.status == OutboxStatus::Pending)
             .take(PUSH_BATCH)
             .map(|e| e.mutation())
             .collect::<Result<_, _>>()?;
         if pending.is_empty() {
             break;
         }
-        let answer = match client::push(device, &pending).await {
+        let answer = match client::push(token, device, &pending).await {
             Err(SyncError::ServerForgot) => {
                 db.renumber_as_new_device().await?;
                 // Start again: snapshot with the pending edits on top, then push.
-                return Box::pin(round_inner(cat, changed)).await;
+                return Box::pin(round_inner(cat, token, me, changed)).await;
             }
             other => other?,
         };
@@ -151,7 +214,7 @@ async fn round_inner(cat: &Catalogue, changed: &mut bool) -> Result<(), SyncErro
         if !answer.rejections.is_empty() {
             // The local copy still shows the refused values: take the server's again.
             db.forget_cursor().await?;
-            let snapshot = client::snapshot().await?;
+            let snapshot = client::snapshot(token).await?;
             db.load_snapshot(&snapshot).await?;
             *changed = true;
         }
@@ -163,11 +226,11 @@ async fn round_inner(cat: &Catalogue, changed: &mut bool) -> Result<(), SyncErro
         let Some(cursor) = db.cursor().await? else {
             break;
         };
-        let page = client::pull(&cursor).await?;
+        let page = client::pull(token, &cursor).await?;
         if page.reset {
             // Another server (restored or replaced): start again from its snapshot,
             // keeping the outbox, which is applied again on top.
-            let snapshot = client::snapshot().await?;
+            let snapshot = client::snapshot(token).await?;
             db.load_snapshot(&snapshot).await?;
             *changed = true;
             break;
@@ -207,17 +270,31 @@ async fn refresh_status(cat: &Catalogue, error: Option<SyncError>) {
         .iter()
         .filter(|e| e.status == OutboxStatus::Pending)
         .collect();
+    let me = cat.user().map(|u| u.id);
+    let held: Vec<_> = pending
+        .iter()
+        .filter(|e| me.is_some_and(|me| !e.sendable_by(me)))
+        .collect();
+    let signed_out = cat.token().is_none() || matches!(error, Some(SyncError::SignedOut));
     cat.status.set(SyncStatus {
         waiting: pending.len(),
         oldest_waiting: pending.iter().map(|e| e.at).min(),
+        held: held.len(),
+        held_by: held.first().and_then(|e| e.by_name.clone()),
         rejected: outbox.len() - pending.len(),
         last_sync,
         phase: match error {
+            _ if signed_out => Phase::SignedOut,
             None => Phase::Idle,
             Some(SyncError::Offline) => Phase::Offline,
             Some(e) => Phase::Failed(e.to_string()),
         },
     });
+}
+
+/// Updates the status now (after signing in or out, or discarding changes).
+pub async fn refresh(cat: &Catalogue) {
+    refresh_status(cat, None).await;
 }
 
 /// Updates the status after a local write, without waiting for the next round.
@@ -231,6 +308,7 @@ pub async fn local_write(cat: &Catalogue) {
     let phase = cat.status.get_untracked().phase;
     let error = match phase {
         Phase::Offline => Some(SyncError::Offline),
+        Phase::SignedOut => Some(SyncError::SignedOut),
         _ => None,
     };
     refresh_status(cat, error).await;

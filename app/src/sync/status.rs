@@ -7,6 +7,8 @@ pub enum Phase {
     Idle,
     Syncing,
     Offline,
+    /// The session ended (or nobody signed in): nothing is sent until someone signs in.
+    SignedOut,
     Failed(String),
 }
 
@@ -16,11 +18,24 @@ pub struct SyncStatus {
     pub waiting: usize,
     /// When the oldest of them was made (ms since 1970).
     pub oldest_waiting: Option<i64>,
+    /// Waiting changes made by someone other than the signed-in person: not sent under
+    /// this person's name.
+    pub held: usize,
+    /// Who made the first of them.
+    pub held_by: Option<String>,
     /// Changes the server refused, waiting for the person.
     pub rejected: usize,
     /// When data last arrived from the server.
     pub last_sync: Option<i64>,
     pub phase: Phase,
+}
+
+fn changes(n: usize) -> String {
+    if n == 1 {
+        "1 change".into()
+    } else {
+        format!("{n} changes")
+    }
 }
 
 impl SyncStatus {
@@ -29,21 +44,33 @@ impl SyncStatus {
         let mut parts = Vec::new();
         parts.push(match (self.waiting, self.oldest_waiting) {
             (0, _) => "All changes saved to the server".to_owned(),
-            (1, Some(t)) => format!("1 change waiting since {}", time(t)),
-            (n, Some(t)) => format!("{n} changes waiting since {}", time(t)),
-            (n, None) => format!("{n} changes waiting"),
+            (n, Some(t)) => format!("{} waiting since {}", changes(n), time(t)),
+            (n, None) => format!("{} waiting", changes(n)),
         });
         if self.waiting == 0 && self.last_sync.is_none() {
             parts[0] = "Not yet synced".to_owned();
+        }
+        if self.phase == Phase::SignedOut {
+            parts[0] = match self.waiting {
+                0 => "Signed out — sign in again to sync".to_owned(),
+                n => format!("Signed out — sign in again to send {} waiting", changes(n)),
+            };
         }
         if let Some(t) = self.last_sync {
             parts.push(format!("last synced {}", time(t)));
         }
         match &self.phase {
-            Phase::Idle => {}
+            Phase::Idle | Phase::SignedOut => {}
             Phase::Syncing => parts.push("syncing…".into()),
             Phase::Offline => parts.push("offline: changes are kept on this device".into()),
             Phase::Failed(e) => parts.push(format!("sync problem: {e}")),
+        }
+        if self.held > 0 {
+            let who = self.held_by.as_deref().unwrap_or("another person");
+            parts.push(format!(
+                "{} made by {who} not sent under your name — see Sync",
+                changes(self.held)
+            ));
         }
         if self.rejected > 0 {
             parts.push(format!(

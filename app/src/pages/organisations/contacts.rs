@@ -1,5 +1,6 @@
 //! An organisation's contacts, named by role: listed on the organisation's page, added,
-//! edited and removed there.
+//! edited and removed there by those who may (the organisation's office, coordinators),
+//! each with its history.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -10,10 +11,11 @@ use tradewinds_shared::reference::LANGUAGES;
 use tradewinds_shared::{Contact, RecordKind, ValidationErrors};
 use uuid::Uuid;
 
-use crate::catalogue::{typed, use_catalogue, Typed};
+use crate::catalogue::{allowed, use_actor, use_catalogue, Typed};
 use crate::components::fields::{ref_options, SelectField, TextField};
 use crate::db::{new_id, EditError};
 use crate::pages::form::FormState;
+use crate::pages::history::History;
 
 #[component]
 pub fn Contacts(org: Uuid) -> impl IntoView {
@@ -21,13 +23,10 @@ pub fn Contacts(org: Uuid) -> impl IntoView {
     let contacts = LocalResource::new(move || {
         let db = cat.db.clone();
         cat.version.track();
-        async move {
-            db.contacts_of(org)
-                .await
-                .map(typed::<Contact>)
-                .map_err(|e| e.to_string())
-        }
+        async move { db.contacts_of(org).await.map_err(|e| e.to_string()) }
     });
+    let actor = use_actor();
+    let can_add = allowed(move |a| a.may_add_to(org));
     let adding = RwSignal::new(false);
     let editing = RwSignal::new(None::<Uuid>);
     view! {
@@ -37,17 +36,28 @@ pub fn Contacts(org: Uuid) -> impl IntoView {
                 None => super::super::loading(),
                 Some(Err(e)) => super::super::failed(e),
                 Some(Ok(list)) if list.is_empty() => view! { <p>"No contacts recorded yet."</p> }.into_any(),
-                Some(Ok(mut list)) => {
-                    list.sort_by(|a, b| a.record.role_title.cmp(&b.record.role_title));
+                Some(Ok(states)) => {
+                    let mut list: Vec<(Typed<Contact>, bool)> = states
+                        .into_iter()
+                        .filter_map(|s| {
+                            let may_edit = actor.with(|a| a.as_ref().is_some_and(|a| a.may_edit(&s)));
+                            let conflicts = s.conflicts().count();
+                            let record = s.typed::<Contact>().ok()?;
+                            Some((Typed { id: s.id, record, conflicts }, may_edit))
+                        })
+                        .collect();
+                    list.sort_by(|a, b| a.0.record.role_title.cmp(&b.0.record.role_title));
                     view! {
                         <ul class="records">
-                            {list.into_iter().map(|c| view! { <ContactRow contact=c editing=editing/> }).collect_view()}
+                            {list.into_iter().map(|(c, may_edit)| view! { <ContactRow contact=c may_edit=may_edit editing=editing/> }).collect_view()}
                         </ul>
                     }.into_any()
                 }
             }}
             <Show when=move || adding.get() fallback=move || view! {
-                <button type="button" on:click=move |_| adding.set(true)>"Add a contact"</button>
+                <Show when=move || can_add.get()>
+                    <button type="button" on:click=move |_| adding.set(true)>"Add a contact"</button>
+                </Show>
             }>
                 <h3>"New contact"</h3>
                 <ContactForm id=new_id() initial=Contact { organisation: Some(org), ..Default::default() } done=move || adding.set(false)/>
@@ -57,17 +67,25 @@ pub fn Contacts(org: Uuid) -> impl IntoView {
 }
 
 #[component]
-fn ContactRow(contact: Typed<Contact>, editing: RwSignal<Option<Uuid>>) -> impl IntoView {
+fn ContactRow(
+    contact: Typed<Contact>,
+    may_edit: bool,
+    editing: RwSignal<Option<Uuid>>,
+) -> impl IntoView {
     let id = contact.id;
     let c = contact.record.clone();
     let cat = use_catalogue();
+    let problem = RwSignal::new(None::<String>);
+    let history = RwSignal::new(false);
     let remove = move |_| {
         let cat = cat.clone();
+        let Some(user) = cat.user() else { return };
         spawn_local(async move {
             let mut set = Map::new();
             set.insert(DELETED_FIELD.into(), Value::Bool(true));
-            if cat.db.edit(RecordKind::Contact, id, set).await.is_ok() {
-                crate::sync::local_write(&cat).await;
+            match cat.db.edit(&user, RecordKind::Contact, id, set).await {
+                Ok(_) => crate::sync::local_write(&cat).await,
+                Err(e) => problem.set(Some(format!("Not removed: {e}"))),
             }
         });
     };
@@ -84,9 +102,17 @@ fn ContactRow(contact: Typed<Contact>, editing: RwSignal<Option<Uuid>>) -> impl 
                         {(!c.duties.is_empty()).then(|| format!(" {}", c.duties))}
                     </span>
                     <span class="row-actions">
-                        <button type="button" on:click=move |_| editing.set(Some(id))>"Edit"</button>
-                        <button type="button" on:click=remove.clone()>"Remove"</button>
+                        {may_edit.then(|| view! {
+                            <button type="button" on:click=move |_| editing.set(Some(id))>"Edit"</button>
+                            <button type="button" on:click=remove.clone()>"Remove"</button>
+                        })}
+                        <button type="button" aria-expanded=move || history.get().to_string()
+                            on:click=move |_| history.update(|h| *h = !*h)>"History"</button>
                     </span>
+                    {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
+                    <Show when=move || history.get()>
+                        <History kind=RecordKind::Contact id=id/>
+                    </Show>
                 }
             }>
                 <ContactForm id=id initial=contact.record.clone() done=move || editing.set(None)/>
@@ -121,15 +147,25 @@ fn ContactForm(
             return;
         }
         form.errors.set(ValidationErrors::default());
+        form.problem.set(None);
         let (cat, done) = (cat.clone(), done.clone());
+        let Some(user) = cat.user() else {
+            form.problem.set(Some("Sign in to save changes.".into()));
+            return;
+        };
         spawn_local(async move {
-            match cat.db.edit(RecordKind::Contact, id, to_map(&record)).await {
+            match cat
+                .db
+                .edit(&user, RecordKind::Contact, id, to_map(&record))
+                .await
+            {
                 Ok(_) => {
                     crate::sync::local_write(&cat).await;
                     done();
                 }
-                Err(EditError::Invalid(e)) => form.errors.set(e),
-                Err(EditError::Db(e)) => form.problem.set(Some(format!("Not saved: {e}"))),
+                // The contact form has no organisation field: say it above the buttons.
+                Err(EditError::Denied(d)) => form.problem.set(Some(d.message)),
+                Err(e) => form.failed(e),
             }
         });
     };

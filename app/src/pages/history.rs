@@ -1,0 +1,188 @@
+//! A record's history from the server's change log: who changed which field to what, and
+//! when. Not kept on the device, so it is shown only when online. Values are shown as
+//! text (labels for codes, names for linked records), never as HTML.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use serde_json::Value;
+use tradewinds_shared::accounts::HistoryEntry;
+use tradewinds_shared::catalogue::{AccessRule, Audience, OrgCategory, OrgStatus, ToolFormat};
+use tradewinds_shared::reference::{country_name, language_name, topic_label};
+use tradewinds_shared::{Organisation, Programme, RecordKind};
+use uuid::Uuid;
+
+use crate::catalogue::{records_of, use_catalogue};
+use crate::components::format_time;
+use crate::sync::{accounts, SyncError};
+
+/// A field's name as the forms label it.
+pub fn field_label(field: &str) -> &str {
+    match field {
+        "name" => "Name",
+        "acronym" => "Acronym",
+        "category" => "Category",
+        "country" => "Country",
+        "website" => "Website",
+        "parent" => "Part of",
+        "status" => "Status",
+        "successor" => "Successor",
+        "languages" => "Languages",
+        "memberships" => "Member of",
+        "description" => "Description",
+        "source" => "Source",
+        "organisation" => "Organisation",
+        "role_title" => "Role title",
+        "email" => "E-mail",
+        "phone" => "Phone",
+        "language" => "Language",
+        "duties" => "Focal-point duties",
+        "title" => "Title",
+        "provider" => "Provider",
+        "programme" => "Programme",
+        "format" => "Format",
+        "platform" => "Platform",
+        "duration" => "Duration",
+        "audience" => "Audience",
+        "access" => "Access",
+        "certification" => "Certification",
+        "cost" => "Cost",
+        "url" => "Web address",
+        "topics" => "Topics",
+        "last_verified" => "Last checked",
+        "owner" => "Run by",
+        "started" => "Started",
+        "deleted" => "Record",
+        other => other,
+    }
+}
+
+/// A stored value of `field` as a person reads it; `names` names linked records.
+pub fn field_value(field: &str, value: &Value, names: &HashMap<Uuid, String>) -> String {
+    let text = value.as_str().unwrap_or_default();
+    let coded = |label: Option<&'static str>| label.map_or_else(|| text.to_owned(), str::to_owned);
+    match (field, value) {
+        ("deleted", Value::Bool(true)) => "deleted".into(),
+        ("deleted", Value::Bool(false)) => "restored".into(),
+        (_, Value::Null) => "(empty)".into(),
+        (_, Value::String(s)) if s.is_empty() => "(empty)".into(),
+        ("organisation" | "provider" | "owner" | "parent" | "successor" | "programme", _) => {
+            Uuid::parse_str(text)
+                .ok()
+                .and_then(|id| names.get(&id).cloned())
+                .unwrap_or_else(|| format!("a record not on this device ({text})"))
+        }
+        ("category", _) => coded(OrgCategory::from_code(text).map(OrgCategory::label)),
+        ("status", _) => coded(OrgStatus::from_code(text).map(OrgStatus::label)),
+        ("format", _) => coded(ToolFormat::from_code(text).map(ToolFormat::label)),
+        ("audience", _) => coded(Audience::from_code(text).map(Audience::label)),
+        ("access", _) => coded(AccessRule::from_code(text).map(AccessRule::label)),
+        ("country", _) => coded(country_name(text)),
+        ("language", _) => coded(language_name(text)),
+        ("languages" | "topics", Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(|c| {
+                let label = if field == "topics" {
+                    topic_label(c)
+                } else {
+                    language_name(c)
+                };
+                label.unwrap_or(c).to_owned()
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        (_, Value::String(s)) => s.clone(),
+        (_, Value::Bool(b)) => if *b { "yes" } else { "no" }.into(),
+        (_, Value::Array(items)) if items.is_empty() => "(empty)".into(),
+        (_, Value::Array(items)) => items
+            .iter()
+            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+            .collect::<Vec<_>>()
+            .join(", "),
+        (_, other) => other.to_string(),
+    }
+}
+
+/// The "History" section of a record's page.
+#[component]
+pub fn History(kind: RecordKind, id: Uuid) -> impl IntoView {
+    let cat = use_catalogue();
+    let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    let programmes = records_of::<Programme>(RecordKind::Programme);
+    let names = Memo::new(move |_| {
+        let mut names: HashMap<Uuid, String> = HashMap::new();
+        if let Some(Ok(list)) = orgs.get() {
+            names.extend(list.into_iter().map(|o| (o.id, o.record.display_name())));
+        }
+        if let Some(Ok(list)) = programmes.get() {
+            names.extend(list.into_iter().map(|p| (p.id, p.record.name)));
+        }
+        names
+    });
+    let session = cat.session;
+    let entries = LocalResource::new(move || {
+        let token = session.with(|s| s.as_ref().and_then(|s| s.token.clone()));
+        cat.version.track();
+        async move {
+            match token {
+                Some(token) => accounts::history(&token, kind, id).await,
+                None => Err(SyncError::SignedOut),
+            }
+        }
+    });
+    let heading = format!("history-{id}");
+    let labelled_by = heading.clone();
+    view! {
+        <section class="history" aria-labelledby=labelled_by data-testid="history">
+            <h2 id=heading>"History"</h2>
+            {move || match entries.get() {
+                None => view! { <p class="loading" role="status">"Loading the history…"</p> }.into_any(),
+                Some(Err(SyncError::Offline)) => view! {
+                    <p class="meta" data-testid="history-offline">"History is shown when online."</p>
+                }.into_any(),
+                Some(Err(SyncError::SignedOut)) => view! {
+                    <p class="meta" data-testid="history-offline">"History is shown when you are signed in and online."</p>
+                }.into_any(),
+                Some(Err(e)) => view! { <p class="error">{format!("The history could not be loaded: {e}")}</p> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p>"No changes recorded."</p> }.into_any(),
+                Some(Ok(list)) => view! {
+                    <ol class="records">
+                        {list.into_iter().map(|e| view! { <Entry entry=e names=names/> }).collect_view()}
+                    </ol>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Entry(entry: HistoryEntry, names: Memo<HashMap<Uuid, String>>) -> impl IntoView {
+    let who = entry
+        .by
+        .clone()
+        .unwrap_or_else(|| "someone (before accounts existed)".into());
+    // Made offline and sent later: say when it arrived too.
+    let late = (entry.received - entry.at > 60_000)
+        .then(|| format!(" (received {})", format_time(entry.received)));
+    let at = format_time(entry.at);
+    let changed = entry.fields;
+    // Re-rendered when the names of linked records have been read.
+    let fields = move || {
+        names.with(|names| {
+            changed
+                .iter()
+                .map(|(f, v)| {
+                    let (label, value) = (field_label(f).to_owned(), field_value(f, v, names));
+                    view! { <dt>{label}</dt><dd>{value}</dd> }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <li data-testid="history-entry">
+            <p><strong>{at}</strong>{late}" — "{who}</p>
+            <dl class="record-facts">{fields}</dl>
+        </li>
+    }
+}

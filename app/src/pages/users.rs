@@ -1,0 +1,298 @@
+//! The Users page, for administrators: the accounts, adding one, changing a person's role
+//! or organisation, disabling or enabling, setting a new password. Accounts are not synced
+//! to devices: this page talks to the server directly and says so when it cannot.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use tradewinds_shared::access::Role;
+use tradewinds_shared::accounts::{NewUser, User, UserChanges};
+use tradewinds_shared::{Organisation, RecordKind, ValidationErrors};
+use uuid::Uuid;
+
+use super::account::server_problem;
+use super::loading;
+use crate::catalogue::{allowed, records_of, use_catalogue};
+use crate::components::fields::{enum_options, SelectField, TextField};
+use crate::sync::{accounts, SyncError};
+
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    let admin = allowed(|a| a.can_manage_users());
+    view! {
+        <h1>"Users"</h1>
+        <Show when=move || admin.get() fallback=|| view! { <p>"Only administrators manage users."</p> }>
+            <Users/>
+        </Show>
+    }
+}
+
+/// `(id, name)` of the organisations on this device, by name.
+fn organisation_options() -> Signal<Vec<(String, String)>> {
+    let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    Signal::derive(move || {
+        let mut v: Vec<(String, String)> = orgs
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|o| (o.id.to_string(), o.record.display_name()))
+            .collect();
+        v.sort_by(|a, b| a.1.cmp(&b.1));
+        v
+    })
+}
+
+#[component]
+fn Users() -> impl IntoView {
+    let cat = use_catalogue();
+    let session = cat.session;
+    let list = LocalResource::new(move || {
+        let token = session.with(|s| s.as_ref().and_then(|s| s.token.clone()));
+        async move {
+            match token {
+                Some(token) => accounts::users(&token).await,
+                None => Err(SyncError::SignedOut),
+            }
+        }
+    });
+    let orgs = organisation_options();
+    let org_name = move |id: Option<Uuid>| {
+        let id = id?.to_string();
+        Some(
+            orgs.with(|o| o.iter().find(|(i, _)| *i == id).map(|(_, n)| n.clone()))
+                .unwrap_or(id),
+        )
+    };
+    view! {
+        <p class="lead">"Accounts are kept on the server, not on this device: this page needs a connection."</p>
+        {move || match list.get() {
+            None => loading(),
+            Some(Err(SyncError::Offline)) => view! {
+                <p class="attention" role="status" data-testid="users-offline">
+                    "Managing users needs a connection to the server, and it cannot be reached now. "
+                    "The catalogue itself keeps working on this device."
+                </p>
+                <p><button type="button" on:click=move |_| list.refetch()>"Try again"</button></p>
+            }.into_any(),
+            Some(Err(e)) => view! { <p class="error" role="alert">{format!("The users could not be loaded: {e}")}</p> }.into_any(),
+            Some(Ok(mut users)) => {
+                users.sort_by_key(|u| u.display().to_lowercase());
+                view! {
+                    <AddUser orgs=orgs on_added=move || list.refetch()/>
+                    <h2>{format!("{} accounts", users.len())}</h2>
+                    <ul class="records">
+                        {users.into_iter().map(|u| view! { <UserRow user=u orgs=orgs org_name=org_name/> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn AddUser(
+    orgs: Signal<Vec<(String, String)>>,
+    on_added: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let cat = use_catalogue();
+    let new = RwSignal::new(NewUser::default());
+    let errors = RwSignal::new(ValidationErrors::default());
+    let problem = RwSignal::new(None::<String>);
+    let added = RwSignal::new(None::<String>);
+    let open = RwSignal::new(false);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        problem.set(None);
+        added.set(None);
+        let user = new.get_untracked();
+        if let Err(e) = user.validate() {
+            errors.set(e);
+            return;
+        }
+        errors.set(ValidationErrors::default());
+        let Some(token) = cat.token() else {
+            problem.set(Some("Your session has ended: sign in again first.".into()));
+            return;
+        };
+        let on_added = on_added.clone();
+        spawn_local(async move {
+            match accounts::add_user(&token, &user).await {
+                Ok(u) => {
+                    added.set(Some(format!(
+                        "{} can now sign in as {}.",
+                        u.display(),
+                        u.email
+                    )));
+                    new.set(NewUser::default());
+                    on_added();
+                }
+                Err(e) => problem.set(Some(server_problem(e, errors, "Adding a user"))),
+            }
+        });
+    };
+    let error = move |f: &'static str| {
+        Signal::derive(move || errors.with(|e| e.for_field(f).map(str::to_owned)))
+    };
+    let text = move |get: fn(&NewUser) -> &String, set: fn(&mut NewUser, String)| {
+        (
+            Signal::derive(move || new.with(|n| get(n).clone())),
+            Callback::new(move |v| new.update(|n| set(n, v))),
+        )
+    };
+    let (email, set_email) = text(|n| &n.email, |n, v| n.email = v);
+    let (name, set_name) = text(|n| &n.name, |n, v| n.name = v);
+    let (password, set_password) = text(|n| &n.password, |n, v| n.password = v);
+    let role = Signal::derive(move || new.with(|n| n.role.code().to_owned()));
+    let organisation = Signal::derive(move || {
+        new.with(|n| n.organisation.map(|o| o.to_string()).unwrap_or_default())
+    });
+    view! {
+        {move || added.get().map(|a| view! { <p role="status" data-testid="user-added">{a}</p> })}
+        <Show when=move || open.get() fallback=move || view! {
+            <p><button type="button" class="primary" on:click=move |_| open.set(true)>"Add a user"</button></p>
+        }>
+            <h2>"Add a user"</h2>
+            <form class="record-form compact" on:submit=add.clone() novalidate data-testid="add-user">
+                <TextField label="Email" name="email" kind="email" required=true value=email on_input=set_email error=error("email")/>
+                <TextField label="Name" name="name" value=name on_input=set_name error=error("name")/>
+                <SelectField label="Role" name="role" options=enum_options(Role::ALL, Role::code, Role::label)
+                    value=role on_change=move |v: String| new.update(|n| n.role = Role::from_code(&v).unwrap_or_default())
+                    error=error("role")/>
+                <SelectField label="Organisation" name="organisation" none_label="(none)" options=orgs
+                    value=organisation on_change=move |v: String| new.update(|n| n.organisation = Uuid::parse_str(&v).ok())
+                    error=error("organisation")/>
+                <TextField label="Initial password" name="password" kind="password" required=true hint="At least 10 characters; tell the person how to change it"
+                    value=password on_input=set_password error=error("password")/>
+                {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
+                <div class="actions">
+                    <button type="submit" class="primary" data-testid="add-user-save">"Add"</button>
+                    <button type="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                </div>
+            </form>
+        </Show>
+    }
+}
+
+#[component]
+fn UserRow(
+    user: User,
+    orgs: Signal<Vec<(String, String)>>,
+    org_name: impl Fn(Option<Uuid>) -> Option<String> + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let user = RwSignal::new(user);
+    let editing = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+    let cat = use_catalogue();
+    let toggle = move |_| {
+        let u = user.get_untracked();
+        let changes = UserChanges {
+            disabled: Some(!u.disabled),
+            ..Default::default()
+        };
+        let Some(token) = cat.token() else { return };
+        spawn_local(async move {
+            match accounts::change_user(&token, u.id, &changes).await {
+                Ok(now) => user.set(now),
+                Err(e) => problem.set(Some(server_problem(
+                    e,
+                    RwSignal::new(ValidationErrors::default()),
+                    "Changing an account",
+                ))),
+            }
+        });
+    };
+    view! {
+        <li data-testid="user-row">
+            {move || user.with(|u| view! {
+                <strong>{u.display().to_owned()}</strong>
+                <span class="meta">
+                    {format!(" {} · {}", u.email, u.role.label())}
+                    {org_name(u.organisation).map(|o| format!(" · {o}"))}
+                    {u.disabled.then_some(" · disabled")}
+                </span>
+            })}
+            <span class="row-actions">
+                <button type="button" on:click=move |_| editing.update(|e| *e = !*e)>"Change"</button>
+                <button type="button" on:click=toggle>
+                    {move || if user.with(|u| u.disabled) { "Enable" } else { "Disable" }}
+                </button>
+            </span>
+            {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
+            <Show when=move || editing.get()>
+                <EditUser user=user orgs=orgs done=move || editing.set(false)/>
+            </Show>
+        </li>
+    }
+}
+
+#[component]
+fn EditUser(
+    user: RwSignal<User>,
+    orgs: Signal<Vec<(String, String)>>,
+    done: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let cat = use_catalogue();
+    let start = user.get_untracked();
+    let role = RwSignal::new(start.role.code().to_owned());
+    let organisation = RwSignal::new(
+        start
+            .organisation
+            .map(|o| o.to_string())
+            .unwrap_or_default(),
+    );
+    let password = RwSignal::new(String::new());
+    let errors = RwSignal::new(ValidationErrors::default());
+    let problem = RwSignal::new(None::<String>);
+    let cancel = done.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        problem.set(None);
+        let u = user.get_untracked();
+        let new_role = Role::from_code(&role.get_untracked()).unwrap_or(u.role);
+        let new_org = Uuid::parse_str(&organisation.get_untracked()).ok();
+        let pw = password.get_untracked();
+        let changes = UserChanges {
+            role: (new_role != u.role).then_some(new_role),
+            organisation: (new_org != u.organisation).then_some(new_org),
+            password: (!pw.is_empty()).then_some(pw),
+            ..Default::default()
+        };
+        if let Err(e) = changes.validate(&u) {
+            errors.set(e);
+            return;
+        }
+        errors.set(ValidationErrors::default());
+        let Some(token) = cat.token() else {
+            problem.set(Some("Your session has ended: sign in again first.".into()));
+            return;
+        };
+        let done = done.clone();
+        spawn_local(async move {
+            match accounts::change_user(&token, u.id, &changes).await {
+                Ok(now) => {
+                    user.set(now);
+                    done();
+                }
+                Err(e) => problem.set(Some(server_problem(e, errors, "Changing an account"))),
+            }
+        });
+    };
+    let error = move |f: &'static str| {
+        Signal::derive(move || errors.with(|e| e.for_field(f).map(str::to_owned)))
+    };
+    view! {
+        <form class="record-form compact" on:submit=save novalidate data-testid="edit-user">
+            <SelectField label="Role" name="role" options=enum_options(Role::ALL, Role::code, Role::label)
+                value=role on_change=move |v| role.set(v) error=error("role")/>
+            <SelectField label="Organisation" name="organisation" none_label="(none)" options=orgs
+                value=organisation on_change=move |v| organisation.set(v) error=error("organisation")/>
+            <TextField label="New password" name="password" kind="password" hint="Leave empty to keep the current one; a new one signs the person out everywhere"
+                value=password on_input=move |v| password.set(v) error=error("password")/>
+            {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
+            <div class="actions">
+                <button type="submit" class="primary" data-testid="edit-user-save">"Save"</button>
+                <button type="button" on:click=move |_| cancel()>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
