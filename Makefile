@@ -16,7 +16,7 @@ server:
 	cargo build --release -p tradewinds-server
 
 run: dist server
-	./target/release/tradewinds serve --addr $(ADDR) --database $(DB) --dist dist
+	./target/release/tradewinds serve --addr $(ADDR) --database $(DB) --dist dist --demo
 
 lint: setup
 	cargo fmt --all -- --check

@@ -66,6 +66,11 @@ pub(crate) struct Server {
 impl Server {
     /// Starts the binary on the database at `db` and waits until it answers `/healthz`.
     pub(crate) async fn start(db: &Path, extra: &[&str]) -> Server {
+        Server::start_with_env(db, extra, &[]).await
+    }
+
+    /// `start` with extra environment variables (e.g. `RUST_LOG`).
+    pub(crate) async fn start_with_env(db: &Path, extra: &[&str], env: &[(&str, &str)]) -> Server {
         let dir = db.parent().expect("database directory");
         let mut child = Command::new(env!("CARGO_BIN_EXE_tradewinds"))
             .arg("serve")
@@ -79,6 +84,7 @@ impl Server {
             .env_remove("TRADEWINDS_ADDR")
             .env_remove("TRADEWINDS_DATABASE_URL")
             .env_remove("TRADEWINDS_DIST")
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -404,4 +410,134 @@ fn a_bad_database_url_stops_the_binary_with_a_message() {
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("cannot open the database"), "{stderr}");
+}
+
+#[tokio::test]
+async fn accounts_are_added_on_the_command_line_and_demo_accounts_only_with_demo() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("accounts.db");
+    // No password on the command line: there is no option for it.
+    let out = Command::new(env!("CARGO_BIN_EXE_tradewinds"))
+        .args([
+            "user",
+            "add",
+            "--email",
+            "a@example.org",
+            "--role",
+            "admin",
+            "--password",
+            "secret password",
+        ])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--password"));
+    let added = add_user(
+        &db,
+        "first.admin@example.org",
+        "admin",
+        "first admin password",
+    )
+    .expect("the first admin is added");
+    assert!(added.contains("Added first.admin@example.org"), "{added}");
+    let short = add_user(&db, "x@example.org", "viewer", "short").unwrap_err();
+    assert!(
+        short.contains("password") && short.contains("10 characters"),
+        "{short}"
+    );
+    let role = add_user(&db, "y@example.org", "superuser", "long enough password").unwrap_err();
+    assert!(
+        role.contains("not a role") && role.contains("office_editor"),
+        "{role}"
+    );
+    let twice = add_user(
+        &db,
+        "First.Admin@example.org",
+        "viewer",
+        "long enough password",
+    )
+    .unwrap_err();
+    assert!(twice.contains("already an account"), "{twice}");
+
+    let sign_in = |server: &Server, email: &str, password: &str| {
+        let request = server
+            .http
+            .post(server.url("/api/v1/session"))
+            .header(header::AUTHORIZATION, "")
+            .json(&json!({ "email": email, "password": password }));
+        async move { request.send().await.expect("sign in").status() }
+    };
+    let demo = Server::start(&db, &["--demo"]).await;
+    assert!(demo
+        .output()
+        .iter()
+        .any(|l| l.contains("Demo accounts are enabled")));
+    for role in ["admin", "coordinator", "editor", "viewer"] {
+        let email = format!("{role}@demo.tradewinds.org");
+        assert_eq!(
+            sign_in(&demo, &email, "tradewinds-demo").await,
+            StatusCode::OK,
+            "{email}"
+        );
+    }
+    assert_eq!(
+        sign_in(&demo, "first.admin@example.org", "first admin password").await,
+        StatusCode::OK
+    );
+    drop(demo);
+    // A production start (no --demo) has no demo accounts.
+    let production = Server::start(&db, &[]).await;
+    assert_eq!(
+        sign_in(&production, "viewer@demo.tradewinds.org", "tradewinds-demo").await,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        sign_in(
+            &production,
+            "first.admin@example.org",
+            "first admin password"
+        )
+        .await,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn passwords_and_tokens_never_reach_the_log() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("log.db");
+    let server = Server::start_with_env(&db, &[], &[("RUST_LOG", "trace")]).await;
+    let anonymous = Client::new();
+    let wrong = anonymous
+        .post(server.url("/api/v1/session"))
+        .json(&json!({ "email": EMAIL, "password": "a wrong password typed" }))
+        .send()
+        .await
+        .expect("sign in");
+    assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+    let session: Session = anonymous
+        .post(server.url("/api/v1/session"))
+        .json(&json!({ "email": EMAIL, "password": PASSWORD }))
+        .send()
+        .await
+        .expect("sign in")
+        .json()
+        .await
+        .expect("session");
+    let me = anonymous
+        .get(server.url("/api/v1/session"))
+        .bearer_auth(&session.token)
+        .send()
+        .await
+        .expect("session");
+    assert_eq!(me.status(), StatusCode::OK);
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let log = server.output().join("\n");
+    assert!(
+        log.contains("/api/v1/session"),
+        "the log is on (trace): {log}"
+    );
+    for secret in [PASSWORD, "a wrong password typed", session.token.as_str()] {
+        assert!(!log.contains(secret), "`{secret}` is in the log");
+    }
 }

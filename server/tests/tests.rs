@@ -6,5 +6,6 @@ mod api;
 mod binary;
 mod common;
 mod crash;
+mod hardening;
 mod simulation;
 mod sync;
