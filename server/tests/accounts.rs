@@ -35,6 +35,7 @@ async fn sign_in_use_and_sign_out() {
         .await;
     // Emails are matched case-insensitively; the answer is the session and the person.
     let reply = sign_in(&t, " officer@customs.gov.BB ", PASSWORD).await;
+    assert_eq!(reply.headers[header::CACHE_CONTROL], "no-store");
     let session: Session = serde_json::from_value(reply.expect(StatusCode::OK)).unwrap();
     assert_eq!(session.user.email, "officer@customs.gov.bb");
     assert_eq!(session.user.role, Role::OfficeEditor);

@@ -10,10 +10,11 @@ pub mod users;
 
 use axum::{
     extract::{Path, State},
-    http::StatusCode,
+    http::{header, HeaderValue, StatusCode},
     routing::{get, patch, post},
     Json, Router,
 };
+use tower_http::set_header::SetResponseHeaderLayer;
 use tradewinds_shared::access::Actor;
 use tradewinds_shared::accounts::{NewUser, PasswordChange, Session, SignIn, User, UserChanges};
 use uuid::Uuid;
@@ -49,6 +50,11 @@ pub fn router() -> Router<AppState> {
         .route("/sessions", axum::routing::delete(sign_out_everywhere))
         .route("/users", get(users_list).post(users_create))
         .route("/users/{id}", patch(users_update).get(users_get))
+        // Tokens and account lists are never kept by a cache or the browser's HTTP cache.
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
 }
 
 async fn sign_in(
