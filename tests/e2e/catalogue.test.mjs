@@ -1,9 +1,10 @@
-// The catalogue in a real browser against the real server: seeded data listed, search,
-// filters, validation messages, and a created record surviving a reload.
+// The catalogue in a real browser against the real server, signed in as the demo
+// coordinator: seeded data listed, search, filters, validation messages, and a created
+// record surviving a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, watchErrors } from './harness.mjs';
-import { ListPage, ToolForm, syncStatus } from './pages.mjs';
+import { ListPage, ToolForm, syncStatus, signIn, apiAs } from './pages.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -12,6 +13,7 @@ after(async () => { await browser?.close(); await server?.stop(); server?.cleanu
 test('seeded organisations are listed and search narrows the list', async () => {
   const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
   const errors = watchErrors(page);
+  await signIn(page, server.url);
   const list = new ListPage(page, server.url, '/organisations');
   await list.open();
   const all = await list.rows.count();
@@ -34,6 +36,7 @@ test('seeded organisations are listed and search narrows the list', async () => 
 
 test('training tools filter by language and topic', async () => {
   const page = await browser.newPage();
+  await signIn(page, server.url);
   const list = new ListPage(page, server.url, '/training');
   await list.open();
   const all = await list.rows.count();
@@ -47,6 +50,7 @@ test('training tools filter by language and topic', async () => {
 test('a new training tool shows validation messages, saves, and survives a reload', async () => {
   const page = await browser.newPage();
   const errors = watchErrors(page);
+  await signIn(page, server.url);
   const form = new ToolForm(page, server.url);
   await form.open();
   await form.save();
@@ -69,7 +73,7 @@ test('a new training tool shows validation messages, saves, and survives a reloa
   // It also reached the server by itself.
   await page.waitForFunction(() => /All changes saved/.test(document.querySelector('[data-testid=sync-status]').textContent));
   const id = detail.split('/').pop();
-  const res = await fetch(`${server.url}/api/v1/training_tools/${id}`);
+  const res = await (await apiAs(server.url)).call(`/api/v1/training_tools/${id}`);
   assert.equal(res.status, 200);
   assert.equal((await res.json()).title, 'Small-vessel clearance refresher');
   assert.match(await syncStatus(page).textContent(), /last synced/);
@@ -79,6 +83,7 @@ test('a new training tool shows validation messages, saves, and survives a reloa
 
 test('a contact is added on its organisation page with only a role title', async () => {
   const page = await browser.newPage();
+  await signIn(page, server.url);
   const list = new ListPage(page, server.url, '/organisations');
   await list.open();
   await list.search('montserrat');

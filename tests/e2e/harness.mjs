@@ -1,5 +1,6 @@
-// Starts the real server binary on a free port with a fresh database, and headless
-// Chromium. Every test file gets its own server, so tests never share data.
+// Starts the real server binary on a free port with a fresh database and the demo
+// accounts, and headless Chromium. Every test file gets its own server, so tests never
+// share data.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,8 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
 
 /** Starts `tradewinds serve` and resolves once it prints its address. */
 export async function startServer({ dir = mkdtempSync(join(tmpdir(), 'tw-e2e-')), dist = DIST, addr = '127.0.0.1:0' } = {}) {
-  const child = spawn(BIN, ['serve', '--addr', addr, '--database', `sqlite://${join(dir, 'e2e.db')}`, '--dist', dist],
+  // --demo: the documented demo accounts (one per role, password DEMO_PASSWORD in pages.mjs).
+  const child = spawn(BIN, ['serve', '--demo', '--addr', addr, '--database', `sqlite://${join(dir, 'e2e.db')}`, '--dist', dist],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'warn' } });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });

@@ -1,4 +1,53 @@
 // Page objects: what a person sees and does, by data-testid and field names.
+
+/** The demo accounts `serve --demo` creates (README). */
+export const DEMO = {
+  admin: 'admin@demo.tradewinds.org',
+  coordinator: 'coordinator@demo.tradewinds.org',
+  editor: 'editor@demo.tradewinds.org',
+  viewer: 'viewer@demo.tradewinds.org',
+};
+export const DEMO_PASSWORD = 'tradewinds-demo';
+
+/**
+ * Signs in through the sign-in page, which every route shows while nobody is signed in
+ * on this browser (context). `who` is a demo role or an email address.
+ */
+export async function signIn(page, base, who = 'coordinator', { password = DEMO_PASSWORD, path = '/' } = {}) {
+  if (base) await page.goto(base + path);
+  const form = page.getByTestId('sign-in-form');
+  await form.waitFor();
+  await form.locator('input[name=email]').fill(DEMO[who] ?? who);
+  await form.locator('input[name=password]').fill(password);
+  await form.getByTestId('sign-in').click();
+  await page.getByTestId('account-link').waitFor();
+}
+
+/** The HTTP API from Node, signed in as `who` (for setting up and checking what the server holds). */
+export async function apiAs(base, who = 'admin', password = DEMO_PASSWORD) {
+  const res = await fetch(`${base}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: DEMO[who] ?? who, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in as ${who} answered ${res.status}: ${await res.text()}`);
+  const { token, user } = await res.json();
+  const call = (path, { method = 'GET', body } = {}) => fetch(base + path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return {
+    token,
+    user,
+    call,
+    async get(path) {
+      const r = await call(path);
+      if (!r.ok) throw new Error(`GET ${path} answered ${r.status}: ${await r.text()}`);
+      return r.json();
+    },
+  };
+}
 export class ListPage {
   constructor(page, base, path) { this.page = page; this.base = base; this.path = path; }
   async open() {
@@ -30,3 +79,22 @@ export class ToolForm {
 }
 
 export function syncStatus(page) { return page.getByTestId('sync-status'); }
+
+/** Opens an organisation's page by searching the list (client-side navigation only). */
+export async function openOrganisation(page, query, heading) {
+  await page.getByRole('link', { name: 'Organisations', exact: true }).click();
+  await page.getByTestId('search').fill(query);
+  await page.getByTestId('record-row').getByRole('link', { name: heading, exact: true }).click();
+  await page.getByRole('heading', { name: heading }).waitFor();
+}
+
+/** Opens an organisation's edit form from its page. */
+export async function editOrganisation(page, query, heading) {
+  await openOrganisation(page, query, heading);
+  await page.getByRole('link', { name: 'Edit', exact: true }).click();
+  await page.locator('input[name=name]').waitFor();
+}
+
+export async function waitForSynced(page) {
+  await page.waitForFunction(() => /All changes saved/.test(document.querySelector('[data-testid=sync-status]')?.textContent ?? ''), null, { timeout: 20000 });
+}

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer, launchBrowser, watchErrors, CHROMIUM_ARGS } from './harness.mjs';
-import { ListPage } from './pages.mjs';
+import { ListPage, signIn, apiAs } from './pages.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -23,6 +23,10 @@ async function synced(page) {
   await page.waitForFunction(() => /All changes saved/.test(document.querySelector('[data-testid=sync-status]')?.textContent ?? ''), null, { timeout: 20000 });
 }
 
+async function organisationNames(base) {
+  return (await (await apiAs(base)).get('/api/v1/organisations')).items.map((o) => o.name);
+}
+
 async function addOrganisation(page, name) {
   await page.getByRole('link', { name: 'Organisations' }).click();
   await page.getByRole('link', { name: 'Add an organisation' }).click();
@@ -35,6 +39,7 @@ test('opened once online, the app starts offline on a deep link and syncs edits 
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
+  await signIn(page, server.url);
   await new ListPage(page, server.url, '/training').open();
   await controlled(page);
   await synced(page);
@@ -51,7 +56,7 @@ test('opened once online, the app starts offline on a deep link and syncs edits 
 
   await context.setOffline(false);
   await synced(page);
-  const names = (await (await fetch(`${server.url}/api/v1/organisations`)).json()).items.map((o) => o.name);
+  const names = await organisationNames(server.url);
   assert.ok(names.includes('Sint Maarten Customs'));
   assert.deepEqual(errors, []);
   await context.close();
@@ -66,6 +71,7 @@ test('a new build is offered, taken only when accepted, and keeps the data', asy
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
+    await signIn(page, a.url);
     await new ListPage(page, a.url, '/organisations').open();
     await controlled(page);
     await synced(page);
@@ -89,7 +95,7 @@ test('a new build is offered, taken only when accepted, and keeps the data', asy
     assert.equal(await page.getByTestId('build').textContent(), 'build-B');
     // Nothing stored was lost, and the draft made offline under build A reached the server.
     await synced(page);
-    const names = (await (await fetch(`${a.url}/api/v1/organisations`)).json()).items.map((o) => o.name);
+    const names = await organisationNames(a.url);
     assert.ok(names.includes('Saba Customs (offline draft)'));
     const caches = await page.evaluate(() => caches.keys());
     assert.equal(caches.length, 1, `old caches removed: ${caches}`);
@@ -103,6 +109,7 @@ test('a new build is offered, taken only when accepted, and keeps the data', asy
 test('Background Sync pushes the outbox with the page closed', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
+  await signIn(page, server.url);
   await new ListPage(page, server.url, '/organisations').open();
   await controlled(page);
   await synced(page);
@@ -119,7 +126,7 @@ test('Background Sync pushes the outbox with the page closed', async () => {
   }));
   await cdp.send('ServiceWorker.enable');
   const registrationId = await registration;
-  const has = async () => (await (await fetch(`${server.url}/api/v1/organisations`)).json()).items.some((o) => o.name === 'Aruba Customs Department');
+  const has = async () => (await organisationNames(server.url)).includes('Aruba Customs Department');
   // The browser may already have fired it on reconnecting; fire it (again) as the test.
   await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: server.url, registrationId, tag: 'tradewinds-push', lastChance: false });
   for (let i = 0; i < 100 && !(await has()); i++) await new Promise((r) => setTimeout(r, 100));
@@ -132,7 +139,7 @@ test('manifest, icons and Chromium installability', async () => {
   const context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const page = context.pages()[0] ?? await context.newPage();
-    await page.goto(server.url + '/');
+    await signIn(page, server.url);
     await controlled(page);
     const cdp = await context.newCDPSession(page);
     const manifest = await cdp.send('Page.getAppManifest');
@@ -169,6 +176,7 @@ test('manifest, icons and Chromium installability', async () => {
 test('a store cleared by the browser is reloaded from the server, and the person is told', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
+  await signIn(page, server.url);
   await new ListPage(page, server.url, '/organisations').open();
   await synced(page);
   await page.evaluate(() => new Promise((ok, fail) => {
@@ -177,6 +185,8 @@ test('a store cleared by the browser is reloaded from the server, and the person
     req.onerror = () => fail(req.error);
   }));
   await page.reload();
+  // The session went with the store: sign in again, then the catalogue comes back.
+  await signIn(page, null);
   await page.getByTestId('notice').waitFor({ timeout: 20000 });
   assert.match(await page.getByTestId('notice').textContent(), /cleared the data/);
   await new ListPage(page, server.url, '/organisations').open();
@@ -191,6 +201,10 @@ test('pages carry a content security policy that allows the wasm and nothing thi
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
   assert.equal(res.headers.get('x-frame-options'), 'DENY');
   assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
-  const api = await fetch(`${server.url}/api/v1/organisations`);
+  const api = await (await apiAs(server.url)).call('/api/v1/organisations');
   assert.equal(api.headers.get('x-content-type-options'), 'nosniff');
+  // Without a session the API answers 401, with the same headers.
+  const anonymous = await fetch(`${server.url}/api/v1/organisations`);
+  assert.equal(anonymous.status, 401);
+  assert.equal(anonymous.headers.get('x-content-type-options'), 'nosniff');
 });

@@ -4,32 +4,23 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, watchErrors } from './harness.mjs';
-import { ListPage, syncStatus } from './pages.mjs';
+import { ListPage, syncStatus, signIn, apiAs, waitForSynced, editOrganisation } from './pages.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.stop(); server?.cleanup(); });
 
-async function device() {
+/** A browser of its own (a device), signed in as the demo coordinator. */
+async function device(base = server.url) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
+  await signIn(page, base);
   return { context, page, errors };
 }
 
-/** Opens an organisation's edit form by searching the list (client-side navigation only). */
-async function editOrganisation(page, query, heading) {
-  await page.getByRole('link', { name: 'Organisations' }).click();
-  await page.getByTestId('search').fill(query);
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid=record-row]').length === 1);
-  await page.getByTestId('record-row').first().getByRole('link').click();
-  await page.getByRole('heading', { name: heading }).waitFor();
-  await page.getByRole('link', { name: 'Edit' }).click();
-  await page.locator('input[name=name]').waitFor();
-}
-
-async function waitForSynced(page) {
-  await page.waitForFunction(() => /All changes saved/.test(document.querySelector('[data-testid=sync-status]')?.textContent ?? ''), null, { timeout: 20000 });
+async function organisations(base) {
+  return (await (await apiAs(base)).get('/api/v1/organisations')).items;
 }
 
 test('an offline edit waits, then syncs by itself and reaches the other device', async () => {
@@ -94,8 +85,7 @@ test('the same field edited on two devices shows in the conflict inbox and can b
   await two.page.getByRole('link', { name: 'Sync', exact: true }).click();
   await two.page.getByRole('button', { name: 'Sync now' }).click();
   await two.page.getByText('No conflicts.').waitFor({ timeout: 20000 });
-  const res = await fetch(`${server.url}/api/v1/organisations`);
-  const names = (await res.json()).items.map((o) => o.name);
+  const names = (await organisations(server.url)).map((o) => o.name);
   assert.ok(names.includes('Bermuda Customs Department'));
   assert.ok(!names.includes('HM Customs Bermuda'));
   await one.context.close();
@@ -148,7 +138,7 @@ test('a change the server refuses shows under "needs attention" with the reason 
   await row.waitFor();
   assert.match(await row.textContent(), /clock is more than a day ahead/);
   // The local copy no longer shows the refused value.
-  const names = (await (await fetch(`${server.url}/api/v1/organisations`)).json()).items;
+  const names = await organisations(server.url);
   assert.equal(names.find((o) => o.name === 'Dominica Customs').acronym, '');
 
   // Clock corrected: send it again.
@@ -156,7 +146,7 @@ test('a change the server refuses shows under "needs attention" with the reason 
   await row.getByRole('button', { name: 'Send again' }).click();
   await page.getByText('Nothing: the server accepted every change').waitFor({ timeout: 20000 });
   await waitForSynced(page);
-  const after = (await (await fetch(`${server.url}/api/v1/organisations`)).json()).items;
+  const after = await organisations(server.url);
   assert.equal(after.find((o) => o.name === 'Dominica Customs').acronym, 'CED');
   assert.deepEqual(errors, []);
   await context.close();
@@ -170,7 +160,7 @@ test('a server restored from an older backup: the device detects it and its new 
   const backup = mkdtempSync(join(tmpdir(), 'tw-backup-'));
   let s = await startServer({ dir });
   const addr = s.url.replace('http://', '');
-  const { context, page, errors } = await device();
+  const { context, page, errors } = await device(s.url);
   try {
     await new ListPage(page, s.url, '/organisations').open();
     await waitForSynced(page);
@@ -193,7 +183,7 @@ test('a server restored from an older backup: the device detects it and its new 
     await page.getByTestId('save').click();
     await page.getByRole('heading', { name: 'Belize Customs (CED-BZ)' }).waitFor();
     await waitForSynced(page);
-    const items = (await (await fetch(`${s.url}/api/v1/organisations`)).json()).items;
+    const items = await organisations(s.url);
     assert.equal(items.find((o) => o.name === 'Belize Customs').acronym, 'CED-BZ');
     assert.deepEqual(errors, []);
   } finally {

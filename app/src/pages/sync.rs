@@ -102,11 +102,8 @@ fn HeldChanges(held: Held) -> impl IntoView {
     let discard = move |_| {
         let cat = cat.clone();
         spawn_local(async move {
-            match cat.db.discard_pending_by(author).await {
-                Ok(_) => {
-                    crate::sync::local_write(&cat).await;
-                }
-                Err(e) => problem.set(Some(format!("Not discarded: {e}"))),
+            if let Err(e) = crate::sync::discard_held(&cat, author).await {
+                problem.set(Some(format!("Not discarded: {e}")));
             }
         });
     };

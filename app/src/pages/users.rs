@@ -55,6 +55,13 @@ fn Users() -> impl IntoView {
             }
         }
     });
+    // Once the server answered, the add form stays put while the list reloads.
+    let reachable = RwSignal::new(false);
+    Effect::new(move || {
+        if matches!(list.get(), Some(Ok(_))) {
+            reachable.set(true);
+        }
+    });
     let orgs = organisation_options();
     let org_name = move |id: Option<Uuid>| {
         let id = id?.to_string();
@@ -65,6 +72,9 @@ fn Users() -> impl IntoView {
     };
     view! {
         <p class="lead">"Accounts are kept on the server, not on this device: this page needs a connection."</p>
+        <Show when=move || reachable.get()>
+            <AddUser orgs=orgs on_added=move || list.refetch()/>
+        </Show>
         {move || match list.get() {
             None => loading(),
             Some(Err(SyncError::Offline)) => view! {
@@ -78,7 +88,6 @@ fn Users() -> impl IntoView {
             Some(Ok(mut users)) => {
                 users.sort_by_key(|u| u.display().to_lowercase());
                 view! {
-                    <AddUser orgs=orgs on_added=move || list.refetch()/>
                     <h2>{format!("{} accounts", users.len())}</h2>
                     <ul class="records">
                         {users.into_iter().map(|u| view! { <UserRow user=u orgs=orgs org_name=org_name/> }).collect_view()}
@@ -124,6 +133,7 @@ fn AddUser(
                         u.email
                     )));
                     new.set(NewUser::default());
+                    open.set(false);
                     on_added();
                 }
                 Err(e) => problem.set(Some(server_problem(e, errors, "Adding a user"))),

@@ -202,7 +202,7 @@ async fn round_inner(
         }
         let answer = match client::push(token, device, &pending).await {
             Err(SyncError::ServerForgot) => {
-                db.renumber_as_new_device().await?;
+                remember_device(db.renumber_as_new_device().await?);
                 // Start again: snapshot with the pending edits on top, then push.
                 return Box::pin(round_inner(cat, token, me, changed)).await;
             }
@@ -290,6 +290,16 @@ async fn refresh_status(cat: &Catalogue, error: Option<SyncError>) {
             Some(e) => Phase::Failed(e.to_string()),
         },
     });
+}
+
+/// Discards the unsent changes `author` left on this browser (another person is signed
+/// in), then syncs: the rest continues as a new device.
+pub async fn discard_held(cat: &Catalogue, author: uuid::Uuid) -> Result<usize, SyncError> {
+    let discarded = cat.db.discard_pending_by(author).await?;
+    // A new device id, chosen here: not a sign of an evicted store.
+    remember_device(cat.db.device_id().await?);
+    local_write(cat).await;
+    Ok(discarded)
 }
 
 /// Updates the status now (after signing in or out, or discarding changes).

@@ -53,7 +53,8 @@ impl SyncStatus {
         if self.phase == Phase::SignedOut {
             parts[0] = match self.waiting {
                 0 => "Signed out — sign in again to sync".to_owned(),
-                n => format!("Signed out — sign in again to send {} waiting", changes(n)),
+                1 => "Signed out — sign in again to send 1 waiting change".to_owned(),
+                n => format!("Signed out — sign in again to send {n} waiting changes"),
             };
         }
         if let Some(t) = self.last_sync {

@@ -1,0 +1,114 @@
+// Who may change what, as the browser shows it and as the server decides: a viewer sees
+// no way to change anything; an office editor edits their own office only; and an edit
+// the local (stale) view allowed but the server forbids comes back under "needs attention"
+// with the reason. The last test changes the demo editor's organisation: it runs last.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, watchErrors } from './harness.mjs';
+import { ListPage, signIn, apiAs, waitForSynced, openOrganisation } from './pages.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); server?.cleanup(); });
+
+async function signedIn(who) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, server.url, who);
+  await new ListPage(page, server.url, '/organisations').open();
+  await waitForSynced(page);
+  return { context, page, errors };
+}
+
+const COORDINATOR_CONTACT = 'E-learning national coordinator';
+
+test('a viewer reads everything and is offered no way to change it', async () => {
+  const { context, page, errors } = await signedIn('viewer');
+  assert.equal(await page.getByRole('link', { name: 'Add an organisation' }).count(), 0);
+  await openOrganisation(page, 'barbados', 'Barbados Customs');
+  const row = page.getByTestId('contact-row').filter({ hasText: COORDINATOR_CONTACT });
+  await row.waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Edit', exact: true }).count(), 0);
+  assert.equal(await row.getByRole('button', { name: 'Edit' }).count(), 0);
+  assert.equal(await row.getByRole('button', { name: 'Remove' }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Add a contact' }).count(), 0);
+  await page.getByRole('link', { name: 'Training tools', exact: true }).click();
+  await page.getByTestId('record-row').first().waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Add a training tool' }).count(), 0);
+  await page.getByTestId('record-row').first().getByRole('link').click();
+  await page.getByTestId('history').waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Edit', exact: true }).count(), 0);
+  // A form reached by its address refuses to store the change, with the reason.
+  await page.goto(`${server.url}/organisations/new`);
+  await page.locator('input[name=name]').fill('Viewer-made organisation');
+  await page.getByTestId('save').click();
+  await page.getByText('Your account can read the catalogue but not change it').waitFor();
+  await page.getByRole('link', { name: 'Sync', exact: true }).click();
+  await page.getByText('No changes waiting.').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an office editor may edit their own office and its contacts, not another one', async () => {
+  const { context, page, errors } = await signedIn('editor');
+  assert.equal(await page.getByRole('link', { name: 'Add an organisation' }).count(), 0);
+  await openOrganisation(page, 'barbados', 'Barbados Customs');
+  await page.getByRole('link', { name: 'Edit', exact: true }).waitFor();
+  const row = page.getByTestId('contact-row').filter({ hasText: COORDINATOR_CONTACT });
+  await row.getByRole('button', { name: 'Edit' }).waitFor();
+  await page.getByRole('button', { name: 'Add a contact' }).waitFor();
+  // Re-classifying their own organisation is for coordinators: refused on that field.
+  await page.getByRole('link', { name: 'Edit', exact: true }).click();
+  await page.locator('select[name=category]').selectOption('donor');
+  await page.getByTestId('save').click();
+  await page.locator('#category-error').waitFor();
+  assert.match(await page.locator('#category-error').textContent(), /Only regional coordinators/);
+
+  await openOrganisation(page, 'montserrat', 'Montserrat Customs');
+  await page.getByTestId('contact-row').first().waitFor().catch(() => {});
+  assert.equal(await page.getByRole('link', { name: 'Edit', exact: true }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Add a contact' }).count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("an office editor's edit of another administration's contact comes back as a refusal with the reason", async () => {
+  const { context, page, errors } = await signedIn('editor');
+  const admin = await apiAs(server.url, 'admin');
+  const editor = (await admin.get('/api/v1/users')).items.find((u) => u.email === 'editor@demo.tradewinds.org');
+  const montserrat = (await admin.get('/api/v1/organisations')).items.find((o) => o.name === 'Montserrat Customs');
+  const contactBefore = (await admin.get('/api/v1/contacts')).items.find((c) => c.role_title === COORDINATOR_CONTACT);
+
+  // Offline, the editor still works for Barbados as far as this browser knows...
+  await context.setOffline(true);
+  // ...while an administrator moves them to Montserrat on the server.
+  const moved = await admin.call(`/api/v1/users/${editor.id}`, { method: 'PATCH', body: { organisation: montserrat.id } });
+  assert.equal(moved.status, 200);
+
+  await openOrganisation(page, 'barbados', 'Barbados Customs');
+  const row = page.getByTestId('contact-row').filter({ hasText: COORDINATOR_CONTACT });
+  await row.getByRole('button', { name: 'Edit' }).click();
+  await page.locator('input[name=phone]').fill('+1 246 555 0100');
+  await page.getByRole('button', { name: 'Save contact' }).click();
+  await page.getByTestId('contact-row').filter({ hasText: '+1 246 555 0100' }).waitFor();
+  await page.waitForFunction(() => /1 change waiting/.test(document.querySelector('[data-testid=sync-status]').textContent));
+
+  await context.setOffline(false);
+  await page.waitForFunction(() => /1 refused by the server/.test(document.querySelector('[data-testid=sync-status]').textContent), null, { timeout: 20000 });
+  await page.getByRole('link', { name: 'Sync', exact: true }).click();
+  const refused = page.getByTestId('rejected-row');
+  await refused.waitFor();
+  assert.match(await refused.textContent(), /Not allowed: This contact belongs to another organisation/);
+  // Nothing reached the server, and the browser now knows the editor's new office.
+  const contactAfter = (await admin.get('/api/v1/contacts')).items.find((c) => c.id === contactBefore.id);
+  assert.equal(contactAfter.phone, contactBefore.phone);
+  await page.getByTestId('account-link').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=organisation]')?.textContent === 'Montserrat Customs', null, { timeout: 20000 });
+  await openOrganisation(page, 'barbados', 'Barbados Customs');
+  await page.getByTestId('contact-row').filter({ hasText: COORDINATOR_CONTACT }).waitFor();
+  assert.equal(await page.getByTestId('contact-row').filter({ hasText: '+1 246 555 0100' }).count(), 0, 'the refused value is gone locally');
+  assert.equal(await page.getByTestId('contact-row').getByRole('button', { name: 'Edit' }).count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
