@@ -27,6 +27,20 @@ async function organisationNames(base) {
   return (await (await apiAs(base)).get('/api/v1/organisations')).items.map((o) => o.name);
 }
 
+/** Fires the app's Background Sync event in the context's service worker, as Chromium does on reconnecting. */
+async function fireBackgroundSync(context) {
+  const blank = await context.newPage();
+  const cdp = await context.newCDPSession(blank);
+  const registration = new Promise((ok) => cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+    const r = registrations.find((x) => x.scopeURL.startsWith(server.url) && !x.isDeleted);
+    if (r) ok(r.registrationId);
+  }));
+  await cdp.send('ServiceWorker.enable');
+  const registrationId = await registration;
+  await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: server.url, registrationId, tag: 'tradewinds-push', lastChance: false });
+  await blank.close();
+}
+
 async function addOrganisation(page, name) {
   await page.getByRole('link', { name: 'Organisations' }).click();
   await page.getByRole('link', { name: 'Add an organisation' }).click();
@@ -118,19 +132,60 @@ test('Background Sync pushes the outbox with the page closed', async () => {
   await page.close(); // nothing of the app is open now
 
   await context.setOffline(false);
-  const blank = await context.newPage();
-  const cdp = await context.newCDPSession(blank);
-  const registration = new Promise((ok) => cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-    const r = registrations.find((x) => x.scopeURL.startsWith(server.url) && !x.isDeleted);
-    if (r) ok(r.registrationId);
-  }));
-  await cdp.send('ServiceWorker.enable');
-  const registrationId = await registration;
   const has = async () => (await organisationNames(server.url)).includes('Aruba Customs Department');
   // The browser may already have fired it on reconnecting; fire it (again) as the test.
-  await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: server.url, registrationId, tag: 'tradewinds-push', lastChance: false });
+  await fireBackgroundSync(context);
   for (let i = 0; i < 100 && !(await has()); i++) await new Promise((r) => setTimeout(r, 100));
   assert.ok(await has(), 'the server received the change pushed by the service worker');
+  await context.close();
+});
+
+test('Background Sync after the session ended leaves the outbox for the person to send after signing in again', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, server.url);
+  await new ListPage(page, server.url, '/organisations').open();
+  await controlled(page);
+  await synced(page);
+  await context.setOffline(true);
+  await addOrganisation(page, 'Curaçao Customs');
+  await page.close();
+  // Meanwhile the person signs out everywhere from another device.
+  const elsewhere = await apiAs(server.url, 'coordinator');
+  assert.equal((await elsewhere.call('/api/v1/sessions', { method: 'DELETE' })).status, 204);
+
+  await context.setOffline(false);
+  await fireBackgroundSync(context);
+  // A document of the app's origin that does not start the app, to look into IndexedDB.
+  const look = await context.newPage();
+  await look.goto(`${server.url}/manifest.webmanifest`);
+  const stored = () => look.evaluate(() => new Promise((ok, fail) => {
+    const open = indexedDB.open('tradewinds');
+    open.onerror = () => fail(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['outbox', 'meta']);
+      const out = {};
+      tx.objectStore('outbox').getAll().onsuccess = (e) => { out.outbox = e.target.result; };
+      tx.objectStore('meta').get('session').onsuccess = (e) => { out.session = e.target.result; };
+      tx.oncomplete = () => { open.result.close(); ok(out); };
+    };
+  }));
+  let now = await stored();
+  for (let i = 0; i < 100 && now.session.token !== null; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    now = await stored();
+  }
+  assert.equal(now.session.token, null, 'the service worker forgot the refused token');
+  assert.equal(now.session.user.email, 'coordinator@demo.tradewinds.org');
+  assert.deepEqual(now.outbox.map((e) => e.status), ['pending'], 'the outbox is left alone');
+  assert.ok(!(await organisationNames(server.url)).includes('Curaçao Customs'));
+
+  await look.goto(server.url + '/');
+  await look.waitForFunction(() => /Signed out — sign in again to send 1 waiting change/.test(document.querySelector('[data-testid=sync-status]')?.textContent ?? ''), null, { timeout: 20000 });
+  await look.getByTestId('sign-in-again').click();
+  await signIn(look, null);
+  await synced(look);
+  assert.ok((await organisationNames(server.url)).includes('Curaçao Customs'));
   await context.close();
 });
 
