@@ -185,6 +185,18 @@ test('an administrator adds a user on the Users page, who can then sign in', asy
   await form.getByTestId('add-user-save').click();
   await form.getByRole('alert').waitFor();
   await form.getByRole('button', { name: 'Cancel' }).click();
+  // Moved to another office, disabled and enabled again, from the list.
+  const row = page.getByTestId('user-row').filter({ hasText: 'officer@customs.gov.ms' });
+  await row.getByRole('button', { name: 'Change' }).click();
+  await row.getByTestId('edit-user').locator('select[name=organisation]').selectOption({ label: 'Anguilla Customs' });
+  await row.getByTestId('edit-user-save').click();
+  await row.filter({ hasText: 'Anguilla Customs' }).waitFor();
+  await row.getByRole('button', { name: 'Disable' }).click();
+  await row.filter({ hasText: 'disabled' }).waitFor();
+  assert.equal((await fetch(`${server.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'officer@customs.gov.ms', password: 'emerald isle 2026' }) })).status, 401);
+  await row.getByRole('button', { name: 'Enable' }).click();
+  await row.getByRole('button', { name: 'Disable' }).waitFor();
 
   // Offline, the page says it needs a connection.
   await context.setOffline(true);
@@ -197,9 +209,20 @@ test('an administrator adds a user on the Users page, who can then sign in', asy
   await signIn(officer, server.url, 'officer@customs.gov.ms', { password: 'emerald isle 2026' });
   await officer.getByTestId('account-link').click();
   assert.equal(await officer.getByTestId('role').textContent(), 'Office editor');
-  await officer.waitForFunction(() => document.querySelector('[data-testid=organisation]')?.textContent === 'Montserrat Customs', null, { timeout: 20000 });
+  await officer.waitForFunction(() => document.querySelector('[data-testid=organisation]')?.textContent === 'Anguilla Customs', null, { timeout: 20000 });
   // Not an administrator: no Users link.
   assert.equal(await officer.getByRole('link', { name: 'Users', exact: true }).count(), 0);
+  // They change their password: the current one is checked by the server.
+  await officer.locator('input[name=current]').fill('not my password');
+  await officer.locator('input[name=new]').fill('a longer secret 2026');
+  await officer.getByRole('button', { name: 'Change password' }).click();
+  await officer.locator('#current-error').waitFor();
+  assert.match(await officer.locator('#current-error').textContent(), /not your current password/);
+  await officer.locator('input[name=current]').fill('emerald isle 2026');
+  await officer.getByRole('button', { name: 'Change password' }).click();
+  await officer.getByTestId('password-changed').waitFor();
+  const withNew = await apiAs(server.url, 'officer@customs.gov.ms', 'a longer secret 2026');
+  assert.equal(withNew.user.role, 'office_editor');
   assert.deepEqual(errors, []);
   await other.close();
   await context.close();

@@ -126,6 +126,17 @@ fn HeldChanges(held: Held) -> impl IntoView {
     }
 }
 
+/// " made 28 Nov 2026, 14:02", with the author's name when someone else made it.
+fn made(entry: &OutboxEntry) -> String {
+    let me = use_catalogue().user().map(|u| u.id);
+    match (&entry.by_name, entry.by) {
+        (Some(name), Some(by)) if Some(by) != me => {
+            format!(" made by {name} {}", format_time(entry.at))
+        }
+        _ => format!(" made {}", format_time(entry.at)),
+    }
+}
+
 fn describe_mutation(entry: &OutboxEntry) -> (String, Option<String>) {
     match entry.mutation() {
         Ok(m) => {
@@ -149,7 +160,7 @@ fn Waiting(entry: OutboxEntry) -> impl IntoView {
     let (what, href) = describe_mutation(&entry);
     view! {
         <li data-testid="waiting-row">
-            {what}<span class="meta">{format!(" made {}", format_time(entry.at))}</span>
+            {what}<span class="meta">{made(&entry)}</span>
             {href.map(|h| view! { " " <A href=h>"Open"</A> })}
         </li>
     }
@@ -197,7 +208,7 @@ fn Rejected(entry: OutboxEntry) -> impl IntoView {
     view! {
         <li data-testid="rejected-row">
             <strong>{what}</strong>
-            <span class="meta">{format!(" made {}", format_time(entry.at))}</span>
+            <span class="meta">{made(&entry)}</span>
             <p class="error">{reason}</p>
             {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
             <span class="row-actions">

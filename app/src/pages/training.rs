@@ -180,8 +180,15 @@ pub fn ToolDetail() -> impl IntoView {
 
 #[component]
 pub fn ToolNew() -> impl IntoView {
+    // An office editor adds tools their own organisation provides.
+    let own = use_actor().with_untracked(|a| {
+        a.as_ref()
+            .filter(|a| !a.edits_everything())
+            .and_then(|a| a.organisation)
+    });
     let initial = TrainingTool {
         languages: vec!["en".into()],
+        provider: own,
         ..Default::default()
     };
     view! { <h1>"Add a training tool"</h1><ToolForm id=new_id() initial=initial/> }
