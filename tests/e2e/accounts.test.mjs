@@ -152,6 +152,32 @@ test("another person signing in does not send the previous person's unsent chang
   await context.close();
 });
 
+test('the person who made them signs in again on that browser and their held changes are sent', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, server.url, 'coordinator');
+  await new ListPage(page, server.url, '/organisations').open();
+  await waitForSynced(page);
+  await context.setOffline(true);
+  await editOrganisation(page, 'cayman', 'Cayman Islands Customs');
+  await page.locator('input[name=acronym]').fill('CBC');
+  await page.getByTestId('save').click();
+  await page.getByRole('heading', { name: 'Cayman Islands Customs (CBC)' }).waitFor();
+  await page.getByTestId('account-link').click();
+  await page.getByTestId('sign-out').click();
+  await page.getByTestId('sign-in-form').waitFor();
+  await context.setOffline(false);
+  await signIn(page, null, 'viewer');
+  await statusMatches(page, /1 change made by Demo coordinator \(CARTAC\) not sent under your name/);
+  assert.equal(await acronymOnServer('Cayman Islands Customs'), '');
+  await page.getByTestId('account-link').click();
+  await page.getByTestId('sign-out').click();
+  await signIn(page, null, 'coordinator');
+  await waitForSynced(page);
+  assert.equal(await acronymOnServer('Cayman Islands Customs'), 'CBC');
+  await context.close();
+});
+
 test('an administrator adds a user on the Users page, who can then sign in', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
