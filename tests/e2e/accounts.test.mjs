@@ -134,6 +134,8 @@ test("another person signing in does not send the previous person's unsent chang
   assert.match(await page.getByRole('main').textContent(), /1 change is not yet sent/);
   await page.getByTestId('sign-out').click();
   await page.getByTestId('sign-in-form').waitFor();
+  assert.match(await page.getByTestId('waiting-for-sign-in').textContent(),
+    /1 change made on this device by Demo coordinator \(CARTAC\) waits to be sent/);
   await context.setOffline(false);
 
   await signIn(page, null, 'admin');

@@ -138,7 +138,14 @@ pub fn OrgDetail() -> impl IntoView {
 
 #[component]
 pub fn OrgNew() -> impl IntoView {
-    view! { <h1>"Add an organisation"</h1><OrgForm id=new_id() initial=Organisation::default()/> }
+    let can = allowed(|a| a.may_create(RecordKind::Organisation));
+    view! {
+        <h1>"Add an organisation"</h1>
+        <Show when=move || !can.get()>
+            <p class="attention" role="status">"Only regional coordinators and administrators add organisations: your account cannot save this form."</p>
+        </Show>
+        <OrgForm id=new_id() initial=Organisation::default()/>
+    }
 }
 
 #[component]

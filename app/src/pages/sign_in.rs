@@ -8,6 +8,7 @@ use tradewinds_shared::ValidationErrors;
 
 use crate::catalogue::use_catalogue;
 use crate::components::fields::TextField;
+use crate::db::OutboxStatus;
 use crate::session;
 use crate::sync::SyncError;
 
@@ -94,9 +95,36 @@ pub fn SignInForm(
     }
 }
 
-/// Shown for every route while nobody is signed in on this browser.
+/// Shown for every route while nobody is signed in on this browser. Says what waits on the
+/// device to be sent, and for whom.
 #[component]
 pub fn SignInAlone() -> impl IntoView {
+    let cat = use_catalogue();
+    let waiting = LocalResource::new(move || {
+        let db = cat.db.clone();
+        async move { db.outbox().await.unwrap_or_default() }
+    });
+    let waiting_note = move || {
+        let outbox = waiting.get()?;
+        let pending: Vec<_> = outbox
+            .iter()
+            .filter(|e| e.status == OutboxStatus::Pending)
+            .collect();
+        let first = pending.first()?;
+        let who = first
+            .by_name
+            .clone()
+            .unwrap_or_else(|| "the last person signed in".into());
+        let others = pending.iter().any(|e| e.by_name != first.by_name);
+        let text = match (pending.len(), others) {
+            (1, _) => format!("1 change made on this device by {who} waits to be sent. It is sent when {who} signs in here, never under another name."),
+            (n, false) => format!("{n} changes made on this device by {who} wait to be sent. They are sent when {who} signs in here, never under another name."),
+            (n, true) => format!("{n} changes made on this device by {who} and others wait to be sent. Each is sent when the person who made it signs in here, never under another name."),
+        };
+        Some(view! {
+            <p class="attention" role="status" data-testid="waiting-for-sign-in">{text}</p>
+        })
+    };
     view! {
         <header class="top">
             <span class="brand">"Tradewinds"</span>
@@ -107,6 +135,7 @@ pub fn SignInAlone() -> impl IntoView {
                 "Tradewinds keeps the catalogue of Caribbean customs capacity building on this device. "
                 "Sign in once while online; after that it opens and works without a connection."
             </p>
+            {waiting_note}
             <SignInForm/>
         </main>
     }

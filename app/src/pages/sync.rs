@@ -9,6 +9,7 @@ use serde_json::Value;
 use tradewinds_shared::sync::{FieldWrite, RecordState};
 use tradewinds_shared::RecordKind;
 
+use super::history::field_label;
 use super::{failed, loading};
 use crate::catalogue::{use_actor, use_catalogue};
 use crate::components::format_time;
@@ -140,7 +141,7 @@ fn made(entry: &OutboxEntry) -> String {
 fn describe_mutation(entry: &OutboxEntry) -> (String, Option<String>) {
     match entry.mutation() {
         Ok(m) => {
-            let fields: Vec<&str> = m.set.keys().map(String::as_str).collect();
+            let fields: Vec<&str> = m.set.keys().map(|f| field_label(f)).collect();
             (
                 format!(
                     "{} {} — {}",
@@ -263,7 +264,7 @@ fn ConflictRecord(state: RecordState) -> impl IntoView {
             {record_href(kind, id).map(|h| view! { " " <A href=h>"Open"</A> })}
             {fields.into_iter().map(|(field, writes)| view! {
                 <div class="conflict-field">
-                    <p>{format!("“{field}” was changed in two places. Choose the value to keep:")}</p>
+                    <p>{format!("“{}” was changed in two places. Choose the value to keep:", field_label(&field))}</p>
                     <ul>
                         {writes.into_iter().map(|w| view! { <ConflictChoice kind=kind id=id field=field.clone() write=w may_edit=may_edit/> }).collect_view()}
                     </ul>

@@ -191,7 +191,14 @@ pub fn ToolNew() -> impl IntoView {
         provider: own,
         ..Default::default()
     };
-    view! { <h1>"Add a training tool"</h1><ToolForm id=new_id() initial=initial/> }
+    let can = allowed(|a| a.may_create(RecordKind::TrainingTool));
+    view! {
+        <h1>"Add a training tool"</h1>
+        <Show when=move || !can.get()>
+            <p class="attention" role="status">"Your account can read the catalogue but not add to it."</p>
+        </Show>
+        <ToolForm id=new_id() initial=initial/>
+    }
 }
 
 #[component]
