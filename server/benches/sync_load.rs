@@ -160,6 +160,27 @@ impl Server {
         format!("http://{}{path}", self.addr)
     }
 
+    /// CPU time the server process has used so far (user + system), from /proc: a figure
+    /// that other load on the machine changes much less than wall-clock throughput.
+    fn cpu_seconds(&self) -> f64 {
+        let stat =
+            std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap_or_default();
+        // Fields after the command name (which is in parentheses): utime and stime are the
+        // 14th and 15th fields of the line, in clock ticks (100 per second on Linux).
+        let fields: Vec<&str> = stat
+            .rsplit_once(')')
+            .map_or("", |(_, r)| r)
+            .split_whitespace()
+            .collect();
+        let ticks = |i: usize| {
+            fields
+                .get(i)
+                .and_then(|v| v.parse::<f64>().ok())
+                .unwrap_or(0.0)
+        };
+        (ticks(11) + ticks(12)) / 100.0
+    }
+
     fn database_bytes(&self) -> u64 {
         ["bench.db", "bench.db-wal"]
             .iter()
@@ -532,6 +553,7 @@ async fn push_throughput(server: &Server, batch: usize, total: usize, devices: u
         .collect();
     let body_bytes: usize = loads.iter().flat_map(|(_, b)| b).map(Vec::len).sum();
     let url = server.url("/api/v1/sync/push");
+    let cpu = server.cpu_seconds();
     let start = Instant::now();
     let tasks: Vec<_> = loads
         .into_iter()
@@ -572,6 +594,7 @@ async fn push_throughput(server: &Server, batch: usize, total: usize, devices: u
         rejected += r;
     }
     let secs = start.elapsed().as_secs_f64();
+    let cpu = server.cpu_seconds() - cpu;
     let pushed = per_device * devices;
     println!(
         "push, batches of {batch}: {pushed} mutations from {devices} devices in {secs:.2} s = {:.0} mutations/s ({} requests, {:.1} MB of JSON, {rejected} rejected; database {:.1} MB)",
@@ -580,7 +603,11 @@ async fn push_throughput(server: &Server, batch: usize, total: usize, devices: u
         body_bytes as f64 / 1e6,
         server.database_bytes() as f64 / 1e6,
     );
-    println!("    per request: {}", Latencies(all).summary());
+    println!(
+        "    server CPU {cpu:.1} s = {:.0} µs per mutation; per request: {}",
+        cpu * 1e6 / pushed as f64,
+        Latencies(all).summary()
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -607,6 +634,7 @@ async fn pull_latency(server: &Server, clients: usize, secs: u64, every_ms: Opti
         );
         conns.push(c);
     }
+    let cpu = server.cpu_seconds();
     let start = Instant::now();
     let until = start + Duration::from_secs(secs);
     let tasks: Vec<_> = conns
@@ -647,6 +675,7 @@ async fn pull_latency(server: &Server, clients: usize, secs: u64, every_ms: Opti
         all.extend(t.await.expect("client task"));
     }
     let elapsed = start.elapsed().as_secs_f64();
+    let cpu = server.cpu_seconds() - cpu;
     let how = match every_ms {
         Some(ms) => format!("each polling every {ms} ms"),
         None => "closed loop (each polls again on its answer)".into(),
@@ -655,5 +684,10 @@ async fn pull_latency(server: &Server, clients: usize, secs: u64, every_ms: Opti
         "pull, nothing new, {clients} clients {how}: {:.0} requests/s over {elapsed:.1} s",
         all.len() as f64 / elapsed
     );
-    println!("    {}", Latencies(all).summary());
+    let count = all.len();
+    println!(
+        "    server CPU {cpu:.1} s = {:.0} µs per pull; {}",
+        cpu * 1e6 / count.max(1) as f64,
+        Latencies(all).summary()
+    );
 }

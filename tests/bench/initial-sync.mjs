@@ -298,8 +298,10 @@ async function runTradewinds(browser, url) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${url}/`, { waitUntil: 'commit' });
+  let timer;
   const result = await Promise.race([page.evaluate(WAIT_FOR_TRADEWINDS, N),
-    new Promise((_, fail) => setTimeout(() => fail(new Error('Tradewinds did not finish in 10 minutes')), 600000))]);
+    new Promise((_, fail) => { timer = setTimeout(() => fail(new Error('Tradewinds did not finish in 10 minutes')), 600000); })])
+    .finally(() => clearTimeout(timer));
   const marks = await page.evaluate(MILESTONES);
   await new Promise((r) => setTimeout(r, 500)); // let the service worker's precache finish
   const { requests, failed } = await traffic();
