@@ -25,7 +25,11 @@ use crate::Error;
 #[derive(Clone)]
 pub struct Store {
     pool: SqlitePool,
-    /// SQLite has one writer; taking this lock first keeps writers from failing on busy.
+    /// The one connection pushes are written on. SQLite has one writer anyway, and a
+    /// connection keeps its page cache only while no other connection writes: with writes
+    /// spread over the pool, every push began by reading its pages again.
+    writer: SqlitePool,
+    /// Taken for each writing turn (see `push`), so that pushes are written in turn.
     write: Arc<Mutex<()>>,
     /// Pushes waiting for the writer (see `push`).
     queue: Arc<std::sync::Mutex<VecDeque<QueuedPush>>>,
@@ -83,7 +87,7 @@ impl Store {
             .pragma("wal_autocheckpoint", "16384");
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
-            .connect_with(options)
+            .connect_with(options.clone())
             .await
             .with_context(|| format!("cannot open the database {url}"))?;
         sqlx::migrate!("./migrations")
@@ -105,8 +109,17 @@ impl Store {
             sqlx::query_scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq'")
                 .fetch_one(&pool)
                 .await?;
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .min_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
+            .connect_with(options)
+            .await
+            .with_context(|| format!("cannot open the database {url}"))?;
         let store = Store {
             pool,
+            writer,
             write: Arc::new(Mutex::new(())),
             queue: Arc::default(),
             server_edits: Arc::new(Mutex::new(())),
@@ -246,7 +259,12 @@ impl Store {
         &self,
         jobs: &[PushJob],
     ) -> Result<Vec<Result<PushResponse, Error>>, Error> {
-        let mut tx = self.pool.begin().await?;
+        if self.pool.is_closed() {
+            // The store is being shut down (`pool().close()`): write nothing more.
+            self.writer.close().await;
+            return Err(Error::Internal(anyhow::anyhow!("the database is closed")));
+        }
+        let mut tx = self.writer.begin().await?;
         let now = now_ms();
         let mut last = load_counters(&mut tx, jobs.iter().map(|j| j.device)).await?;
         let mut seq: i64 =
@@ -551,6 +569,11 @@ async fn checkpoints(pool: SqlitePool, commits: Weak<AtomicU64>) {
 /// Rows per multi-row statement (SQLite allows 32,766 bound values per statement).
 const ROWS_PER_STATEMENT: usize = 500;
 
+/// Statements of up to this many rows are prepared once per row count and kept by the
+/// writer connection's statement cache (sqlx's, 100 statements): small groups, the most
+/// frequent, are not parsed again. Larger ones are prepared for one use.
+const SMALL_STATEMENT: usize = 16;
+
 /// Each device's last processed mutation number (absent: none yet).
 async fn load_counters(
     tx: &mut sqlx::SqliteConnection,
@@ -570,7 +593,12 @@ async fn load_counters(
             list.push_bind(key);
         }
         q.push(")");
-        for row in q.build().persistent(false).fetch_all(&mut *tx).await? {
+        for row in q
+            .build()
+            .persistent(chunk.len() <= SMALL_STATEMENT)
+            .fetch_all(&mut *tx)
+            .await?
+        {
             let id: String = row.try_get("id")?;
             let last: i64 = row.try_get("last_mutation")?;
             if let Ok(id) = Uuid::parse_str(&id) {
@@ -595,7 +623,12 @@ async fn load_records(
             list.push_bind(key);
         }
         q.push(")");
-        for row in q.build().persistent(false).fetch_all(&mut *tx).await? {
+        for row in q
+            .build()
+            .persistent(chunk.len() <= SMALL_STATEMENT)
+            .fetch_all(&mut *tx)
+            .await?
+        {
             let state = row_to_state(&row)?;
             out.insert(state.id, state);
         }
@@ -621,7 +654,10 @@ async fn write_records<'a>(
                 .push_bind(json.as_str());
         });
         q.push(" ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted, state = excluded.state");
-        q.build().persistent(false).execute(&mut *tx).await?;
+        q.build()
+            .persistent(chunk.len() <= SMALL_STATEMENT)
+            .execute(&mut *tx)
+            .await?;
     }
     Ok(())
 }
@@ -656,7 +692,10 @@ async fn write_changes(
                 .push_bind(c.at)
                 .push_bind(received);
         });
-        q.build().persistent(false).execute(&mut *tx).await?;
+        q.build()
+            .persistent(chunk.len() <= SMALL_STATEMENT)
+            .execute(&mut *tx)
+            .await?;
     }
     Ok(())
 }
@@ -686,7 +725,10 @@ async fn write_counters(
                 .push_bind(now);
         });
         q.push(" ON CONFLICT (id) DO UPDATE SET last_mutation = excluded.last_mutation, last_seen = excluded.last_seen");
-        q.build().persistent(false).execute(&mut *tx).await?;
+        q.build()
+            .persistent(chunk.len() <= SMALL_STATEMENT)
+            .execute(&mut *tx)
+            .await?;
     }
     Ok(())
 }
