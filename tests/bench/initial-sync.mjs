@@ -390,6 +390,10 @@ try {
   if (firstPouch.length) {
     console.log(`PouchDB timeline (ms after navigation): first request ${firstPouch[0].start.toFixed(0)}, last response ${Math.max(...firstPouch.map((m) => m.end)).toFixed(0)}, done ${b.ms.toFixed(0)}`);
   }
+  // What Chromium itself adds to each sync request (the figures above count it too).
+  for (const q of a.requests.filter((r) => new URL(r.url).pathname.startsWith('/api/v1/sync/'))) {
+    console.log(`Tradewinds ${q.method} ${new URL(q.url).pathname}: request headers ${q.requestHeadersSize} B, response headers ${q.responseHeadersSize} B (Chromium, HTTP/1.1)`);
+  }
   if (offsite.length) console.log(`requests that left 127.0.0.1: ${offsite.map((r) => r.url).join(', ')}`);
   for (const [name, r] of [['Tradewinds', a], ['PouchDB', b]]) {
     if (r.failed.length || r.errors.length) console.log(`${name}: failed requests ${JSON.stringify(r.failed)}, page errors ${JSON.stringify(r.errors)}`);
