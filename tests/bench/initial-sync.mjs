@@ -355,7 +355,12 @@ try {
 
   // What the snapshot weighs in each encoding (node:http does not decode bodies).
   const sizes = {};
-  for (const enc of ['identity', 'gzip', 'br']) sizes[enc] = await bodyBytes(`${tw.url}/api/v1/sync/snapshot`, enc);
+  const served = {};
+  for (const enc of ['identity', 'gzip', 'br']) {
+    const t0 = performance.now();
+    sizes[enc] = await bodyBytes(`${tw.url}/api/v1/sync/snapshot`, enc);
+    served[enc] = performance.now() - t0;
+  }
   const build = readFileSync(join(DIST, 'index.html'), 'utf8').match(/tradewinds-build" content="([^"]+)"/)?.[1];
 
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -371,7 +376,8 @@ try {
   console.log(`machine: ${cpus().length} × ${cpus()[0].model}, Chromium ${browser.version()}, Node ${process.version}; ` +
     `Tradewinds build ${build}, PouchDB ${require('pouchdb/package.json').version} (adapter ${b.adapter}) + pouchdb-server ${require('pouchdb-server/package.json').version}`);
   console.log(`loading the servers: Tradewinds push ${s(twFill)}, pouchdb-server bulk_docs ${s(pouchFill)}`);
-  console.log(`Tradewinds snapshot body: ${kb(sizes.identity)} JSON, ${kb(sizes.gzip)} gzip, ${kb(sizes.br)} brotli`);
+  console.log(`Tradewinds snapshot body: ${kb(sizes.identity)} JSON, ${kb(sizes.gzip)} gzip, ${kb(sizes.br)} brotli; ` +
+    `served to Node in ${s(served.identity)}, ${s(served.gzip)}, ${s(served.br)}`);
   const row = (name, r) => console.log(`${name.padEnd(11)} ${s(r.ms).padStart(8)}  rows ${String(r.rows).padStart(6)}  ` +
     `data ${kb(r.data.total).padStart(10)} in ${String(r.data.count).padStart(4)} requests (sent ${kb(r.data.sent)}, received ${kb(r.data.received)})  ` +
     `all ${kb(r.all.total).padStart(10)} in ${r.all.count} requests${r.all.lost ? ` (sizes of ${r.all.lost} service-worker requests lost)` : ''}`);

@@ -477,6 +477,35 @@ impl Store {
         })
     }
 
+    /// `snapshot()` as the JSON document the sync endpoint sends, written from the stored
+    /// states as they are (each is the JSON of a `RecordState`, its `seq` included: see
+    /// `write_records`) instead of parsing and serialising every record again.
+    pub async fn snapshot_json(&self) -> Result<String, Error> {
+        let mut tx = self.pool.begin().await?;
+        let seq: i64 =
+            sqlx::query_scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq'")
+                .fetch_one(&mut *tx)
+                .await?;
+        let states: Vec<String> = sqlx::query_scalar("SELECT state FROM records ORDER BY seq")
+            .fetch_all(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        let cursor = serde_json::to_string(&Cursor::new(&self.server_id, seq as u64))
+            .map_err(anyhow::Error::from)?;
+        let mut out = String::with_capacity(states.iter().map(|s| s.len() + 1).sum::<usize>() + 64);
+        out.push_str("{\"cursor\":");
+        out.push_str(&cursor);
+        out.push_str(",\"records\":[");
+        for (i, state) in states.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(state);
+        }
+        out.push_str("]}");
+        Ok(out)
+    }
+
     /// The live (not deleted) records of one kind.
     pub async fn list(&self, kind: RecordKind) -> Result<Vec<RecordState>, Error> {
         let rows = sqlx::query(
@@ -636,6 +665,8 @@ async fn load_records(
     Ok(out)
 }
 
+/// Writes record states; the stored JSON is the whole state, `seq` included, so that it can
+/// be sent as it is (`Store::snapshot_json`).
 async fn write_records<'a>(
     tx: &mut sqlx::SqliteConnection,
     states: impl Iterator<Item = &'a RecordState>,

@@ -3,11 +3,13 @@
 
 use axum::{
     extract::{Query, State},
+    http::header,
+    response::IntoResponse,
     routing::{get, post},
     Json, Router,
 };
 use serde::Deserialize;
-use tradewinds_shared::sync::{Cursor, PullResponse, PushRequest, PushResponse, Snapshot};
+use tradewinds_shared::sync::{Cursor, PullResponse, PushRequest, PushResponse};
 
 use crate::extract::ApiJson;
 use crate::{AppState, Error};
@@ -60,6 +62,10 @@ async fn sync_pull(
     Ok(Json(app.store.pull(&Cursor(q.cursor), limit).await?))
 }
 
-async fn sync_snapshot(State(app): State<AppState>) -> Result<Json<Snapshot>, Error> {
-    Ok(Json(app.store.snapshot().await?))
+/// The body is `Snapshot`'s JSON, written from the stored states (`Store::snapshot_json`).
+async fn sync_snapshot(State(app): State<AppState>) -> Result<impl IntoResponse, Error> {
+    Ok((
+        [(header::CONTENT_TYPE, "application/json")],
+        app.store.snapshot_json().await?,
+    ))
 }
