@@ -4,7 +4,7 @@ DB ?= sqlite://tradewinds.db
 export RUSTC_BOOTSTRAP := 1
 export CHROMEDRIVER := /usr/bin/chromedriver
 
-.PHONY: setup dist server run test test-shared test-server test-browser test-e2e lint
+.PHONY: setup dist server run test test-shared test-server test-browser test-e2e lint bench
 
 setup:
 	scripts/setup.sh
@@ -35,3 +35,12 @@ test-e2e: dist server
 	cd tests/e2e && node --test
 
 test: setup lint test-shared test-server test-browser test-e2e
+
+# Benchmarks print figures (docs/benchmarks.md); not part of `make test`. `cargo bench`
+# builds the release binary it loads (target/release/tradewinds, which initial-sync.mjs runs
+# too); the initial sync needs the built app (dist/, built if absent) and the npm packages of
+# tests/bench (installed if absent).
+bench:
+	cargo bench -p tradewinds-server --bench sync_load
+	test -f dist/index.html || $(MAKE) dist
+	cd tests/bench && { test -d node_modules || npm ci; } && node initial-sync.mjs

@@ -709,3 +709,26 @@ async fn a_pushed_delete_hides_the_record() {
         .expect_error(StatusCode::UNPROCESSABLE_ENTITY, "reserved_field");
     assert_fields(&body, &[]);
 }
+
+#[tokio::test]
+async fn the_snapshot_sent_is_the_stored_catalogue() {
+    let t = TestApp::seeded().await;
+    // Edits after the seed, so that records are rewritten with newer sequence numbers.
+    let snapshot = t.snapshot().await;
+    let mut dev = Device::new();
+    let mut cartac = record(&snapshot.records, seed::seed_id("cartac"));
+    let m1 = dev.edit(&mut cartac, now_ms(), json!({ "acronym": "CTAC" }));
+    let m2 = dev.edit(
+        &mut cartac,
+        now_ms(),
+        json!({ "description": "Technical assistance centre." }),
+    );
+    t.push(dev.id, &[m1, m2]).await;
+    let sent = t.snapshot().await;
+    let stored = t.store.snapshot().await.expect("snapshot");
+    assert_eq!(sent, stored);
+    assert!(sent
+        .records
+        .iter()
+        .any(|r| r.id == cartac.id && r.seq == sent.cursor.parts().unwrap().1));
+}

@@ -3,15 +3,16 @@
 //! device's last processed mutation, so a crash can neither lose an acknowledged mutation
 //! nor apply one twice.
 
-use std::collections::{hash_map::Entry, HashMap};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::str::FromStr;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Weak};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::Context;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Row, SqlitePool};
-use tokio::sync::Mutex;
+use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
+use tokio::sync::{oneshot, Mutex};
 use tradewinds_shared::accounts::HistoryEntry;
 use tradewinds_shared::sync::{
     protocol::MAX_PUSH_MUTATIONS, Cursor, DeviceId, Mutation, PullResponse, PushResponse,
@@ -44,12 +45,40 @@ fn forbidden(n: u64, denied: tradewinds_shared::access::Denied) -> Rejection {
 #[derive(Clone)]
 pub struct Store {
     pool: SqlitePool,
-    /// SQLite has one writer; taking this lock first keeps writers from failing on busy.
+    /// The one connection pushes are written on. SQLite has one writer anyway, and a
+    /// connection keeps its page cache only while no other connection writes: with writes
+    /// spread over the pool, every push began by reading its pages again.
+    writer: SqlitePool,
+    /// Taken for each writing turn (see `push`), so that pushes are written in turn.
     write: Arc<Mutex<()>>,
+    /// Pushes waiting for the writer (see `push`).
+    queue: Arc<std::sync::Mutex<VecDeque<QueuedPush>>>,
     /// Serialises the server's own edits (see `apply_server_edit`).
     server_edits: Arc<Mutex<()>>,
     server_id: Arc<str>,
+    /// The end of the change log (`meta.seq`) as of this store's last commit: a pull that
+    /// is already there is answered without reading the database. This process is the
+    /// database's only writer (see `write`).
+    end: Arc<AtomicU64>,
+    /// Commits since the last checkpoint (see `checkpoints`).
+    commits: Arc<AtomicU64>,
 }
+
+/// A push to write: see `Store::push`.
+struct PushJob {
+    device: DeviceId,
+    mutations: Vec<Mutation>,
+    author: Author,
+}
+
+struct QueuedPush {
+    push: PushJob,
+    reply: oneshot::Sender<Result<PushResponse, Error>>,
+}
+
+/// At most this many mutations are written in one group commit (a single push of up to
+/// `MAX_PUSH_MUTATIONS` always goes alone if it is larger).
+const GROUP_MUTATIONS: usize = 2000;
 
 pub fn now_ms() -> i64 {
     SystemTime::now()
@@ -67,10 +96,18 @@ impl Store {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
             .busy_timeout(std::time::Duration::from_secs(10))
-            .foreign_keys(true);
+            .foreign_keys(true)
+            // A push writes hundreds of rows in one transaction: with SQLite's default 2 MB
+            // page cache it spills pages to the WAL mid-transaction, and its multi-row
+            // statements keep their statement journals in temporary files.
+            .pragma("cache_size", "-32768")
+            .pragma("temp_store", "memory")
+            // Checkpoints run in the background (`checkpoints`), not inside a writer's
+            // commit; this is only a backstop if they fall behind (pages of 4 KB).
+            .pragma("wal_autocheckpoint", "16384");
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
-            .connect_with(options)
+            .connect_with(options.clone())
             .await
             .with_context(|| format!("cannot open the database {url}"))?;
         sqlx::migrate!("./migrations")
@@ -88,12 +125,33 @@ impl Store {
             sqlx::query_scalar("SELECT value FROM meta WHERE key = 'server_id'")
                 .fetch_one(&pool)
                 .await?;
-        Ok(Store {
+        let end: i64 =
+            sqlx::query_scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq'")
+                .fetch_one(&pool)
+                .await?;
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .min_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
+            .connect_with(options)
+            .await
+            .with_context(|| format!("cannot open the database {url}"))?;
+        let store = Store {
             pool,
+            writer,
             write: Arc::new(Mutex::new(())),
+            queue: Arc::default(),
             server_edits: Arc::new(Mutex::new(())),
             server_id: server_id.into(),
-        })
+            end: Arc::new(AtomicU64::new(end as u64)),
+            commits: Arc::default(),
+        };
+        tokio::spawn(checkpoints(
+            store.pool.clone(),
+            Arc::downgrade(&store.commits),
+        ));
+        Ok(store)
     }
 
     /// This database's identity, part of every cursor.
@@ -108,15 +166,17 @@ impl Store {
 
     /// Applies a device's mutations in order, in one transaction. Mutations at or below the
     /// device's last processed number are duplicates and are skipped; a gap is refused.
-    /// `author` is who pushes; a mutation they may not make is rejected as `forbidden`,
-    /// like an invalid one.
+    ///
+    /// Pushes that arrive while another is being written wait in a queue and are then
+    /// written together, each in its order, in one transaction (group commit: one fsync for
+    /// many devices). Each still gets its own answer, given once the transaction is
+    /// committed; a push refused (gap) leaves the others untouched.
     pub async fn push(
         &self,
         device: DeviceId,
         mutations: &[Mutation],
         author: &Author,
     ) -> Result<PushResponse, Error> {
-        let by = author.name.as_deref();
         if mutations.len() > MAX_PUSH_MUTATIONS {
             return Err(Error::Unprocessable {
                 code: "too_many_mutations",
@@ -141,127 +201,228 @@ impl Store {
                 message: "Mutation numbers start at 1.".into(),
             });
         }
-        let _guard = self.write.lock().await;
-        let mut tx = self.pool.begin().await?;
-        let device_key = device.to_string();
-        let last: i64 = sqlx::query_scalar("SELECT last_mutation FROM devices WHERE id = ?")
-            .bind(&device_key)
-            .fetch_optional(&mut *tx)
-            .await?
-            .unwrap_or(0);
-        let mut last = last as u64;
-        if let Some(first) = mutations.first() {
-            if first.n > last + 1 {
-                return Err(Error::Conflict {
-                    code: "mutation_gap",
-                    message: format!("This device's next mutation is {}, but the push starts at {}: send the missing ones first.", last + 1, first.n),
-                });
+        let (reply, answer) = oneshot::channel();
+        self.queue
+            .lock()
+            .expect("push queue")
+            .push_back(QueuedPush {
+                push: PushJob {
+                    device,
+                    mutations: mutations.to_vec(),
+                    author: author.clone(),
+                },
+                reply,
+            });
+        // One writing turn per queued push, so every push is written by some turn. The turn
+        // runs on its own task: a caller that goes away (client gone, timeout) does not
+        // interrupt the transaction that carries other devices' pushes.
+        let store = self.clone();
+        tokio::spawn(async move { store.write_queued().await });
+        answer.await.unwrap_or_else(|_| {
+            Err(Error::Internal(anyhow::anyhow!(
+                "the push was dropped before it was written"
+            )))
+        })
+    }
+
+    /// One writing turn: takes the queued pushes (up to `GROUP_MUTATIONS` mutations) and
+    /// writes them in one transaction. If that fails, each is tried alone, so that a push
+    /// that cannot be written fails by itself.
+    async fn write_queued(&self) {
+        let _writer = self.write.lock().await;
+        let group: Vec<QueuedPush> = {
+            let mut queue = self.queue.lock().expect("push queue");
+            let mut total = 0;
+            let mut group = Vec::new();
+            while let Some(next) = queue.front() {
+                total += next.push.mutations.len().max(1);
+                if !group.is_empty() && total > GROUP_MUTATIONS {
+                    break;
+                }
+                group.extend(queue.pop_front());
+            }
+            group
+        };
+        if group.is_empty() {
+            return;
+        }
+        let (jobs, replies): (Vec<PushJob>, Vec<_>) =
+            group.into_iter().map(|q| (q.push, q.reply)).unzip();
+        match self.write_pushes(&jobs).await {
+            Ok(answers) => {
+                for (reply, answer) in replies.into_iter().zip(answers) {
+                    let _ = reply.send(answer);
+                }
+            }
+            Err(e) if jobs.len() == 1 => {
+                let _ = replies.into_iter().next().map(|r| r.send(Err(e)));
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, pushes = jobs.len(), "group commit failed; writing each push alone");
+                for (job, reply) in jobs.iter().zip(replies) {
+                    let answer = match self.write_pushes(std::slice::from_ref(job)).await {
+                        Ok(mut answers) => answers.pop().expect("one answer per push"),
+                        Err(e) => Err(e),
+                    };
+                    let _ = reply.send(answer);
+                }
             }
         }
+    }
+
+    /// Writes pushes in one transaction, in order: what each would have done alone, one
+    /// after the other. Reads everything it needs first and writes many rows per statement,
+    /// so that the number of statements does not grow with the number of mutations.
+    /// `Err` only when the transaction failed (nothing is written); a refused push is an
+    /// `Err` in its own answer.
+    async fn write_pushes(
+        &self,
+        jobs: &[PushJob],
+    ) -> Result<Vec<Result<PushResponse, Error>>, Error> {
+        if self.pool.is_closed() {
+            // The store is being shut down (`pool().close()`): write nothing more.
+            self.writer.close().await;
+            return Err(Error::Internal(anyhow::anyhow!("the database is closed")));
+        }
+        let mut tx = self.writer.begin().await?;
+        let now = now_ms();
+        let mut last = load_counters(&mut tx, jobs.iter().map(|j| j.device)).await?;
         let mut seq: i64 =
             sqlx::query_scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq'")
                 .fetch_one(&mut *tx)
                 .await?;
-        let now = now_ms();
-        // By id alone, like the records table's unique index: ids are unique across kinds,
-        // so a mutation of another kind must meet the record this batch already wrote.
-        let mut cache: HashMap<Uuid, Option<RecordState>> = HashMap::new();
-        let mut rejections = Vec::new();
-        let first_n = mutations.first().map_or(0, |m| m.n);
-        let already = last;
-        for m in mutations.iter().filter(|m| m.n > already) {
-            let key = m.id;
-            if let Entry::Vacant(slot) = cache.entry(key) {
-                slot.insert(load_record_any_kind(&mut tx, m.id).await?);
+        let start_seq = seq;
+        // Every record a new mutation names, by id alone, like the records table's unique
+        // index: ids are unique across kinds, so a mutation of another kind must meet the
+        // record already there.
+        let ids: HashSet<Uuid> = jobs
+            .iter()
+            .flat_map(|j| {
+                let already = last.get(&j.device).copied().unwrap_or(0);
+                j.mutations
+                    .iter()
+                    .filter(move |m| m.n > already)
+                    .map(|m| m.id)
+            })
+            .collect();
+        let mut cache = load_records(&mut tx, &ids).await?;
+        let mut changed: Vec<Uuid> = Vec::new();
+        let mut changed_ids: HashSet<Uuid> = HashSet::new();
+        let mut changes: Vec<ChangeRow> = Vec::new();
+        let mut counters: Vec<(DeviceId, u64)> = Vec::new();
+        let mut answers = Vec::with_capacity(jobs.len());
+        for job in jobs {
+            let device = job.device;
+            let device_key = device.to_string();
+            let already = last.get(&device).copied().unwrap_or(0);
+            if let Some(first) = job.mutations.first() {
+                if first.n > already + 1 {
+                    answers.push(Err(Error::Conflict {
+                        code: "mutation_gap",
+                        message: format!("This device's next mutation is {}, but the push starts at {}: send the missing ones first.", already + 1, first.n),
+                    }));
+                    continue;
+                }
             }
-            let current = cache.get(&key).and_then(Option::as_ref);
-            let outcome = if m.at > now + MAX_FUTURE_SKEW_MS {
-                Err(Rejection {
-                    n: m.n,
-                    code: "clock_in_future".into(),
-                    message: "The device's clock is more than a day ahead of the server; correct the date and time, then resubmit.".into(),
-                    fields: vec![],
-                })
-            } else {
-                RecordState::check_mutation(current, device, m, by)
-                    .map_err(|e| Rejection {
+            let mut rejections = Vec::new();
+            let mut done = already;
+            for m in job.mutations.iter().filter(|m| m.n > already) {
+                let current = cache.get(&m.id);
+                let outcome = if m.at > now + MAX_FUTURE_SKEW_MS {
+                    Err(Rejection {
                         n: m.n,
-                        code: "invalid_record".into(),
-                        message: format!("The change was refused: {e}"),
-                        fields: e.0,
+                        code: "clock_in_future".into(),
+                        message: "The device's clock is more than a day ahead of the server; correct the date and time, then resubmit.".into(),
+                        fields: vec![],
                     })
-                    .and_then(|next| match &author.actor {
-                        Some(a) => a
-                            .check_write(current, &next, m)
-                            .map(|()| next)
-                            .map_err(|d| forbidden(m.n, d)),
-                        None => Ok(next),
-                    })
-            };
-            match outcome {
-                Ok(mut next) if Some(&next) != current => {
-                    seq += 1;
-                    next.seq = seq as u64;
-                    write_record(&mut tx, &next).await?;
-                    sqlx::query("INSERT INTO changes (seq, device, mutation, kind, id, fields, at, received, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                        .bind(seq)
-                        .bind(&device_key)
-                        .bind(m.n as i64)
-                        .bind(m.kind.code())
-                        .bind(m.id.to_string())
-                        .bind(serde_json::Value::Object(m.set.clone()).to_string())
-                        .bind(m.at)
-                        .bind(now)
-                        .bind(author.actor.as_ref().map(|a| a.user.to_string()))
-                        .execute(&mut *tx)
-                        .await?;
-                    cache.insert(key, Some(next));
+                } else {
+                    RecordState::check_mutation(current, device, m, job.author.name.as_deref())
+                        .map_err(|e| Rejection {
+                            n: m.n,
+                            code: "invalid_record".into(),
+                            message: format!("The change was refused: {e}"),
+                            fields: e.0,
+                        })
+                        .and_then(|next| match &job.author.actor {
+                            Some(a) => a
+                                .check_write(current, &next, m)
+                                .map(|()| next)
+                                .map_err(|d| forbidden(m.n, d)),
+                            None => Ok(next),
+                        })
+                };
+                match outcome {
+                    Ok(mut next) if Some(&next) != current => {
+                        seq += 1;
+                        next.seq = seq as u64;
+                        changes.push(ChangeRow {
+                            seq,
+                            device: device_key.clone(),
+                            mutation: m.n as i64,
+                            kind: m.kind.code(),
+                            id: m.id.to_string(),
+                            fields: serde_json::to_string(&m.set).map_err(anyhow::Error::from)?,
+                            at: m.at,
+                            author: job.author.actor.as_ref().map(|a| a.user.to_string()),
+                        });
+                        cache.insert(m.id, next);
+                        if changed_ids.insert(m.id) {
+                            changed.push(m.id);
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(rejection) => {
+                        // Rare: written at once, so that a later push of the same device in
+                        // this transaction finds it (below).
+                        sqlx::query("INSERT OR REPLACE INTO rejections (device, mutation, body) VALUES (?, ?, ?)")
+                            .bind(&device_key)
+                            .bind(m.n as i64)
+                            .bind(serde_json::to_string(&rejection).map_err(anyhow::Error::from)?)
+                            .execute(&mut *tx)
+                            .await?;
+                        rejections.push(rejection);
+                    }
                 }
-                Ok(_) => {}
-                Err(rejection) => {
-                    sqlx::query("INSERT OR REPLACE INTO rejections (device, mutation, body) VALUES (?, ?, ?)")
-                        .bind(&device_key)
-                        .bind(m.n as i64)
-                        .bind(serde_json::to_string(&rejection).map_err(anyhow::Error::from)?)
-                        .execute(&mut *tx)
-                        .await?;
-                    rejections.push(rejection);
-                }
+                done = m.n;
             }
-            last = m.n;
+            // A push that repeats mutations already processed gets their rejections again,
+            // so that a retried push gets the same answer.
+            let first_n = job.mutations.first().map_or(0, |m| m.n);
+            if first_n > 0 && first_n <= already {
+                let earlier: Vec<String> = sqlx::query_scalar("SELECT body FROM rejections WHERE device = ? AND mutation >= ? AND mutation <= ? ORDER BY mutation")
+                    .bind(&device_key)
+                    .bind(first_n as i64)
+                    .bind(done as i64)
+                    .fetch_all(&mut *tx)
+                    .await?;
+                for body in earlier {
+                    let r: Rejection = serde_json::from_str(&body).map_err(anyhow::Error::from)?;
+                    if !rejections.iter().any(|x| x.n == r.n) {
+                        rejections.push(r);
+                    }
+                }
+                rejections.sort_by_key(|r| r.n);
+            }
+            last.insert(device, done);
+            counters.push((device, done));
+            answers.push(Ok(PushResponse {
+                last_applied: done,
+                rejections,
+            }));
         }
-        // Rejections of duplicates in this batch, so that a retried push gets the same answer.
-        if first_n > 0 && first_n <= last {
-            let earlier: Vec<String> = sqlx::query_scalar("SELECT body FROM rejections WHERE device = ? AND mutation >= ? AND mutation <= ? ORDER BY mutation")
-                .bind(&device_key)
-                .bind(first_n as i64)
-                .bind(last as i64)
-                .fetch_all(&mut *tx)
+        write_records(&mut tx, changed.iter().filter_map(|id| cache.get(id))).await?;
+        write_changes(&mut tx, &changes, now).await?;
+        if seq != start_seq {
+            sqlx::query("UPDATE meta SET value = ? WHERE key = 'seq'")
+                .bind(seq.to_string())
+                .execute(&mut *tx)
                 .await?;
-            for body in earlier {
-                let r: Rejection = serde_json::from_str(&body).map_err(anyhow::Error::from)?;
-                if !rejections.iter().any(|x| x.n == r.n) {
-                    rejections.push(r);
-                }
-            }
-            rejections.sort_by_key(|r| r.n);
         }
-        sqlx::query("UPDATE meta SET value = ? WHERE key = 'seq'")
-            .bind(seq.to_string())
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("INSERT INTO devices (id, last_mutation, first_seen, last_seen) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET last_mutation = excluded.last_mutation, last_seen = excluded.last_seen")
-            .bind(&device_key)
-            .bind(last as i64)
-            .bind(now)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+        write_counters(&mut tx, &counters, now).await?;
         tx.commit().await?;
-        Ok(PushResponse {
-            last_applied: last,
-            rejections,
-        })
+        self.end.store(seq as u64, Ordering::Release);
+        self.commits.fetch_add(1, Ordering::Relaxed);
+        Ok(answers)
     }
 
     /// The next mutation number the server expects from the device, minus one.
@@ -282,6 +443,15 @@ impl Store {
                 message: format!("`{}` is not a cursor this server issued.", cursor.0),
             });
         };
+        if server == &*self.server_id && after == self.end.load(Ordering::Acquire) {
+            // Up to date: the most frequent pull, answered without the database.
+            return Ok(PullResponse {
+                cursor: cursor.clone(),
+                records: vec![],
+                has_more: false,
+                reset: false,
+            });
+        }
         // A cursor past the end of the change log was issued by this database before it was
         // restored from a backup: the changes since then are not what the client saw.
         let end: i64 =
@@ -332,6 +502,35 @@ impl Store {
             cursor: Cursor::new(&self.server_id, seq as u64),
             records: rows.iter().map(row_to_state).collect::<Result<_, _>>()?,
         })
+    }
+
+    /// `snapshot()` as the JSON document the sync endpoint sends, written from the stored
+    /// states as they are (each is the JSON of a `RecordState`, its `seq` included: see
+    /// `write_records`) instead of parsing and serialising every record again.
+    pub async fn snapshot_json(&self) -> Result<String, Error> {
+        let mut tx = self.pool.begin().await?;
+        let seq: i64 =
+            sqlx::query_scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq'")
+                .fetch_one(&mut *tx)
+                .await?;
+        let states: Vec<String> = sqlx::query_scalar("SELECT state FROM records ORDER BY seq")
+            .fetch_all(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        let cursor = serde_json::to_string(&Cursor::new(&self.server_id, seq as u64))
+            .map_err(anyhow::Error::from)?;
+        let mut out = String::with_capacity(states.iter().map(|s| s.len() + 1).sum::<usize>() + 64);
+        out.push_str("{\"cursor\":");
+        out.push_str(&cursor);
+        out.push_str(",\"records\":[");
+        for (i, state) in states.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(state);
+        }
+        out.push_str("]}");
+        Ok(out)
     }
 
     /// The live (not deleted) records of one kind.
@@ -441,27 +640,202 @@ impl Store {
     }
 }
 
-async fn load_record_any_kind(
-    tx: &mut sqlx::SqliteConnection,
-    id: Uuid,
-) -> Result<Option<RecordState>, Error> {
-    let row = sqlx::query("SELECT state, seq FROM records WHERE id = ?")
-        .bind(id.to_string())
-        .fetch_optional(&mut *tx)
-        .await?;
-    row.as_ref().map(row_to_state).transpose()
+/// Copies the WAL into the database file about once a second while there are commits, so
+/// that no writer pays for a checkpoint inside its commit. Passive: it never blocks readers
+/// or writers. Ends when the store is dropped or its pool closed.
+async fn checkpoints(pool: SqlitePool, commits: Weak<AtomicU64>) {
+    let mut done = 0;
+    loop {
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        let Some(count) = commits.upgrade().map(|c| c.load(Ordering::Relaxed)) else {
+            return;
+        };
+        if count == done {
+            continue;
+        }
+        if pool.is_closed() {
+            return;
+        }
+        match sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+            .execute(&pool)
+            .await
+        {
+            Ok(_) => done = count,
+            Err(_) if pool.is_closed() => return,
+            Err(e) => tracing::warn!(error = %e, "WAL checkpoint failed; retrying"),
+        }
+    }
 }
 
-async fn write_record(tx: &mut sqlx::SqliteConnection, state: &RecordState) -> Result<(), Error> {
-    let json = serde_json::to_string(state).map_err(anyhow::Error::from)?;
-    sqlx::query("INSERT INTO records (kind, id, seq, deleted, state) VALUES (?, ?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted, state = excluded.state")
-        .bind(state.kind.code())
-        .bind(state.id.to_string())
-        .bind(state.seq as i64)
-        .bind(state.is_deleted())
-        .bind(json)
-        .execute(&mut *tx)
-        .await?;
+/// Rows per multi-row statement (SQLite allows 32,766 bound values per statement).
+const ROWS_PER_STATEMENT: usize = 500;
+
+/// Statements of up to this many rows are prepared once per row count and kept by the
+/// writer connection's statement cache (sqlx's, 100 statements): small groups, the most
+/// frequent, are not parsed again. Larger ones are prepared for one use.
+const SMALL_STATEMENT: usize = 16;
+
+/// Each device's last processed mutation number (absent: none yet).
+async fn load_counters(
+    tx: &mut sqlx::SqliteConnection,
+    devices: impl Iterator<Item = DeviceId>,
+) -> Result<HashMap<DeviceId, u64>, Error> {
+    let keys: Vec<String> = devices
+        .collect::<HashSet<_>>()
+        .iter()
+        .map(Uuid::to_string)
+        .collect();
+    let mut out = HashMap::new();
+    for chunk in keys.chunks(ROWS_PER_STATEMENT) {
+        let mut q =
+            QueryBuilder::<Sqlite>::new("SELECT id, last_mutation FROM devices WHERE id IN (");
+        let mut list = q.separated(", ");
+        for key in chunk {
+            list.push_bind(key);
+        }
+        q.push(")");
+        for row in q
+            .build()
+            .persistent(chunk.len() <= SMALL_STATEMENT)
+            .fetch_all(&mut *tx)
+            .await?
+        {
+            let id: String = row.try_get("id")?;
+            let last: i64 = row.try_get("last_mutation")?;
+            if let Ok(id) = Uuid::parse_str(&id) {
+                out.insert(id, last as u64);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The stored records with these ids, whatever their kind.
+async fn load_records(
+    tx: &mut sqlx::SqliteConnection,
+    ids: &HashSet<Uuid>,
+) -> Result<HashMap<Uuid, RecordState>, Error> {
+    let keys: Vec<String> = ids.iter().map(Uuid::to_string).collect();
+    let mut out = HashMap::with_capacity(keys.len());
+    for chunk in keys.chunks(ROWS_PER_STATEMENT) {
+        let mut q = QueryBuilder::<Sqlite>::new("SELECT state, seq FROM records WHERE id IN (");
+        let mut list = q.separated(", ");
+        for key in chunk {
+            list.push_bind(key);
+        }
+        q.push(")");
+        for row in q
+            .build()
+            .persistent(chunk.len() <= SMALL_STATEMENT)
+            .fetch_all(&mut *tx)
+            .await?
+        {
+            let state = row_to_state(&row)?;
+            out.insert(state.id, state);
+        }
+    }
+    Ok(out)
+}
+
+/// Writes record states; the stored JSON is the whole state, `seq` included, so that it can
+/// be sent as it is (`Store::snapshot_json`).
+async fn write_records<'a>(
+    tx: &mut sqlx::SqliteConnection,
+    states: impl Iterator<Item = &'a RecordState>,
+) -> Result<(), Error> {
+    let rows = states
+        .map(|s| Ok((s, serde_json::to_string(s).map_err(anyhow::Error::from)?)))
+        .collect::<Result<Vec<_>, Error>>()?;
+    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+        let mut q =
+            QueryBuilder::<Sqlite>::new("INSERT INTO records (kind, id, seq, deleted, state) ");
+        q.push_values(chunk, |mut row, (state, json)| {
+            row.push_bind(state.kind.code())
+                .push_bind(state.id.to_string())
+                .push_bind(state.seq as i64)
+                .push_bind(state.is_deleted())
+                .push_bind(json.as_str());
+        });
+        q.push(" ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted, state = excluded.state");
+        q.build()
+            .persistent(chunk.len() <= SMALL_STATEMENT)
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// A row of `changes` (the record history).
+struct ChangeRow {
+    seq: i64,
+    device: String,
+    mutation: i64,
+    kind: &'static str,
+    id: String,
+    fields: String,
+    at: i64,
+    /// The account that made it (`None`: the server itself).
+    author: Option<String>,
+}
+
+async fn write_changes(
+    tx: &mut sqlx::SqliteConnection,
+    changes: &[ChangeRow],
+    received: i64,
+) -> Result<(), Error> {
+    for chunk in changes.chunks(ROWS_PER_STATEMENT) {
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "INSERT INTO changes (seq, device, mutation, kind, id, fields, at, received, author) ",
+        );
+        q.push_values(chunk, |mut row, c| {
+            row.push_bind(c.seq)
+                .push_bind(c.device.as_str())
+                .push_bind(c.mutation)
+                .push_bind(c.kind)
+                .push_bind(c.id.as_str())
+                .push_bind(c.fields.as_str())
+                .push_bind(c.at)
+                .push_bind(received)
+                .push_bind(c.author.as_deref());
+        });
+        q.build()
+            .persistent(chunk.len() <= SMALL_STATEMENT)
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Devices' last processed mutation numbers; a device that comes twice keeps its last.
+async fn write_counters(
+    tx: &mut sqlx::SqliteConnection,
+    counters: &[(DeviceId, u64)],
+    now: i64,
+) -> Result<(), Error> {
+    let mut last: HashMap<DeviceId, u64> = HashMap::new();
+    for &(device, n) in counters {
+        last.insert(device, n);
+    }
+    let rows: Vec<(String, i64)> = last
+        .into_iter()
+        .map(|(d, n)| (d.to_string(), n as i64))
+        .collect();
+    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "INSERT INTO devices (id, last_mutation, first_seen, last_seen) ",
+        );
+        q.push_values(chunk, |mut row, (id, n)| {
+            row.push_bind(id.as_str())
+                .push_bind(*n)
+                .push_bind(now)
+                .push_bind(now);
+        });
+        q.push(" ON CONFLICT (id) DO UPDATE SET last_mutation = excluded.last_mutation, last_seen = excluded.last_seen");
+        q.build()
+            .persistent(chunk.len() <= SMALL_STATEMENT)
+            .execute(&mut *tx)
+            .await?;
+    }
     Ok(())
 }
 

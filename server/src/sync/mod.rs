@@ -4,11 +4,13 @@
 
 use axum::{
     extract::{Query, State},
+    http::header,
+    response::IntoResponse,
     routing::{get, post},
     Json, Router,
 };
 use serde::Deserialize;
-use tradewinds_shared::sync::{Cursor, PullResponse, PushRequest, PushResponse, Snapshot};
+use tradewinds_shared::sync::{Cursor, PullResponse, PushRequest, PushResponse};
 
 use crate::accounts::Signed;
 use crate::extract::ApiJson;
@@ -66,9 +68,13 @@ async fn sync_pull(
     Ok(Json(app.store.pull(&Cursor(q.cursor), limit).await?))
 }
 
+/// The body is `Snapshot`'s JSON, written from the stored states (`Store::snapshot_json`).
 async fn sync_snapshot(
     State(app): State<AppState>,
     _signed: Signed,
-) -> Result<Json<Snapshot>, Error> {
-    Ok(Json(app.store.snapshot().await?))
+) -> Result<impl IntoResponse, Error> {
+    Ok((
+        [(header::CONTENT_TYPE, "application/json")],
+        app.store.snapshot_json().await?,
+    ))
 }

@@ -1,0 +1,428 @@
+// Initial sync of 10,000 catalogue records into an empty browser: Tradewinds (the app
+// bootstrapping from its server into IndexedDB) beside PouchDB replicating the same 10,000
+// documents from pouchdb-server into IndexedDB. Prints figures; asserts nothing.
+//
+//   make server            # target/release/tradewinds; dist/ is the built app
+//   cd tests/bench && npm ci && node initial-sync.mjs
+//
+// Everything runs on 127.0.0.1: the release binary on a fresh database (--no-seed), and
+// pouchdb-server (LevelDB files in a temporary directory, its own config file there). The
+// PouchDB page and its browser bundle are attachments of a document in pouchdb-server, so
+// that the page and its database share one origin (no CORS preflights), as the Tradewinds
+// app shares one with its server. Each system gets a fresh browser context.
+//
+// Time: from navigation start (the page's performance.timeOrigin) until
+//  - Tradewinds: IndexedDB "tradewinds"/"records" holds every record and the sync status
+//    says "All changes saved" and "last synced" (checked every 20 ms in the page);
+//  - PouchDB: PouchDB.replicate(remote, local) with its default options has resolved (all
+//    documents are in IndexedDB).
+// Bytes: every request of the context (page and service worker) from Playwright's
+// request.sizes(): request line and headers, body, response headers and the encoded
+// (compressed) response body, as on the wire (HTTP/1.1). "data" is the sync traffic alone
+// (Tradewinds: /api/v1/sync/*; PouchDB: /catalogue/*), "all" adds the page, its scripts and
+// the wasm module.
+//
+// Environment: TW_BENCH_RECORDS (10000), TRADEWINDS_BIN, TRADEWINDS_DIST, TW_BENCH_TOKEN (sent
+// as a bearer token on this script's own API requests, when set).
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '../..');
+const BIN = process.env.TRADEWINDS_BIN ?? join(root, 'target/release/tradewinds');
+const DIST = process.env.TRADEWINDS_DIST ?? join(root, 'dist');
+const N = Number(process.env.TW_BENCH_RECORDS ?? 10000);
+const require = createRequire(import.meta.url);
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// ---- The records: organisations and the training tools they provide -------------------
+
+function rng(seed) {
+  let s = BigInt(seed);
+  return () => {
+    s = (s + 0x9e3779b97f4a7c15n) & 0xffffffffffffffffn;
+    let z = s;
+    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & 0xffffffffffffffffn;
+    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & 0xffffffffffffffffn;
+    return Number((z ^ (z >> 31n)) & 0xffffffffn) / 2 ** 32;
+  };
+}
+
+function uuid(next) {
+  const h = Array.from({ length: 16 }, () => Math.floor(next() * 256));
+  h[6] = (h[6] & 0x0f) | 0x40;
+  h[8] = (h[8] & 0x3f) | 0x80;
+  const x = h.map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+}
+
+const COUNTRIES = ['BB', 'JM', 'TT', 'BS', 'BZ', 'GY', 'LC', 'KN', 'DM', 'GD', 'AG', 'VC', 'SR', 'HT'];
+const TOPICS = ['risk_management', 'integrity', 'valuation', 'post_clearance_audit', 'enforcement',
+  'trade_facilitation', 'leadership', 'it_automation', 'revenue'];
+const SOURCE = 'Source: report of the first WCO sub-regional donor meeting, CARTAC office, Bridgetown, Barbados, 15–17 October 2012.';
+
+/** `n` records ({ kind, id, fields }): three organisations for every seven training tools. */
+function catalogue(n) {
+  const next = rng(2012);
+  const pick = (xs) => xs[Math.floor(next() * xs.length)];
+  const orgs = [];
+  const records = [];
+  const nOrgs = Math.max(1, Math.round(n * 0.3));
+  for (let i = 0; i < nOrgs; i++) {
+    const country = pick(COUNTRIES);
+    const id = uuid(next);
+    orgs.push(id);
+    records.push({ kind: 'organisation', id, fields: {
+      name: `Customs and Excise Department ${i} of ${country}`,
+      acronym: `CED${i}`,
+      category: pick(['customs_administration', 'donor', 'ta_provider', 'regional_body']),
+      country,
+      website: `https://customs${i}.example.org`,
+      status: 'active',
+      languages: [pick(['en', 'fr', 'es', 'nl'])],
+      memberships: ['WCO', 'CCLEC'],
+      description: `Collects duties and taxes, facilitates legitimate trade and protects the borders of ${country}; national contact point for regional training (record ${i}).`,
+      source: SOURCE,
+    } });
+  }
+  for (let i = 0; records.length < n; i++) {
+    records.push({ kind: 'training_tool', id: uuid(next), fields: {
+      title: `Customs valuation e-learning course, module ${i}`,
+      provider: pick(orgs),
+      format: pick(['e_learning', 'classroom', 'workshop', 'blended']),
+      platform: 'WCO CLiKC! e-learning platform',
+      languages: ['en', pick(['fr', 'es'])],
+      duration: 'About 20 hours, self-paced',
+      audience: pick(['frontline', 'specialist', 'management']),
+      access: 'national_coordinator',
+      certification: 'WCO certificate of completion',
+      cost: 'Free for member administrations',
+      url: `https://clikc.example.org/course/${i}`,
+      topics: [pick(TOPICS)],
+      last_verified: '2012-10-17',
+      description: `Valuation of imported goods under the WTO Agreement, with exercises and a final assessment (record ${i}).`,
+      source: SOURCE,
+    } });
+  }
+  return records;
+}
+
+// ---- Servers ---------------------------------------------------------------------------
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => ok(port)); });
+    s.on('error', fail);
+  });
+}
+
+function stopper(child) {
+  return async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((ok) => child.on('exit', ok));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  };
+}
+
+async function startTradewinds(dir) {
+  const child = spawn(BIN, ['serve', '--addr', '127.0.0.1:0', '--database', `sqlite://${join(dir, 'tw.db')}`,
+    '--dist', DIST, '--no-seed', '--demo'], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'warn' } });
+  const url = await new Promise((ok, fail) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/running at (http:\/\/[^\s/]+)\//);
+      if (m) ok(m[1]);
+    });
+    child.on('exit', (code) => fail(new Error(`tradewinds exited with ${code}`)));
+  });
+  const session = await call('POST', `${url}/api/v1/session`, { email: DEMO_EMAIL, password: DEMO_PASSWORD });
+  token = session.token;
+  return { url, stop: stopper(child) };
+}
+
+async function startPouchdbServer(dir) {
+  const port = await freePort();
+  const bin = join(dirname(require.resolve('pouchdb-server/package.json')), 'bin/pouchdb-server');
+  const child = spawn(process.execPath, [bin, '--host', '127.0.0.1', '--port', String(port), '--dir', dir,
+    '--config', join(dir, 'config.json'), '--no-stdout-logs'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${url}/`)).ok) break;
+    } catch {
+      if (i > 300) throw new Error('pouchdb-server did not start');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return { url, stop: stopper(child) };
+}
+
+/** Headers of every request this script makes to the Tradewinds API (one place, so that a
+ * token goes on all of them): `Authorization: Bearer $TW_BENCH_TOKEN` when that is set. */
+function apiHeaders(extra = {}) {
+  const bearer = process.env.TW_BENCH_TOKEN || token;
+  return bearer ? { ...extra, authorization: `Bearer ${bearer}` } : extra;
+}
+
+/** The demo coordinator (`serve --demo`): the script fills the server and the browser signs
+ * in as this person, as a first visit does (the sign-in round trip is in the time). */
+const DEMO_EMAIL = 'coordinator@demo.tradewinds.org';
+const DEMO_PASSWORD = 'tradewinds-demo';
+let token;
+
+async function call(method, url, body, headers = {}) {
+  const res = await fetch(url, { method, headers: { 'content-type': 'application/json', ...headers }, body: body && JSON.stringify(body) });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text.slice(0, 500)}`);
+  return JSON.parse(text);
+}
+
+function bodyBytes(url, encoding) {
+  return new Promise((ok, fail) => {
+    get(url, { headers: apiHeaders({ 'accept-encoding': encoding }) }, (res) => {
+      let n = 0;
+      res.on('data', (d) => { n += d.length; });
+      res.on('end', () => ok(n));
+    }).on('error', fail);
+  });
+}
+
+/** The records as one device's creates, pushed in batches of 1,000. */
+async function fillTradewinds(url, records) {
+  const device = randomUUID();
+  const at = Date.now();
+  for (let i = 0; i < records.length; i += 1000) {
+    const mutations = records.slice(i, i + 1000).map((r, k) => ({ n: i + k + 1, kind: r.kind, id: r.id, at, set: r.fields }));
+    const answer = await call('POST', `${url}/api/v1/sync/push`, { device, mutations }, apiHeaders());
+    if (answer.rejections?.length) throw new Error(`refused: ${JSON.stringify(answer.rejections[0])}`);
+  }
+}
+
+/** The same records as plain documents ({ _id, kind, ...fields }), bulk_docs of 1,000. */
+async function fillPouch(url, records) {
+  await call('PUT', `${url}/catalogue`);
+  for (let i = 0; i < records.length; i += 1000) {
+    const docs = records.slice(i, i + 1000).map((r) => ({ _id: r.id, kind: r.kind, ...r.fields }));
+    const answer = await call('POST', `${url}/catalogue/_bulk_docs`, { docs });
+    const bad = answer.find((a) => a.error);
+    if (bad) throw new Error(`bulk_docs: ${JSON.stringify(bad)}`);
+  }
+  // The page: an HTML attachment and PouchDB's browser bundle beside it (same origin).
+  const bundle = readFileSync(join(dirname(require.resolve('pouchdb/package.json')), 'dist/pouchdb.min.js'));
+  const html = `<!doctype html><html><head><meta charset="utf-8"><title>PouchDB initial sync</title>
+<script src="pouchdb.min.js"></script></head><body><p>Replicating…</p><script>
+(async () => {
+  try {
+    const db = new PouchDB('catalogue');
+    const info = await PouchDB.replicate(new URL('/catalogue', location.href).href, db);
+    const ms = performance.now();
+    const local = await db.info();
+    window.benchResult = { ms, docs_written: info.docs_written, rows: local.doc_count, adapter: db.adapter };
+  } catch (e) {
+    window.benchResult = { error: String(e && e.stack || e) };
+  }
+})();
+</script></body></html>`;
+  await call('PUT', `${url}/bench`);
+  await call('PUT', `${url}/bench/page`, { _attachments: {
+    'index.html': { content_type: 'text/html', data: Buffer.from(html).toString('base64') },
+    'pouchdb.min.js': { content_type: 'application/javascript', data: bundle.toString('base64') },
+  } });
+  return `${url}/bench/page/index.html`;
+}
+
+// ---- The browser side ------------------------------------------------------------------
+
+/** Records every request of the context with its sizes on the wire. */
+function recordTraffic(context) {
+  const done = [];
+  const failed = [];
+  context.on('requestfinished', (req) => {
+    const base = { url: req.url(), method: req.method(), sw: !!req.serviceWorker() };
+    // A service worker's request can outlive the worker's session: its sizes are then lost.
+    done.push(req.sizes().then((s) => ({ ...base, ...s }), () => ({ ...base, lost: true,
+      requestHeadersSize: 0, requestBodySize: 0, responseHeadersSize: 0, responseBodySize: 0 })));
+  });
+  context.on('requestfailed', (req) => failed.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText}`));
+  return async () => ({ requests: await Promise.all(done), failed });
+}
+
+function sum(requests, pick = () => true) {
+  const rs = requests.filter(pick);
+  const lost = rs.filter((r) => r.lost).length;
+  const sent = rs.reduce((a, r) => a + r.requestHeadersSize + r.requestBodySize, 0);
+  const received = rs.reduce((a, r) => a + r.responseHeadersSize + r.responseBodySize, 0);
+  return { count: rs.length, lost, sent, received, total: sent + received };
+}
+
+const WAIT_FOR_TRADEWINDS = async (n) => {
+  const count = async () => {
+    const info = (await indexedDB.databases()).find((d) => d.name === 'tradewinds');
+    if (!info || info.version < 2) return -1;
+    return new Promise((ok) => {
+      const open = indexedDB.open('tradewinds');
+      open.onerror = () => ok(-1);
+      open.onsuccess = () => {
+        const db = open.result;
+        try {
+          const req = db.transaction('records', 'readonly').objectStore('records').count();
+          req.onsuccess = () => { db.close(); ok(req.result); };
+          req.onerror = () => { db.close(); ok(-1); };
+        } catch { db.close(); ok(-1); }
+      };
+    });
+  };
+  for (;;) {
+    const status = document.querySelector('[data-testid=sync-status]')?.textContent ?? '';
+    if (status.includes('All changes saved') && status.includes('last synced') && !status.includes('syncing')) {
+      const rows = await count();
+      if (rows >= n) return { ms: performance.now(), rows, status };
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+/** Milestones from the page's resource timing, ms after navigation start. */
+const MILESTONES = () => performance.getEntriesByType('resource').map((e) => ({
+  name: new URL(e.name).pathname, start: e.startTime, responseStart: e.responseStart, end: e.responseEnd,
+  transfer: e.transferSize, decoded: e.decodedBodySize,
+}));
+
+async function runTradewinds(browser, url) {
+  const context = await browser.newContext();
+  const traffic = recordTraffic(context);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${url}/`, { waitUntil: 'commit' });
+  const form = page.getByTestId('sign-in-form');
+  await form.locator('input[name=email]').fill(DEMO_EMAIL);
+  await form.locator('input[name=password]').fill(DEMO_PASSWORD);
+  await form.getByTestId('sign-in').click();
+  let timer;
+  const result = await Promise.race([page.evaluate(WAIT_FOR_TRADEWINDS, N),
+    new Promise((_, fail) => { timer = setTimeout(() => fail(new Error('Tradewinds did not finish in 10 minutes')), 600000); })])
+    .finally(() => clearTimeout(timer));
+  const marks = await page.evaluate(MILESTONES);
+  await new Promise((r) => setTimeout(r, 500)); // let the service worker's precache finish
+  const { requests, failed } = await traffic();
+  await context.close();
+  return { ...result, marks, requests, failed, errors,
+    data: sum(requests, (r) => new URL(r.url).pathname.startsWith('/api/v1/sync/')),
+    all: sum(requests) };
+}
+
+async function runPouch(browser, pageUrl) {
+  const context = await browser.newContext();
+  const traffic = recordTraffic(context);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(pageUrl, { waitUntil: 'commit' });
+  const handle = await page.waitForFunction(() => window.benchResult, null, { timeout: 600000, polling: 20 });
+  const result = await handle.jsonValue();
+  if (result.error) throw new Error(`PouchDB: ${result.error}`);
+  const marks = await page.evaluate(MILESTONES);
+  const { requests, failed } = await traffic();
+  await context.close();
+  return { ...result, marks, requests, failed, errors,
+    data: sum(requests, (r) => new URL(r.url).pathname.startsWith('/catalogue')),
+    all: sum(requests) };
+}
+
+// ---- Run -------------------------------------------------------------------------------
+
+const started = performance.now();
+const progress = (what) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${what}\n`);
+const kb = (b) => `${(b / 1024).toFixed(0)} KiB`;
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+const dirs = [mkdtempSync(join(tmpdir(), 'tw-bench-')), mkdtempSync(join(tmpdir(), 'pouch-bench-'))];
+const stops = [];
+let browser;
+try {
+  const records = catalogue(N);
+  const tw = await startTradewinds(dirs[0]);
+  stops.push(tw.stop);
+  const pouch = await startPouchdbServer(dirs[1]);
+  stops.push(pouch.stop);
+  progress('servers started; loading them');
+  let t = performance.now();
+  await fillTradewinds(tw.url, records);
+  const twFill = performance.now() - t;
+  t = performance.now();
+  const pouchPage = await fillPouch(pouch.url, records);
+  const pouchFill = performance.now() - t;
+
+  // What the snapshot weighs in each encoding (node:http does not decode bodies).
+  const sizes = {};
+  const served = {};
+  for (const enc of ['identity', 'gzip', 'br']) {
+    const t0 = performance.now();
+    sizes[enc] = await bodyBytes(`${tw.url}/api/v1/sync/snapshot`, enc);
+    served[enc] = performance.now() - t0;
+  }
+  const build = readFileSync(join(DIST, 'index.html'), 'utf8').match(/tradewinds-build" content="([^"]+)"/)?.[1];
+
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  progress('Tradewinds in the browser');
+  const a = await runTradewinds(browser, tw.url);
+  progress('PouchDB in the browser');
+  const b = await runPouch(browser, pouchPage);
+  progress('done');
+
+  const offsite = [...a.requests, ...b.requests].filter((r) => !r.url.startsWith('http://127.0.0.1:'));
+  console.log(`initial sync of ${N} records (${records.filter((r) => r.kind === 'organisation').length} organisations, ` +
+    `${records.filter((r) => r.kind === 'training_tool').length} training tools) into an empty browser`);
+  console.log(`machine: ${cpus().length} × ${cpus()[0].model}, Chromium ${browser.version()}, Node ${process.version}; ` +
+    `Tradewinds build ${build}, PouchDB ${require('pouchdb/package.json').version} (adapter ${b.adapter}) + pouchdb-server ${require('pouchdb-server/package.json').version}`);
+  console.log(`loading the servers: Tradewinds push ${s(twFill)}, pouchdb-server bulk_docs ${s(pouchFill)}`);
+  console.log(`Tradewinds snapshot body: ${kb(sizes.identity)} JSON, ${kb(sizes.gzip)} gzip, ${kb(sizes.br)} brotli; ` +
+    `served to Node in ${s(served.identity)}, ${s(served.gzip)}, ${s(served.br)}`);
+  const row = (name, r) => console.log(`${name.padEnd(11)} ${s(r.ms).padStart(8)}  rows ${String(r.rows).padStart(6)}  ` +
+    `data ${kb(r.data.total).padStart(10)} in ${String(r.data.count).padStart(4)} requests (sent ${kb(r.data.sent)}, received ${kb(r.data.received)})  ` +
+    `all ${kb(r.all.total).padStart(10)} in ${r.all.count} requests${r.all.lost ? ` (sizes of ${r.all.lost} service-worker requests lost)` : ''}`);
+  row('Tradewinds', a);
+  row('PouchDB', b);
+  console.log(`ratios Tradewinds / PouchDB: time ${(a.ms / b.ms).toFixed(2)} (goal ≤ 0.3), data bytes ${(a.data.total / b.data.total).toFixed(2)} (goal ≤ 0.5), all bytes ${(a.all.total / b.all.total).toFixed(2)}`);
+  const mark = (r, test) => r.marks.find((m) => test(m.name));
+  const wasm = mark(a, (n) => n.endsWith('.wasm'));
+  const snap = mark(a, (n) => n === '/api/v1/sync/snapshot');
+  if (wasm && snap) {
+    console.log(`Tradewinds timeline (ms after navigation): wasm fetched ${wasm.end.toFixed(0)}, snapshot requested ${snap.start.toFixed(0)}, ` +
+      `first byte ${snap.responseStart.toFixed(0)}, received ${snap.end.toFixed(0)} (${kb(snap.transfer)} on the wire, ${kb(snap.decoded)} decoded), ` +
+      `stored and shown ${a.ms.toFixed(0)}`);
+  }
+  const firstPouch = b.marks.filter((m) => m.name.startsWith('/catalogue'));
+  if (firstPouch.length) {
+    console.log(`PouchDB timeline (ms after navigation): first request ${firstPouch[0].start.toFixed(0)}, last response ${Math.max(...firstPouch.map((m) => m.end)).toFixed(0)}, done ${b.ms.toFixed(0)}`);
+  }
+  // What Chromium itself adds to each sync request (the figures above count it too).
+  for (const q of a.requests.filter((r) => new URL(r.url).pathname.startsWith('/api/v1/sync/'))) {
+    console.log(`Tradewinds ${q.method} ${new URL(q.url).pathname}: request headers ${q.requestHeadersSize} B, response headers ${q.responseHeadersSize} B (Chromium, HTTP/1.1)`);
+  }
+  if (offsite.length) console.log(`requests that left 127.0.0.1: ${offsite.map((r) => r.url).join(', ')}`);
+  for (const [name, r] of [['Tradewinds', a], ['PouchDB', b]]) {
+    if (r.failed.length || r.errors.length) console.log(`${name}: failed requests ${JSON.stringify(r.failed)}, page errors ${JSON.stringify(r.errors)}`);
+  }
+  if (process.env.TW_BENCH_VERBOSE) {
+    for (const [name, r] of [['Tradewinds', a], ['PouchDB', b]]) {
+      for (const q of r.requests) console.log(`  ${name} ${q.sw ? 'sw ' : ''}${q.method} ${q.url.slice(0, 120)} ${q.requestHeadersSize}+${q.requestBodySize} / ${q.responseHeadersSize}+${q.responseBodySize}`);
+    }
+  }
+} finally {
+  await browser?.close();
+  for (const stop of stops) await stop();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+}
