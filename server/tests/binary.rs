@@ -485,6 +485,15 @@ async fn accounts_are_added_on_the_command_line_and_demo_accounts_only_with_demo
         StatusCode::OK
     );
     drop(demo);
+    // Without the seed, the demo coordinator still exists (without CARTAC).
+    let bare_dir = tempfile::tempdir().expect("temp dir");
+    let bare = Server::start(&bare_dir.path().join("bare.db"), &["--no-seed", "--demo"]).await;
+    let coordinator = "coordinator@demo.tradewinds.org";
+    assert_eq!(
+        sign_in(&bare, coordinator, "tradewinds-demo").await,
+        StatusCode::OK
+    );
+    drop(bare);
     // A production start (no --demo) has no demo accounts.
     let production = Server::start(&db, &[]).await;
     assert_eq!(

@@ -271,7 +271,16 @@ pub async fn set_demo_accounts(pool: &SqlitePool, enabled: bool) -> Result<usize
         return Ok(disabled as usize);
     }
     let mut added = 0;
-    for account in demo_accounts() {
+    for mut account in demo_accounts() {
+        // Without the seed (`--no-seed`) the coordinator is added without CARTAC; the
+        // office editor cannot be (below).
+        if account.role != Role::OfficeEditor {
+            let mut missing = ValidationErrors::default();
+            check_organisation(pool, account.organisation, &mut missing).await?;
+            if !missing.is_empty() {
+                account.organisation = None;
+            }
+        }
         match by_email(pool, &account.email).await? {
             Some(_) => {
                 sqlx::query("UPDATE users SET disabled = 0 WHERE email = ? AND demo = 1")
