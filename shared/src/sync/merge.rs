@@ -155,14 +155,12 @@ pub struct Mutation {
 }
 
 /// A record as both sides store it: its fields' states. The server adds the sequence number
-/// of the last change (`seq`) so that pulls can resume.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// of the last change (`seq`) so that pulls can resume. Its JSON form is in `compact`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct RecordState {
     pub kind: RecordKind,
     pub id: Uuid,
-    #[serde(rename = "f")]
     pub fields: BTreeMap<String, FieldState>,
-    #[serde(default)]
     pub seq: u64,
 }
 

@@ -3,6 +3,7 @@
 //!
 //! See `merge` for the rules and `protocol` for the wire messages.
 
+mod compact;
 pub mod merge;
 pub mod protocol;
 
