@@ -190,13 +190,70 @@ enum Key {
 
 impl<'de> Deserialize<'de> for RecordState {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(RecordVisitor)
+        d.deserialize_map(RecordVisitor { only: None })
     }
 }
 
-struct RecordVisitor;
+impl RecordState {
+    /// Reads a record's kind, id and only the fields named in `only`, skipping the others
+    /// without building them: what the browser needs to index thousands of records that it
+    /// stores as the server sent them.
+    pub fn from_json_with_only(json: &str, only: &[&str]) -> serde_json::Result<RecordState> {
+        let mut d = serde_json::Deserializer::from_str(json);
+        let state = (&mut d).deserialize_map(RecordVisitor { only: Some(only) })?;
+        d.end()?;
+        Ok(state)
+    }
+}
 
-impl<'de> Visitor<'de> for RecordVisitor {
+struct RecordVisitor<'a> {
+    only: Option<&'a [&'a str]>,
+}
+
+/// A map of fields, keeping only the names in `only` (all when `None`).
+struct FieldsSeed<'a, T> {
+    only: Option<&'a [&'a str]>,
+    kind: std::marker::PhantomData<T>,
+}
+
+impl<'a, T> FieldsSeed<'a, T> {
+    fn new(only: Option<&'a [&'a str]>) -> Self {
+        FieldsSeed {
+            only,
+            kind: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> de::DeserializeSeed<'de> for FieldsSeed<'_, T> {
+    type Value = BTreeMap<String, T>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for FieldsSeed<'_, T> {
+    type Value = BTreeMap<String, T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a map of fields")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut out = BTreeMap::new();
+        while let Some(name) = map.next_key::<String>()? {
+            if self.only.is_none_or(|only| only.contains(&name.as_str())) {
+                out.insert(name, map.next_value()?);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl<'de> Visitor<'de> for RecordVisitor<'_> {
     type Value = RecordState;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -218,8 +275,8 @@ impl<'de> Visitor<'de> for RecordVisitor {
                 Key::Seq => seq = map.next_value()?,
                 Key::D => devices = map.next_value()?,
                 Key::B => authors = map.next_value()?,
-                Key::C => compact = Some(map.next_value()?),
-                Key::F => legacy = Some(map.next_value()?),
+                Key::C => compact = Some(map.next_value_seed(FieldsSeed::new(self.only))?),
+                Key::F => legacy = Some(map.next_value_seed(FieldsSeed::new(self.only))?),
                 Key::Other => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -396,6 +453,21 @@ mod tests {
             text.len(),
             legacy.len()
         );
+    }
+
+    #[test]
+    fn some_fields_only() {
+        let s = sample();
+        for text in [
+            serde_json::to_string(&s).unwrap(),
+            legacy_json(&s).to_string(),
+        ] {
+            let head = RecordState::from_json_with_only(&text, &["website", "deleted"]).unwrap();
+            assert_eq!((head.kind, head.id, head.seq), (s.kind, s.id, s.seq));
+            assert_eq!(head.fields.len(), 1);
+            assert_eq!(head.fields["website"], s.fields["website"]);
+            assert!(RecordState::from_json_with_only(&format!("{text} x"), &[]).is_err());
+        }
     }
 
     #[test]
