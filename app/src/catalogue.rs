@@ -117,6 +117,16 @@ where
     })
 }
 
+/// How many live records of a kind there are, re-counted whenever data changes.
+pub fn count_of(kind: RecordKind) -> LocalResource<Result<usize, String>> {
+    let cat = use_catalogue();
+    LocalResource::new(move || {
+        let db = cat.db.clone();
+        cat.version.track();
+        async move { db.count(kind).await.map_err(|e| e.to_string()) }
+    })
+}
+
 /// One record, re-read whenever data changes. `Ok(None)`: no such (live) record.
 pub fn record_of(
     kind: RecordKind,

@@ -5,7 +5,7 @@
 
 use rexie::TransactionMode;
 use serde_json::{json, Map, Value};
-use tradewinds_app::db::{new_id, schema, Db, EditError, OutboxStatus};
+use tradewinds_app::db::{new_id, schema, Db, EditError, OutboxStatus, RawSnapshot};
 use tradewinds_shared::access::Role;
 use tradewinds_shared::accounts::{Session, User};
 use tradewinds_shared::sync::{Cursor, RecordState, Rejection, Snapshot};
@@ -35,6 +35,12 @@ fn person(role: Role, organisation: Option<Uuid>) -> User {
 fn admin() -> User {
     thread_local!(static ADMIN: User = person(Role::Admin, None));
     ADMIN.with(Clone::clone)
+}
+
+/// Loads `snapshot` as it arrives from the server: as JSON text.
+async fn load(db: &Db, snapshot: Snapshot) -> Result<(), tradewinds_app::db::DbError> {
+    let body = serde_json::to_string(&snapshot).unwrap();
+    db.load_snapshot(RawSnapshot::parse(&body).unwrap()).await
 }
 
 /// A fresh database name per test, so tests never see each other's data.
@@ -157,6 +163,8 @@ async fn query_by_kind_and_by_organisation_index() {
     }
     assert_eq!(db.records(RecordKind::Organisation).await.unwrap().len(), 2);
     assert_eq!(db.records(RecordKind::Contact).await.unwrap().len(), 3);
+    assert_eq!(db.count(RecordKind::Organisation).await.unwrap(), 2);
+    assert_eq!(db.count(RecordKind::Contact).await.unwrap(), 3);
     let of_a = db.contacts_of(org_a).await.unwrap();
     assert_eq!(of_a.len(), 2);
     assert!(of_a
@@ -173,6 +181,7 @@ async fn query_by_kind_and_by_organisation_index() {
     .await
     .unwrap();
     assert_eq!(db.contacts_of(org_a).await.unwrap().len(), 1);
+    assert_eq!(db.count(RecordKind::Contact).await.unwrap(), 2);
 }
 
 #[wasm_bindgen_test]
@@ -188,10 +197,13 @@ async fn snapshot_pull_and_acknowledge() {
             .unwrap(),
         None,
     );
-    db.load_snapshot(&Snapshot {
-        cursor: Cursor::new("s1", 1),
-        records: vec![state.clone()],
-    })
+    load(
+        &db,
+        Snapshot {
+            cursor: Cursor::new("s1", 1),
+            records: vec![state.clone()],
+        },
+    )
     .await
     .unwrap();
     assert_eq!(db.cursor().await.unwrap(), Some(Cursor::new("s1", 1)));
@@ -232,13 +244,31 @@ async fn snapshot_pull_and_acknowledge() {
     assert_eq!(merged.values()["acronym"], json!("CCLEC"));
     assert_eq!(db.cursor().await.unwrap(), Some(Cursor::new("s1", 2)));
 
-    // A new snapshot (say, from a replaced server) keeps the unacknowledged edit on top.
-    db.load_snapshot(&Snapshot {
-        cursor: Cursor::new("s2", 9),
-        records: vec![theirs],
-    })
+    // A new snapshot (say, from a replaced server) keeps the unacknowledged edit on top;
+    // its deleted records are stored but neither listed nor counted.
+    let mut gone = RecordState::new(RecordKind::Organisation, new_id());
+    gone.apply(
+        server,
+        &gone
+            .edit(3, 3, fields(json!({"name": "Gone", "deleted": true})))
+            .unwrap(),
+        None,
+    );
+    load(
+        &db,
+        Snapshot {
+            cursor: Cursor::new("s2", 9),
+            records: vec![theirs, gone.clone()],
+        },
+    )
     .await
     .unwrap();
+    assert_eq!(db.count(RecordKind::Organisation).await.unwrap(), 1);
+    assert_eq!(db.records(RecordKind::Organisation).await.unwrap().len(), 1);
+    assert_eq!(
+        db.record(RecordKind::Organisation, gone.id).await.unwrap(),
+        Some(gone)
+    );
     let again = db
         .record(RecordKind::Organisation, org)
         .await
@@ -282,7 +312,8 @@ async fn upgrade_from_v1_keeps_data_and_indexes_contacts() {
         None,
     );
     {
-        // What version 1 wrote: no outbox store, rows without `org`.
+        // What version 1 wrote: no outbox store, rows without `org` (nor `live`), the
+        // state in the earlier JSON form (full device ids in every field).
         let v1 = schema(&name, 1).build().await.unwrap();
         assert!(!v1.store_names().contains(&"outbox".to_string()));
         let tx = v1
@@ -291,7 +322,7 @@ async fn upgrade_from_v1_keeps_data_and_indexes_contacts() {
         let row = json!({
             "key": format!("contact/{contact}"),
             "kind": "contact",
-            "state": serde_json::to_string(&state).unwrap(),
+            "state": json!({"kind": "contact", "id": contact, "f": state.fields, "seq": 0}).to_string(),
         });
         let row = js_sys::JSON::parse(&row.to_string()).unwrap();
         tx.store("records").unwrap().put(&row, None).await.unwrap();
@@ -307,6 +338,7 @@ async fn upgrade_from_v1_keeps_data_and_indexes_contacts() {
     assert_eq!(kept, state);
     let by_org = db.contacts_of(org).await.unwrap();
     assert_eq!(by_org.len(), 1, "the v2 data step filled in the org index");
+    assert_eq!(db.count(RecordKind::Contact).await.unwrap(), 1);
     // And the new store works.
     db.edit(
         &admin(),
@@ -343,10 +375,13 @@ async fn renumbering_as_a_new_device_keeps_pending_and_refused_entries() {
         fields: vec![],
     };
     db.acknowledge(2, &[rejection]).await.unwrap();
-    db.load_snapshot(&Snapshot {
-        cursor: Cursor::new("s", 5),
-        records: vec![],
-    })
+    load(
+        &db,
+        Snapshot {
+            cursor: Cursor::new("s", 5),
+            records: vec![],
+        },
+    )
     .await
     .unwrap();
     let after = db.renumber_as_new_device().await.unwrap();
@@ -561,4 +596,43 @@ async fn another_persons_unsent_changes_hold_the_queue_until_discarded() {
     assert_eq!(outbox[0].mutation().unwrap().n, 1);
     assert_eq!(outbox[0].by, Some(bob.id));
     assert_eq!(ns(tradewinds_app::sync::sendable(&outbox, bob.id)), vec![1]);
+}
+
+#[wasm_bindgen_test]
+async fn a_snapshot_with_an_unreadable_record_changes_nothing() {
+    let db = fresh("bad-snapshot").await;
+    let server = new_id();
+    let mut state = RecordState::new(RecordKind::Organisation, new_id());
+    state.apply(
+        server,
+        &state.edit(1, 1, fields(json!({"name": "Kept"}))).unwrap(),
+        None,
+    );
+    load(
+        &db,
+        Snapshot {
+            cursor: Cursor::new("s1", 1),
+            records: vec![state.clone()],
+        },
+    )
+    .await
+    .unwrap();
+    // The second record's `deleted` field (read to index it) names a device its table
+    // does not have.
+    let body = format!(
+        r#"{{"cursor":"s1.2","records":[{},{{"kind":"organisation","id":"{}","d":[],"c":{{"deleted":[[[false,5,1,0,0]],[]]}}}}]}}"#,
+        serde_json::to_string(&state).unwrap(),
+        new_id()
+    );
+    let err = db
+        .load_snapshot(RawSnapshot::parse(&body).unwrap())
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("device 5"), "{err}");
+    assert_eq!(db.cursor().await.unwrap(), Some(Cursor::new("s1", 1)));
+    assert_eq!(db.count(RecordKind::Organisation).await.unwrap(), 1);
+    assert_eq!(
+        db.record(RecordKind::Organisation, state.id).await.unwrap(),
+        Some(state)
+    );
 }

@@ -22,7 +22,8 @@
 // (Tradewinds: /api/v1/sync/*; PouchDB: /catalogue/*), "all" adds the page, its scripts and
 // the wasm module.
 //
-// Environment: TW_BENCH_RECORDS (10000), TRADEWINDS_BIN, TRADEWINDS_DIST, TW_BENCH_TOKEN (sent
+// Environment: TW_BENCH_DEBUG (set: print the page's console and its sync status every 2 s
+// to stderr), TW_BENCH_RECORDS (10000), TRADEWINDS_BIN, TRADEWINDS_DIST, TW_BENCH_TOKEN (sent
 // as a bearer token on this script's own API requests, when set).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -285,8 +286,10 @@ const WAIT_FOR_TRADEWINDS = async (n) => {
   };
   for (;;) {
     const status = document.querySelector('[data-testid=sync-status]')?.textContent ?? '';
+    window.benchLast = { status };
     if (status.includes('All changes saved') && status.includes('last synced') && !status.includes('syncing')) {
       const rows = await count();
+      window.benchLast.rows = rows;
       if (rows >= n) return { ms: performance.now(), rows, status };
     }
     await new Promise((r) => setTimeout(r, 20));
@@ -305,6 +308,14 @@ async function runTradewinds(browser, url) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  let watch;
+  if (process.env.TW_BENCH_DEBUG) {
+    page.on('console', (m) => progress(`console.${m.type()}: ${m.text()}`));
+    watch = setInterval(async () => {
+      const status = await page.getByTestId('sync-status').textContent({ timeout: 1000 }).catch((e) => e.message);
+      progress(`status: ${status}`);
+    }, 2000);
+  }
   await page.goto(`${url}/`, { waitUntil: 'commit' });
   const form = page.getByTestId('sign-in-form');
   await form.locator('input[name=email]').fill(DEMO_EMAIL);
@@ -312,8 +323,13 @@ async function runTradewinds(browser, url) {
   await form.getByTestId('sign-in').click();
   let timer;
   const result = await Promise.race([page.evaluate(WAIT_FOR_TRADEWINDS, N),
-    new Promise((_, fail) => { timer = setTimeout(() => fail(new Error('Tradewinds did not finish in 10 minutes')), 600000); })])
-    .finally(() => clearTimeout(timer));
+    new Promise((_, fail) => {
+      timer = setTimeout(async () => {
+        const last = await page.evaluate(() => window.benchLast).catch((e) => e.message);
+        fail(new Error(`Tradewinds did not finish in 3 minutes; last seen: ${JSON.stringify(last)}`));
+      }, 180000);
+    })])
+    .finally(() => { clearTimeout(timer); clearInterval(watch); });
   const marks = await page.evaluate(MILESTONES);
   await new Promise((r) => setTimeout(r, 500)); // let the service worker's precache finish
   const { requests, failed } = await traffic();

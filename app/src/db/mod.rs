@@ -7,13 +7,18 @@
 //!   mutation number) and the `org` index on `records` (contacts by organisation). Data
 //!   step: rows written by v1 get their `org` property.
 //!
+//! - v3: the `listed` index on `records` (the kind, on rows of live records only): lists
+//!   and counts skip deleted records without reading them. Data step: every row gets its
+//!   `listed` property.
+//!
 //! `meta` also keeps the signed-in session (key `session`, a `StoredSession` object whose
 //! `token` the service worker reads too); outbox entries name their author (`by`), since
 //! they are sent only under that person's session. Both are plain properties: no version
 //! change.
 //!
 //! Rows hold the merged record state as a JSON string (fast to write, no JS object
-//! churn) next to the few properties that are indexed. A local edit writes the record, the
+//! churn) next to the few properties that are indexed. A snapshot's records are stored as
+//! the server sent them: only the fields the indexes need are read (`INDEXED_FIELDS`). A local edit writes the record, the
 //! outbox entry and the mutation counter in one transaction: an edit is never stored
 //! without the mutation that will sync it.
 
@@ -27,16 +32,16 @@ use rexie::{Index, KeyRange, ObjectStore, Rexie, TransactionMode};
 use serde_json::{Map, Value};
 use tradewinds_shared::access::Denied;
 use tradewinds_shared::accounts::{Session, User};
-use tradewinds_shared::sync::{Cursor, DeviceId, Mutation, RecordState, Rejection, Snapshot};
+use tradewinds_shared::sync::{Cursor, DeviceId, Mutation, RecordState, Rejection};
 use tradewinds_shared::{RecordKind, ValidationErrors};
 use uuid::Uuid;
 use wasm_bindgen::JsValue;
 
-use rows::{from_js, to_js, RecordRow};
+use rows::{from_js, to_js, RecordRow, INDEXED_FIELDS};
 pub use rows::{OutboxEntry, OutboxStatus, StoredSession};
 
 pub const DB_NAME: &str = "tradewinds";
-pub const DB_VERSION: u32 = 2;
+pub const DB_VERSION: u32 = 3;
 
 const RECORDS: &str = "records";
 const META: &str = "meta";
@@ -87,6 +92,9 @@ pub fn schema(name: &str, version: u32) -> rexie::RexieBuilder {
     if version >= 2 {
         records = records.add_index(Index::new("org", "org"));
     }
+    if version >= 3 {
+        records = records.add_index(Index::new("listed", "listed"));
+    }
     let mut builder = Rexie::builder(name)
         .version(version)
         .add_object_store(records)
@@ -95,6 +103,21 @@ pub fn schema(name: &str, version: u32) -> rexie::RexieBuilder {
         builder = builder.add_object_store(ObjectStore::new(OUTBOX).key_path("n"));
     }
     builder
+}
+
+/// A server snapshot as received: its cursor and each record's JSON, not yet parsed.
+#[derive(Debug, serde::Deserialize)]
+pub struct RawSnapshot<'a> {
+    pub cursor: Cursor,
+    #[serde(borrow)]
+    pub records: Vec<&'a serde_json::value::RawValue>,
+}
+
+impl<'a> RawSnapshot<'a> {
+    /// Reads the envelope of `GET /api/v1/sync/snapshot`'s body (a `Snapshot`).
+    pub fn parse(body: &'a str) -> serde_json::Result<Self> {
+        serde_json::from_str(body)
+    }
 }
 
 /// The open database. Browsers run the app on one thread; the wrapper lets the handle sit in
@@ -137,18 +160,17 @@ impl Db {
             Some(v) => v.as_f64().unwrap_or(0.0) as u32,
             None => 1,
         };
-        if done < 2 {
-            // v2 indexes contacts by organisation: fill in `org` on rows written by v1.
+        if done < 3 {
+            // v2 indexes contacts by organisation (`org`), v3 live records by kind
+            // (`listed`): fill both in on rows written before.
             let records = tx.store(RECORDS)?;
             let rows = records.get_all(None, None).await?;
             for row in rows {
-                let mut row: RecordRow = from_js(row)?;
-                if row.org.is_none() {
-                    row.org = RecordRow::org_of(&row.decode()?);
-                    if row.org.is_some() {
-                        records.put(&to_js(&row)?, None).await?;
-                    }
-                }
+                let row: RecordRow = from_js(row)?;
+                let state = row.decode()?;
+                records
+                    .put(&RecordRow::with_json(&state, row.state).to_js(), None)
+                    .await?;
             }
         }
         meta.put(&JsValue::from(DB_VERSION), Some(&META_DATA_VERSION.into()))
@@ -183,7 +205,21 @@ impl Db {
 
     /// All records of a kind, deleted ones left out.
     pub async fn records(&self, kind: RecordKind) -> Result<Vec<RecordState>, DbError> {
-        self.live_by_index("kind", kind.code()).await
+        self.live_by_index("listed", kind.code()).await
+    }
+
+    /// How many live records of a kind there are (counted by the index, nothing read).
+    pub async fn count(&self, kind: RecordKind) -> Result<usize, DbError> {
+        let tx = self
+            .rexie
+            .transaction(&[RECORDS], TransactionMode::ReadOnly)?;
+        let range = KeyRange::only(&kind.code().into()).map_err(rexie::Error::from)?;
+        let n = tx
+            .store(RECORDS)?
+            .index("listed")?
+            .count(Some(range))
+            .await?;
+        Ok(n as usize)
     }
 
     /// The contacts of one organisation (through the `org` index).
@@ -298,7 +334,7 @@ impl Db {
             }
         };
         records
-            .put(&to_js(&RecordRow::encode(&next)?)?, None)
+            .put(&RecordRow::encode(&next)?.to_js(), None)
             .await?;
         tx.store(OUTBOX)?
             .add(&to_js(&OutboxEntry::pending(&mutation, Some(by))?)?, None)
@@ -397,33 +433,29 @@ impl Db {
     /// Replaces the catalogue with a server snapshot and stores its cursor, in one
     /// transaction. Mutations still in the outbox are applied again on top, so local work
     /// not yet acknowledged stays visible.
-    pub async fn load_snapshot(&self, snapshot: &Snapshot) -> Result<(), DbError> {
+    pub async fn load_snapshot(&self, snapshot: RawSnapshot<'_>) -> Result<(), DbError> {
         let device = self.device_id().await?;
         let tx = self
             .rexie
             .transaction(&[RECORDS, OUTBOX, META], TransactionMode::ReadWrite)?;
         let records = tx.store(RECORDS)?;
         let pending = pending_mutations(&tx.store(OUTBOX)?).await?;
+        let cursor = snapshot.cursor.clone();
+        // Every row is ready before anything is replaced: a snapshot that is not JSON, or
+        // a record whose indexed fields cannot be read, leaves the catalogue as it was.
+        // (The other fields are the server's own serialisation, read when shown.)
+        let rows = match snapshot_rows(snapshot, &pending, device) {
+            Ok(rows) => rows,
+            Err(e) => {
+                tx.abort().await?;
+                return Err(e);
+            }
+        };
         records.clear().await?;
-        let mut states: std::collections::HashMap<Uuid, RecordState> =
-            snapshot.records.iter().map(|r| (r.id, r.clone())).collect();
-        for m in &pending {
-            states
-                .entry(m.id)
-                .or_insert_with(|| RecordState::new(m.kind, m.id))
-                .apply(device, m, None);
-        }
-        let rows = states
-            .values()
-            .map(|s| Ok((to_js(&RecordRow::encode(s)?)?, None)))
-            .collect::<Result<Vec<_>, DbError>>()?;
         records.put_all(rows.into_iter()).await?;
         let meta = tx.store(META)?;
-        meta.put(
-            &JsValue::from(snapshot.cursor.0.clone()),
-            Some(&META_CURSOR.into()),
-        )
-        .await?;
+        meta.put(&JsValue::from(cursor.0), Some(&META_CURSOR.into()))
+            .await?;
         meta.put(
             &JsValue::from(now_ms() as f64),
             Some(&META_LAST_SYNC.into()),
@@ -451,7 +483,7 @@ impl Db {
                 None => theirs.clone(),
             };
             records
-                .put(&to_js(&RecordRow::encode(&merged)?)?, None)
+                .put(&RecordRow::encode(&merged)?.to_js(), None)
                 .await?;
         }
         let meta = tx.store(META)?;
@@ -626,6 +658,38 @@ async fn pending_mutations(outbox: &rexie::Store) -> Result<Vec<Mutation>, DbErr
         }
     }
     Ok(out)
+}
+
+/// The rows of a snapshot's records: stored as received (read only for their indexed
+/// fields), except those with local edits still pending, which get them on top.
+fn snapshot_rows(
+    snapshot: RawSnapshot<'_>,
+    pending: &[Mutation],
+    device: DeviceId,
+) -> Result<Vec<(JsValue, Option<JsValue>)>, DbError> {
+    let bad = |e: serde_json::Error| DbError::Decode(format!("snapshot record: {e}"));
+    let mut edited: std::collections::HashMap<Uuid, RecordState> = pending
+        .iter()
+        .map(|m| (m.id, RecordState::new(m.kind, m.id)))
+        .collect();
+    let mut rows = Vec::with_capacity(snapshot.records.len() + edited.len());
+    for json in snapshot.records {
+        let json = json.get();
+        let head = RecordState::from_json_with_only(json, INDEXED_FIELDS).map_err(bad)?;
+        match edited.get_mut(&head.id) {
+            Some(slot) => *slot = serde_json::from_str(json).map_err(bad)?,
+            None => rows.push((RecordRow::with_json(&head, json.to_owned()).to_js(), None)),
+        }
+    }
+    for m in pending {
+        if let Some(state) = edited.get_mut(&m.id) {
+            state.apply(device, m, None);
+        }
+    }
+    for state in edited.values() {
+        rows.push((RecordRow::encode(state)?.to_js(), None));
+    }
+    Ok(rows)
 }
 
 fn decode_live(rows: Vec<JsValue>) -> Result<Vec<RecordState>, DbError> {

@@ -2,6 +2,7 @@
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use tradewinds_shared::accounts::{Session, User};
+use tradewinds_shared::catalogue::DELETED_FIELD;
 use tradewinds_shared::sync::{Mutation, RecordState, Rejection};
 use tradewinds_shared::RecordKind;
 use uuid::Uuid;
@@ -17,8 +18,15 @@ pub struct RecordRow {
     /// The organisation a contact belongs to (the `org` index).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub org: Option<String>,
+    /// The kind, on live rows only (the `listed` index: lists and counts skip deleted
+    /// records without reading them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub listed: Option<String>,
     pub state: String,
 }
+
+/// The fields a row's indexed properties come from.
+pub const INDEXED_FIELDS: &[&str] = &[DELETED_FIELD, "organisation"];
 
 impl RecordRow {
     pub fn key(kind: RecordKind, id: Uuid) -> String {
@@ -37,12 +45,39 @@ impl RecordRow {
     }
 
     pub fn encode(state: &RecordState) -> Result<RecordRow, DbError> {
-        Ok(RecordRow {
-            key: Self::key(state.kind, state.id),
-            kind: state.kind.code().to_owned(),
-            org: Self::org_of(state),
-            state: serde_json::to_string(state).map_err(|e| DbError::Decode(e.to_string()))?,
-        })
+        let json = serde_json::to_string(state).map_err(|e| DbError::Decode(e.to_string()))?;
+        Ok(Self::with_json(state, json))
+    }
+
+    /// The row of a record whose JSON is `json`, indexed from `head` (the record itself,
+    /// or the same record read with only its `INDEXED_FIELDS`).
+    pub fn with_json(head: &RecordState, json: String) -> RecordRow {
+        RecordRow {
+            key: Self::key(head.kind, head.id),
+            kind: head.kind.code().to_owned(),
+            org: Self::org_of(head),
+            listed: (!head.is_deleted()).then(|| head.kind.code().to_owned()),
+            state: json,
+        }
+    }
+
+    /// The row as a plain JS object, built directly (a snapshot writes thousands).
+    pub fn to_js(&self) -> JsValue {
+        let o = js_sys::Object::new();
+        let set = |k: &str, v: JsValue| {
+            // Setting a property on a fresh plain object cannot fail.
+            let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), &v);
+        };
+        set("key", JsValue::from_str(&self.key));
+        set("kind", JsValue::from_str(&self.kind));
+        if let Some(org) = &self.org {
+            set("org", JsValue::from_str(org));
+        }
+        if let Some(listed) = &self.listed {
+            set("listed", JsValue::from_str(listed));
+        }
+        set("state", JsValue::from_str(&self.state));
+        o.into()
     }
 
     pub fn decode(&self) -> Result<RecordState, DbError> {

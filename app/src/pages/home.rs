@@ -2,20 +2,20 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use tradewinds_shared::{Organisation, RecordKind, TrainingTool};
+use tradewinds_shared::RecordKind;
 
-use crate::catalogue::{allowed, records_of};
+use crate::catalogue::{allowed, count_of};
 
-fn count<T>(loaded: Option<Result<Vec<T>, String>>) -> String {
+fn count(loaded: Option<Result<usize, String>>) -> String {
     loaded
         .and_then(Result::ok)
-        .map_or("…".to_owned(), |v| v.len().to_string())
+        .map_or("…".to_owned(), |n| n.to_string())
 }
 
 #[component]
 pub fn Home() -> impl IntoView {
-    let orgs = records_of::<Organisation>(RecordKind::Organisation);
-    let tools = records_of::<TrainingTool>(RecordKind::TrainingTool);
+    let orgs = count_of(RecordKind::Organisation);
+    let tools = count_of(RecordKind::TrainingTool);
     let add_tool = allowed(|a| a.may_create(RecordKind::TrainingTool));
     let add_org = allowed(|a| a.may_create(RecordKind::Organisation));
     view! {

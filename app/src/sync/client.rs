@@ -5,7 +5,7 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use tradewinds_shared::api::ErrorBody;
 use tradewinds_shared::sync::{
-    Cursor, DeviceId, Mutation, PullResponse, PushRequest, PushResponse, Snapshot,
+    Cursor, DeviceId, Mutation, PullResponse, PushRequest, PushResponse,
 };
 
 use crate::db::DbError;
@@ -84,13 +84,16 @@ pub async fn read_empty(res: Result<Response, gloo_net::Error>) -> Result<(), Sy
     Err(refusal(res).await)
 }
 
-pub async fn snapshot(token: &str) -> Result<Snapshot, SyncError> {
-    read(
-        authorised(Request::get("/api/v1/sync/snapshot"), token)
-            .send()
-            .await,
-    )
-    .await
+/// The body of a snapshot, as text: its records are stored as they are (`RawSnapshot`).
+pub async fn snapshot(token: &str) -> Result<String, SyncError> {
+    let res = authorised(Request::get("/api/v1/sync/snapshot"), token)
+        .send()
+        .await
+        .map_err(|_| SyncError::Offline)?;
+    if !res.ok() {
+        return Err(refusal(res).await);
+    }
+    res.text().await.map_err(|_| SyncError::Offline)
 }
 
 pub async fn pull(token: &str, cursor: &Cursor) -> Result<PullResponse, SyncError> {

@@ -28,7 +28,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 use crate::catalogue::Catalogue;
-use crate::db::{OutboxEntry, OutboxStatus};
+use crate::db::{OutboxEntry, OutboxStatus, RawSnapshot};
 pub use client::SyncError;
 pub use status::{Phase, SyncStatus};
 use tradewinds_shared::sync::DeviceId;
@@ -181,8 +181,8 @@ async fn round_inner(
                     .into(),
             ));
         }
-        let snapshot = client::snapshot(token).await?;
-        db.load_snapshot(&snapshot).await?;
+        let body = client::snapshot(token).await?;
+        db.load_snapshot(parse_snapshot(&body)?).await?;
         remember_device(device);
         // There is data worth keeping now: ask the browser not to evict it.
         spawn_local(async {
@@ -214,8 +214,8 @@ async fn round_inner(
         if !answer.rejections.is_empty() {
             // The local copy still shows the refused values: take the server's again.
             db.forget_cursor().await?;
-            let snapshot = client::snapshot(token).await?;
-            db.load_snapshot(&snapshot).await?;
+            let body = client::snapshot(token).await?;
+            db.load_snapshot(parse_snapshot(&body)?).await?;
             *changed = true;
         }
         if answer.last_applied < pending.last().map_or(0, |m| m.n) {
@@ -230,8 +230,8 @@ async fn round_inner(
         if page.reset {
             // Another server (restored or replaced): start again from its snapshot,
             // keeping the outbox, which is applied again on top.
-            let snapshot = client::snapshot(token).await?;
-            db.load_snapshot(&snapshot).await?;
+            let body = client::snapshot(token).await?;
+            db.load_snapshot(parse_snapshot(&body)?).await?;
             *changed = true;
             break;
         }
@@ -244,6 +244,10 @@ async fn round_inner(
         }
     }
     Ok(())
+}
+
+fn parse_snapshot(body: &str) -> Result<RawSnapshot<'_>, SyncError> {
+    RawSnapshot::parse(body).map_err(|e| SyncError::BadAnswer(e.to_string()))
 }
 
 const DEVICE_MARK: &str = "tradewinds-device";
