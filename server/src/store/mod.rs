@@ -335,7 +335,9 @@ impl Store {
             // Someone else wrote the database since this store's last commit: the records
             // kept in memory may be stale (see `Written`).
             if !written.records.is_empty() {
-                tracing::warn!("the database was written by another connection; dropping the records cache");
+                tracing::warn!(
+                    "the database was written by another connection; dropping the records cache"
+                );
             }
             written.records.clear();
         }
@@ -367,6 +369,10 @@ impl Store {
         for job in jobs {
             let device = job.device;
             let device_key = device.to_string();
+            // Shared by this push's change rows.
+            let device_row: Arc<str> = device_key.as_str().into();
+            let author_row: Option<Arc<str>> =
+                job.author.actor.as_ref().map(|a| a.user.to_string().into());
             let already = last.get(&device).copied().unwrap_or(0);
             if let Some(first) = job.mutations.first() {
                 if first.n > already + 1 {
@@ -410,13 +416,13 @@ impl Store {
                         next.seq = seq as u64;
                         changes.push(ChangeRow {
                             seq,
-                            device: device_key.clone(),
+                            device: device_row.clone(),
                             mutation: m.n as i64,
                             kind: m.kind.code(),
                             id: m.id.to_string(),
                             fields: serde_json::to_string(&m.set).map_err(anyhow::Error::from)?,
                             at: m.at,
-                            author: job.author.actor.as_ref().map(|a| a.user.to_string()),
+                            author: author_row.clone(),
                         });
                         cache.insert(m.id, next);
                         if changed_ids.insert(m.id) {
@@ -801,7 +807,7 @@ async fn write_records<'a>(
     states: impl Iterator<Item = &'a RecordState>,
 ) -> Result<(), Error> {
     let rows = states
-        .map(|s| Ok((s, serde_json::to_string(s).map_err(anyhow::Error::from)?)))
+        .map(|s| Ok((s, state_json(s)?)))
         .collect::<Result<Vec<_>, Error>>()?;
     for chunk in rows.chunks(ROWS_PER_STATEMENT) {
         let mut q =
@@ -822,17 +828,25 @@ async fn write_records<'a>(
     Ok(())
 }
 
+/// A record state's JSON, written into a buffer sized for a whole record at once rather than
+/// one grown (and copied) a few times per record.
+fn state_json(state: &RecordState) -> Result<String, Error> {
+    let mut buf = Vec::with_capacity(4096);
+    serde_json::to_writer(&mut buf, state).map_err(anyhow::Error::from)?;
+    Ok(String::from_utf8(buf).map_err(anyhow::Error::from)?)
+}
+
 /// A row of `changes` (the record history).
 struct ChangeRow {
     seq: i64,
-    device: String,
+    device: Arc<str>,
     mutation: i64,
     kind: &'static str,
     id: String,
     fields: String,
     at: i64,
     /// The account that made it (`None`: the server itself).
-    author: Option<String>,
+    author: Option<Arc<str>>,
 }
 
 async fn write_changes(
@@ -846,7 +860,7 @@ async fn write_changes(
         );
         q.push_values(chunk, |mut row, c| {
             row.push_bind(c.seq)
-                .push_bind(c.device.as_str())
+                .push_bind(&*c.device)
                 .push_bind(c.mutation)
                 .push_bind(c.kind)
                 .push_bind(c.id.as_str())
