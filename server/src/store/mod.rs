@@ -81,9 +81,9 @@ struct Written {
     records: HashMap<Uuid, RecordState>,
 }
 
-/// At most this many records are kept parsed (about 10 KB each); past it the cache is
-/// emptied and fills again with the records being written.
-const CACHED_RECORDS: usize = 50_000;
+/// At most this many records are kept parsed (twice the demo region's catalogue); past it
+/// the cache is emptied and fills again with the records being written.
+const CACHED_RECORDS: usize = 20_000;
 
 /// A push to write: see `Store::push`.
 struct PushJob {
