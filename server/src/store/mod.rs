@@ -49,8 +49,9 @@ pub struct Store {
     /// connection keeps its page cache only while no other connection writes: with writes
     /// spread over the pool, every push began by reading its pages again.
     writer: SqlitePool,
-    /// Taken for each writing turn (see `push`), so that pushes are written in turn.
-    write: Arc<Mutex<()>>,
+    /// Taken for each writing turn (see `push`), so that pushes are written in turn; holds
+    /// what the writer keeps between turns.
+    write: Arc<Mutex<Written>>,
     /// Pushes waiting for the writer (see `push`).
     queue: Arc<std::sync::Mutex<VecDeque<QueuedPush>>>,
     /// Serialises the server's own edits (see `apply_server_edit`).
@@ -63,6 +64,26 @@ pub struct Store {
     /// Commits since the last checkpoint (see `checkpoints`).
     commits: Arc<AtomicU64>,
 }
+
+/// Records as committed, kept parsed by the writer between its turns, so that a push does
+/// not read and parse again the records the previous pushes wrote.
+///
+/// Invariant: every entry is exactly the committed state of its record (its `seq`
+/// included). It holds because this process is the only writer of the SQLite file (one
+/// `Store` per database, its writes serialised by `Store::write`): entries are added only
+/// after the transaction that wrote or read them has committed, the whole cache is dropped
+/// when a transaction fails (its outcome is then unknown), and each turn checks that the
+/// change log ends where this store's last commit left it (`meta.seq` = `Store::end`),
+/// dropping the cache if anyone else wrote. It would not hold with several server
+/// processes on one database (the PostgreSQL plan): see ARCHITECTURE.md.
+#[derive(Default)]
+struct Written {
+    records: HashMap<Uuid, RecordState>,
+}
+
+/// At most this many records are kept parsed (twice the demo region's catalogue); past it
+/// the cache is emptied and fills again with the records being written.
+const CACHED_RECORDS: usize = 20_000;
 
 /// A push to write: see `Store::push`.
 struct PushJob {
@@ -140,7 +161,7 @@ impl Store {
         let store = Store {
             pool,
             writer,
-            write: Arc::new(Mutex::new(())),
+            write: Arc::new(Mutex::new(Written::default())),
             queue: Arc::default(),
             server_edits: Arc::new(Mutex::new(())),
             server_id: server_id.into(),
@@ -229,7 +250,7 @@ impl Store {
     /// writes them in one transaction. If that fails, each is tried alone, so that a push
     /// that cannot be written fails by itself.
     async fn write_queued(&self) {
-        let _writer = self.write.lock().await;
+        let mut written = self.write.lock().await;
         let group: Vec<QueuedPush> = {
             let mut queue = self.queue.lock().expect("push queue");
             let mut total = 0;
@@ -248,7 +269,7 @@ impl Store {
         }
         let (jobs, replies): (Vec<PushJob>, Vec<_>) =
             group.into_iter().map(|q| (q.push, q.reply)).unzip();
-        match self.write_pushes(&jobs).await {
+        match self.write_pushes(&mut written, &jobs).await {
             Ok(answers) => {
                 for (reply, answer) in replies.into_iter().zip(answers) {
                     let _ = reply.send(answer);
@@ -260,7 +281,10 @@ impl Store {
             Err(e) => {
                 tracing::warn!(error = %e, pushes = jobs.len(), "group commit failed; writing each push alone");
                 for (job, reply) in jobs.iter().zip(replies) {
-                    let answer = match self.write_pushes(std::slice::from_ref(job)).await {
+                    let answer = match self
+                        .write_pushes(&mut written, std::slice::from_ref(job))
+                        .await
+                    {
                         Ok(mut answers) => answers.pop().expect("one answer per push"),
                         Err(e) => Err(e),
                     };
@@ -277,6 +301,21 @@ impl Store {
     /// `Err` in its own answer.
     async fn write_pushes(
         &self,
+        written: &mut Written,
+        jobs: &[PushJob],
+    ) -> Result<Vec<Result<PushResponse, Error>>, Error> {
+        let result = self.write_pushes_once(written, jobs).await;
+        if result.is_err() {
+            // A failed transaction may or may not have committed (a failed commit): what
+            // the cache holds can no longer be trusted.
+            written.records.clear();
+        }
+        result
+    }
+
+    async fn write_pushes_once(
+        &self,
+        written: &mut Written,
         jobs: &[PushJob],
     ) -> Result<Vec<Result<PushResponse, Error>>, Error> {
         if self.pool.is_closed() {
@@ -292,6 +331,16 @@ impl Store {
                 .fetch_one(&mut *tx)
                 .await?;
         let start_seq = seq;
+        if seq as u64 != self.end.load(Ordering::Acquire) {
+            // Someone else wrote the database since this store's last commit: the records
+            // kept in memory may be stale (see `Written`).
+            if !written.records.is_empty() {
+                tracing::warn!(
+                    "the database was written by another connection; dropping the records cache"
+                );
+            }
+            written.records.clear();
+        }
         // Every record a new mutation names, by id alone, like the records table's unique
         // index: ids are unique across kinds, so a mutation of another kind must meet the
         // record already there.
@@ -305,7 +354,13 @@ impl Store {
                     .map(|m| m.id)
             })
             .collect();
-        let mut cache = load_records(&mut tx, &ids).await?;
+        let missing: HashSet<Uuid> = ids
+            .into_iter()
+            .filter(|id| !written.records.contains_key(id))
+            .collect();
+        // This transaction's records: those read now, then those it writes. They join the
+        // kept ones only once it has committed.
+        let mut cache = load_records(&mut tx, &missing).await?;
         let mut changed: Vec<Uuid> = Vec::new();
         let mut changed_ids: HashSet<Uuid> = HashSet::new();
         let mut changes: Vec<ChangeRow> = Vec::new();
@@ -314,6 +369,10 @@ impl Store {
         for job in jobs {
             let device = job.device;
             let device_key = device.to_string();
+            // Shared by this push's change rows.
+            let device_row: Arc<str> = device_key.as_str().into();
+            let author_row: Option<Arc<str>> =
+                job.author.actor.as_ref().map(|a| a.user.to_string().into());
             let already = last.get(&device).copied().unwrap_or(0);
             if let Some(first) = job.mutations.first() {
                 if first.n > already + 1 {
@@ -327,7 +386,7 @@ impl Store {
             let mut rejections = Vec::new();
             let mut done = already;
             for m in job.mutations.iter().filter(|m| m.n > already) {
-                let current = cache.get(&m.id);
+                let current = cache.get(&m.id).or_else(|| written.records.get(&m.id));
                 let outcome = if m.at > now + MAX_FUTURE_SKEW_MS {
                     Err(Rejection {
                         n: m.n,
@@ -357,13 +416,13 @@ impl Store {
                         next.seq = seq as u64;
                         changes.push(ChangeRow {
                             seq,
-                            device: device_key.clone(),
+                            device: device_row.clone(),
                             mutation: m.n as i64,
                             kind: m.kind.code(),
                             id: m.id.to_string(),
                             fields: serde_json::to_string(&m.set).map_err(anyhow::Error::from)?,
                             at: m.at,
-                            author: job.author.actor.as_ref().map(|a| a.user.to_string()),
+                            author: author_row.clone(),
                         });
                         cache.insert(m.id, next);
                         if changed_ids.insert(m.id) {
@@ -422,6 +481,10 @@ impl Store {
         tx.commit().await?;
         self.end.store(seq as u64, Ordering::Release);
         self.commits.fetch_add(1, Ordering::Relaxed);
+        if written.records.len() + cache.len() > CACHED_RECORDS {
+            written.records.clear();
+        }
+        written.records.extend(cache);
         Ok(answers)
     }
 
@@ -744,7 +807,7 @@ async fn write_records<'a>(
     states: impl Iterator<Item = &'a RecordState>,
 ) -> Result<(), Error> {
     let rows = states
-        .map(|s| Ok((s, serde_json::to_string(s).map_err(anyhow::Error::from)?)))
+        .map(|s| Ok((s, state_json(s)?)))
         .collect::<Result<Vec<_>, Error>>()?;
     for chunk in rows.chunks(ROWS_PER_STATEMENT) {
         let mut q =
@@ -765,17 +828,25 @@ async fn write_records<'a>(
     Ok(())
 }
 
+/// A record state's JSON, written into a buffer sized for a whole record at once rather than
+/// one grown (and copied) a few times per record.
+fn state_json(state: &RecordState) -> Result<String, Error> {
+    let mut buf = Vec::with_capacity(4096);
+    serde_json::to_writer(&mut buf, state).map_err(anyhow::Error::from)?;
+    Ok(String::from_utf8(buf).map_err(anyhow::Error::from)?)
+}
+
 /// A row of `changes` (the record history).
 struct ChangeRow {
     seq: i64,
-    device: String,
+    device: Arc<str>,
     mutation: i64,
     kind: &'static str,
     id: String,
     fields: String,
     at: i64,
     /// The account that made it (`None`: the server itself).
-    author: Option<String>,
+    author: Option<Arc<str>>,
 }
 
 async fn write_changes(
@@ -789,7 +860,7 @@ async fn write_changes(
         );
         q.push_values(chunk, |mut row, c| {
             row.push_bind(c.seq)
-                .push_bind(c.device.as_str())
+                .push_bind(&*c.device)
                 .push_bind(c.mutation)
                 .push_bind(c.kind)
                 .push_bind(c.id.as_str())
