@@ -10,7 +10,9 @@ out="${OUT:-$root/dist}"
 work="$root/target/app-build"
 mkdir -p "$work"
 
-(cd app && RUSTC_BOOTSTRAP=1 cargo build --profile wasm-release --quiet)
+# optimize_for_size: std picks its smaller algorithms (sorting, formatting); panic messages
+# stay. Only for this size build: the browser tests keep the default std.
+(cd app && RUSTC_BOOTSTRAP=1 cargo build --profile wasm-release -Z build-std-features=optimize_for_size --quiet)
 wasm-bindgen --target web --remove-name-section --no-typescript \
   --out-dir "$work" --out-name tradewinds \
   target/wasm32-unknown-unknown/wasm-release/tradewinds_app.wasm
