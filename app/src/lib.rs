@@ -41,9 +41,20 @@ pub fn App() -> impl IntoView {
         let session = db.session().await.map_err(|e| e.to_string())?;
         Ok::<_, String>((db, session))
     });
+    // Opening waits while another tab still holds the database at an older version (after
+    // an update that changes its schema); say so if it takes long.
+    let slow = RwSignal::new(false);
+    set_timeout(move || slow.set(true), std::time::Duration::from_secs(4));
     view! {
         {move || match opened.get() {
-            None => view! { <p class="loading" role="status">"Opening the catalogue…"</p> }.into_any(),
+            None => view! {
+                <p class="loading" role="status">
+                    "Opening the catalogue…"
+                    <Show when=move || slow.get()>
+                        " Still waiting: if Tradewinds is open in another tab or window, close or reload it so that this one can finish updating the data kept on this device."
+                    </Show>
+                </p>
+            }.into_any(),
             Some(Err(e)) => view! {
                 <main class="fatal" role="alert">
                     <h1>"Tradewinds cannot start"</h1>

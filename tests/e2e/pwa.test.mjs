@@ -263,3 +263,24 @@ test('pages carry a content security policy that allows the wasm and nothing thi
   assert.equal(anonymous.status, 401);
   assert.equal(anonymous.headers.get('x-content-type-options'), 'nosniff');
 });
+
+test('while an older version in another tab holds the data, the app says why it waits, and opens once released', async () => {
+  const context = await browser.newContext();
+  const old = await context.newPage();
+  await old.goto(`${server.url}/healthz`);
+  // What an earlier version of the app leaves open in another tab: a connection to the
+  // database at an older schema, which does not close when a newer version asks.
+  await old.evaluate(() => new Promise((ok, fail) => {
+    const r = indexedDB.open('tradewinds', 2);
+    r.onupgradeneeded = () => r.result.createObjectStore('meta');
+    r.onsuccess = () => { window.held = r.result; ok(); };
+    r.onerror = () => fail(r.error);
+  }));
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  await page.getByText('Opening the catalogue').waitFor();
+  await page.getByText('close or reload it so that this one can finish updating').waitFor({ timeout: 15000 });
+  await old.evaluate(() => window.held.close());
+  await page.getByTestId('sign-in-form').waitFor({ timeout: 15000 });
+  await context.close();
+});
