@@ -112,6 +112,10 @@ pub async fn round(cat: &Catalogue) -> Result<(), SyncError> {
     let (Some(token), Some(user)) = (cat.token(), cat.user()) else {
         return Err(SyncError::SignedOut);
     };
+    // The browser knows it has no network: send nothing (the `online` event starts a round).
+    if !browser_online() {
+        return Err(SyncError::Offline);
+    }
     let mut changed = false;
     let result = round_inner(cat, &token, user.id, &mut changed).await;
     let result = match result {
@@ -315,8 +319,7 @@ pub async fn refresh(cat: &Catalogue) {
 pub async fn local_write(cat: &Catalogue) {
     cat.changed();
     tabs::announce_change();
-    let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
-    if !online || cat.status.get_untracked().phase == Phase::Offline {
+    if !browser_online() || cat.status.get_untracked().phase == Phase::Offline {
         crate::components::pwa::request_background_sync();
     }
     let phase = cat.status.get_untracked().phase;
@@ -327,6 +330,12 @@ pub async fn local_write(cat: &Catalogue) {
     };
     refresh_status(cat, error).await;
     soon();
+}
+
+/// False only when the browser knows it has no network (`navigator.onLine`); true does not
+/// mean the server can be reached.
+fn browser_online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 
 fn listen_for_wakeups() {
