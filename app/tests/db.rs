@@ -38,6 +38,31 @@ fn admin() -> User {
 }
 
 /// Loads `snapshot` as it arrives from the server: as JSON text.
+/// An organisation as the server sends it: made by `server` in one edit (number and clock
+/// `n`) of `values`.
+fn server_record(server: Uuid, id: Uuid, n: u64, values: Value) -> RecordState {
+    let mut state = RecordState::new(RecordKind::Organisation, id);
+    state.apply(
+        server,
+        &state.edit(n, n as i64, fields(values)).unwrap(),
+        None,
+    );
+    state
+}
+
+/// The first snapshot of a browser: `records` at cursor `s1.1`.
+async fn load_first(db: &Db, records: &[RecordState]) {
+    load(
+        db,
+        Snapshot {
+            cursor: Cursor::new("s1", 1),
+            records: records.to_vec(),
+        },
+    )
+    .await
+    .unwrap();
+}
+
 async fn load(db: &Db, snapshot: Snapshot) -> Result<(), tradewinds_app::db::DbError> {
     let body = serde_json::to_string(&snapshot).unwrap();
     db.load_snapshot(RawSnapshot::parse(&body).unwrap()).await
@@ -189,23 +214,8 @@ async fn snapshot_pull_and_acknowledge() {
     let db = fresh("sync").await;
     let server = new_id();
     let org = new_id();
-    let mut state = RecordState::new(RecordKind::Organisation, org);
-    state.apply(
-        server,
-        &state
-            .edit(1, 1, fields(json!({"name": "CCLEC", "acronym": "X"})))
-            .unwrap(),
-        None,
-    );
-    load(
-        &db,
-        Snapshot {
-            cursor: Cursor::new("s1", 1),
-            records: vec![state.clone()],
-        },
-    )
-    .await
-    .unwrap();
+    let state = server_record(server, org, 1, json!({"name": "CCLEC", "acronym": "X"}));
+    load_first(&db, std::slice::from_ref(&state)).await;
     assert_eq!(db.cursor().await.unwrap(), Some(Cursor::new("s1", 1)));
 
     // A local edit of one field, then the server's change of another: both kept.
@@ -246,13 +256,11 @@ async fn snapshot_pull_and_acknowledge() {
 
     // A new snapshot (say, from a replaced server) keeps the unacknowledged edit on top;
     // its deleted records are stored but neither listed nor counted.
-    let mut gone = RecordState::new(RecordKind::Organisation, new_id());
-    gone.apply(
+    let gone = server_record(
         server,
-        &gone
-            .edit(3, 3, fields(json!({"name": "Gone", "deleted": true})))
-            .unwrap(),
-        None,
+        new_id(),
+        3,
+        json!({"name": "Gone", "deleted": true}),
     );
     load(
         &db,
@@ -602,21 +610,8 @@ async fn another_persons_unsent_changes_hold_the_queue_until_discarded() {
 async fn a_snapshot_with_an_unreadable_record_changes_nothing() {
     let db = fresh("bad-snapshot").await;
     let server = new_id();
-    let mut state = RecordState::new(RecordKind::Organisation, new_id());
-    state.apply(
-        server,
-        &state.edit(1, 1, fields(json!({"name": "Kept"}))).unwrap(),
-        None,
-    );
-    load(
-        &db,
-        Snapshot {
-            cursor: Cursor::new("s1", 1),
-            records: vec![state.clone()],
-        },
-    )
-    .await
-    .unwrap();
+    let state = server_record(server, new_id(), 1, json!({"name": "Kept"}));
+    load_first(&db, std::slice::from_ref(&state)).await;
     // The second record's `deleted` field (read to index it) names a device its table
     // does not have.
     let body = format!(

@@ -479,24 +479,20 @@ mod tests {
 
     #[test]
     fn bad_positions_are_named() {
-        let bad = json!({"kind": "organisation", "id": Uuid::nil(), "d": [dev(1)],
-            "c": {"name": [[["x", 1, 1, 0, 0]], [0, 1]]}});
-        let e = serde_json::from_value::<RecordState>(bad)
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("field name: device 1"), "{e}");
-        let bad = json!({"kind": "organisation", "id": Uuid::nil(), "d": [dev(1)],
-            "c": {"name": [[["x", 0, 1, 0, 2]], [0, 1]]}});
-        let e = serde_json::from_value::<RecordState>(bad)
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("author 2"), "{e}");
-        let bad = json!({"kind": "organisation", "id": Uuid::nil(), "d": [dev(1)],
-            "c": {"name": [[["x", 0, 1, 0, 0]], [0]]}});
-        let e = serde_json::from_value::<RecordState>(bad)
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("odd length"), "{e}");
+        // (one field's writes and seen list, what the error must name)
+        let cases = [
+            (json!([[["x", 1, 1, 0, 0]], [0, 1]]), "field name: device 1"),
+            (json!([[["x", 0, 1, 0, 2]], [0, 1]]), "author 2"),
+            (json!([[["x", 0, 1, 0, 0]], [0]]), "odd length"),
+        ];
+        for (field, expected) in cases {
+            let bad = json!({"kind": "organisation", "id": Uuid::nil(), "d": [dev(1)],
+                "c": {"name": field}});
+            let e = serde_json::from_value::<RecordState>(bad)
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains(expected), "{e}");
+        }
         let none = json!({"kind": "organisation", "id": Uuid::nil()});
         assert!(serde_json::from_value::<RecordState>(none).is_err());
     }
