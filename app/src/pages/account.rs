@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use tradewinds_shared::accounts::PasswordChange;
 use tradewinds_shared::{Organisation, RecordKind, ValidationErrors};
 
-use crate::catalogue::{records_of, use_catalogue, use_user};
+use crate::catalogue::{records_of, use_catalogue, use_user, Catalogue};
 use crate::components::fields::TextField;
 use crate::session;
 use crate::sync::{accounts, SyncError};
@@ -28,6 +28,20 @@ pub fn server_problem(e: SyncError, errors: RwSignal<ValidationErrors>, needs: &
         }
         other => other.to_string(),
     }
+}
+
+/// The session's token for a form's call to the server; without one, the form's `problem`
+/// says the session has ended.
+pub fn token_for_call(cat: &Catalogue, problem: RwSignal<Option<String>>) -> Option<String> {
+    let token = cat.token();
+    if token.is_none() {
+        problem.set(Some(server_problem(
+            SyncError::SignedOut,
+            RwSignal::new(ValidationErrors::default()),
+            "",
+        )));
+    }
+    token
 }
 
 #[component]
@@ -134,8 +148,7 @@ fn ChangePassword() -> impl IntoView {
         if !invalid.is_empty() {
             return;
         }
-        let Some(token) = cat.token() else {
-            problem.set(Some("Your session has ended: sign in again first.".into()));
+        let Some(token) = token_for_call(&cat, problem) else {
             return;
         };
         spawn_local(async move {

@@ -9,7 +9,7 @@ use tradewinds_shared::accounts::{NewUser, User, UserChanges};
 use tradewinds_shared::{Organisation, RecordKind, ValidationErrors};
 use uuid::Uuid;
 
-use super::account::server_problem;
+use super::account::{server_problem, token_for_call};
 use super::loading;
 use crate::catalogue::{allowed, records_of, use_catalogue};
 use crate::components::fields::{enum_options, SelectField, TextField};
@@ -119,8 +119,7 @@ fn AddUser(
             return;
         }
         errors.set(ValidationErrors::default());
-        let Some(token) = cat.token() else {
-            problem.set(Some("Your session has ended: sign in again first.".into()));
+        let Some(token) = token_for_call(&cat, problem) else {
             return;
         };
         let on_added = on_added.clone();
@@ -199,7 +198,9 @@ fn UserRow(
             disabled: Some(!u.disabled),
             ..Default::default()
         };
-        let Some(token) = cat.token() else { return };
+        let Some(token) = token_for_call(&cat, problem) else {
+            return;
+        };
         spawn_local(async move {
             match accounts::change_user(&token, u.id, &changes).await {
                 Ok(now) => user.set(now),
@@ -272,8 +273,7 @@ fn EditUser(
             return;
         }
         errors.set(ValidationErrors::default());
-        let Some(token) = cat.token() else {
-            problem.set(Some("Your session has ended: sign in again first.".into()));
+        let Some(token) = token_for_call(&cat, problem) else {
             return;
         };
         let done = done.clone();
