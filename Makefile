@@ -37,10 +37,10 @@ test-e2e: dist server
 test: setup lint test-shared test-server test-browser test-e2e
 
 # Benchmarks print figures (docs/benchmarks.md); not part of `make test`. `cargo bench`
-# builds the release binary it loads (target/release/tradewinds, which initial-sync.mjs runs
-# too); the initial sync needs the built app (dist/, built if absent) and the npm packages of
-# tests/bench (installed if absent).
+# builds the release binary it loads (target/release/tradewinds, which initial-sync.mjs and
+# edit-bytes.mjs run too); the browser benchmarks need the built app (dist/, built if
+# absent) and the npm packages of tests/bench (installed if absent).
 bench:
 	cargo bench -p tradewinds-server --bench sync_load
 	test -f dist/index.html || $(MAKE) dist
-	cd tests/bench && { test -d node_modules || npm ci; } && node initial-sync.mjs
+	cd tests/bench && { test -d node_modules || npm ci; } && node initial-sync.mjs && node edit-bytes.mjs

@@ -8,8 +8,9 @@ say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # 1. Debian packages: a rustc with the wasm backend and std sources, the wasm linker,
-#    Chromium for browser tests, brotli for precompressed assets.
-packages=(rustc-web cargo-web rust-web-src lld-19 chromium chromium-driver brotli)
+#    Chromium for browser tests, brotli for precompressed assets, openssl for the
+#    edit-bytes benchmark's TLS certificate.
+packages=(rustc-web cargo-web rust-web-src lld-19 chromium chromium-driver brotli openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

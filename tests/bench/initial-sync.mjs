@@ -29,19 +29,14 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, DIST, call, signIn, startTradewinds as start, stopper, freePort } from './lib.mjs';
 
-const root = resolve(import.meta.dirname, '../..');
-const BIN = process.env.TRADEWINDS_BIN ?? join(root, 'target/release/tradewinds');
-const DIST = process.env.TRADEWINDS_DIST ?? join(root, 'dist');
 const N = Number(process.env.TW_BENCH_RECORDS ?? 10000);
 const require = createRequire(import.meta.url);
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 // ---- The records: organisations and the training tools they provide -------------------
 
@@ -117,39 +112,10 @@ function catalogue(n) {
 
 // ---- Servers ---------------------------------------------------------------------------
 
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => ok(port)); });
-    s.on('error', fail);
-  });
-}
-
-function stopper(child) {
-  return async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((ok) => child.on('exit', ok));
-      child.kill('SIGTERM');
-      await exited;
-    }
-  };
-}
-
 async function startTradewinds(dir) {
-  const child = spawn(BIN, ['serve', '--addr', '127.0.0.1:0', '--database', `sqlite://${join(dir, 'tw.db')}`,
-    '--dist', DIST, '--no-seed', '--demo'], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'warn' } });
-  const url = await new Promise((ok, fail) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/running at (http:\/\/[^\s/]+)\//);
-      if (m) ok(m[1]);
-    });
-    child.on('exit', (code) => fail(new Error(`tradewinds exited with ${code}`)));
-  });
-  const session = await call('POST', `${url}/api/v1/session`, { email: DEMO_EMAIL, password: DEMO_PASSWORD });
-  token = session.token;
-  return { url, stop: stopper(child) };
+  const tw = await start(dir);
+  token = tw.token;
+  return tw;
 }
 
 async function startPouchdbServer(dir) {
@@ -176,18 +142,7 @@ function apiHeaders(extra = {}) {
   return bearer ? { ...extra, authorization: `Bearer ${bearer}` } : extra;
 }
 
-/** The demo coordinator (`serve --demo`): the script fills the server and the browser signs
- * in as this person, as a first visit does (the sign-in round trip is in the time). */
-const DEMO_EMAIL = 'coordinator@demo.tradewinds.org';
-const DEMO_PASSWORD = 'tradewinds-demo';
 let token;
-
-async function call(method, url, body, headers = {}) {
-  const res = await fetch(url, { method, headers: { 'content-type': 'application/json', ...headers }, body: body && JSON.stringify(body) });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text.slice(0, 500)}`);
-  return JSON.parse(text);
-}
 
 function bodyBytes(url, encoding) {
   return new Promise((ok, fail) => {
@@ -317,10 +272,7 @@ async function runTradewinds(browser, url) {
     }, 2000);
   }
   await page.goto(`${url}/`, { waitUntil: 'commit' });
-  const form = page.getByTestId('sign-in-form');
-  await form.locator('input[name=email]').fill(DEMO_EMAIL);
-  await form.locator('input[name=password]').fill(DEMO_PASSWORD);
-  await form.getByTestId('sign-in').click();
+  await signIn(page);
   let timer;
   const result = await Promise.race([page.evaluate(WAIT_FOR_TRADEWINDS, N),
     new Promise((_, fail) => {
