@@ -392,9 +392,22 @@ mod tests {
         s
     }
 
-    /// The earlier form, as derived serde wrote it.
+    /// The earlier form, as derived serde wrote it (device ids hyphenated everywhere).
     fn legacy_json(s: &RecordState) -> Value {
-        json!({"kind": s.kind, "id": s.id, "f": s.fields, "seq": s.seq})
+        let fields: serde_json::Map<String, Value> = s
+            .fields
+            .iter()
+            .map(|(name, f)| {
+                let seen: serde_json::Map<String, Value> = f
+                    .seen
+                    .0
+                    .iter()
+                    .map(|(d, n)| (d.to_string(), json!(n)))
+                    .collect();
+                (name.clone(), json!({"w": f.writes, "s": seen}))
+            })
+            .collect();
+        json!({"kind": s.kind, "id": s.id, "f": fields, "seq": s.seq})
     }
 
     #[test]

@@ -30,9 +30,9 @@ pub struct Dot {
     pub n: u64,
 }
 
-/// For each device, the highest mutation number seen.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
+/// For each device, the highest mutation number seen. Its JSON (a map from ids in the
+/// short form to numbers) is in `wire_id`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct VersionVector(pub BTreeMap<DeviceId, u64>);
 
 impl VersionVector {
@@ -144,6 +144,7 @@ pub struct Mutation {
     /// The device's mutation number: 1, 2, 3, ... without gaps.
     pub n: u64,
     pub kind: RecordKind,
+    #[serde(with = "super::wire_id")]
     pub id: Uuid,
     /// The author's clock, milliseconds since 1970.
     pub at: i64,

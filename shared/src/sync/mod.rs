@@ -1,11 +1,12 @@
 //! The sync protocol: per-device mutation logs pushed to the server, record states pulled
 //! back by a server cursor, and the per-field merge both sides run.
 //!
-//! See `merge` for the rules and `protocol` for the wire messages.
+//! See `merge` for the rules and `protocol` for the wire messages (ids in them: `wire_id`).
 
 mod compact;
 pub mod merge;
 pub mod protocol;
+pub mod wire_id;
 
 pub use merge::{Dot, FieldState, FieldWrite, Mutation, RecordState, VersionVector};
 pub use protocol::{

@@ -16,6 +16,8 @@ pub const MAX_PUSH_MUTATIONS: usize = 1000;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PushRequest {
+    /// Written in the short form (`wire_id`); both forms are read.
+    #[serde(with = "super::wire_id")]
     pub device: DeviceId,
     pub mutations: Vec<Mutation>,
 }
