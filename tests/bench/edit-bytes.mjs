@@ -26,28 +26,39 @@ import { createServer as createTlsServer } from 'node:tls';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, call, signIn, startTradewinds } from './lib.mjs';
 
+/** Joins `from` (an accepted socket) to a new connection to 127.0.0.1:`port`, both ways,
+ * calling `seen.up`/`seen.down` with each chunk; either side closing closes both. */
+function relay(from, port, seen) {
+  const upstream = connect(port, '127.0.0.1');
+  from.on('data', seen.up);
+  upstream.on('data', seen.down);
+  from.pipe(upstream);
+  upstream.pipe(from);
+  const close = () => { from.destroy(); upstream.destroy(); };
+  for (const s of [from, upstream]) {
+    s.on('error', close);
+    s.on('close', close);
+  }
+}
+
+async function listening(server) {
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { port: server.address().port, close: () => server.close() };
+}
+
 /** A TCP proxy on 127.0.0.1 to `port` that counts the bytes each way, over all connections. */
 async function countingProxy(port) {
   const count = { up: 0, down: 0, connections: 0 };
   const server = createServer((client) => {
     count.connections += 1;
-    const upstream = connect(port, '127.0.0.1');
-    client.on('data', (d) => { count.up += d.length; });
-    upstream.on('data', (d) => { count.down += d.length; });
-    client.pipe(upstream);
-    upstream.pipe(client);
-    const close = () => { client.destroy(); upstream.destroy(); };
-    client.on('error', close);
-    upstream.on('error', close);
-    client.on('close', close);
-    upstream.on('close', close);
+    relay(client, port, { up: (d) => { count.up += d.length; }, down: (d) => { count.down += d.length; } });
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { port: server.address().port, count, close: () => server.close() };
+  return { ...(await listening(server)), count };
 }
 
 /** A TLS 1.3 front end on 127.0.0.1 to the plain server at `port` (ALPN h2: the server
- * sees HTTP/2 with prior knowledge). */
+ * sees HTTP/2 with prior knowledge). While `plain.on`, what passes inside TLS is kept in
+ * `plain.up` and `plain.down`. */
 async function tlsFrontEnd(port, dir, plain) {
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
@@ -55,20 +66,11 @@ async function tlsFrontEnd(port, dir, plain) {
     '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
   { stdio: 'ignore' });
   const server = createTlsServer({ key: readFileSync(key), cert: readFileSync(cert), ALPNProtocols: ['h2'],
-    minVersion: 'TLSv1.3' }, (tls) => {
-    const upstream = connect(port, '127.0.0.1');
-    tls.on('data', (d) => { if (plain.on) plain.up.push(d); });
-    upstream.on('data', (d) => { if (plain.on) plain.down.push(d); });
-    tls.pipe(upstream);
-    upstream.pipe(tls);
-    const close = () => { tls.destroy(); upstream.destroy(); };
-    tls.on('error', close);
-    upstream.on('error', close);
-    tls.on('close', close);
-    upstream.on('close', close);
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { port: server.address().port, close: () => server.close() };
+    minVersion: 'TLSv1.3' }, (tls) => relay(tls, port, {
+    up: (d) => { if (plain.on) plain.up.push(d); },
+    down: (d) => { if (plain.on) plain.down.push(d); },
+  }));
+  return listening(server);
 }
 
 const FRAME_TYPES = ['DATA', 'HEADERS', 'PRIORITY', 'RST_STREAM', 'SETTINGS', 'PUSH_PROMISE', 'PING', 'GOAWAY',
