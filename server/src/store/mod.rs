@@ -195,7 +195,7 @@ impl Store {
     pub async fn push(
         &self,
         device: DeviceId,
-        mutations: &[Mutation],
+        mutations: Vec<Mutation>,
         author: &Author,
     ) -> Result<PushResponse, Error> {
         if mutations.len() > MAX_PUSH_MUTATIONS {
@@ -229,7 +229,7 @@ impl Store {
             .push_back(QueuedPush {
                 push: PushJob {
                     device,
-                    mutations: mutations.to_vec(),
+                    mutations,
                     author: author.clone(),
                 },
                 reply,
@@ -386,61 +386,86 @@ impl Store {
             let mut rejections = Vec::new();
             let mut done = already;
             for m in job.mutations.iter().filter(|m| m.n > already) {
-                let current = cache.get(&m.id).or_else(|| written.records.get(&m.id));
-                let outcome = if m.at > now + MAX_FUTURE_SKEW_MS {
-                    Err(Rejection {
+                let refusal = if m.at > now + MAX_FUTURE_SKEW_MS {
+                    Some(Rejection {
                         n: m.n,
                         code: "clock_in_future".into(),
                         message: "The device's clock is more than a day ahead of the server; correct the date and time, then resubmit.".into(),
                         fields: vec![],
                     })
                 } else {
-                    RecordState::check_mutation(current, device, m, job.author.name.as_deref())
-                        .map_err(|e| Rejection {
+                    // The record is changed in place among this transaction's records; one
+                    // kept from earlier turns moves there (the kept ones must stay exactly
+                    // as committed) and comes back after the commit.
+                    let existed = cache.contains_key(&m.id) || written.records.contains_key(&m.id);
+                    let state = cache.entry(m.id).or_insert_with(|| {
+                        written
+                            .records
+                            .remove(&m.id)
+                            .unwrap_or_else(|| RecordState::new(m.kind, m.id))
+                    });
+                    let actor = job.author.actor.as_ref();
+                    // Only an actor whose rights depend on the record needs it as it was.
+                    let before = actor
+                        .filter(|a| existed && a.reads_records())
+                        .map(|_| state.clone());
+                    let outcome = match state.apply_checked(device, m, job.author.name.as_deref()) {
+                        Err(e) => Err(Rejection {
                             n: m.n,
                             code: "invalid_record".into(),
                             message: format!("The change was refused: {e}"),
                             fields: e.0,
-                        })
-                        .and_then(|next| match &job.author.actor {
-                            Some(a) => a
-                                .check_write(current, &next, m)
-                                .map(|()| next)
-                                .map_err(|d| forbidden(m.n, d)),
-                            None => Ok(next),
-                        })
-                };
-                match outcome {
-                    Ok(mut next) if Some(&next) != current => {
-                        seq += 1;
-                        next.seq = seq as u64;
-                        changes.push(ChangeRow {
-                            seq,
-                            device: device_row.clone(),
-                            mutation: m.n as i64,
-                            kind: m.kind.code(),
-                            id: m.id.to_string(),
-                            fields: serde_json::to_string(&m.set).map_err(anyhow::Error::from)?,
-                            at: m.at,
-                            author: author_row.clone(),
-                        });
-                        cache.insert(m.id, next);
-                        if changed_ids.insert(m.id) {
-                            changed.push(m.id);
+                        }),
+                        Ok(applied) => {
+                            match actor.map(|a| a.check_write(before.as_ref(), state, m)) {
+                                Some(Err(denied)) => {
+                                    applied.undo(state, m);
+                                    Err(forbidden(m.n, denied))
+                                }
+                                // A new record is written even if the mutation sets nothing.
+                                _ => Ok(applied.changed || !existed),
+                            }
+                        }
+                    };
+                    match outcome {
+                        Ok(true) => {
+                            seq += 1;
+                            state.seq = seq as u64;
+                            changes.push(ChangeRow {
+                                seq,
+                                device: device_row.clone(),
+                                mutation: m.n as i64,
+                                kind: m.kind.code(),
+                                id: m.id.to_string(),
+                                fields: serde_json::to_string(&m.set)
+                                    .map_err(anyhow::Error::from)?,
+                                at: m.at,
+                                author: author_row.clone(),
+                            });
+                            if changed_ids.insert(m.id) {
+                                changed.push(m.id);
+                            }
+                            None
+                        }
+                        Ok(false) => None,
+                        Err(rejection) => {
+                            if !existed {
+                                cache.remove(&m.id);
+                            }
+                            Some(rejection)
                         }
                     }
-                    Ok(_) => {}
-                    Err(rejection) => {
-                        // Rare: written at once, so that a later push of the same device in
-                        // this transaction finds it (below).
-                        sqlx::query("INSERT OR REPLACE INTO rejections (device, mutation, body) VALUES (?, ?, ?)")
-                            .bind(&device_key)
-                            .bind(m.n as i64)
-                            .bind(serde_json::to_string(&rejection).map_err(anyhow::Error::from)?)
-                            .execute(&mut *tx)
-                            .await?;
-                        rejections.push(rejection);
-                    }
+                };
+                if let Some(rejection) = refusal {
+                    // Rare: written at once, so that a later push of the same device in
+                    // this transaction finds it (below).
+                    sqlx::query("INSERT OR REPLACE INTO rejections (device, mutation, body) VALUES (?, ?, ?)")
+                        .bind(&device_key)
+                        .bind(m.n as i64)
+                        .bind(serde_json::to_string(&rejection).map_err(anyhow::Error::from)?)
+                        .execute(&mut *tx)
+                        .await?;
+                    rejections.push(rejection);
                 }
                 done = m.n;
             }
@@ -643,7 +668,7 @@ impl Store {
             a.check_write(current.as_ref(), &next, &m)
                 .map_err(|d| Error::Forbidden(d.message))?;
         }
-        let resp = self.push(device, std::slice::from_ref(&m), author).await?;
+        let resp = self.push(device, vec![m], author).await?;
         if resp.last_applied != n {
             return Err(Error::Internal(anyhow::anyhow!(
                 "server edit {n} was not applied (last applied: {})",
