@@ -363,6 +363,8 @@ impl Store {
         let mut cache = load_records(&mut tx, &missing).await?;
         let mut changed: Vec<Uuid> = Vec::new();
         let mut changed_ids: HashSet<Uuid> = HashSet::new();
+        // Records this transaction creates (the others it writes are in the table already).
+        let mut created: HashSet<Uuid> = HashSet::new();
         let mut changes: Vec<ChangeRow> = Vec::new();
         let mut counters: Vec<(DeviceId, u64)> = Vec::new();
         let mut answers = Vec::with_capacity(jobs.len());
@@ -445,6 +447,9 @@ impl Store {
                             if changed_ids.insert(m.id) {
                                 changed.push(m.id);
                             }
+                            if !existed {
+                                created.insert(m.id);
+                            }
                             None
                         }
                         Ok(false) => None,
@@ -494,7 +499,12 @@ impl Store {
                 rejections,
             }));
         }
-        write_records(&mut tx, changed.iter().filter_map(|id| cache.get(id))).await?;
+        write_records(
+            &mut tx,
+            changed.iter().filter_map(|id| cache.get(id)),
+            |state| !created.contains(&state.id),
+        )
+        .await?;
         write_changes(&mut tx, &changes, now).await?;
         if seq != start_seq {
             sqlx::query("UPDATE meta SET value = ? WHERE key = 'seq'")
@@ -826,17 +836,28 @@ async fn load_records(
 }
 
 /// Writes record states; the stored JSON is the whole state, `seq` included, so that it can
-/// be sent as it is (`Store::snapshot_json`).
+/// be sent as it is (`Store::snapshot_json`). `stored` says which of them the records table
+/// already has (updated) and which are new (inserted).
+///
+/// The statements are `OR FAIL`: a multi-row statement that could abort halfway makes SQLite
+/// copy every page it touches into a statement journal first, so that it can undo only
+/// itself; here any error rolls the whole transaction back anyway. (An upsert always
+/// aborts, so it is not used.) An update that finds fewer rows than it was given fails the
+/// transaction too: the records kept in memory did not match the file.
 async fn write_records<'a>(
     tx: &mut sqlx::SqliteConnection,
     states: impl Iterator<Item = &'a RecordState>,
+    stored: impl Fn(&RecordState) -> bool,
 ) -> Result<(), Error> {
-    let rows = states
+    let (updated, inserted): (Vec<_>, Vec<_>) = states
         .map(|s| Ok((s, state_json(s)?)))
-        .collect::<Result<Vec<_>, Error>>()?;
-    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-        let mut q =
-            QueryBuilder::<Sqlite>::new("INSERT INTO records (kind, id, seq, deleted, state) ");
+        .collect::<Result<Vec<_>, Error>>()?
+        .into_iter()
+        .partition(|(s, _)| stored(s));
+    for chunk in inserted.chunks(ROWS_PER_STATEMENT) {
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "INSERT OR FAIL INTO records (kind, id, seq, deleted, state) ",
+        );
         q.push_values(chunk, |mut row, (state, json)| {
             row.push_bind(state.kind.code())
                 .push_bind(state.id.to_string())
@@ -844,11 +865,36 @@ async fn write_records<'a>(
                 .push_bind(state.is_deleted())
                 .push_bind(json.as_str());
         });
-        q.push(" ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted, state = excluded.state");
         q.build()
             .persistent(chunk.len() <= SMALL_STATEMENT)
             .execute(&mut *tx)
             .await?;
+    }
+    for chunk in updated.chunks(ROWS_PER_STATEMENT) {
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "UPDATE OR FAIL records SET seq = v.column3, deleted = v.column4, state = v.column5 FROM (",
+        );
+        q.push_values(chunk, |mut row, (state, json)| {
+            row.push_bind(state.kind.code())
+                .push_bind(state.id.to_string())
+                .push_bind(state.seq as i64)
+                .push_bind(state.is_deleted())
+                .push_bind(json.as_str());
+        });
+        q.push(") AS v WHERE records.kind = v.column1 AND records.id = v.column2");
+        let done = q
+            .build()
+            .persistent(chunk.len() <= SMALL_STATEMENT)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if done != chunk.len() as u64 {
+            return Err(Error::Internal(anyhow::anyhow!(
+                "{} of {} records to update are not in the database",
+                chunk.len() as u64 - done.min(chunk.len() as u64),
+                chunk.len()
+            )));
+        }
     }
     Ok(())
 }
@@ -881,7 +927,8 @@ async fn write_changes(
 ) -> Result<(), Error> {
     for chunk in changes.chunks(ROWS_PER_STATEMENT) {
         let mut q = QueryBuilder::<Sqlite>::new(
-            "INSERT INTO changes (seq, device, mutation, kind, id, fields, at, received, author) ",
+            // `OR FAIL`: no statement journal (see `write_records`).
+            "INSERT OR FAIL INTO changes (seq, device, mutation, kind, id, fields, at, received, author) ",
         );
         q.push_values(chunk, |mut row, c| {
             row.push_bind(c.seq)
