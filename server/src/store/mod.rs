@@ -82,8 +82,31 @@ struct Written {
 }
 
 /// At most this many records are kept parsed (twice the demo region's catalogue); past it
-/// the cache is emptied and fills again with the records being written.
+/// a quarter of them are dropped (see `Written::make_room`).
 const CACHED_RECORDS: usize = 20_000;
+
+impl Written {
+    /// Drops kept records so that `incoming` more fit under `CACHED_RECORDS`: down to three
+    /// quarters of it, whichever come first in the map's (hash) order, so that most of
+    /// those kept stay. (Emptying the whole cache instead made every push after it read
+    /// and parse its records again: with more records in use than the cap, that happened
+    /// again and again.)
+    fn make_room(&mut self, incoming: usize) {
+        if self.records.len() + incoming <= CACHED_RECORDS {
+            return;
+        }
+        let keep = (CACHED_RECORDS * 3 / 4).saturating_sub(incoming);
+        let mut excess = self.records.len().saturating_sub(keep);
+        self.records.retain(|_, _| {
+            if excess > 0 {
+                excess -= 1;
+                false
+            } else {
+                true
+            }
+        });
+    }
+}
 
 /// A push to write: see `Store::push`.
 struct PushJob {
@@ -516,9 +539,7 @@ impl Store {
         tx.commit().await?;
         self.end.store(seq as u64, Ordering::Release);
         self.commits.fetch_add(1, Ordering::Relaxed);
-        if written.records.len() + cache.len() > CACHED_RECORDS {
-            written.records.clear();
-        }
+        written.make_room(cache.len());
         written.records.extend(cache);
         Ok(answers)
     }
