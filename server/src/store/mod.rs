@@ -70,9 +70,11 @@ pub struct Store {
 ///
 /// Invariant: every entry is exactly the committed state of its record (its `seq`
 /// included). It holds because this process is the only writer of the SQLite file (one
-/// `Store` per database, its writes serialised by `Store::write`): entries are added only
-/// after the transaction that wrote or read them has committed, the whole cache is dropped
-/// when a transaction fails (its outcome is then unknown), and each turn checks that the
+/// `Store` per database, its writes serialised by `Store::write`): a turn moves a record
+/// out of the cache before changing it (in place, among the transaction's own records),
+/// entries are added only after the transaction that wrote or read them has committed,
+/// the whole cache is dropped when a transaction fails (its outcome is then unknown),
+/// dropping entries is always safe (`make_room`), and each turn checks that the
 /// change log ends where this store's last commit left it (`meta.seq` = `Store::end`),
 /// dropping the cache if anyone else wrote. It would not hold with several server
 /// processes on one database (the PostgreSQL plan): see ARCHITECTURE.md.
