@@ -64,11 +64,12 @@ pub async fn seed_if_empty(store: &Store) -> anyhow::Result<usize> {
                 .ok_or_else(|| anyhow::anyhow!("seed record {} has no fields", r.key))
         })
         .collect::<anyhow::Result<_>>()?;
+    let count = mutations.len();
     let response = store
-        .push(device, &mutations, &Author::server("seed"))
+        .push(device, mutations, &Author::server("seed"))
         .await?;
     if let Some(r) = response.rejections.first() {
         anyhow::bail!("seed record {} is invalid: {}", r.n, r.message);
     }
-    Ok(mutations.len())
+    Ok(count)
 }

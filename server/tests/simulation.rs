@@ -299,7 +299,7 @@ impl Sim {
         self.stats.duplicates_at_server += push.mutations.iter().filter(|m| m.n <= before).count();
         let response = self
             .store
-            .push(device, &push.mutations, &Author::default())
+            .push(device, push.mutations.clone(), &Author::default())
             .await
             .unwrap_or_else(|e| {
                 panic!(

@@ -2,6 +2,8 @@
 //! knows its validation rules, how it is searched and filtered, and how it maps to the field
 //! map that sync merges field by field.
 
+use std::sync::OnceLock;
+
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::{Map, Value};
 use uuid::Uuid;
@@ -120,15 +122,44 @@ impl RecordKind {
         }
     }
 
+    /// Checks a record given as its fields' values, each field once, without building a
+    /// field map: the same checks and answer as `validate` (which it falls back to when
+    /// something is wrong, to name it).
+    pub fn validate_fields<'a>(
+        self,
+        fields: impl Iterator<Item = (&'a str, &'a Value)> + Clone,
+    ) -> Result<(), ValidationErrors> {
+        let base = defaults(self);
+        if fields
+            .clone()
+            .all(|(k, _)| k == DELETED_FIELD || base.contains_key(k))
+        {
+            let given = fields.clone().filter(|(k, _)| *k != DELETED_FIELD);
+            let checked = match self {
+                RecordKind::Organisation => {
+                    parse_pairs::<Organisation>(given).map(|r| r.validate())
+                }
+                RecordKind::Contact => parse_pairs::<Contact>(given).map(|r| r.validate()),
+                RecordKind::TrainingTool => {
+                    parse_pairs::<TrainingTool>(given).map(|r| r.validate())
+                }
+                RecordKind::Programme => parse_pairs::<Programme>(given).map(|r| r.validate()),
+            };
+            if let Ok(result) = checked {
+                return result;
+            }
+        }
+        self.validate(
+            &fields
+                .map(|(k, v)| (k.to_owned(), v.clone()))
+                .collect::<Map<String, Value>>(),
+        )
+    }
+
     /// Checks only that the given fields exist for this kind and have the right type
     /// (a partial update before it is merged).
     pub fn check_field_types(self, fields: &Map<String, Value>) -> Result<(), ValidationErrors> {
-        let base = match self {
-            RecordKind::Organisation => to_map(&Organisation::default()),
-            RecordKind::Contact => to_map(&Contact::default()),
-            RecordKind::TrainingTool => to_map(&TrainingTool::default()),
-            RecordKind::Programme => to_map(&Programme::default()),
-        };
+        let base = defaults(self);
         let deleted_ok = fields.get(DELETED_FIELD).is_none_or(Value::is_boolean);
         if deleted_ok
             && fields
@@ -136,14 +167,17 @@ impl RecordKind {
                 .all(|k| k == DELETED_FIELD || base.contains_key(k))
         {
             // Fast path: all at once; field by field only to name what is wrong.
-            let mut whole = base.clone();
-            whole.extend(
-                fields
-                    .iter()
-                    .filter(|(k, _)| *k != DELETED_FIELD)
-                    .map(|(k, v)| (k.clone(), v.clone())),
-            );
-            if self.parse_probe(whole).is_ok() {
+            let given = fields
+                .iter()
+                .filter(|(k, _)| *k != DELETED_FIELD)
+                .map(|(k, v)| (k.as_str(), v));
+            let parsed = match self {
+                RecordKind::Organisation => parse_pairs::<Organisation>(given).map(drop),
+                RecordKind::Contact => parse_pairs::<Contact>(given).map(drop),
+                RecordKind::TrainingTool => parse_pairs::<TrainingTool>(given).map(drop),
+                RecordKind::Programme => parse_pairs::<Programme>(given).map(drop),
+            };
+            if parsed.is_ok() {
                 return Ok(());
             }
         }
@@ -180,6 +214,34 @@ impl RecordKind {
             RecordKind::Programme => serde_json::from_value::<Programme>(v).map(drop),
         }
     }
+}
+
+/// A kind's fields with their default values (`to_map` of its default record), made once.
+fn defaults(kind: RecordKind) -> &'static Map<String, Value> {
+    static DEFAULTS: OnceLock<[Map<String, Value>; 4]> = OnceLock::new();
+    let maps = DEFAULTS.get_or_init(|| {
+        [
+            to_map(&Organisation::default()),
+            to_map(&Contact::default()),
+            to_map(&TrainingTool::default()),
+            to_map(&Programme::default()),
+        ]
+    });
+    &maps[match kind {
+        RecordKind::Organisation => 0,
+        RecordKind::Contact => 1,
+        RecordKind::TrainingTool => 2,
+        RecordKind::Programme => 3,
+    }]
+}
+
+/// A record read from borrowed field values, each field once. The record types take their
+/// defaults for fields not given (`#[serde(default)]`), so this reads what `from_value` of
+/// the default record's map with these fields put in would, without building that map.
+fn parse_pairs<'a, T: DeserializeOwned>(
+    fields: impl Iterator<Item = (&'a str, &'a Value)>,
+) -> Result<T, serde_json::Error> {
+    T::deserialize(serde::de::value::MapDeserializer::<_, serde_json::Error>::new(fields))
 }
 
 /// The sync layer's deletion flag, a field like any other so that deletes merge per field.

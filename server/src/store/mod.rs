@@ -70,9 +70,11 @@ pub struct Store {
 ///
 /// Invariant: every entry is exactly the committed state of its record (its `seq`
 /// included). It holds because this process is the only writer of the SQLite file (one
-/// `Store` per database, its writes serialised by `Store::write`): entries are added only
-/// after the transaction that wrote or read them has committed, the whole cache is dropped
-/// when a transaction fails (its outcome is then unknown), and each turn checks that the
+/// `Store` per database, its writes serialised by `Store::write`): a turn moves a record
+/// out of the cache before changing it (in place, among the transaction's own records),
+/// entries are added only after the transaction that wrote or read them has committed,
+/// the whole cache is dropped when a transaction fails (its outcome is then unknown),
+/// dropping entries is always safe (`make_room`), and each turn checks that the
 /// change log ends where this store's last commit left it (`meta.seq` = `Store::end`),
 /// dropping the cache if anyone else wrote. It would not hold with several server
 /// processes on one database (the PostgreSQL plan): see ARCHITECTURE.md.
@@ -82,8 +84,31 @@ struct Written {
 }
 
 /// At most this many records are kept parsed (twice the demo region's catalogue); past it
-/// the cache is emptied and fills again with the records being written.
+/// a quarter of them are dropped (see `Written::make_room`).
 const CACHED_RECORDS: usize = 20_000;
+
+impl Written {
+    /// Drops kept records so that `incoming` more fit under `CACHED_RECORDS`: down to three
+    /// quarters of it, whichever come first in the map's (hash) order, so that most of
+    /// those kept stay. (Emptying the whole cache instead made every push after it read
+    /// and parse its records again: with more records in use than the cap, that happened
+    /// again and again.)
+    fn make_room(&mut self, incoming: usize) {
+        if self.records.len() + incoming <= CACHED_RECORDS {
+            return;
+        }
+        let keep = (CACHED_RECORDS * 3 / 4).saturating_sub(incoming);
+        let mut excess = self.records.len().saturating_sub(keep);
+        self.records.retain(|_, _| {
+            if excess > 0 {
+                excess -= 1;
+                false
+            } else {
+                true
+            }
+        });
+    }
+}
 
 /// A push to write: see `Store::push`.
 struct PushJob {
@@ -195,7 +220,7 @@ impl Store {
     pub async fn push(
         &self,
         device: DeviceId,
-        mutations: &[Mutation],
+        mutations: Vec<Mutation>,
         author: &Author,
     ) -> Result<PushResponse, Error> {
         if mutations.len() > MAX_PUSH_MUTATIONS {
@@ -229,7 +254,7 @@ impl Store {
             .push_back(QueuedPush {
                 push: PushJob {
                     device,
-                    mutations: mutations.to_vec(),
+                    mutations,
                     author: author.clone(),
                 },
                 reply,
@@ -363,6 +388,8 @@ impl Store {
         let mut cache = load_records(&mut tx, &missing).await?;
         let mut changed: Vec<Uuid> = Vec::new();
         let mut changed_ids: HashSet<Uuid> = HashSet::new();
+        // Records this transaction creates (the others it writes are in the table already).
+        let mut created: HashSet<Uuid> = HashSet::new();
         let mut changes: Vec<ChangeRow> = Vec::new();
         let mut counters: Vec<(DeviceId, u64)> = Vec::new();
         let mut answers = Vec::with_capacity(jobs.len());
@@ -386,61 +413,89 @@ impl Store {
             let mut rejections = Vec::new();
             let mut done = already;
             for m in job.mutations.iter().filter(|m| m.n > already) {
-                let current = cache.get(&m.id).or_else(|| written.records.get(&m.id));
-                let outcome = if m.at > now + MAX_FUTURE_SKEW_MS {
-                    Err(Rejection {
+                let refusal = if m.at > now + MAX_FUTURE_SKEW_MS {
+                    Some(Rejection {
                         n: m.n,
                         code: "clock_in_future".into(),
                         message: "The device's clock is more than a day ahead of the server; correct the date and time, then resubmit.".into(),
                         fields: vec![],
                     })
                 } else {
-                    RecordState::check_mutation(current, device, m, job.author.name.as_deref())
-                        .map_err(|e| Rejection {
+                    // The record is changed in place among this transaction's records; one
+                    // kept from earlier turns moves there (the kept ones must stay exactly
+                    // as committed) and comes back after the commit.
+                    let existed = cache.contains_key(&m.id) || written.records.contains_key(&m.id);
+                    let state = cache.entry(m.id).or_insert_with(|| {
+                        written
+                            .records
+                            .remove(&m.id)
+                            .unwrap_or_else(|| RecordState::new(m.kind, m.id))
+                    });
+                    let actor = job.author.actor.as_ref();
+                    // Only an actor whose rights depend on the record needs it as it was.
+                    let before = actor
+                        .filter(|a| existed && a.reads_records())
+                        .map(|_| state.clone());
+                    let outcome = match state.apply_checked(device, m, job.author.name.as_deref()) {
+                        Err(e) => Err(Rejection {
                             n: m.n,
                             code: "invalid_record".into(),
                             message: format!("The change was refused: {e}"),
                             fields: e.0,
-                        })
-                        .and_then(|next| match &job.author.actor {
-                            Some(a) => a
-                                .check_write(current, &next, m)
-                                .map(|()| next)
-                                .map_err(|d| forbidden(m.n, d)),
-                            None => Ok(next),
-                        })
-                };
-                match outcome {
-                    Ok(mut next) if Some(&next) != current => {
-                        seq += 1;
-                        next.seq = seq as u64;
-                        changes.push(ChangeRow {
-                            seq,
-                            device: device_row.clone(),
-                            mutation: m.n as i64,
-                            kind: m.kind.code(),
-                            id: m.id.to_string(),
-                            fields: serde_json::to_string(&m.set).map_err(anyhow::Error::from)?,
-                            at: m.at,
-                            author: author_row.clone(),
-                        });
-                        cache.insert(m.id, next);
-                        if changed_ids.insert(m.id) {
-                            changed.push(m.id);
+                        }),
+                        Ok(applied) => {
+                            match actor.map(|a| a.check_write(before.as_ref(), state, m)) {
+                                Some(Err(denied)) => {
+                                    applied.undo(state, m);
+                                    Err(forbidden(m.n, denied))
+                                }
+                                // A new record is written even if the mutation sets nothing.
+                                _ => Ok(applied.changed || !existed),
+                            }
+                        }
+                    };
+                    match outcome {
+                        Ok(true) => {
+                            seq += 1;
+                            state.seq = seq as u64;
+                            changes.push(ChangeRow {
+                                seq,
+                                device: device_row.clone(),
+                                mutation: m.n as i64,
+                                kind: m.kind.code(),
+                                id: m.id.to_string(),
+                                fields: serde_json::to_string(&m.set)
+                                    .map_err(anyhow::Error::from)?,
+                                at: m.at,
+                                author: author_row.clone(),
+                            });
+                            if changed_ids.insert(m.id) {
+                                changed.push(m.id);
+                            }
+                            if !existed {
+                                created.insert(m.id);
+                            }
+                            None
+                        }
+                        Ok(false) => None,
+                        Err(rejection) => {
+                            if !existed {
+                                cache.remove(&m.id);
+                            }
+                            Some(rejection)
                         }
                     }
-                    Ok(_) => {}
-                    Err(rejection) => {
-                        // Rare: written at once, so that a later push of the same device in
-                        // this transaction finds it (below).
-                        sqlx::query("INSERT OR REPLACE INTO rejections (device, mutation, body) VALUES (?, ?, ?)")
-                            .bind(&device_key)
-                            .bind(m.n as i64)
-                            .bind(serde_json::to_string(&rejection).map_err(anyhow::Error::from)?)
-                            .execute(&mut *tx)
-                            .await?;
-                        rejections.push(rejection);
-                    }
+                };
+                if let Some(rejection) = refusal {
+                    // Rare: written at once, so that a later push of the same device in
+                    // this transaction finds it (below).
+                    sqlx::query("INSERT OR REPLACE INTO rejections (device, mutation, body) VALUES (?, ?, ?)")
+                        .bind(&device_key)
+                        .bind(m.n as i64)
+                        .bind(serde_json::to_string(&rejection).map_err(anyhow::Error::from)?)
+                        .execute(&mut *tx)
+                        .await?;
+                    rejections.push(rejection);
                 }
                 done = m.n;
             }
@@ -469,7 +524,12 @@ impl Store {
                 rejections,
             }));
         }
-        write_records(&mut tx, changed.iter().filter_map(|id| cache.get(id))).await?;
+        write_records(
+            &mut tx,
+            changed.iter().filter_map(|id| cache.get(id)),
+            |state| !created.contains(&state.id),
+        )
+        .await?;
         write_changes(&mut tx, &changes, now).await?;
         if seq != start_seq {
             sqlx::query("UPDATE meta SET value = ? WHERE key = 'seq'")
@@ -481,9 +541,7 @@ impl Store {
         tx.commit().await?;
         self.end.store(seq as u64, Ordering::Release);
         self.commits.fetch_add(1, Ordering::Relaxed);
-        if written.records.len() + cache.len() > CACHED_RECORDS {
-            written.records.clear();
-        }
+        written.make_room(cache.len());
         written.records.extend(cache);
         Ok(answers)
     }
@@ -643,7 +701,7 @@ impl Store {
             a.check_write(current.as_ref(), &next, &m)
                 .map_err(|d| Error::Forbidden(d.message))?;
         }
-        let resp = self.push(device, std::slice::from_ref(&m), author).await?;
+        let resp = self.push(device, vec![m], author).await?;
         if resp.last_applied != n {
             return Err(Error::Internal(anyhow::anyhow!(
                 "server edit {n} was not applied (last applied: {})",
@@ -801,17 +859,28 @@ async fn load_records(
 }
 
 /// Writes record states; the stored JSON is the whole state, `seq` included, so that it can
-/// be sent as it is (`Store::snapshot_json`).
+/// be sent as it is (`Store::snapshot_json`). `stored` says which of them the records table
+/// already has (updated) and which are new (inserted).
+///
+/// The statements are `OR FAIL`: a multi-row statement that could abort halfway makes SQLite
+/// copy every page it touches into a statement journal first, so that it can undo only
+/// itself; here any error rolls the whole transaction back anyway. (An upsert always
+/// aborts, so it is not used.) An update that finds fewer rows than it was given fails the
+/// transaction too: the records kept in memory did not match the file.
 async fn write_records<'a>(
     tx: &mut sqlx::SqliteConnection,
     states: impl Iterator<Item = &'a RecordState>,
+    stored: impl Fn(&RecordState) -> bool,
 ) -> Result<(), Error> {
-    let rows = states
+    let (updated, inserted): (Vec<_>, Vec<_>) = states
         .map(|s| Ok((s, state_json(s)?)))
-        .collect::<Result<Vec<_>, Error>>()?;
-    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-        let mut q =
-            QueryBuilder::<Sqlite>::new("INSERT INTO records (kind, id, seq, deleted, state) ");
+        .collect::<Result<Vec<_>, Error>>()?
+        .into_iter()
+        .partition(|(s, _)| stored(s));
+    for chunk in inserted.chunks(ROWS_PER_STATEMENT) {
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "INSERT OR FAIL INTO records (kind, id, seq, deleted, state) ",
+        );
         q.push_values(chunk, |mut row, (state, json)| {
             row.push_bind(state.kind.code())
                 .push_bind(state.id.to_string())
@@ -819,11 +888,36 @@ async fn write_records<'a>(
                 .push_bind(state.is_deleted())
                 .push_bind(json.as_str());
         });
-        q.push(" ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted, state = excluded.state");
         q.build()
             .persistent(chunk.len() <= SMALL_STATEMENT)
             .execute(&mut *tx)
             .await?;
+    }
+    for chunk in updated.chunks(ROWS_PER_STATEMENT) {
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "UPDATE OR FAIL records SET seq = v.column3, deleted = v.column4, state = v.column5 FROM (",
+        );
+        q.push_values(chunk, |mut row, (state, json)| {
+            row.push_bind(state.kind.code())
+                .push_bind(state.id.to_string())
+                .push_bind(state.seq as i64)
+                .push_bind(state.is_deleted())
+                .push_bind(json.as_str());
+        });
+        q.push(") AS v WHERE records.kind = v.column1 AND records.id = v.column2");
+        let done = q
+            .build()
+            .persistent(chunk.len() <= SMALL_STATEMENT)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if done != chunk.len() as u64 {
+            return Err(Error::Internal(anyhow::anyhow!(
+                "{} of {} records to update are not in the database",
+                chunk.len() as u64 - done.min(chunk.len() as u64),
+                chunk.len()
+            )));
+        }
     }
     Ok(())
 }
@@ -856,7 +950,8 @@ async fn write_changes(
 ) -> Result<(), Error> {
     for chunk in changes.chunks(ROWS_PER_STATEMENT) {
         let mut q = QueryBuilder::<Sqlite>::new(
-            "INSERT INTO changes (seq, device, mutation, kind, id, fields, at, received, author) ",
+            // `OR FAIL`: no statement journal (see `write_records`).
+            "INSERT OR FAIL INTO changes (seq, device, mutation, kind, id, fields, at, received, author) ",
         );
         q.push_values(chunk, |mut row, c| {
             row.push_bind(c.seq)

@@ -43,7 +43,7 @@ async fn sync_push(
     }
     Ok(Json(
         app.store
-            .push(req.device, &req.mutations, &signed.author())
+            .push(req.device, req.mutations, &signed.author())
             .await?,
     ))
 }

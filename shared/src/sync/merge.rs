@@ -46,9 +46,20 @@ impl VersionVector {
     }
 
     pub fn join(&mut self, other: &VersionVector) {
+        self.join_changed(other);
+    }
+
+    /// `join`, returning whether it changed anything.
+    pub fn join_changed(&mut self, other: &VersionVector) -> bool {
+        let mut changed = false;
         for (&device, &n) in &other.0 {
-            self.add(Dot { device, n });
+            let e = self.0.entry(device).or_insert(0);
+            if n > *e {
+                *e = n;
+                changed = true;
+            }
         }
+        changed
     }
 
     pub fn is_empty(&self) -> bool {
@@ -91,17 +102,17 @@ impl FieldState {
 
     /// Applies one write made with context `ctx`. Returns whether anything changed.
     pub fn apply(&mut self, write: FieldWrite, ctx: &VersionVector) -> bool {
-        let before = (self.writes.len(), self.seen.clone());
         let already_seen = self.seen.covers(write.dot);
+        let writes = self.writes.len();
         self.writes.retain(|w| !ctx.covers(w.dot));
-        self.seen.join(ctx);
+        let grew = self.seen.join_changed(ctx);
         if !already_seen {
             self.seen.add(write.dot);
             self.writes.push(write);
             self.normalise();
             return true;
         }
-        before != (self.writes.len(), self.seen.clone())
+        grew || writes != self.writes.len()
     }
 
     /// Merges another replica's state of the same field.
@@ -187,11 +198,11 @@ impl RecordState {
                 by: by.map(str::to_owned),
             };
             let ctx = m.ctx.get(field).unwrap_or(&empty);
-            changed |= self
-                .fields
-                .entry(field.clone())
-                .or_default()
-                .apply(write, ctx);
+            let state = match self.fields.get_mut(field) {
+                Some(state) => state,
+                None => self.fields.entry(field.clone()).or_default(),
+            };
+            changed |= state.apply(write, ctx);
         }
         changed
     }
@@ -287,6 +298,25 @@ impl RecordState {
         m: &Mutation,
         by: Option<&str>,
     ) -> Result<RecordState, ValidationErrors> {
+        let mut next = match current {
+            Some(c) => c.clone(),
+            None => RecordState::new(m.kind, m.id),
+        };
+        let _applied = next.apply_checked(device, m, by)?;
+        Ok(next)
+    }
+
+    /// `check_mutation` in place: applies `m` to this state if the record it gives passes
+    /// the same checks (in the same order, with the same errors), and otherwise leaves the
+    /// state as it was. A state that does not exist yet is `RecordState::new(m.kind, m.id)`.
+    /// What it returns says whether anything changed and can put the state back
+    /// (`Applied::undo`) if the caller refuses the mutation for another reason.
+    pub fn apply_checked(
+        &mut self,
+        device: DeviceId,
+        m: &Mutation,
+        by: Option<&str>,
+    ) -> Result<Applied, ValidationErrors> {
         m.kind.check_field_types(&m.set)?;
         if let Some(bad) = m.ctx.keys().find(|k| !m.set.contains_key(*k)) {
             let mut e = ValidationErrors::default();
@@ -296,28 +326,61 @@ impl RecordState {
             );
             return Err(e);
         }
-        let mut next = match current {
-            Some(c) if c.kind != m.kind => {
-                let mut e = ValidationErrors::default();
-                e.add(
-                    "kind",
-                    format!(
-                        "Record {} is a {}, not a {}.",
-                        m.id,
-                        c.kind.code(),
-                        m.kind.code()
-                    ),
-                );
+        if self.kind != m.kind {
+            let mut e = ValidationErrors::default();
+            e.add(
+                "kind",
+                format!(
+                    "Record {} is a {}, not a {}.",
+                    m.id,
+                    self.kind.code(),
+                    m.kind.code()
+                ),
+            );
+            return Err(e);
+        }
+        // Only the fields the mutation writes change: what they were puts the state back.
+        let applied = Applied {
+            before: m.set.keys().map(|k| self.fields.get(k).cloned()).collect(),
+            changed: self.apply(device, m, by),
+        };
+        if !self.is_deleted() {
+            let shown = self
+                .fields
+                .iter()
+                .filter_map(|(k, f)| f.winner().map(|w| (k.as_str(), &w.value)));
+            if let Err(e) = m.kind.validate_fields(shown) {
+                applied.undo(self, m);
                 return Err(e);
             }
-            Some(c) => c.clone(),
-            None => RecordState::new(m.kind, m.id),
-        };
-        next.apply(device, m, by);
-        if !next.is_deleted() {
-            m.kind.validate(&next.values())?;
         }
-        Ok(next)
+        Ok(applied)
+    }
+}
+
+/// A mutation applied in place by `RecordState::apply_checked`.
+#[derive(Debug)]
+#[must_use]
+pub struct Applied {
+    /// The states of the fields the mutation writes, before it (in `m.set`'s order).
+    before: Vec<Option<FieldState>>,
+    /// Whether the record changed (a mutation already seen changes nothing).
+    pub changed: bool,
+}
+
+impl Applied {
+    /// Puts `state` back as it was before `m` was applied to it.
+    pub fn undo(self, state: &mut RecordState, m: &Mutation) {
+        for (field, before) in m.set.keys().zip(self.before) {
+            match before {
+                Some(before) => {
+                    state.fields.insert(field.clone(), before);
+                }
+                None => {
+                    state.fields.remove(field);
+                }
+            }
+        }
     }
 }
 
@@ -443,6 +506,52 @@ mod tests {
             ..ok
         };
         assert!(RecordState::check_mutation(Some(&state), dev(1), &wrong_kind, None).is_err());
+    }
+
+    #[test]
+    fn apply_checked_leaves_a_refused_state_as_it_was_and_undoes() {
+        let mut s = RecordState::new(RecordKind::Organisation, org_id());
+        let create = s
+            .edit(
+                1,
+                10,
+                set(&[("name", json!("IDB")), ("acronym", json!("I"))]),
+            )
+            .unwrap();
+        assert!(s.apply_checked(dev(1), &create, None).unwrap().changed);
+        let kept = s.clone();
+        // An empty name is invalid: refused, and nothing changed.
+        let bad = s.edit(2, 20, set(&[("name", json!(""))])).unwrap();
+        let e = s.apply_checked(dev(1), &bad, None).unwrap_err();
+        assert!(e.for_field("name").is_some());
+        assert_eq!(s, kept);
+        assert_eq!(
+            RecordState::check_mutation(Some(&kept), dev(1), &bad, None).unwrap_err(),
+            e
+        );
+        // Accepted, then undone (as when the author may not make it).
+        let good = s
+            .edit(
+                3,
+                30,
+                set(&[
+                    ("name", json!("IDB Invest")),
+                    ("website", json!("https://idbinvest.org")),
+                ]),
+            )
+            .unwrap();
+        let applied = s.apply_checked(dev(1), &good, None).unwrap();
+        assert_eq!(
+            Some(&s),
+            RecordState::check_mutation(Some(&kept), dev(1), &good, None)
+                .as_ref()
+                .ok()
+        );
+        applied.undo(&mut s, &good);
+        assert_eq!(s, kept);
+        // A mutation seen before changes nothing.
+        assert!(!s.apply_checked(dev(1), &create, None).unwrap().changed);
+        assert_eq!(s, kept);
     }
 
     #[test]

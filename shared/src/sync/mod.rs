@@ -8,7 +8,7 @@ pub mod merge;
 pub mod protocol;
 pub mod wire_id;
 
-pub use merge::{Dot, FieldState, FieldWrite, Mutation, RecordState, VersionVector};
+pub use merge::{Applied, Dot, FieldState, FieldWrite, Mutation, RecordState, VersionVector};
 pub use protocol::{
     Cursor, PullResponse, PushRequest, PushResponse, Rejection, Snapshot, MAX_FUTURE_SKEW_MS,
 };
