@@ -16,6 +16,17 @@ use super::merge::VersionVector;
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
+/// Each byte's position in `ALPHABET`, or 255 for a byte that is not in it.
+const POSITIONS: [u8; 256] = {
+    let mut t = [255u8; 256];
+    let mut i = 0;
+    while i < 64 {
+        t[ALPHABET[i] as usize] = i as u8;
+        i += 1;
+    }
+    t
+};
+
 /// The 22-character form.
 pub fn encode(id: &Uuid) -> String {
     let bytes = id.as_bytes();
@@ -42,12 +53,14 @@ pub fn decode(s: &str) -> Result<Uuid, String> {
         });
     }
     let bad = || format!("\"{s}\" is not an id: a 22-character id is URL-safe base64");
+    let mut sextets = [0u32; 22];
+    for (out, c) in sextets.iter_mut().zip(s.bytes()) {
+        match POSITIONS[c as usize] {
+            255 => return Err(bad()),
+            p => *out = p as u32,
+        }
+    }
     let mut bytes = [0u8; 16];
-    let sextets = s
-        .bytes()
-        .map(|c| ALPHABET.iter().position(|&a| a == c).map(|p| p as u32))
-        .collect::<Option<Vec<u32>>>()
-        .ok_or_else(bad)?;
     for (k, group) in sextets.chunks(4).enumerate() {
         let n = group
             .iter()
