@@ -11,11 +11,13 @@ use crate::components::fields::TextField;
 use crate::session;
 use crate::sync::{accounts, SyncError};
 
+const SESSION_ENDED: &str = "Your session has ended: sign in again first.";
+
 /// A failed call's message for a form: field problems go to `errors`, the rest is returned.
 pub fn server_problem(e: SyncError, errors: RwSignal<ValidationErrors>, needs: &str) -> String {
     match e {
         SyncError::Offline => format!("{needs} needs a connection to the server, and it cannot be reached now. Try again when online."),
-        SyncError::SignedOut => "Your session has ended: sign in again first.".into(),
+        SyncError::SignedOut => SESSION_ENDED.into(),
         SyncError::Refused(body) => {
             if !body.fields.is_empty() {
                 let mut v = ValidationErrors::default();
@@ -35,11 +37,7 @@ pub fn server_problem(e: SyncError, errors: RwSignal<ValidationErrors>, needs: &
 pub fn token_for_call(cat: &Catalogue, problem: RwSignal<Option<String>>) -> Option<String> {
     let token = cat.token();
     if token.is_none() {
-        problem.set(Some(server_problem(
-            SyncError::SignedOut,
-            RwSignal::new(ValidationErrors::default()),
-            "",
-        )));
+        problem.set(Some(SESSION_ENDED.into()));
     }
     token
 }

@@ -867,6 +867,17 @@ async fn load_records(
 /// itself; here any error rolls the whole transaction back anyway. (An upsert always
 /// aborts, so it is not used.) An update that finds fewer rows than it was given fails the
 /// transaction too: the records kept in memory did not match the file.
+/// `VALUES` rows of record states with their JSON: kind, id, seq, deleted, state.
+fn push_record_rows<'q>(q: &mut QueryBuilder<'q, Sqlite>, rows: &'q [(&RecordState, String)]) {
+    q.push_values(rows, |mut row, (state, json)| {
+        row.push_bind(state.kind.code())
+            .push_bind(state.id.to_string())
+            .push_bind(state.seq as i64)
+            .push_bind(state.is_deleted())
+            .push_bind(json.as_str());
+    });
+}
+
 async fn write_records<'a>(
     tx: &mut sqlx::SqliteConnection,
     states: impl Iterator<Item = &'a RecordState>,
@@ -881,13 +892,7 @@ async fn write_records<'a>(
         let mut q = QueryBuilder::<Sqlite>::new(
             "INSERT OR FAIL INTO records (kind, id, seq, deleted, state) ",
         );
-        q.push_values(chunk, |mut row, (state, json)| {
-            row.push_bind(state.kind.code())
-                .push_bind(state.id.to_string())
-                .push_bind(state.seq as i64)
-                .push_bind(state.is_deleted())
-                .push_bind(json.as_str());
-        });
+        push_record_rows(&mut q, chunk);
         q.build()
             .persistent(chunk.len() <= SMALL_STATEMENT)
             .execute(&mut *tx)
@@ -897,13 +902,7 @@ async fn write_records<'a>(
         let mut q = QueryBuilder::<Sqlite>::new(
             "UPDATE OR FAIL records SET seq = v.column3, deleted = v.column4, state = v.column5 FROM (",
         );
-        q.push_values(chunk, |mut row, (state, json)| {
-            row.push_bind(state.kind.code())
-                .push_bind(state.id.to_string())
-                .push_bind(state.seq as i64)
-                .push_bind(state.is_deleted())
-                .push_bind(json.as_str());
-        });
+        push_record_rows(&mut q, chunk);
         q.push(") AS v WHERE records.kind = v.column1 AND records.id = v.column2");
         let done = q
             .build()
