@@ -98,7 +98,8 @@ async function pushOutbox() {
     const response = await fetch('/api/v1/sync/push', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
-      body: JSON.stringify({ device, mutations: pending.map((e) => JSON.parse(e.mutation)) }),
+      // The push's array form (shared/src/sync/protocol.rs): [device, [mutation, …]].
+      body: `[${JSON.stringify(device)},[${pending.map((e) => e.mutation).join(',')}]]`,
     });
     if (response.status === 401) {
       // The session ended: leave the outbox alone, keep the person, forget the token (the
@@ -113,7 +114,10 @@ async function pushOutbox() {
     }
     // Throwing makes the browser retry the sync later.
     if (!response.ok) throw new Error(`push answered HTTP ${response.status}`);
-    const answer = await response.json();
+    // 204: every mutation sent was applied.
+    const answer = response.status === 204
+      ? { last_applied: pending[pending.length - 1].n }
+      : await response.json();
     const rejections = answer.rejections || [];
     const write = db.transaction(['outbox', 'meta'], 'readwrite');
     const outbox = write.objectStore('outbox');

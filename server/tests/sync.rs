@@ -2,7 +2,7 @@
 //! checked like REST writes; pulls page through the change log; concurrent edits merge per
 //! field.
 
-use axum::http::{Method, StatusCode};
+use axum::http::{header, Method, StatusCode};
 use serde_json::{json, Value};
 use tradewinds_server::{seed, store::now_ms};
 use tradewinds_shared::{
@@ -11,7 +11,7 @@ use tradewinds_shared::{
 };
 use uuid::Uuid;
 
-use crate::common::{assert_fields, fields, new_org, TestApp};
+use crate::common::{assert_fields, fields, new_org, Reply, TestApp};
 
 /// A device's view of the catalogue: the records it has and its mutation counter.
 struct Device {
@@ -263,10 +263,57 @@ async fn bad_push_bodies_are_refused() {
     )
     .await
     .expect_error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    // The array form: a mutation cut short, and one with an element too many.
+    let device = tradewinds_shared::sync::wire_id::encode(&Uuid::new_v4());
+    for (mutation, reason) in [
+        (
+            json!([1, "organisation"]),
+            "invalid length 2, expected a mutation",
+        ),
+        (
+            json!([1, "organisation", device, 1, {}, {}, 0]),
+            "invalid length 7, expected a mutation",
+        ),
+    ] {
+        let body = t
+            .json(Method::POST, push, &json!([device, [mutation]]))
+            .await
+            .expect_error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+        assert!(body.message.contains(reason), "{}", body.message);
+    }
     t.raw(Method::POST, push, None, "{\"device\": 1}")
         .await
         .expect_error(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type");
     assert_eq!(t.state().await, before);
+}
+
+#[tokio::test]
+async fn a_push_applied_in_full_is_answered_without_a_body() {
+    let t = TestApp::seeded().await;
+    let mut device = Device::new();
+    let mut local = RecordState::new(RecordKind::Organisation, Uuid::new_v4());
+    let now = now_ms();
+    let ms: Vec<Mutation> = (0..3)
+        .map(|i| device.edit(&mut local, now + i, new_org(&format!("Name {i}"))))
+        .collect();
+    let no_content = |reply: &Reply| {
+        assert_eq!(reply.status, StatusCode::NO_CONTENT, "{:?}", reply.body);
+        assert!(reply.body.is_empty());
+        assert_eq!(reply.headers.get(header::CONTENT_TYPE), None);
+    };
+    no_content(&t.push_raw(device.id, &ms[..2]).await);
+    assert_eq!(t.store.last_mutation(device.id).await.unwrap(), 2);
+    // Sent again (its answer was lost): still all applied, nothing twice.
+    let before = t.state().await;
+    no_content(&t.push_raw(device.id, &ms[..2]).await);
+    assert_eq!(t.state().await, before);
+    // The device's counter is past the push (another tab sent more): the answer says where.
+    no_content(&t.push_raw(device.id, &ms[2..]).await);
+    let behind = t.push_raw(device.id, &ms[..1]).await.expect(StatusCode::OK);
+    assert_eq!(behind, json!({"last_applied": 3}));
+    // An empty push is told the counter.
+    let empty = t.push_raw(device.id, &[]).await.expect(StatusCode::OK);
+    assert_eq!(empty, json!({"last_applied": 3}));
 }
 
 #[tokio::test]

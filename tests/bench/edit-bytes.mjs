@@ -152,7 +152,8 @@ async function measure(browser, base, count, organisation, plain) {
       requests: requests.slice(before.requests),
       frames: plain.up.length ? { up: frames(plain.up), down: frames(plain.down) } : null,
       body: push.postData()?.length ?? 0,
-      answer: response ? (await response.body()).length : 0,
+      status: response?.status(),
+      answer: response && response.status() !== 204 ? (await response.body()).length : 0,
       protocol: await page.evaluate(() => performance.getEntriesByType('resource')
         .filter((e) => e.name.endsWith('/api/v1/sync/push')).pop()?.nextHopProtocol),
     });
@@ -185,7 +186,7 @@ try {
     r.edits.forEach((e, i) => {
       console.log(`${name.padEnd(17)} ${i === 0 ? 'first push on the connection' : 'connection in use           '}: ` +
         `${String(e.up).padStart(4)} B up + ${String(e.down).padStart(4)} B down = ${String(e.up + e.down).padStart(4)} B ` +
-        `(JSON body ${e.body} B, answer ${e.answer} B; protocol ${e.protocol}; ${e.pushes} push)`);
+        `(JSON body ${e.body} B, answer ${e.status} with ${e.answer} B; protocol ${e.protocol}; ${e.pushes} push)`);
       if (e.frames) console.log(`    HTTP/2 frames inside TLS: up ${e.frames.up}; down ${e.frames.down}`);
     });
     if (r.errors.length) console.log(`${name}: page errors ${JSON.stringify(r.errors)}`);

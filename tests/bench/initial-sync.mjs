@@ -161,7 +161,7 @@ async function fillTradewinds(url, records) {
   for (let i = 0; i < records.length; i += 1000) {
     const mutations = records.slice(i, i + 1000).map((r, k) => ({ n: i + k + 1, kind: r.kind, id: r.id, at, set: r.fields }));
     const answer = await call('POST', `${url}/api/v1/sync/push`, { device, mutations }, apiHeaders());
-    if (answer.rejections?.length) throw new Error(`refused: ${JSON.stringify(answer.rejections[0])}`);
+    if (answer?.rejections?.length) throw new Error(`refused: ${JSON.stringify(answer.rejections[0])}`);
   }
 }
 

@@ -38,7 +38,7 @@ export async function call(method, url, body, headers = {}) {
   const res = await fetch(url, { method, headers: { 'content-type': 'application/json', ...headers }, body: body && JSON.stringify(body) });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text.slice(0, 500)}`);
-  return JSON.parse(text);
+  return res.status === 204 ? null : JSON.parse(text);
 }
 
 /** The release binary on a database in `dir` (seeded with the 2012 meeting when `seed`),

@@ -96,7 +96,8 @@ test('two tabs of one device: one pushes, the other shows the change without a r
   const { context, errors } = await device();
   const pushes = [];
   await context.route('**/api/v1/sync/push', async (route) => {
-    const sent = route.request().postDataJSON().mutations.map((m) => m.n);
+    const [, mutations] = route.request().postDataJSON(); // [device, [[n, …], …]]
+    const sent = mutations.map((m) => m[0]);
     await route.continue();
     // Only a push the server answered counts: one the browser could not send (offline,
     // ERR_INTERNET_DISCONNECTED) has no response.

@@ -116,5 +116,12 @@ pub async fn push(
     let req = authorised(Request::post("/api/v1/sync/push"), token)
         .json(&body)
         .map_err(|e| SyncError::BadAnswer(e.to_string()))?;
-    read(req.send().await).await
+    let res = req.send().await;
+    // Every mutation applied: the answer is only its headers.
+    if let (Ok(r), Some(all)) = (&res, PushResponse::applied_all(&body)) {
+        if r.status() == 204 {
+            return Ok(all);
+        }
+    }
+    read(res).await
 }

@@ -4,8 +4,8 @@
 
 use axum::{
     extract::{Query, State},
-    http::header,
-    response::IntoResponse,
+    http::{header, StatusCode},
+    response::{IntoResponse, Response},
     routing::{get, post},
     Json, Router,
 };
@@ -26,11 +26,13 @@ pub fn router() -> Router<AppState> {
         .route("/sync/snapshot", get(sync_snapshot))
 }
 
+/// Answers `204 No Content` when every mutation of the push applied (what nearly every
+/// push gets: the answer is then only its headers), otherwise the `PushResponse`.
 async fn sync_push(
     State(app): State<AppState>,
     signed: Signed,
     ApiJson(req): ApiJson<PushRequest>,
-) -> Result<Json<PushResponse>, Error> {
+) -> Result<Response, Error> {
     // The server numbers its own edits from this device's counter (and the id is in every
     // cursor): a push in its name would make the server skip its next edits as duplicates.
     if req.device == app.store.server_device() {
@@ -41,11 +43,16 @@ async fn sync_push(
                     .into(),
         });
     }
-    Ok(Json(
-        app.store
-            .push(req.device, req.mutations, &signed.author())
-            .await?,
-    ))
+    let applied_all = PushResponse::applied_all(&req);
+    let answer = app
+        .store
+        .push(req.device, req.mutations, &signed.author())
+        .await?;
+    Ok(if applied_all.as_ref() == Some(&answer) {
+        StatusCode::NO_CONTENT.into_response()
+    } else {
+        Json(answer).into_response()
+    })
 }
 
 #[derive(Deserialize)]

@@ -148,21 +148,19 @@ impl FieldState {
 }
 
 /// A change to one record by one device: the changed fields only, each with the context it
-/// was made in.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// was made in. Written as an array, read from an array or an object with these names (see
+/// `protocol`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Mutation {
     /// The device's mutation number: 1, 2, 3, ... without gaps.
     pub n: u64,
     pub kind: RecordKind,
-    #[serde(with = "super::wire_id")]
     pub id: Uuid,
     /// The author's clock, milliseconds since 1970.
     pub at: i64,
     /// Changed fields and their new values; `deleted: true` deletes the record.
     pub set: Map<String, Value>,
     /// Per changed field, the writes its author had seen (absent: none).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub ctx: BTreeMap<String, VersionVector>,
 }
 

@@ -1,9 +1,33 @@
 //! Wire messages of `/api/v1/sync/*`.
+//!
+//! A push is what a person on a slow link pays for each change, so its two messages are
+//! written as JSON arrays, by position, instead of objects that repeat every key:
+//!
+//! ```text
+//! push:      [device, [mutation, …]]
+//! mutation:  [n, kind, id, at, {field: value, …}, {field: context, …}]   (context omitted
+//!                                                                         when empty)
+//! ```
+//!
+//! e.g. `["mJw…",[[7,"organisation","Zr4…",1764350000000,{"acronym":"OECS"},{"acronym":{"x9Q…":5}}]]]`
+//! (ids in their 22-character form, `wire_id`; a context is a version vector). Both are also
+//! read as objects with the field names (`{"device":…,"mutations":[{"n":…,…}]}`), which
+//! outbox entries stored before this form, and any client that prefers names, still send.
+//! The answer to a push whose every mutation was applied is `204 No Content`
+//! (`PushResponse::applied_all`); otherwise a `PushResponse` object.
 
-use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
 
-use super::merge::{Mutation, RecordState};
+use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::ser::SerializeTuple;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
+use uuid::Uuid;
+
+use super::merge::{Mutation, RecordState, VersionVector};
 use super::DeviceId;
+use crate::catalogue::RecordKind;
 use crate::validation::FieldError;
 
 /// A mutation whose author clock is further ahead of the server than this is refused.
@@ -12,14 +36,188 @@ pub const MAX_FUTURE_SKEW_MS: i64 = 24 * 60 * 60 * 1000;
 /// Largest number of mutations in one push.
 pub const MAX_PUSH_MUTATIONS: usize = 1000;
 
-/// `POST /api/v1/sync/push`: a device's next mutations, in order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// `POST /api/v1/sync/push`: a device's next mutations, in order. Written as an array, read
+/// from an array or an object with these names (see above).
+#[derive(Debug, Clone, PartialEq)]
 pub struct PushRequest {
     /// Written in the short form (`wire_id`); both forms are read.
-    #[serde(with = "super::wire_id")]
     pub device: DeviceId,
     pub mutations: Vec<Mutation>,
+}
+
+impl PushRequest {
+    /// The number of the push's last mutation (0 for an empty push).
+    pub fn last_n(&self) -> u64 {
+        self.mutations.last().map_or(0, |m| m.n)
+    }
+}
+
+/// An id in its short form (`wire_id`), as an element of an array.
+struct ShortId<'a>(&'a Uuid);
+
+impl Serialize for ShortId<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        super::wire_id::serialize(self.0, s)
+    }
+}
+
+/// An id in either form (`wire_id`), as an element of an array.
+struct AnyId(Uuid);
+
+impl<'de> Deserialize<'de> for AnyId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        super::wire_id::deserialize(d).map(AnyId)
+    }
+}
+
+/// The object forms, field by field.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename = "PushRequest")]
+struct NamedPush {
+    #[serde(with = "super::wire_id")]
+    device: DeviceId,
+    mutations: Vec<Mutation>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename = "Mutation")]
+struct NamedMutation {
+    n: u64,
+    kind: RecordKind,
+    #[serde(with = "super::wire_id")]
+    id: Uuid,
+    at: i64,
+    set: Map<String, Value>,
+    #[serde(default)]
+    ctx: BTreeMap<String, VersionVector>,
+}
+
+/// The next element of an array form, which must be there.
+fn element<'de, T: Deserialize<'de>, A: SeqAccess<'de>>(
+    seq: &mut A,
+    index: usize,
+    form: &dyn de::Expected,
+) -> Result<T, A::Error> {
+    seq.next_element()?
+        .ok_or_else(|| de::Error::invalid_length(index, form))
+}
+
+/// Refuses an array form with more than `len` elements.
+fn end<'de, A: SeqAccess<'de>>(
+    seq: &mut A,
+    len: usize,
+    form: &dyn de::Expected,
+) -> Result<(), A::Error> {
+    match seq.next_element::<IgnoredAny>()? {
+        Some(_) => Err(de::Error::invalid_length(len + 1, form)),
+        None => Ok(()),
+    }
+}
+
+struct PushVisitor;
+
+impl<'de> Visitor<'de> for PushVisitor {
+    type Value = PushRequest;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a push: [device, [mutation, …]]")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<PushRequest, A::Error> {
+        let AnyId(device) = element(&mut seq, 0, &self)?;
+        let mutations = element(&mut seq, 1, &self)?;
+        end(&mut seq, 2, &self)?;
+        Ok(PushRequest { device, mutations })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<PushRequest, A::Error> {
+        let NamedPush { device, mutations } =
+            NamedPush::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        Ok(PushRequest { device, mutations })
+    }
+}
+
+impl<'de> Deserialize<'de> for PushRequest {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(PushVisitor)
+    }
+}
+
+struct MutationVisitor;
+
+impl<'de> Visitor<'de> for MutationVisitor {
+    type Value = Mutation;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a mutation: [n, kind, id, at, {field: value, …}, {field: context, …}]")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Mutation, A::Error> {
+        let n = element(&mut seq, 0, &self)?;
+        let kind = element(&mut seq, 1, &self)?;
+        let AnyId(id) = element(&mut seq, 2, &self)?;
+        let at = element(&mut seq, 3, &self)?;
+        let set = element(&mut seq, 4, &self)?;
+        let ctx = seq.next_element()?.unwrap_or_default();
+        end(&mut seq, 6, &self)?;
+        Ok(Mutation {
+            n,
+            kind,
+            id,
+            at,
+            set,
+            ctx,
+        })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Mutation, A::Error> {
+        let NamedMutation {
+            n,
+            kind,
+            id,
+            at,
+            set,
+            ctx,
+        } = NamedMutation::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        Ok(Mutation {
+            n,
+            kind,
+            id,
+            at,
+            set,
+            ctx,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Mutation {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(MutationVisitor)
+    }
+}
+
+impl Serialize for PushRequest {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut t = s.serialize_tuple(2)?;
+        t.serialize_element(&ShortId(&self.device))?;
+        t.serialize_element(&self.mutations)?;
+        t.end()
+    }
+}
+
+impl Serialize for Mutation {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut t = s.serialize_tuple(if self.ctx.is_empty() { 5 } else { 6 })?;
+        t.serialize_element(&self.n)?;
+        t.serialize_element(&self.kind)?;
+        t.serialize_element(&ShortId(&self.id))?;
+        t.serialize_element(&self.at)?;
+        t.serialize_element(&self.set)?;
+        if !self.ctx.is_empty() {
+            t.serialize_element(&self.ctx)?;
+        }
+        t.end()
+    }
 }
 
 /// The answer to a push: every mutation up to `last_applied` is durably processed (applied
@@ -29,6 +227,23 @@ pub struct PushResponse {
     pub last_applied: u64,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rejections: Vec<Rejection>,
+}
+
+impl PushResponse {
+    /// What `204 No Content` stands for as the answer to `push`: every one of its
+    /// mutations applied. `None` for an empty push, whose answer always has a body (the
+    /// device's counter is not in the request).
+    pub fn applied_all(push: &PushRequest) -> Option<PushResponse> {
+        (!push.mutations.is_empty()).then(|| PushResponse {
+            last_applied: push.last_n(),
+            rejections: Vec::new(),
+        })
+    }
+
+    /// Whether `204 No Content` says all of this answer to `push`.
+    pub fn is_applied_all(&self, push: &PushRequest) -> bool {
+        PushResponse::applied_all(push).as_ref() == Some(self)
+    }
 }
 
 /// A mutation that can never apply. The device's counter still advanced past it; the app
@@ -90,5 +305,139 @@ mod tests {
         assert_eq!(c.parts(), Some(("5f0c", 42)));
         assert_eq!(Cursor("nonsense".into()).parts(), None);
         assert_eq!(Cursor("a.b".into()).parts(), None);
+    }
+
+    fn edit() -> PushRequest {
+        let device = Uuid::from_u128(0x9a3c_1e00_0000_4000_8000_0000_0000_0001);
+        let server = Uuid::from_u128(0x0bad_cafe_0000_4000_8000_0000_0000_0002);
+        let mut set = serde_json::Map::new();
+        set.insert("acronym".into(), "OECS".into());
+        let ctx = [(
+            "acronym".to_string(),
+            super::super::VersionVector([(server, 5)].into()),
+        )]
+        .into();
+        PushRequest {
+            device,
+            mutations: vec![Mutation {
+                n: 7,
+                kind: crate::RecordKind::Organisation,
+                id: Uuid::from_u128(0x42),
+                at: 1_764_350_000_000,
+                set,
+                ctx,
+            }],
+        }
+    }
+
+    #[test]
+    fn a_push_is_written_as_arrays() {
+        let push = edit();
+        let text = serde_json::to_string(&push).unwrap();
+        assert_eq!(
+            text,
+            r#"["mjweAAAAQACAAAAAAAAAAQ",[[7,"organisation","AAAAAAAAAAAAAAAAAAAAQg",1764350000000,{"acronym":"OECS"},{"acronym":{"C63K_gAAQACAAAAAAAAAAg":5}}]]]"#
+        );
+        assert_eq!(serde_json::from_str::<PushRequest>(&text).unwrap(), push);
+        // Without a context the mutation has five elements.
+        let mut bare = push.clone();
+        bare.mutations[0].ctx.clear();
+        let text = serde_json::to_string(&bare).unwrap();
+        assert!(text.ends_with(r#"{"acronym":"OECS"}]]]"#), "{text}");
+        assert_eq!(serde_json::from_str::<PushRequest>(&text).unwrap(), bare);
+    }
+
+    #[test]
+    fn a_push_is_read_with_names_too() {
+        let push = edit();
+        let named = format!(
+            r#"{{"device":"{}","mutations":[{{"n":7,"kind":"organisation","id":"{}","at":1764350000000,"set":{{"acronym":"OECS"}},"ctx":{{"acronym":{{"{}":5}}}}}}]}}"#,
+            push.device,
+            push.mutations[0].id,
+            Uuid::from_u128(0x0bad_cafe_0000_4000_8000_0000_0000_0002)
+        );
+        assert_eq!(serde_json::from_str::<PushRequest>(&named).unwrap(), push);
+        // The service worker writes names around mutations stored as arrays.
+        let mixed = format!(
+            r#"{{"device":"{}","mutations":{}}}"#,
+            push.device,
+            serde_json::to_string(&push.mutations).unwrap()
+        );
+        assert_eq!(serde_json::from_str::<PushRequest>(&mixed).unwrap(), push);
+    }
+
+    #[test]
+    fn a_malformed_array_is_refused_with_its_reason() {
+        let cases = [
+            (
+                r#"["mjweAAAAQACAAAAAAAAAAQ",[[7,"organisation","AAAAAAAAAAAAAAAAAAAAQg",1764350000000]]]"#,
+                "invalid length 4, expected a mutation",
+            ),
+            (
+                r#"["mjweAAAAQACAAAAAAAAAAQ",[[7,"organisation","AAAAAAAAAAAAAAAAAAAAQg",1764350000000,{},{},3]]]"#,
+                "invalid length 7, expected a mutation",
+            ),
+            (
+                r#"["mjweAAAAQACAAAAAAAAAAQ",[["7","organisation","AAAAAAAAAAAAAAAAAAAAQg",1,{}]]]"#,
+                "invalid type: string \"7\", expected u64",
+            ),
+            (
+                r#"["mjweAAAAQACAAAAAAAAAAQ",[[7,"nation","AAAAAAAAAAAAAAAAAAAAQg",1,{}]]]"#,
+                "unknown variant `nation`",
+            ),
+            (
+                r#"["mjweAAAAQACAAAAAAAAAAQ"]"#,
+                "invalid length 1, expected a push",
+            ),
+            (
+                r#"{"device":"mjweAAAAQACAAAAAAAAAAQ","mutations":[],"x":1}"#,
+                "unknown field `x`",
+            ),
+            (
+                r#"["mjweAAAAQACAAAAAAAAAAQ",[{"n":1,"kind":"organisation","id":"AAAAAAAAAAAAAAAAAAAAQg","at":1}]]"#,
+                "missing field `set`",
+            ),
+            (r#"7"#, "expected a push"),
+            (
+                r#"["mjweAAAAQACAAAAAAAAAAQ",[],1]"#,
+                "invalid length 3, expected a push",
+            ),
+            (r#"["not an id",[]]"#, "id"),
+        ];
+        for (text, reason) in cases {
+            let e = serde_json::from_str::<PushRequest>(text)
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains(reason), "{text}: {e}");
+        }
+    }
+
+    #[test]
+    fn no_content_stands_for_all_applied() {
+        let push = edit();
+        let all = PushResponse::applied_all(&push).unwrap();
+        assert_eq!(all.last_applied, 7);
+        assert!(all.is_applied_all(&push));
+        // A device whose counter is past the push (another tab sent more) gets a body.
+        let ahead = PushResponse {
+            last_applied: 9,
+            rejections: Vec::new(),
+        };
+        assert!(!ahead.is_applied_all(&push));
+        let rejected = PushResponse {
+            last_applied: 7,
+            rejections: vec![Rejection {
+                n: 7,
+                code: "invalid".into(),
+                message: "no".into(),
+                fields: Vec::new(),
+            }],
+        };
+        assert!(!rejected.is_applied_all(&push));
+        let empty = PushRequest {
+            device: push.device,
+            mutations: Vec::new(),
+        };
+        assert_eq!(PushResponse::applied_all(&empty), None);
     }
 }
