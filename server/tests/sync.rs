@@ -314,6 +314,28 @@ async fn a_push_applied_in_full_is_answered_without_a_body() {
     // An empty push is told the counter.
     let empty = t.push_raw(device.id, &[]).await.expect(StatusCode::OK);
     assert_eq!(empty, json!({"last_applied": 3}));
+    // A push written with names (a build from before the array form) is answered with a
+    // body even when every mutation applied.
+    let m = device.edit(&mut local, now + 3, json!({"acronym": "NMD"}));
+    let mut named = serde_json::to_value(&m).unwrap();
+    let names = ["n", "kind", "id", "at", "set", "ctx"];
+    let named = Value::Object(
+        names
+            .iter()
+            .zip(named.as_array_mut().unwrap().drain(..))
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    );
+    let answer = t
+        .json(
+            Method::POST,
+            "/api/v1/sync/push",
+            &json!({"device": device.id, "mutations": [named]}),
+        )
+        .await
+        .expect(StatusCode::OK);
+    assert_eq!(answer, json!({"last_applied": 4}));
+    assert_eq!(t.store.last_mutation(device.id).await.unwrap(), 4);
 }
 
 #[tokio::test]

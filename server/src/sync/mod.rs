@@ -10,7 +10,7 @@ use axum::{
     Json, Router,
 };
 use serde::Deserialize;
-use tradewinds_shared::sync::{Cursor, PullResponse, PushRequest, PushResponse};
+use tradewinds_shared::sync::{Cursor, PullResponse, PushResponse, ReceivedPush};
 
 use crate::accounts::Signed;
 use crate::extract::ApiJson;
@@ -27,11 +27,12 @@ pub fn router() -> Router<AppState> {
 }
 
 /// Answers `204 No Content` when every mutation of the push applied (what nearly every
-/// push gets: the answer is then only its headers), otherwise the `PushResponse`.
+/// push gets: the answer is then only its headers), otherwise the `PushResponse`. A push
+/// written with names is always answered with the body, as before the array form.
 async fn sync_push(
     State(app): State<AppState>,
     signed: Signed,
-    ApiJson(req): ApiJson<PushRequest>,
+    ApiJson(ReceivedPush { push: req, arrays }): ApiJson<ReceivedPush>,
 ) -> Result<Response, Error> {
     // The server numbers its own edits from this device's counter (and the id is in every
     // cursor): a push in its name would make the server skip its next edits as duplicates.
@@ -43,7 +44,7 @@ async fn sync_push(
                     .into(),
         });
     }
-    let applied_all = PushResponse::applied_all(&req);
+    let applied_all = PushResponse::applied_all(&req).filter(|_| arrays);
     let answer = app
         .store
         .push(req.device, req.mutations, &signed.author())

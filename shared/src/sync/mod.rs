@@ -10,7 +10,8 @@ pub mod wire_id;
 
 pub use merge::{Applied, Dot, FieldState, FieldWrite, Mutation, RecordState, VersionVector};
 pub use protocol::{
-    Cursor, PullResponse, PushRequest, PushResponse, Rejection, Snapshot, MAX_FUTURE_SKEW_MS,
+    Cursor, PullResponse, PushRequest, PushResponse, ReceivedPush, Rejection, Snapshot,
+    MAX_FUTURE_SKEW_MS,
 };
 
 /// Every device (a browser profile, the server itself, an import) has a random id.

@@ -143,6 +143,40 @@ impl<'de> Deserialize<'de> for PushRequest {
     }
 }
 
+/// A push as the server received it, and whether it came in the array form. Clients that
+/// write arrays read `204 No Content`; builds from before the array form (an app not yet
+/// reloaded after an update, its service worker) expect a body, and get one.
+#[derive(Debug)]
+pub struct ReceivedPush {
+    pub push: PushRequest,
+    pub arrays: bool,
+}
+
+impl<'de> Deserialize<'de> for ReceivedPush {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Noting;
+        impl<'de> Visitor<'de> for Noting {
+            type Value = ReceivedPush;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                PushVisitor.expecting(f)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<ReceivedPush, A::Error> {
+                Ok(ReceivedPush {
+                    push: PushVisitor.visit_seq(seq)?,
+                    arrays: true,
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ReceivedPush, A::Error> {
+                Ok(ReceivedPush {
+                    push: PushVisitor.visit_map(map)?,
+                    arrays: false,
+                })
+            }
+        }
+        d.deserialize_any(Noting)
+    }
+}
+
 struct MutationVisitor;
 
 impl<'de> Visitor<'de> for MutationVisitor {
@@ -364,6 +398,12 @@ mod tests {
             serde_json::to_string(&push.mutations).unwrap()
         );
         assert_eq!(serde_json::from_str::<PushRequest>(&mixed).unwrap(), push);
+        // The server tells the two forms apart.
+        let received: ReceivedPush = serde_json::from_str(&named).unwrap();
+        assert_eq!((received.push, received.arrays), (push.clone(), false));
+        let arrays = serde_json::to_string(&push).unwrap();
+        let received: ReceivedPush = serde_json::from_str(&arrays).unwrap();
+        assert_eq!((received.push, received.arrays), (push, true));
     }
 
     #[test]
