@@ -396,6 +396,19 @@ fn push_bodies(device: Uuid, mutations: Vec<Mutation>, batch: usize) -> Vec<Vec<
         .collect()
 }
 
+/// The push of mutation `n` of `device`: the person sets the record's acronym (applied to
+/// `state`, as the app keeps it).
+fn acronym_edit(state: &mut RecordState, device: Uuid, n: u64, acronym: &str) -> PushRequest {
+    let mut change = Map::new();
+    change.insert("acronym".into(), json!(acronym));
+    let edit = state.edit(n, 1_764_300_060_000, change).expect("an edit");
+    state.apply(device, &edit, None);
+    PushRequest {
+        device,
+        mutations: vec![edit],
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Figures
 
@@ -538,14 +551,8 @@ async fn wire_bytes() {
     .await
     .expect("push");
     assert!(res.status().is_success());
-    let mut change = Map::new();
-    change.insert("acronym".into(), json!("CED"));
-    let edit = state.edit(2, 1_764_300_060_000, change).expect("an edit");
     let (proxy_addr, conns) = proxy(server.addr).await;
-    let body = PushRequest {
-        device,
-        mutations: vec![edit],
-    };
+    let body = acronym_edit(&mut state, device, 2, "CED");
     let (up, down) = measure_exchange(proxy_addr, &conns, async |c, base| {
         api(c, reqwest::Method::POST, format!("{base}/api/v1/sync/push"))
             .json(&body)
@@ -565,19 +572,12 @@ async fn wire_bytes() {
     let base = format!("http://{proxy_addr}");
     let mut counts = Vec::new();
     for (n, acronym) in [(3, "CEE"), (4, "CED")] {
-        let mut change = Map::new();
-        change.insert("acronym".into(), json!(acronym));
-        let edit = state.edit(n, 1_764_300_060_000, change).expect("an edit");
-        state.apply(device, &edit, None);
         let res = api(
             &h2,
             reqwest::Method::POST,
             format!("{base}/api/v1/sync/push"),
         )
-        .json(&PushRequest {
-            device,
-            mutations: vec![edit],
-        })
+        .json(&acronym_edit(&mut state, device, n, acronym))
         .send()
         .await
         .expect("push over HTTP/2");
