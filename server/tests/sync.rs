@@ -42,6 +42,20 @@ impl Device {
     }
 }
 
+impl Device {
+    /// A new device that creates an organisation and renames it `count - 1` times (its
+    /// mutations 1 to `count`), and the record as it has it.
+    fn renaming_an_organisation(count: i64) -> (Device, RecordState, Vec<Mutation>) {
+        let mut device = Device::new();
+        let mut local = RecordState::new(RecordKind::Organisation, Uuid::new_v4());
+        let now = now_ms();
+        let ms = (0..count)
+            .map(|i| device.edit(&mut local, now + i, new_org(&format!("Name {i}"))))
+            .collect();
+        (device, local, ms)
+    }
+}
+
 fn record(snapshot_records: &[RecordState], id: Uuid) -> RecordState {
     snapshot_records
         .iter()
@@ -158,12 +172,7 @@ async fn duplicates_are_ignored_and_answered_alike() {
 #[tokio::test]
 async fn a_gap_is_refused() {
     let t = TestApp::seeded().await;
-    let mut device = Device::new();
-    let mut local = RecordState::new(RecordKind::Organisation, Uuid::new_v4());
-    let now = now_ms();
-    let ms: Vec<Mutation> = (0..3)
-        .map(|i| device.edit(&mut local, now + i, new_org(&format!("Name {i}"))))
-        .collect();
+    let (device, _, ms) = Device::renaming_an_organisation(3);
     let before = t.state().await;
 
     let body = t
@@ -189,12 +198,7 @@ async fn a_gap_is_refused() {
 #[tokio::test]
 async fn badly_numbered_batches_are_refused() {
     let t = TestApp::seeded().await;
-    let mut device = Device::new();
-    let mut local = RecordState::new(RecordKind::Organisation, Uuid::new_v4());
-    let now = now_ms();
-    let ms: Vec<Mutation> = (0..3)
-        .map(|i| device.edit(&mut local, now + i, new_org(&format!("Name {i}"))))
-        .collect();
+    let (device, _, ms) = Device::renaming_an_organisation(3);
     let zero = Mutation {
         n: 0,
         ..ms[0].clone()
@@ -290,12 +294,7 @@ async fn bad_push_bodies_are_refused() {
 #[tokio::test]
 async fn a_push_applied_in_full_is_answered_without_a_body() {
     let t = TestApp::seeded().await;
-    let mut device = Device::new();
-    let mut local = RecordState::new(RecordKind::Organisation, Uuid::new_v4());
-    let now = now_ms();
-    let ms: Vec<Mutation> = (0..3)
-        .map(|i| device.edit(&mut local, now + i, new_org(&format!("Name {i}"))))
-        .collect();
+    let (mut device, mut local, ms) = Device::renaming_an_organisation(3);
     let no_content = |reply: &Reply| {
         assert_eq!(reply.status, StatusCode::NO_CONTENT, "{:?}", reply.body);
         assert!(reply.body.is_empty());
@@ -316,7 +315,7 @@ async fn a_push_applied_in_full_is_answered_without_a_body() {
     assert_eq!(empty, json!({"last_applied": 3}));
     // A push written with names (a build from before the array form) is answered with a
     // body even when every mutation applied.
-    let m = device.edit(&mut local, now + 3, json!({"acronym": "NMD"}));
+    let m = device.edit(&mut local, now_ms(), json!({"acronym": "NMD"}));
     let mut named = serde_json::to_value(&m).unwrap();
     let names = ["n", "kind", "id", "at", "set", "ctx"];
     let named = Value::Object(

@@ -114,35 +114,6 @@ fn end<'de, A: SeqAccess<'de>>(
     }
 }
 
-struct PushVisitor;
-
-impl<'de> Visitor<'de> for PushVisitor {
-    type Value = PushRequest;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a push: [device, [mutation, …]]")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<PushRequest, A::Error> {
-        let AnyId(device) = element(&mut seq, 0, &self)?;
-        let mutations = element(&mut seq, 1, &self)?;
-        end(&mut seq, 2, &self)?;
-        Ok(PushRequest { device, mutations })
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<PushRequest, A::Error> {
-        let NamedPush { device, mutations } =
-            NamedPush::deserialize(de::value::MapAccessDeserializer::new(map))?;
-        Ok(PushRequest { device, mutations })
-    }
-}
-
-impl<'de> Deserialize<'de> for PushRequest {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(PushVisitor)
-    }
-}
-
 /// A push as the server received it, and whether it came in the array form. Clients that
 /// write arrays read `204 No Content`; builds from before the array form (an app not yet
 /// reloaded after an update, its service worker) expect a body, and get one.
@@ -152,28 +123,44 @@ pub struct ReceivedPush {
     pub arrays: bool,
 }
 
+struct PushVisitor;
+
+impl<'de> Visitor<'de> for PushVisitor {
+    type Value = ReceivedPush;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a push: [device, [mutation, …]]")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ReceivedPush, A::Error> {
+        let AnyId(device) = element(&mut seq, 0, &self)?;
+        let mutations = element(&mut seq, 1, &self)?;
+        end(&mut seq, 2, &self)?;
+        Ok(ReceivedPush {
+            push: PushRequest { device, mutations },
+            arrays: true,
+        })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ReceivedPush, A::Error> {
+        let NamedPush { device, mutations } =
+            NamedPush::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        Ok(ReceivedPush {
+            push: PushRequest { device, mutations },
+            arrays: false,
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for ReceivedPush {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Noting;
-        impl<'de> Visitor<'de> for Noting {
-            type Value = ReceivedPush;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                PushVisitor.expecting(f)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<ReceivedPush, A::Error> {
-                Ok(ReceivedPush {
-                    push: PushVisitor.visit_seq(seq)?,
-                    arrays: true,
-                })
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ReceivedPush, A::Error> {
-                Ok(ReceivedPush {
-                    push: PushVisitor.visit_map(map)?,
-                    arrays: false,
-                })
-            }
-        }
-        d.deserialize_any(Noting)
+        d.deserialize_any(PushVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for PushRequest {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        ReceivedPush::deserialize(d).map(|r| r.push)
     }
 }
 
