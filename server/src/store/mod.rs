@@ -858,15 +858,6 @@ async fn load_records(
     Ok(out)
 }
 
-/// Writes record states; the stored JSON is the whole state, `seq` included, so that it can
-/// be sent as it is (`Store::snapshot_json`). `stored` says which of them the records table
-/// already has (updated) and which are new (inserted).
-///
-/// The statements are `OR FAIL`: a multi-row statement that could abort halfway makes SQLite
-/// copy every page it touches into a statement journal first, so that it can undo only
-/// itself; here any error rolls the whole transaction back anyway. (An upsert always
-/// aborts, so it is not used.) An update that finds fewer rows than it was given fails the
-/// transaction too: the records kept in memory did not match the file.
 /// `VALUES` rows of record states with their JSON: kind, id, seq, deleted, state.
 fn push_record_rows<'q>(q: &mut QueryBuilder<'q, Sqlite>, rows: &'q [(&RecordState, String)]) {
     q.push_values(rows, |mut row, (state, json)| {
@@ -878,6 +869,15 @@ fn push_record_rows<'q>(q: &mut QueryBuilder<'q, Sqlite>, rows: &'q [(&RecordSta
     });
 }
 
+/// Writes record states; the stored JSON is the whole state, `seq` included, so that it can
+/// be sent as it is (`Store::snapshot_json`). `stored` says which of them the records table
+/// already has (updated) and which are new (inserted).
+///
+/// The statements are `OR FAIL`: a multi-row statement that could abort halfway makes SQLite
+/// copy every page it touches into a statement journal first, so that it can undo only
+/// itself; here any error rolls the whole transaction back anyway. (An upsert always
+/// aborts, so it is not used.) An update that finds fewer rows than it was given fails the
+/// transaction too: the records kept in memory did not match the file.
 async fn write_records<'a>(
     tx: &mut sqlx::SqliteConnection,
     states: impl Iterator<Item = &'a RecordState>,

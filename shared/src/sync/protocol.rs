@@ -45,13 +45,6 @@ pub struct PushRequest {
     pub mutations: Vec<Mutation>,
 }
 
-impl PushRequest {
-    /// The number of the push's last mutation (0 for an empty push).
-    pub fn last_n(&self) -> u64 {
-        self.mutations.last().map_or(0, |m| m.n)
-    }
-}
-
 /// An id in its short form (`wire_id`), as an element of an array.
 struct ShortId<'a>(&'a Uuid);
 
@@ -255,8 +248,8 @@ impl PushResponse {
     /// mutations applied. `None` for an empty push, whose answer always has a body (the
     /// device's counter is not in the request).
     pub fn applied_all(push: &PushRequest) -> Option<PushResponse> {
-        (!push.mutations.is_empty()).then(|| PushResponse {
-            last_applied: push.last_n(),
+        push.mutations.last().map(|m| PushResponse {
+            last_applied: m.n,
             rejections: Vec::new(),
         })
     }
