@@ -80,7 +80,15 @@ pub struct Store {
 /// processes on one database (the PostgreSQL plan): see ARCHITECTURE.md.
 #[derive(Default)]
 struct Written {
-    records: HashMap<Uuid, RecordState>,
+    records: HashMap<Uuid, Kept>,
+}
+
+/// A record and its key in the records table (`records.rid`, which the change log refers
+/// to). A record's key never changes once committed (records are never deleted: a deleted
+/// record is a tombstone).
+struct Kept {
+    rid: i64,
+    state: RecordState,
 }
 
 /// At most this many records are kept parsed (twice the demo region's catalogue); past it
@@ -386,6 +394,12 @@ impl Store {
         // This transaction's records: those read now, then those it writes. They join the
         // kept ones only once it has committed.
         let mut cache = load_records(&mut tx, &missing).await?;
+        // Keys for the records this transaction creates: one writer, so nobody else takes
+        // them before it commits.
+        let mut next_rid: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(rid), 0) + 1 FROM records")
+            .persistent(true)
+            .fetch_one(&mut *tx)
+            .await?;
         let mut changed: Vec<Uuid> = Vec::new();
         let mut changed_ids: HashSet<Uuid> = HashSet::new();
         // Records this transaction creates (the others it writes are in the table already).
@@ -425,12 +439,17 @@ impl Store {
                     // kept from earlier turns moves there (the kept ones must stay exactly
                     // as committed) and comes back after the commit.
                     let existed = cache.contains_key(&m.id) || written.records.contains_key(&m.id);
-                    let state = cache.entry(m.id).or_insert_with(|| {
-                        written
-                            .records
-                            .remove(&m.id)
-                            .unwrap_or_else(|| RecordState::new(m.kind, m.id))
+                    let kept = cache.entry(m.id).or_insert_with(|| {
+                        written.records.remove(&m.id).unwrap_or_else(|| {
+                            next_rid += 1;
+                            Kept {
+                                rid: next_rid - 1,
+                                state: RecordState::new(m.kind, m.id),
+                            }
+                        })
                     });
+                    let rid = kept.rid;
+                    let state = &mut kept.state;
                     let actor = job.author.actor.as_ref();
                     // Only an actor whose rights depend on the record needs it as it was.
                     let before = actor
@@ -464,6 +483,7 @@ impl Store {
                                 mutation: m.n as i64,
                                 kind: m.kind.code(),
                                 id: m.id.to_string(),
+                                record: rid,
                                 fields: serde_json::to_string(&m.set)
                                     .map_err(anyhow::Error::from)?,
                                 at: m.at,
@@ -527,7 +547,7 @@ impl Store {
         write_records(
             &mut tx,
             changed.iter().filter_map(|id| cache.get(id)),
-            |state| !created.contains(&state.id),
+            |kept| !created.contains(&kept.state.id),
         )
         .await?;
         write_changes(&mut tx, &changes, now).await?;
@@ -727,7 +747,7 @@ impl Store {
         id: Uuid,
         limit: u32,
     ) -> Result<Vec<HistoryEntry>, Error> {
-        let rows = sqlx::query("SELECT c.at, c.received, c.fields, c.device, u.name, u.email FROM changes c LEFT JOIN users u ON u.id = c.author WHERE c.kind = ? AND c.id = ? ORDER BY c.seq DESC LIMIT ?")
+        let rows = sqlx::query("SELECT c.at, c.received, c.fields, c.device, u.name, u.email FROM changes c LEFT JOIN users u ON u.id = c.author WHERE c.record = (SELECT rid FROM records WHERE kind = ? AND id = ?) ORDER BY c.seq DESC LIMIT ?")
             .bind(kind.code())
             .bind(id.to_string())
             .bind(limit as i64)
@@ -835,11 +855,12 @@ async fn load_counters(
 async fn load_records(
     tx: &mut sqlx::SqliteConnection,
     ids: &HashSet<Uuid>,
-) -> Result<HashMap<Uuid, RecordState>, Error> {
+) -> Result<HashMap<Uuid, Kept>, Error> {
     let keys: Vec<String> = ids.iter().map(Uuid::to_string).collect();
     let mut out = HashMap::with_capacity(keys.len());
     for chunk in keys.chunks(ROWS_PER_STATEMENT) {
-        let mut q = QueryBuilder::<Sqlite>::new("SELECT state, seq FROM records WHERE id IN (");
+        let mut q =
+            QueryBuilder::<Sqlite>::new("SELECT rid, state, seq FROM records WHERE id IN (");
         let mut list = q.separated(", ");
         for key in chunk {
             list.push_bind(key);
@@ -852,16 +873,19 @@ async fn load_records(
             .await?
         {
             let state = row_to_state(&row)?;
-            out.insert(state.id, state);
+            let rid: i64 = row.try_get("rid")?;
+            out.insert(state.id, Kept { rid, state });
         }
     }
     Ok(out)
 }
 
-/// `VALUES` rows of record states with their JSON: kind, id, seq, deleted, state.
-fn push_record_rows<'q>(q: &mut QueryBuilder<'q, Sqlite>, rows: &'q [(&RecordState, String)]) {
-    q.push_values(rows, |mut row, (state, json)| {
-        row.push_bind(state.kind.code())
+/// `VALUES` rows of records with their JSON: rid, kind, id, seq, deleted, state.
+fn push_record_rows<'q>(q: &mut QueryBuilder<'q, Sqlite>, rows: &'q [(&Kept, String)]) {
+    q.push_values(rows, |mut row, (kept, json)| {
+        let state = &kept.state;
+        row.push_bind(kept.rid)
+            .push_bind(state.kind.code())
             .push_bind(state.id.to_string())
             .push_bind(state.seq as i64)
             .push_bind(state.is_deleted())
@@ -871,26 +895,27 @@ fn push_record_rows<'q>(q: &mut QueryBuilder<'q, Sqlite>, rows: &'q [(&RecordSta
 
 /// Writes record states; the stored JSON is the whole state, `seq` included, so that it can
 /// be sent as it is (`Store::snapshot_json`). `stored` says which of them the records table
-/// already has (updated) and which are new (inserted).
+/// already has (updated, found by their key) and which are new (inserted with their key).
 ///
 /// The statements are `OR FAIL`: a multi-row statement that could abort halfway makes SQLite
 /// copy every page it touches into a statement journal first, so that it can undo only
 /// itself; here any error rolls the whole transaction back anyway. (An upsert always
-/// aborts, so it is not used.) An update that finds fewer rows than it was given fails the
-/// transaction too: the records kept in memory did not match the file.
+/// aborts, so it is not used.) An update that finds fewer rows than it was given (a key
+/// missing, or holding another record) fails the transaction too: the records kept in
+/// memory did not match the file.
 async fn write_records<'a>(
     tx: &mut sqlx::SqliteConnection,
-    states: impl Iterator<Item = &'a RecordState>,
-    stored: impl Fn(&RecordState) -> bool,
+    records: impl Iterator<Item = &'a Kept>,
+    stored: impl Fn(&Kept) -> bool,
 ) -> Result<(), Error> {
-    let (updated, inserted): (Vec<_>, Vec<_>) = states
-        .map(|s| Ok((s, state_json(s)?)))
+    let (updated, inserted): (Vec<_>, Vec<_>) = records
+        .map(|k| Ok((k, state_json(&k.state)?)))
         .collect::<Result<Vec<_>, Error>>()?
         .into_iter()
-        .partition(|(s, _)| stored(s));
+        .partition(|(k, _)| stored(k));
     for chunk in inserted.chunks(ROWS_PER_STATEMENT) {
         let mut q = QueryBuilder::<Sqlite>::new(
-            "INSERT OR FAIL INTO records (kind, id, seq, deleted, state) ",
+            "INSERT OR FAIL INTO records (rid, kind, id, seq, deleted, state) ",
         );
         push_record_rows(&mut q, chunk);
         q.build()
@@ -900,10 +925,10 @@ async fn write_records<'a>(
     }
     for chunk in updated.chunks(ROWS_PER_STATEMENT) {
         let mut q = QueryBuilder::<Sqlite>::new(
-            "UPDATE OR FAIL records SET seq = v.column3, deleted = v.column4, state = v.column5 FROM (",
+            "UPDATE OR FAIL records SET seq = v.column4, deleted = v.column5, state = v.column6 FROM (",
         );
         push_record_rows(&mut q, chunk);
-        q.push(") AS v WHERE records.kind = v.column1 AND records.id = v.column2");
+        q.push(") AS v WHERE records.rid = v.column1 AND records.id = v.column3");
         let done = q
             .build()
             .persistent(chunk.len() <= SMALL_STATEMENT)
@@ -936,6 +961,8 @@ struct ChangeRow {
     mutation: i64,
     kind: &'static str,
     id: String,
+    /// The record's key (`records.rid`).
+    record: i64,
     fields: String,
     at: i64,
     /// The account that made it (`None`: the server itself).
@@ -950,7 +977,7 @@ async fn write_changes(
     for chunk in changes.chunks(ROWS_PER_STATEMENT) {
         let mut q = QueryBuilder::<Sqlite>::new(
             // `OR FAIL`: no statement journal (see `write_records`).
-            "INSERT OR FAIL INTO changes (seq, device, mutation, kind, id, fields, at, received, author) ",
+            "INSERT OR FAIL INTO changes (seq, device, mutation, kind, id, record, fields, at, received, author) ",
         );
         q.push_values(chunk, |mut row, c| {
             row.push_bind(c.seq)
@@ -958,6 +985,7 @@ async fn write_changes(
                 .push_bind(c.mutation)
                 .push_bind(c.kind)
                 .push_bind(c.id.as_str())
+                .push_bind(c.record)
                 .push_bind(c.fields.as_str())
                 .push_bind(c.at)
                 .push_bind(received)
@@ -1011,4 +1039,155 @@ fn row_to_state(row: &sqlx::sqlite::SqliteRow) -> Result<RecordState, Error> {
         .map_err(|e| Error::Internal(anyhow::anyhow!("stored record does not parse: {e}")))?;
     state.seq = seq as u64;
     Ok(state)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{json, Map, Value};
+
+    fn org(name: &str) -> Map<String, Value> {
+        match json!({
+            "name": name,
+            "acronym": "OECS",
+            "category": "regional_body",
+            "country": "LC",
+            "website": "https://www.oecs.org",
+            "languages": ["en", "fr"],
+        }) {
+            Value::Object(map) => map,
+            _ => unreachable!(),
+        }
+    }
+
+    /// A database written before migration 0003 (records keyed by kind and text id, the
+    /// change log's index on them) keeps its records and their history, and takes pushes
+    /// to old and new records after it.
+    #[tokio::test]
+    async fn a_database_from_before_integer_keys_migrates() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("old.db").display());
+        let kind = RecordKind::Organisation;
+        let device = Uuid::from_bytes([7; 16]);
+        let (a, b) = (Uuid::from_bytes([1; 16]), Uuid::from_bytes([2; 16]));
+        // Three changes written as the code before 0003 wrote them: `a` created and then
+        // renamed, `b` created.
+        let mut states = HashMap::new();
+        let mut rows = Vec::new();
+        for (n, (id, fields)) in [
+            (a, org("First")),
+            (a, Map::from_iter([("name".to_owned(), json!("Renamed"))])),
+            (b, org("Second")),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let n = n as u64 + 1;
+            let state = states
+                .entry(id)
+                .or_insert_with(|| RecordState::new(kind, id));
+            let m = state.edit(n, 1_000 + n as i64, fields).unwrap();
+            state.apply(device, &m, Some("Ana"));
+            state.seq = n;
+            rows.push((n, m, state_json(state).unwrap()));
+        }
+        {
+            let options = SqliteConnectOptions::from_str(&url)
+                .unwrap()
+                .create_if_missing(true);
+            let pool = SqlitePoolOptions::new()
+                .max_connections(1)
+                .connect_with(options)
+                .await
+                .unwrap();
+            let mut migrator = sqlx::migrate!("./migrations");
+            migrator.migrations = migrator
+                .migrations
+                .iter()
+                .filter(|m| m.version < 3)
+                .cloned()
+                .collect::<Vec<_>>()
+                .into();
+            migrator.run(&pool).await.unwrap();
+            for (n, m, json) in &rows {
+                sqlx::query("INSERT INTO changes (seq, device, mutation, kind, id, fields, at, received) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .bind(*n as i64)
+                    .bind(device.to_string())
+                    .bind(*n as i64)
+                    .bind(kind.code())
+                    .bind(m.id.to_string())
+                    .bind(serde_json::to_string(&m.set).unwrap())
+                    .bind(m.at)
+                    .bind(m.at)
+                    .execute(&pool)
+                    .await
+                    .unwrap();
+                sqlx::query("INSERT OR REPLACE INTO records (kind, id, seq, deleted, state) VALUES (?, ?, ?, 0, ?)")
+                    .bind(kind.code())
+                    .bind(m.id.to_string())
+                    .bind(*n as i64)
+                    .bind(json)
+                    .execute(&pool)
+                    .await
+                    .unwrap();
+            }
+            sqlx::query("INSERT INTO meta (key, value) VALUES ('server_id', ?), ('seq', '3')")
+                .bind(Uuid::new_v4().to_string())
+                .execute(&pool)
+                .await
+                .unwrap();
+            sqlx::query("INSERT INTO devices (id, last_mutation, first_seen, last_seen) VALUES (?, 3, 0, 0)")
+                .bind(device.to_string())
+                .execute(&pool)
+                .await
+                .unwrap();
+            pool.close().await;
+        }
+
+        let store = Store::open(&url).await.unwrap();
+        assert_eq!(store.get(kind, a).await.unwrap().as_ref(), states.get(&a));
+        assert_eq!(store.get(kind, b).await.unwrap().as_ref(), states.get(&b));
+        let history = store.history(kind, a, 10).await.unwrap();
+        let names: Vec<_> = history.iter().map(|h| h.fields["name"].clone()).collect();
+        assert_eq!(names, [json!("Renamed"), json!("First")]);
+        assert_eq!(store.history(kind, b, 10).await.unwrap().len(), 1);
+
+        // Pushes after the migration: a change to an old record, a new record.
+        let c = Uuid::from_bytes([3; 16]);
+        let edit = states[&a]
+            .edit(
+                4,
+                2_000,
+                Map::from_iter([("name".to_owned(), json!("Third name"))]),
+            )
+            .unwrap();
+        let create = RecordState::new(kind, c)
+            .edit(5, 2_001, org("New"))
+            .unwrap();
+        let resp = store
+            .push(device, vec![edit, create], &Author::server("Ana"))
+            .await
+            .unwrap();
+        assert_eq!(resp.last_applied, 5);
+        assert!(resp.rejections.is_empty());
+        let history = store.history(kind, a, 10).await.unwrap();
+        assert_eq!(history.len(), 3);
+        assert_eq!(history[0].fields["name"], json!("Third name"));
+        assert_eq!(store.history(kind, c, 10).await.unwrap().len(), 1);
+        assert_eq!(store.history(kind, b, 10).await.unwrap().len(), 1);
+        let snapshot = store.snapshot().await.unwrap();
+        let order: Vec<_> = snapshot.records.iter().map(|r| (r.id, r.seq)).collect();
+        assert_eq!(order, [(b, 3), (a, 4), (c, 5)]);
+        let keys: Vec<(i64, String)> = sqlx::query_as("SELECT rid, id FROM records ORDER BY rid")
+            .fetch_all(store.pool())
+            .await
+            .unwrap();
+        let ids: Vec<_> = keys.iter().map(|(_, id)| id.clone()).collect();
+        assert_eq!(ids, [a.to_string(), b.to_string(), c.to_string()]);
+        let unkeyed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM changes WHERE record IS NULL")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+        assert_eq!(unkeyed, 0);
+    }
 }
