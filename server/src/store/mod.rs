@@ -397,7 +397,6 @@ impl Store {
         // Keys for the records this transaction creates: one writer, so nobody else takes
         // them before it commits.
         let mut next_rid: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(rid), 0) + 1 FROM records")
-            .persistent(true)
             .fetch_one(&mut *tx)
             .await?;
         let mut changed: Vec<Uuid> = Vec::new();
@@ -808,13 +807,24 @@ async fn checkpoints(pool: SqlitePool, commits: Weak<AtomicU64>) {
     }
 }
 
-/// Rows per multi-row statement (SQLite allows 32,766 bound values per statement).
-const ROWS_PER_STATEMENT: usize = 500;
+/// The row counts of multi-row statements, largest first. Rows are written in chunks of
+/// these sizes only (`statement_chunks`), so that every statement the writer runs is one of
+/// a few texts, prepared once and kept by the connection's statement cache (sqlx's, 100
+/// statements): parsing a statement of hundreds of rows for one use cost more than running
+/// it. Each size is a quarter of the one before it, so any number of rows needs at most
+/// three statements of each smaller size. (SQLite allows 32,766 bound values per
+/// statement: 256 rows of 10 columns is far below.)
+const STATEMENT_ROWS: [usize; 5] = [256, 64, 16, 4, 1];
 
-/// Statements of up to this many rows are prepared once per row count and kept by the
-/// writer connection's statement cache (sqlx's, 100 statements): small groups, the most
-/// frequent, are not parsed again. Larger ones are prepared for one use.
-const SMALL_STATEMENT: usize = 16;
+/// `rows` in chunks of the sizes in `STATEMENT_ROWS`, largest first, in order.
+fn statement_chunks<T>(mut rows: &[T]) -> impl Iterator<Item = &[T]> {
+    std::iter::from_fn(move || {
+        let size = STATEMENT_ROWS.into_iter().find(|&n| n <= rows.len())?;
+        let (chunk, rest) = rows.split_at(size);
+        rows = rest;
+        Some(chunk)
+    })
+}
 
 /// Each device's last processed mutation number (absent: none yet).
 async fn load_counters(
@@ -827,7 +837,7 @@ async fn load_counters(
         .map(Uuid::to_string)
         .collect();
     let mut out = HashMap::new();
-    for chunk in keys.chunks(ROWS_PER_STATEMENT) {
+    for chunk in statement_chunks(&keys) {
         let mut q =
             QueryBuilder::<Sqlite>::new("SELECT id, last_mutation FROM devices WHERE id IN (");
         let mut list = q.separated(", ");
@@ -835,12 +845,7 @@ async fn load_counters(
             list.push_bind(key);
         }
         q.push(")");
-        for row in q
-            .build()
-            .persistent(chunk.len() <= SMALL_STATEMENT)
-            .fetch_all(&mut *tx)
-            .await?
-        {
+        for row in q.build().fetch_all(&mut *tx).await? {
             let id: String = row.try_get("id")?;
             let last: i64 = row.try_get("last_mutation")?;
             if let Ok(id) = Uuid::parse_str(&id) {
@@ -858,7 +863,7 @@ async fn load_records(
 ) -> Result<HashMap<Uuid, Kept>, Error> {
     let keys: Vec<String> = ids.iter().map(Uuid::to_string).collect();
     let mut out = HashMap::with_capacity(keys.len());
-    for chunk in keys.chunks(ROWS_PER_STATEMENT) {
+    for chunk in statement_chunks(&keys) {
         let mut q =
             QueryBuilder::<Sqlite>::new("SELECT rid, state, seq FROM records WHERE id IN (");
         let mut list = q.separated(", ");
@@ -866,12 +871,7 @@ async fn load_records(
             list.push_bind(key);
         }
         q.push(")");
-        for row in q
-            .build()
-            .persistent(chunk.len() <= SMALL_STATEMENT)
-            .fetch_all(&mut *tx)
-            .await?
-        {
+        for row in q.build().fetch_all(&mut *tx).await? {
             let state = row_to_state(&row)?;
             let rid: i64 = row.try_get("rid")?;
             out.insert(state.id, Kept { rid, state });
@@ -913,28 +913,20 @@ async fn write_records<'a>(
         .collect::<Result<Vec<_>, Error>>()?
         .into_iter()
         .partition(|(k, _)| stored(k));
-    for chunk in inserted.chunks(ROWS_PER_STATEMENT) {
+    for chunk in statement_chunks(&inserted) {
         let mut q = QueryBuilder::<Sqlite>::new(
             "INSERT OR FAIL INTO records (rid, kind, id, seq, deleted, state) ",
         );
         push_record_rows(&mut q, chunk);
-        q.build()
-            .persistent(chunk.len() <= SMALL_STATEMENT)
-            .execute(&mut *tx)
-            .await?;
+        q.build().execute(&mut *tx).await?;
     }
-    for chunk in updated.chunks(ROWS_PER_STATEMENT) {
+    for chunk in statement_chunks(&updated) {
         let mut q = QueryBuilder::<Sqlite>::new(
             "UPDATE OR FAIL records SET seq = v.column4, deleted = v.column5, state = v.column6 FROM (",
         );
         push_record_rows(&mut q, chunk);
         q.push(") AS v WHERE records.rid = v.column1 AND records.id = v.column3");
-        let done = q
-            .build()
-            .persistent(chunk.len() <= SMALL_STATEMENT)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+        let done = q.build().execute(&mut *tx).await?.rows_affected();
         if done != chunk.len() as u64 {
             return Err(Error::Internal(anyhow::anyhow!(
                 "{} of {} records to update are not in the database",
@@ -974,7 +966,7 @@ async fn write_changes(
     changes: &[ChangeRow],
     received: i64,
 ) -> Result<(), Error> {
-    for chunk in changes.chunks(ROWS_PER_STATEMENT) {
+    for chunk in statement_chunks(changes) {
         let mut q = QueryBuilder::<Sqlite>::new(
             // `OR FAIL`: no statement journal (see `write_records`).
             "INSERT OR FAIL INTO changes (seq, device, mutation, kind, id, record, fields, at, received, author) ",
@@ -991,10 +983,7 @@ async fn write_changes(
                 .push_bind(received)
                 .push_bind(c.author.as_deref());
         });
-        q.build()
-            .persistent(chunk.len() <= SMALL_STATEMENT)
-            .execute(&mut *tx)
-            .await?;
+        q.build().execute(&mut *tx).await?;
     }
     Ok(())
 }
@@ -1013,7 +1002,7 @@ async fn write_counters(
         .into_iter()
         .map(|(d, n)| (d.to_string(), n as i64))
         .collect();
-    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+    for chunk in statement_chunks(&rows) {
         let mut q = QueryBuilder::<Sqlite>::new(
             "INSERT INTO devices (id, last_mutation, first_seen, last_seen) ",
         );
@@ -1024,10 +1013,7 @@ async fn write_counters(
                 .push_bind(now);
         });
         q.push(" ON CONFLICT (id) DO UPDATE SET last_mutation = excluded.last_mutation, last_seen = excluded.last_seen");
-        q.build()
-            .persistent(chunk.len() <= SMALL_STATEMENT)
-            .execute(&mut *tx)
-            .await?;
+        q.build().execute(&mut *tx).await?;
     }
     Ok(())
 }
@@ -1063,6 +1049,31 @@ mod tests {
     /// A database written before migration 0003 (records keyed by kind and text id, the
     /// change log's index on them) keeps its records and their history, and takes pushes
     /// to old and new records after it.
+    /// Every row in order, exactly once, in as few statements of the prepared sizes as the
+    /// count allows.
+    #[test]
+    fn rows_are_written_in_statements_of_a_few_sizes() {
+        for n in [0, 1, 3, 4, 5, 63, 64, 255, 256, 257, 1600, 2047] {
+            let rows: Vec<usize> = (0..n).collect();
+            let chunks: Vec<&[usize]> = statement_chunks(&rows).collect();
+            assert_eq!(chunks.concat(), rows, "{n} rows");
+            let sizes: Vec<usize> = chunks.iter().map(|c| c.len()).collect();
+            assert!(
+                sizes.iter().all(|s| STATEMENT_ROWS.contains(s)),
+                "{n}: {sizes:?}"
+            );
+            assert!(sizes.is_sorted_by(|a, b| a >= b), "{n}: {sizes:?}");
+            for small in &STATEMENT_ROWS[1..] {
+                let count = sizes.iter().filter(|s| *s == small).count();
+                assert!(count <= 3, "{n}: {sizes:?}");
+            }
+        }
+        let sizes =
+            |n: usize| -> Vec<usize> { statement_chunks(&vec![(); n]).map(<[()]>::len).collect() };
+        assert_eq!(sizes(1600), [256, 256, 256, 256, 256, 256, 64]);
+        assert_eq!(sizes(87), [64, 16, 4, 1, 1, 1]);
+    }
+
     #[tokio::test]
     async fn a_database_from_before_integer_keys_migrates() {
         let dir = tempfile::tempdir().unwrap();
