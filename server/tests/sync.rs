@@ -800,3 +800,78 @@ async fn the_snapshot_sent_is_the_stored_catalogue() {
         .iter()
         .any(|r| r.id == cartac.id && r.seq == sent.cursor.parts().unwrap().1));
 }
+
+/// Pushes of hundreds of records, new and stored, in one transaction (the server writes
+/// them in statements of several sizes): every record arrives whole, in commit order, and
+/// the change log has every change once.
+#[tokio::test]
+async fn large_pushes_store_every_record() {
+    let t = TestApp::empty().await;
+    let start = t.store.snapshot().await.expect("snapshot");
+    let mut dev = Device::new();
+    let now = now_ms();
+    // 700 new records: 256 + 256 + 64 + 64 + 16 + 16 + 16 + 4 + 4 + 4 rows.
+    let mut records: Vec<RecordState> = (0..700)
+        .map(|_| RecordState::new(RecordKind::Organisation, Uuid::new_v4()))
+        .collect();
+    let creates: Vec<Mutation> = records
+        .iter_mut()
+        .enumerate()
+        .map(|(i, r)| dev.edit(r, now, new_org(&format!("Organisation {i}"))))
+        .collect();
+    assert_eq!(t.push(dev.id, &creates).await.last_applied, 700);
+    // Then 699 of them renamed (stored rows: every size, three of the smallest) and 301 new:
+    // 1,001 records.
+    let mut edits: Vec<Mutation> = records[..699]
+        .iter_mut()
+        .enumerate()
+        .map(|(i, r)| dev.edit(r, now + 1, json!({ "acronym": format!("R{i}") })))
+        .collect();
+    let mut more: Vec<RecordState> = (0..301)
+        .map(|_| RecordState::new(RecordKind::Organisation, Uuid::new_v4()))
+        .collect();
+    edits.extend(
+        more.iter_mut()
+            .enumerate()
+            .map(|(i, r)| dev.edit(r, now + 2, new_org(&format!("Later {i}")))),
+    );
+    let answer = t.push(dev.id, &edits).await;
+    assert_eq!(answer.last_applied, 1700);
+    assert!(answer.rejections.is_empty());
+    records.extend(more);
+
+    let stored = t.store.snapshot().await.expect("snapshot");
+    assert_eq!(stored.records.len(), start.records.len() + 1001);
+    for local in &records {
+        assert_eq!(record(&stored.records, local.id).fields, local.fields);
+    }
+    // Commit order: the records renamed last come in the order they were renamed, the new
+    // ones of the second push after them.
+    let order: Vec<Uuid> = stored.records[start.records.len()..]
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    let expected: Vec<Uuid> = records[699..700]
+        .iter()
+        .chain(&records[..699])
+        .chain(&records[700..])
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(order, expected);
+    let (mut cursor, mut pulled) = (start.cursor.clone(), Vec::new());
+    loop {
+        let page = t.pull(&cursor, None).await;
+        pulled.extend(page.records.into_iter().map(|r| r.id));
+        cursor = page.cursor;
+        if !page.has_more {
+            break;
+        }
+    }
+    assert_eq!(pulled, expected);
+    let history = t
+        .store
+        .history(RecordKind::Organisation, records[10].id, 10)
+        .await
+        .expect("history");
+    assert_eq!(history.len(), 2);
+}

@@ -4,9 +4,11 @@
 //! nor apply one twice.
 
 use std::collections::{HashMap, HashSet, VecDeque};
+use std::future::Future;
 use std::str::FromStr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Weak};
+use std::task::Poll;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::Context;
@@ -543,13 +545,11 @@ impl Store {
                 rejections,
             }));
         }
-        write_records(
-            &mut tx,
-            changed.iter().filter_map(|id| cache.get(id)),
-            |kept| !created.contains(&kept.state.id),
-        )
-        .await?;
-        write_changes(&mut tx, &changes, now).await?;
+        let (stored, new): (Vec<&Kept>, Vec<&Kept>) = changed
+            .iter()
+            .filter_map(|id| cache.get(id))
+            .partition(|kept| !created.contains(&kept.state.id));
+        write_changes_and_records(&mut tx, &changes, now, &new, &stored).await?;
         if seq != start_seq {
             sqlx::query("UPDATE meta SET value = ? WHERE key = 'seq'")
                 .bind(seq.to_string())
@@ -893,34 +893,42 @@ fn push_record_rows<'q>(q: &mut QueryBuilder<'q, Sqlite>, rows: &'q [(&Kept, Str
     });
 }
 
-/// Writes record states; the stored JSON is the whole state, `seq` included, so that it can
-/// be sent as it is (`Store::snapshot_json`). `stored` says which of them the records table
-/// already has (updated, found by their key) and which are new (inserted with their key).
-///
-/// The statements are `OR FAIL`: a multi-row statement that could abort halfway makes SQLite
-/// copy every page it touches into a statement journal first, so that it can undo only
-/// itself; here any error rolls the whole transaction back anyway. (An upsert always
-/// aborts, so it is not used.) An update that finds fewer rows than it was given (a key
-/// missing, or holding another record) fails the transaction too: the records kept in
-/// memory did not match the file.
-async fn write_records<'a>(
-    tx: &mut sqlx::SqliteConnection,
-    records: impl Iterator<Item = &'a Kept>,
-    stored: impl Fn(&Kept) -> bool,
-) -> Result<(), Error> {
-    let (updated, inserted): (Vec<_>, Vec<_>) = records
-        .map(|k| Ok((k, state_json(&k.state)?)))
-        .collect::<Result<Vec<_>, Error>>()?
-        .into_iter()
-        .partition(|(k, _)| stored(k));
-    for chunk in statement_chunks(&inserted) {
-        let mut q = QueryBuilder::<Sqlite>::new(
-            "INSERT OR FAIL INTO records (rid, kind, id, seq, deleted, state) ",
-        );
-        push_record_rows(&mut q, chunk);
-        q.build().execute(&mut *tx).await?;
+/// Record states with their JSON, for one statement: the stored JSON is the whole state,
+/// `seq` included, so that it can be sent as it is (`Store::snapshot_json`).
+struct RecordRows<'a> {
+    /// Rows the records table already has (updated, found by their key), or new ones
+    /// (inserted with their key).
+    stored: bool,
+    rows: Vec<(&'a Kept, String)>,
+}
+
+impl<'a> RecordRows<'a> {
+    fn of(stored: bool, records: &[&'a Kept]) -> Result<Self, Error> {
+        let rows = records
+            .iter()
+            .map(|k| Ok((*k, state_json(&k.state)?)))
+            .collect::<Result<_, Error>>()?;
+        Ok(RecordRows { stored, rows })
     }
-    for chunk in statement_chunks(&updated) {
+
+    /// Writes the rows in one statement.
+    ///
+    /// The statements are `OR FAIL`: a multi-row statement that could abort halfway makes
+    /// SQLite copy every page it touches into a statement journal first, so that it can undo
+    /// only itself; here any error rolls the whole transaction back anyway. (An upsert
+    /// always aborts, so it is not used.) An update that finds fewer rows than it was given
+    /// (a key missing, or holding another record) fails the transaction too: the records
+    /// kept in memory did not match the file.
+    async fn write(&self, tx: &mut sqlx::SqliteConnection) -> Result<(), Error> {
+        let chunk = &self.rows;
+        if !self.stored {
+            let mut q = QueryBuilder::<Sqlite>::new(
+                "INSERT OR FAIL INTO records (rid, kind, id, seq, deleted, state) ",
+            );
+            push_record_rows(&mut q, chunk);
+            q.build().execute(&mut *tx).await?;
+            return Ok(());
+        }
         let mut q = QueryBuilder::<Sqlite>::new(
             "UPDATE OR FAIL records SET seq = v.column4, deleted = v.column5, state = v.column6 FROM (",
         );
@@ -934,8 +942,53 @@ async fn write_records<'a>(
                 chunk.len()
             )));
         }
+        Ok(())
+    }
+}
+
+/// Writes the change log, then the records (`new` inserted, `stored` updated), a statement at
+/// a time; each statement's records are serialised while the statement before it runs.
+async fn write_changes_and_records(
+    tx: &mut sqlx::SqliteConnection,
+    changes: &[ChangeRow],
+    now: i64,
+    new: &[&Kept],
+    stored: &[&Kept],
+) -> Result<(), Error> {
+    let mut chunks = statement_chunks(new)
+        .map(|c| (false, c))
+        .chain(statement_chunks(stored).map(|c| (true, c)));
+    let mut serialise_next = || {
+        chunks
+            .next()
+            .map(|(stored, records)| RecordRows::of(stored, records))
+            .transpose()
+    };
+    let (done, mut next) = overlapped(write_changes(tx, changes, now), &mut serialise_next).await;
+    done?;
+    while let Some(rows) = next? {
+        let (done, following) = overlapped(rows.write(tx), &mut serialise_next).await;
+        done?;
+        next = following;
     }
     Ok(())
+}
+
+/// Runs `statement` to its end and `meanwhile` here, at the same time: the statement's first
+/// poll hands it to the connection's own thread (sqlx runs SQLite there), so the work of
+/// `meanwhile` no longer waits for the database nor the database for it.
+async fn overlapped<R, T>(
+    statement: impl Future<Output = R>,
+    meanwhile: impl FnOnce() -> T,
+) -> (R, T) {
+    let mut statement = std::pin::pin!(statement);
+    let first = std::future::poll_fn(|cx| Poll::Ready(statement.as_mut().poll(cx))).await;
+    let done = meanwhile();
+    let result = match first {
+        Poll::Ready(result) => result,
+        Poll::Pending => statement.await,
+    };
+    (result, done)
 }
 
 /// A record state's JSON, written into a buffer sized for a whole record at once rather than
