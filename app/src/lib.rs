@@ -9,17 +9,19 @@ pub mod catalogue;
 pub mod components;
 pub mod db;
 pub mod pages;
+pub mod route;
 pub mod session;
 pub mod sync;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::catalogue::Catalogue;
 use crate::components::layout::Shell;
-use crate::pages::{account, home::Home, organisations, sign_in, training, users};
+use crate::pages::{
+    about, account, home::Home, organisations, sign_in, sync as sync_page, training, users,
+};
+use crate::route::{Navigator, Screen};
 
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -76,28 +78,38 @@ pub fn App() -> impl IntoView {
 fn Routed() -> impl IntoView {
     let session = catalogue::use_catalogue().session;
     let known = move || session.with(Option::is_some);
+    let route = Navigator::start().route();
     view! {
-        <Router>
-            <Show when=known fallback=|| view! { <sign_in::SignInAlone/> }>
-            <Shell>
-                <Routes fallback=|| view! { <h1>"Page not found"</h1><p><a href="/">"Go to the start page"</a></p> }>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/organisations") view=organisations::OrgList/>
-                    <Route path=path!("/organisations/new") view=organisations::OrgNew/>
-                    <Route path=path!("/organisations/:id") view=organisations::OrgDetail/>
-                    <Route path=path!("/organisations/:id/edit") view=organisations::OrgEdit/>
-                    <Route path=path!("/training") view=training::ToolList/>
-                    <Route path=path!("/training/new") view=training::ToolNew/>
-                    <Route path=path!("/training/:id") view=training::ToolDetail/>
-                    <Route path=path!("/training/:id/edit") view=training::ToolEdit/>
-                    <Route path=path!("/sync") view=pages::sync::SyncPage/>
-                    <Route path=path!("/about") view=pages::about::AboutPage/>
-                    <Route path=path!("/sign-in") view=sign_in::SignInPage/>
-                    <Route path=path!("/account") view=account::AccountPage/>
-                    <Route path=path!("/users") view=users::UsersPage/>
-                </Routes>
-            </Shell>
-            </Show>
-        </Router>
+        <Show when=known fallback=|| view! { <sign_in::SignInAlone/> }>
+            // Any other route (another screen, or the same screen for another record) is
+            // rendered afresh.
+            <Shell>{move || route.with(|r| r.screen).view()}</Shell>
+        </Show>
+    }
+}
+
+impl Screen {
+    fn view(self) -> AnyView {
+        match self {
+            Screen::Home => view! { <Home/> }.into_any(),
+            Screen::OrgList => view! { <organisations::OrgList/> }.into_any(),
+            Screen::OrgNew => view! { <organisations::OrgNew/> }.into_any(),
+            Screen::OrgDetail => view! { <organisations::OrgDetail/> }.into_any(),
+            Screen::OrgEdit => view! { <organisations::OrgEdit/> }.into_any(),
+            Screen::ToolList => view! { <training::ToolList/> }.into_any(),
+            Screen::ToolNew => view! { <training::ToolNew/> }.into_any(),
+            Screen::ToolDetail => view! { <training::ToolDetail/> }.into_any(),
+            Screen::ToolEdit => view! { <training::ToolEdit/> }.into_any(),
+            Screen::Sync => view! { <sync_page::SyncPage/> }.into_any(),
+            Screen::About => view! { <about::AboutPage/> }.into_any(),
+            Screen::SignIn => view! { <sign_in::SignInPage/> }.into_any(),
+            Screen::Account => view! { <account::AccountPage/> }.into_any(),
+            Screen::Users => view! { <users::UsersPage/> }.into_any(),
+            Screen::NotFound => view! {
+                <h1>"Page not found"</h1>
+                <p><a href="/">"Go to the start page"</a></p>
+            }
+            .into_any(),
+        }
     }
 }

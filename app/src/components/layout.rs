@@ -2,11 +2,11 @@
 //! status, main area.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::catalogue::{allowed, use_catalogue, use_user};
 use crate::components::format_time;
 use crate::components::pwa::{InstallButton, UpdateBanner};
+use crate::route::NavLink;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
@@ -14,14 +14,14 @@ pub fn Shell(children: Children) -> impl IntoView {
     view! {
         <a class="skip" href="#main">"Skip to content"</a>
         <header class="top">
-            <A href="/" attr:class="brand">"Tradewinds"</A>
+            <a href="/" class="brand">"Tradewinds"</a>
             <nav aria-label="Main">
-                <A href="/organisations">"Organisations"</A>
-                <A href="/training">"Training tools"</A>
-                <A href="/sync">"Sync"</A>
-                <A href="/about">"About"</A>
+                <NavLink href="/organisations">"Organisations"</NavLink>
+                <NavLink href="/training">"Training tools"</NavLink>
+                <NavLink href="/sync">"Sync"</NavLink>
+                <NavLink href="/about">"About"</NavLink>
                 <Show when=move || admin.get()>
-                    <A href="/users">"Users"</A>
+                    <NavLink href="/users">"Users"</NavLink>
                 </Show>
             </nav>
             <InstallButton/>
@@ -56,11 +56,11 @@ fn Who() -> impl IntoView {
     let ended = move || session.with(|s| s.as_ref().is_some_and(|s| !s.signed_in()));
     view! {
         <p class="who">
-            <A href="/account" attr:data-testid="account-link">
+            <a href="/account" data-testid="account-link">
                 {move || user.with(|u| u.as_ref().map(|u| u.display().to_owned()))}
-            </A>
+            </a>
             <Show when=ended>
-                " · "<A href="/sign-in" attr:data-testid="sign-in-again">"Sign in again"</A>
+                " · "<a href="/sign-in" data-testid="sign-in-again">"Sign in again"</a>
             </Show>
         </p>
     }

@@ -2,7 +2,6 @@
 //! search box before the filters.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn ListHead(
@@ -21,7 +20,7 @@ pub fn ListHead(
         <div class="list-head">
             <h1>{title}</h1>
             <Show when=move || can_add.get()>
-                <A href=add_href attr:class="button">{add_label}</A>
+                <a href=add_href class="button">{add_label}</a>
             </Show>
         </div>
         <div class="filters" role="search">

@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 use serde::Serialize;
 use tradewinds_shared::access::Denied;
 use tradewinds_shared::catalogue::to_map;
@@ -127,7 +126,7 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
         self.errors.set(ValidationErrors::default());
         self.problem.set(None);
         let cat = use_catalogue();
-        let navigate = use_navigate();
+        let nav = crate::route::use_navigator();
         let form = *self;
         let Some(user) = cat.user() else {
             self.problem.set(Some("Sign in to save changes.".into()));
@@ -137,7 +136,7 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
             match cat.db.edit(&user, kind, id, to_map(&record)).await {
                 Ok(_) => {
                     crate::sync::local_write(&cat).await;
-                    navigate(&then, Default::default());
+                    nav.go(&then);
                 }
                 Err(e) => form.failed(e),
             }

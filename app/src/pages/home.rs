@@ -1,7 +1,6 @@
 //! The start page: what is in the catalogue and where to go.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use tradewinds_shared::RecordKind;
 
 use crate::catalogue::{allowed, count_of};
@@ -27,21 +26,21 @@ pub fn Home() -> impl IntoView {
         </p>
         <ul class="cards">
             <li>
-                <A href="/organisations">
+                <a href="/organisations">
                     <strong>{move || count(orgs.get())}</strong>" organisations"
-                </A>
+                </a>
                 <span>"Donors, providers, regional bodies and customs administrations"</span>
             </li>
             <li>
-                <A href="/training">
+                <a href="/training">
                     <strong>{move || count(tools.get())}</strong>" training tools"
-                </A>
+                </a>
                 <span>"E-learning, workshops and guides, by topic and language"</span>
             </li>
         </ul>
         <p class="actions">
-            <Show when=move || add_tool.get()><A href="/training/new">"Add a training tool"</A></Show>
-            <Show when=move || add_org.get()><A href="/organisations/new">"Add an organisation"</A></Show>
+            <Show when=move || add_tool.get()><a href="/training/new">"Add a training tool"</a></Show>
+            <Show when=move || add_org.get()><a href="/organisations/new">"Add an organisation"</a></Show>
         </p>
     }
 }

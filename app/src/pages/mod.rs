@@ -12,13 +12,14 @@ pub mod training;
 pub mod users;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
+
+use crate::route::Route;
 
 /// The `:id` of the current route, if it is a UUID.
 pub fn route_id() -> impl Fn() -> Option<Uuid> + Clone + Send + Sync + 'static {
-    let params = use_params_map();
-    move || params.with(|p| p.get("id").and_then(|s| Uuid::parse_str(&s).ok()))
+    let route = crate::route::use_navigator().route();
+    move || route.with(Route::id)
 }
 
 /// What a page shows while its data loads or when it cannot be read.
@@ -46,7 +47,7 @@ pub fn ConflictNote(fields: Vec<String>) -> impl IntoView {
         view! {
             <p class="attention" role="status">
                 {format!("Edited in two places at once: {}. ", fields.join(", "))}
-                <leptos_router::components::A href="/sync">"Review on the Sync page"</leptos_router::components::A>
+                <a href="/sync">"Review on the Sync page"</a>
             </p>
         }
     })

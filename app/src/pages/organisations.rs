@@ -1,7 +1,6 @@
 //! Organisations: the searchable list, a detail page with its contacts, and the form.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use tradewinds_shared::catalogue::{OrgCategory, OrgFilter, OrgStatus};
 use tradewinds_shared::reference::{COUNTRIES, LANGUAGES};
 use tradewinds_shared::{Organisation, RecordKind};
@@ -69,7 +68,7 @@ fn OrgRow(org: Typed<Organisation>) -> impl IntoView {
     let name = o.display_name();
     view! {
         <li data-testid="record-row">
-            <A href=format!("/organisations/{}", org.id)>{name}</A>
+            <a href=format!("/organisations/{}", org.id)>{name}</a>
             <span class="meta">
                 {o.category.label()}" · "{o.country_name()}
                 {(o.status == OrgStatus::Defunct).then_some(" · defunct")}
@@ -105,7 +104,7 @@ pub fn OrgDetail() -> impl IntoView {
                 let Ok(o) = state.typed::<Organisation>() else {
                     return failed("this record does not read as an organisation".into());
                 };
-                let link = move |id: Option<Uuid>| name_of(id).map(|(id, name)| view! { <A href=format!("/organisations/{id}")>{name}</A> });
+                let link = move |id: Option<Uuid>| name_of(id).map(|(id, name)| view! { <a href=format!("/organisations/{id}")>{name}</a> });
                 view! {
                     <article class="record">
                         <h1>{o.display_name()}</h1>
@@ -125,7 +124,7 @@ pub fn OrgDetail() -> impl IntoView {
                         {(!o.description.is_empty()).then(|| view! { <p class="description">{o.description.clone()}</p> })}
                         {(!o.source.is_empty()).then(|| view! { <p class="source">"Source: "{o.source.clone()}</p> })}
                         {may_edit.then(|| view! {
-                            <p class="actions"><A href=format!("/organisations/{org_id}/edit")>"Edit"</A></p>
+                            <p class="actions"><a href=format!("/organisations/{org_id}/edit")>"Edit"</a></p>
                         })}
                     </article>
                     <contacts::Contacts org=org_id/>

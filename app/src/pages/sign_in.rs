@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 use tradewinds_shared::ValidationErrors;
 
 use crate::catalogue::use_catalogue;
@@ -40,7 +39,7 @@ pub fn SignInForm(
     let errors = RwSignal::new(ValidationErrors::default());
     let problem = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let navigate = use_navigate();
+    let nav = crate::route::use_navigator();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (e, p) = (email.get_untracked(), password.get_untracked());
@@ -57,7 +56,7 @@ pub fn SignInForm(
             return;
         }
         busy.set(true);
-        let (cat, navigate) = (cat.clone(), navigate.clone());
+        let cat = cat.clone();
         spawn_local(async move {
             match session::sign_in(&cat, &e, &p).await {
                 Ok(held) => {
@@ -66,7 +65,7 @@ pub fn SignInForm(
                         cat.notice.set(Some(notice));
                     }
                     if let Some(then) = then {
-                        navigate(then, Default::default());
+                        nav.go(then);
                     }
                 }
                 Err(err) => problem.set(Some(explain(&err))),

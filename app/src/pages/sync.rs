@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use serde_json::Value;
 use tradewinds_shared::sync::{FieldWrite, RecordState};
 use tradewinds_shared::RecordKind;
@@ -118,7 +117,7 @@ fn HeldChanges(held: Held) -> impl IntoView {
             )}</p>
             {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
             <p class="actions">
-                <A href="/sign-in">{format!("Sign in as {}", held.name)}</A>
+                <a href="/sign-in">{format!("Sign in as {}", held.name)}</a>
                 <button type="button" data-testid="discard-held" on:click=discard>
                     {format!("Discard {}’s {what}", held.name)}
                 </button>
@@ -162,7 +161,7 @@ fn Waiting(entry: OutboxEntry) -> impl IntoView {
     view! {
         <li data-testid="waiting-row">
             {what}<span class="meta">{made(&entry)}</span>
-            {href.map(|h| view! { " " <A href=h>"Open"</A> })}
+            {href.map(|h| view! { " " <a href=h>"Open"</a> })}
         </li>
     }
 }
@@ -213,7 +212,7 @@ fn Rejected(entry: OutboxEntry) -> impl IntoView {
             <p class="error">{reason}</p>
             {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
             <span class="row-actions">
-                {href.map(|h| view! { <A href=h>"Open the record"</A> })}
+                {href.map(|h| view! { <a href=h>"Open the record"</a> })}
                 <button type="button" on:click=resubmit>"Send again"</button>
                 <button type="button" on:click=dismiss>"Discard this change"</button>
             </span>
@@ -261,7 +260,7 @@ fn ConflictRecord(state: RecordState) -> impl IntoView {
     view! {
         <li data-testid="conflict">
             <strong>{format!("{}: {title}", kind.label())}</strong>
-            {record_href(kind, id).map(|h| view! { " " <A href=h>"Open"</A> })}
+            {record_href(kind, id).map(|h| view! { " " <a href=h>"Open"</a> })}
             {fields.into_iter().map(|(field, writes)| view! {
                 <div class="conflict-field">
                     <p>{format!("“{}” was changed in two places. Choose the value to keep:", field_label(&field))}</p>

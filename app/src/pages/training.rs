@@ -1,7 +1,6 @@
 //! Training tools: the searchable list with filters, a detail page, and the form.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use tradewinds_shared::catalogue::{AccessRule, Audience, ToolFilter, ToolFormat};
 use tradewinds_shared::reference::{language_name, topic_label, LANGUAGES, TOPICS};
 use tradewinds_shared::{Organisation, Programme, RecordKind, TrainingTool};
@@ -106,7 +105,7 @@ fn ToolRow(tool: Typed<TrainingTool>, provider: String) -> impl IntoView {
         .collect();
     view! {
         <li data-testid="record-row">
-            <A href=format!("/training/{}", tool.id)>{t.title.clone()}</A>
+            <a href=format!("/training/{}", tool.id)>{t.title.clone()}</a>
             <span class="meta">
                 {t.format.label()}" · "{langs.join(", ")}" · "{provider}
                 {(tool.conflicts > 0).then_some(" · needs review")}
@@ -136,7 +135,7 @@ pub fn ToolDetail() -> impl IntoView {
                 let conflicts: Vec<String> = state.conflicts().map(|(f, _)| f.to_owned()).collect();
                 let provider = t.provider.and_then(|p| {
                     orgs.get()?.ok()?.into_iter().find(|o| o.id == p).map(|o| view! {
-                        <A href=format!("/organisations/{p}")>{o.record.display_name()}</A>
+                        <a href=format!("/organisations/{p}")>{o.record.display_name()}</a>
                     })
                 });
                 let programme = t.programme.and_then(|p| {
@@ -168,7 +167,7 @@ pub fn ToolDetail() -> impl IntoView {
                         {(!t.description.is_empty()).then(|| view! { <p class="description">{t.description.clone()}</p> })}
                         {(!t.source.is_empty()).then(|| view! { <p class="source">"Source: "{t.source.clone()}</p> })}
                         {may_edit.then(|| view! {
-                            <p class="actions"><A href=format!("/training/{tool_id}/edit")>"Edit"</A></p>
+                            <p class="actions"><a href=format!("/training/{tool_id}/edit")>"Edit"</a></p>
                         })}
                     </article>
                     <History kind=RecordKind::TrainingTool id=tool_id/>
