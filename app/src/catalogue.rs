@@ -11,6 +11,7 @@ use tradewinds_shared::RecordKind;
 use uuid::Uuid;
 
 use crate::db::{Db, StoredSession};
+use crate::loaded::Loaded;
 use crate::sync::SyncStatus;
 
 #[derive(Clone)]
@@ -100,12 +101,12 @@ pub fn typed<T: DeserializeOwned + Serialize + Default>(states: Vec<RecordState>
 }
 
 /// All live records of a kind as their typed form, re-read whenever data changes.
-pub fn records_of<T>(kind: RecordKind) -> LocalResource<Result<Vec<Typed<T>>, String>>
+pub fn records_of<T>(kind: RecordKind) -> Loaded<Result<Vec<Typed<T>>, String>>
 where
     T: DeserializeOwned + Serialize + Default + Clone + 'static,
 {
     let cat = use_catalogue();
-    LocalResource::new(move || {
+    Loaded::new(move || {
         let db = cat.db.clone();
         cat.version.track();
         async move {
@@ -118,9 +119,9 @@ where
 }
 
 /// How many live records of a kind there are, re-counted whenever data changes.
-pub fn count_of(kind: RecordKind) -> LocalResource<Result<usize, String>> {
+pub fn count_of(kind: RecordKind) -> Loaded<Result<usize, String>> {
     let cat = use_catalogue();
-    LocalResource::new(move || {
+    Loaded::new(move || {
         let db = cat.db.clone();
         cat.version.track();
         async move { db.count(kind).await.map_err(|e| e.to_string()) }
@@ -131,9 +132,9 @@ pub fn count_of(kind: RecordKind) -> LocalResource<Result<usize, String>> {
 pub fn record_of(
     kind: RecordKind,
     id: impl Fn() -> Option<Uuid> + 'static,
-) -> LocalResource<Result<Option<RecordState>, String>> {
+) -> Loaded<Result<Option<RecordState>, String>> {
     let cat = use_catalogue();
-    LocalResource::new(move || {
+    Loaded::new(move || {
         let db = cat.db.clone();
         cat.version.track();
         let id = id();

@@ -8,6 +8,7 @@
 pub mod catalogue;
 pub mod components;
 pub mod db;
+pub mod loaded;
 pub mod pages;
 pub mod route;
 pub mod session;
@@ -18,6 +19,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::catalogue::Catalogue;
 use crate::components::layout::Shell;
+use crate::loaded::Loaded;
 use crate::pages::{
     about, account, home::Home, organisations, sign_in, sync as sync_page, training, users,
 };
@@ -38,7 +40,7 @@ pub fn start() {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let opened = LocalResource::new(|| async {
+    let opened = Loaded::new(|| async {
         let db = db::Db::open().await.map_err(|e| e.to_string())?;
         let session = db.session().await.map_err(|e| e.to_string())?;
         Ok::<_, String>((db, session))

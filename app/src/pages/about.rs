@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::pwa::{build_label, request_persistence, storage_facts};
+use crate::loaded::Loaded;
 
 fn megabytes(bytes: f64) -> String {
     format!("{:.1} MB", bytes / 1_000_000.0)
@@ -12,7 +13,7 @@ fn megabytes(bytes: f64) -> String {
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
-    let facts = LocalResource::new(storage_facts);
+    let facts = Loaded::new(storage_facts);
     let asked = RwSignal::new(None::<bool>);
     let keep = move |_| {
         spawn_local(async move {

@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use crate::catalogue::{records_of, use_catalogue};
 use crate::components::format_time;
+use crate::loaded::Loaded;
 use crate::sync::{accounts, SyncError};
 
 /// A field's name as the forms label it.
@@ -121,7 +122,7 @@ pub fn History(kind: RecordKind, id: Uuid) -> impl IntoView {
         names
     });
     let session = cat.session;
-    let entries = LocalResource::new(move || {
+    let entries = Loaded::new(move || {
         let token = session.with(|s| s.as_ref().and_then(|s| s.token.clone()));
         cat.version.track();
         async move {

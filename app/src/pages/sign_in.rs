@@ -8,6 +8,7 @@ use tradewinds_shared::ValidationErrors;
 use crate::catalogue::use_catalogue;
 use crate::components::fields::TextField;
 use crate::db::OutboxStatus;
+use crate::loaded::Loaded;
 use crate::session;
 use crate::sync::SyncError;
 
@@ -99,7 +100,7 @@ pub fn SignInForm(
 #[component]
 pub fn SignInAlone() -> impl IntoView {
     let cat = use_catalogue();
-    let waiting = LocalResource::new(move || {
+    let waiting = Loaded::new(move || {
         let db = cat.db.clone();
         async move { db.outbox().await.unwrap_or_default() }
     });

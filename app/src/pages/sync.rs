@@ -13,6 +13,7 @@ use super::{failed, loading};
 use crate::catalogue::{use_actor, use_catalogue};
 use crate::components::format_time;
 use crate::db::{OutboxEntry, OutboxStatus};
+use crate::loaded::Loaded;
 use crate::session::{held, Held};
 
 /// Where a record is shown in the app.
@@ -38,7 +39,7 @@ fn show_value(v: &Value) -> String {
 #[component]
 pub fn SyncPage() -> impl IntoView {
     let cat = use_catalogue();
-    let outbox = LocalResource::new({
+    let outbox = Loaded::new({
         let cat = cat.clone();
         move || {
             let db = cat.db.clone();
@@ -223,7 +224,7 @@ fn Rejected(entry: OutboxEntry) -> impl IntoView {
 #[component]
 fn Conflicts() -> impl IntoView {
     let cat = use_catalogue();
-    let conflicted = LocalResource::new(move || {
+    let conflicted = Loaded::new(move || {
         let db = cat.db.clone();
         cat.version.track();
         async move { db.conflicted().await.map_err(|e| e.to_string()) }

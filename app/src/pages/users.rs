@@ -13,6 +13,7 @@ use super::account::{server_problem, token_for_call};
 use super::loading;
 use crate::catalogue::{allowed, records_of, use_catalogue};
 use crate::components::fields::{enum_options, SelectField, TextField};
+use crate::loaded::Loaded;
 use crate::sync::{accounts, SyncError};
 
 #[component]
@@ -46,7 +47,7 @@ fn organisation_options() -> Signal<Vec<(String, String)>> {
 fn Users() -> impl IntoView {
     let cat = use_catalogue();
     let session = cat.session;
-    let list = LocalResource::new(move || {
+    let list = Loaded::new(move || {
         let token = session.with(|s| s.as_ref().and_then(|s| s.token.clone()));
         async move {
             match token {

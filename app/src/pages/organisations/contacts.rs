@@ -14,13 +14,14 @@ use uuid::Uuid;
 use crate::catalogue::{allowed, use_actor, use_catalogue, Typed};
 use crate::components::fields::{ref_options, SelectField, TextField};
 use crate::db::{new_id, EditError};
+use crate::loaded::Loaded;
 use crate::pages::form::FormState;
 use crate::pages::history::History;
 
 #[component]
 pub fn Contacts(org: Uuid) -> impl IntoView {
     let cat = use_catalogue();
-    let contacts = LocalResource::new(move || {
+    let contacts = Loaded::new(move || {
         let db = cat.db.clone();
         cat.version.track();
         async move { db.contacts_of(org).await.map_err(|e| e.to_string()) }

@@ -1,0 +1,152 @@
+//! Data a screen reads asynchronously (from IndexedDB or the server), read again whenever
+//! a signal its reader tracks changes, or when asked.
+//!
+//! A signal holding the last answer and an effect that starts the reader: what the pages
+//! need from a resource, without Leptos's `LocalResource`, whose async-derived machinery
+//! was instantiated once per loaded type and took a large part of the wasm
+//! (docs/benchmarks.md, "Shell size").
+
+use std::cell::Cell;
+use std::future::Future;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The last answer of an asynchronous reader; `None` until the first one arrives. While it
+/// reads again the previous answer stays, so the screen does not flicker; an answer that
+/// arrives after a newer read started is dropped, so a slow old read never overwrites a
+/// newer one.
+pub struct Loaded<T: 'static> {
+    value: RwSignal<Option<T>, LocalStorage>,
+    again: Trigger,
+}
+
+impl<T> Clone for Loaded<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Loaded<T> {}
+
+impl<T: Clone + 'static> Loaded<T> {
+    /// Starts `read` now and again whenever a signal it reads (before its first `.await`)
+    /// changes. Lives as long as the component that creates it.
+    pub fn new<F>(read: impl Fn() -> F + 'static) -> Self
+    where
+        F: Future<Output = T> + 'static,
+    {
+        let value = RwSignal::new_local(None);
+        let again = Trigger::new();
+        let latest = Rc::new(Cell::new(0u64));
+        Effect::new(move || {
+            again.track();
+            let answer = read();
+            let this = latest.get() + 1;
+            latest.set(this);
+            let latest = latest.clone();
+            spawn_local(async move {
+                let answer = answer.await;
+                if latest.get() == this {
+                    // The screen may be gone by now: then there is nothing to update.
+                    let _ = value.try_set(Some(answer));
+                }
+            });
+        });
+        Loaded { value, again }
+    }
+
+    /// The last answer, tracked.
+    pub fn get(&self) -> Option<T> {
+        self.value.get()
+    }
+
+    /// Reads again now.
+    pub fn refetch(&self) {
+        self.again.notify();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gloo_timers::future::sleep;
+    use std::time::Duration;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn ms(n: u64) -> Duration {
+        Duration::from_millis(n)
+    }
+
+    /// Each read answers `(what it was asked, how many reads started so far)` after `delay`
+    /// milliseconds.
+    fn reader(
+        asked: RwSignal<(u32, u64)>,
+        reads: Rc<Cell<u32>>,
+    ) -> impl Fn() -> std::pin::Pin<Box<dyn Future<Output = (u32, u32)>>> {
+        move || {
+            let (what, delay) = asked.get();
+            reads.set(reads.get() + 1);
+            let n = reads.get();
+            Box::pin(async move {
+                sleep(ms(delay)).await;
+                (what, n)
+            })
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn answers_follow_signals_and_a_slow_old_answer_never_wins() {
+        let _ = any_spawner::Executor::init_wasm_bindgen();
+        let owner = Owner::new();
+        owner.set();
+        let asked = RwSignal::new((1, 150));
+        let reads = Rc::new(Cell::new(0));
+        let loaded = Loaded::new(reader(asked, reads.clone()));
+        assert_eq!(loaded.get(), None, "nothing before the first answer");
+        sleep(ms(30)).await;
+        assert_eq!(reads.get(), 1);
+        // A second read starts (the signal changed) and answers first.
+        asked.set((2, 10));
+        sleep(ms(60)).await;
+        assert_eq!(loaded.get(), Some((2, 2)));
+        // The first, slower read answers now, and is dropped.
+        sleep(ms(150)).await;
+        assert_eq!(loaded.get(), Some((2, 2)));
+        assert_eq!(reads.get(), 2);
+    }
+
+    #[wasm_bindgen_test]
+    async fn reading_again_keeps_the_last_answer_until_the_new_one() {
+        let _ = any_spawner::Executor::init_wasm_bindgen();
+        let page = Owner::new();
+        page.set();
+        let asked = RwSignal::new((7, 0));
+        let screen = page.child();
+        screen.set();
+        let reads = Rc::new(Cell::new(0));
+        let loaded = Loaded::new(reader(asked, reads.clone()));
+        sleep(ms(30)).await;
+        assert_eq!(loaded.get(), Some((7, 1)));
+        asked.update_untracked(|a| a.1 = 80);
+        loaded.refetch();
+        sleep(ms(30)).await;
+        assert_eq!(reads.get(), 2, "refetch starts a read");
+        assert_eq!(
+            loaded.get(),
+            Some((7, 1)),
+            "the last answer stays meanwhile"
+        );
+        sleep(ms(100)).await;
+        assert_eq!(loaded.get(), Some((7, 2)));
+        // Once the screen is gone its reader no longer runs, and nothing panics.
+        asked.set((8, 0));
+        sleep(ms(30)).await;
+        assert_eq!(reads.get(), 3);
+        screen.cleanup();
+        asked.set((9, 0));
+        sleep(ms(30)).await;
+        assert_eq!(reads.get(), 3);
+    }
+}
