@@ -8,6 +8,7 @@
 
 use std::cell::Cell;
 use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -39,21 +40,19 @@ impl<T: Clone + 'static> Loaded<T> {
     {
         let value = RwSignal::new_local(None);
         let again = Trigger::new();
-        let latest = Rc::new(Cell::new(0u64));
-        Effect::new(move || {
-            again.track();
-            let answer = read();
-            let this = latest.get() + 1;
-            latest.set(this);
-            let latest = latest.clone();
-            spawn_local(async move {
-                let answer = answer.await;
-                if latest.get() == this {
-                    // The screen may be gone by now: then there is nothing to update.
-                    let _ = value.try_set(Some(answer));
-                }
-            });
-        });
+        follow(
+            again,
+            Box::new(move |latest, this| {
+                let answer = read();
+                Box::pin(async move {
+                    let answer = answer.await;
+                    if latest.get() == this {
+                        // The screen may be gone by now: then there is nothing to update.
+                        let _ = value.try_set(Some(answer));
+                    }
+                })
+            }),
+        );
         Loaded { value, again }
     }
 
@@ -66,6 +65,22 @@ impl<T: Clone + 'static> Loaded<T> {
     pub fn refetch(&self) {
         self.again.notify();
     }
+}
+
+/// Starts one read, given the newest read's number and this one's: it stores its answer
+/// only if no newer read has started by the time it arrives.
+type Reader = Box<dyn Fn(Rc<Cell<u64>>, u64) -> Pin<Box<dyn Future<Output = ()>>>>;
+
+/// The effect behind every `Loaded`, whatever it loads: not generic, so the app carries one
+/// copy of the effect machinery rather than one per loaded type.
+fn follow(again: Trigger, start: Reader) {
+    let latest = Rc::new(Cell::new(0u64));
+    Effect::new(move || {
+        again.track();
+        let this = latest.get() + 1;
+        latest.set(this);
+        spawn_local(start(latest.clone(), this));
+    });
 }
 
 #[cfg(test)]
