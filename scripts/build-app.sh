@@ -30,11 +30,15 @@ fi
 rm -rf "$out" && mkdir -p "$out/assets" "$out/icons"
 wasm="tradewinds-$(hash "$work/opt-$in_hash.wasm").wasm"
 cp "$work/opt-$in_hash.wasm" "$out/assets/$wasm"
-js="tradewinds-$(hash "$work/tradewinds.js").js"
-cp "$work/tradewinds.js" "$out/assets/$js"
+# The JavaScript the first screen waits for is minified (wasm-bindgen's glue, boot.js).
+minify() { "$root/.tools/node_modules/.bin/esbuild" --minify --format=esm --target=es2020 --log-level=warning "$1" --outfile="$2"; }
+minify "$work/tradewinds.js" "$work/tradewinds.min.js"
+js="tradewinds-$(hash "$work/tradewinds.min.js").js"
+cp "$work/tradewinds.min.js" "$out/assets/$js"
 css="main-$(hash style/main.css).css"
 cp style/main.css "$out/assets/$css"
-sed -e "s/__JS__/$js/" -e "s/__WASM__/$wasm/" app/public/boot.js > "$work/boot.js"
+sed -e "s/__JS__/$js/" -e "s/__WASM__/$wasm/" app/public/boot.js > "$work/boot.src.js"
+minify "$work/boot.src.js" "$work/boot.js"
 boot="boot-$(hash "$work/boot.js").js"
 cp "$work/boot.js" "$out/assets/$boot"
 cp app/public/icons/*.png "$out/icons/"

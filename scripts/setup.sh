@@ -35,11 +35,17 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want" --quiet
 fi
 
-# 4. wasm-opt from npm's binaryen (Debian's is too old), Playwright's driver for e2e tests.
+# 4. wasm-opt from npm's binaryen (Debian's is too old), esbuild (minifies the app's
+#    JavaScript), Playwright's driver for e2e tests.
 if [ ! -x .tools/node_modules/.bin/wasm-opt ]; then
   say "installing binaryen (wasm-opt)"
   mkdir -p .tools
   (cd .tools && npm install --silent --no-audit --no-fund binaryen@132 >/dev/null)
+fi
+if [ ! -x .tools/node_modules/.bin/esbuild ]; then
+  say "installing esbuild"
+  mkdir -p .tools
+  (cd .tools && npm install --silent --no-audit --no-fund esbuild@0.28.2 >/dev/null)
 fi
 if [ ! -d tests/e2e/node_modules/playwright-core ]; then
   say "installing the end-to-end test driver"
