@@ -47,4 +47,16 @@ pwa.install = async () => {
   tell('tradewinds-installable');
 };
 
-init({ module_or_path: '/assets/__WASM__' });
+// Until the app runs, #boot-status says it is loading (the app removes it when it starts).
+// If the app cannot be fetched (a first visit whose connection dropped), say so rather than
+// leave a blank page.
+init({ module_or_path: '/assets/__WASM__' }).catch((e) => {
+  console.error('Tradewinds could not start:', e);
+  const status = document.getElementById('boot-status');
+  if (!status) return;
+  status.className = 'error';
+  status.setAttribute('role', 'alert');
+  status.textContent = navigator.onLine
+    ? 'Tradewinds could not be loaded: the connection dropped or the server did not answer. Reload the page to try again.'
+    : 'Tradewinds could not be loaded: this device is offline and has not finished loading Tradewinds before. Connect once and reload; after that it opens without a connection.';
+});

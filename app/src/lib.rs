@@ -29,11 +29,14 @@ use crate::route::{Navigator, Screen};
 pub fn start() {
     console_error_panic_hook::set_once();
     // Browser tests load this crate too; only mount where the app's page asks for it.
-    let wants_app = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("tradewinds"))
-        .is_some();
-    if wants_app {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if document.get_element_by_id("tradewinds").is_some() {
+        // index.html's "Loading Tradewinds…" gives way to the app.
+        if let Some(status) = document.get_element_by_id("boot-status") {
+            status.remove();
+        }
         leptos::mount::mount_to_body(App);
     }
 }

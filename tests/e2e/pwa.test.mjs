@@ -284,3 +284,31 @@ test('while an older version in another tab holds the data, the app says why it 
   await page.getByTestId('sign-in-form').waitFor({ timeout: 15000 });
   await context.close();
 });
+
+test('a first visit says it is loading, and says so plainly when the app cannot be fetched', async () => {
+  // Slow: the wasm arrives only when the test lets it. The page shows that it is loading.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route('**/assets/*.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(server.url + '/training');
+  const status = page.locator('#boot-status');
+  await status.waitFor();
+  assert.equal(await status.textContent(), 'Loading Tradewinds…');
+  release();
+  await page.getByTestId('sign-in-form').waitFor();
+  assert.equal(await status.count(), 0, 'the loading line gives way to the app');
+  await context.close();
+
+  // The download fails (a dropped connection): a message, not a blank page.
+  const failing = await browser.newContext({ serviceWorkers: 'block' });
+  const broken = await failing.newPage();
+  await broken.route('**/assets/*.wasm', (route) => route.abort('connectionreset'));
+  await broken.goto(server.url + '/');
+  const alert = broken.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /could not be loaded.*Reload the page to try again/);
+  assert.equal(await broken.getByTestId('sign-in-form').count(), 0);
+  await failing.close();
+});
