@@ -43,4 +43,4 @@ test: setup lint test-shared test-server test-browser test-e2e
 bench:
 	cargo bench -p tradewinds-server --bench sync_load
 	test -f dist/index.html || $(MAKE) dist
-	cd tests/bench && { test -d node_modules || npm ci; } && node initial-sync.mjs && node edit-bytes.mjs
+	cd tests/bench && { test -d node_modules/lighthouse || npm ci; } && node initial-sync.mjs && node edit-bytes.mjs && node lighthouse.mjs
