@@ -5,7 +5,7 @@
 
 use rexie::TransactionMode;
 use serde_json::{json, Map, Value};
-use tradewinds_app::db::{new_id, schema, Db, EditError, OutboxStatus, RawSnapshot};
+use tradewinds_app::db::{new_id, schema, Db, EditError, OutboxStatus, RawSnapshot, DB_VERSION};
 use tradewinds_shared::access::Role;
 use tradewinds_shared::accounts::{Session, User};
 use tradewinds_shared::sync::{Cursor, RecordState, Rejection, Snapshot};
@@ -630,4 +630,58 @@ async fn a_snapshot_with_an_unreadable_record_changes_nothing() {
         db.record(RecordKind::Organisation, state.id).await.unwrap(),
         Some(state)
     );
+}
+
+#[wasm_bindgen_test]
+async fn outbox_and_session_rows_written_by_earlier_versions_are_read() {
+    // Earlier versions wrote the outbox and the session with serde-wasm-bindgen: plain
+    // JSON-compatible objects, `None` as null. Rows may also lack optional properties.
+    let name = unique("earlier-rows");
+    Db::open_named(&name).await.unwrap().close();
+    let editor = person(Role::OfficeEditor, Some(new_id()));
+    let state = RecordState::new(RecordKind::Organisation, new_id());
+    let first = state
+        .edit(1, 1000, fields(json!({"name": "Montserrat Customs"})))
+        .unwrap();
+    let second = state
+        .edit(2, 2000, fields(json!({"acronym": "MCS"})))
+        .unwrap();
+    {
+        let raw = schema(&name, DB_VERSION).build().await.unwrap();
+        let tx = raw
+            .transaction(&["outbox", "meta"], TransactionMode::ReadWrite)
+            .unwrap();
+        let object = |v: Value| js_sys::JSON::parse(&v.to_string()).unwrap();
+        let outbox = tx.store("outbox").unwrap();
+        let rows = [
+            json!({"n": 1, "status": "pending", "mutation": serde_json::to_string(&first).unwrap(),
+                   "rejection": null, "at": 1000, "by": editor.id, "by_name": editor.name}),
+            json!({"n": 2, "status": "pending", "mutation": serde_json::to_string(&second).unwrap(), "at": 2000}),
+        ];
+        for row in rows {
+            outbox.put(&object(row), None).await.unwrap();
+        }
+        let session = json!({"token": "token-1", "expires": 42, "user": editor});
+        tx.store("meta")
+            .unwrap()
+            .put(&object(session), Some(&"session".into()))
+            .await
+            .unwrap();
+        tx.done().await.unwrap();
+        raw.close();
+    }
+    let db = Db::open_named(&name).await.unwrap();
+    let entries = db.outbox().await.unwrap();
+    assert_eq!(entries.iter().map(|e| e.n).collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(entries[0].mutation().unwrap(), first);
+    assert_eq!(entries[1].mutation().unwrap(), second);
+    assert_eq!(
+        (entries[0].by, entries[0].by_name.as_deref()),
+        (Some(editor.id), Some(editor.name.as_str()))
+    );
+    assert_eq!((entries[1].by, entries[1].rejection.as_ref()), (None, None));
+    assert!(entries.iter().all(|e| e.status == OutboxStatus::Pending));
+    let session = db.session().await.unwrap().expect("kept");
+    assert_eq!(session.user, editor);
+    assert_eq!(session.token.as_deref(), Some("token-1"));
 }

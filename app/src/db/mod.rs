@@ -166,7 +166,7 @@ impl Db {
             let records = tx.store(RECORDS)?;
             let rows = records.get_all(None, None).await?;
             for row in rows {
-                let row: RecordRow = from_js(row)?;
+                let row = RecordRow::from_js(&row)?;
                 let state = row.decode()?;
                 records
                     .put(&RecordRow::with_json(&state, row.state).to_js(), None)
@@ -254,7 +254,7 @@ impl Db {
             .store(RECORDS)?
             .get(RecordRow::key(kind, id).into())
             .await?;
-        row.map(|r| from_js::<RecordRow>(r)?.decode()).transpose()
+        row.map(|r| RecordRow::from_js(&r)?.decode()).transpose()
     }
 
     /// Stores `by`'s local edit: the record, its outbox mutation and the counter,
@@ -302,7 +302,7 @@ impl Db {
         let records = tx.store(RECORDS)?;
         let meta = tx.store(META)?;
         let current = match records.get(RecordRow::key(kind, id).into()).await? {
-            Some(row) => Some(from_js::<RecordRow>(row)?.decode()?),
+            Some(row) => Some(RecordRow::from_js(&row)?.decode()?),
             None => None,
         };
         let n = meta
@@ -476,7 +476,7 @@ impl Db {
             let key = RecordRow::key(theirs.kind, theirs.id);
             let merged = match records.get(key.into()).await? {
                 Some(row) => {
-                    let mut mine = from_js::<RecordRow>(row)?.decode()?;
+                    let mut mine = RecordRow::from_js(&row)?.decode()?;
                     mine.join(theirs);
                     mine
                 }
@@ -695,7 +695,7 @@ fn snapshot_rows(
 fn decode_live(rows: Vec<JsValue>) -> Result<Vec<RecordState>, DbError> {
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
-        let state = from_js::<RecordRow>(row)?.decode()?;
+        let state = RecordRow::from_js(&row)?.decode()?;
         if !state.is_deleted() {
             out.push(state);
         }

@@ -10,17 +10,16 @@ use wasm_bindgen::JsValue;
 
 use super::DbError;
 
-/// A row of `records`: indexed properties plus the state as JSON.
-#[derive(Debug, Serialize, Deserialize)]
+/// A row of `records`: indexed properties plus the state as JSON. Converted to and from
+/// its JS object by hand (`to_js`, `from_js`): lists read thousands of them.
+#[derive(Debug)]
 pub struct RecordRow {
     pub key: String,
     pub kind: String,
-    /// The organisation a contact belongs to (the `org` index).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The organisation a contact belongs to (the `org` index); absent on other rows.
     pub org: Option<String>,
     /// The kind, on live rows only (the `listed` index: lists and counts skip deleted
-    /// records without reading them).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// records without reading them); absent on deleted ones.
     pub listed: Option<String>,
     pub state: String,
 }
@@ -78,6 +77,25 @@ impl RecordRow {
         }
         set("state", JsValue::from_str(&self.state));
         o.into()
+    }
+
+    /// The row stored as `value`; a row without its key, kind or state is refused.
+    pub fn from_js(value: &JsValue) -> Result<RecordRow, DbError> {
+        let text = |k: &str| {
+            js_sys::Reflect::get(value, &JsValue::from_str(k))
+                .ok()
+                .and_then(|v| v.as_string())
+        };
+        let needed = |k: &str| {
+            text(k).ok_or_else(|| DbError::Decode(format!("a stored record has no `{k}`")))
+        };
+        Ok(RecordRow {
+            key: needed("key")?,
+            kind: needed("kind")?,
+            org: text("org"),
+            listed: text("listed"),
+            state: needed("state")?,
+        })
     }
 
     pub fn decode(&self) -> Result<RecordState, DbError> {
@@ -176,12 +194,17 @@ impl From<Session> for StoredSession {
     }
 }
 
+/// The JS object IndexedDB stores for a row (the outbox, the session): exactly the row's
+/// JSON, which the service worker reads too. Through JSON text, so the rows take the one
+/// serde path the app has anyway.
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, DbError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| DbError::Decode(e.to_string()))
+    let text = serde_json::to_string(value).map_err(|e| DbError::Decode(e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| DbError::Decode("a row could not be made".into()))
 }
 
+/// A row read back from its JS object.
 pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, DbError> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| DbError::Decode(e.to_string()))
+    let text = js_sys::JSON::stringify(&value)
+        .map_err(|_| DbError::Decode("a stored row could not be read".into()))?;
+    serde_json::from_str(&String::from(text)).map_err(|e| DbError::Decode(e.to_string()))
 }
