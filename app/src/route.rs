@@ -3,8 +3,8 @@
 //! The app has fourteen fixed addresses and one parameter (a record's id), so this is a
 //! path signal, one `match` from path to [`Screen`], the History API, and one click
 //! listener that turns same-origin links into in-app navigation. It replaces
-//! leptos_router, whose general matching and nested outlets took about a sixth of the
-//! shipped wasm (docs/benchmarks.md, "Shell size").
+//! leptos_router, whose general matching and nested outlets took an eighth of the
+//! shipped wasm: 44 of 368 KB brotli (docs/benchmarks.md, "Shell size work").
 
 use leptos::prelude::*;
 use uuid::Uuid;
