@@ -99,7 +99,7 @@ mod tests {
     fn reader(
         asked: RwSignal<(u32, u64)>,
         reads: Rc<Cell<u32>>,
-    ) -> impl Fn() -> std::pin::Pin<Box<dyn Future<Output = (u32, u32)>>> {
+    ) -> impl Fn() -> Pin<Box<dyn Future<Output = (u32, u32)>>> {
         move || {
             let (what, delay) = asked.get();
             reads.set(reads.get() + 1);
