@@ -234,10 +234,17 @@ test('an administrator adds a user on the Users page, who can then sign in', asy
 
   const other = await browser.newContext();
   const officer = await other.newPage();
+  watchErrors(officer, errors);
   await signIn(officer, server.url, 'officer@customs.gov.ms', { password: 'emerald isle 2026' });
   await officer.getByTestId('account-link').click();
   assert.equal(await officer.getByTestId('role').textContent(), 'Office editor');
-  await officer.waitForFunction(() => document.querySelector('[data-testid=organisation]')?.textContent === 'Anguilla Customs', null, { timeout: 20000 });
+  await officer.waitForFunction(() => document.querySelector('[data-testid=organisation]')?.textContent === 'Anguilla Customs', null, { timeout: 20000 })
+    .catch(async (e) => {
+      const shown = await officer.getByTestId('organisation').textContent({ timeout: 1000 }).catch(() => '(no account page)');
+      const status = await officer.getByTestId('sync-status').textContent({ timeout: 1000 }).catch(() => '(none)');
+      throw new Error(`the account page shows the organisation "${shown}", sync status "${status}", `
+        + `errors ${JSON.stringify(errors)}: ${e.message}`);
+    });
   // Not an administrator: no Users link.
   assert.equal(await officer.getByRole('link', { name: 'Users', exact: true }).count(), 0);
   // They change their password: the current one is checked by the server.
