@@ -3,7 +3,7 @@
 // changes, the Users page, and a record's history.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, watchErrors } from './harness.mjs';
+import { startServer, launchBrowser, watchErrors, explained } from './harness.mjs';
 import { ListPage, signIn, apiAs, waitForSynced, syncStatus, editOrganisation, openOrganisation } from './pages.mjs';
 
 let server, browser;
@@ -184,81 +184,79 @@ test('an administrator adds a user on the Users page, who can then sign in', asy
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await signIn(page, server.url, 'admin');
-  await new ListPage(page, server.url, '/organisations').open();
-  await controlled(page);
-  await waitForSynced(page);
-  await page.getByRole('link', { name: 'Users', exact: true }).click();
-  await page.getByTestId('user-row').first().waitFor();
-  assert.ok(await page.getByTestId('user-row').count() >= 4);
-  await page.getByRole('button', { name: 'Add a user' }).click();
-  const form = page.getByTestId('add-user');
-  await form.locator('input[name=email]').fill('officer@customs.gov.ms');
-  await form.locator('input[name=name]').fill('Montserrat officer');
-  await form.locator('select[name=role]').selectOption('office_editor');
-  await form.locator('input[name=password]').fill('short');
-  await form.getByTestId('add-user-save').click();
-  await page.locator('#password-error').waitFor();
-  assert.match(await page.locator('#password-error').textContent(), /at least 10 characters/);
-  assert.match(await page.locator('#organisation-error').textContent(), /office editor works for one organisation/);
-  await form.locator('select[name=organisation]').selectOption({ label: 'Montserrat Customs' });
-  await form.locator('input[name=password]').fill('emerald isle 2026');
-  await form.getByTestId('add-user-save').click();
-  await page.getByTestId('user-added').waitFor();
-  await page.getByTestId('user-row').filter({ hasText: 'officer@customs.gov.ms' }).waitFor();
-  // The server refuses a second account with that email, and says so.
-  await page.getByRole('button', { name: 'Add a user' }).click();
-  await form.locator('input[name=email]').fill('officer@customs.gov.ms');
-  await form.locator('input[name=password]').fill('another password');
-  await form.getByTestId('add-user-save').click();
-  await form.getByRole('alert').waitFor();
-  await form.getByRole('button', { name: 'Cancel' }).click();
-  // Moved to another office, disabled and enabled again, from the list.
-  const row = page.getByTestId('user-row').filter({ hasText: 'officer@customs.gov.ms' });
-  await row.getByRole('button', { name: 'Change' }).click();
-  await row.getByTestId('edit-user').locator('select[name=organisation]').selectOption({ label: 'Anguilla Customs' });
-  await row.getByTestId('edit-user-save').click();
-  await row.filter({ hasText: 'Anguilla Customs' }).waitFor();
-  await row.getByRole('button', { name: 'Disable' }).click();
-  await row.filter({ hasText: 'disabled' }).waitFor();
-  assert.equal((await fetch(`${server.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'officer@customs.gov.ms', password: 'emerald isle 2026' }) })).status, 401);
-  await row.getByRole('button', { name: 'Enable' }).click();
-  await row.getByRole('button', { name: 'Disable' }).waitFor();
+  const shown = { admin: page };
+  await explained(shown, async () => {
+    await signIn(page, server.url, 'admin');
+    await new ListPage(page, server.url, '/organisations').open();
+    await controlled(page);
+    await waitForSynced(page);
+    await page.getByRole('link', { name: 'Users', exact: true }).click();
+    await page.getByTestId('user-row').first().waitFor();
+    assert.ok(await page.getByTestId('user-row').count() >= 4);
+    await page.getByRole('button', { name: 'Add a user' }).click();
+    const form = page.getByTestId('add-user');
+    await form.locator('input[name=email]').fill('officer@customs.gov.ms');
+    await form.locator('input[name=name]').fill('Montserrat officer');
+    await form.locator('select[name=role]').selectOption('office_editor');
+    await form.locator('input[name=password]').fill('short');
+    await form.getByTestId('add-user-save').click();
+    await page.locator('#password-error').waitFor();
+    assert.match(await page.locator('#password-error').textContent(), /at least 10 characters/);
+    assert.match(await page.locator('#organisation-error').textContent(), /office editor works for one organisation/);
+    await form.locator('select[name=organisation]').selectOption({ label: 'Montserrat Customs' });
+    await form.locator('input[name=password]').fill('emerald isle 2026');
+    await form.getByTestId('add-user-save').click();
+    await page.getByTestId('user-added').waitFor();
+    await page.getByTestId('user-row').filter({ hasText: 'officer@customs.gov.ms' }).waitFor();
+    // The server refuses a second account with that email, and says so.
+    await page.getByRole('button', { name: 'Add a user' }).click();
+    await form.locator('input[name=email]').fill('officer@customs.gov.ms');
+    await form.locator('input[name=password]').fill('another password');
+    await form.getByTestId('add-user-save').click();
+    await form.getByRole('alert').waitFor();
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    // Moved to another office, disabled and enabled again, from the list.
+    const row = page.getByTestId('user-row').filter({ hasText: 'officer@customs.gov.ms' });
+    await row.getByRole('button', { name: 'Change' }).click();
+    await row.getByTestId('edit-user').locator('select[name=organisation]').selectOption({ label: 'Anguilla Customs' });
+    await row.getByTestId('edit-user-save').click();
+    await row.filter({ hasText: 'Anguilla Customs' }).waitFor();
+    await row.getByRole('button', { name: 'Disable' }).click();
+    await row.filter({ hasText: 'disabled' }).waitFor();
+    assert.equal((await fetch(`${server.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'officer@customs.gov.ms', password: 'emerald isle 2026' }) })).status, 401);
+    await row.getByRole('button', { name: 'Enable' }).click();
+    await row.getByRole('button', { name: 'Disable' }).waitFor();
 
-  // Offline, the page says it needs a connection.
-  await context.setOffline(true);
-  await page.reload();
-  await page.getByTestId('users-offline').waitFor();
-  await context.setOffline(false);
+    // Offline, the page says it needs a connection.
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('users-offline').waitFor();
+    await context.setOffline(false);
 
-  const other = await browser.newContext();
-  const officer = await other.newPage();
-  watchErrors(officer, errors);
-  await signIn(officer, server.url, 'officer@customs.gov.ms', { password: 'emerald isle 2026' });
-  await officer.getByTestId('account-link').click();
-  assert.equal(await officer.getByTestId('role').textContent(), 'Office editor');
-  await officer.waitForFunction(() => document.querySelector('[data-testid=organisation]')?.textContent === 'Anguilla Customs', null, { timeout: 20000 })
-    .catch(async (e) => {
-      const shown = await officer.getByTestId('organisation').textContent({ timeout: 1000 }).catch(() => '(no account page)');
-      const status = await officer.getByTestId('sync-status').textContent({ timeout: 1000 }).catch(() => '(none)');
-      throw new Error(`the account page shows the organisation "${shown}", sync status "${status}", `
-        + `errors ${JSON.stringify(errors)}: ${e.message}`);
-    });
-  // Not an administrator: no Users link.
-  assert.equal(await officer.getByRole('link', { name: 'Users', exact: true }).count(), 0);
-  // They change their password: the current one is checked by the server.
-  await officer.locator('input[name=current]').fill('not my password');
-  await officer.locator('input[name=new]').fill('a longer secret 2026');
-  await officer.getByRole('button', { name: 'Change password' }).click();
-  await officer.locator('#current-error').waitFor();
-  assert.match(await officer.locator('#current-error').textContent(), /not your current password/);
-  await officer.locator('input[name=current]').fill('emerald isle 2026');
-  await officer.getByRole('button', { name: 'Change password' }).click();
-  await officer.getByTestId('password-changed').waitFor();
-  const withNew = await apiAs(server.url, 'officer@customs.gov.ms', 'a longer secret 2026');
-  assert.equal(withNew.user.role, 'office_editor');
-  assert.deepEqual(errors, []);
-  await other.close();
-  await context.close();
+    const other = await browser.newContext();
+    const officer = await other.newPage();
+    watchErrors(officer, errors);
+    shown.officer = officer;
+    await signIn(officer, server.url, 'officer@customs.gov.ms', { password: 'emerald isle 2026' });
+    await officer.getByTestId('account-link').click();
+    assert.equal(await officer.getByTestId('role').textContent(), 'Office editor');
+    await officer.waitForFunction(() => document.querySelector('[data-testid=organisation]')?.textContent === 'Anguilla Customs', null, { timeout: 20000 });
+    // Not an administrator: no Users link.
+    assert.equal(await officer.getByRole('link', { name: 'Users', exact: true }).count(), 0);
+    // They change their password: the current one is checked by the server.
+    await officer.locator('input[name=current]').fill('not my password');
+    await officer.locator('input[name=new]').fill('a longer secret 2026');
+    await officer.getByRole('button', { name: 'Change password' }).click();
+    await officer.locator('#current-error').waitFor();
+    assert.match(await officer.locator('#current-error').textContent(), /not your current password/);
+    await officer.locator('input[name=current]').fill('emerald isle 2026');
+    await officer.getByRole('button', { name: 'Change password' }).click();
+    await officer.getByTestId('password-changed').waitFor();
+    const withNew = await apiAs(server.url, 'officer@customs.gov.ms', 'a longer secret 2026');
+    assert.equal(withNew.user.role, 'office_editor');
+    assert.deepEqual(errors, []);
+    await other.close();
+    await context.close();
+  });
 });

@@ -58,3 +58,21 @@ export function watchErrors(page, errors = []) {
   });
   return errors;
 }
+
+/**
+ * Runs `steps`; if they fail, the error also says what each of `pages` showed then (their
+ * visible text, shortened), so a failure in CI can be understood from its log alone.
+ */
+export async function explained(pages, steps) {
+  try {
+    await steps();
+  } catch (e) {
+    const shown = [];
+    for (const [name, page] of Object.entries(pages)) {
+      const text = await page.evaluate(() => document.body.innerText).catch((err) => `(unreadable: ${err.message})`);
+      shown.push(`--- ${name} (${page.url()}) showed:\n${text.replace(/\n{2,}/g, '\n').slice(0, 2000)}`);
+    }
+    e.message += `\n${shown.join('\n')}`;
+    throw e;
+  }
+}

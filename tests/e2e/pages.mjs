@@ -96,5 +96,11 @@ export async function editOrganisation(page, query, heading) {
 }
 
 export async function waitForSynced(page) {
-  await page.waitForFunction(() => /All changes saved/.test(document.querySelector('[data-testid=sync-status]')?.textContent ?? ''), null, { timeout: 20000 });
+  await page.waitForFunction(() => /All changes saved/.test(document.querySelector('[data-testid=sync-status]')?.textContent ?? ''), null, { timeout: 20000 })
+    .catch(async (e) => {
+      const status = await page.evaluate(() => document.querySelector('[data-testid=sync-status]')?.textContent ?? '(no status shown)')
+        .catch(() => '(page unreadable)');
+      e.message = `not synced after 20 s; the status says "${status}"\n${e.message}`;
+      throw e;
+    });
 }

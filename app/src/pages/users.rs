@@ -47,8 +47,12 @@ fn organisation_options() -> Signal<Vec<(String, String)>> {
 fn Users() -> impl IntoView {
     let cat = use_catalogue();
     let session = cat.session;
+    // The list is read again when the token changes, not on every change of the session
+    // (a reload that started before a row's change would answer after it, and undo it on
+    // screen).
+    let token = Memo::new(move |_| session.with(|s| s.as_ref().and_then(|s| s.token.clone())));
     let list = Loaded::new(move || {
-        let token = session.with(|s| s.as_ref().and_then(|s| s.token.clone()));
+        let token = token.get();
         async move {
             match token {
                 Some(token) => accounts::users(&token).await,
