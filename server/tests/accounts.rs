@@ -295,6 +295,114 @@ async fn admins_manage_users_and_nobody_else_does() {
         .expect_error(StatusCode::BAD_REQUEST, "invalid_id");
 }
 
+/// Two administrators changing one account at once: both changes stay (none is written
+/// over by the other's older copy), and two admins disabling each other at once cannot
+/// leave the server without an active administrator.
+#[tokio::test]
+async fn concurrent_account_changes_are_neither_lost_nor_lock_the_admins_out() {
+    let t = TestApp::seeded().await;
+    let admin = t.signed_in_as("admin@example.org", Role::Admin, None).await;
+    let (bb, ag) = (seed::seed_id("customs_bb"), seed::seed_id("customs_ag"));
+    let clerk: User = serde_json::from_value(
+        admin
+            .json(
+                Method::POST,
+                "/api/v1/users",
+                &json!({"email": "clerk@customs.gov.bb", "role": "office_editor",
+                        "organisation": bb.to_string(), "password": "a long enough password"}),
+            )
+            .await
+            .expect(StatusCode::CREATED),
+    )
+    .unwrap();
+    let path = format!("/api/v1/users/{}", clerk.id);
+    for round in 0..10 {
+        let (org, disabled, name) = if round % 2 == 0 {
+            (ag, true, "Even")
+        } else {
+            (bb, false, "Odd")
+        };
+        let (to_org, to_disabled, to_name) = (
+            json!({"organisation": org.to_string()}),
+            json!({"disabled": disabled}),
+            json!({"name": name}),
+        );
+        let (a, b, c) = tokio::join!(
+            admin.json(Method::PATCH, &path, &to_org),
+            admin.json(Method::PATCH, &path, &to_disabled),
+            admin.json(Method::PATCH, &path, &to_name),
+        );
+        for reply in [a, b, c] {
+            reply.expect(StatusCode::OK);
+        }
+        let now: User = serde_json::from_value(
+            admin.get("/api/v1/users").await.expect(StatusCode::OK)["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|u| u["id"] == clerk.id.to_string())
+                .cloned()
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            (now.organisation, now.disabled, now.name.as_str()),
+            (Some(org), disabled, name),
+            "round {round}: every change kept"
+        );
+    }
+
+    // Two active administrators, each disabling the other at the same moment.
+    let second: User = serde_json::from_value(
+        admin
+            .json(
+                Method::POST,
+                "/api/v1/users",
+                &json!({"email": "second@example.org", "role": "admin", "password": "a long enough password"}),
+            )
+            .await
+            .expect(StatusCode::CREATED),
+    )
+    .unwrap();
+    let token = sign_in(&t, "second@example.org", "a long enough password")
+        .await
+        .expect(StatusCode::OK)["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let other = t.with_token(Some(token));
+    let me: User =
+        serde_json::from_value(admin.get("/api/v1/session").await.expect(StatusCode::OK)).unwrap();
+    let disable = json!({"disabled": true});
+    let (to_second, to_me) = (
+        format!("/api/v1/users/{}", second.id),
+        format!("/api/v1/users/{}", me.id),
+    );
+    let (a, b) = tokio::join!(
+        admin.json(Method::PATCH, &to_second, &disable),
+        other.json(Method::PATCH, &to_me, &disable),
+    );
+    let mut statuses = [a.status, b.status];
+    statuses.sort();
+    // The loser is refused as the last administrator, or (already disabled) as signed out.
+    assert!(
+        matches!(
+            statuses,
+            [
+                StatusCode::OK,
+                StatusCode::UNAUTHORIZED | StatusCode::CONFLICT
+            ]
+        ),
+        "one wins, the other is refused: {statuses:?}"
+    );
+    let active: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0")
+            .fetch_one(t.store.pool())
+            .await
+            .unwrap();
+    assert_eq!(active, 1, "exactly one administrator is still active");
+}
+
 #[tokio::test]
 async fn people_change_their_own_password() {
     let t = TestApp::seeded().await;

@@ -1,7 +1,7 @@
 //! Accounts in the database. Emails are unique lower-cased; the last active administrator
 //! can be neither demoted nor disabled, so the server never locks its admins out.
 
-use sqlx::{Row, SqlitePool};
+use sqlx::{Row, SqliteExecutor, SqlitePool};
 use tradewinds_shared::access::Role;
 use tradewinds_shared::accounts::{normalise_email, NewUser, User, UserChanges};
 use tradewinds_shared::{RecordKind, ValidationErrors};
@@ -37,10 +37,10 @@ pub async fn list(pool: &SqlitePool) -> Result<Vec<User>, Error> {
     rows.iter().map(row_to_user).collect()
 }
 
-pub async fn get(pool: &SqlitePool, id: Uuid) -> Result<Option<User>, Error> {
+pub async fn get(db: impl SqliteExecutor<'_>, id: Uuid) -> Result<Option<User>, Error> {
     let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE id = ?"))
         .bind(id.to_string())
-        .fetch_optional(pool)
+        .fetch_optional(db)
         .await?;
     row.as_ref().map(row_to_user).transpose()
 }
@@ -67,7 +67,7 @@ pub async fn count(pool: &SqlitePool) -> Result<i64, Error> {
 
 /// An office editor's organisation must be an organisation in the catalogue.
 async fn check_organisation(
-    pool: &SqlitePool,
+    db: impl SqliteExecutor<'_>,
     organisation: Option<Uuid>,
     errors: &mut ValidationErrors,
 ) -> Result<(), Error> {
@@ -76,7 +76,7 @@ async fn check_organisation(
             sqlx::query_scalar("SELECT 1 FROM records WHERE kind = ? AND id = ? AND deleted = 0")
                 .bind(RecordKind::Organisation.code())
                 .bind(org.to_string())
-                .fetch_optional(pool)
+                .fetch_optional(db)
                 .await?;
         if exists.is_none() {
             errors.add("organisation", format!("No organisation with id {org}."));
@@ -131,14 +131,27 @@ pub async fn create(pool: &SqlitePool, new: &NewUser, demo: bool) -> Result<User
 }
 
 /// Applies an administrator's changes. Disabling an account or setting its password ends
-/// its sessions.
+/// its sessions. Two changes to one account at once apply one after the other, each to the
+/// account as the other left it: neither is lost.
 pub async fn update(pool: &SqlitePool, id: Uuid, changes: &UserChanges) -> Result<User, Error> {
-    let current = get(pool, id)
+    // Bad input is refused before the slow password hash.
+    let before = get(pool, id)
+        .await?
+        .ok_or_else(|| Error::NotFound(format!("No user with id {id}.")))?;
+    changes.validate(&before)?;
+    let hash = match &changes.password {
+        Some(p) => Some(password::hash_blocking(p.clone()).await?),
+        None => None,
+    };
+    // IMMEDIATE: the write lock from the first read, so the account read here is the one
+    // written below.
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let current = get(&mut *tx, id)
         .await?
         .ok_or_else(|| Error::NotFound(format!("No user with id {id}.")))?;
     let mut errors = changes.validate(&current).err().unwrap_or_default();
     if let Some(org) = changes.organisation {
-        check_organisation(pool, org, &mut errors).await?;
+        check_organisation(&mut *tx, org, &mut errors).await?;
     }
     errors.into_result()?;
     let next = User {
@@ -151,11 +164,6 @@ pub async fn update(pool: &SqlitePool, id: Uuid, changes: &UserChanges) -> Resul
         disabled: changes.disabled.unwrap_or(current.disabled),
         ..current.clone()
     };
-    let hash = match &changes.password {
-        Some(p) => Some(password::hash_blocking(p.clone()).await?),
-        None => None,
-    };
-    let mut tx = pool.begin().await?;
     let still_admin = next.role == Role::Admin && !next.disabled;
     if current.role == Role::Admin && !current.disabled && !still_admin {
         let others: i64 = sqlx::query_scalar(
