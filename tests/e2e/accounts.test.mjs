@@ -219,10 +219,21 @@ test('an administrator adds a user on the Users page, who can then sign in', asy
     const row = page.getByTestId('user-row').filter({ hasText: 'officer@customs.gov.ms' });
     await row.getByRole('button', { name: 'Change' }).click();
     await row.getByTestId('edit-user').locator('select[name=organisation]').selectOption({ label: 'Anguilla Customs' });
+    // While the change is on its way, the row takes no other change (each starts from the
+    // answer to the last).
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await page.route('**/api/v1/users/*', async (route) => { await held; await route.continue(); }, { times: 1 });
     await row.getByTestId('edit-user-save').click();
-    await row.filter({ hasText: 'Anguilla Customs' }).waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=user-row] button')]
+      .some((b) => b.textContent === 'Disable' && b.disabled));
+    assert.ok(await row.getByTestId('edit-user-save').isDisabled());
+    release();
+    // The row's own line, not the form's options, which name every organisation.
+    await row.getByTestId('edit-user').waitFor({ state: 'detached' });
+    await row.locator('.meta', { hasText: 'Anguilla Customs' }).waitFor();
     await row.getByRole('button', { name: 'Disable' }).click();
-    await row.filter({ hasText: 'disabled' }).waitFor();
+    await row.locator('.meta', { hasText: 'disabled' }).waitFor();
     assert.equal((await fetch(`${server.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'officer@customs.gov.ms', password: 'emerald isle 2026' }) })).status, 401);
     await row.getByRole('button', { name: 'Enable' }).click();

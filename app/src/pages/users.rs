@@ -196,8 +196,14 @@ fn UserRow(
     let user = RwSignal::new(user);
     let editing = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
+    // One change of this account at a time: each starts from the answer to the last, and
+    // a slower answer never shows over a newer one.
+    let busy = RwSignal::new(false);
     let cat = use_catalogue();
     let toggle = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
         let u = user.get_untracked();
         let changes = UserChanges {
             disabled: Some(!u.disabled),
@@ -206,6 +212,7 @@ fn UserRow(
         let Some(token) = token_for_call(&cat, problem) else {
             return;
         };
+        busy.set(true);
         spawn_local(async move {
             match accounts::change_user(&token, u.id, &changes).await {
                 Ok(now) => user.set(now),
@@ -215,6 +222,7 @@ fn UserRow(
                     "Changing an account",
                 ))),
             }
+            busy.set(false);
         });
     };
     view! {
@@ -229,13 +237,13 @@ fn UserRow(
             })}
             <span class="row-actions">
                 <button type="button" on:click=move |_| editing.update(|e| *e = !*e)>"Change"</button>
-                <button type="button" on:click=toggle>
+                <button type="button" on:click=toggle disabled=move || busy.get()>
                     {move || if user.with(|u| u.disabled) { "Enable" } else { "Disable" }}
                 </button>
             </span>
             {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
             <Show when=move || editing.get()>
-                <EditUser user=user orgs=orgs done=move || editing.set(false)/>
+                <EditUser user=user busy=busy orgs=orgs done=move || editing.set(false)/>
             </Show>
         </li>
     }
@@ -244,6 +252,8 @@ fn UserRow(
 #[component]
 fn EditUser(
     user: RwSignal<User>,
+    /// Set while a change of this account is on its way to the server.
+    busy: RwSignal<bool>,
     orgs: Signal<Vec<(String, String)>>,
     done: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -262,6 +272,9 @@ fn EditUser(
     let cancel = done.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
         problem.set(None);
         let u = user.get_untracked();
         let new_role = Role::from_code(&role.get_untracked()).unwrap_or(u.role);
@@ -282,6 +295,7 @@ fn EditUser(
             return;
         };
         let done = done.clone();
+        busy.set(true);
         spawn_local(async move {
             match accounts::change_user(&token, u.id, &changes).await {
                 Ok(now) => {
@@ -290,6 +304,7 @@ fn EditUser(
                 }
                 Err(e) => problem.set(Some(server_problem(e, errors, "Changing an account"))),
             }
+            busy.set(false);
         });
     };
     let error = move |f: &'static str| {
@@ -305,7 +320,7 @@ fn EditUser(
                 value=password on_input=move |v| password.set(v) error=error("password")/>
             {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
             <div class="actions">
-                <button type="submit" class="primary" data-testid="edit-user-save">"Save"</button>
+                <button type="submit" class="primary" data-testid="edit-user-save" disabled=move || busy.get()>"Save"</button>
                 <button type="button" on:click=move |_| cancel()>"Cancel"</button>
             </div>
         </form>
