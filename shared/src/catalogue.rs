@@ -134,7 +134,8 @@ impl RecordKind {
             .clone()
             .all(|(k, _)| k == DELETED_FIELD || base.contains_key(k))
         {
-            let given = fields.clone().filter(|(k, _)| *k != DELETED_FIELD);
+            let mut given = fields.clone().filter(|(k, _)| *k != DELETED_FIELD);
+            let given: Pairs = &mut given;
             let checked = match self {
                 RecordKind::Organisation => {
                     parse_pairs::<Organisation>(given).map(|r| r.validate())
@@ -167,10 +168,11 @@ impl RecordKind {
                 .all(|k| k == DELETED_FIELD || base.contains_key(k))
         {
             // Fast path: all at once; field by field only to name what is wrong.
-            let given = fields
+            let mut given = fields
                 .iter()
                 .filter(|(k, _)| *k != DELETED_FIELD)
                 .map(|(k, v)| (k.as_str(), v));
+            let given: Pairs = &mut given;
             let parsed = match self {
                 RecordKind::Organisation => parse_pairs::<Organisation>(given).map(drop),
                 RecordKind::Contact => parse_pairs::<Contact>(given).map(drop),
@@ -198,20 +200,19 @@ impl RecordKind {
             }
             let mut probe = base.clone();
             probe.insert(name.clone(), value.clone());
-            if let Err(e) = self.parse_probe(probe) {
+            if let Err(e) = self.parse_probe(&probe) {
                 errors.add(name, wrong_type_message(&e));
             }
         }
         errors.into_result()
     }
 
-    fn parse_probe(self, map: Map<String, Value>) -> Result<(), serde_json::Error> {
-        let v = Value::Object(map);
+    fn parse_probe(self, map: &Map<String, Value>) -> Result<(), serde_json::Error> {
         match self {
-            RecordKind::Organisation => serde_json::from_value::<Organisation>(v).map(drop),
-            RecordKind::Contact => serde_json::from_value::<Contact>(v).map(drop),
-            RecordKind::TrainingTool => serde_json::from_value::<TrainingTool>(v).map(drop),
-            RecordKind::Programme => serde_json::from_value::<Programme>(v).map(drop),
+            RecordKind::Organisation => parse_map::<Organisation>(map).map(drop),
+            RecordKind::Contact => parse_map::<Contact>(map).map(drop),
+            RecordKind::TrainingTool => parse_map::<TrainingTool>(map).map(drop),
+            RecordKind::Programme => parse_map::<Programme>(map).map(drop),
         }
     }
 }
@@ -238,10 +239,17 @@ fn defaults(kind: RecordKind) -> &'static Map<String, Value> {
 /// A record read from borrowed field values, each field once. The record types take their
 /// defaults for fields not given (`#[serde(default)]`), so this reads what `from_value` of
 /// the default record's map with these fields put in would, without building that map.
-fn parse_pairs<'a, T: DeserializeOwned>(
-    fields: impl Iterator<Item = (&'a str, &'a Value)>,
-) -> Result<T, serde_json::Error> {
+/// Field/value pairs, behind one iterator type: every way of reading a record (a field map,
+/// a filtered map, a merge state's values) shares one deserializer per record type, so the
+/// wasm carries one copy of each record's parsing code, not one per source.
+type Pairs<'a, 'b> = &'b mut dyn Iterator<Item = (&'a str, &'a Value)>;
+
+fn parse_pairs<T: DeserializeOwned>(fields: Pairs) -> Result<T, serde_json::Error> {
     T::deserialize(serde::de::value::MapDeserializer::<_, serde_json::Error>::new(fields))
+}
+
+fn parse_map<T: DeserializeOwned>(map: &Map<String, Value>) -> Result<T, serde_json::Error> {
+    parse_pairs(&mut map.iter().map(|(k, v)| (k.as_str(), v)))
 }
 
 /// The sync layer's deletion flag, a field like any other so that deletes merge per field.
@@ -273,14 +281,13 @@ pub fn parse_fields<T: DeserializeOwned + Serialize + Default>(
         .keys()
         .all(|k| k == DELETED_FIELD || map.contains_key(k))
     {
-        let mut whole = map.clone();
-        whole.extend(
-            fields
-                .iter()
-                .filter(|(k, _)| *k != DELETED_FIELD)
-                .map(|(k, v)| (k.clone(), v.clone())),
-        );
-        if let Ok(record) = serde_json::from_value(Value::Object(whole)) {
+        // The defaults of the fields not given, then the given ones: nothing copied.
+        let mut whole = map
+            .iter()
+            .filter(|(k, _)| !fields.contains_key(*k))
+            .chain(fields.iter().filter(|(k, _)| *k != DELETED_FIELD))
+            .map(|(k, v)| (k.as_str(), v));
+        if let Ok(record) = parse_pairs(&mut whole) {
             return Ok(record);
         }
     }
@@ -295,14 +302,14 @@ pub fn parse_fields<T: DeserializeOwned + Serialize + Default>(
         }
         let mut probe = map.clone();
         probe.insert(k.clone(), v.clone());
-        if let Err(e) = serde_json::from_value::<T>(Value::Object(probe)) {
+        if let Err(e) = parse_map::<T>(&probe) {
             errors.add(k, wrong_type_message(&e));
             continue;
         }
         map.insert(k.clone(), v.clone());
     }
     errors.into_result()?;
-    serde_json::from_value(Value::Object(map)).map_err(|e| {
+    parse_map(&map).map_err(|e| {
         let mut errors = ValidationErrors::default();
         errors.add("record", wrong_type_message(&e));
         errors
