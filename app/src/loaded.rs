@@ -6,8 +6,10 @@
 //! was instantiated once per loaded type: 13 KB brotli of the wasm (docs/benchmarks.md,
 //! "Shell size work").
 
+use std::any::Any;
 use std::cell::Cell;
 use std::future::Future;
+use std::marker::PhantomData;
 use std::pin::Pin;
 use std::rc::Rc;
 
@@ -19,8 +21,11 @@ use leptos::task::spawn_local;
 /// arrives after a newer read started is dropped, so a slow old read never overwrites a
 /// newer one.
 pub struct Loaded<T: 'static> {
-    value: RwSignal<Option<T>, LocalStorage>,
+    /// Holds a `T`. Type-erased so that every `Loaded` shares one signal type: the
+    /// signal machinery is compiled once, not once per loaded type (docs/benchmarks.md).
+    value: RwSignal<Option<Rc<dyn Any>>, LocalStorage>,
     again: Trigger,
+    loads: PhantomData<fn() -> T>,
 }
 
 impl<T> Clone for Loaded<T> {
@@ -48,17 +53,22 @@ impl<T: Clone + 'static> Loaded<T> {
                     let answer = answer.await;
                     if latest.get() == this {
                         // The screen may be gone by now: then there is nothing to update.
-                        let _ = value.try_set(Some(answer));
+                        let _ = value.try_set(Some(Rc::new(answer) as Rc<dyn Any>));
                     }
                 })
             }),
         );
-        Loaded { value, again }
+        Loaded {
+            value,
+            again,
+            loads: PhantomData,
+        }
     }
 
     /// The last answer, tracked.
     pub fn get(&self) -> Option<T> {
-        self.value.get()
+        self.value
+            .with(|v| v.as_ref().and_then(|v| v.downcast_ref::<T>()).cloned())
     }
 
     /// Reads again now.
