@@ -4,7 +4,7 @@
 
 /// ISO 3166-1 alpha-2 codes of the countries and territories the catalogue deals with, with
 /// English names. Ordered by name for pick lists.
-pub const COUNTRIES: &[(&str, &str)] = &[
+pub static COUNTRIES: &[(&str, &str)] = &[
     ("AI", "Anguilla"),
     ("AG", "Antigua and Barbuda"),
     ("AW", "Aruba"),
@@ -53,7 +53,7 @@ pub const CARTAC_MEMBERS_2012: &[&str] = &[
 ];
 
 /// Content languages (ISO 639-1, plus `ht` for Haitian Creole).
-pub const LANGUAGES: &[(&str, &str)] = &[
+pub static LANGUAGES: &[(&str, &str)] = &[
     ("en", "English"),
     ("fr", "French"),
     ("es", "Spanish"),
@@ -63,7 +63,7 @@ pub const LANGUAGES: &[(&str, &str)] = &[
 ];
 
 /// Topics with their default OECD DAC sector code.
-pub const TOPICS: &[(&str, &str, u32)] = &[
+pub static TOPICS: &[(&str, &str, u32)] = &[
     ("risk_management", "Risk management", 33120),
     ("strategic_planning", "Strategic planning", 33120),
     ("integrity", "Integrity and transparency", 15113),
