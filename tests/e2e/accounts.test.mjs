@@ -225,8 +225,7 @@ test('an administrator adds a user on the Users page, who can then sign in', asy
     const held = new Promise((ok) => { release = ok; });
     await page.route('**/api/v1/users/*', async (route) => { await held; await route.continue(); }, { times: 1 });
     await row.getByTestId('edit-user-save').click();
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=user-row] button')]
-      .some((b) => b.textContent === 'Disable' && b.disabled));
+    await row.getByRole('button', { name: 'Disable', disabled: true }).waitFor();
     assert.ok(await row.getByTestId('edit-user-save').isDisabled());
     release();
     // The row's own line, not the form's options, which name every organisation.

@@ -45,6 +45,13 @@ pub async fn get(db: impl SqliteExecutor<'_>, id: Uuid) -> Result<Option<User>, 
     row.as_ref().map(row_to_user).transpose()
 }
 
+/// The account with this id, or "not found".
+async fn existing(db: impl SqliteExecutor<'_>, id: Uuid) -> Result<User, Error> {
+    get(db, id)
+        .await?
+        .ok_or_else(|| Error::NotFound(format!("No user with id {id}.")))
+}
+
 /// The account with this email and its password hash.
 pub async fn by_email(pool: &SqlitePool, email: &str) -> Result<Option<(User, String)>, Error> {
     let row = sqlx::query(&format!(
@@ -135,10 +142,7 @@ pub async fn create(pool: &SqlitePool, new: &NewUser, demo: bool) -> Result<User
 /// account as the other left it: neither is lost.
 pub async fn update(pool: &SqlitePool, id: Uuid, changes: &UserChanges) -> Result<User, Error> {
     // Bad input is refused before the slow password hash.
-    let before = get(pool, id)
-        .await?
-        .ok_or_else(|| Error::NotFound(format!("No user with id {id}.")))?;
-    changes.validate(&before)?;
+    changes.validate(&existing(pool, id).await?)?;
     let hash = match &changes.password {
         Some(p) => Some(password::hash_blocking(p.clone()).await?),
         None => None,
@@ -146,9 +150,7 @@ pub async fn update(pool: &SqlitePool, id: Uuid, changes: &UserChanges) -> Resul
     // IMMEDIATE: the write lock from the first read, so the account read here is the one
     // written below.
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let current = get(&mut *tx, id)
-        .await?
-        .ok_or_else(|| Error::NotFound(format!("No user with id {id}.")))?;
+    let current = existing(&mut *tx, id).await?;
     let mut errors = changes.validate(&current).err().unwrap_or_default();
     if let Some(org) = changes.organisation {
         check_organisation(&mut *tx, org, &mut errors).await?;
