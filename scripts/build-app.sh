@@ -12,29 +12,61 @@ mkdir -p "$work"
 
 # optimize_for_size: std picks its smaller algorithms (sorting, formatting); panic messages
 # stay. Only for this size build: the browser tests keep the default std.
-(cd app && RUSTC_BOOTSTRAP=1 cargo build --profile wasm-release -Z build-std-features=optimize_for_size --quiet)
-wasm-bindgen --target web --remove-name-section --no-typescript \
-  --out-dir "$work" --out-name tradewinds \
-  target/wasm32-unknown-unknown/wasm-release/tradewinds_app.wasm
+# `split`: the sync engine and the screens after the first are split-off chunks
+# (app/src/chunks.rs); wasm-split-cli cuts them out of cargo's output, using the
+# relocations the link keeps (app/.cargo/config.toml).
+(cd app && RUSTC_BOOTSTRAP=1 cargo build --profile wasm-release -Z build-std-features=optimize_for_size --features split --quiet)
+split="$work/split"
+rm -rf "$split"
+wasm-split-cli target/wasm32-unknown-unknown/wasm-release/tradewinds_app.wasm "$split" --out-name tradewinds
+wasm-bindgen --target web --keep-lld-exports --no-demangle --remove-name-section --no-typescript \
+  --out-dir "$work" --out-name tradewinds "$split/tradewinds.wasm"
 
-hash() { sha256sum "$1" | cut -c1-16; }
+hash() { cat "$@" | sha256sum | cut -c1-16; }
 # wasm-opt takes most of the time: reuse its output when its input has not changed.
-in_hash=$(hash "$work/tradewinds_bg.wasm")
-if [ ! -f "$work/opt-$in_hash.wasm" ]; then
-  rm -f "$work"/opt-*.wasm
-  "$root/.tools/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$work/tradewinds_bg.wasm" -o "$work/opt-$in_hash.wasm"
-fi
+optimise() {
+  local in_hash
+  in_hash=$(hash "$1")
+  if [ ! -f "$work/opt/$in_hash.wasm" ]; then
+    mkdir -p "$work/opt"
+    "$root/.tools/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+      --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      "$1" -o "$work/opt/$in_hash.wasm.tmp" 2> >(grep -v 'unknown name subsection' >&2)
+    mv "$work/opt/$in_hash.wasm.tmp" "$work/opt/$in_hash.wasm"
+  fi
+  echo "$work/opt/$in_hash.wasm"
+}
+# The JavaScript the first screen waits for is minified (wasm-bindgen's glue, boot.js).
+minify() { "$root/.tools/node_modules/.bin/esbuild" --minify --format=esm --target=es2020 --log-level=warning --log-override:duplicate-object-key=silent "$1" --outfile="$2"; }
 
 rm -rf "$out" && mkdir -p "$out/assets" "$out/icons"
-wasm="tradewinds-$(hash "$work/opt-$in_hash.wasm").wasm"
-cp "$work/opt-$in_hash.wasm" "$out/assets/$wasm"
-# The JavaScript the first screen waits for is minified (wasm-bindgen's glue, boot.js).
-minify() { "$root/.tools/node_modules/.bin/esbuild" --minify --format=esm --target=es2020 --log-level=warning "$1" --outfile="$2"; }
+main_opt=$(optimise "$work/tradewinds_bg.wasm")
+wasm="tradewinds-$(hash "$main_opt").wasm"
+cp "$main_opt" "$out/assets/$wasm"
+# Each chunk is named by its content; the loader (wasm-split's __wasm_split.js) names them.
+cp "$split/__wasm_split.js" "$work/split.src.js"
+for f in "$split"/*.wasm; do
+  stem=$(basename "$f" .wasm)
+  [ "$stem" = tradewinds ] && continue
+  opt=$(optimise "$f")
+  named="$stem-$(hash "$opt").wasm"
+  cp "$opt" "$out/assets/$named"
+  sed -i "s|\"./$stem.wasm\"|\"./$named\"|" "$work/split.src.js"
+done
 minify "$work/tradewinds.js" "$work/tradewinds.min.js"
-js="tradewinds-$(hash "$work/tradewinds.min.js").js"
-cp "$work/tradewinds.min.js" "$out/assets/$js"
+minify "$work/split.src.js" "$work/split.min.js"
+# The glue imports the loader and the loader imports the glue: both are named by one hash
+# of both (and of the main module the chunks were cut from).
+pair=$(hash "$work/tradewinds.min.js" "$work/split.min.js" "$out/assets/$wasm")
+js="tradewinds-$pair.js"
+loader="split-$pair.js"
+# Only the `import … from` statements: the wasm still names its import module
+# "./__wasm_split.js", and so must the glue's imports object.
+sed "s|from\"\./__wasm_split\.js\"|from\"./$loader\"|g" "$work/tradewinds.min.js" > "$out/assets/$js"
+sed "s|from\"\./tradewinds\.js\"|from\"./$js\"|g" "$work/split.min.js" > "$out/assets/$loader"
+grep -q "$loader" "$out/assets/$js" && grep -q "$js" "$out/assets/$loader" &&
+  ! grep -q 'from"./__wasm_split.js"' "$out/assets/$js" ||
+  { echo "build-app: the wasm-split loader and the glue do not name each other" >&2; exit 1; }
 css="main-$(hash style/main.css).css"
 cp style/main.css "$out/assets/$css"
 sed -e "s/__JS__/$js/" -e "s/__WASM__/$wasm/" app/public/boot.js > "$work/boot.src.js"

@@ -35,6 +35,14 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want" --quiet
 fi
 
+# 3b. wasm-split-cli (cuts the lazily loaded chunks out of the app's wasm, see
+#     app/src/chunks.rs), of the release that matches Cargo.lock's wasm_split_helpers.
+split_want=0.2.3
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$split_want:"; then
+  say "installing wasm-split-cli $split_want"
+  cargo install wasm_split_cli_support --version "$split_want" --features build-binary --locked --quiet
+fi
+
 # 4. wasm-opt from npm's binaryen (Debian's is too old), esbuild (minifies the app's
 #    JavaScript), Playwright's driver for e2e tests.
 if [ ! -x .tools/node_modules/.bin/wasm-opt ]; then

@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
-# Prints the transfer size of the app shell in dist/ (what a first visit downloads before
-# any data): raw, gzip -9 and brotli -q 11, as the server serves them precompressed.
+# Prints the transfer size of the app in dist/ (what a first visit downloads before any
+# data): raw, gzip -9 and brotli -q 11, as the server serves them precompressed. The shell
+# is what the first screen waits for; the chunks (app/src/chunks.rs) come after it, when a
+# screen needs them or when the service worker precaches them.
 set -euo pipefail
 dist="${1:-$(cd "$(dirname "$0")/.." && pwd)/dist}"
+table() {
+  local label=$1
+  shift
+  local total=(0 0 0)
+  for f in "$@"; do
+    [ -f "$f" ] || continue
+    raw=$(stat -c %s "$f"); gz=$(stat -c %s "$f.gz"); br=$(stat -c %s "$f.br")
+    total=($((total[0] + raw)) $((total[1] + gz)) $((total[2] + br)))
+    printf '| %s | %s | %s | %s |\n' "${f#"$dist"/}" "$raw" "$gz" "$br"
+  done
+  printf '| **%s** | **%s** | **%s** | **%s** |\n' "$label" "${total[@]}"
+}
 printf '| file | raw | gzip | brotli |\n|---|---:|---:|---:|\n'
-total=(0 0 0)
-for f in "$dist/index.html" "$dist"/assets/*.{js,wasm,css} "$dist/sw.js" "$dist/manifest.webmanifest"; do
-  [ -f "$f" ] || continue
-  raw=$(stat -c %s "$f"); gz=$(stat -c %s "$f.gz"); br=$(stat -c %s "$f.br")
-  total=($((total[0] + raw)) $((total[1] + gz)) $((total[2] + br)))
-  printf '| %s | %s | %s | %s |\n' "${f#"$dist"/}" "$raw" "$gz" "$br"
-done
-printf '| **total** | **%s** | **%s** | **%s** |\n' "${total[@]}"
+table "shell (the first screen waits for these)" "$dist/index.html" "$dist"/assets/boot-*.js \
+  "$dist"/assets/tradewinds-*.{js,wasm} "$dist"/assets/split-*.js "$dist"/assets/*.css \
+  "$dist/sw.js" "$dist/manifest.webmanifest"
+table "chunks (fetched after the first screen)" "$dist"/assets/split_*.wasm "$dist"/assets/chunk_*.wasm

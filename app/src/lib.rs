@@ -6,6 +6,7 @@
 //! browser every route shows the sign-in page; after one sign-in the app opens offline.
 
 pub mod catalogue;
+pub mod chunks;
 pub mod components;
 pub mod db;
 pub mod loaded;
@@ -20,9 +21,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use crate::catalogue::Catalogue;
 use crate::components::layout::Shell;
 use crate::loaded::Loaded;
-use crate::pages::{
-    about, account, home::Home, organisations, sign_in, sync as sync_page, training, users,
-};
+use crate::pages::{home::Home, sign_in};
 use crate::route::{Navigator, Screen};
 
 #[wasm_bindgen(start)]
@@ -72,7 +71,7 @@ pub fn App() -> impl IntoView {
             Some(Ok((db, session))) => {
                 let catalogue = Catalogue::new(db, session);
                 provide_context(catalogue.clone());
-                sync::start(catalogue);
+                chunks::start_sync(catalogue);
                 view! { <Routed/> }.into_any()
             }
         }}
@@ -97,24 +96,14 @@ impl Screen {
     fn view(self) -> AnyView {
         match self {
             Screen::Home => view! { <Home/> }.into_any(),
-            Screen::OrgList => view! { <organisations::OrgList/> }.into_any(),
-            Screen::OrgNew => view! { <organisations::OrgNew/> }.into_any(),
-            Screen::OrgDetail => view! { <organisations::OrgDetail/> }.into_any(),
-            Screen::OrgEdit => view! { <organisations::OrgEdit/> }.into_any(),
-            Screen::ToolList => view! { <training::ToolList/> }.into_any(),
-            Screen::ToolNew => view! { <training::ToolNew/> }.into_any(),
-            Screen::ToolDetail => view! { <training::ToolDetail/> }.into_any(),
-            Screen::ToolEdit => view! { <training::ToolEdit/> }.into_any(),
-            Screen::Sync => view! { <sync_page::SyncPage/> }.into_any(),
-            Screen::About => view! { <about::AboutPage/> }.into_any(),
             Screen::SignIn => view! { <sign_in::SignInPage/> }.into_any(),
-            Screen::Account => view! { <account::AccountPage/> }.into_any(),
-            Screen::Users => view! { <users::UsersPage/> }.into_any(),
             Screen::NotFound => view! {
                 <h1>"Page not found"</h1>
                 <p><a href="/">"Go to the start page"</a></p>
             }
             .into_any(),
+            // Every other screen is fetched on first use.
+            other => chunks::view(other).unwrap_or_else(|| ().into_any()),
         }
     }
 }

@@ -1,10 +1,11 @@
 // Moving between screens: links change the screen without loading the page again, the
 // browser's Back and Forward work, the main navigation marks where the person is, an
-// unknown address says so, and the skip link stays on the screen.
+// unknown address says so, and the skip link stays on the screen. The code of the screens
+// after the first arrives when one opens (app/src/chunks.rs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, watchErrors } from './harness.mjs';
-import { signIn } from './pages.mjs';
+import { signIn, waitForSynced } from './pages.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -59,4 +60,50 @@ test('links, Back and Forward move between screens without reloading the page', 
   await page.waitForURL(server.url + '/');
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+// A wasm file's name without its content hash: /assets/split_screens-0123456789abcdef.wasm -> split_screens.
+const wasmName = (url) => new URL(url).pathname.replace(/^\/assets\//, '').replace(/-[0-9a-f]{16}\.wasm$/, '');
+
+test("the first screen waits only for the shell; the other screens' code comes when one opens, and a failed fetch is retried", async () => {
+  // With no service worker, every fetch is the page's own: seen here, and held when asked.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource|Failed to fetch|net::ERR/.test(m.text())) errors.push(`console: ${m.text()}`);
+  });
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) fetched.push(wasmName(r.url())); });
+
+  // Every chunk is held back: the sign-in screen still comes up.
+  const held = [];
+  await page.route(/\/(split_|chunk_)[a-z_0-9]+-[0-9a-f]{16}\.wasm$/, (route) => { held.push(route); });
+  await page.goto(server.url + '/');
+  await page.getByTestId('sign-in-form').waitFor();
+  for (let waited = 0; held.length === 0 && waited < 5000; waited += 50) await page.waitForTimeout(50);
+  assert.ok(held.length > 0, 'the sync engine was asked for, and held, while the sign-in screen was up');
+  for (const route of held) await route.continue();
+  await page.unroute(/\/(split_|chunk_)[a-z_0-9]+-[0-9a-f]{16}\.wasm$/);
+  // The sync engine is fetched once the first screen is up; the start page needs no other screen's code.
+  await signIn(page, null);
+  await waitForSynced(page);
+  assert.ok(fetched.includes('split_sync_engine'), `the sync engine was fetched: ${fetched}`);
+  assert.ok(!fetched.includes('split_screens'), `the start page needs no other screen's code: ${fetched}`);
+
+  // The screens' chunk cannot be fetched: the screen says so and the app goes on.
+  let unreachable = true;
+  await page.route(/\/split_screens-[0-9a-f]{16}\.wasm$/, (route) => (unreachable ? route.abort() : route.continue()));
+  await page.getByRole('link', { name: 'Organisations', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: 'This screen could not be loaded' }).waitFor();
+  // Once it can be fetched, the next screen opens.
+  unreachable = false;
+  await page.getByRole('link', { name: 'Training tools', exact: true }).click();
+  await page.getByRole('heading', { name: 'Training tools', level: 1 }).waitFor();
+  await page.getByRole('link', { name: 'Organisations', exact: true }).click();
+  await page.getByRole('heading', { name: 'Organisations', level: 1 }).waitFor();
+  assert.equal(fetched.filter((f) => f === 'split_screens').length, 2, 'fetched again after the failure, then kept');
+  assert.deepEqual(errors, []);
+  await context.close();
 });

@@ -26,6 +26,10 @@ pub fn TextField(
     #[prop(optional)] required: bool,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(default = "text")] kind: &'static str,
+    /// What the browser may fill in (`username`, `current-password`, `new-password`…): WCAG
+    /// 1.3.5, and password managers on phones.
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
 ) -> impl IntoView {
     let id = format!("f-{name}");
     view! {
@@ -36,6 +40,7 @@ pub fn TextField(
                 id=id
                 type=kind
                 name=name
+                autocomplete=autocomplete
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))
                 aria-invalid=move || error.with(Option::is_some).then_some("true")

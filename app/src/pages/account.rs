@@ -167,9 +167,9 @@ fn ChangePassword() -> impl IntoView {
         <section aria-labelledby="password-h">
             <h2 id="password-h">"Change your password"</h2>
             <form class="record-form compact" on:submit=change novalidate>
-                <TextField label="Current password" name="current" kind="password" value=current
+                <TextField label="Current password" name="current" kind="password" autocomplete="current-password" value=current
                     on_input=move |v| current.set(v) error=error("current")/>
-                <TextField label="New password" name="new" kind="password" hint="At least 10 characters"
+                <TextField label="New password" name="new" kind="password" autocomplete="new-password" hint="At least 10 characters"
                     value=new on_input=move |v| new.set(v) error=error("new")/>
                 {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
                 <Show when=move || done.get()>

@@ -79,9 +79,9 @@ pub fn SignInForm(
     };
     view! {
         <form class="record-form compact" on:submit=submit novalidate data-testid="sign-in-form">
-            <TextField label="Email" name="email" kind="email" value=email
+            <TextField label="Email" name="email" kind="email" autocomplete="username" value=email
                 on_input=move |v| email.set(v) error=error("email")/>
-            <TextField label="Password" name="password" kind="password" value=password
+            <TextField label="Password" name="password" kind="password" autocomplete="current-password" value=password
                 on_input=move |v| password.set(v) error=error("password")/>
             <Show when=move || problem.with(Option::is_some)>
                 <p class="error" role="alert" data-testid="sign-in-error">{move || problem.get()}</p>

@@ -175,7 +175,7 @@ fn AddUser(
                 <SelectField label="Organisation" name="organisation" none_label="(none)" options=orgs
                     value=organisation on_change=move |v: String| new.update(|n| n.organisation = Uuid::parse_str(&v).ok())
                     error=error("organisation")/>
-                <TextField label="Initial password" name="password" kind="password" required=true hint="At least 10 characters; tell the person how to change it"
+                <TextField label="Initial password" name="password" kind="password" autocomplete="new-password" required=true hint="At least 10 characters; tell the person how to change it"
                     value=password on_input=set_password error=error("password")/>
                 {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
                 <div class="actions">
@@ -316,7 +316,7 @@ fn EditUser(
                 value=role on_change=move |v| role.set(v) error=error("role")/>
             <SelectField label="Organisation" name="organisation" none_label="(none)" options=orgs
                 value=organisation on_change=move |v| organisation.set(v) error=error("organisation")/>
-            <TextField label="New password" name="password" kind="password" hint="Leave empty to keep the current one; a new one signs the person out everywhere"
+            <TextField label="New password" name="password" kind="password" autocomplete="new-password" hint="Leave empty to keep the current one; a new one signs the person out everywhere"
                 value=password on_input=move |v| password.set(v) error=error("password")/>
             {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
             <div class="actions">
