@@ -89,7 +89,7 @@ pub fn view(screen: Screen) -> Option<AnyView> {
         load.await.unwrap_or_else(|ChunkError(e)| {
             view! {
                 <p class="error" role="alert">
-                    {format!("This screen could not be loaded ({e}). Reload the page to try again.")}
+                    {format!("This screen could not be loaded ({e}). Open it again once connected.")}
                 </p>
             }
             .into_any()
@@ -111,17 +111,17 @@ async fn sync_engine(cat: Catalogue) -> Result<(), ChunkError> {
 }
 
 /// Starts the sync loop for the app's lifetime once its chunk is loaded, after the first
-/// screen is drawn. If it cannot be loaded the status says so (nothing is lost: changes
-/// wait in the outbox).
+/// screen is drawn. While it cannot be loaded (a first visit whose connection dropped) the
+/// status says so and it is tried again every ten seconds; changes wait in the outbox.
 pub fn start_sync(cat: Catalogue) {
-    let status = cat.status;
     leptos::task::spawn_local(async move {
-        if let Err(ChunkError(e)) = sync_engine(cat).await {
-            status.update(|s| {
+        while let Err(ChunkError(e)) = sync_engine(cat.clone()).await {
+            cat.status.update(|s| {
                 s.phase = Phase::Failed(format!(
-                    "the sync code could not be loaded ({e}); reload the page"
+                    "the sync code could not be loaded ({e}); trying again"
                 ))
             });
+            gloo_timers::future::sleep(std::time::Duration::from_secs(10)).await;
         }
     });
 }

@@ -107,3 +107,23 @@ test("the first screen waits only for the shell; the other screens' code comes w
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('when the sync code cannot be fetched, the status says so and it is fetched again', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  // The aborted fetch itself may surface as an unhandled rejection in wasm-split's loader
+  // (it fetches a chunk while waiting for the chunk it depends on); anything else counts.
+  page.on('pageerror', (e) => { if (e.message !== 'Failed to fetch') errors.push(`pageerror: ${e.message}`); });
+  let unreachable = true;
+  await page.route(/\/split_sync_engine-[0-9a-f]{16}\.wasm$/, (route) => (unreachable ? route.abort() : route.continue()));
+  await signIn(page, server.url);
+  await page.waitForFunction(() => /sync problem: the sync code could not be loaded/.test(document.querySelector('[data-testid=sync-status]').textContent), null, { timeout: 15000 });
+  // The start page works meanwhile, and so does any other screen.
+  await page.getByRole('link', { name: 'Training tools', exact: true }).click();
+  await page.getByRole('heading', { name: 'Training tools', level: 1 }).waitFor();
+  unreachable = false;
+  await waitForSynced(page);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
