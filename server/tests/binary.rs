@@ -43,7 +43,15 @@ pub(crate) fn add_user(
         .stderr(Stdio::piped())
         .spawn()
         .expect("start tradewinds user add");
-    writeln!(child.stdin.take().expect("stdin"), "{password}").expect("write the password");
+    // A command refused on its arguments (an unknown role) exits without reading the
+    // password: the pipe may be closed by then.
+    if let Err(e) = writeln!(child.stdin.take().expect("stdin"), "{password}") {
+        assert_eq!(
+            e.kind(),
+            std::io::ErrorKind::BrokenPipe,
+            "write the password: {e}"
+        );
+    }
     let out = child.wait_with_output().expect("tradewinds user add");
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
