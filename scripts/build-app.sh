@@ -77,7 +77,7 @@ cp app/public/icons/*.png "$out/icons/"
 cp app/public/manifest.webmanifest "$out/"
 
 label="${BUILD_LABEL:-$(cat "$out"/assets/* app/public/manifest.webmanifest app/index.html app/public/sw.js | sha256sum | cut -c1-12)}"
-sed -e "s/{{CSS}}/$css/" -e "s/{{JS}}/$js/" -e "s/{{WASM}}/$wasm/" -e "s/{{BOOT}}/$boot/" \
+sed -e "s/{{CSS}}/$css/" -e "s/{{JS}}/$js/" -e "s/{{LOADER}}/$loader/" -e "s/{{WASM}}/$wasm/" -e "s/{{BOOT}}/$boot/" \
   -e "s/{{BUILD}}/$label/" app/index.html > "$out/index.html"
 
 precache="['/index.html', '/manifest.webmanifest'"
