@@ -66,9 +66,8 @@ chunks! {
     }
 }
 
-/// The view of a screen kept in a chunk: empty for the moment the chunk takes to load
-/// (milliseconds from the service worker's cache), then the screen; if the chunk cannot be
-/// loaded, a message saying so. `None` for the screens in the main module.
+/// The view of a screen kept in a chunk: "Loading…" while the chunk loads, then the
+/// screen; if the chunk cannot be loaded, a message saying so. `None` for the screens in the main module.
 pub fn view(screen: Screen) -> Option<AnyView> {
     let load = match screen {
         Screen::OrgList => org_list().boxed_local(),
@@ -95,7 +94,10 @@ pub fn view(screen: Screen) -> Option<AnyView> {
             .into_any()
         })
     };
-    Some(Suspend::new(SendWrapper::new(shown)).into_any())
+    let screen = Suspend::new(SendWrapper::new(shown));
+    // "Loading…" only shows when the chunk comes over a slow network (a first visit before
+    // the service worker has it); from the device it is there before the next frame.
+    Some(view! { <Suspense fallback=crate::pages::loading>{screen}</Suspense> }.into_any())
 }
 
 #[cfg(feature = "split")]

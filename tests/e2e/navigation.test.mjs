@@ -92,10 +92,15 @@ test("the first screen waits only for the shell; the other screens' code comes w
   assert.ok(fetched.includes('split_sync_engine'), `the sync engine was fetched: ${fetched}`);
   assert.ok(!fetched.includes('split_screens'), `the start page needs no other screen's code: ${fetched}`);
 
-  // The screens' chunk cannot be fetched: the screen says so and the app goes on.
+  // The screens' chunk is slow to come: the screen says it is loading; then it cannot be
+  // fetched: the screen says so and the app goes on.
   let unreachable = true;
-  await page.route(/\/split_screens-[0-9a-f]{16}\.wasm$/, (route) => (unreachable ? route.abort() : route.continue()));
+  const slow = [];
+  await page.route(/\/split_screens-[0-9a-f]{16}\.wasm$/, (route) => (unreachable ? slow.push(route) : route.continue()));
   await page.getByRole('link', { name: 'Organisations', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Loading…' }).waitFor();
+  for (let waited = 0; slow.length === 0 && waited < 5000; waited += 50) await page.waitForTimeout(50);
+  for (const route of slow) await route.abort();
   await page.getByRole('alert').filter({ hasText: 'This screen could not be loaded' }).waitFor();
   // Once it can be fetched, the next screen opens.
   unreachable = false;
