@@ -41,6 +41,7 @@ minify() { "$root/.tools/node_modules/.bin/esbuild" --minify --format=esm --targ
 
 rm -rf "$out" && mkdir -p "$out/assets" "$out/icons"
 main_opt=$(optimise "$work/tradewinds_bg.wasm")
+used=("$main_opt")
 wasm="tradewinds-$(hash "$main_opt").wasm"
 cp "$main_opt" "$out/assets/$wasm"
 # Each chunk is named by its content; the loader (wasm-split's __wasm_split.js) names them.
@@ -51,7 +52,14 @@ for f in "$split"/*.wasm; do
   opt=$(optimise "$f")
   named="$stem-$(hash "$opt").wasm"
   cp "$opt" "$out/assets/$named"
-  sed -i "s|\"./$stem.wasm\"|\"./$named\"|" "$work/split.src.js"
+  sed -i "s|\"\./$stem\.wasm\"|\"./$named\"|" "$work/split.src.js"
+  grep -q "\"./$named\"" "$work/split.src.js" ||
+    { echo "build-app: the wasm-split loader does not name $stem.wasm" >&2; exit 1; }
+  used+=("$opt")
+done
+# Keep only this build's wasm-opt outputs.
+for f in "$work"/opt/*; do
+  case " ${used[*]} " in *" $f "*) ;; *) rm -f "$f" ;; esac
 done
 minify "$work/tradewinds.js" "$work/tradewinds.min.js"
 minify "$work/split.src.js" "$work/split.min.js"
