@@ -7,6 +7,7 @@ pub mod api;
 pub mod catalogue;
 pub mod access;
 pub mod accounts;
+pub mod export;
 pub mod reference;
 pub mod sync;
 pub mod validation;

@@ -3,8 +3,9 @@
 // record surviving a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startServer, launchBrowser, watchErrors } from './harness.mjs';
-import { ListPage, ToolForm, syncStatus, signIn, apiAs } from './pages.mjs';
+import { ListPage, ToolForm, syncStatus, signIn, apiAs, waitForSynced } from './pages.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -45,6 +46,48 @@ test('training tools filter by language and topic', async () => {
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=record-row]').length < n, all);
   for (const t of await list.rowTexts()) assert.match(t, /Integrity/i);
   await page.close();
+});
+
+/** Clicks "Download as CSV" and returns the file's name and its rows (cells not split). */
+async function downloadCsv(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+  const text = readFileSync(await download.path(), 'utf8');
+  assert.ok(text.startsWith('\ufeff'), 'a byte-order mark, so spreadsheets read UTF-8');
+  return { name: download.suggestedFilename(), rows: text.slice(1).split('\r\n').filter((l) => l !== '') };
+}
+
+test('the lists download as CSV with what they show, in words rather than codes, offline too', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, server.url);
+  await waitForSynced(page);
+  await context.setOffline(true);
+
+  const tools = new ListPage(page, server.url, '/training');
+  await page.getByRole('link', { name: 'Training tools', exact: true }).click();
+  await tools.rows.first().waitFor();
+  const all = await tools.rows.count();
+  await page.locator('select[name=language]').selectOption('fr');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=record-row]').length < n, all);
+  const shown = await tools.rowTexts();
+  assert.ok(shown.length > 0, 'some seeded tools are in French');
+  const file = await downloadCsv(page);
+  assert.match(file.name, /^training-tools-\d{4}-\d{2}-\d{2}\.csv$/);
+  assert.match(file.rows[0], /^Title,Provider,Programme,Format,Platform,Languages,Topics,/);
+  assert.equal(file.rows.length - 1, shown.length, 'one row per tool shown');
+  for (const row of file.rows.slice(1)) assert.match(row, /French/, row);
+
+  await page.getByRole('link', { name: 'Organisations', exact: true }).click();
+  await page.getByTestId('search').fill('Montserrat');
+  await page.getByRole('status').filter({ hasText: /^1 of \d+ organisations$/ }).waitFor();
+  const orgs = await downloadCsv(page);
+  assert.match(orgs.name, /^organisations-\d{4}-\d{2}-\d{2}\.csv$/);
+  assert.equal(orgs.rows[0], 'Name,Acronym,Category,Country,Status,Successor,Part of,Languages,Memberships,Website,Description');
+  assert.equal(orgs.rows.length, 2);
+  assert.match(orgs.rows[1], /^Montserrat Customs[^,]*,[^,]*,Customs administration,Montserrat,Active,/);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test('a new training tool shows validation messages, saves, and survives a reload', async () => {

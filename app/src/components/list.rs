@@ -33,3 +33,52 @@ pub fn ListHead(
         </div>
     }
 }
+
+/// "Download as CSV": the records the list shows now (after search and filters), as a
+/// spreadsheet file made on this device, so it works offline too (`shared::export`).
+#[component]
+pub fn DownloadCsv(
+    /// The file's name before the date: "training-tools" → "training-tools-2026-11-29.csv".
+    name: &'static str,
+    /// The CSV text of what the list shows.
+    csv: Callback<(), String>,
+) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let save = move |_| {
+        let date: String = js_sys::Date::new_0().to_iso_string().into();
+        let file = format!("{name}-{}.csv", date.get(..10).unwrap_or("today"));
+        error.set(download(&file, &csv.run(())).err());
+    };
+    view! {
+        <p class="export">
+            <button type="button" data-testid="download-csv" on:click=save>"Download as CSV"</button>
+            {move || error.get().map(|e| view! { <span class="error" role="alert">{format!(" The file could not be made: {e}")}</span> })}
+        </p>
+    }
+}
+
+/// Hands `text` to the browser as a file download named `file`.
+fn download(file: &str, text: &str) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let fail = |e: wasm_bindgen::JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/csv;charset=utf-8");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let link = document()
+        .create_element("a")
+        .map_err(fail)?
+        .unchecked_into::<web_sys::HtmlAnchorElement>();
+    link.set_href(&url);
+    link.set_download(file);
+    link.click();
+    // The browser has read the address by the time the click returns; free it a little later.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}

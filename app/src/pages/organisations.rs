@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use tradewinds_shared::catalogue::{OrgCategory, OrgFilter, OrgStatus};
 use tradewinds_shared::reference::{COUNTRIES, LANGUAGES};
-use tradewinds_shared::{Organisation, RecordKind};
+use tradewinds_shared::{export, Organisation, RecordKind};
 use uuid::Uuid;
 
 use super::form::{FormState, SaveBar};
@@ -13,7 +13,7 @@ use crate::catalogue::{allowed, record_of, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
-use crate::components::list::ListHead;
+use crate::components::list::{DownloadCsv, ListHead};
 use crate::db::new_id;
 
 pub mod contacts;
@@ -51,8 +51,13 @@ pub fn OrgList() -> impl IntoView {
                 let f = filter();
                 let mut shown: Vec<Typed<Organisation>> = all.iter().filter(|o| f.matches(&o.record)).cloned().collect();
                 shown.sort_by_key(|o| o.record.name.to_lowercase());
+                let csv = {
+                    let (all, shown) = (all.clone(), shown.clone());
+                    Callback::new(move |()| export_csv(&all, &shown))
+                };
                 view! {
                     <p class="count" role="status">{format!("{} of {} organisations", shown.len(), all.len())}</p>
+                    <DownloadCsv name="organisations" csv=csv/>
                     <ul class="records">
                         {shown.into_iter().map(|o| view! { <OrgRow org=o/> }).collect_view()}
                     </ul>
@@ -60,6 +65,29 @@ pub fn OrgList() -> impl IntoView {
             }
         }}
     }
+}
+
+/// The organisations shown, as CSV; `all` names parents and successors.
+fn export_csv(all: &[Typed<Organisation>], shown: &[Typed<Organisation>]) -> String {
+    let name = |id: Option<Uuid>| {
+        id.and_then(|id| all.iter().find(|o| o.id == id))
+            .map(|o| o.record.display_name())
+            .unwrap_or_default()
+    };
+    let names: Vec<(String, String)> = shown
+        .iter()
+        .map(|o| (name(o.record.parent), name(o.record.successor)))
+        .collect();
+    let rows: Vec<export::OrgRow> = shown
+        .iter()
+        .zip(&names)
+        .map(|(o, (parent, successor))| export::OrgRow {
+            organisation: &o.record,
+            parent,
+            successor,
+        })
+        .collect();
+    export::organisations(&rows)
 }
 
 #[component]

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use tradewinds_shared::catalogue::{AccessRule, Audience, ToolFilter, ToolFormat};
 use tradewinds_shared::reference::{language_name, topic_label, LANGUAGES, TOPICS};
-use tradewinds_shared::{Organisation, Programme, RecordKind, TrainingTool};
+use tradewinds_shared::{export, Organisation, Programme, RecordKind, TrainingTool};
 use uuid::Uuid;
 
 use super::form::{FormState, SaveBar};
@@ -14,7 +14,7 @@ use crate::catalogue::{allowed, record_of, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
-use crate::components::list::ListHead;
+use crate::components::list::{DownloadCsv, ListHead};
 use crate::db::new_id;
 
 fn topic_options() -> Vec<(String, String)> {
@@ -35,6 +35,7 @@ fn names(orgs: &[Typed<Organisation>]) -> std::collections::HashMap<Uuid, String
 pub fn ToolList() -> impl IntoView {
     let tools = records_of::<TrainingTool>(RecordKind::TrainingTool);
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    let programmes = records_of::<Programme>(RecordKind::Programme);
     let query = RwSignal::new(String::new());
     let format = RwSignal::new(String::new());
     let language = RwSignal::new(String::new());
@@ -84,8 +85,14 @@ pub fn ToolList() -> impl IntoView {
                     .map(|t| (t.clone(), provider_of(&t.record)))
                     .collect();
                 shown.sort_by_key(|t| t.0.record.title.to_lowercase());
+                let csv = {
+                    let shown = shown.clone();
+                    let programmes = programmes.get().and_then(Result::ok).unwrap_or_default();
+                    Callback::new(move |()| export_csv(&shown, &programmes))
+                };
                 view! {
                     <p class="count" role="status">{format!("{} of {} training tools", shown.len(), all.len())}</p>
+                    <DownloadCsv name="training-tools" csv=csv/>
                     <ul class="records">
                         {shown.into_iter().map(|(t, p)| view! { <ToolRow tool=t provider=p/> }).collect_view()}
                     </ul>
@@ -93,6 +100,29 @@ pub fn ToolList() -> impl IntoView {
             }
         }}
     }
+}
+
+/// The tools shown (each with its provider's name), as CSV.
+fn export_csv(shown: &[(Typed<TrainingTool>, String)], programmes: &[Typed<Programme>]) -> String {
+    let programme = |id: Option<Uuid>| {
+        id.and_then(|id| programmes.iter().find(|p| p.id == id))
+            .map(|p| p.record.name.clone())
+            .unwrap_or_default()
+    };
+    let names: Vec<String> = shown
+        .iter()
+        .map(|(t, _)| programme(t.record.programme))
+        .collect();
+    let rows: Vec<export::ToolRow> = shown
+        .iter()
+        .zip(&names)
+        .map(|((t, provider), programme)| export::ToolRow {
+            tool: &t.record,
+            provider,
+            programme,
+        })
+        .collect();
+    export::training_tools(&rows)
 }
 
 #[component]

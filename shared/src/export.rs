@@ -1,0 +1,278 @@
+//! Lists as CSV that opens in a spreadsheet for someone who does not know the codes: labels
+//! rather than codes (country and language names, format and topic labels, organisation
+//! names rather than ids), one row per record.
+//!
+//! RFC 4180 quoting, CRLF line ends, and a byte-order mark so that spreadsheet programs read
+//! the text as UTF-8. A cell that a spreadsheet would take for a formula (it starts with
+//! `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`: the catalogue's text
+//! comes from many people, and opening an export must never run what one of them typed.
+
+use crate::catalogue::{Organisation, TrainingTool};
+use crate::reference::{country_name, language_name, topic_label};
+
+/// A CSV text being written: the header first, then rows.
+pub struct Csv {
+    text: String,
+}
+
+impl Csv {
+    pub fn new(header: &[&str]) -> Csv {
+        let mut csv = Csv {
+            text: String::from("\u{feff}"),
+        };
+        csv.row(header.iter().copied());
+        csv
+    }
+
+    pub fn row<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
+        for (i, cell) in cells.into_iter().enumerate() {
+            if i > 0 {
+                self.text.push(',');
+            }
+            push_cell(&mut self.text, cell.as_ref());
+        }
+        self.text.push_str("\r\n");
+    }
+
+    pub fn finish(self) -> String {
+        self.text
+    }
+}
+
+fn push_cell(out: &mut String, cell: &str) {
+    let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let quoted = formula || cell.contains([',', '"', '\n', '\r']);
+    if quoted {
+        out.push('"');
+    }
+    if formula {
+        out.push('\'');
+    }
+    for c in cell.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    if quoted {
+        out.push('"');
+    }
+}
+
+/// Codes read as names, joined for one cell; a code without a name stays as it is.
+fn names(codes: &[String], name: fn(&str) -> Option<&'static str>) -> String {
+    codes
+        .iter()
+        .map(|c| name(c).unwrap_or(c))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A training tool as the list's export shows it.
+pub struct ToolRow<'a> {
+    pub tool: &'a TrainingTool,
+    /// The provider's display name.
+    pub provider: &'a str,
+    /// The programme's name, or empty.
+    pub programme: &'a str,
+}
+
+pub fn training_tools(rows: &[ToolRow]) -> String {
+    let mut csv = Csv::new(&[
+        "Title",
+        "Provider",
+        "Programme",
+        "Format",
+        "Platform",
+        "Languages",
+        "Topics",
+        "Duration",
+        "Audience",
+        "Access",
+        "Certification",
+        "Cost",
+        "Address",
+        "Last verified",
+        "Description",
+    ]);
+    for r in rows {
+        let t = r.tool;
+        csv.row([
+            t.title.as_str(),
+            r.provider,
+            r.programme,
+            t.format.label(),
+            &t.platform,
+            &names(&t.languages, language_name),
+            &names(&t.topics, topic_label),
+            &t.duration,
+            t.audience.label(),
+            t.access.label(),
+            &t.certification,
+            &t.cost,
+            &t.url,
+            &t.last_verified,
+            &t.description,
+        ]);
+    }
+    csv.finish()
+}
+
+/// An organisation as the list's export shows it.
+pub struct OrgRow<'a> {
+    pub organisation: &'a Organisation,
+    /// The parent's display name, or empty.
+    pub parent: &'a str,
+    /// The successor's display name, or empty.
+    pub successor: &'a str,
+}
+
+pub fn organisations(rows: &[OrgRow]) -> String {
+    let mut csv = Csv::new(&[
+        "Name",
+        "Acronym",
+        "Category",
+        "Country",
+        "Status",
+        "Successor",
+        "Part of",
+        "Languages",
+        "Memberships",
+        "Website",
+        "Description",
+    ]);
+    for r in rows {
+        let o = r.organisation;
+        let country = o
+            .country
+            .as_deref()
+            .map_or("Regional / international", |c| country_name(c).unwrap_or(c));
+        csv.row([
+            o.name.as_str(),
+            &o.acronym,
+            o.category.label(),
+            country,
+            o.status.label(),
+            r.successor,
+            r.parent,
+            &names(&o.languages, language_name),
+            &o.memberships.join("; "),
+            &o.website,
+            &o.description,
+        ]);
+    }
+    csv.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::{OrgCategory, ToolFormat};
+
+    fn lines(csv: &str) -> Vec<&str> {
+        csv.trim_start_matches('\u{feff}')
+            .split("\r\n")
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn cells_are_quoted_only_when_they_need_it() {
+        let mut csv = Csv::new(&["a", "b"]);
+        csv.row(["plain", "with, comma"]);
+        csv.row(["say \"hi\"", "two\nlines"]);
+        let text = csv.finish();
+        assert!(
+            text.starts_with('\u{feff}'),
+            "a byte-order mark for spreadsheets"
+        );
+        assert_eq!(
+            text.trim_start_matches('\u{feff}'),
+            "a,b\r\nplain,\"with, comma\"\r\n\"say \"\"hi\"\"\",\"two\nlines\"\r\n"
+        );
+    }
+
+    #[test]
+    fn what_a_spreadsheet_would_run_is_kept_as_text() {
+        for evil in [
+            "=1+2",
+            "+1 246 555 0100",
+            "-2",
+            "@SUM(A1)",
+            "\tx",
+            "=HYPERLINK(\"x\")",
+        ] {
+            let mut csv = Csv::new(&["a"]);
+            csv.row([evil]);
+            let text = csv.finish();
+            let cell = lines(&text)[1];
+            assert!(cell.starts_with("\"'"), "{evil:?} became {cell:?}");
+        }
+        let mut csv = Csv::new(&["a"]);
+        csv.row(["a-b = c"]);
+        assert_eq!(lines(&csv.finish())[1], "a-b = c");
+    }
+
+    #[test]
+    fn tools_are_written_with_labels_not_codes() {
+        let tool = TrainingTool {
+            title: "Risk management, module 1".into(),
+            format: ToolFormat::ELearning,
+            languages: vec!["en".into(), "fr".into()],
+            topics: vec!["risk_management".into()],
+            ..Default::default()
+        };
+        let text = training_tools(&[ToolRow {
+            tool: &tool,
+            provider: "World Customs Organization (WCO)",
+            programme: "",
+        }]);
+        let rows = lines(&text);
+        assert_eq!(rows.len(), 2);
+        assert!(rows[0].starts_with("Title,Provider,Programme,Format,"));
+        let row = rows[1];
+        assert!(
+            row.starts_with("\"Risk management, module 1\",World Customs Organization (WCO),,"),
+            "{row}"
+        );
+        assert!(row.contains(ToolFormat::ELearning.label()), "{row}");
+        assert!(row.contains("English; French"), "{row}");
+        assert!(
+            row.contains(topic_label("risk_management").unwrap()),
+            "{row}"
+        );
+    }
+
+    #[test]
+    fn organisations_name_their_country() {
+        let org = Organisation {
+            name: "Montserrat Customs and Revenue Service".into(),
+            category: OrgCategory::CustomsAdministration,
+            country: Some("MS".into()),
+            ..Default::default()
+        };
+        let regional = Organisation {
+            name: "CARTAC".into(),
+            ..Default::default()
+        };
+        let text = organisations(&[
+            OrgRow {
+                organisation: &org,
+                parent: "",
+                successor: "",
+            },
+            OrgRow {
+                organisation: &regional,
+                parent: "",
+                successor: "",
+            },
+        ]);
+        let rows = lines(&text);
+        assert!(rows[1].contains(",Montserrat,"), "{}", rows[1]);
+        assert!(
+            rows[2].contains(",Regional / international,"),
+            "{}",
+            rows[2]
+        );
+    }
+}
