@@ -13,13 +13,15 @@
 //!
 //! Builds without the `split` feature (the browser tests) call the same screens directly.
 
+use std::future::Future;
+
+use futures::future::LocalBoxFuture;
 use futures::FutureExt;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
 use crate::catalogue::Catalogue;
 use crate::pages::{about, account, organisations, sync as sync_screen, training, users};
-use crate::route::Screen;
 use crate::sync::Phase;
 
 /// A chunk that could not be fetched or started.
@@ -33,57 +35,52 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
     }
 }
 
-/// Declares each screen of a chunk as an async function that loads the chunk (once) and
-/// then builds the screen's view.
-macro_rules! chunks {
-    ($($chunk:ident { $($name:ident => $make:expr,)* })*) => {$($(
+/// Declares functions kept in the chunk `$chunk`: each becomes an async function that
+/// loads the chunk (once) and then runs its body. Without the `split` feature the body
+/// runs directly.
+macro_rules! split_off {
+    ($chunk:ident: $(fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty $body:block)*) => {$(
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $name() -> Result<AnyView, ChunkError> {
-            Ok(($make)())
+        #[allow(unused_braces)]
+        pub fn $name($($arg: $ty),*) -> Result<$out, ChunkError> {
+            Ok($body)
         }
         #[cfg(not(feature = "split"))]
-        async fn $name() -> Result<AnyView, ChunkError> {
-            Ok(($make)())
+        #[allow(unused_braces)]
+        pub async fn $name($($arg: $ty),*) -> Result<$out, ChunkError> {
+            Ok($body)
         }
-    )*)*};
+    )*};
 }
 
-chunks! {
-    screens {
-        org_list => || view! { <organisations::OrgList/> }.into_any(),
-        org_new => || view! { <organisations::OrgNew/> }.into_any(),
-        org_detail => || view! { <organisations::OrgDetail/> }.into_any(),
-        org_edit => || view! { <organisations::OrgEdit/> }.into_any(),
-        tool_list => || view! { <training::ToolList/> }.into_any(),
-        tool_new => || view! { <training::ToolNew/> }.into_any(),
-        tool_detail => || view! { <training::ToolDetail/> }.into_any(),
-        tool_edit => || view! { <training::ToolEdit/> }.into_any(),
-        sync_page => || view! { <sync_screen::SyncPage/> }.into_any(),
-        about_page => || view! { <about::AboutPage/> }.into_any(),
-        account_page => || view! { <account::AccountPage/> }.into_any(),
-        users_page => || view! { <users::UsersPage/> }.into_any(),
-    }
+split_off! { screens:
+    fn org_list() -> AnyView { view! { <organisations::OrgList/> }.into_any() }
+    fn org_new() -> AnyView { view! { <organisations::OrgNew/> }.into_any() }
+    fn org_detail() -> AnyView { view! { <organisations::OrgDetail/> }.into_any() }
+    fn org_edit() -> AnyView { view! { <organisations::OrgEdit/> }.into_any() }
+    fn tool_list() -> AnyView { view! { <training::ToolList/> }.into_any() }
+    fn tool_new() -> AnyView { view! { <training::ToolNew/> }.into_any() }
+    fn tool_detail() -> AnyView { view! { <training::ToolDetail/> }.into_any() }
+    fn tool_edit() -> AnyView { view! { <training::ToolEdit/> }.into_any() }
+    fn sync_page() -> AnyView { view! { <sync_screen::SyncPage/> }.into_any() }
+    fn about_page() -> AnyView { view! { <about::AboutPage/> }.into_any() }
+    fn account_page() -> AnyView { view! { <account::AccountPage/> }.into_any() }
+    fn users_page() -> AnyView { view! { <users::UsersPage/> }.into_any() }
 }
 
-/// The view of a screen kept in a chunk: "Loading…" while the chunk loads, then the
-/// screen; if the chunk cannot be loaded, a message saying so. `None` for the screens in the main module.
-pub fn view(screen: Screen) -> Option<AnyView> {
-    let load = match screen {
-        Screen::OrgList => org_list().boxed_local(),
-        Screen::OrgNew => org_new().boxed_local(),
-        Screen::OrgDetail => org_detail().boxed_local(),
-        Screen::OrgEdit => org_edit().boxed_local(),
-        Screen::ToolList => tool_list().boxed_local(),
-        Screen::ToolNew => tool_new().boxed_local(),
-        Screen::ToolDetail => tool_detail().boxed_local(),
-        Screen::ToolEdit => tool_edit().boxed_local(),
-        Screen::Sync => sync_page().boxed_local(),
-        Screen::About => about_page().boxed_local(),
-        Screen::Account => account_page().boxed_local(),
-        Screen::Users => users_page().boxed_local(),
-        Screen::Home | Screen::SignIn | Screen::NotFound => return None,
-    };
+split_off! { sync_engine:
+    fn sync_engine(cat: Catalogue) -> () { crate::sync::start(cat) }
+}
+
+/// A screen kept in a chunk (`load` is one of the screen functions above): "Loading…"
+/// while the chunk loads, then the screen; if the chunk cannot be loaded, a message saying
+/// so.
+pub fn show(load: impl Future<Output = Result<AnyView, ChunkError>> + 'static) -> AnyView {
+    show_boxed(load.boxed_local())
+}
+
+fn show_boxed(load: LocalBoxFuture<'static, Result<AnyView, ChunkError>>) -> AnyView {
     let shown = async move {
         load.await.unwrap_or_else(|ChunkError(e)| {
             view! {
@@ -97,19 +94,7 @@ pub fn view(screen: Screen) -> Option<AnyView> {
     let screen = Suspend::new(SendWrapper::new(shown));
     // "Loading…" only shows when the chunk comes over a slow network (a first visit before
     // the service worker has it); from the device it is there before the next frame.
-    Some(view! { <Suspense fallback=crate::pages::loading>{screen}</Suspense> }.into_any())
-}
-
-#[cfg(feature = "split")]
-#[leptos::wasm_split::wasm_split(sync_engine, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn sync_engine(cat: Catalogue) -> Result<(), ChunkError> {
-    crate::sync::start(cat);
-    Ok(())
-}
-#[cfg(not(feature = "split"))]
-async fn sync_engine(cat: Catalogue) -> Result<(), ChunkError> {
-    crate::sync::start(cat);
-    Ok(())
+    view! { <Suspense fallback=crate::pages::loading>{screen}</Suspense> }.into_any()
 }
 
 /// Starts the sync loop for the app's lifetime once its chunk is loaded, after the first

@@ -102,8 +102,19 @@ impl Screen {
                 <p><a href="/">"Go to the start page"</a></p>
             }
             .into_any(),
-            // Every other screen is fetched on first use.
-            other => chunks::view(other).unwrap_or_else(|| ().into_any()),
+            // The other screens are fetched on first use.
+            Screen::OrgList => chunks::show(chunks::org_list()),
+            Screen::OrgNew => chunks::show(chunks::org_new()),
+            Screen::OrgDetail => chunks::show(chunks::org_detail()),
+            Screen::OrgEdit => chunks::show(chunks::org_edit()),
+            Screen::ToolList => chunks::show(chunks::tool_list()),
+            Screen::ToolNew => chunks::show(chunks::tool_new()),
+            Screen::ToolDetail => chunks::show(chunks::tool_detail()),
+            Screen::ToolEdit => chunks::show(chunks::tool_edit()),
+            Screen::Sync => chunks::show(chunks::sync_page()),
+            Screen::About => chunks::show(chunks::about_page()),
+            Screen::Account => chunks::show(chunks::account_page()),
+            Screen::Users => chunks::show(chunks::users_page()),
         }
     }
 }

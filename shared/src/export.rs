@@ -8,7 +8,7 @@
 //! comes from many people, and opening an export must never run what one of them typed.
 
 use crate::catalogue::{Organisation, TrainingTool};
-use crate::reference::{country_name, language_name, topic_label};
+use crate::reference::{language_name, topic_label};
 
 /// A CSV text being written: the header first, then rows.
 pub struct Csv {
@@ -72,9 +72,9 @@ fn names(codes: &[String], name: fn(&str) -> Option<&'static str>) -> String {
 pub struct ToolRow<'a> {
     pub tool: &'a TrainingTool,
     /// The provider's display name.
-    pub provider: &'a str,
+    pub provider: String,
     /// The programme's name, or empty.
-    pub programme: &'a str,
+    pub programme: String,
 }
 
 pub fn training_tools(rows: &[ToolRow]) -> String {
@@ -99,8 +99,8 @@ pub fn training_tools(rows: &[ToolRow]) -> String {
         let t = r.tool;
         csv.row([
             t.title.as_str(),
-            r.provider,
-            r.programme,
+            &r.provider,
+            &r.programme,
             t.format.label(),
             &t.platform,
             &names(&t.languages, language_name),
@@ -122,9 +122,9 @@ pub fn training_tools(rows: &[ToolRow]) -> String {
 pub struct OrgRow<'a> {
     pub organisation: &'a Organisation,
     /// The parent's display name, or empty.
-    pub parent: &'a str,
+    pub parent: String,
     /// The successor's display name, or empty.
-    pub successor: &'a str,
+    pub successor: String,
 }
 
 pub fn organisations(rows: &[OrgRow]) -> String {
@@ -143,18 +143,14 @@ pub fn organisations(rows: &[OrgRow]) -> String {
     ]);
     for r in rows {
         let o = r.organisation;
-        let country = o
-            .country
-            .as_deref()
-            .map_or("Regional / international", |c| country_name(c).unwrap_or(c));
         csv.row([
             o.name.as_str(),
             &o.acronym,
             o.category.label(),
-            country,
+            o.country_name(),
             o.status.label(),
-            r.successor,
-            r.parent,
+            &r.successor,
+            &r.parent,
             &names(&o.languages, language_name),
             &o.memberships.join("; "),
             &o.website,
@@ -224,8 +220,8 @@ mod tests {
         };
         let text = training_tools(&[ToolRow {
             tool: &tool,
-            provider: "World Customs Organization (WCO)",
-            programme: "",
+            provider: "World Customs Organization (WCO)".into(),
+            programme: String::new(),
         }]);
         let rows = lines(&text);
         assert_eq!(rows.len(), 2);
@@ -258,13 +254,13 @@ mod tests {
         let text = organisations(&[
             OrgRow {
                 organisation: &org,
-                parent: "",
-                successor: "",
+                parent: String::new(),
+                successor: String::new(),
             },
             OrgRow {
                 organisation: &regional,
-                parent: "",
-                successor: "",
+                parent: String::new(),
+                successor: String::new(),
             },
         ]);
         let rows = lines(&text);

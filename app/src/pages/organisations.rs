@@ -67,24 +67,26 @@ pub fn OrgList() -> impl IntoView {
     }
 }
 
+/// Organisation id → display name, for naming providers, parents and successors.
+pub fn display_names(orgs: &[Typed<Organisation>]) -> std::collections::HashMap<Uuid, String> {
+    orgs.iter()
+        .map(|o| (o.id, o.record.display_name()))
+        .collect()
+}
+
 /// The organisations shown, as CSV; `all` names parents and successors.
 fn export_csv(all: &[Typed<Organisation>], shown: &[Typed<Organisation>]) -> String {
+    let names = display_names(all);
     let name = |id: Option<Uuid>| {
-        id.and_then(|id| all.iter().find(|o| o.id == id))
-            .map(|o| o.record.display_name())
+        id.and_then(|id| names.get(&id).cloned())
             .unwrap_or_default()
     };
-    let names: Vec<(String, String)> = shown
-        .iter()
-        .map(|o| (name(o.record.parent), name(o.record.successor)))
-        .collect();
     let rows: Vec<export::OrgRow> = shown
         .iter()
-        .zip(&names)
-        .map(|(o, (parent, successor))| export::OrgRow {
+        .map(|o| export::OrgRow {
             organisation: &o.record,
-            parent,
-            successor,
+            parent: name(o.record.parent),
+            successor: name(o.record.successor),
         })
         .collect();
     export::organisations(&rows)

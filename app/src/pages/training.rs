@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::form::{FormState, SaveBar};
 use super::history::History;
-use super::organisations::id_text;
+use super::organisations::{display_names as names, id_text};
 use super::{failed, loading, not_found, route_id, ConflictNote};
 use crate::catalogue::{allowed, record_of, records_of, use_actor, Typed};
 use crate::components::fields::{
@@ -21,13 +21,6 @@ fn topic_options() -> Vec<(String, String)> {
     TOPICS
         .iter()
         .map(|(c, l, _)| ((*c).to_owned(), (*l).to_owned()))
-        .collect()
-}
-
-/// Organisation id → display name, for showing and searching providers.
-fn names(orgs: &[Typed<Organisation>]) -> std::collections::HashMap<Uuid, String> {
-    orgs.iter()
-        .map(|o| (o.id, o.record.display_name()))
         .collect()
 }
 
@@ -109,17 +102,12 @@ fn export_csv(shown: &[(Typed<TrainingTool>, String)], programmes: &[Typed<Progr
             .map(|p| p.record.name.clone())
             .unwrap_or_default()
     };
-    let names: Vec<String> = shown
-        .iter()
-        .map(|(t, _)| programme(t.record.programme))
-        .collect();
     let rows: Vec<export::ToolRow> = shown
         .iter()
-        .zip(&names)
-        .map(|((t, provider), programme)| export::ToolRow {
+        .map(|(t, provider)| export::ToolRow {
             tool: &t.record,
-            provider,
-            programme,
+            provider: provider.clone(),
+            programme: programme(t.record.programme),
         })
         .collect();
     export::training_tools(&rows)
