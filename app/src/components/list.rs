@@ -45,8 +45,15 @@ pub fn DownloadCsv(
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let save = move |_| {
-        let date: String = js_sys::Date::new_0().to_iso_string().into();
-        let file = format!("{name}-{}.csv", date.get(..10).unwrap_or("today"));
+        // Today on this device's clock (an evening export in the Caribbean is not dated
+        // tomorrow, as UTC would have it).
+        let now = js_sys::Date::new_0();
+        let file = format!(
+            "{name}-{:04}-{:02}-{:02}.csv",
+            now.get_full_year(),
+            now.get_month() + 1,
+            now.get_date()
+        );
         error.set(download(&file, &csv.run(())).err());
     };
     view! {
