@@ -21,7 +21,9 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
 use crate::catalogue::Catalogue;
-use crate::pages::{about, account, organisations, sync as sync_screen, training, users};
+use crate::pages::{
+    about, account, actions, meetings, organisations, sync as sync_screen, training, users,
+};
 use crate::sync::Phase;
 
 /// A chunk that could not be fetched or started.
@@ -63,6 +65,11 @@ split_off! { screens:
     fn tool_new() -> AnyView { view! { <training::ToolNew/> }.into_any() }
     fn tool_detail() -> AnyView { view! { <training::ToolDetail/> }.into_any() }
     fn tool_edit() -> AnyView { view! { <training::ToolEdit/> }.into_any() }
+    fn meeting_list() -> AnyView { view! { <meetings::MeetingList/> }.into_any() }
+    fn meeting_new() -> AnyView { view! { <meetings::MeetingNew/> }.into_any() }
+    fn meeting_detail() -> AnyView { view! { <meetings::MeetingDetail/> }.into_any() }
+    fn meeting_edit() -> AnyView { view! { <meetings::MeetingEdit/> }.into_any() }
+    fn action_list() -> AnyView { view! { <actions::ActionList/> }.into_any() }
     fn sync_page() -> AnyView { view! { <sync_screen::SyncPage/> }.into_any() }
     fn about_page() -> AnyView { view! { <about::AboutPage/> }.into_any() }
     fn account_page() -> AnyView { view! { <account::AccountPage/> }.into_any() }

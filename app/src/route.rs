@@ -1,6 +1,6 @@
 //! Which screen the address names, and moving between screens without reloading.
 //!
-//! The app has fourteen fixed addresses and one parameter (a record's id), so this is a
+//! The app has seventeen fixed addresses and one parameter (a record's id), so this is a
 //! path signal, one `match` from path to [`Screen`], the History API, and one click
 //! listener that turns same-origin links into in-app navigation. It replaces
 //! leptos_router, whose general matching and nested outlets took an eighth of the
@@ -22,6 +22,11 @@ pub enum Screen {
     ToolNew,
     ToolDetail,
     ToolEdit,
+    MeetingList,
+    MeetingNew,
+    MeetingDetail,
+    MeetingEdit,
+    ActionList,
     Sync,
     About,
     SignIn,
@@ -53,6 +58,11 @@ impl Route {
             ["training", "new"] => (ToolNew, None),
             ["training", id] => (ToolDetail, Some(*id)),
             ["training", id, "edit"] => (ToolEdit, Some(*id)),
+            ["meetings"] => (MeetingList, None),
+            ["meetings", "new"] => (MeetingNew, None),
+            ["meetings", id] => (MeetingDetail, Some(*id)),
+            ["meetings", id, "edit"] => (MeetingEdit, Some(*id)),
+            ["actions"] => (ActionList, None),
             ["sync"] => (Sync, None),
             ["about"] => (About, None),
             ["sign-in"] => (SignIn, None),
@@ -216,6 +226,12 @@ mod tests {
             ("/training/new", Screen::ToolNew, false),
             (&format!("/training/{ID}"), Screen::ToolDetail, true),
             (&format!("/training/{ID}/edit/"), Screen::ToolEdit, true),
+            ("/meetings", Screen::MeetingList, false),
+            ("/meetings/new", Screen::MeetingNew, false),
+            (&format!("/meetings/{ID}"), Screen::MeetingDetail, true),
+            (&format!("/meetings/{ID}/edit"), Screen::MeetingEdit, true),
+            ("/actions", Screen::ActionList, false),
+            ("/actions/x", Screen::NotFound, false),
             ("/sync", Screen::Sync, false),
             ("/about", Screen::About, false),
             ("/sign-in", Screen::SignIn, false),

@@ -111,7 +111,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let store = Store::open(&args.database).await?;
     if !args.no_seed {
-        let added = crate::seed::seed_if_empty(&store).await?;
+        let added = crate::seed::seed(&store).await?;
         if added > 0 {
             tracing::info!(
                 records = added,

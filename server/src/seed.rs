@@ -10,7 +10,8 @@ use uuid::Uuid;
 use crate::accounts::Author;
 use crate::store::{now_ms, Store};
 
-const SEED: &str = include_str!("../seed/2012.json");
+/// The seed file's text.
+pub const SEED: &str = include_str!("../seed/2012.json");
 
 /// Namespace of the seed's stable ids (`Uuid::new_v5(SEED_NAMESPACE, key)`).
 pub const SEED_NAMESPACE: Uuid = Uuid::from_u128(0x7d1e_2012_0b1a_4c8e_9d59_2f0c_1a7e_4b10);
@@ -41,20 +42,43 @@ fn resolve(value: Value) -> Value {
     }
 }
 
-/// Seeds an empty database; returns how many records were added (0 if it had any).
-pub async fn seed_if_empty(store: &Store) -> anyhow::Result<usize> {
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM records")
-        .fetch_one(store.pool())
+/// Seeds an empty database with the whole seed, and a database seeded by an earlier
+/// release with the records the seed has gained since (the 2012 meeting and its action
+/// items came after the catalogue). A database that never had the seed (started with
+/// `--no-seed`, then filled with its own data) is left alone, and so is every seed record
+/// already there, deleted ones included: a record's row outlives its deletion, so what
+/// someone removed stays removed. Returns how many records were added.
+pub async fn seed(store: &Store) -> anyhow::Result<usize> {
+    seed_from(store, SEED).await
+}
+
+/// `seed` with the given seed file's text (the tests give an earlier edition).
+pub async fn seed_from(store: &Store, seed: &str) -> anyhow::Result<usize> {
+    let file: SeedFile = serde_json::from_str(seed)?;
+    let ids: Vec<String> = sqlx::query_scalar("SELECT id FROM records")
+        .fetch_all(store.pool())
         .await?;
-    if count > 0 {
+    let present: std::collections::HashSet<Uuid> =
+        ids.iter().filter_map(|s| Uuid::parse_str(s).ok()).collect();
+    let seeded_before = file
+        .records
+        .first()
+        .is_some_and(|r| present.contains(&seed_id(&r.key)));
+    if !ids.is_empty() && !seeded_before {
         return Ok(0);
     }
-    let file: SeedFile = serde_json::from_str(SEED)?;
+    let missing: Vec<SeedRecord> = file
+        .records
+        .into_iter()
+        .filter(|r| !present.contains(&seed_id(&r.key)))
+        .collect();
+    if missing.is_empty() {
+        return Ok(0);
+    }
     let device = store.server_device();
     let first = store.last_mutation(device).await? + 1;
     let at = now_ms();
-    let mutations: Vec<_> = file
-        .records
+    let mutations: Vec<_> = missing
         .into_iter()
         .enumerate()
         .map(|(i, r)| {

@@ -77,8 +77,81 @@ async fn seeded_organisations_are_listed() {
 async fn seeding_twice_adds_nothing() {
     let t = TestApp::seeded().await;
     let before = t.state().await;
-    assert_eq!(seed::seed_if_empty(&t.store).await.expect("seed"), 0);
+    assert_eq!(seed::seed(&t.store).await.expect("seed"), 0);
     assert_eq!(t.state().await, before);
+}
+
+#[tokio::test]
+async fn the_2012_meeting_is_seeded_with_its_action_items() {
+    let t = TestApp::seeded().await;
+    let meetings = t.list(RecordKind::Meeting).await;
+    assert_eq!(meetings.len(), 1);
+    let m = &meetings[0];
+    assert_eq!(m["starts"], "2012-10-15");
+    assert_eq!(m["ends"], "2012-10-17");
+    assert_eq!(m["country"], "BB");
+    assert_eq!(m["organiser"], seed::seed_id("cartac").to_string());
+    let attendees = m["attendees"].as_array().expect("attendees");
+    for key in ["wco_cbd", "cclec", "cbsa", "cida", "dfid", "wb", "ifc"] {
+        assert!(
+            attendees.contains(&json!(seed::seed_id(key).to_string())),
+            "{key} attended"
+        );
+    }
+    let items = t.list(RecordKind::ActionItem).await;
+    assert_eq!(items.len(), 6, "the six points of the agreed way forward");
+    for a in &items {
+        assert_eq!(a["meeting"], m["id"]);
+        assert!(a["owner"].is_string(), "every action has an owner: {a}");
+    }
+    let follow_up = items
+        .iter()
+        .find(|a| a["id"] == seed::seed_id("a_2012_followup").to_string())
+        .expect("the follow-up video conference");
+    assert_eq!(follow_up["owner"], seed::seed_id("cclec").to_string());
+    assert_eq!(follow_up["due"], "2013-01");
+}
+
+#[tokio::test]
+async fn a_database_seeded_earlier_gains_the_new_seed_records_and_keeps_deletions() {
+    // The seed as it was before the meeting and its action items joined it.
+    let mut earlier: Value = serde_json::from_str(seed::SEED).expect("seed JSON");
+    let records = earlier["records"].as_array_mut().expect("records");
+    records.retain(|r| r["kind"] != "meeting" && r["kind"] != "action_item");
+    let catalogue = records.len();
+    let t = TestApp::empty().await;
+    assert_eq!(
+        seed::seed_from(&t.store, &earlier.to_string())
+            .await
+            .expect("seed"),
+        catalogue
+    );
+    // Its users removed a seeded organisation.
+    assert_eq!(
+        t.delete(&org_path("idb")).await.status,
+        StatusCode::NO_CONTENT
+    );
+    let orgs = t.list(RecordKind::Organisation).await.len();
+
+    assert_eq!(seed::seed(&t.store).await.expect("seed"), 7);
+    assert_eq!(t.list(RecordKind::Meeting).await.len(), 1);
+    assert_eq!(t.list(RecordKind::ActionItem).await.len(), 6);
+    assert_eq!(
+        t.list(RecordKind::Organisation).await.len(),
+        orgs,
+        "what was removed stays removed"
+    );
+    assert_eq!(seed::seed(&t.store).await.expect("seed"), 0);
+}
+
+#[tokio::test]
+async fn a_database_never_seeded_stays_unseeded() {
+    let t = TestApp::empty().await;
+    t.json(Method::POST, "/api/v1/organisations", &new_org("Own data"))
+        .await
+        .expect(StatusCode::CREATED);
+    assert_eq!(seed::seed(&t.store).await.expect("seed"), 0);
+    assert_eq!(t.list(RecordKind::Organisation).await.len(), 1);
 }
 
 #[tokio::test]

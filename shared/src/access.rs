@@ -62,7 +62,7 @@ impl std::error::Error for Denied {}
 
 /// The organisation a record belongs to, from its fields: an organisation owns itself, a
 /// contact belongs to its organisation, a training tool to its provider, a programme to its
-/// owner.
+/// owner, a meeting to its organiser, an action item to the organisation answerable for it.
 pub fn owner(kind: RecordKind, id: Uuid, values: &Map<String, Value>) -> Option<Uuid> {
     let Some(field) = owner_field(kind) else {
         return Some(id);
@@ -80,6 +80,8 @@ pub fn owner_field(kind: RecordKind) -> Option<&'static str> {
         RecordKind::Contact => Some("organisation"),
         RecordKind::TrainingTool => Some("provider"),
         RecordKind::Programme => Some("owner"),
+        RecordKind::Meeting => Some("organiser"),
+        RecordKind::ActionItem => Some("owner"),
     }
 }
 
@@ -318,6 +320,41 @@ mod tests {
         let delete = mutation(RecordKind::Contact, contact_id, json!({"deleted": true}));
         assert!(check(&editor, Some(&mine), &delete).is_ok());
         assert!(check(&editor, Some(&theirs), &delete).is_err());
+    }
+
+    #[test]
+    fn office_editor_updates_the_action_items_their_administration_owns() {
+        let editor = actor(Role::OfficeEditor, Some(org(1)));
+        let id = Uuid::from_bytes([8; 16]);
+        let item = |owner: Uuid, co_owner: Uuid| {
+            record(
+                RecordKind::ActionItem,
+                id,
+                json!({"owner": owner.to_string(), "co_owners": [co_owner.to_string()],
+                       "text": "Join the fraud awareness course"}),
+            )
+        };
+        let done = mutation(RecordKind::ActionItem, id, json!({"status": "done"}));
+        assert!(check(&editor, Some(&item(org(1), org(2))), &done).is_ok());
+        // Sharing an action does not make it theirs to mark done.
+        let refused = check(&editor, Some(&item(org(2), org(1))), &done).unwrap_err();
+        assert!(refused.message.contains("another organisation"));
+        // Handing one's action to another organisation is refused.
+        let hand_over = mutation(
+            RecordKind::ActionItem,
+            id,
+            json!({"owner": org(2).to_string()}),
+        );
+        let refused = check(&editor, Some(&item(org(1), org(2))), &hand_over).unwrap_err();
+        assert_eq!(refused.field.as_deref(), Some("owner"));
+        // A meeting belongs to its organiser.
+        let meeting = mutation(
+            RecordKind::Meeting,
+            Uuid::from_bytes([9; 16]),
+            json!({"organiser": org(1).to_string(), "title": "National workshop"}),
+        );
+        assert!(check(&editor, None, &meeting).is_ok());
+        assert!(check(&actor(Role::Viewer, Some(org(1))), None, &meeting).is_err());
     }
 
     #[test]

@@ -8,6 +8,7 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
+use crate::meetings::{ActionItem, Meeting};
 use crate::reference;
 use crate::validation::{
     max_len, optional_date, optional_email, optional_url, required_text, ValidationErrors,
@@ -43,6 +44,8 @@ labelled_enum!(
         Contact => ("contact", "Contact"),
         TrainingTool => ("training_tool", "Training tool"),
         Programme => ("programme", "Programme"),
+        Meeting => ("meeting", "Meeting"),
+        ActionItem => ("action_item", "Action item"),
     }
 );
 
@@ -93,6 +96,8 @@ impl RecordKind {
             RecordKind::Contact => "contacts",
             RecordKind::TrainingTool => "training_tools",
             RecordKind::Programme => "programmes",
+            RecordKind::Meeting => "meetings",
+            RecordKind::ActionItem => "action_items",
         }
     }
 
@@ -102,13 +107,19 @@ impl RecordKind {
 
     /// The fields a record of this kind has (besides the sync layer's `deleted`).
     pub fn field_names(self) -> Vec<String> {
-        let value = match self {
+        defaults(self).keys().cloned().collect()
+    }
+
+    /// A record of this kind with every field at its default, as a field map.
+    fn default_map(self) -> Map<String, Value> {
+        match self {
             RecordKind::Organisation => to_map(&Organisation::default()),
             RecordKind::Contact => to_map(&Contact::default()),
             RecordKind::TrainingTool => to_map(&TrainingTool::default()),
             RecordKind::Programme => to_map(&Programme::default()),
-        };
-        value.keys().cloned().collect()
+            RecordKind::Meeting => to_map(&Meeting::default()),
+            RecordKind::ActionItem => to_map(&ActionItem::default()),
+        }
     }
 
     /// Checks a whole record given as a field map: every field known and of the right type,
@@ -119,6 +130,8 @@ impl RecordKind {
             RecordKind::Contact => parse_fields::<Contact>(fields)?.validate(),
             RecordKind::TrainingTool => parse_fields::<TrainingTool>(fields)?.validate(),
             RecordKind::Programme => parse_fields::<Programme>(fields)?.validate(),
+            RecordKind::Meeting => parse_fields::<Meeting>(fields)?.validate(),
+            RecordKind::ActionItem => parse_fields::<ActionItem>(fields)?.validate(),
         }
     }
 
@@ -145,6 +158,8 @@ impl RecordKind {
                     parse_pairs::<TrainingTool>(given).map(|r| r.validate())
                 }
                 RecordKind::Programme => parse_pairs::<Programme>(given).map(|r| r.validate()),
+                RecordKind::Meeting => parse_pairs::<Meeting>(given).map(|r| r.validate()),
+                RecordKind::ActionItem => parse_pairs::<ActionItem>(given).map(|r| r.validate()),
             };
             if let Ok(result) = checked {
                 return result;
@@ -178,6 +193,8 @@ impl RecordKind {
                 RecordKind::Contact => parse_pairs::<Contact>(given).map(drop),
                 RecordKind::TrainingTool => parse_pairs::<TrainingTool>(given).map(drop),
                 RecordKind::Programme => parse_pairs::<Programme>(given).map(drop),
+                RecordKind::Meeting => parse_pairs::<Meeting>(given).map(drop),
+                RecordKind::ActionItem => parse_pairs::<ActionItem>(given).map(drop),
             };
             if parsed.is_ok() {
                 return Ok(());
@@ -213,27 +230,18 @@ impl RecordKind {
             RecordKind::Contact => parse_map::<Contact>(map).map(drop),
             RecordKind::TrainingTool => parse_map::<TrainingTool>(map).map(drop),
             RecordKind::Programme => parse_map::<Programme>(map).map(drop),
+            RecordKind::Meeting => parse_map::<Meeting>(map).map(drop),
+            RecordKind::ActionItem => parse_map::<ActionItem>(map).map(drop),
         }
     }
 }
 
 /// A kind's fields with their default values (`to_map` of its default record), made once.
 fn defaults(kind: RecordKind) -> &'static Map<String, Value> {
-    static DEFAULTS: OnceLock<[Map<String, Value>; 4]> = OnceLock::new();
-    let maps = DEFAULTS.get_or_init(|| {
-        [
-            to_map(&Organisation::default()),
-            to_map(&Contact::default()),
-            to_map(&TrainingTool::default()),
-            to_map(&Programme::default()),
-        ]
-    });
-    &maps[match kind {
-        RecordKind::Organisation => 0,
-        RecordKind::Contact => 1,
-        RecordKind::TrainingTool => 2,
-        RecordKind::Programme => 3,
-    }]
+    static DEFAULTS: OnceLock<Vec<Map<String, Value>>> = OnceLock::new();
+    let maps = DEFAULTS.get_or_init(|| RecordKind::ALL.iter().map(|k| k.default_map()).collect());
+    // ALL lists every kind in declaration order.
+    &maps[kind as usize]
 }
 
 /// A record read from borrowed field values, each field once. The record types take their
@@ -333,7 +341,7 @@ fn check_languages(errors: &mut ValidationErrors, field: &str, langs: &[String])
     }
 }
 
-fn check_country(errors: &mut ValidationErrors, field: &str, country: &Option<String>) {
+pub(crate) fn check_country(errors: &mut ValidationErrors, field: &str, country: &Option<String>) {
     if let Some(c) = country {
         if reference::country_name(c).is_none() {
             errors.add(
@@ -732,6 +740,7 @@ mod tests {
             assert_eq!(RecordKind::from_plural(k.plural()), Some(*k));
             assert_eq!(RecordKind::from_code(k.code()), Some(*k));
             assert!(!k.field_names().is_empty());
+            assert_eq!(RecordKind::ALL[*k as usize], *k, "defaults() indexes ALL");
         }
     }
 

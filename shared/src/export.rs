@@ -8,6 +8,7 @@
 //! comes from many people, and opening an export must never run what one of them typed.
 
 use crate::catalogue::{Organisation, TrainingTool};
+use crate::meetings::{ActionItem, Day};
 use crate::reference::{language_name, topic_label};
 
 /// A CSV text being written: the header first, then rows.
@@ -160,6 +161,45 @@ pub fn organisations(rows: &[OrgRow]) -> String {
     csv.finish()
 }
 
+/// An action item as the follow-up list's export shows it.
+pub struct ActionRow<'a> {
+    pub action: &'a ActionItem,
+    /// The meeting's title and dates, or empty.
+    pub meeting: String,
+    /// The owner's display name.
+    pub owner: String,
+    /// The co-owners' display names.
+    pub co_owners: Vec<String>,
+}
+
+/// The action items, with "Overdue" worked out for `today` (the device's date).
+pub fn action_items(rows: &[ActionRow], today: Day) -> String {
+    let mut csv = Csv::new(&[
+        "Action",
+        "Owner",
+        "Shared with",
+        "Due",
+        "Status",
+        "Overdue",
+        "Progress",
+        "Agreed at",
+    ]);
+    for r in rows {
+        let a = r.action;
+        csv.row([
+            a.text.as_str(),
+            &r.owner,
+            &r.co_owners.join("; "),
+            &a.due().label(),
+            a.status.label(),
+            if a.is_overdue(today) { "yes" } else { "" },
+            &a.progress,
+            &r.meeting,
+        ]);
+    }
+    csv.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,5 +310,39 @@ mod tests {
             "{}",
             rows[2]
         );
+    }
+
+    #[test]
+    fn action_items_say_when_and_whether_overdue() {
+        use crate::meetings::ActionStatus;
+        let late = ActionItem {
+            text: "Follow-up video conference".into(),
+            due: "2013-01".into(),
+            ..Default::default()
+        };
+        let done = ActionItem {
+            text: "Join the fraud awareness course".into(),
+            due: "2013-Q2".into(),
+            status: ActionStatus::Done,
+            ..Default::default()
+        };
+        let row = |action| ActionRow {
+            action,
+            meeting: "Donor meeting, 15–17 October 2012".into(),
+            owner: "CCLEC".into(),
+            co_owners: vec!["WCO".into(), "CARTAC".into()],
+        };
+        let text = action_items(&[row(&late), row(&done)], Day::parse("2013-02-01").unwrap());
+        let rows = lines(&text);
+        assert_eq!(
+            rows[0],
+            "Action,Owner,Shared with,Due,Status,Overdue,Progress,Agreed at"
+        );
+        assert_eq!(
+            rows[1],
+            "Follow-up video conference,CCLEC,WCO; CARTAC,January 2013,Open,yes,,\
+             \"Donor meeting, 15–17 October 2012\""
+        );
+        assert!(rows[2].contains(",2nd quarter 2013,Done,,"), "{}", rows[2]);
     }
 }

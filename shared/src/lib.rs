@@ -8,9 +8,11 @@ pub mod catalogue;
 pub mod access;
 pub mod accounts;
 pub mod export;
+pub mod meetings;
 pub mod reference;
 pub mod sync;
 pub mod validation;
 
 pub use catalogue::{Contact, Organisation, Programme, RecordKind, TrainingTool};
+pub use meetings::{ActionItem, Meeting};
 pub use validation::{FieldError, ValidationErrors};

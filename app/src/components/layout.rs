@@ -18,6 +18,8 @@ pub fn Shell(children: Children) -> impl IntoView {
             <nav aria-label="Main">
                 <NavLink href="/organisations">"Organisations"</NavLink>
                 <NavLink href="/training">"Training tools"</NavLink>
+                <NavLink href="/meetings">"Meetings"</NavLink>
+                <NavLink href="/actions">"Action items"</NavLink>
                 <NavLink href="/sync">"Sync"</NavLink>
                 <NavLink href="/about">"About"</NavLink>
                 <Show when=move || admin.get()>

@@ -6,12 +6,14 @@ use leptos::prelude::*;
 #[component]
 pub fn ListHead(
     title: &'static str,
-    add_href: &'static str,
-    add_label: &'static str,
+    /// Where records of the list are added (none: they are added elsewhere).
+    #[prop(optional)]
+    add_href: Option<&'static str>,
+    #[prop(optional)] add_label: &'static str,
     placeholder: &'static str,
     query: RwSignal<String>,
     /// Whether the signed-in person may add one.
-    #[prop(into)]
+    #[prop(optional, into)]
     can_add: Signal<bool>,
     /// The list's filters, shown after the search box.
     children: Children,
@@ -19,9 +21,11 @@ pub fn ListHead(
     view! {
         <div class="list-head">
             <h1>{title}</h1>
-            <Show when=move || can_add.get()>
-                <a href=add_href class="button">{add_label}</a>
-            </Show>
+            {add_href.map(|href| view! {
+                <Show when=move || can_add.get()>
+                    <a href=href class="button">{add_label}</a>
+                </Show>
+            })}
         </div>
         <div class="filters" role="search">
             <div class="field">
@@ -45,14 +49,11 @@ pub fn DownloadCsv(
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let save = move |_| {
-        // Today on this device's clock (an evening export in the Caribbean is not dated
-        // tomorrow, as UTC would have it).
-        let now = js_sys::Date::new_0();
+        // The device's date, not UTC's: an evening export is not dated tomorrow.
+        let today = super::today();
         let file = format!(
             "{name}-{:04}-{:02}-{:02}.csv",
-            now.get_full_year(),
-            now.get_month() + 1,
-            now.get_date()
+            today.year, today.month, today.day
         );
         error.set(download(&file, &csv.run(())).err());
     };

@@ -14,3 +14,14 @@ pub fn format_time(ms: i64) -> String {
     }
     d.to_locale_string("en-GB", &opts).into()
 }
+
+/// Today on this device's clock, in its time zone (an evening in the Caribbean is not
+/// tomorrow, as UTC would have it).
+pub fn today() -> tradewinds_shared::meetings::Day {
+    let now = js_sys::Date::new_0();
+    tradewinds_shared::meetings::Day {
+        year: now.get_full_year() as u16,
+        month: now.get_month() as u8 + 1,
+        day: now.get_date() as u8,
+    }
+}

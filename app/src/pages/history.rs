@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use serde_json::Value;
 use tradewinds_shared::accounts::HistoryEntry;
 use tradewinds_shared::catalogue::{AccessRule, Audience, OrgCategory, OrgStatus, ToolFormat};
+use tradewinds_shared::meetings::{ActionStatus, Due, MeetingKind};
 use tradewinds_shared::reference::{country_name, language_name, topic_label};
-use tradewinds_shared::{Organisation, Programme, RecordKind};
+use tradewinds_shared::{Meeting, Organisation, Programme, RecordKind};
 use uuid::Uuid;
 
 use crate::catalogue::{records_of, use_catalogue};
@@ -18,7 +19,7 @@ use crate::loaded::Loaded;
 use crate::sync::{accounts, SyncError};
 
 /// A field's name as the forms label it.
-pub fn field_label(field: &str) -> &str {
+pub fn field_label(kind: RecordKind, field: &str) -> &str {
     match field {
         "name" => "Name",
         "acronym" => "Acronym",
@@ -51,7 +52,21 @@ pub fn field_label(field: &str) -> &str {
         "url" => "Web address",
         "topics" => "Topics",
         "last_verified" => "Last checked",
+        "owner" if kind == RecordKind::ActionItem => "Owner",
         "owner" => "Run by",
+        "kind" => "Kind of meeting",
+        "starts" => "First day",
+        "ends" => "Last day",
+        "venue" => "Venue",
+        "organiser" => "Organised by",
+        "chair" => "Chair",
+        "attendees" => "Taking part",
+        "summary" => "Summary",
+        "meeting" => "Agreed at",
+        "text" => "Action",
+        "co_owners" => "Shared with",
+        "due" => "Due",
+        "progress" => "Progress",
         "started" => "Started",
         "deleted" => "Record",
         other => other,
@@ -67,14 +82,24 @@ pub fn field_value(field: &str, value: &Value, names: &HashMap<Uuid, String>) ->
         ("deleted", Value::Bool(false)) => "restored".into(),
         (_, Value::Null) => "(empty)".into(),
         (_, Value::String(s)) if s.is_empty() => "(empty)".into(),
-        ("organisation" | "provider" | "owner" | "parent" | "successor" | "programme", _) => {
-            Uuid::parse_str(text)
-                .ok()
-                .and_then(|id| names.get(&id).cloned())
-                .unwrap_or_else(|| format!("a record not on this device ({text})"))
-        }
+        (
+            "organisation" | "provider" | "owner" | "parent" | "successor" | "programme"
+            | "organiser" | "meeting",
+            _,
+        ) => name_of(text, names),
+        ("attendees" | "co_owners", Value::Array(items)) => items
+            .iter()
+            .map(|v| name_of(v.as_str().unwrap_or_default(), names))
+            .collect::<Vec<_>>()
+            .join(", "),
+        ("status", _) => coded(
+            OrgStatus::from_code(text)
+                .map(OrgStatus::label)
+                .or_else(|| ActionStatus::from_code(text).map(ActionStatus::label)),
+        ),
+        ("kind", _) => coded(MeetingKind::from_code(text).map(MeetingKind::label)),
+        ("due", _) => Due::parse(text).map_or_else(|| text.to_owned(), Due::label),
         ("category", _) => coded(OrgCategory::from_code(text).map(OrgCategory::label)),
-        ("status", _) => coded(OrgStatus::from_code(text).map(OrgStatus::label)),
         ("format", _) => coded(ToolFormat::from_code(text).map(ToolFormat::label)),
         ("audience", _) => coded(Audience::from_code(text).map(Audience::label)),
         ("access", _) => coded(AccessRule::from_code(text).map(AccessRule::label)),
@@ -105,12 +130,21 @@ pub fn field_value(field: &str, value: &Value, names: &HashMap<Uuid, String>) ->
     }
 }
 
+/// A linked record's name, from its id.
+fn name_of(id: &str, names: &HashMap<Uuid, String>) -> String {
+    Uuid::parse_str(id)
+        .ok()
+        .and_then(|id| names.get(&id).cloned())
+        .unwrap_or_else(|| format!("a record not on this device ({id})"))
+}
+
 /// The "History" section of a record's page.
 #[component]
 pub fn History(kind: RecordKind, id: Uuid) -> impl IntoView {
     let cat = use_catalogue();
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
     let programmes = records_of::<Programme>(RecordKind::Programme);
+    let meetings = records_of::<Meeting>(RecordKind::Meeting);
     let names = Memo::new(move |_| {
         let mut names: HashMap<Uuid, String> = HashMap::new();
         if let Some(Ok(list)) = orgs.get() {
@@ -118,6 +152,9 @@ pub fn History(kind: RecordKind, id: Uuid) -> impl IntoView {
         }
         if let Some(Ok(list)) = programmes.get() {
             names.extend(list.into_iter().map(|p| (p.id, p.record.name)));
+        }
+        if let Some(Ok(list)) = meetings.get() {
+            names.extend(list.into_iter().map(|m| (m.id, m.record.title)));
         }
         names
     });
@@ -149,7 +186,7 @@ pub fn History(kind: RecordKind, id: Uuid) -> impl IntoView {
                 Some(Ok(list)) if list.is_empty() => view! { <p>"No changes recorded."</p> }.into_any(),
                 Some(Ok(list)) => view! {
                     <ol class="records">
-                        {list.into_iter().map(|e| view! { <Entry entry=e names=names/> }).collect_view()}
+                        {list.into_iter().map(|e| view! { <Entry kind=kind entry=e names=names/> }).collect_view()}
                     </ol>
                 }.into_any(),
             }}
@@ -158,7 +195,11 @@ pub fn History(kind: RecordKind, id: Uuid) -> impl IntoView {
 }
 
 #[component]
-fn Entry(entry: HistoryEntry, names: Memo<HashMap<Uuid, String>>) -> impl IntoView {
+fn Entry(
+    kind: RecordKind,
+    entry: HistoryEntry,
+    names: Memo<HashMap<Uuid, String>>,
+) -> impl IntoView {
     let who = entry
         .by
         .clone()
@@ -174,7 +215,8 @@ fn Entry(entry: HistoryEntry, names: Memo<HashMap<Uuid, String>>) -> impl IntoVi
             changed
                 .iter()
                 .map(|(f, v)| {
-                    let (label, value) = (field_label(f).to_owned(), field_value(f, v, names));
+                    let (label, value) =
+                        (field_label(kind, f).to_owned(), field_value(f, v, names));
                     view! { <dt>{label}</dt><dd>{value}</dd> }
                 })
                 .collect_view()

@@ -15,13 +15,15 @@ fn count(loaded: Option<Result<usize, String>>) -> String {
 pub fn Home() -> impl IntoView {
     let orgs = count_of(RecordKind::Organisation);
     let tools = count_of(RecordKind::TrainingTool);
+    let meetings = count_of(RecordKind::Meeting);
+    let actions = count_of(RecordKind::ActionItem);
     let add_tool = allowed(|a| a.may_create(RecordKind::TrainingTool));
     let add_org = allowed(|a| a.may_create(RecordKind::Organisation));
     view! {
         <h1>"Caribbean customs capacity building"</h1>
         <p class="lead">
             "Who offers what to the customs administrations of the region: organisations and their contacts, "
-            "and the training tools officers can use. Everything works on this device without a connection "
+            "the training tools officers can use, and the meetings where donors agree who does what. Everything works on this device without a connection "
             "and syncs when one appears."
         </p>
         <ul class="cards">
@@ -36,6 +38,18 @@ pub fn Home() -> impl IntoView {
                     <strong>{move || count(tools.get())}</strong>" training tools"
                 </a>
                 <span>"E-learning, workshops and guides, by topic and language"</span>
+            </li>
+            <li>
+                <a href="/meetings">
+                    <strong>{move || count(meetings.get())}</strong>" meetings"
+                </a>
+                <span>"Donor coordination meetings and video conferences, with what they agreed"</span>
+            </li>
+            <li>
+                <a href="/actions">
+                    <strong>{move || count(actions.get())}</strong>" action items"
+                </a>
+                <span>"Who agreed to do what, by when, and whether it is done"</span>
             </li>
         </ul>
         <p class="actions">

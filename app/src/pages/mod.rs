@@ -2,9 +2,11 @@
 
 pub mod about;
 pub mod account;
+pub mod actions;
 pub mod form;
 pub mod history;
 pub mod home;
+pub mod meetings;
 pub mod organisations;
 pub mod sign_in;
 pub mod sync;

@@ -6,6 +6,7 @@ use tradewinds_shared::reference::{COUNTRIES, LANGUAGES};
 use tradewinds_shared::{export, Organisation, RecordKind};
 use uuid::Uuid;
 
+use super::actions::{ActionItems, Scope};
 use super::form::{FormState, SaveBar};
 use super::history::History;
 use super::{failed, loading, not_found, route_id, ConflictNote};
@@ -158,6 +159,7 @@ pub fn OrgDetail() -> impl IntoView {
                         })}
                     </article>
                     <contacts::Contacts org=org_id/>
+                    <ActionItems scope=Scope::Organisation(org_id)/>
                     <History kind=RecordKind::Organisation id=org_id/>
                 }.into_any()
             }

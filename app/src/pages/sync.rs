@@ -21,6 +21,10 @@ pub fn record_href(kind: RecordKind, id: uuid::Uuid) -> Option<String> {
     match kind {
         RecordKind::Organisation => Some(format!("/organisations/{id}")),
         RecordKind::TrainingTool => Some(format!("/training/{id}")),
+        RecordKind::Meeting => Some(format!("/meetings/{id}")),
+        // Shown where they belong (an organisation's or a meeting's page); the follow-up
+        // list has them all.
+        RecordKind::ActionItem => Some("/actions".to_owned()),
         RecordKind::Contact | RecordKind::Programme => None,
     }
 }
@@ -141,7 +145,7 @@ fn made(entry: &OutboxEntry) -> String {
 fn describe_mutation(entry: &OutboxEntry) -> (String, Option<String>) {
     match entry.mutation() {
         Ok(m) => {
-            let fields: Vec<&str> = m.set.keys().map(|f| field_label(f)).collect();
+            let fields: Vec<&str> = m.set.keys().map(|f| field_label(m.kind, f)).collect();
             (
                 format!(
                     "{} {} — {}",
@@ -247,7 +251,7 @@ fn Conflicts() -> impl IntoView {
 #[component]
 fn ConflictRecord(state: RecordState) -> impl IntoView {
     let values = state.values();
-    let title = ["name", "title", "role_title"]
+    let title = ["name", "title", "role_title", "text"]
         .iter()
         .find_map(|k| values.get(*k).and_then(Value::as_str))
         .unwrap_or("(untitled)")
@@ -264,7 +268,7 @@ fn ConflictRecord(state: RecordState) -> impl IntoView {
             {record_href(kind, id).map(|h| view! { " " <a href=h>"Open"</a> })}
             {fields.into_iter().map(|(field, writes)| view! {
                 <div class="conflict-field">
-                    <p>{format!("“{}” was changed in two places. Choose the value to keep:", field_label(&field))}</p>
+                    <p>{format!("“{}” was changed in two places. Choose the value to keep:", field_label(kind, &field))}</p>
                     <ul>
                         {writes.into_iter().map(|w| view! { <ConflictChoice kind=kind id=id field=field.clone() write=w may_edit=may_edit/> }).collect_view()}
                     </ul>

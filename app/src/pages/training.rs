@@ -17,7 +17,7 @@ use crate::components::fields::{
 use crate::components::list::{DownloadCsv, ListHead};
 use crate::db::new_id;
 
-fn topic_options() -> Vec<(String, String)> {
+pub fn topic_options() -> Vec<(String, String)> {
     TOPICS
         .iter()
         .map(|(c, l, _)| ((*c).to_owned(), (*l).to_owned()))

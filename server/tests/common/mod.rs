@@ -114,7 +114,7 @@ impl TestApp {
     /// A fresh database seeded with the 2012 meeting, signed in as a coordinator.
     pub async fn seeded() -> TestApp {
         let t = TestApp::empty().await;
-        let added = seed::seed_if_empty(&t.store).await.expect("seed");
+        let added = seed::seed(&t.store).await.expect("seed");
         assert!(added > 0, "the seed adds records to an empty database");
         t
     }

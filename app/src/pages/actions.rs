@@ -1,0 +1,449 @@
+//! Action items: the follow-up list across meetings (search, status, overdue, organisation,
+//! CSV), and the items of one meeting or one organisation on its page. Each item is marked
+//! done, edited, or removed in place by those who may (its owner's office, coordinators).
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde_json::{Map, Value};
+use tradewinds_shared::catalogue::{to_map, DELETED_FIELD};
+use tradewinds_shared::meetings::{follow_up_order, ActionFilter, ActionStatus, Day};
+use tradewinds_shared::{export, ActionItem, Meeting, Organisation, RecordKind, ValidationErrors};
+use uuid::Uuid;
+
+use super::form::FormState;
+use super::history::History;
+use super::meetings::org_options;
+use super::organisations::{display_names, id_text};
+use super::{failed, loading};
+use crate::catalogue::{allowed, records_of, use_actor, use_catalogue, Typed};
+use crate::components::fields::{enum_options, CheckboxGroup, SelectField, TextArea, TextField};
+use crate::components::list::{DownloadCsv, ListHead};
+use crate::components::today;
+use crate::db::new_id;
+
+/// Where a list of action items is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Agreed at this meeting.
+    Meeting(Uuid),
+    /// Owned or shared by this organisation.
+    Organisation(Uuid),
+}
+
+impl Scope {
+    fn includes(self, a: &ActionItem) -> bool {
+        match self {
+            Scope::Meeting(m) => a.meeting == Some(m),
+            Scope::Organisation(o) => a.owner == Some(o) || a.co_owners.contains(&o),
+        }
+    }
+
+    /// A new item here: agreed at the meeting, or owned by the organisation.
+    fn new_item(self) -> ActionItem {
+        match self {
+            Scope::Meeting(m) => ActionItem {
+                meeting: Some(m),
+                ..Default::default()
+            },
+            Scope::Organisation(o) => ActionItem {
+                owner: Some(o),
+                ..Default::default()
+            },
+        }
+    }
+}
+
+/// The names an action item is shown with: organisations and meetings by id.
+#[derive(Clone, Default)]
+struct Names {
+    orgs: HashMap<Uuid, String>,
+    meetings: HashMap<Uuid, String>,
+}
+
+impl Names {
+    fn new(orgs: &[Typed<Organisation>], meetings: &[Typed<Meeting>]) -> Names {
+        Names {
+            orgs: display_names(orgs),
+            meetings: meetings
+                .iter()
+                .map(|m| {
+                    let label = format!("{}, {}", m.record.title, m.record.dates_label());
+                    (m.id, label)
+                })
+                .collect(),
+        }
+    }
+
+    fn org(&self, id: Option<Uuid>) -> String {
+        id.and_then(|id| self.orgs.get(&id).cloned())
+            .unwrap_or_else(|| "an organisation not on this device".into())
+    }
+
+    fn co_owners(&self, a: &ActionItem) -> Vec<String> {
+        a.co_owners.iter().map(|o| self.org(Some(*o))).collect()
+    }
+
+    fn meeting(&self, a: &ActionItem) -> String {
+        a.meeting
+            .and_then(|m| self.meetings.get(&m).cloned())
+            .unwrap_or_default()
+    }
+
+    /// What a search looks through besides the action's own text.
+    fn searchable(&self, a: &ActionItem) -> String {
+        let mut words = self.co_owners(a);
+        words.push(self.org(a.owner));
+        words.push(self.meeting(a));
+        words.join(" ")
+    }
+}
+
+fn status_options() -> Vec<(String, String)> {
+    let mut v = vec![("pending".to_owned(), "Still to do".to_owned())];
+    v.extend(enum_options(
+        ActionStatus::ALL,
+        ActionStatus::code,
+        ActionStatus::label,
+    ));
+    v
+}
+
+#[component]
+pub fn ActionList() -> impl IntoView {
+    let actions = records_of::<ActionItem>(RecordKind::ActionItem);
+    let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    let meetings = records_of::<Meeting>(RecordKind::Meeting);
+    let actor = use_actor();
+    let query = RwSignal::new(String::new());
+    let status = RwSignal::new(String::new());
+    let overdue = RwSignal::new(false);
+    // An office editor follows up their own administration's actions first.
+    let organisation = RwSignal::new(actor.with_untracked(|a| {
+        a.as_ref()
+            .filter(|a| !a.edits_everything())
+            .and_then(|a| a.organisation)
+            .map(|o| o.to_string())
+            .unwrap_or_default()
+    }));
+    let no_error = Signal::derive(|| None::<String>);
+    let organisation_options =
+        Signal::derive(move || org_options(&orgs.get().and_then(Result::ok).unwrap_or_default()));
+    view! {
+        <ListHead title="Action items" placeholder="Action, owner, meeting…" query=query>
+            <SelectField label="Status" name="status" none_label="All statuses"
+                options=status_options() value=status on_change=move |v| status.set(v) error=no_error/>
+            <SelectField label="Organisation" name="organisation" none_label="Any owner"
+                options=organisation_options value=organisation on_change=move |v| organisation.set(v) error=no_error/>
+            <label class="check">
+                <input type="checkbox" name="overdue" prop:checked=move || overdue.get()
+                    on:change=move |ev| overdue.set(event_target_checked(&ev))/>
+                "Overdue only"
+            </label>
+        </ListHead>
+        {move || match (actions.get(), orgs.get(), meetings.get()) {
+            (None, _, _) | (_, None, _) | (_, _, None) => loading(),
+            (Some(Err(e)), _, _) | (_, Some(Err(e)), _) | (_, _, Some(Err(e))) => failed(e),
+            (Some(Ok(all)), Some(Ok(orgs)), Some(Ok(meetings))) => {
+                let names = Names::new(&orgs, &meetings);
+                let today = today();
+                let chosen = status.get();
+                let f = ActionFilter {
+                    query: query.get(),
+                    status: ActionStatus::from_code(&chosen),
+                    pending_only: chosen == "pending",
+                    overdue_only: overdue.get(),
+                    organisation: Uuid::parse_str(&organisation.get()).ok(),
+                    meeting: None,
+                };
+                let late = all.iter().filter(|a| a.record.is_overdue(today)).count();
+                let mut shown: Vec<Typed<ActionItem>> = all
+                    .iter()
+                    .filter(|a| f.matches(&a.record, today, &names.searchable(&a.record)))
+                    .cloned()
+                    .collect();
+                shown.sort_by(|a, b| follow_up_order(&a.record, &b.record));
+                let csv = {
+                    let (shown, names) = (shown.clone(), names.clone());
+                    Callback::new(move |()| export_csv(&shown, &names, today))
+                };
+                view! {
+                    <p class="count" role="status">
+                        {format!("{} of {} action items", shown.len(), all.len())}
+                        {(late > 0).then(|| format!(" · {late} overdue in all"))}
+                    </p>
+                    <DownloadCsv name="action-items" csv=csv/>
+                    <ActionRows items=shown names=names today=today show_meeting=true/>
+                }.into_any()
+            }
+        }}
+    }
+}
+
+fn export_csv(shown: &[Typed<ActionItem>], names: &Names, today: Day) -> String {
+    let rows: Vec<export::ActionRow> = shown
+        .iter()
+        .map(|a| export::ActionRow {
+            action: &a.record,
+            meeting: names.meeting(&a.record),
+            owner: names.org(a.record.owner),
+            co_owners: names.co_owners(&a.record),
+        })
+        .collect();
+    export::action_items(&rows, today)
+}
+
+/// The "Action items" section of a meeting's or an organisation's page.
+#[component]
+pub fn ActionItems(scope: Scope) -> impl IntoView {
+    let actions = records_of::<ActionItem>(RecordKind::ActionItem);
+    let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    let meetings = records_of::<Meeting>(RecordKind::Meeting);
+    let can_add = allowed(move |a| match scope {
+        Scope::Meeting(_) => a.may_create(RecordKind::ActionItem),
+        Scope::Organisation(o) => a.may_add_to(o),
+    });
+    let adding = RwSignal::new(false);
+    let intro = match scope {
+        Scope::Meeting(_) => "Agreed at this meeting.",
+        Scope::Organisation(_) => "Owned or shared by this organisation.",
+    };
+    view! {
+        <section class="actions-list" aria-labelledby="actions-h">
+            <h2 id="actions-h">"Action items"</h2>
+            <p class="meta">{intro}</p>
+            {move || match (actions.get(), orgs.get(), meetings.get()) {
+                (None, _, _) | (_, None, _) | (_, _, None) => loading(),
+                (Some(Err(e)), _, _) | (_, Some(Err(e)), _) | (_, _, Some(Err(e))) => failed(e),
+                (Some(Ok(all)), Some(Ok(orgs)), Some(Ok(meetings))) => {
+                    let mut items: Vec<Typed<ActionItem>> = all.into_iter().filter(|a| scope.includes(&a.record)).collect();
+                    if items.is_empty() {
+                        return view! { <p>"No action items recorded."</p> }.into_any();
+                    }
+                    items.sort_by(|a, b| follow_up_order(&a.record, &b.record));
+                    let names = Names::new(&orgs, &meetings);
+                    let show_meeting = !matches!(scope, Scope::Meeting(_));
+                    view! { <ActionRows items=items names=names today=today() show_meeting=show_meeting/> }.into_any()
+                }
+            }}
+            <Show when=move || adding.get() fallback=move || view! {
+                <Show when=move || can_add.get()>
+                    <button type="button" on:click=move |_| adding.set(true)>"Add an action item"</button>
+                </Show>
+            }>
+                <h3>"New action item"</h3>
+                <ActionForm id=new_id() initial=scope.new_item() done=move || adding.set(false)/>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn ActionRows(
+    items: Vec<Typed<ActionItem>>,
+    names: Names,
+    today: Day,
+    show_meeting: bool,
+) -> impl IntoView {
+    let editing = RwSignal::new(None::<Uuid>);
+    view! {
+        <ul class="records">
+            {items.into_iter().map(|a| {
+                let meeting = show_meeting.then(|| a.record.meeting.map(|m| (m, names.meeting(&a.record)))).flatten();
+                let owners = (names.org(a.record.owner), names.co_owners(&a.record));
+                view! { <ActionRow item=a owners=owners meeting=meeting today=today editing=editing/> }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn ActionRow(
+    item: Typed<ActionItem>,
+    /// The owner's name and those of the organisations sharing it.
+    owners: (String, Vec<String>),
+    /// The meeting that agreed it, when the list is not that meeting's.
+    meeting: Option<(Uuid, String)>,
+    today: Day,
+    editing: RwSignal<Option<Uuid>>,
+) -> impl IntoView {
+    let id = item.id;
+    let a = item.record.clone();
+    let cat = use_catalogue();
+    let actor = use_actor();
+    let owner_id = item.record.owner;
+    let may_edit = move || {
+        actor.with(|x| {
+            x.as_ref()
+                .is_some_and(|x| x.edits_everything() || owner_id.is_some_and(|o| x.may_add_to(o)))
+        })
+    };
+    let problem = RwSignal::new(None::<String>);
+    let history = RwSignal::new(false);
+    let write = move |set: Map<String, Value>, failure: &'static str| {
+        let cat = cat.clone();
+        let Some(user) = cat.user() else { return };
+        spawn_local(async move {
+            match cat.db.edit(&user, RecordKind::ActionItem, id, set).await {
+                Ok(_) => crate::sync::local_write(&cat).await,
+                Err(e) => problem.set(Some(format!("{failure}: {e}"))),
+            }
+        });
+    };
+    let mark_done = {
+        let write = write.clone();
+        Callback::new(move |()| {
+            let mut set = Map::new();
+            set.insert("status".into(), ActionStatus::Done.code().into());
+            write(set, "Not marked done");
+        })
+    };
+    let remove = Callback::new(move |()| {
+        let mut set = Map::new();
+        set.insert(DELETED_FIELD.into(), Value::Bool(true));
+        write(set, "Not removed");
+    });
+    let overdue = a.is_overdue(today);
+    let (owner, shared) = owners;
+    view! {
+        <li data-testid="action-row" class:overdue=overdue>
+            <Show when=move || editing.get() == Some(id) fallback={
+                let (a, owner, shared, meeting) = (a.clone(), owner.clone(), shared.clone(), meeting.clone());
+                move || view! {
+                    <span class="action-text">{a.text.clone()}</span>
+                    <span class="meta">
+                        <strong data-testid="action-status" class:late=overdue>{a.status_label(today)}</strong>
+                        " · due "{a.due().label()}
+                        " · "{owner.clone()}
+                        {(!shared.is_empty()).then(|| format!(" with {}", shared.join(", ")))}
+                        {(item.conflicts > 0).then_some(" · needs review")}
+                    </span>
+                    {meeting.clone().map(|(m, title)| view! {
+                        <span class="meta">"Agreed at "<a href=format!("/meetings/{m}")>{title}</a></span>
+                    })}
+                    {(!a.progress.is_empty()).then(|| view! { <span class="progress">{a.progress.clone()}</span> })}
+                    <span class="row-actions">
+                        <Show when=may_edit>
+                            {a.status.is_pending().then(|| view! {
+                                <button type="button" on:click=move |_| mark_done.run(())>"Mark done"</button>
+                            })}
+                            <button type="button" on:click=move |_| editing.set(Some(id))>"Edit"</button>
+                            <button type="button" on:click=move |_| remove.run(())>"Remove"</button>
+                        </Show>
+                        <button type="button" aria-expanded=move || history.get().to_string()
+                            on:click=move |_| history.update(|h| *h = !*h)>"History"</button>
+                    </span>
+                    {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
+                    <Show when=move || history.get()>
+                        <History kind=RecordKind::ActionItem id=id/>
+                    </Show>
+                }
+            }>
+                <ActionForm id=id initial=item.record.clone() done=move || editing.set(None)/>
+            </Show>
+        </li>
+    }
+}
+
+#[component]
+fn ActionForm(
+    id: Uuid,
+    initial: ActionItem,
+    done: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    view! {
+        {move || match orgs.get() {
+            None => loading(),
+            Some(Err(e)) => failed(e),
+            Some(Ok(orgs)) => view! {
+                <ActionFields id=id initial=initial.clone() orgs=org_options(&orgs) done=done.clone()/>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn ActionFields(
+    id: Uuid,
+    initial: ActionItem,
+    orgs: Vec<(String, String)>,
+    done: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let form = FormState::new(initial);
+    let cat = use_catalogue();
+    let (text, set_text) = form.text(|a| &a.text, |a, v| a.text = v);
+    let (due, set_due) = form.text(|a| &a.due, |a, v| a.due = v);
+    let (progress, set_progress) = form.text(|a| &a.progress, |a, v| a.progress = v);
+    let (owner, set_owner) = form.map(
+        |a| id_text(a.owner),
+        |a, v| a.owner = Uuid::parse_str(&v).ok(),
+    );
+    let (status, set_status) = form.map(
+        |a| a.status.code().into(),
+        |a, v| a.status = ActionStatus::from_code(&v).unwrap_or_default(),
+    );
+    let co_owners = Signal::derive(move || {
+        form.record
+            .with(|a| a.co_owners.iter().map(Uuid::to_string).collect())
+    });
+    let set_co_owners = Callback::new(move |v: Vec<String>| {
+        form.record
+            .update(|a| a.co_owners = v.iter().filter_map(|s| Uuid::parse_str(s).ok()).collect())
+    });
+    let cancel = done.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let record = form.record.get_untracked();
+        if let Err(e) = record.validate() {
+            form.errors.set(e);
+            return;
+        }
+        form.errors.set(ValidationErrors::default());
+        form.problem.set(None);
+        let (cat, done) = (cat.clone(), done.clone());
+        let Some(user) = cat.user() else {
+            form.problem.set(Some("Sign in to save changes.".into()));
+            return;
+        };
+        spawn_local(async move {
+            match cat
+                .db
+                .edit(&user, RecordKind::ActionItem, id, to_map(&record))
+                .await
+            {
+                Ok(_) => {
+                    crate::sync::local_write(&cat).await;
+                    done();
+                }
+                Err(e) => form.failed(e),
+            }
+        });
+    };
+    let owners = orgs.clone();
+    view! {
+        <form class="record-form compact" on:submit=save novalidate>
+            <TextArea label="Action" name="text" value=text on_input=set_text error=form.error("text")/>
+            <SelectField label="Owner" name="owner" none_label="(choose the organisation answerable)" options=owners
+                value=owner on_change=set_owner error=form.error("owner")/>
+            <TextField label="Due" name="due" hint="A day (2013-04-30), a month (2013-04) or a quarter (2013-Q2); empty while to be decided"
+                value=due on_input=set_due error=form.error("due")/>
+            <SelectField label="Status" name="status" options=enum_options(ActionStatus::ALL, ActionStatus::code, ActionStatus::label)
+                value=status on_change=set_status error=form.error("status")/>
+            <TextArea label="Progress" name="progress" value=progress on_input=set_progress error=form.error("progress")/>
+            <details>
+                <summary>"Shared with other organisations"</summary>
+                <CheckboxGroup label="Shared with" name="co_owners" options=orgs
+                    value=co_owners on_change=set_co_owners error=form.error("co_owners")/>
+            </details>
+            <Show when=move || form.problem.with(Option::is_some)>
+                <p class="error" role="alert">{move || form.problem.get()}</p>
+            </Show>
+            <div class="actions">
+                <button type="submit" data-testid="save" class="primary">"Save action item"</button>
+                <button type="button" on:click=move |_| cancel()>"Cancel"</button>
+            </div>
+        </form>
+    }
+}

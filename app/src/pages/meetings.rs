@@ -1,0 +1,285 @@
+//! Meetings: the searchable list, a meeting's page with the action items agreed at it, and
+//! the form.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use tradewinds_shared::meetings::{MeetingFilter, MeetingKind};
+use tradewinds_shared::reference::{topic_label, COUNTRIES};
+use tradewinds_shared::{ActionItem, Meeting, Organisation, RecordKind};
+use uuid::Uuid;
+
+use super::actions::{ActionItems, Scope};
+use super::form::{FormState, SaveBar};
+use super::history::History;
+use super::organisations::{display_names, id_text};
+use super::training::topic_options;
+use super::{failed, loading, not_found, route_id, ConflictNote};
+use crate::catalogue::{allowed, record_of, records_of, use_actor, Typed};
+use crate::components::fields::{
+    enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
+};
+use crate::components::list::ListHead;
+use crate::db::new_id;
+
+/// The organisations as `(id, display name)` options, sorted by name.
+pub fn org_options(orgs: &[Typed<Organisation>]) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = orgs
+        .iter()
+        .map(|o| (o.id.to_string(), o.record.display_name()))
+        .collect();
+    v.sort_by_key(|a| a.1.to_lowercase());
+    v
+}
+
+#[component]
+pub fn MeetingList() -> impl IntoView {
+    let meetings = records_of::<Meeting>(RecordKind::Meeting);
+    let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    let actions = records_of::<ActionItem>(RecordKind::ActionItem);
+    let query = RwSignal::new(String::new());
+    let kind = RwSignal::new(String::new());
+    let country = RwSignal::new(String::new());
+    let organisation = RwSignal::new(String::new());
+    let no_error = Signal::derive(|| None::<String>);
+    let can_add = allowed(|a| a.may_create(RecordKind::Meeting));
+    let organisation_options =
+        Signal::derive(move || org_options(&orgs.get().and_then(Result::ok).unwrap_or_default()));
+    view! {
+        <ListHead title="Meetings" add_href="/meetings/new" add_label="Add a meeting" placeholder="Title, place, topic, organiser…" query=query can_add=can_add>
+            <SelectField label="Kind" name="kind" none_label="All kinds"
+                options=enum_options(MeetingKind::ALL, MeetingKind::code, MeetingKind::label)
+                value=kind on_change=move |v| kind.set(v) error=no_error/>
+            <SelectField label="Country" name="country" none_label="All countries"
+                options=ref_options(COUNTRIES) value=country on_change=move |v| country.set(v) error=no_error/>
+            <SelectField label="Organisation" name="organisation" none_label="Any organiser or participant"
+                options=organisation_options value=organisation on_change=move |v| organisation.set(v) error=no_error/>
+        </ListHead>
+        {move || match (meetings.get(), orgs.get()) {
+            (None, _) | (_, None) => loading(),
+            (Some(Err(e)), _) | (_, Some(Err(e))) => failed(e),
+            (Some(Ok(all)), Some(Ok(orgs))) => {
+                let names = display_names(&orgs);
+                let f = MeetingFilter {
+                    query: query.get(),
+                    kind: MeetingKind::from_code(&kind.get()),
+                    country: Some(country.get()).filter(|c| !c.is_empty()),
+                    organisation: Uuid::parse_str(&organisation.get()).ok(),
+                };
+                let organiser = |m: &Meeting| m.organiser.and_then(|o| names.get(&o).cloned()).unwrap_or_default();
+                // Pending action items per meeting.
+                let mut pending: HashMap<Uuid, usize> = HashMap::new();
+                for a in actions.get().and_then(Result::ok).unwrap_or_default() {
+                    if let (Some(m), true) = (a.record.meeting, a.record.status.is_pending()) {
+                        *pending.entry(m).or_default() += 1;
+                    }
+                }
+                let mut shown: Vec<(Typed<Meeting>, String)> = all
+                    .iter()
+                    .filter(|m| f.matches(&m.record, &organiser(&m.record)))
+                    .map(|m| (m.clone(), organiser(&m.record)))
+                    .collect();
+                // Latest first: the next or last meeting is what people look for.
+                shown.sort_by(|a, b| b.0.record.starts.cmp(&a.0.record.starts));
+                view! {
+                    <p class="count" role="status">{format!("{} of {} meetings", shown.len(), all.len())}</p>
+                    <ul class="records">
+                        {shown.into_iter().map(|(m, organiser)| {
+                            let open = pending.get(&m.id).copied().unwrap_or(0);
+                            view! { <MeetingRow meeting=m organiser=organiser open=open/> }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn MeetingRow(meeting: Typed<Meeting>, organiser: String, open: usize) -> impl IntoView {
+    let m = meeting.record;
+    let place = m.place_label();
+    view! {
+        <li data-testid="record-row">
+            <a href=format!("/meetings/{}", meeting.id)>{m.title.clone()}</a>
+            <span class="meta">
+                {m.dates_label()}
+                {(!place.is_empty()).then(|| format!(" · {place}"))}
+                " · "{m.kind.label()}
+                {(!organiser.is_empty()).then(|| format!(" · {organiser}"))}
+                {(open > 0).then(|| format!(" · {open} action item{} to do", if open == 1 { "" } else { "s" }))}
+                {(meeting.conflicts > 0).then_some(" · needs review")}
+            </span>
+        </li>
+    }
+}
+
+#[component]
+pub fn MeetingDetail() -> impl IntoView {
+    let id = route_id();
+    let record = record_of(RecordKind::Meeting, id);
+    let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    let actor = use_actor();
+    view! {
+        {move || match (record.get(), orgs.get()) {
+            (None, _) | (_, None) => loading(),
+            (Some(Err(e)), _) | (_, Some(Err(e))) => failed(e),
+            (Some(Ok(None)), _) => not_found("Meeting", "/meetings"),
+            (Some(Ok(Some(state))), Some(Ok(orgs))) => {
+                let meeting_id = state.id;
+                let may_edit = actor.with(|a| a.as_ref().is_some_and(|a| a.may_edit(&state)));
+                let conflicts: Vec<String> = state.conflicts().map(|(f, _)| f.to_owned()).collect();
+                let Ok(m) = state.typed::<Meeting>() else {
+                    return failed("this record does not read as a meeting".into());
+                };
+                let names = display_names(&orgs);
+                let link = |id: Uuid| match names.get(&id) {
+                    Some(name) => view! { <a href=format!("/organisations/{id}")>{name.clone()}</a> }.into_any(),
+                    None => "an organisation not on this device".into_any(),
+                };
+                let attendees = m.attendees.iter().enumerate().map(|(i, a)| view! {
+                    {(i > 0).then_some(", ")}{link(*a)}
+                }).collect_view();
+                let topics: Vec<&str> = m.topics.iter().filter_map(|t| topic_label(t)).collect();
+                let place = m.place_label();
+                view! {
+                    <article class="record">
+                        <h1>{m.title.clone()}</h1>
+                        <ConflictNote fields=conflicts/>
+                        <dl>
+                            <dt>"Kind"</dt><dd>{m.kind.label()}</dd>
+                            <dt>"Dates"</dt><dd>{m.dates_label()}</dd>
+                            {(!place.is_empty()).then(|| view! { <dt>"Place"</dt><dd>{place.clone()}</dd> })}
+                            {m.organiser.map(|o| view! { <dt>"Organised by"</dt><dd>{link(o)}</dd> })}
+                            {(!m.chair.is_empty()).then(|| view! { <dt>"Chair"</dt><dd>{m.chair.clone()}</dd> })}
+                            {(!m.attendees.is_empty()).then(|| view! { <dt>"Taking part"</dt><dd data-testid="attendees">{attendees}</dd> })}
+                            {(!topics.is_empty()).then(|| view! { <dt>"Topics"</dt><dd>{topics.join(", ")}</dd> })}
+                        </dl>
+                        {(!m.summary.is_empty()).then(|| view! { <p class="description">{m.summary.clone()}</p> })}
+                        {(!m.source.is_empty()).then(|| view! { <p class="source">"Source: "{m.source.clone()}</p> })}
+                        {may_edit.then(|| view! {
+                            <p class="actions"><a href=format!("/meetings/{meeting_id}/edit")>"Edit"</a></p>
+                        })}
+                    </article>
+                    <ActionItems scope=Scope::Meeting(meeting_id)/>
+                    <History kind=RecordKind::Meeting id=meeting_id/>
+                }.into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+pub fn MeetingNew() -> impl IntoView {
+    let can = allowed(|a| a.may_create(RecordKind::Meeting));
+    let actor = use_actor();
+    // An office editor records their own administration's meetings.
+    let initial = Meeting {
+        organiser: actor.with_untracked(|a| a.as_ref().and_then(|a| a.organisation)),
+        ..Default::default()
+    };
+    view! {
+        <h1>"Add a meeting"</h1>
+        <Show when=move || !can.get()>
+            <p class="attention" role="status">"Your account cannot add meetings (viewer): this form cannot be saved."</p>
+        </Show>
+        <MeetingForm id=new_id() initial=initial/>
+    }
+}
+
+#[component]
+pub fn MeetingEdit() -> impl IntoView {
+    let id = route_id();
+    let record = record_of(RecordKind::Meeting, id);
+    view! {
+        {move || match record.get() {
+            None => loading(),
+            Some(Err(e)) => failed(e),
+            Some(Ok(None)) => not_found("Meeting", "/meetings"),
+            Some(Ok(Some(state))) => match state.typed::<Meeting>() {
+                Ok(m) => view! { <h1>{format!("Edit {}", m.title)}</h1><MeetingForm id=state.id initial=m/> }.into_any(),
+                Err(e) => failed(e.to_string()),
+            },
+        }}
+    }
+}
+
+#[component]
+fn MeetingForm(id: Uuid, initial: Meeting) -> impl IntoView {
+    let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    view! {
+        {move || match orgs.get() {
+            None => loading(),
+            Some(Err(e)) => failed(e),
+            Some(Ok(orgs)) => view! { <MeetingFields id=id initial=initial.clone() orgs=org_options(&orgs)/> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn MeetingFields(id: Uuid, initial: Meeting, orgs: Vec<(String, String)>) -> impl IntoView {
+    let form = FormState::new(initial);
+    let (title, set_title) = form.text(|m| &m.title, |m, v| m.title = v);
+    let (starts, set_starts) = form.text(|m| &m.starts, |m, v| m.starts = v);
+    let (ends, set_ends) = form.text(|m| &m.ends, |m, v| m.ends = v);
+    let (venue, set_venue) = form.text(|m| &m.venue, |m, v| m.venue = v);
+    let (chair, set_chair) = form.text(|m| &m.chair, |m, v| m.chair = v);
+    let (summary, set_summary) = form.text(|m| &m.summary, |m, v| m.summary = v);
+    let (source, set_source) = form.text(|m| &m.source, |m, v| m.source = v);
+    let (kind, set_kind) = form.map(
+        |m| m.kind.code().into(),
+        |m, v| m.kind = MeetingKind::from_code(&v).unwrap_or_default(),
+    );
+    let (country, set_country) = form.map(
+        |m| m.country.clone().unwrap_or_default(),
+        |m, v| m.country = Some(v).filter(|v| !v.is_empty()),
+    );
+    let (organiser, set_organiser) = form.map(
+        |m| id_text(m.organiser),
+        |m, v| m.organiser = Uuid::parse_str(&v).ok(),
+    );
+    let (topics, set_topics) = form.list(|m| &m.topics, |m, v| m.topics = v);
+    let attendees = Signal::derive(move || {
+        form.record
+            .with(|m| m.attendees.iter().map(Uuid::to_string).collect())
+    });
+    let set_attendees = Callback::new(move |v: Vec<String>| {
+        form.record
+            .update(|m| m.attendees = v.iter().filter_map(|s| Uuid::parse_str(s).ok()).collect())
+    });
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        form.save(
+            RecordKind::Meeting,
+            id,
+            Meeting::validate,
+            format!("/meetings/{id}"),
+        );
+    };
+    let organisers = orgs.clone();
+    view! {
+        <form class="record-form" on:submit=save novalidate>
+            <TextField label="Title" name="title" required=true value=title on_input=set_title error=form.error("title")/>
+            <SelectField label="Kind" name="kind" options=enum_options(MeetingKind::ALL, MeetingKind::code, MeetingKind::label)
+                value=kind on_change=set_kind error=form.error("kind")/>
+            <TextField label="First day" name="starts" kind="date" required=true value=starts on_input=set_starts error=form.error("starts")/>
+            <TextField label="Last day" name="ends" kind="date" hint="Leave empty for a one-day meeting"
+                value=ends on_input=set_ends error=form.error("ends")/>
+            <TextField label="Venue" name="venue" hint="e.g. CARTAC office, Bridgetown; or Video conference"
+                value=venue on_input=set_venue error=form.error("venue")/>
+            <SelectField label="Country" name="country" none_label="(none: online or regional)" options=ref_options(COUNTRIES)
+                value=country on_change=set_country error=form.error("country")/>
+            <SelectField label="Organised by" name="organiser" none_label="(choose)" options=organisers
+                value=organiser on_change=set_organiser error=form.error("organiser")/>
+            <TextField label="Chair" name="chair" hint="As the sources name them, e.g. WCO Vice-Chair for the Americas and Caribbean"
+                value=chair on_input=set_chair error=form.error("chair")/>
+            <CheckboxGroup label="Organisations taking part" name="attendees" options=orgs
+                value=attendees on_change=set_attendees error=form.error("attendees")/>
+            <CheckboxGroup label="Topics" name="topics" options=topic_options()
+                value=topics on_change=set_topics error=form.error("topics")/>
+            <TextArea label="Summary" name="summary" value=summary on_input=set_summary error=form.error("summary")/>
+            <TextArea label="Source of these facts" name="source" value=source on_input=set_source error=form.error("source")/>
+            <SaveBar errors=form.errors problem=form.problem cancel="/meetings".into()/>
+        </form>
+    }
+}
