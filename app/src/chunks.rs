@@ -22,7 +22,8 @@ use send_wrapper::SendWrapper;
 
 use crate::catalogue::Catalogue;
 use crate::pages::{
-    about, account, actions, meetings, organisations, sync as sync_screen, training, users,
+    about, account, actions, funding, meetings, organisations, projects, sync as sync_screen,
+    training, users,
 };
 use crate::sync::Phase;
 
@@ -70,6 +71,11 @@ split_off! { screens:
     fn meeting_detail() -> AnyView { view! { <meetings::MeetingDetail/> }.into_any() }
     fn meeting_edit() -> AnyView { view! { <meetings::MeetingEdit/> }.into_any() }
     fn action_list() -> AnyView { view! { <actions::ActionList/> }.into_any() }
+    fn project_list() -> AnyView { view! { <projects::ProjectList/> }.into_any() }
+    fn project_new() -> AnyView { view! { <projects::ProjectNew/> }.into_any() }
+    fn project_detail() -> AnyView { view! { <projects::ProjectDetail/> }.into_any() }
+    fn project_edit() -> AnyView { view! { <projects::ProjectEdit/> }.into_any() }
+    fn funding_page() -> AnyView { view! { <funding::FundingPage/> }.into_any() }
     fn sync_page() -> AnyView { view! { <sync_screen::SyncPage/> }.into_any() }
     fn about_page() -> AnyView { view! { <about::AboutPage/> }.into_any() }
     fn account_page() -> AnyView { view! { <account::AccountPage/> }.into_any() }

@@ -1,6 +1,6 @@
 //! Which screen the address names, and moving between screens without reloading.
 //!
-//! The app has seventeen fixed addresses and one parameter (a record's id), so this is a
+//! The app has twenty-two fixed addresses and one parameter (a record's id), so this is a
 //! path signal, one `match` from path to [`Screen`], the History API, and one click
 //! listener that turns same-origin links into in-app navigation. It replaces
 //! leptos_router, whose general matching and nested outlets took an eighth of the
@@ -27,6 +27,11 @@ pub enum Screen {
     MeetingDetail,
     MeetingEdit,
     ActionList,
+    ProjectList,
+    ProjectNew,
+    ProjectDetail,
+    ProjectEdit,
+    Funding,
     Sync,
     About,
     SignIn,
@@ -63,6 +68,11 @@ impl Route {
             ["meetings", id] => (MeetingDetail, Some(*id)),
             ["meetings", id, "edit"] => (MeetingEdit, Some(*id)),
             ["actions"] => (ActionList, None),
+            ["projects"] => (ProjectList, None),
+            ["projects", "new"] => (ProjectNew, None),
+            ["projects", id] => (ProjectDetail, Some(*id)),
+            ["projects", id, "edit"] => (ProjectEdit, Some(*id)),
+            ["funding"] => (Funding, None),
             ["sync"] => (Sync, None),
             ["about"] => (About, None),
             ["sign-in"] => (SignIn, None),
@@ -232,6 +242,11 @@ mod tests {
             (&format!("/meetings/{ID}/edit"), Screen::MeetingEdit, true),
             ("/actions", Screen::ActionList, false),
             ("/actions/x", Screen::NotFound, false),
+            ("/projects", Screen::ProjectList, false),
+            ("/projects/new", Screen::ProjectNew, false),
+            (&format!("/projects/{ID}"), Screen::ProjectDetail, true),
+            (&format!("/projects/{ID}/edit"), Screen::ProjectEdit, true),
+            ("/funding", Screen::Funding, false),
             ("/sync", Screen::Sync, false),
             ("/about", Screen::About, false),
             ("/sign-in", Screen::SignIn, false),

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use crate::meetings::{ActionItem, Meeting};
+use crate::projects::Project;
 use crate::reference;
 use crate::validation::{
     max_len, optional_date, optional_email, optional_url, required_text, ValidationErrors,
@@ -46,6 +47,7 @@ labelled_enum!(
         Programme => ("programme", "Programme"),
         Meeting => ("meeting", "Meeting"),
         ActionItem => ("action_item", "Action item"),
+        Project => ("project", "Project"),
     }
 );
 
@@ -98,6 +100,7 @@ impl RecordKind {
             RecordKind::Programme => "programmes",
             RecordKind::Meeting => "meetings",
             RecordKind::ActionItem => "action_items",
+            RecordKind::Project => "projects",
         }
     }
 
@@ -119,6 +122,7 @@ impl RecordKind {
             RecordKind::Programme => to_map(&Programme::default()),
             RecordKind::Meeting => to_map(&Meeting::default()),
             RecordKind::ActionItem => to_map(&ActionItem::default()),
+            RecordKind::Project => to_map(&Project::default()),
         }
     }
 
@@ -132,6 +136,7 @@ impl RecordKind {
             RecordKind::Programme => parse_fields::<Programme>(fields)?.validate(),
             RecordKind::Meeting => parse_fields::<Meeting>(fields)?.validate(),
             RecordKind::ActionItem => parse_fields::<ActionItem>(fields)?.validate(),
+            RecordKind::Project => parse_fields::<Project>(fields)?.validate(),
         }
     }
 
@@ -160,6 +165,7 @@ impl RecordKind {
                 RecordKind::Programme => parse_pairs::<Programme>(given).map(|r| r.validate()),
                 RecordKind::Meeting => parse_pairs::<Meeting>(given).map(|r| r.validate()),
                 RecordKind::ActionItem => parse_pairs::<ActionItem>(given).map(|r| r.validate()),
+                RecordKind::Project => parse_pairs::<Project>(given).map(|r| r.validate()),
             };
             if let Ok(result) = checked {
                 return result;
@@ -195,6 +201,7 @@ impl RecordKind {
                 RecordKind::Programme => parse_pairs::<Programme>(given).map(drop),
                 RecordKind::Meeting => parse_pairs::<Meeting>(given).map(drop),
                 RecordKind::ActionItem => parse_pairs::<ActionItem>(given).map(drop),
+                RecordKind::Project => parse_pairs::<Project>(given).map(drop),
             };
             if parsed.is_ok() {
                 return Ok(());
@@ -232,6 +239,7 @@ impl RecordKind {
             RecordKind::Programme => parse_map::<Programme>(map).map(drop),
             RecordKind::Meeting => parse_map::<Meeting>(map).map(drop),
             RecordKind::ActionItem => parse_map::<ActionItem>(map).map(drop),
+            RecordKind::Project => parse_map::<Project>(map).map(drop),
         }
     }
 }

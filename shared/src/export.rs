@@ -9,6 +9,8 @@
 
 use crate::catalogue::{Organisation, TrainingTool};
 use crate::meetings::{ActionItem, Day};
+use crate::projects::Project;
+use crate::reference::country_name;
 use crate::reference::{language_name, topic_label};
 
 /// A CSV text being written: the header first, then rows.
@@ -200,6 +202,63 @@ pub fn action_items(rows: &[ActionRow], today: Day) -> String {
     csv.finish()
 }
 
+/// A project as the list's export shows it.
+pub struct ProjectRow<'a> {
+    pub project: &'a Project,
+    pub accountable: String,
+    pub funders: Vec<String>,
+    pub implementers: Vec<String>,
+    /// The programme's name, or empty.
+    pub programme: String,
+}
+
+pub fn projects(rows: &[ProjectRow]) -> String {
+    let mut csv = Csv::new(&[
+        "Title",
+        "Identifier",
+        "Status",
+        "Start",
+        "End",
+        "Accountable",
+        "Funders",
+        "Implementers",
+        "Countries",
+        "Topics",
+        "DAC sectors",
+        "Budget",
+        "Currency",
+        "Programme",
+        "Description",
+    ]);
+    for r in rows {
+        let p = r.project;
+        let sectors: Vec<String> = p
+            .topics
+            .iter()
+            .filter_map(|t| crate::reference::TOPICS.iter().find(|(c, _, _)| c == t))
+            .map(|(_, _, dac)| dac.to_string())
+            .collect();
+        csv.row([
+            p.title.as_str(),
+            &p.identifier,
+            p.status.label(),
+            &p.starts,
+            &p.ends,
+            &r.accountable,
+            &r.funders.join("; "),
+            &r.implementers.join("; "),
+            &names(&p.countries, country_name),
+            &names(&p.topics, topic_label),
+            &sectors.join("; "),
+            &p.budget.map(|b| b.to_string()).unwrap_or_default(),
+            &p.currency,
+            &r.programme,
+            &p.description,
+        ]);
+    }
+    csv.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,5 +403,36 @@ mod tests {
              \"Donor meeting, 15–17 October 2012\""
         );
         assert!(rows[2].contains(",2nd quarter 2013,Done,,"), "{}", rows[2]);
+    }
+
+    #[test]
+    fn projects_carry_names_sectors_and_plain_budgets() {
+        let p = Project {
+            title: "Risk management".into(),
+            countries: vec!["BB".into(), "LC".into()],
+            topics: vec!["risk_management".into(), "integrity".into()],
+            budget: Some(1_250_000),
+            currency: "USD".into(),
+            ..Default::default()
+        };
+        let text = projects(&[ProjectRow {
+            project: &p,
+            accountable: "CARTAC".into(),
+            funders: vec!["Global Affairs Canada".into(), "FCDO".into()],
+            implementers: vec![],
+            programme: String::new(),
+        }]);
+        let rows = lines(&text);
+        assert!(rows[0].starts_with("Title,Identifier,Status,Start,End,Accountable,Funders,"));
+        assert!(
+            rows[1].contains(",CARTAC,Global Affairs Canada; FCDO,,Barbados; Saint Lucia,"),
+            "{}",
+            rows[1]
+        );
+        assert!(
+            rows[1].contains(",33120; 15113,1250000,USD,"),
+            "{}",
+            rows[1]
+        );
     }
 }

@@ -9,10 +9,12 @@ pub mod access;
 pub mod accounts;
 pub mod export;
 pub mod meetings;
+pub mod projects;
 pub mod reference;
 pub mod sync;
 pub mod validation;
 
 pub use catalogue::{Contact, Organisation, Programme, RecordKind, TrainingTool};
 pub use meetings::{ActionItem, Meeting};
+pub use projects::Project;
 pub use validation::{FieldError, ValidationErrors};

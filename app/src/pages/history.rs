@@ -9,6 +9,7 @@ use serde_json::Value;
 use tradewinds_shared::accounts::HistoryEntry;
 use tradewinds_shared::catalogue::{AccessRule, Audience, OrgCategory, OrgStatus, ToolFormat};
 use tradewinds_shared::meetings::{ActionStatus, Due, MeetingKind};
+use tradewinds_shared::projects::ProjectStatus;
 use tradewinds_shared::reference::{country_name, language_name, topic_label};
 use tradewinds_shared::{Meeting, Organisation, Programme, RecordKind};
 use uuid::Uuid;
@@ -55,8 +56,17 @@ pub fn field_label(kind: RecordKind, field: &str) -> &str {
         "owner" if kind == RecordKind::ActionItem => "Owner",
         "owner" => "Run by",
         "kind" => "Kind of meeting",
+        "starts" if kind == RecordKind::Project => "Start",
+        "ends" if kind == RecordKind::Project => "End",
         "starts" => "First day",
         "ends" => "Last day",
+        "identifier" => "Identifier",
+        "accountable" => "Accountable",
+        "funders" => "Funded by",
+        "implementers" => "Implemented by",
+        "countries" => "Countries",
+        "budget" => "Budget",
+        "currency" => "Currency",
         "venue" => "Venue",
         "organiser" => "Organised by",
         "chair" => "Chair",
@@ -84,10 +94,10 @@ pub fn field_value(field: &str, value: &Value, names: &HashMap<Uuid, String>) ->
         (_, Value::String(s)) if s.is_empty() => "(empty)".into(),
         (
             "organisation" | "provider" | "owner" | "parent" | "successor" | "programme"
-            | "organiser" | "meeting",
+            | "organiser" | "meeting" | "accountable",
             _,
         ) => name_of(text, names),
-        ("attendees" | "co_owners", Value::Array(items)) => items
+        ("attendees" | "co_owners" | "funders" | "implementers", Value::Array(items)) => items
             .iter()
             .map(|v| name_of(v.as_str().unwrap_or_default(), names))
             .collect::<Vec<_>>()
@@ -95,7 +105,8 @@ pub fn field_value(field: &str, value: &Value, names: &HashMap<Uuid, String>) ->
         ("status", _) => coded(
             OrgStatus::from_code(text)
                 .map(OrgStatus::label)
-                .or_else(|| ActionStatus::from_code(text).map(ActionStatus::label)),
+                .or_else(|| ActionStatus::from_code(text).map(ActionStatus::label))
+                .or_else(|| ProjectStatus::from_code(text).map(ProjectStatus::label)),
         ),
         ("kind", _) => coded(MeetingKind::from_code(text).map(MeetingKind::label)),
         ("due", _) => Due::parse(text).map_or_else(|| text.to_owned(), Due::label),
@@ -105,6 +116,12 @@ pub fn field_value(field: &str, value: &Value, names: &HashMap<Uuid, String>) ->
         ("access", _) => coded(AccessRule::from_code(text).map(AccessRule::label)),
         ("country", _) => coded(country_name(text)),
         ("language", _) => coded(language_name(text)),
+        ("countries", Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(|c| country_name(c).unwrap_or(c).to_owned())
+            .collect::<Vec<_>>()
+            .join(", "),
         ("languages" | "topics", Value::Array(items)) => items
             .iter()
             .filter_map(Value::as_str)

@@ -17,6 +17,7 @@ pub fn Home() -> impl IntoView {
     let tools = count_of(RecordKind::TrainingTool);
     let meetings = count_of(RecordKind::Meeting);
     let actions = count_of(RecordKind::ActionItem);
+    let projects = count_of(RecordKind::Project);
     let add_tool = allowed(|a| a.may_create(RecordKind::TrainingTool));
     let add_org = allowed(|a| a.may_create(RecordKind::Organisation));
     view! {
@@ -50,6 +51,12 @@ pub fn Home() -> impl IntoView {
                     <strong>{move || count(actions.get())}</strong>" action items"
                 </a>
                 <span>"Who agreed to do what, by when, and whether it is done"</span>
+            </li>
+            <li>
+                <a href="/projects">
+                    <strong>{move || count(projects.get())}</strong>" projects"
+                </a>
+                <span>"Who funds and implements what, where: "<a href="/funding">"overlaps and gaps"</a></span>
             </li>
         </ul>
         <p class="actions">

@@ -22,6 +22,7 @@ pub fn record_href(kind: RecordKind, id: uuid::Uuid) -> Option<String> {
         RecordKind::Organisation => Some(format!("/organisations/{id}")),
         RecordKind::TrainingTool => Some(format!("/training/{id}")),
         RecordKind::Meeting => Some(format!("/meetings/{id}")),
+        RecordKind::Project => Some(format!("/projects/{id}")),
         // Shown where they belong (an organisation's or a meeting's page); the follow-up
         // list has them all.
         RecordKind::ActionItem => Some("/actions".to_owned()),

@@ -1,0 +1,524 @@
+//! Projects: the searchable list with filters and CSV, a project's page with the projects it
+//! may duplicate, and the form (which warns of a project already recorded).
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use tradewinds_shared::projects::{overlap, possible_duplicates, ProjectFilter, ProjectStatus};
+use tradewinds_shared::reference::{country_name, topic_label, COUNTRIES, TOPICS};
+use tradewinds_shared::{export, Organisation, Programme, Project, RecordKind};
+use uuid::Uuid;
+
+use super::form::{FormState, SaveBar};
+use super::history::History;
+use super::meetings::org_options;
+use super::organisations::{display_names, id_text};
+use super::training::topic_options;
+use super::{failed, loading, not_found, route_id, ConflictNote};
+use crate::catalogue::{allowed, record_of, records_of, use_actor, Typed};
+use crate::components::fields::{
+    enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
+};
+use crate::components::list::{DownloadCsv, ListHead};
+use crate::db::new_id;
+
+fn status_options() -> Vec<(String, String)> {
+    let mut v = vec![("live".to_owned(), "Planned or under way".to_owned())];
+    v.extend(enum_options(
+        ProjectStatus::ALL,
+        ProjectStatus::code,
+        ProjectStatus::label,
+    ));
+    v
+}
+
+/// Names of organisations, each id in `ids` that this device knows.
+fn names_of(names: &HashMap<Uuid, String>, ids: &[Uuid]) -> Vec<String> {
+    ids.iter().filter_map(|id| names.get(id).cloned()).collect()
+}
+
+/// Country names, "Barbados, Saint Lucia".
+fn countries_label(codes: &[String]) -> String {
+    if codes.is_empty() {
+        return "no country named".into();
+    }
+    codes
+        .iter()
+        .map(|c| country_name(c).unwrap_or(c))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[component]
+pub fn ProjectList() -> impl IntoView {
+    let projects = records_of::<Project>(RecordKind::Project);
+    let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    let programmes = records_of::<Programme>(RecordKind::Programme);
+    let query = RwSignal::new(String::new());
+    let status = RwSignal::new(String::new());
+    let country = RwSignal::new(String::new());
+    let topic = RwSignal::new(String::new());
+    let organisation = RwSignal::new(String::new());
+    let no_error = Signal::derive(|| None::<String>);
+    let can_add = allowed(|a| a.may_create(RecordKind::Project));
+    let organisation_options =
+        Signal::derive(move || org_options(&orgs.get().and_then(Result::ok).unwrap_or_default()));
+    view! {
+        <ListHead title="Projects" add_href="/projects/new" add_label="Add a project" placeholder="Title, identifier, funder, country…" query=query can_add=can_add>
+            <SelectField label="Status" name="status" none_label="All statuses"
+                options=status_options() value=status on_change=move |v| status.set(v) error=no_error/>
+            <SelectField label="Country" name="country" none_label="All countries"
+                options=ref_options(COUNTRIES) value=country on_change=move |v| country.set(v) error=no_error/>
+            <SelectField label="Topic" name="topic" none_label="All topics"
+                options=topic_options() value=topic on_change=move |v| topic.set(v) error=no_error/>
+            <SelectField label="Organisation" name="organisation" none_label="Any funder or implementer"
+                options=organisation_options value=organisation on_change=move |v| organisation.set(v) error=no_error/>
+        </ListHead>
+        <p><a href="/funding">"Who funds what, where: overlaps and gaps"</a></p>
+        {move || match (projects.get(), orgs.get()) {
+            (None, _) | (_, None) => loading(),
+            (Some(Err(e)), _) | (_, Some(Err(e))) => failed(e),
+            (Some(Ok(all)), Some(Ok(orgs))) => {
+                let names = display_names(&orgs);
+                let chosen = status.get();
+                let f = ProjectFilter {
+                    query: query.get(),
+                    status: ProjectStatus::from_code(&chosen),
+                    live_only: chosen == "live",
+                    country: Some(country.get()).filter(|c| !c.is_empty()),
+                    topic: Some(topic.get()).filter(|t| !t.is_empty()),
+                    organisation: Uuid::parse_str(&organisation.get()).ok(),
+                };
+                let participants = |p: &Project| {
+                    let mut ids = p.funders.clone();
+                    ids.extend(&p.implementers);
+                    ids.extend(p.accountable);
+                    names_of(&names, &ids).join(" ")
+                };
+                let mut shown: Vec<Typed<Project>> = all
+                    .iter()
+                    .filter(|p| f.matches(&p.record, &participants(&p.record)))
+                    .cloned()
+                    .collect();
+                shown.sort_by_key(|p| p.record.title.to_lowercase());
+                let csv = {
+                    let (shown, names) = (shown.clone(), names.clone());
+                    let programmes = programmes.get().and_then(Result::ok).unwrap_or_default();
+                    Callback::new(move |()| export_csv(&shown, &names, &programmes))
+                };
+                view! {
+                    <p class="count" role="status">{format!("{} of {} projects", shown.len(), all.len())}</p>
+                    <DownloadCsv name="projects" csv=csv/>
+                    <ul class="records">
+                        {shown.into_iter().map(|p| {
+                            let funders = names_of(&names, &p.record.funders).join(", ");
+                            view! { <ProjectRow project=p funders=funders/> }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }
+        }}
+    }
+}
+
+fn export_csv(
+    shown: &[Typed<Project>],
+    names: &HashMap<Uuid, String>,
+    programmes: &[Typed<Programme>],
+) -> String {
+    let rows: Vec<export::ProjectRow> = shown
+        .iter()
+        .map(|p| export::ProjectRow {
+            project: &p.record,
+            accountable: names_of(names, &p.record.accountable.into_iter().collect::<Vec<_>>())
+                .join(""),
+            funders: names_of(names, &p.record.funders),
+            implementers: names_of(names, &p.record.implementers),
+            programme: p
+                .record
+                .programme
+                .and_then(|id| programmes.iter().find(|x| x.id == id))
+                .map(|x| x.record.name.clone())
+                .unwrap_or_default(),
+        })
+        .collect();
+    export::projects(&rows)
+}
+
+#[component]
+fn ProjectRow(project: Typed<Project>, funders: String) -> impl IntoView {
+    let p = project.record;
+    let years = p.years_label();
+    let budget = p.budget_label();
+    view! {
+        <li data-testid="record-row">
+            <a href=format!("/projects/{}", project.id)>{p.title.clone()}</a>
+            <span class="meta">
+                {p.status.label()}
+                {(!years.is_empty()).then(|| format!(" · {years}"))}
+                " · "{countries_label(&p.countries)}
+                {(!funders.is_empty()).then(|| format!(" · funded by {funders}"))}
+                {(!budget.is_empty()).then(|| format!(" · {budget}"))}
+                {(project.conflicts > 0).then_some(" · needs review")}
+            </span>
+        </li>
+    }
+}
+
+/// The "Projects" section of an organisation's page: what it funds, is accountable for or
+/// implements.
+#[component]
+pub fn OrgProjects(org: Uuid) -> impl IntoView {
+    let projects = records_of::<Project>(RecordKind::Project);
+    view! {
+        <section aria-labelledby="projects-h" data-testid="org-projects">
+            <h2 id="projects-h">"Projects"</h2>
+            {move || match projects.get() {
+                None => loading(),
+                Some(Err(e)) => failed(e),
+                Some(Ok(all)) => {
+                    let mut mine: Vec<(Typed<Project>, Vec<&'static str>)> = all
+                        .into_iter()
+                        .filter_map(|p| {
+                            let r = &p.record;
+                            let roles: Vec<&'static str> = [
+                                (r.funders.contains(&org), "funds"),
+                                (r.accountable == Some(org), "accountable"),
+                                (r.implementers.contains(&org), "implements"),
+                            ]
+                            .into_iter()
+                            .filter_map(|(yes, role)| yes.then_some(role))
+                            .collect();
+                            (!roles.is_empty()).then_some((p, roles))
+                        })
+                        .collect();
+                    if mine.is_empty() {
+                        return view! { <p>"No project recorded."</p> }.into_any();
+                    }
+                    mine.sort_by_key(|(p, _)| (!p.record.status.is_live(), p.record.title.to_lowercase()));
+                    view! {
+                        <ul class="records">
+                            {mine.into_iter().map(|(p, roles)| view! {
+                                <li>
+                                    <a href=format!("/projects/{}", p.id)>{p.record.title.clone()}</a>
+                                    <span class="meta">
+                                        {roles.join(", ")}" · "{p.record.status.label()}" · "{countries_label(&p.record.countries)}
+                                    </span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+pub fn ProjectDetail() -> impl IntoView {
+    let id = route_id();
+    let record = record_of(RecordKind::Project, id);
+    let projects = records_of::<Project>(RecordKind::Project);
+    let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    let programmes = records_of::<Programme>(RecordKind::Programme);
+    let actor = use_actor();
+    view! {
+        {move || match (record.get(), orgs.get(), projects.get()) {
+            (None, _, _) | (_, None, _) | (_, _, None) => loading(),
+            (Some(Err(e)), _, _) | (_, Some(Err(e)), _) | (_, _, Some(Err(e))) => failed(e),
+            (Some(Ok(None)), _, _) => not_found("Project", "/projects"),
+            (Some(Ok(Some(state))), Some(Ok(orgs)), Some(Ok(all))) => {
+                let project_id = state.id;
+                let may_edit = actor.with(|a| a.as_ref().is_some_and(|a| a.may_edit(&state)));
+                let conflicts: Vec<String> = state.conflicts().map(|(f, _)| f.to_owned()).collect();
+                let Ok(p) = state.typed::<Project>() else {
+                    return failed("this record does not read as a project".into());
+                };
+                let names = display_names(&orgs);
+                let links = |ids: &[Uuid]| {
+                    ids.iter().enumerate().map(|(i, id)| {
+                        let name = names.get(id).cloned().unwrap_or_else(|| "an organisation not on this device".into());
+                        view! { {(i > 0).then_some(", ")}<a href=format!("/organisations/{id}")>{name}</a> }
+                    }).collect_view()
+                };
+                let topics: Vec<String> = p.topics.iter().filter_map(|t| {
+                    TOPICS.iter().find(|(c, _, _)| c == t).map(|(_, label, dac)| format!("{label} (DAC {dac})"))
+                }).collect();
+                let programme = p.programme.and_then(|id| {
+                    programmes.get().and_then(Result::ok)?.into_iter().find(|x| x.id == id).map(|x| x.record.name)
+                });
+                let overlaps: Vec<(Uuid, String, String)> = all.iter()
+                    .filter(|o| o.id != project_id)
+                    .filter_map(|o| overlap(&p, &o.record).map(|ov| {
+                        let where_ = format!(
+                            "{} · {}",
+                            countries_label(&ov.countries),
+                            ov.topics.iter().filter_map(|t| topic_label(t)).collect::<Vec<_>>().join(", ")
+                        );
+                        (o.id, o.record.title.clone(), where_)
+                    }))
+                    .collect();
+                let dates = match (p.starts.as_str(), p.ends.as_str()) {
+                    ("", "") => String::new(),
+                    (s, "") => format!("from {s}"),
+                    ("", e) => format!("until {e}"),
+                    (s, e) => format!("{s} to {e}"),
+                };
+                let budget = p.budget_label();
+                view! {
+                    <article class="record">
+                        <h1>{p.title.clone()}</h1>
+                        <ConflictNote fields=conflicts/>
+                        <dl>
+                            <dt>"Status"</dt><dd>{p.status.label()}</dd>
+                            {(!p.identifier.is_empty()).then(|| view! { <dt>"Identifier"</dt><dd>{p.identifier.clone()}</dd> })}
+                            {(!dates.is_empty()).then(|| view! { <dt>"Dates"</dt><dd>{dates.clone()}</dd> })}
+                            <dt>"Accountable"</dt><dd>{links(&p.accountable.into_iter().collect::<Vec<_>>())}</dd>
+                            <dt>"Funded by"</dt><dd data-testid="funders">{links(&p.funders)}</dd>
+                            {(!p.implementers.is_empty()).then(|| view! { <dt>"Implemented by"</dt><dd>{links(&p.implementers)}</dd> })}
+                            <dt>"Countries"</dt><dd>{countries_label(&p.countries)}</dd>
+                            {(!topics.is_empty()).then(|| view! { <dt>"Topics"</dt><dd>{topics.join(", ")}</dd> })}
+                            {(!budget.is_empty()).then(|| view! { <dt>"Budget"</dt><dd>{budget.clone()}</dd> })}
+                            {programme.map(|name| view! { <dt>"Programme"</dt><dd>{name}</dd> })}
+                        </dl>
+                        {(!p.description.is_empty()).then(|| view! { <p class="description">{p.description.clone()}</p> })}
+                        {(!p.source.is_empty()).then(|| view! { <p class="source">"Source: "{p.source.clone()}</p> })}
+                        {may_edit.then(|| view! {
+                            <p class="actions"><a href=format!("/projects/{project_id}/edit")>"Edit"</a></p>
+                        })}
+                    </article>
+                    <section aria-labelledby="overlaps-h" data-testid="overlaps">
+                        <h2 id="overlaps-h">"Possible duplication"</h2>
+                        {if overlaps.is_empty() {
+                            view! { <p>"No other live project with other funders works on the same topic in the same country at the same time."</p> }.into_any()
+                        } else {
+                            view! {
+                                <p class="attention">"Other funders work on the same topic in the same country at the same time:"</p>
+                                <ul class="records">
+                                    {overlaps.into_iter().map(|(id, title, where_)| view! {
+                                        <li><a href=format!("/projects/{id}")>{title}</a><span class="meta">{where_}</span></li>
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                    </section>
+                    <History kind=RecordKind::Project id=project_id/>
+                }.into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+pub fn ProjectNew() -> impl IntoView {
+    let can = allowed(|a| a.may_create(RecordKind::Project));
+    let actor = use_actor();
+    let initial = Project {
+        accountable: actor.with_untracked(|a| a.as_ref().and_then(|a| a.organisation)),
+        ..Default::default()
+    };
+    view! {
+        <h1>"Add a project"</h1>
+        <Show when=move || !can.get()>
+            <p class="attention" role="status">"Your account cannot add projects (viewer): this form cannot be saved."</p>
+        </Show>
+        <ProjectForm id=new_id() initial=initial/>
+    }
+}
+
+#[component]
+pub fn ProjectEdit() -> impl IntoView {
+    let id = route_id();
+    let record = record_of(RecordKind::Project, id);
+    view! {
+        {move || match record.get() {
+            None => loading(),
+            Some(Err(e)) => failed(e),
+            Some(Ok(None)) => not_found("Project", "/projects"),
+            Some(Ok(Some(state))) => match state.typed::<Project>() {
+                Ok(p) => view! { <h1>{format!("Edit {}", p.title)}</h1><ProjectForm id=state.id initial=p/> }.into_any(),
+                Err(e) => failed(e.to_string()),
+            },
+        }}
+    }
+}
+
+#[component]
+fn ProjectForm(id: Uuid, initial: Project) -> impl IntoView {
+    let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    let programmes = records_of::<Programme>(RecordKind::Programme);
+    view! {
+        {move || match (orgs.get(), programmes.get()) {
+            (None, _) | (_, None) => loading(),
+            (Some(Err(e)), _) | (_, Some(Err(e))) => failed(e),
+            (Some(Ok(orgs)), Some(Ok(programmes))) => {
+                let mut programme_options: Vec<(String, String)> = programmes.into_iter().map(|p| (p.id.to_string(), p.record.name)).collect();
+                programme_options.sort_by_key(|p| p.1.to_lowercase());
+                view! { <ProjectFields id=id initial=initial.clone() orgs=org_options(&orgs) programmes=programme_options/> }.into_any()
+            }
+        }}
+    }
+}
+
+/// Ids chosen in a checkbox group, as the group's values.
+fn id_values(ids: &[Uuid]) -> Vec<String> {
+    ids.iter().map(Uuid::to_string).collect()
+}
+
+fn ids_from(values: &[String]) -> Vec<Uuid> {
+    values
+        .iter()
+        .filter_map(|s| Uuid::parse_str(s).ok())
+        .collect()
+}
+
+/// A budget as typed: digits, with `,`, spaces or `_` between groups; empty for none.
+fn parse_budget(text: &str) -> Result<Option<u64>, &'static str> {
+    let digits: String = text
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '_'))
+        .collect();
+    if digits.is_empty() {
+        return Ok(None);
+    }
+    digits
+        .parse::<u64>()
+        .map(Some)
+        .map_err(|_| "Enter the budget as a whole number, e.g. 1250000 or 1,250,000.")
+}
+
+#[component]
+fn ProjectFields(
+    id: Uuid,
+    initial: Project,
+    orgs: Vec<(String, String)>,
+    programmes: Vec<(String, String)>,
+) -> impl IntoView {
+    let budget_text = RwSignal::new(initial.budget.map(|b| b.to_string()).unwrap_or_default());
+    let form = FormState::new(initial);
+    let all = records_of::<Project>(RecordKind::Project);
+    let (title, set_title) = form.text(|p| &p.title, |p, v| p.title = v);
+    let (identifier, set_identifier) = form.text(|p| &p.identifier, |p, v| p.identifier = v);
+    let (starts, set_starts) = form.text(|p| &p.starts, |p, v| p.starts = v);
+    let (ends, set_ends) = form.text(|p| &p.ends, |p, v| p.ends = v);
+    let (currency, set_currency) =
+        form.text(|p| &p.currency, |p, v| p.currency = v.trim().to_uppercase());
+    let (description, set_description) = form.text(|p| &p.description, |p, v| p.description = v);
+    let (source, set_source) = form.text(|p| &p.source, |p, v| p.source = v);
+    let (status, set_status) = form.map(
+        |p| p.status.code().into(),
+        |p, v| p.status = ProjectStatus::from_code(&v).unwrap_or_default(),
+    );
+    let (accountable, set_accountable) = form.map(
+        |p| id_text(p.accountable),
+        |p, v| p.accountable = Uuid::parse_str(&v).ok(),
+    );
+    let (programme, set_programme) = form.map(
+        |p| id_text(p.programme),
+        |p, v| p.programme = Uuid::parse_str(&v).ok(),
+    );
+    let (countries, set_countries) = form.list(|p| &p.countries, |p, v| p.countries = v);
+    let (topics, set_topics) = form.list(|p| &p.topics, |p, v| p.topics = v);
+    let funders = Signal::derive(move || form.record.with(|p| id_values(&p.funders)));
+    let set_funders =
+        Callback::new(move |v: Vec<String>| form.record.update(|p| p.funders = ids_from(&v)));
+    let implementers = Signal::derive(move || form.record.with(|p| id_values(&p.implementers)));
+    let set_implementers =
+        Callback::new(move |v: Vec<String>| form.record.update(|p| p.implementers = ids_from(&v)));
+    // Projects already recorded that this one may be (same identifier, or same title where
+    // and when it runs): said before saving, the person decides.
+    let duplicates = Signal::derive(move || {
+        let all = all.get().and_then(Result::ok).unwrap_or_default();
+        form.record.with(|p| {
+            let found = possible_duplicates((id, p), all.iter().map(|o| (o.id, &o.record)));
+            all.iter()
+                .filter(|o| found.contains(&o.id))
+                .map(|o| (o.id, o.record.title.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match parse_budget(&budget_text.get_untracked()) {
+            Ok(b) => form.record.update(|p| p.budget = b),
+            Err(message) => {
+                let mut e = form
+                    .record
+                    .with_untracked(Project::validate)
+                    .err()
+                    .unwrap_or_default();
+                e.0.retain(|f| f.field != "budget");
+                e.add("budget", message);
+                form.errors.set(e);
+                return;
+            }
+        }
+        form.save(
+            RecordKind::Project,
+            id,
+            Project::validate,
+            format!("/projects/{id}"),
+        );
+    };
+    let no_countries: Vec<(String, String)> = ref_options(COUNTRIES);
+    let accountable_options = orgs.clone();
+    let implementer_options = orgs.clone();
+    view! {
+        <form class="record-form" on:submit=save novalidate>
+            <TextField label="Title" name="title" required=true value=title on_input=set_title error=form.error("title")/>
+            <TextField label="Identifier" name="identifier" hint="The IATI activity identifier, if it has one"
+                value=identifier on_input=set_identifier error=form.error("identifier")/>
+            <SelectField label="Status" name="status" options=enum_options(ProjectStatus::ALL, ProjectStatus::code, ProjectStatus::label)
+                value=status on_change=set_status error=form.error("status")/>
+            <TextField label="Start" name="starts" kind="date" value=starts on_input=set_starts error=form.error("starts")/>
+            <TextField label="End" name="ends" kind="date" hint="Leave empty while it is open"
+                value=ends on_input=set_ends error=form.error("ends")/>
+            <SelectField label="Accountable" name="accountable" none_label="(choose)" options=accountable_options
+                value=accountable on_change=set_accountable error=form.error("accountable")/>
+            <CheckboxGroup label="Funded by" name="funders" options=orgs
+                value=funders on_change=set_funders error=form.error("funders")/>
+            <details>
+                <summary>"Implemented by"</summary>
+                <CheckboxGroup label="Implementing organisations" name="implementers" options=implementer_options
+                    value=implementers on_change=set_implementers error=form.error("implementers")/>
+            </details>
+            <CheckboxGroup label="Countries" name="countries" options=no_countries
+                value=countries on_change=set_countries error=form.error("countries")/>
+            <CheckboxGroup label="Topics" name="topics" options=topic_options()
+                value=topics on_change=set_topics error=form.error("topics")/>
+            <TextField label="Budget" name="budget" hint="A whole number, e.g. 1250000"
+                value=budget_text on_input=Callback::new(move |v| budget_text.set(v)) error=form.error("budget")/>
+            <TextField label="Currency" name="currency" hint="ISO code: USD, CAD, GBP, EUR…"
+                value=currency on_input=set_currency error=form.error("currency")/>
+            <SelectField label="Programme" name="programme" none_label="(none)" options=programmes
+                value=programme on_change=set_programme error=form.error("programme")/>
+            <TextArea label="Description" name="description" value=description on_input=set_description error=form.error("description")/>
+            <TextArea label="Source of these facts" name="source" value=source on_input=set_source error=form.error("source")/>
+            <Show when=move || duplicates.with(|d| !d.is_empty())>
+                <div class="attention" role="status" data-testid="duplicate-warning">
+                    "This project may already be recorded: "
+                    {move || duplicates.get().into_iter().enumerate().map(|(i, (id, title))| view! {
+                        {(i > 0).then_some(", ")}<a href=format!("/projects/{id}")>{title}</a>
+                    }).collect_view()}
+                    ". Check before saving a second copy."
+                </div>
+            </Show>
+            <SaveBar errors=form.errors problem=form.problem cancel="/projects".into()/>
+        </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn budgets_are_read_with_their_separators() {
+        assert_eq!(parse_budget(""), Ok(None));
+        assert_eq!(parse_budget("1,250,000"), Ok(Some(1_250_000)));
+        assert_eq!(parse_budget("1 250 000"), Ok(Some(1_250_000)));
+        assert!(parse_budget("1.2m").is_err());
+        assert!(parse_budget("-5").is_err());
+    }
+}

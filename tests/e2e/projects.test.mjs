@@ -1,0 +1,128 @@
+// Projects and "who funds what, where" in a real browser against the real server: a project
+// added with the shared rules' messages, a second one added offline after a duplicate
+// warning, the overlap shown on the project and in the funding table, both synced, and the
+// list's CSV.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { startServer, launchBrowser, watchErrors } from './harness.mjs';
+import { signIn, apiAs, waitForSynced, openOrganisation } from './pages.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); server?.cleanup(); });
+
+const FIRST = 'Risk management in the Eastern Caribbean';
+const SECOND = 'Risk-based selectivity, Barbados';
+
+const check = (page, group, name) =>
+  page.getByRole('group', { name: group }).getByRole('checkbox', { name, exact: true }).check();
+
+test('projects are added (one offline), duplication is flagged, and the funding table shows overlaps and gaps', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, server.url);
+  await waitForSynced(page);
+
+  await page.getByRole('link', { name: 'Funding', exact: true }).click();
+  await page.getByTestId('funding-empty').waitFor();
+
+  await page.getByRole('link', { name: 'Projects', exact: true }).click();
+  await page.getByRole('link', { name: 'Add a project' }).click();
+  await page.getByTestId('save').click();
+  assert.match(await page.locator('#title-error').textContent(), /required/);
+  assert.match(await page.locator('#funders-error').textContent(), /at least one funder/);
+  await page.locator('input[name=title]').fill(FIRST);
+  await page.locator('select[name=status]').selectOption('implementation');
+  await page.locator('input[name=starts]').fill('2013-04-01');
+  await page.locator('input[name=ends]').fill('2016-03-31');
+  await check(page, 'Funded by', 'Global Affairs Canada (GAC)');
+  await check(page, 'Countries', 'Barbados');
+  await check(page, 'Countries', 'Saint Lucia');
+  await check(page, 'Topics', 'Risk management');
+  await page.locator('input[name=budget]').fill('1.2m');
+  await page.locator('input[name=currency]').fill('usd');
+  await page.getByTestId('save').click();
+  assert.match(await page.locator('#budget-error').textContent(), /whole number/);
+  await page.locator('input[name=budget]').fill('1,250,000');
+  await page.getByTestId('save').click();
+  await page.getByRole('heading', { name: FIRST }).waitFor();
+  const firstId = page.url().split('/').pop();
+  assert.match(await page.locator('article').textContent(), /USD 1,250,000/);
+  assert.match(await page.getByTestId('overlaps').textContent(), /No other live project/);
+
+  // Offline, a second project: the same title in a shared country and time is flagged first.
+  await waitForSynced(page);
+  await context.setOffline(true);
+  await page.getByRole('link', { name: 'Projects', exact: true }).click();
+  await page.getByRole('link', { name: 'Add a project' }).click();
+  await page.locator('input[name=title]').fill(FIRST.toLowerCase());
+  await check(page, 'Countries', 'Barbados');
+  await page.locator('input[name=starts]').fill('2014-01-01');
+  await page.getByTestId('duplicate-warning').waitFor();
+  assert.match(await page.getByTestId('duplicate-warning').textContent(), new RegExp(FIRST));
+  await page.locator('input[name=title]').fill(SECOND);
+  await page.getByTestId('duplicate-warning').waitFor({ state: 'detached' });
+  await page.locator('select[name=status]').selectOption('implementation');
+  await check(page, 'Funded by', 'World Bank (WB)');
+  await check(page, 'Topics', 'Risk management');
+  await page.getByTestId('save').click();
+  await page.getByRole('heading', { name: SECOND }).waitFor();
+  const overlaps = page.getByTestId('overlaps');
+  await overlaps.getByRole('link', { name: FIRST }).waitFor();
+  assert.match(await overlaps.textContent(), /Barbados · Risk management/);
+
+  await page.getByRole('link', { name: 'Funding', exact: true }).click();
+  const summary = page.getByTestId('funding-summary');
+  await summary.waitFor();
+  assert.equal(await summary.textContent(), '2 live projects · 1 possible duplication · 18 of 20 countries shown with no live project');
+  const barbados = page.getByTestId('funding-row').filter({ has: page.getByRole('rowheader', { name: 'Barbados', exact: true }) });
+  assert.equal(await barbados.locator('td.overlap').count(), 1);
+  assert.equal(await barbados.locator('td.overlap').textContent(), 'Overlap: GAC, WB');
+  const lucia = page.getByTestId('funding-row').filter({ has: page.getByRole('rowheader', { name: 'Saint Lucia', exact: true }) });
+  assert.deepEqual(await lucia.getByTestId('funding-cell').allTextContents(), ['GAC']);
+  await page.getByTestId('overlap-list').getByRole('link', { name: SECOND }).waitFor();
+  // The wide table scrolls inside its box; the page itself does not scroll sideways.
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways page scroll');
+
+  await context.setOffline(false);
+  await waitForSynced(page);
+  const api = await apiAs(server.url, 'coordinator');
+  const { items } = await api.get('/api/v1/projects');
+  assert.equal(items.length, 2);
+  const first = items.find((p) => p.id === firstId);
+  assert.equal(first.budget, 1250000);
+  assert.equal(first.currency, 'USD');
+  assert.deepEqual(first.countries.sort(), ['BB', 'LC']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the project list filters and downloads what it shows, in words', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, server.url);
+  await page.getByRole('link', { name: 'Projects', exact: true }).click();
+  await page.getByTestId('record-row').first().waitFor();
+  await page.locator('select[name=country]').selectOption('LC');
+  await page.getByRole('status').filter({ hasText: /^1 of 2 projects$/ }).waitFor();
+  assert.match(await page.getByTestId('record-row').textContent(), /Implementation · 2013 – 2016 · Barbados, Saint Lucia · funded by Global Affairs Canada \(GAC\) · USD 1,250,000/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+  assert.match(download.suggestedFilename(), /^projects-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = readFileSync(await download.path(), 'utf8').slice(1).split('\r\n').filter((l) => l !== '');
+  assert.equal(lines.length, 2);
+  assert.match(lines[1], new RegExp(`^${FIRST},,Implementation,2013-04-01,2016-03-31,Caribbean Regional Technical Assistance Centre \\(CARTAC\\),Global Affairs Canada \\(GAC\\),,Barbados; Saint Lucia,Risk management,33120,1250000,USD,`));
+  await page.locator('select[name=country]').selectOption('');
+  await page.locator('select[name=status]').selectOption('closed');
+  await page.getByRole('status').filter({ hasText: /^0 of 2 projects$/ }).waitFor();
+
+  // A funder's page lists what it funds.
+  await openOrganisation(page, 'canada', 'Global Affairs Canada (GAC)');
+  const funded = page.getByTestId('org-projects').getByRole('listitem');
+  await funded.first().waitFor();
+  assert.deepEqual(await funded.allTextContents(), [`${FIRST}funds · Implementation · Barbados, Saint Lucia`]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
