@@ -22,8 +22,8 @@ use send_wrapper::SendWrapper;
 
 use crate::catalogue::Catalogue;
 use crate::pages::{
-    about, account, actions, funding, meetings, organisations, projects, sync as sync_screen,
-    training, users,
+    about, account, actions, funding, meetings, missions, organisations, projects,
+    sync as sync_screen, training, users,
 };
 use crate::sync::Phase;
 
@@ -71,6 +71,10 @@ split_off! { screens:
     fn meeting_detail() -> AnyView { view! { <meetings::MeetingDetail/> }.into_any() }
     fn meeting_edit() -> AnyView { view! { <meetings::MeetingEdit/> }.into_any() }
     fn action_list() -> AnyView { view! { <actions::ActionList/> }.into_any() }
+    fn mission_list() -> AnyView { view! { <missions::MissionList/> }.into_any() }
+    fn mission_new() -> AnyView { view! { <missions::MissionNew/> }.into_any() }
+    fn mission_detail() -> AnyView { view! { <missions::MissionDetail/> }.into_any() }
+    fn mission_edit() -> AnyView { view! { <missions::MissionEdit/> }.into_any() }
     fn project_list() -> AnyView { view! { <projects::ProjectList/> }.into_any() }
     fn project_new() -> AnyView { view! { <projects::ProjectNew/> }.into_any() }
     fn project_detail() -> AnyView { view! { <projects::ProjectDetail/> }.into_any() }

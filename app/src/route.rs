@@ -1,6 +1,6 @@
 //! Which screen the address names, and moving between screens without reloading.
 //!
-//! The app has twenty-two fixed addresses and one parameter (a record's id), so this is a
+//! The app has twenty-six fixed addresses and one parameter (a record's id), so this is a
 //! path signal, one `match` from path to [`Screen`], the History API, and one click
 //! listener that turns same-origin links into in-app navigation. It replaces
 //! leptos_router, whose general matching and nested outlets took an eighth of the
@@ -27,6 +27,10 @@ pub enum Screen {
     MeetingDetail,
     MeetingEdit,
     ActionList,
+    MissionList,
+    MissionNew,
+    MissionDetail,
+    MissionEdit,
     ProjectList,
     ProjectNew,
     ProjectDetail,
@@ -68,6 +72,10 @@ impl Route {
             ["meetings", id] => (MeetingDetail, Some(*id)),
             ["meetings", id, "edit"] => (MeetingEdit, Some(*id)),
             ["actions"] => (ActionList, None),
+            ["missions"] => (MissionList, None),
+            ["missions", "new"] => (MissionNew, None),
+            ["missions", id] => (MissionDetail, Some(*id)),
+            ["missions", id, "edit"] => (MissionEdit, Some(*id)),
             ["projects"] => (ProjectList, None),
             ["projects", "new"] => (ProjectNew, None),
             ["projects", id] => (ProjectDetail, Some(*id)),
@@ -242,6 +250,10 @@ mod tests {
             (&format!("/meetings/{ID}/edit"), Screen::MeetingEdit, true),
             ("/actions", Screen::ActionList, false),
             ("/actions/x", Screen::NotFound, false),
+            ("/missions", Screen::MissionList, false),
+            ("/missions/new", Screen::MissionNew, false),
+            (&format!("/missions/{ID}"), Screen::MissionDetail, true),
+            (&format!("/missions/{ID}/edit"), Screen::MissionEdit, true),
             ("/projects", Screen::ProjectList, false),
             ("/projects/new", Screen::ProjectNew, false),
             (&format!("/projects/{ID}"), Screen::ProjectDetail, true),

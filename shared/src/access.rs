@@ -63,7 +63,7 @@ impl std::error::Error for Denied {}
 /// The organisation a record belongs to, from its fields: an organisation owns itself, a
 /// contact belongs to its organisation, a training tool to its provider, a programme to its
 /// owner, a meeting to its organiser, an action item to the organisation answerable for it,
-/// a project to the organisation accountable for it.
+/// a project to the organisation accountable for it, a mission to its provider.
 pub fn owner(kind: RecordKind, id: Uuid, values: &Map<String, Value>) -> Option<Uuid> {
     let Some(field) = owner_field(kind) else {
         return Some(id);
@@ -84,6 +84,7 @@ pub fn owner_field(kind: RecordKind) -> Option<&'static str> {
         RecordKind::Meeting => Some("organiser"),
         RecordKind::ActionItem => Some("owner"),
         RecordKind::Project => Some("accountable"),
+        RecordKind::Mission => Some("provider"),
     }
 }
 

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use crate::meetings::{ActionItem, Meeting};
+use crate::missions::Mission;
 use crate::projects::Project;
 use crate::reference;
 use crate::validation::{
@@ -48,6 +49,7 @@ labelled_enum!(
         Meeting => ("meeting", "Meeting"),
         ActionItem => ("action_item", "Action item"),
         Project => ("project", "Project"),
+        Mission => ("mission", "Mission"),
     }
 );
 
@@ -101,6 +103,7 @@ impl RecordKind {
             RecordKind::Meeting => "meetings",
             RecordKind::ActionItem => "action_items",
             RecordKind::Project => "projects",
+            RecordKind::Mission => "missions",
         }
     }
 
@@ -123,6 +126,7 @@ impl RecordKind {
             RecordKind::Meeting => to_map(&Meeting::default()),
             RecordKind::ActionItem => to_map(&ActionItem::default()),
             RecordKind::Project => to_map(&Project::default()),
+            RecordKind::Mission => to_map(&Mission::default()),
         }
     }
 
@@ -137,6 +141,7 @@ impl RecordKind {
             RecordKind::Meeting => parse_fields::<Meeting>(fields)?.validate(),
             RecordKind::ActionItem => parse_fields::<ActionItem>(fields)?.validate(),
             RecordKind::Project => parse_fields::<Project>(fields)?.validate(),
+            RecordKind::Mission => parse_fields::<Mission>(fields)?.validate(),
         }
     }
 
@@ -166,6 +171,7 @@ impl RecordKind {
                 RecordKind::Meeting => parse_pairs::<Meeting>(given).map(|r| r.validate()),
                 RecordKind::ActionItem => parse_pairs::<ActionItem>(given).map(|r| r.validate()),
                 RecordKind::Project => parse_pairs::<Project>(given).map(|r| r.validate()),
+                RecordKind::Mission => parse_pairs::<Mission>(given).map(|r| r.validate()),
             };
             if let Ok(result) = checked {
                 return result;
@@ -202,6 +208,7 @@ impl RecordKind {
                 RecordKind::Meeting => parse_pairs::<Meeting>(given).map(drop),
                 RecordKind::ActionItem => parse_pairs::<ActionItem>(given).map(drop),
                 RecordKind::Project => parse_pairs::<Project>(given).map(drop),
+                RecordKind::Mission => parse_pairs::<Mission>(given).map(drop),
             };
             if parsed.is_ok() {
                 return Ok(());
@@ -240,6 +247,7 @@ impl RecordKind {
             RecordKind::Meeting => parse_map::<Meeting>(map).map(drop),
             RecordKind::ActionItem => parse_map::<ActionItem>(map).map(drop),
             RecordKind::Project => parse_map::<Project>(map).map(drop),
+            RecordKind::Mission => parse_map::<Mission>(map).map(drop),
         }
     }
 }

@@ -166,8 +166,8 @@ pub fn organisations(rows: &[OrgRow]) -> String {
 /// An action item as the follow-up list's export shows it.
 pub struct ActionRow<'a> {
     pub action: &'a ActionItem,
-    /// The meeting's title and dates, or empty.
-    pub meeting: String,
+    /// The meeting or mission it comes from ("Agreed at …"), or empty.
+    pub from: String,
     /// The owner's display name.
     pub owner: String,
     /// The co-owners' display names.
@@ -184,7 +184,7 @@ pub fn action_items(rows: &[ActionRow], today: Day) -> String {
         "Status",
         "Overdue",
         "Progress",
-        "Agreed at",
+        "From",
     ]);
     for r in rows {
         let a = r.action;
@@ -196,7 +196,7 @@ pub fn action_items(rows: &[ActionRow], today: Day) -> String {
             a.status.label(),
             if a.is_overdue(today) { "yes" } else { "" },
             &a.progress,
-            &r.meeting,
+            &r.from,
         ]);
     }
     csv.finish()
@@ -387,7 +387,7 @@ mod tests {
         };
         let row = |action| ActionRow {
             action,
-            meeting: "Donor meeting, 15–17 October 2012".into(),
+            from: "Agreed at Donor meeting, 15–17 October 2012".into(),
             owner: "CCLEC".into(),
             co_owners: vec!["WCO".into(), "CARTAC".into()],
         };
@@ -395,12 +395,12 @@ mod tests {
         let rows = lines(&text);
         assert_eq!(
             rows[0],
-            "Action,Owner,Shared with,Due,Status,Overdue,Progress,Agreed at"
+            "Action,Owner,Shared with,Due,Status,Overdue,Progress,From"
         );
         assert_eq!(
             rows[1],
             "Follow-up video conference,CCLEC,WCO; CARTAC,January 2013,Open,yes,,\
-             \"Donor meeting, 15–17 October 2012\""
+             \"Agreed at Donor meeting, 15–17 October 2012\""
         );
         assert!(rows[2].contains(",2nd quarter 2013,Done,,"), "{}", rows[2]);
     }

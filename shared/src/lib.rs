@@ -9,6 +9,7 @@ pub mod access;
 pub mod accounts;
 pub mod export;
 pub mod meetings;
+pub mod missions;
 pub mod projects;
 pub mod reference;
 pub mod sync;
@@ -16,5 +17,6 @@ pub mod validation;
 
 pub use catalogue::{Contact, Organisation, Programme, RecordKind, TrainingTool};
 pub use meetings::{ActionItem, Meeting};
+pub use missions::Mission;
 pub use projects::Project;
 pub use validation::{FieldError, ValidationErrors};

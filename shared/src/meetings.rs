@@ -279,6 +279,8 @@ impl MeetingFilter {
 pub struct ActionItem {
     /// The meeting that agreed it.
     pub meeting: Option<Uuid>,
+    /// The mission that recommended it.
+    pub mission: Option<Uuid>,
     /// What is to be done (required).
     pub text: String,
     /// The organisation answerable for it (required; it owns the record).

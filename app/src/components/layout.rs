@@ -20,6 +20,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <NavLink href="/training">"Training tools"</NavLink>
                 <NavLink href="/meetings">"Meetings"</NavLink>
                 <NavLink href="/actions">"Action items"</NavLink>
+                <NavLink href="/missions">"Missions"</NavLink>
                 <NavLink href="/projects">"Projects"</NavLink>
                 <NavLink href="/funding">"Funding"</NavLink>
                 <NavLink href="/sync">"Sync"</NavLink>

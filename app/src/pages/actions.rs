@@ -1,5 +1,5 @@
-//! Action items: the follow-up list across meetings (search, status, overdue, organisation,
-//! CSV), and the items of one meeting or one organisation on its page. Each item is marked
+//! Action items: the follow-up list across meetings and missions (search, status, overdue,
+//! organisation, CSV), and the items of one meeting, mission or organisation on its page. Each item is marked
 //! done, edited, or removed in place by those who may (its owner's office, coordinators).
 
 use std::collections::HashMap;
@@ -9,7 +9,9 @@ use leptos::task::spawn_local;
 use serde_json::{Map, Value};
 use tradewinds_shared::catalogue::{to_map, DELETED_FIELD};
 use tradewinds_shared::meetings::{follow_up_order, ActionFilter, ActionStatus, Day};
-use tradewinds_shared::{export, ActionItem, Meeting, Organisation, RecordKind, ValidationErrors};
+use tradewinds_shared::{
+    export, ActionItem, Meeting, Mission, Organisation, RecordKind, ValidationErrors,
+};
 use uuid::Uuid;
 
 use super::form::FormState;
@@ -28,6 +30,8 @@ use crate::db::new_id;
 pub enum Scope {
     /// Agreed at this meeting.
     Meeting(Uuid),
+    /// Recommended by this mission.
+    Mission(Uuid),
     /// Owned or shared by this organisation.
     Organisation(Uuid),
 }
@@ -36,15 +40,21 @@ impl Scope {
     fn includes(self, a: &ActionItem) -> bool {
         match self {
             Scope::Meeting(m) => a.meeting == Some(m),
+            Scope::Mission(m) => a.mission == Some(m),
             Scope::Organisation(o) => a.owner == Some(o) || a.co_owners.contains(&o),
         }
     }
 
-    /// A new item here: agreed at the meeting, or owned by the organisation.
+    /// A new item here: agreed at the meeting, recommended by the mission, or owned by the
+    /// organisation.
     fn new_item(self) -> ActionItem {
         match self {
             Scope::Meeting(m) => ActionItem {
                 meeting: Some(m),
+                ..Default::default()
+            },
+            Scope::Mission(m) => ActionItem {
+                mission: Some(m),
                 ..Default::default()
             },
             Scope::Organisation(o) => ActionItem {
@@ -55,25 +65,67 @@ impl Scope {
     }
 }
 
-/// The names an action item is shown with: organisations and meetings by id.
+/// Where an action item comes from: its page and what it is called.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Origin {
+    pub href: String,
+    /// "Agreed at" or "Recommended by the mission".
+    pub how: &'static str,
+    pub title: String,
+}
+
+/// The names an action item is shown with: organisations, meetings and missions by id.
 #[derive(Clone, Default)]
 struct Names {
     orgs: HashMap<Uuid, String>,
     meetings: HashMap<Uuid, String>,
+    missions: HashMap<Uuid, String>,
 }
 
 impl Names {
-    fn new(orgs: &[Typed<Organisation>], meetings: &[Typed<Meeting>]) -> Names {
+    fn new(
+        orgs: &[Typed<Organisation>],
+        meetings: &[Typed<Meeting>],
+        missions: &[Typed<Mission>],
+    ) -> Names {
         Names {
             orgs: display_names(orgs),
             meetings: meetings
                 .iter()
                 .map(|m| {
-                    let label = format!("{}, {}", m.record.title, m.record.dates_label());
-                    (m.id, label)
+                    (
+                        m.id,
+                        format!("{}, {}", m.record.title, m.record.dates_label()),
+                    )
+                })
+                .collect(),
+            missions: missions
+                .iter()
+                .map(|m| {
+                    (
+                        m.id,
+                        format!("{}, {}", m.record.title, m.record.dates_label()),
+                    )
                 })
                 .collect(),
         }
+    }
+
+    /// The meeting or mission the action comes from, if this device has it.
+    fn origin(&self, a: &ActionItem) -> Option<Origin> {
+        if let Some((id, title)) = a.meeting.and_then(|m| Some((m, self.meetings.get(&m)?))) {
+            return Some(Origin {
+                href: format!("/meetings/{id}"),
+                how: "Agreed at",
+                title: title.clone(),
+            });
+        }
+        let (id, title) = a.mission.and_then(|m| Some((m, self.missions.get(&m)?)))?;
+        Some(Origin {
+            href: format!("/missions/{id}"),
+            how: "Recommended by the mission",
+            title: title.clone(),
+        })
     }
 
     fn org(&self, id: Option<Uuid>) -> String {
@@ -85,9 +137,10 @@ impl Names {
         a.co_owners.iter().map(|o| self.org(Some(*o))).collect()
     }
 
-    fn meeting(&self, a: &ActionItem) -> String {
-        a.meeting
-            .and_then(|m| self.meetings.get(&m).cloned())
+    /// "Agreed at …" / "Recommended by the mission …", or empty.
+    fn origin_text(&self, a: &ActionItem) -> String {
+        self.origin(a)
+            .map(|o| format!("{} {}", o.how, o.title))
             .unwrap_or_default()
     }
 
@@ -95,7 +148,7 @@ impl Names {
     fn searchable(&self, a: &ActionItem) -> String {
         let mut words = self.co_owners(a);
         words.push(self.org(a.owner));
-        words.push(self.meeting(a));
+        words.push(self.origin_text(a));
         words.join(" ")
     }
 }
@@ -115,6 +168,7 @@ pub fn ActionList() -> impl IntoView {
     let actions = records_of::<ActionItem>(RecordKind::ActionItem);
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
     let meetings = records_of::<Meeting>(RecordKind::Meeting);
+    let missions = records_of::<Mission>(RecordKind::Mission);
     let actor = use_actor();
     let query = RwSignal::new(String::new());
     let status = RwSignal::new(String::new());
@@ -131,7 +185,7 @@ pub fn ActionList() -> impl IntoView {
     let organisation_options =
         Signal::derive(move || org_options(&orgs.get().and_then(Result::ok).unwrap_or_default()));
     view! {
-        <ListHead title="Action items" placeholder="Action, owner, meeting…" query=query>
+        <ListHead title="Action items" placeholder="Action, owner, meeting, mission…" query=query>
             <SelectField label="Status" name="status" none_label="All statuses"
                 options=status_options() value=status on_change=move |v| status.set(v) error=no_error/>
             <SelectField label="Organisation" name="organisation" none_label="Any owner"
@@ -142,11 +196,11 @@ pub fn ActionList() -> impl IntoView {
                 "Overdue only"
             </label>
         </ListHead>
-        {move || match (actions.get(), orgs.get(), meetings.get()) {
-            (None, _, _) | (_, None, _) | (_, _, None) => loading(),
-            (Some(Err(e)), _, _) | (_, Some(Err(e)), _) | (_, _, Some(Err(e))) => failed(e),
-            (Some(Ok(all)), Some(Ok(orgs)), Some(Ok(meetings))) => {
-                let names = Names::new(&orgs, &meetings);
+        {move || match (actions.get(), orgs.get(), meetings.get(), missions.get()) {
+            (None, _, _, _) | (_, None, _, _) | (_, _, None, _) | (_, _, _, None) => loading(),
+            (Some(Err(e)), _, _, _) | (_, Some(Err(e)), _, _) | (_, _, Some(Err(e)), _) | (_, _, _, Some(Err(e))) => failed(e),
+            (Some(Ok(all)), Some(Ok(orgs)), Some(Ok(meetings)), Some(Ok(missions))) => {
+                let names = Names::new(&orgs, &meetings, &missions);
                 let today = today();
                 let chosen = status.get();
                 let f = ActionFilter {
@@ -174,7 +228,7 @@ pub fn ActionList() -> impl IntoView {
                         {(late > 0).then(|| format!(" · {late} overdue in all"))}
                     </p>
                     <DownloadCsv name="action-items" csv=csv/>
-                    <ActionRows items=shown names=names today=today show_meeting=true/>
+                    <ActionRows items=shown names=names today=today show_origin=true/>
                 }.into_any()
             }
         }}
@@ -186,7 +240,7 @@ fn export_csv(shown: &[Typed<ActionItem>], names: &Names, today: Day) -> String 
         .iter()
         .map(|a| export::ActionRow {
             action: &a.record,
-            meeting: names.meeting(&a.record),
+            from: names.origin_text(&a.record),
             owner: names.org(a.record.owner),
             co_owners: names.co_owners(&a.record),
         })
@@ -194,37 +248,39 @@ fn export_csv(shown: &[Typed<ActionItem>], names: &Names, today: Day) -> String 
     export::action_items(&rows, today)
 }
 
-/// The "Action items" section of a meeting's or an organisation's page.
+/// The "Action items" section of a meeting's, a mission's or an organisation's page.
 #[component]
 pub fn ActionItems(scope: Scope) -> impl IntoView {
     let actions = records_of::<ActionItem>(RecordKind::ActionItem);
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
     let meetings = records_of::<Meeting>(RecordKind::Meeting);
+    let missions = records_of::<Mission>(RecordKind::Mission);
     let can_add = allowed(move |a| match scope {
-        Scope::Meeting(_) => a.may_create(RecordKind::ActionItem),
+        Scope::Meeting(_) | Scope::Mission(_) => a.may_create(RecordKind::ActionItem),
         Scope::Organisation(o) => a.may_add_to(o),
     });
     let adding = RwSignal::new(false);
     let intro = match scope {
         Scope::Meeting(_) => "Agreed at this meeting.",
+        Scope::Mission(_) => "Recommended by this mission.",
         Scope::Organisation(_) => "Owned or shared by this organisation.",
     };
     view! {
         <section class="actions-list" aria-labelledby="actions-h">
             <h2 id="actions-h">"Action items"</h2>
             <p class="meta">{intro}</p>
-            {move || match (actions.get(), orgs.get(), meetings.get()) {
-                (None, _, _) | (_, None, _) | (_, _, None) => loading(),
-                (Some(Err(e)), _, _) | (_, Some(Err(e)), _) | (_, _, Some(Err(e))) => failed(e),
-                (Some(Ok(all)), Some(Ok(orgs)), Some(Ok(meetings))) => {
+            {move || match (actions.get(), orgs.get(), meetings.get(), missions.get()) {
+                (None, _, _, _) | (_, None, _, _) | (_, _, None, _) | (_, _, _, None) => loading(),
+                (Some(Err(e)), _, _, _) | (_, Some(Err(e)), _, _) | (_, _, Some(Err(e)), _) | (_, _, _, Some(Err(e))) => failed(e),
+                (Some(Ok(all)), Some(Ok(orgs)), Some(Ok(meetings)), Some(Ok(missions))) => {
                     let mut items: Vec<Typed<ActionItem>> = all.into_iter().filter(|a| scope.includes(&a.record)).collect();
                     if items.is_empty() {
                         return view! { <p>"No action items recorded."</p> }.into_any();
                     }
                     items.sort_by(|a, b| follow_up_order(&a.record, &b.record));
-                    let names = Names::new(&orgs, &meetings);
-                    let show_meeting = !matches!(scope, Scope::Meeting(_));
-                    view! { <ActionRows items=items names=names today=today() show_meeting=show_meeting/> }.into_any()
+                    let names = Names::new(&orgs, &meetings, &missions);
+                    let show_origin = matches!(scope, Scope::Organisation(_));
+                    view! { <ActionRows items=items names=names today=today() show_origin=show_origin/> }.into_any()
                 }
             }}
             <Show when=move || adding.get() fallback=move || view! {
@@ -244,15 +300,15 @@ fn ActionRows(
     items: Vec<Typed<ActionItem>>,
     names: Names,
     today: Day,
-    show_meeting: bool,
+    show_origin: bool,
 ) -> impl IntoView {
     let editing = RwSignal::new(None::<Uuid>);
     view! {
         <ul class="records">
             {items.into_iter().map(|a| {
-                let meeting = show_meeting.then(|| a.record.meeting.map(|m| (m, names.meeting(&a.record)))).flatten();
+                let origin = show_origin.then(|| names.origin(&a.record)).flatten();
                 let owners = (names.org(a.record.owner), names.co_owners(&a.record));
-                view! { <ActionRow item=a owners=owners meeting=meeting today=today editing=editing/> }
+                view! { <ActionRow item=a owners=owners origin=origin today=today editing=editing/> }
             }).collect_view()}
         </ul>
     }
@@ -263,8 +319,8 @@ fn ActionRow(
     item: Typed<ActionItem>,
     /// The owner's name and those of the organisations sharing it.
     owners: (String, Vec<String>),
-    /// The meeting that agreed it, when the list is not that meeting's.
-    meeting: Option<(Uuid, String)>,
+    /// The meeting or mission it comes from, when the list is not that one's.
+    origin: Option<Origin>,
     today: Day,
     editing: RwSignal<Option<Uuid>>,
 ) -> impl IntoView {
@@ -309,7 +365,7 @@ fn ActionRow(
     view! {
         <li data-testid="action-row" class:overdue=overdue>
             <Show when=move || editing.get() == Some(id) fallback={
-                let (a, owner, shared, meeting) = (a.clone(), owner.clone(), shared.clone(), meeting.clone());
+                let (a, owner, shared, origin) = (a.clone(), owner.clone(), shared.clone(), origin.clone());
                 move || view! {
                     <span class="action-text">{a.text.clone()}</span>
                     <span class="meta">
@@ -319,8 +375,8 @@ fn ActionRow(
                         {(!shared.is_empty()).then(|| format!(" with {}", shared.join(", ")))}
                         {(item.conflicts > 0).then_some(" · needs review")}
                     </span>
-                    {meeting.clone().map(|(m, title)| view! {
-                        <span class="meta">"Agreed at "<a href=format!("/meetings/{m}")>{title}</a></span>
+                    {origin.clone().map(|o| view! {
+                        <span class="meta">{o.how}" "<a href=o.href>{o.title}</a></span>
                     })}
                     {(!a.progress.is_empty()).then(|| view! { <span class="progress">{a.progress.clone()}</span> })}
                     <span class="row-actions">

@@ -9,9 +9,10 @@ use serde_json::Value;
 use tradewinds_shared::accounts::HistoryEntry;
 use tradewinds_shared::catalogue::{AccessRule, Audience, OrgCategory, OrgStatus, ToolFormat};
 use tradewinds_shared::meetings::{ActionStatus, Due, MeetingKind};
+use tradewinds_shared::missions::{MissionPhase, ReportAccess};
 use tradewinds_shared::projects::ProjectStatus;
 use tradewinds_shared::reference::{country_name, language_name, topic_label};
-use tradewinds_shared::{Meeting, Organisation, Programme, RecordKind};
+use tradewinds_shared::{Meeting, Mission, Organisation, Programme, Project, RecordKind};
 use uuid::Uuid;
 
 use crate::catalogue::{records_of, use_catalogue};
@@ -41,6 +42,7 @@ pub fn field_label(kind: RecordKind, field: &str) -> &str {
         "language" => "Language",
         "duties" => "Focal-point duties",
         "title" => "Title",
+        "provider" if kind == RecordKind::Mission => "Provided by",
         "provider" => "Provider",
         "programme" => "Programme",
         "format" => "Format",
@@ -61,6 +63,14 @@ pub fn field_label(kind: RecordKind, field: &str) -> &str {
         "starts" => "First day",
         "ends" => "Last day",
         "identifier" => "Identifier",
+        "beneficiary" => "For",
+        "project" => "Project",
+        "mission" => "Recommended by the mission",
+        "phase" => "Phase",
+        "findings" => "Findings",
+        "recommendations" => "Recommendations",
+        "report_access" => "Who may read the full report",
+        "report_url" => "Where the report is kept",
         "accountable" => "Accountable",
         "funders" => "Funded by",
         "implementers" => "Implemented by",
@@ -94,7 +104,7 @@ pub fn field_value(field: &str, value: &Value, names: &HashMap<Uuid, String>) ->
         (_, Value::String(s)) if s.is_empty() => "(empty)".into(),
         (
             "organisation" | "provider" | "owner" | "parent" | "successor" | "programme"
-            | "organiser" | "meeting" | "accountable",
+            | "organiser" | "meeting" | "accountable" | "beneficiary" | "project" | "mission",
             _,
         ) => name_of(text, names),
         ("attendees" | "co_owners" | "funders" | "implementers", Value::Array(items)) => items
@@ -109,6 +119,8 @@ pub fn field_value(field: &str, value: &Value, names: &HashMap<Uuid, String>) ->
                 .or_else(|| ProjectStatus::from_code(text).map(ProjectStatus::label)),
         ),
         ("kind", _) => coded(MeetingKind::from_code(text).map(MeetingKind::label)),
+        ("phase", _) => coded(MissionPhase::from_code(text).map(MissionPhase::label)),
+        ("report_access", _) => coded(ReportAccess::from_code(text).map(ReportAccess::label)),
         ("due", _) => Due::parse(text).map_or_else(|| text.to_owned(), Due::label),
         ("category", _) => coded(OrgCategory::from_code(text).map(OrgCategory::label)),
         ("format", _) => coded(ToolFormat::from_code(text).map(ToolFormat::label)),
@@ -162,6 +174,8 @@ pub fn History(kind: RecordKind, id: Uuid) -> impl IntoView {
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
     let programmes = records_of::<Programme>(RecordKind::Programme);
     let meetings = records_of::<Meeting>(RecordKind::Meeting);
+    let missions = records_of::<Mission>(RecordKind::Mission);
+    let projects = records_of::<Project>(RecordKind::Project);
     let names = Memo::new(move |_| {
         let mut names: HashMap<Uuid, String> = HashMap::new();
         if let Some(Ok(list)) = orgs.get() {
@@ -172,6 +186,12 @@ pub fn History(kind: RecordKind, id: Uuid) -> impl IntoView {
         }
         if let Some(Ok(list)) = meetings.get() {
             names.extend(list.into_iter().map(|m| (m.id, m.record.title)));
+        }
+        if let Some(Ok(list)) = missions.get() {
+            names.extend(list.into_iter().map(|m| (m.id, m.record.title)));
+        }
+        if let Some(Ok(list)) = projects.get() {
+            names.extend(list.into_iter().map(|p| (p.id, p.record.title)));
         }
         names
     });

@@ -18,6 +18,7 @@ pub fn Home() -> impl IntoView {
     let meetings = count_of(RecordKind::Meeting);
     let actions = count_of(RecordKind::ActionItem);
     let projects = count_of(RecordKind::Project);
+    let missions = count_of(RecordKind::Mission);
     let add_tool = allowed(|a| a.may_create(RecordKind::TrainingTool));
     let add_org = allowed(|a| a.may_create(RecordKind::Organisation));
     view! {
@@ -51,6 +52,12 @@ pub fn Home() -> impl IntoView {
                     <strong>{move || count(actions.get())}</strong>" action items"
                 </a>
                 <span>"Who agreed to do what, by when, and whether it is done"</span>
+            </li>
+            <li>
+                <a href="/missions">
+                    <strong>{move || count(missions.get())}</strong>" missions"
+                </a>
+                <span>"Technical assistance missions and what they found"</span>
             </li>
             <li>
                 <a href="/projects">

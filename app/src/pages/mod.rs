@@ -8,6 +8,7 @@ pub mod funding;
 pub mod history;
 pub mod home;
 pub mod meetings;
+pub mod missions;
 pub mod organisations;
 pub mod projects;
 pub mod sign_in;

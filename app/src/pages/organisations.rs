@@ -160,6 +160,7 @@ pub fn OrgDetail() -> impl IntoView {
                     </article>
                     <contacts::Contacts org=org_id/>
                     <ActionItems scope=Scope::Organisation(org_id)/>
+                    <super::missions::OrgMissions org=org_id/>
                     <super::projects::OrgProjects org=org_id/>
                     <History kind=RecordKind::Organisation id=org_id/>
                 }.into_any()

@@ -23,6 +23,7 @@ pub fn record_href(kind: RecordKind, id: uuid::Uuid) -> Option<String> {
         RecordKind::TrainingTool => Some(format!("/training/{id}")),
         RecordKind::Meeting => Some(format!("/meetings/{id}")),
         RecordKind::Project => Some(format!("/projects/{id}")),
+        RecordKind::Mission => Some(format!("/missions/{id}")),
         // Shown where they belong (an organisation's or a meeting's page); the follow-up
         // list has them all.
         RecordKind::ActionItem => Some("/actions".to_owned()),

@@ -1,0 +1,368 @@
+//! Technical assistance missions: the list, a mission's page (what it found and
+//! recommended, the actions that follow from it, other providers' missions at the same time
+//! and place), the form, and the missions on an organisation's page.
+
+use leptos::prelude::*;
+use tradewinds_shared::missions::{mission_overlap, MissionFilter, MissionPhase, ReportAccess};
+use tradewinds_shared::reference::{topic_label, COUNTRIES};
+use tradewinds_shared::{Mission, Organisation, Project, RecordKind};
+use uuid::Uuid;
+
+use super::actions::{ActionItems, Scope};
+use super::form::{FormState, SaveBar};
+use super::history::History;
+use super::meetings::org_options;
+use super::organisations::{display_names, id_text};
+use super::training::topic_options;
+use super::{failed, loading, not_found, route_id, ConflictNote};
+use crate::catalogue::{allowed, record_of, records_of, use_actor, Typed};
+use crate::components::fields::{
+    enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
+};
+use crate::components::list::ListHead;
+use crate::db::new_id;
+
+#[component]
+pub fn MissionList() -> impl IntoView {
+    let missions = records_of::<Mission>(RecordKind::Mission);
+    let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    let actor = use_actor();
+    let query = RwSignal::new(String::new());
+    let country = RwSignal::new(String::new());
+    let phase = RwSignal::new(String::new());
+    let topic = RwSignal::new(String::new());
+    // An office editor sees their own administration's missions first.
+    let organisation = RwSignal::new(actor.with_untracked(|a| {
+        a.as_ref()
+            .filter(|a| !a.edits_everything())
+            .and_then(|a| a.organisation)
+            .map(|o| o.to_string())
+            .unwrap_or_default()
+    }));
+    let no_error = Signal::derive(|| None::<String>);
+    let can_add = allowed(|a| a.may_create(RecordKind::Mission));
+    let organisation_options =
+        Signal::derive(move || org_options(&orgs.get().and_then(Result::ok).unwrap_or_default()));
+    view! {
+        <ListHead title="Missions" add_href="/missions/new" add_label="Add a mission" placeholder="Title, finding, country…" query=query can_add=can_add>
+            <SelectField label="Country" name="country" none_label="All countries"
+                options=ref_options(COUNTRIES) value=country on_change=move |v| country.set(v) error=no_error/>
+            <SelectField label="Phase" name="phase" none_label="All phases"
+                options=enum_options(MissionPhase::ALL, MissionPhase::code, MissionPhase::label)
+                value=phase on_change=move |v| phase.set(v) error=no_error/>
+            <SelectField label="Topic" name="topic" none_label="All topics"
+                options=topic_options() value=topic on_change=move |v| topic.set(v) error=no_error/>
+            <SelectField label="Organisation" name="organisation" none_label="Any provider or beneficiary"
+                options=organisation_options value=organisation on_change=move |v| organisation.set(v) error=no_error/>
+        </ListHead>
+        {move || match (missions.get(), orgs.get()) {
+            (None, _) | (_, None) => loading(),
+            (Some(Err(e)), _) | (_, Some(Err(e))) => failed(e),
+            (Some(Ok(all)), Some(Ok(orgs))) => {
+                let names = display_names(&orgs);
+                let name = |id: Option<Uuid>| id.and_then(|i| names.get(&i).cloned()).unwrap_or_default();
+                let f = MissionFilter {
+                    query: query.get(),
+                    country: Some(country.get()).filter(|c| !c.is_empty()),
+                    phase: MissionPhase::from_code(&phase.get()),
+                    topic: Some(topic.get()).filter(|t| !t.is_empty()),
+                    organisation: Uuid::parse_str(&organisation.get()).ok(),
+                };
+                let mut shown: Vec<(Typed<Mission>, String)> = all
+                    .iter()
+                    .filter_map(|m| {
+                        let who = format!("{} {}", name(m.record.provider), name(m.record.beneficiary));
+                        f.matches(&m.record, &who).then(|| (m.clone(), name(m.record.provider)))
+                    })
+                    .collect();
+                shown.sort_by(|a, b| b.0.record.starts.cmp(&a.0.record.starts));
+                view! {
+                    <p class="count" role="status">{format!("{} of {} missions", shown.len(), all.len())}</p>
+                    <ul class="records">
+                        {shown.into_iter().map(|(m, provider)| view! { <MissionRow mission=m provider=provider/> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn MissionRow(mission: Typed<Mission>, provider: String) -> impl IntoView {
+    let m = mission.record;
+    view! {
+        <li data-testid="record-row">
+            <a href=format!("/missions/{}", mission.id)>{m.title.clone()}</a>
+            <span class="meta">
+                {m.dates_label()}" · "{m.country_label()}" · "{m.phase.label()}
+                {(!provider.is_empty()).then(|| format!(" · {provider}"))}
+                {(mission.conflicts > 0).then_some(" · needs review")}
+            </span>
+        </li>
+    }
+}
+
+#[component]
+pub fn MissionDetail() -> impl IntoView {
+    let id = route_id();
+    let record = record_of(RecordKind::Mission, id);
+    let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    let missions = records_of::<Mission>(RecordKind::Mission);
+    let projects = records_of::<Project>(RecordKind::Project);
+    let actor = use_actor();
+    view! {
+        {move || match (record.get(), orgs.get(), missions.get()) {
+            (None, _, _) | (_, None, _) | (_, _, None) => loading(),
+            (Some(Err(e)), _, _) | (_, Some(Err(e)), _) | (_, _, Some(Err(e))) => failed(e),
+            (Some(Ok(None)), _, _) => not_found("Mission", "/missions"),
+            (Some(Ok(Some(state))), Some(Ok(orgs)), Some(Ok(all))) => {
+                let mission_id = state.id;
+                let may_edit = actor.with(|a| a.as_ref().is_some_and(|a| a.may_edit(&state)));
+                let conflicts: Vec<String> = state.conflicts().map(|(f, _)| f.to_owned()).collect();
+                let Ok(m) = state.typed::<Mission>() else {
+                    return failed("this record does not read as a mission".into());
+                };
+                let names = display_names(&orgs);
+                let link = |id: Uuid| {
+                    let name = names.get(&id).cloned().unwrap_or_else(|| "an organisation not on this device".into());
+                    view! { <a href=format!("/organisations/{id}")>{name}</a> }
+                };
+                let project = m.project.and_then(|p| {
+                    projects.get().and_then(Result::ok)?.into_iter().find(|x| x.id == p).map(|x| (p, x.record.title))
+                });
+                let topics: Vec<&str> = m.topics.iter().filter_map(|t| topic_label(t)).collect();
+                let overlapping: Vec<(Uuid, String, String)> = all.iter()
+                    .filter(|o| o.id != mission_id)
+                    .filter_map(|o| {
+                        let shared = mission_overlap(&m, &o.record);
+                        (!shared.is_empty()).then(|| {
+                            let topics: Vec<&str> = shared.iter().filter_map(|t| topic_label(t)).collect();
+                            (o.id, o.record.title.clone(), format!("{} · {}", o.record.dates_label(), topics.join(", ")))
+                        })
+                    })
+                    .collect();
+                view! {
+                    <article class="record">
+                        <h1>{m.title.clone()}</h1>
+                        <ConflictNote fields=conflicts/>
+                        <dl>
+                            <dt>"Dates"</dt><dd>{m.dates_label()}</dd>
+                            <dt>"Phase"</dt><dd>{m.phase.label()}</dd>
+                            {m.provider.map(|p| view! { <dt>"Provided by"</dt><dd>{link(p)}</dd> })}
+                            {m.beneficiary.map(|b| view! { <dt>"For"</dt><dd>{link(b)}</dd> })}
+                            {m.country.is_some().then(|| view! { <dt>"Country"</dt><dd>{m.country_label()}</dd> })}
+                            {project.map(|(p, title)| view! { <dt>"Project"</dt><dd><a href=format!("/projects/{p}")>{title}</a></dd> })}
+                            {(!topics.is_empty()).then(|| view! { <dt>"Topics"</dt><dd>{topics.join(", ")}</dd> })}
+                            <dt>"Full report"</dt>
+                            <dd>
+                                {m.report_access.label()}
+                                {(!m.report_url.is_empty()).then(|| view! { " · "<a href=m.report_url.clone() rel="noopener noreferrer">"where it is kept"</a> })}
+                            </dd>
+                        </dl>
+                        <h2>"Findings"</h2>
+                        <p class="description" data-testid="findings">
+                            {if m.findings.is_empty() { "Not recorded yet.".to_owned() } else { m.findings.clone() }}
+                        </p>
+                        <h2>"Recommendations"</h2>
+                        <p class="description" data-testid="recommendations">
+                            {if m.recommendations.is_empty() { "Not recorded yet.".to_owned() } else { m.recommendations.clone() }}
+                        </p>
+                        {(!m.source.is_empty()).then(|| view! { <p class="source">"Source: "{m.source.clone()}</p> })}
+                        {may_edit.then(|| view! {
+                            <p class="actions"><a href=format!("/missions/{mission_id}/edit")>"Edit"</a></p>
+                        })}
+                    </article>
+                    {(!overlapping.is_empty()).then(|| view! {
+                        <section aria-labelledby="same-time-h" data-testid="mission-overlaps">
+                            <h2 id="same-time-h">"Other providers there at the same time"</h2>
+                            <p class="attention">"Missions by other providers in the same country, on the same topic, on overlapping days:"</p>
+                            <ul class="records">
+                                {overlapping.into_iter().map(|(id, title, what)| view! {
+                                    <li><a href=format!("/missions/{id}")>{title}</a><span class="meta">{what}</span></li>
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    })}
+                    <ActionItems scope=Scope::Mission(mission_id)/>
+                    <History kind=RecordKind::Mission id=mission_id/>
+                }.into_any()
+            }
+        }}
+    }
+}
+
+/// The "Missions" section of an organisation's page: those it provided or received.
+#[component]
+pub fn OrgMissions(org: Uuid) -> impl IntoView {
+    let missions = records_of::<Mission>(RecordKind::Mission);
+    view! {
+        <section aria-labelledby="missions-h" data-testid="org-missions">
+            <h2 id="missions-h">"Missions"</h2>
+            {move || match missions.get() {
+                None => loading(),
+                Some(Err(e)) => failed(e),
+                Some(Ok(all)) => {
+                    let mut mine: Vec<(Typed<Mission>, &'static str)> = all
+                        .into_iter()
+                        .filter_map(|m| {
+                            let role = if m.record.provider == Some(org) {
+                                "provided"
+                            } else if m.record.beneficiary == Some(org) {
+                                "received"
+                            } else {
+                                return None;
+                            };
+                            Some((m, role))
+                        })
+                        .collect();
+                    if mine.is_empty() {
+                        return view! { <p>"No mission recorded."</p> }.into_any();
+                    }
+                    mine.sort_by(|a, b| b.0.record.starts.cmp(&a.0.record.starts));
+                    view! {
+                        <ul class="records">
+                            {mine.into_iter().map(|(m, role)| view! {
+                                <li>
+                                    <a href=format!("/missions/{}", m.id)>{m.record.title.clone()}</a>
+                                    <span class="meta">{role}" · "{m.record.dates_label()}" · "{m.record.phase.label()}</span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+pub fn MissionNew() -> impl IntoView {
+    let can = allowed(|a| a.may_create(RecordKind::Mission));
+    let actor = use_actor();
+    let initial = Mission {
+        provider: actor.with_untracked(|a| a.as_ref().and_then(|a| a.organisation)),
+        ..Default::default()
+    };
+    view! {
+        <h1>"Add a mission"</h1>
+        <Show when=move || !can.get()>
+            <p class="attention" role="status">"Your account cannot add missions (viewer): this form cannot be saved."</p>
+        </Show>
+        <MissionForm id=new_id() initial=initial/>
+    }
+}
+
+#[component]
+pub fn MissionEdit() -> impl IntoView {
+    let id = route_id();
+    let record = record_of(RecordKind::Mission, id);
+    view! {
+        {move || match record.get() {
+            None => loading(),
+            Some(Err(e)) => failed(e),
+            Some(Ok(None)) => not_found("Mission", "/missions"),
+            Some(Ok(Some(state))) => match state.typed::<Mission>() {
+                Ok(m) => view! { <h1>{format!("Edit {}", m.title)}</h1><MissionForm id=state.id initial=m/> }.into_any(),
+                Err(e) => failed(e.to_string()),
+            },
+        }}
+    }
+}
+
+#[component]
+fn MissionForm(id: Uuid, initial: Mission) -> impl IntoView {
+    let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    let projects = records_of::<Project>(RecordKind::Project);
+    view! {
+        {move || match (orgs.get(), projects.get()) {
+            (None, _) | (_, None) => loading(),
+            (Some(Err(e)), _) | (_, Some(Err(e))) => failed(e),
+            (Some(Ok(orgs)), Some(Ok(projects))) => {
+                let mut project_options: Vec<(String, String)> = projects.into_iter().map(|p| (p.id.to_string(), p.record.title)).collect();
+                project_options.sort_by_key(|p| p.1.to_lowercase());
+                view! { <MissionFields id=id initial=initial.clone() orgs=org_options(&orgs) projects=project_options/> }.into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn MissionFields(
+    id: Uuid,
+    initial: Mission,
+    orgs: Vec<(String, String)>,
+    projects: Vec<(String, String)>,
+) -> impl IntoView {
+    let form = FormState::new(initial);
+    let (title, set_title) = form.text(|m| &m.title, |m, v| m.title = v);
+    let (starts, set_starts) = form.text(|m| &m.starts, |m, v| m.starts = v);
+    let (ends, set_ends) = form.text(|m| &m.ends, |m, v| m.ends = v);
+    let (findings, set_findings) = form.text(|m| &m.findings, |m, v| m.findings = v);
+    let (recommendations, set_recommendations) =
+        form.text(|m| &m.recommendations, |m, v| m.recommendations = v);
+    let (report_url, set_report_url) = form.text(|m| &m.report_url, |m, v| m.report_url = v);
+    let (source, set_source) = form.text(|m| &m.source, |m, v| m.source = v);
+    let (provider, set_provider) = form.map(
+        |m| id_text(m.provider),
+        |m, v| m.provider = Uuid::parse_str(&v).ok(),
+    );
+    let (beneficiary, set_beneficiary) = form.map(
+        |m| id_text(m.beneficiary),
+        |m, v| m.beneficiary = Uuid::parse_str(&v).ok(),
+    );
+    let (project, set_project) = form.map(
+        |m| id_text(m.project),
+        |m, v| m.project = Uuid::parse_str(&v).ok(),
+    );
+    let (country, set_country) = form.map(
+        |m| m.country.clone().unwrap_or_default(),
+        |m, v| m.country = Some(v).filter(|v| !v.is_empty()),
+    );
+    let (phase, set_phase) = form.map(
+        |m| m.phase.code().into(),
+        |m, v| m.phase = MissionPhase::from_code(&v).unwrap_or_default(),
+    );
+    let (access, set_access) = form.map(
+        |m| m.report_access.code().into(),
+        |m, v| m.report_access = ReportAccess::from_code(&v).unwrap_or_default(),
+    );
+    let (topics, set_topics) = form.list(|m| &m.topics, |m, v| m.topics = v);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        form.save(
+            RecordKind::Mission,
+            id,
+            Mission::validate,
+            format!("/missions/{id}"),
+        );
+    };
+    let beneficiaries = orgs.clone();
+    view! {
+        <form class="record-form" on:submit=save novalidate>
+            <TextField label="Title" name="title" required=true hint="e.g. Post-clearance audit diagnostic"
+                value=title on_input=set_title error=form.error("title")/>
+            <SelectField label="Provided by" name="provider" none_label="(choose)" options=orgs
+                value=provider on_change=set_provider error=form.error("provider")/>
+            <SelectField label="For (the administration assisted)" name="beneficiary" none_label="(choose)" options=beneficiaries
+                value=beneficiary on_change=set_beneficiary error=form.error("beneficiary")/>
+            <SelectField label="Country" name="country" none_label="(choose)" options=ref_options(COUNTRIES)
+                value=country on_change=set_country error=form.error("country")/>
+            <TextField label="First day" name="starts" kind="date" required=true value=starts on_input=set_starts error=form.error("starts")/>
+            <TextField label="Last day" name="ends" kind="date" value=ends on_input=set_ends error=form.error("ends")/>
+            <SelectField label="Phase" name="phase" options=enum_options(MissionPhase::ALL, MissionPhase::code, MissionPhase::label)
+                value=phase on_change=set_phase error=form.error("phase")/>
+            <SelectField label="Project" name="project" none_label="(none)" options=projects
+                value=project on_change=set_project error=form.error("project")/>
+            <CheckboxGroup label="Topics" name="topics" options=topic_options()
+                value=topics on_change=set_topics error=form.error("topics")/>
+            <TextArea label="Findings" name="findings" value=findings on_input=set_findings error=form.error("findings")/>
+            <TextArea label="Recommendations" name="recommendations" value=recommendations on_input=set_recommendations error=form.error("recommendations")/>
+            <SelectField label="Who may read the full report" name="report_access" options=enum_options(ReportAccess::ALL, ReportAccess::code, ReportAccess::label)
+                value=access on_change=set_access error=form.error("report_access")/>
+            <TextField label="Where the report is kept" name="report_url" kind="url" hint="Full address, if it is online"
+                value=report_url on_input=set_report_url error=form.error("report_url")/>
+            <TextArea label="Source of these facts" name="source" value=source on_input=set_source error=form.error("source")/>
+            <SaveBar errors=form.errors problem=form.problem cancel="/missions".into()/>
+        </form>
+    }
+}
