@@ -22,7 +22,7 @@ use send_wrapper::SendWrapper;
 
 use crate::catalogue::Catalogue;
 use crate::pages::{
-    about, account, actions, funding, meetings, missions, organisations, projects,
+    about, account, actions, funding, meetings, missions, organisations, projects, search,
     sync as sync_screen, training, users,
 };
 use crate::sync::Phase;
@@ -80,6 +80,7 @@ split_off! { screens:
     fn project_detail() -> AnyView { view! { <projects::ProjectDetail/> }.into_any() }
     fn project_edit() -> AnyView { view! { <projects::ProjectEdit/> }.into_any() }
     fn funding_page() -> AnyView { view! { <funding::FundingPage/> }.into_any() }
+    fn search_page() -> AnyView { view! { <search::SearchPage/> }.into_any() }
     fn sync_page() -> AnyView { view! { <sync_screen::SyncPage/> }.into_any() }
     fn about_page() -> AnyView { view! { <about::AboutPage/> }.into_any() }
     fn account_page() -> AnyView { view! { <account::AccountPage/> }.into_any() }

@@ -125,6 +125,7 @@ impl Screen {
             Screen::ProjectDetail => chunks::show(chunks::project_detail()),
             Screen::ProjectEdit => chunks::show(chunks::project_edit()),
             Screen::Funding => chunks::show(chunks::funding_page()),
+            Screen::Search => chunks::show(chunks::search_page()),
             Screen::Sync => chunks::show(chunks::sync_page()),
             Screen::About => chunks::show(chunks::about_page()),
             Screen::Account => chunks::show(chunks::account_page()),

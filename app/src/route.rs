@@ -1,6 +1,6 @@
 //! Which screen the address names, and moving between screens without reloading.
 //!
-//! The app has twenty-six fixed addresses and one parameter (a record's id), so this is a
+//! The app has twenty-seven fixed addresses and one parameter (a record's id), so this is a
 //! path signal, one `match` from path to [`Screen`], the History API, and one click
 //! listener that turns same-origin links into in-app navigation. It replaces
 //! leptos_router, whose general matching and nested outlets took an eighth of the
@@ -36,6 +36,7 @@ pub enum Screen {
     ProjectDetail,
     ProjectEdit,
     Funding,
+    Search,
     Sync,
     About,
     SignIn,
@@ -81,6 +82,7 @@ impl Route {
             ["projects", id] => (ProjectDetail, Some(*id)),
             ["projects", id, "edit"] => (ProjectEdit, Some(*id)),
             ["funding"] => (Funding, None),
+            ["search"] => (Search, None),
             ["sync"] => (Sync, None),
             ["about"] => (About, None),
             ["sign-in"] => (SignIn, None),
@@ -259,6 +261,7 @@ mod tests {
             (&format!("/projects/{ID}"), Screen::ProjectDetail, true),
             (&format!("/projects/{ID}/edit"), Screen::ProjectEdit, true),
             ("/funding", Screen::Funding, false),
+            ("/search", Screen::Search, false),
             ("/sync", Screen::Sync, false),
             ("/about", Screen::About, false),
             ("/sign-in", Screen::SignIn, false),

@@ -12,6 +12,7 @@ pub mod meetings;
 pub mod missions;
 pub mod projects;
 pub mod reference;
+pub mod search;
 pub mod sync;
 pub mod validation;
 

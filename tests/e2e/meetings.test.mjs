@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startServer, launchBrowser, watchErrors } from './harness.mjs';
-import { signIn, apiAs, waitForSynced, openOrganisation } from './pages.mjs';
+import { signIn, apiAs, waitForSynced, openOrganisation, goTo } from './pages.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -15,7 +15,7 @@ after(async () => { await browser?.close(); await server?.stop(); server?.cleanu
 const BRIDGETOWN = 'First WCO sub-regional donor meeting for the Caribbean';
 
 async function openMeeting(page, title) {
-  await page.getByRole('link', { name: 'Meetings', exact: true }).click();
+  await goTo(page, 'Meetings');
   await page.getByTestId('record-row').getByRole('link', { name: title, exact: true }).click();
   await page.getByRole('heading', { name: title }).waitFor();
 }
@@ -26,7 +26,7 @@ test('the 2012 meeting is listed with what it agreed; past-due actions show as o
   const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
   const errors = watchErrors(page);
   await signIn(page, server.url);
-  await page.getByRole('link', { name: 'Meetings', exact: true }).click();
+  await goTo(page, 'Meetings');
   const row = page.getByTestId('record-row').filter({ hasText: BRIDGETOWN });
   await row.waitFor();
   assert.match(await row.textContent(), /15–17 October 2012 · CARTAC office, Bridgetown, Barbados · Donor coordination/);

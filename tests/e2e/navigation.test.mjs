@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, watchErrors } from './harness.mjs';
-import { signIn, waitForSynced } from './pages.mjs';
+import { signIn, waitForSynced, goTo } from './pages.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -22,10 +22,16 @@ test('links, Back and Forward move between screens without reloading the page', 
   const sameDocument = () => page.evaluate(() => window.__sameDocument === true);
 
   assert.deepEqual(await current(page), []);
-  await page.getByRole('link', { name: 'Training tools', exact: true }).click();
+  // On a phone the navigation is folded behind "Menu", and folds again once a screen opens.
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  assert.equal(await nav.isVisible(), false, 'folded at 360 px');
+  await page.getByRole('button', { name: 'Menu' }).click();
+  assert.equal(await page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded'), 'true');
+  await nav.getByRole('link', { name: 'Training tools', exact: true }).click();
   await page.getByRole('heading', { name: 'Training tools', level: 1 }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/training');
   assert.deepEqual(await current(page), ['Training tools']);
+  await nav.waitFor({ state: 'hidden' });
 
   const row = page.getByTestId('record-row').first().getByRole('link');
   const title = await row.textContent();
@@ -34,7 +40,7 @@ test('links, Back and Forward move between screens without reloading the page', 
   assert.match(new URL(page.url()).pathname, /^\/training\/[0-9a-f-]{36}$/);
   assert.deepEqual(await current(page), ['Training tools'], 'a tool is inside Training tools');
 
-  await page.getByRole('link', { name: 'Organisations', exact: true }).click();
+  await goTo(page, 'Organisations');
   await page.getByRole('heading', { name: 'Organisations', level: 1 }).waitFor();
   assert.deepEqual(await current(page), ['Organisations']);
 

@@ -81,6 +81,13 @@ export class ToolForm {
 export function syncStatus(page) { return page.getByTestId('sync-status'); }
 
 /** Opens an organisation's page by searching the list (client-side navigation only). */
+/** Follows a link of the main navigation, opening the phone's "Menu" first when it is folded. */
+export async function goTo(page, name) {
+  const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+  if (!(await link.isVisible())) await page.getByRole('button', { name: 'Menu' }).click();
+  await link.click();
+}
+
 export async function openOrganisation(page, query, heading) {
   await page.getByRole('link', { name: 'Organisations', exact: true }).click();
   await page.getByTestId('search').fill(query);

@@ -6,16 +6,27 @@ use leptos::prelude::*;
 use crate::catalogue::{allowed, use_catalogue, use_user};
 use crate::components::format_time;
 use crate::components::pwa::{InstallButton, UpdateBanner};
-use crate::route::NavLink;
+use crate::route::{use_navigator, NavLink};
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let admin = allowed(|a| a.can_manage_users());
+    // On a phone the navigation folds behind "Menu" (CSS shows it whole on wider screens);
+    // it folds again when a screen opens.
+    let open = RwSignal::new(false);
+    let navigator = use_navigator();
+    Effect::new(move |_| {
+        navigator.path();
+        open.set(false);
+    });
     view! {
         <a class="skip" href="#main">"Skip to content"</a>
         <header class="top">
             <a href="/" class="brand">"Tradewinds"</a>
-            <nav aria-label="Main">
+            <button type="button" class="menu-toggle" aria-controls="main-nav"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)>"Menu"</button>
+            <nav id="main-nav" aria-label="Main" class:open=move || open.get()>
                 <NavLink href="/organisations">"Organisations"</NavLink>
                 <NavLink href="/training">"Training tools"</NavLink>
                 <NavLink href="/meetings">"Meetings"</NavLink>
@@ -23,6 +34,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <NavLink href="/missions">"Missions"</NavLink>
                 <NavLink href="/projects">"Projects"</NavLink>
                 <NavLink href="/funding">"Funding"</NavLink>
+                <NavLink href="/search">"Search"</NavLink>
                 <NavLink href="/sync">"Sync"</NavLink>
                 <NavLink href="/about">"About"</NavLink>
                 <Show when=move || admin.get()>

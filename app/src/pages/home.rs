@@ -21,11 +21,25 @@ pub fn Home() -> impl IntoView {
     let missions = count_of(RecordKind::Mission);
     let add_tool = allowed(|a| a.may_create(RecordKind::TrainingTool));
     let add_org = allowed(|a| a.may_create(RecordKind::Organisation));
+    let nav = crate::route::use_navigator();
+    let query = RwSignal::new(String::new());
+    let search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let q: String = js_sys::encode_uri_component(&query.get_untracked()).into();
+        nav.go(&format!("/search?q={q}"));
+    };
     view! {
         <h1>"Caribbean customs capacity building"</h1>
+        <form class="home-search" role="search" on:submit=search>
+            <label for="home-search">"Search everything"</label>
+            <input id="home-search" type="search" name="q" placeholder="A name, a topic, a country…"
+                on:input=move |ev| query.set(event_target_value(&ev))/>
+            <button type="submit">"Search"</button>
+        </form>
         <p class="lead">
             "Who offers what to the customs administrations of the region: organisations and their contacts, "
-            "the training tools officers can use, and the meetings where donors agree who does what. Everything works on this device without a connection "
+            "the training tools officers can use, the missions and projects donors fund, and the meetings where they "
+            "agree who does what. Everything works on this device without a connection "
             "and syncs when one appears."
         </p>
         <ul class="cards">

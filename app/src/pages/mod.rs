@@ -11,6 +11,7 @@ pub mod meetings;
 pub mod missions;
 pub mod organisations;
 pub mod projects;
+pub mod search;
 pub mod sign_in;
 pub mod sync;
 pub mod training;

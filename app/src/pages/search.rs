@@ -1,0 +1,250 @@
+//! Search across every kind of record on this device (offline too): organisations, contacts,
+//! training tools, meetings, action items, missions and projects, best answers first. The
+//! query is kept in the address (`/search?q=…`), so Back and a reload keep it.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use tradewinds_shared::search::{score, Searchable};
+use tradewinds_shared::{
+    ActionItem, Contact, Meeting, Mission, Organisation, Project, RecordKind, TrainingTool,
+};
+use uuid::Uuid;
+
+use super::organisations::display_names;
+use super::{failed, loading};
+use crate::catalogue::{records_of, Typed};
+use crate::loaded::Loaded;
+
+/// One record that answers the query.
+#[derive(Clone, Debug, PartialEq)]
+struct Hit {
+    score: u32,
+    kind: RecordKind,
+    title: String,
+    href: String,
+}
+
+/// The results shown at most; the count says how many there are.
+const SHOWN: usize = 100;
+
+/// The `q` parameter of the address.
+fn query_in_address() -> String {
+    let search = window().location().search().unwrap_or_default();
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()
+        .and_then(|p| p.get("q"))
+        .unwrap_or_default()
+}
+
+/// Keeps the query in the address without adding a history entry per keystroke.
+fn set_query_in_address(q: &str) {
+    let encoded: String = js_sys::encode_uri_component(q).into();
+    let url = if q.is_empty() {
+        "/search".to_owned()
+    } else {
+        format!("/search?q={encoded}")
+    };
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Every kind's records, read once per data change.
+struct Everything {
+    orgs: Loaded<Result<Vec<Typed<Organisation>>, String>>,
+    contacts: Loaded<Result<Vec<Typed<Contact>>, String>>,
+    tools: Loaded<Result<Vec<Typed<TrainingTool>>, String>>,
+    meetings: Loaded<Result<Vec<Typed<Meeting>>, String>>,
+    actions: Loaded<Result<Vec<Typed<ActionItem>>, String>>,
+    missions: Loaded<Result<Vec<Typed<Mission>>, String>>,
+    projects: Loaded<Result<Vec<Typed<Project>>, String>>,
+}
+
+impl Everything {
+    fn new() -> Everything {
+        Everything {
+            orgs: records_of(RecordKind::Organisation),
+            contacts: records_of(RecordKind::Contact),
+            tools: records_of(RecordKind::TrainingTool),
+            meetings: records_of(RecordKind::Meeting),
+            actions: records_of(RecordKind::ActionItem),
+            missions: records_of(RecordKind::Mission),
+            projects: records_of(RecordKind::Project),
+        }
+    }
+
+    /// The records that answer `q`, best first; `None` while any kind is still being read.
+    fn hits(&self, q: &str) -> Option<Result<Vec<Hit>, String>> {
+        let orgs = self.orgs.get()?;
+        let contacts = self.contacts.get()?;
+        let tools = self.tools.get()?;
+        let meetings = self.meetings.get()?;
+        let actions = self.actions.get()?;
+        let missions = self.missions.get()?;
+        let projects = self.projects.get()?;
+        Some((|| {
+            let (orgs, contacts, tools) = (orgs?, contacts?, tools?);
+            let (meetings, actions, missions, projects) =
+                (meetings?, actions?, missions?, projects?);
+            let names = display_names(&orgs);
+            let name =
+                |id: &Option<Uuid>| id.and_then(|i| names.get(&i).cloned()).unwrap_or_default();
+            let names_of = |ids: &[Uuid]| {
+                ids.iter()
+                    .filter_map(|i| names.get(i).cloned())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let titles: HashMap<Uuid, String> = meetings
+                .iter()
+                .map(|m| (m.id, m.record.title.clone()))
+                .chain(missions.iter().map(|m| (m.id, m.record.title.clone())))
+                .collect();
+            let mut hits = Vec::new();
+            let mut add = |kind, record: &dyn Searchable, related: String, href: String| {
+                if let Some(score) = score(q, record, &related) {
+                    hits.push(Hit {
+                        score,
+                        kind,
+                        title: record.title(),
+                        href,
+                    });
+                }
+            };
+            for o in &orgs {
+                add(
+                    RecordKind::Organisation,
+                    &o.record,
+                    String::new(),
+                    format!("/organisations/{}", o.id),
+                );
+            }
+            for c in &contacts {
+                let Some(org) = c.record.organisation else {
+                    continue;
+                };
+                add(
+                    RecordKind::Contact,
+                    &c.record,
+                    name(&c.record.organisation),
+                    format!("/organisations/{org}"),
+                );
+            }
+            for t in &tools {
+                add(
+                    RecordKind::TrainingTool,
+                    &t.record,
+                    name(&t.record.provider),
+                    format!("/training/{}", t.id),
+                );
+            }
+            for m in &meetings {
+                add(
+                    RecordKind::Meeting,
+                    &m.record,
+                    name(&m.record.organiser),
+                    format!("/meetings/{}", m.id),
+                );
+            }
+            for a in &actions {
+                let r = &a.record;
+                let href = match (r.meeting, r.mission) {
+                    (Some(m), _) => format!("/meetings/{m}"),
+                    (None, Some(m)) => format!("/missions/{m}"),
+                    (None, None) => "/actions".to_owned(),
+                };
+                let origin = r
+                    .meeting
+                    .or(r.mission)
+                    .and_then(|m| titles.get(&m).cloned())
+                    .unwrap_or_default();
+                let related = format!("{} {} {origin}", name(&r.owner), names_of(&r.co_owners));
+                add(RecordKind::ActionItem, r, related, href);
+            }
+            for m in &missions {
+                let related = format!(
+                    "{} {}",
+                    name(&m.record.provider),
+                    name(&m.record.beneficiary)
+                );
+                add(
+                    RecordKind::Mission,
+                    &m.record,
+                    related,
+                    format!("/missions/{}", m.id),
+                );
+            }
+            for p in &projects {
+                let r = &p.record;
+                let related = format!(
+                    "{} {} {}",
+                    name(&r.accountable),
+                    names_of(&r.funders),
+                    names_of(&r.implementers)
+                );
+                add(
+                    RecordKind::Project,
+                    r,
+                    related,
+                    format!("/projects/{}", p.id),
+                );
+            }
+            hits.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.title.cmp(&b.title)));
+            Ok(hits)
+        })())
+    }
+}
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let query = RwSignal::new(query_in_address());
+    let everything = Everything::new();
+    view! {
+        <h1>"Search"</h1>
+        <div class="filters" role="search">
+            <div class="field">
+                <label for="search">"Search everything on this device"</label>
+                <input id="search" type="search" data-testid="search" autofocus=true
+                    placeholder="A name, a topic, a country, a finding…"
+                    prop:value=move || query.get()
+                    on:input=move |ev| {
+                        let q = event_target_value(&ev);
+                        set_query_in_address(&q);
+                        query.set(q);
+                    }/>
+            </div>
+        </div>
+        {move || {
+            let q = query.get();
+            if q.trim().is_empty() {
+                return view! { <p class="meta">"Organisations, contacts, training tools, meetings, action items, missions and projects."</p> }.into_any();
+            }
+            match everything.hits(&q) {
+                None => loading(),
+                Some(Err(e)) => failed(e),
+                Some(Ok(hits)) => {
+                    let total = hits.len();
+                    view! {
+                        <p class="count" role="status">
+                            {match total {
+                                0 => "Nothing found. Try fewer or shorter words.".to_owned(),
+                                1 => "1 result".to_owned(),
+                                n if n > SHOWN => format!("{n} results; the best {SHOWN} are shown"),
+                                n => format!("{n} results"),
+                            }}
+                        </p>
+                        <ul class="records">
+                            {hits.into_iter().take(SHOWN).map(|h| view! {
+                                <li data-testid="search-hit">
+                                    <a href=h.href>{h.title}</a>
+                                    <span class="meta">{h.kind.label()}</span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }
+        }}
+    }
+}
