@@ -339,6 +339,52 @@ async fn training_tool_rules_are_enforced() {
     assert_eq!(t.state().await, before);
 }
 
+#[tokio::test]
+async fn meeting_action_project_and_mission_rules_are_enforced() {
+    let t = TestApp::seeded().await;
+    let before = t.state().await;
+    let cartac = seed::seed_id("cartac").to_string();
+    for (path, body, fields) in [
+        (
+            "/api/v1/meetings",
+            json!({"title": "Steering committee", "starts": "2013-02-30", "ends": "2013-01-01"}),
+            &["starts", "organiser"][..],
+        ),
+        (
+            "/api/v1/action_items",
+            json!({"text": "Circulate the minutes", "due": "next spring", "co_owners": [cartac], "owner": cartac}),
+            &["co_owners", "due"][..],
+        ),
+        (
+            "/api/v1/projects",
+            json!({"title": "Risk", "accountable": cartac, "budget": 5000, "countries": ["XX"]}),
+            &["funders", "countries", "currency"][..],
+        ),
+        (
+            "/api/v1/missions",
+            json!({"title": "Audit", "provider": cartac, "starts": "2013-03-04", "report_url": "intranet/x"}),
+            &["beneficiary", "report_url"][..],
+        ),
+    ] {
+        let refused = t
+            .json(Method::POST, path, &body)
+            .await
+            .expect_error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_record");
+        assert_fields(&refused, fields);
+    }
+    // Wrong types are named too, before any rule.
+    let refused = t
+        .json(
+            Method::POST,
+            "/api/v1/projects",
+            &json!({"title": "Risk", "budget": "a lot"}),
+        )
+        .await
+        .expect_error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_record");
+    assert_fields(&refused, &["budget"]);
+    assert_eq!(t.state().await, before, "nothing stored");
+}
+
 /// Sends each bad request and checks the refusal and that nothing was stored.
 struct Case {
     what: &'static str,

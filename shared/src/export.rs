@@ -9,6 +9,7 @@
 
 use crate::catalogue::{Organisation, TrainingTool};
 use crate::meetings::{ActionItem, Day};
+use crate::missions::Mission;
 use crate::projects::Project;
 use crate::reference::country_name;
 use crate::reference::{language_name, topic_label};
@@ -259,6 +260,52 @@ pub fn projects(rows: &[ProjectRow]) -> String {
     csv.finish()
 }
 
+/// A mission as the list's export shows it: what it found, for those who were not there.
+pub struct MissionRow<'a> {
+    pub mission: &'a Mission,
+    pub provider: String,
+    pub beneficiary: String,
+    /// The project's title, or empty.
+    pub project: String,
+}
+
+pub fn missions(rows: &[MissionRow]) -> String {
+    let mut csv = Csv::new(&[
+        "Title",
+        "Provided by",
+        "For",
+        "Country",
+        "First day",
+        "Last day",
+        "Phase",
+        "Topics",
+        "Project",
+        "Findings",
+        "Recommendations",
+        "Full report",
+        "Report address",
+    ]);
+    for r in rows {
+        let m = r.mission;
+        csv.row([
+            m.title.as_str(),
+            &r.provider,
+            &r.beneficiary,
+            m.country_label(),
+            &m.starts,
+            &m.ends,
+            m.phase.label(),
+            &names(&m.topics, topic_label),
+            &r.project,
+            &m.findings,
+            &m.recommendations,
+            m.report_access.label(),
+            &m.report_url,
+        ]);
+    }
+    csv.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -433,6 +480,33 @@ mod tests {
             rows[1].contains(",33120; 15113,1250000,USD,"),
             "{}",
             rows[1]
+        );
+    }
+
+    #[test]
+    fn missions_carry_their_findings_in_words() {
+        let m = Mission {
+            title: "Post-clearance audit diagnostic".into(),
+            country: Some("MS".into()),
+            starts: "2013-03-04".into(),
+            topics: vec!["post_clearance_audit".into()],
+            findings: "No written audit plan,\nrecords on paper.".into(),
+            ..Default::default()
+        };
+        let text = missions(&[MissionRow {
+            mission: &m,
+            provider: "CARTAC".into(),
+            beneficiary: "Montserrat Customs".into(),
+            project: String::new(),
+        }]);
+        let body = text.trim_start_matches('\u{feff}');
+        assert!(
+            body.starts_with("Title,Provided by,For,Country,First day,"),
+            "{body}"
+        );
+        assert!(
+            body.contains("CARTAC,Montserrat Customs,Montserrat,2013-03-04,,Diagnostic,Post-clearance audit,,\"No written audit plan,\nrecords on paper.\","),
+            "{body}"
         );
     }
 }

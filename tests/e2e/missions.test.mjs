@@ -4,6 +4,7 @@
 // editor's list opening on their own administration.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startServer, launchBrowser, watchErrors } from './harness.mjs';
 import { signIn, apiAs, waitForSynced, openOrganisation } from './pages.mjs';
 
@@ -90,6 +91,12 @@ test("an office editor's mission list opens on their own administration", async 
   await page.getByRole('status').filter({ hasText: /^0 of 2 missions$/ }).waitFor();
   await page.locator('select[name=organisation]').selectOption('');
   await page.getByRole('status').filter({ hasText: /^2 of 2 missions$/ }).waitFor();
+  // What the missions found, for a meeting pack.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+  assert.match(download.suggestedFilename(), /^missions-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync(await download.path(), 'utf8').slice(1);
+  assert.ok(csv.startsWith('Title,Provided by,For,Country,First day,Last day,Phase,Topics,Project,Findings,Recommendations,Full report,Report address\r\n'), csv);
+  assert.ok(csv.includes(`${PCA},Caribbean Regional Technical Assistance Centre (CARTAC),Montserrat Customs,Montserrat,2013-03-04,2013-03-15,Diagnostic,"Post-clearance audit; Valuation, classification and origin",,"No written audit plan.\nTraders\u2019 records are checked on paper only.",Adopt a risk-based audit plan.,On request to the beneficiary administration,`), csv);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -14,7 +14,7 @@ use super::form::{FormState, SaveBar};
 use super::history::History;
 use super::organisations::{display_names, id_text};
 use super::training::topic_options;
-use super::{failed, loading, not_found, route_id, ConflictNote};
+use super::{edit_screen, failed, loading, new_screen, not_found, route_id, ConflictNote};
 use crate::catalogue::{allowed, record_of, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
@@ -171,37 +171,27 @@ pub fn MeetingDetail() -> impl IntoView {
 
 #[component]
 pub fn MeetingNew() -> impl IntoView {
-    let can = allowed(|a| a.may_create(RecordKind::Meeting));
-    let actor = use_actor();
     // An office editor records their own administration's meetings.
     let initial = Meeting {
-        organiser: actor.with_untracked(|a| a.as_ref().and_then(|a| a.organisation)),
+        organiser: use_actor().with_untracked(|a| a.as_ref().and_then(|a| a.organisation)),
         ..Default::default()
     };
-    view! {
-        <h1>"Add a meeting"</h1>
-        <Show when=move || !can.get()>
-            <p class="attention" role="status">"Your account cannot add meetings (viewer): this form cannot be saved."</p>
-        </Show>
-        <MeetingForm id=new_id() initial=initial/>
-    }
+    new_screen(
+        RecordKind::Meeting,
+        "Add a meeting",
+        "Your account cannot add meetings (viewer): this form cannot be saved.",
+        view! { <MeetingForm id=new_id() initial=initial/> }.into_any(),
+    )
 }
 
 #[component]
 pub fn MeetingEdit() -> impl IntoView {
-    let id = route_id();
-    let record = record_of(RecordKind::Meeting, id);
-    view! {
-        {move || match record.get() {
-            None => loading(),
-            Some(Err(e)) => failed(e),
-            Some(Ok(None)) => not_found("Meeting", "/meetings"),
-            Some(Ok(Some(state))) => match state.typed::<Meeting>() {
-                Ok(m) => view! { <h1>{format!("Edit {}", m.title)}</h1><MeetingForm id=state.id initial=m/> }.into_any(),
-                Err(e) => failed(e.to_string()),
-            },
-        }}
-    }
+    edit_screen(
+        RecordKind::Meeting,
+        "/meetings",
+        |m: &Meeting| m.title.clone(),
+        |id, m| view! { <MeetingForm id=id initial=m/> }.into_any(),
+    )
 }
 
 #[component]

@@ -2,10 +2,12 @@
 //! recommended, the actions that follow from it, other providers' missions at the same time
 //! and place), the form, and the missions on an organisation's page.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 use tradewinds_shared::missions::{mission_overlap, MissionFilter, MissionPhase, ReportAccess};
 use tradewinds_shared::reference::{topic_label, COUNTRIES};
-use tradewinds_shared::{Mission, Organisation, Project, RecordKind};
+use tradewinds_shared::{export, Mission, Organisation, Project, RecordKind};
 use uuid::Uuid;
 
 use super::actions::{ActionItems, Scope};
@@ -14,18 +16,19 @@ use super::history::History;
 use super::meetings::org_options;
 use super::organisations::{display_names, id_text};
 use super::training::topic_options;
-use super::{failed, loading, not_found, route_id, ConflictNote};
+use super::{edit_screen, failed, loading, new_screen, not_found, route_id, ConflictNote};
 use crate::catalogue::{allowed, record_of, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
-use crate::components::list::ListHead;
+use crate::components::list::{DownloadCsv, ListHead};
 use crate::db::new_id;
 
 #[component]
 pub fn MissionList() -> impl IntoView {
     let missions = records_of::<Mission>(RecordKind::Mission);
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    let projects = records_of::<Project>(RecordKind::Project);
     let actor = use_actor();
     let query = RwSignal::new(String::new());
     let country = RwSignal::new(String::new());
@@ -76,8 +79,14 @@ pub fn MissionList() -> impl IntoView {
                     })
                     .collect();
                 shown.sort_by(|a, b| b.0.record.starts.cmp(&a.0.record.starts));
+                let csv = {
+                    let (shown, names) = (shown.clone(), names.clone());
+                    let projects = projects.get().and_then(Result::ok).unwrap_or_default();
+                    Callback::new(move |()| export_csv(&shown, &names, &projects))
+                };
                 view! {
                     <p class="count" role="status">{format!("{} of {} missions", shown.len(), all.len())}</p>
+                    <DownloadCsv name="missions" csv=csv/>
                     <ul class="records">
                         {shown.into_iter().map(|(m, provider)| view! { <MissionRow mission=m provider=provider/> }).collect_view()}
                     </ul>
@@ -85,6 +94,30 @@ pub fn MissionList() -> impl IntoView {
             }
         }}
     }
+}
+
+/// The missions shown, with what they found, as CSV.
+fn export_csv(
+    shown: &[(Typed<Mission>, String)],
+    names: &HashMap<Uuid, String>,
+    projects: &[Typed<Project>],
+) -> String {
+    let name = |id: Option<Uuid>| id.and_then(|i| names.get(&i).cloned()).unwrap_or_default();
+    let rows: Vec<export::MissionRow> = shown
+        .iter()
+        .map(|(m, provider)| export::MissionRow {
+            mission: &m.record,
+            provider: provider.clone(),
+            beneficiary: name(m.record.beneficiary),
+            project: m
+                .record
+                .project
+                .and_then(|p| projects.iter().find(|x| x.id == p))
+                .map(|x| x.record.title.clone())
+                .unwrap_or_default(),
+        })
+        .collect();
+    export::missions(&rows)
 }
 
 #[component]
@@ -237,36 +270,26 @@ pub fn OrgMissions(org: Uuid) -> impl IntoView {
 
 #[component]
 pub fn MissionNew() -> impl IntoView {
-    let can = allowed(|a| a.may_create(RecordKind::Mission));
-    let actor = use_actor();
     let initial = Mission {
-        provider: actor.with_untracked(|a| a.as_ref().and_then(|a| a.organisation)),
+        provider: use_actor().with_untracked(|a| a.as_ref().and_then(|a| a.organisation)),
         ..Default::default()
     };
-    view! {
-        <h1>"Add a mission"</h1>
-        <Show when=move || !can.get()>
-            <p class="attention" role="status">"Your account cannot add missions (viewer): this form cannot be saved."</p>
-        </Show>
-        <MissionForm id=new_id() initial=initial/>
-    }
+    new_screen(
+        RecordKind::Mission,
+        "Add a mission",
+        "Your account cannot add missions (viewer): this form cannot be saved.",
+        view! { <MissionForm id=new_id() initial=initial/> }.into_any(),
+    )
 }
 
 #[component]
 pub fn MissionEdit() -> impl IntoView {
-    let id = route_id();
-    let record = record_of(RecordKind::Mission, id);
-    view! {
-        {move || match record.get() {
-            None => loading(),
-            Some(Err(e)) => failed(e),
-            Some(Ok(None)) => not_found("Mission", "/missions"),
-            Some(Ok(Some(state))) => match state.typed::<Mission>() {
-                Ok(m) => view! { <h1>{format!("Edit {}", m.title)}</h1><MissionForm id=state.id initial=m/> }.into_any(),
-                Err(e) => failed(e.to_string()),
-            },
-        }}
-    }
+    edit_screen(
+        RecordKind::Mission,
+        "/missions",
+        |m: &Mission| m.title.clone(),
+        |id, m| view! { <MissionForm id=id initial=m/> }.into_any(),
+    )
 }
 
 #[component]

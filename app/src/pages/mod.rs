@@ -18,8 +18,11 @@ pub mod training;
 pub mod users;
 
 use leptos::prelude::*;
+use serde::{de::DeserializeOwned, Serialize};
+use tradewinds_shared::RecordKind;
 use uuid::Uuid;
 
+use crate::catalogue::{allowed, record_of};
 use crate::route::Route;
 
 /// The `:id` of the current route, if it is a UUID.
@@ -42,6 +45,50 @@ pub fn not_found(what: &'static str, back: &'static str) -> AnyView {
     view! {
         <h1>{format!("{what} not found")}</h1>
         <p>"It may have been deleted, or not synced to this device yet. "<a href=back>"Back to the list"</a></p>
+    }
+    .into_any()
+}
+
+/// A record's edit screen: "Edit …" (its `name`) over its `form`, once the record is read.
+pub fn edit_screen<T>(
+    kind: RecordKind,
+    back: &'static str,
+    name: fn(&T) -> String,
+    form: fn(Uuid, T) -> AnyView,
+) -> AnyView
+where
+    T: DeserializeOwned + Serialize + Default + 'static,
+{
+    let record = record_of(kind, route_id());
+    view! {
+        {move || match record.get() {
+            None => loading(),
+            Some(Err(e)) => failed(e),
+            Some(Ok(None)) => not_found(kind.label(), back),
+            Some(Ok(Some(state))) => match state.typed::<T>() {
+                Ok(r) => view! { <h1>{format!("Edit {}", name(&r))}</h1>{form(state.id, r)} }.into_any(),
+                Err(e) => failed(e.to_string()),
+            },
+        }}
+    }
+    .into_any()
+}
+
+/// A new record's screen: its heading, why it cannot be saved when this person may not add
+/// one of its kind, and the form.
+pub fn new_screen(
+    kind: RecordKind,
+    heading: &'static str,
+    refusal: &'static str,
+    form: AnyView,
+) -> AnyView {
+    let can = allowed(move |a| a.may_create(kind));
+    view! {
+        <h1>{heading}</h1>
+        <Show when=move || !can.get()>
+            <p class="attention" role="status">{refusal}</p>
+        </Show>
+        {form}
     }
     .into_any()
 }

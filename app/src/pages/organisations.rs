@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::actions::{ActionItems, Scope};
 use super::form::{FormState, SaveBar};
 use super::history::History;
-use super::{failed, loading, not_found, route_id, ConflictNote};
+use super::{edit_screen, failed, loading, new_screen, not_found, route_id, ConflictNote};
 use crate::catalogue::{allowed, record_of, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
@@ -171,31 +171,22 @@ pub fn OrgDetail() -> impl IntoView {
 
 #[component]
 pub fn OrgNew() -> impl IntoView {
-    let can = allowed(|a| a.may_create(RecordKind::Organisation));
-    view! {
-        <h1>"Add an organisation"</h1>
-        <Show when=move || !can.get()>
-            <p class="attention" role="status">"Only regional coordinators and administrators add organisations: your account cannot save this form."</p>
-        </Show>
-        <OrgForm id=new_id() initial=Organisation::default()/>
-    }
+    new_screen(
+        RecordKind::Organisation,
+        "Add an organisation",
+        "Only regional coordinators and administrators add organisations: your account cannot save this form.",
+        view! { <OrgForm id=new_id() initial=Organisation::default()/> }.into_any(),
+    )
 }
 
 #[component]
 pub fn OrgEdit() -> impl IntoView {
-    let id = route_id();
-    let record = record_of(RecordKind::Organisation, id);
-    view! {
-        {move || match record.get() {
-            None => loading(),
-            Some(Err(e)) => failed(e),
-            Some(Ok(None)) => not_found("Organisation", "/organisations"),
-            Some(Ok(Some(state))) => match state.typed::<Organisation>() {
-                Ok(o) => view! { <h1>{format!("Edit {}", o.display_name())}</h1><OrgForm id=state.id initial=o/> }.into_any(),
-                Err(e) => failed(e.to_string()),
-            },
-        }}
-    }
+    edit_screen(
+        RecordKind::Organisation,
+        "/organisations",
+        Organisation::display_name,
+        |id, o| view! { <OrgForm id=id initial=o/> }.into_any(),
+    )
 }
 
 #[component]

@@ -14,7 +14,7 @@ use super::history::History;
 use super::meetings::org_options;
 use super::organisations::{display_names, id_text};
 use super::training::topic_options;
-use super::{failed, loading, not_found, route_id, ConflictNote};
+use super::{edit_screen, failed, loading, new_screen, not_found, route_id, ConflictNote};
 use crate::catalogue::{allowed, record_of, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
@@ -311,36 +311,26 @@ pub fn ProjectDetail() -> impl IntoView {
 
 #[component]
 pub fn ProjectNew() -> impl IntoView {
-    let can = allowed(|a| a.may_create(RecordKind::Project));
-    let actor = use_actor();
     let initial = Project {
-        accountable: actor.with_untracked(|a| a.as_ref().and_then(|a| a.organisation)),
+        accountable: use_actor().with_untracked(|a| a.as_ref().and_then(|a| a.organisation)),
         ..Default::default()
     };
-    view! {
-        <h1>"Add a project"</h1>
-        <Show when=move || !can.get()>
-            <p class="attention" role="status">"Your account cannot add projects (viewer): this form cannot be saved."</p>
-        </Show>
-        <ProjectForm id=new_id() initial=initial/>
-    }
+    new_screen(
+        RecordKind::Project,
+        "Add a project",
+        "Your account cannot add projects (viewer): this form cannot be saved.",
+        view! { <ProjectForm id=new_id() initial=initial/> }.into_any(),
+    )
 }
 
 #[component]
 pub fn ProjectEdit() -> impl IntoView {
-    let id = route_id();
-    let record = record_of(RecordKind::Project, id);
-    view! {
-        {move || match record.get() {
-            None => loading(),
-            Some(Err(e)) => failed(e),
-            Some(Ok(None)) => not_found("Project", "/projects"),
-            Some(Ok(Some(state))) => match state.typed::<Project>() {
-                Ok(p) => view! { <h1>{format!("Edit {}", p.title)}</h1><ProjectForm id=state.id initial=p/> }.into_any(),
-                Err(e) => failed(e.to_string()),
-            },
-        }}
-    }
+    edit_screen(
+        RecordKind::Project,
+        "/projects",
+        |p: &Project| p.title.clone(),
+        |id, p| view! { <ProjectForm id=id initial=p/> }.into_any(),
+    )
 }
 
 #[component]

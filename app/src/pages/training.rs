@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::form::{FormState, SaveBar};
 use super::history::History;
 use super::organisations::{display_names as names, id_text};
-use super::{failed, loading, not_found, route_id, ConflictNote};
+use super::{edit_screen, failed, loading, new_screen, not_found, route_id, ConflictNote};
 use crate::catalogue::{allowed, record_of, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
@@ -208,31 +208,22 @@ pub fn ToolNew() -> impl IntoView {
         provider: own,
         ..Default::default()
     };
-    let can = allowed(|a| a.may_create(RecordKind::TrainingTool));
-    view! {
-        <h1>"Add a training tool"</h1>
-        <Show when=move || !can.get()>
-            <p class="attention" role="status">"Your account can read the catalogue but not add to it."</p>
-        </Show>
-        <ToolForm id=new_id() initial=initial/>
-    }
+    new_screen(
+        RecordKind::TrainingTool,
+        "Add a training tool",
+        "Your account can read the catalogue but not add to it.",
+        view! { <ToolForm id=new_id() initial=initial/> }.into_any(),
+    )
 }
 
 #[component]
 pub fn ToolEdit() -> impl IntoView {
-    let id = route_id();
-    let record = record_of(RecordKind::TrainingTool, id);
-    view! {
-        {move || match record.get() {
-            None => loading(),
-            Some(Err(e)) => failed(e),
-            Some(Ok(None)) => not_found("Training tool", "/training"),
-            Some(Ok(Some(state))) => match state.typed::<TrainingTool>() {
-                Ok(t) => view! { <h1>{format!("Edit {}", t.title)}</h1><ToolForm id=state.id initial=t/> }.into_any(),
-                Err(e) => failed(e.to_string()),
-            },
-        }}
-    }
+    edit_screen(
+        RecordKind::TrainingTool,
+        "/training",
+        |t: &TrainingTool| t.title.clone(),
+        |id, t| view! { <ToolForm id=id initial=t/> }.into_any(),
+    )
 }
 
 #[component]
