@@ -63,7 +63,8 @@ impl std::error::Error for Denied {}
 /// The organisation a record belongs to, from its fields: an organisation owns itself, a
 /// contact belongs to its organisation, a training tool to its provider, a programme to its
 /// owner, a meeting to its organiser, an action item to the organisation answerable for it,
-/// a project to the organisation accountable for it, a mission to its provider.
+/// a project to the organisation accountable for it, a mission to its provider, a document to
+/// its publisher.
 pub fn owner(kind: RecordKind, id: Uuid, values: &Map<String, Value>) -> Option<Uuid> {
     let Some(field) = owner_field(kind) else {
         return Some(id);
@@ -85,6 +86,7 @@ pub fn owner_field(kind: RecordKind) -> Option<&'static str> {
         RecordKind::ActionItem => Some("owner"),
         RecordKind::Project => Some("accountable"),
         RecordKind::Mission => Some("provider"),
+        RecordKind::Document => Some("publisher"),
     }
 }
 

@@ -8,6 +8,7 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
+use crate::documents::Document;
 use crate::meetings::{ActionItem, Meeting};
 use crate::missions::Mission;
 use crate::projects::Project;
@@ -50,6 +51,7 @@ labelled_enum!(
         ActionItem => ("action_item", "Action item"),
         Project => ("project", "Project"),
         Mission => ("mission", "Mission"),
+        Document => ("document", "Document"),
     }
 );
 
@@ -104,6 +106,7 @@ impl RecordKind {
             RecordKind::ActionItem => "action_items",
             RecordKind::Project => "projects",
             RecordKind::Mission => "missions",
+            RecordKind::Document => "documents",
         }
     }
 
@@ -127,6 +130,7 @@ impl RecordKind {
             RecordKind::ActionItem => to_map(&ActionItem::default()),
             RecordKind::Project => to_map(&Project::default()),
             RecordKind::Mission => to_map(&Mission::default()),
+            RecordKind::Document => to_map(&Document::default()),
         }
     }
 
@@ -142,6 +146,7 @@ impl RecordKind {
             RecordKind::ActionItem => parse_fields::<ActionItem>(fields)?.validate(),
             RecordKind::Project => parse_fields::<Project>(fields)?.validate(),
             RecordKind::Mission => parse_fields::<Mission>(fields)?.validate(),
+            RecordKind::Document => parse_fields::<Document>(fields)?.validate(),
         }
     }
 
@@ -172,6 +177,7 @@ impl RecordKind {
                 RecordKind::ActionItem => parse_pairs::<ActionItem>(given).map(|r| r.validate()),
                 RecordKind::Project => parse_pairs::<Project>(given).map(|r| r.validate()),
                 RecordKind::Mission => parse_pairs::<Mission>(given).map(|r| r.validate()),
+                RecordKind::Document => parse_pairs::<Document>(given).map(|r| r.validate()),
             };
             if let Ok(result) = checked {
                 return result;
@@ -209,6 +215,7 @@ impl RecordKind {
                 RecordKind::ActionItem => parse_pairs::<ActionItem>(given).map(drop),
                 RecordKind::Project => parse_pairs::<Project>(given).map(drop),
                 RecordKind::Mission => parse_pairs::<Mission>(given).map(drop),
+                RecordKind::Document => parse_pairs::<Document>(given).map(drop),
             };
             if parsed.is_ok() {
                 return Ok(());
@@ -248,6 +255,7 @@ impl RecordKind {
             RecordKind::ActionItem => parse_map::<ActionItem>(map).map(drop),
             RecordKind::Project => parse_map::<Project>(map).map(drop),
             RecordKind::Mission => parse_map::<Mission>(map).map(drop),
+            RecordKind::Document => parse_map::<Document>(map).map(drop),
         }
     }
 }
@@ -348,7 +356,7 @@ pub fn matches_query(query: &str, haystacks: &[&str]) -> bool {
         .all(|word| hay.contains(&word.to_lowercase()))
 }
 
-fn check_languages(errors: &mut ValidationErrors, field: &str, langs: &[String]) {
+pub(crate) fn check_languages(errors: &mut ValidationErrors, field: &str, langs: &[String]) {
     for l in langs {
         if reference::language_name(l).is_none() {
             errors.add(field, format!("Unknown language code `{l}`."));

@@ -7,6 +7,7 @@ pub mod api;
 pub mod catalogue;
 pub mod access;
 pub mod accounts;
+pub mod documents;
 pub mod export;
 pub mod meetings;
 pub mod missions;

@@ -3,6 +3,7 @@
 //! in its name count more, a name that starts with the query most).
 
 use crate::catalogue::{matches_query, Contact, Organisation, TrainingTool};
+use crate::documents::Document;
 use crate::meetings::{ActionItem, Meeting};
 use crate::missions::Mission;
 use crate::projects::Project;
@@ -120,6 +121,15 @@ impl Searchable for Mission {
             topics(&self.topics),
             self.phase.label().to_owned(),
         ]
+    }
+}
+
+impl Searchable for Document {
+    fn title(&self) -> String {
+        self.title.clone()
+    }
+    fn text(&self) -> Vec<String> {
+        vec![self.description.clone(), self.kind.label().to_owned()]
     }
 }
 

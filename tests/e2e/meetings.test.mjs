@@ -183,3 +183,39 @@ test("an office editor updates their own administration's action items and no on
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("a meeting's documents are linked from its page, open safely in a new tab, and are found by search", async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, server.url);
+  await openMeeting(page, BRIDGETOWN);
+  await page.getByRole('button', { name: 'Link a document' }).click();
+  await page.getByRole('button', { name: 'Save document' }).click();
+  assert.match(await page.locator('#title-error').textContent(), /required/);
+  assert.match(await page.locator('#url-error').textContent(), /address/);
+  await page.locator('input[name=title]').fill('Agenda of the donor meeting');
+  await page.locator('select[name=kind]').selectOption('agenda');
+  await page.locator('input[name=url]').fill('javascript:alert(1)');
+  await page.locator('select[name=language]').selectOption('en');
+  await page.getByRole('button', { name: 'Save document' }).click();
+  assert.ok(await page.locator('#url-error').isVisible(), 'only web addresses');
+  await page.locator('input[name=url]').fill('https://example.org/tradewinds-test/agenda.pdf');
+  await page.getByRole('button', { name: 'Save document' }).click();
+  const row = page.getByTestId('document-row');
+  await row.waitFor();
+  const link = row.getByRole('link', { name: 'Agenda of the donor meeting' });
+  assert.equal(await link.getAttribute('href'), 'https://example.org/tradewinds-test/agenda.pdf');
+  assert.equal(await link.getAttribute('target'), '_blank');
+  assert.match(await link.getAttribute('rel'), /noopener/);
+  assert.match(await row.textContent(), /Agenda · English · Caribbean Regional Technical Assistance Centre \(CARTAC\)/);
+
+  await goTo(page, 'Search');
+  await page.getByTestId('search').fill('agenda donor');
+  const hit = page.getByTestId('search-hit').filter({ hasText: 'Agenda of the donor meeting' });
+  await hit.waitFor();
+  assert.match(await hit.textContent(), /Document$/);
+  await hit.getByRole('link').click();
+  await page.getByRole('heading', { name: BRIDGETOWN }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});

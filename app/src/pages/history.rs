@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 use tradewinds_shared::accounts::HistoryEntry;
 use tradewinds_shared::catalogue::{AccessRule, Audience, OrgCategory, OrgStatus, ToolFormat};
+use tradewinds_shared::documents::DocumentKind;
 use tradewinds_shared::meetings::{ActionStatus, Due, MeetingKind};
 use tradewinds_shared::missions::{MissionPhase, ReportAccess};
 use tradewinds_shared::projects::ProjectStatus;
@@ -57,7 +58,10 @@ pub fn field_label(kind: RecordKind, field: &str) -> &str {
         "last_verified" => "Last checked",
         "owner" if kind == RecordKind::ActionItem => "Owner",
         "owner" => "Run by",
-        "kind" => "Kind of meeting",
+        "kind" if kind == RecordKind::Meeting => "Kind of meeting",
+        "kind" => "Kind",
+        "publisher" => "Published by",
+        "published" => "Published on",
         "starts" if kind == RecordKind::Project => "Start",
         "ends" if kind == RecordKind::Project => "End",
         "starts" => "First day",
@@ -104,7 +108,8 @@ pub fn field_value(field: &str, value: &Value, names: &HashMap<Uuid, String>) ->
         (_, Value::String(s)) if s.is_empty() => "(empty)".into(),
         (
             "organisation" | "provider" | "owner" | "parent" | "successor" | "programme"
-            | "organiser" | "meeting" | "accountable" | "beneficiary" | "project" | "mission",
+            | "organiser" | "meeting" | "accountable" | "beneficiary" | "project" | "mission"
+            | "publisher",
             _,
         ) => name_of(text, names),
         ("attendees" | "co_owners" | "funders" | "implementers", Value::Array(items)) => items
@@ -118,7 +123,11 @@ pub fn field_value(field: &str, value: &Value, names: &HashMap<Uuid, String>) ->
                 .or_else(|| ActionStatus::from_code(text).map(ActionStatus::label))
                 .or_else(|| ProjectStatus::from_code(text).map(ProjectStatus::label)),
         ),
-        ("kind", _) => coded(MeetingKind::from_code(text).map(MeetingKind::label)),
+        ("kind", _) => coded(
+            MeetingKind::from_code(text)
+                .map(MeetingKind::label)
+                .or_else(|| DocumentKind::from_code(text).map(DocumentKind::label)),
+        ),
         ("phase", _) => coded(MissionPhase::from_code(text).map(MissionPhase::label)),
         ("report_access", _) => coded(ReportAccess::from_code(text).map(ReportAccess::label)),
         ("due", _) => Due::parse(text).map_or_else(|| text.to_owned(), Due::label),

@@ -10,6 +10,7 @@ use tradewinds_shared::{ActionItem, Meeting, Organisation, RecordKind};
 use uuid::Uuid;
 
 use super::actions::{ActionItems, Scope};
+use super::documents::{Documents, Of};
 use super::form::{FormState, SaveBar};
 use super::history::History;
 use super::organisations::{display_names, id_text};
@@ -162,6 +163,7 @@ pub fn MeetingDetail() -> impl IntoView {
                         })}
                     </article>
                     <ActionItems scope=Scope::Meeting(meeting_id)/>
+                    <Documents of=Of::Meeting(meeting_id)/>
                     <History kind=RecordKind::Meeting id=meeting_id/>
                 }.into_any()
             }

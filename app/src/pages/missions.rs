@@ -11,6 +11,7 @@ use tradewinds_shared::{export, Mission, Organisation, Project, RecordKind};
 use uuid::Uuid;
 
 use super::actions::{ActionItems, Scope};
+use super::documents::{Documents, Of};
 use super::form::{FormState, SaveBar};
 use super::history::History;
 use super::meetings::org_options;
@@ -217,6 +218,7 @@ pub fn MissionDetail() -> impl IntoView {
                         </section>
                     })}
                     <ActionItems scope=Scope::Mission(mission_id)/>
+                    <Documents of=Of::Mission(mission_id)/>
                     <History kind=RecordKind::Mission id=mission_id/>
                 }.into_any()
             }

@@ -3,6 +3,7 @@
 pub mod about;
 pub mod account;
 pub mod actions;
+pub mod documents;
 pub mod form;
 pub mod funding;
 pub mod history;

@@ -9,6 +9,7 @@ use tradewinds_shared::reference::{country_name, topic_label, COUNTRIES, TOPICS}
 use tradewinds_shared::{export, Organisation, Programme, Project, RecordKind};
 use uuid::Uuid;
 
+use super::documents::{Documents, Of};
 use super::form::{FormState, SaveBar};
 use super::history::History;
 use super::meetings::org_options;
@@ -302,6 +303,7 @@ pub fn ProjectDetail() -> impl IntoView {
                             }.into_any()
                         }}
                     </section>
+                    <Documents of=Of::Project(project_id)/>
                     <History kind=RecordKind::Project id=project_id/>
                 }.into_any()
             }

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
+use tradewinds_shared::documents::Document;
 use tradewinds_shared::search::{score, Searchable};
 use tradewinds_shared::{
     ActionItem, Contact, Meeting, Mission, Organisation, Project, RecordKind, TrainingTool,
@@ -59,6 +60,7 @@ struct Everything {
     actions: Loaded<Result<Vec<Typed<ActionItem>>, String>>,
     missions: Loaded<Result<Vec<Typed<Mission>>, String>>,
     projects: Loaded<Result<Vec<Typed<Project>>, String>>,
+    documents: Loaded<Result<Vec<Typed<Document>>, String>>,
 }
 
 impl Everything {
@@ -71,6 +73,7 @@ impl Everything {
             actions: records_of(RecordKind::ActionItem),
             missions: records_of(RecordKind::Mission),
             projects: records_of(RecordKind::Project),
+            documents: records_of(RecordKind::Document),
         }
     }
 
@@ -83,10 +86,12 @@ impl Everything {
         let actions = self.actions.get()?;
         let missions = self.missions.get()?;
         let projects = self.projects.get()?;
+        let documents = self.documents.get()?;
         Some((|| {
             let (orgs, contacts, tools) = (orgs?, contacts?, tools?);
             let (meetings, actions, missions, projects) =
                 (meetings?, actions?, missions?, projects?);
+            let documents = documents?;
             let names = display_names(&orgs);
             let name =
                 |id: &Option<Uuid>| id.and_then(|i| names.get(&i).cloned()).unwrap_or_default();
@@ -190,6 +195,17 @@ impl Everything {
                     format!("/projects/{}", p.id),
                 );
             }
+            for d in &documents {
+                let r = &d.record;
+                // Found on the page it belongs to; one that belongs nowhere opens itself.
+                let href = match (r.meeting, r.mission, r.project) {
+                    (Some(m), _, _) => format!("/meetings/{m}"),
+                    (None, Some(m), _) => format!("/missions/{m}"),
+                    (None, None, Some(p)) => format!("/projects/{p}"),
+                    (None, None, None) => r.url.clone(),
+                };
+                add(RecordKind::Document, r, name(&r.publisher), href);
+            }
             hits.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.title.cmp(&b.title)));
             Ok(hits)
         })())
@@ -218,7 +234,7 @@ pub fn SearchPage() -> impl IntoView {
         {move || {
             let q = query.get();
             if q.trim().is_empty() {
-                return view! { <p class="meta">"Organisations, contacts, training tools, meetings, action items, missions and projects."</p> }.into_any();
+                return view! { <p class="meta">"Organisations, contacts, training tools, meetings, action items, missions, projects and documents."</p> }.into_any();
             }
             match everything.hits(&q) {
                 None => loading(),

@@ -27,7 +27,7 @@ pub fn record_href(kind: RecordKind, id: uuid::Uuid) -> Option<String> {
         // Shown where they belong (an organisation's or a meeting's page); the follow-up
         // list has them all.
         RecordKind::ActionItem => Some("/actions".to_owned()),
-        RecordKind::Contact | RecordKind::Programme => None,
+        RecordKind::Contact | RecordKind::Programme | RecordKind::Document => None,
     }
 }
 

@@ -1,0 +1,241 @@
+//! The "Documents" section of a meeting's, a mission's or a project's page: links to the
+//! agendas, minutes, presentations, reports and photos that belong to it, added, edited and
+//! removed there by those who may (the publisher's office, coordinators).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde_json::{Map, Value};
+use tradewinds_shared::catalogue::{to_map, DELETED_FIELD};
+use tradewinds_shared::documents::{Document, DocumentKind};
+use tradewinds_shared::reference::{language_name, LANGUAGES};
+use tradewinds_shared::{Organisation, RecordKind, ValidationErrors};
+use uuid::Uuid;
+
+use super::form::FormState;
+use super::meetings::org_options;
+use super::organisations::{display_names, id_text};
+use super::{failed, loading};
+use crate::catalogue::{allowed, records_of, use_actor, use_catalogue, Typed};
+use crate::components::fields::{enum_options, ref_options, SelectField, TextArea, TextField};
+use crate::db::new_id;
+
+/// What the documents belong to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Of {
+    Meeting(Uuid),
+    Mission(Uuid),
+    Project(Uuid),
+}
+
+impl Of {
+    fn includes(self, d: &Document) -> bool {
+        match self {
+            Of::Meeting(id) => d.meeting == Some(id),
+            Of::Mission(id) => d.mission == Some(id),
+            Of::Project(id) => d.project == Some(id),
+        }
+    }
+
+    fn new_document(self, publisher: Option<Uuid>) -> Document {
+        let mut d = Document {
+            publisher,
+            ..Default::default()
+        };
+        match self {
+            Of::Meeting(id) => d.meeting = Some(id),
+            Of::Mission(id) => d.mission = Some(id),
+            Of::Project(id) => d.project = Some(id),
+        }
+        d
+    }
+}
+
+#[component]
+pub fn Documents(of: Of) -> impl IntoView {
+    let documents = records_of::<Document>(RecordKind::Document);
+    let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    let actor = use_actor();
+    let can_add = allowed(|a| a.may_create(RecordKind::Document));
+    let adding = RwSignal::new(false);
+    let editing = RwSignal::new(None::<Uuid>);
+    let own = actor.with_untracked(|a| a.as_ref().and_then(|a| a.organisation));
+    view! {
+        <section class="documents" aria-labelledby="documents-h">
+            <h2 id="documents-h">"Documents"</h2>
+            {move || match (documents.get(), orgs.get()) {
+                (None, _) | (_, None) => loading(),
+                (Some(Err(e)), _) | (_, Some(Err(e))) => failed(e),
+                (Some(Ok(all)), Some(Ok(orgs))) => {
+                    let mut mine: Vec<Typed<Document>> = all.into_iter().filter(|d| of.includes(&d.record)).collect();
+                    if mine.is_empty() {
+                        return view! { <p>"No documents linked yet."</p> }.into_any();
+                    }
+                    mine.sort_by(|a, b| (a.record.kind, &a.record.title).cmp(&(b.record.kind, &b.record.title)));
+                    let names = display_names(&orgs);
+                    let options = org_options(&orgs);
+                    view! {
+                        <ul class="records">
+                            {mine.into_iter().map(|d| {
+                                let publisher = d.record.publisher.and_then(|p| names.get(&p).cloned()).unwrap_or_default();
+                                view! { <DocumentRow document=d publisher=publisher orgs=options.clone() editing=editing/> }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+            <Show when=move || adding.get() fallback=move || view! {
+                <Show when=move || can_add.get()>
+                    <button type="button" on:click=move |_| adding.set(true)>"Link a document"</button>
+                </Show>
+            }>
+                <h3>"New document"</h3>
+                {move || orgs.get().and_then(Result::ok).map(|orgs| view! {
+                    <DocumentForm id=new_id() initial=of.new_document(own) orgs=org_options(&orgs) done=move || adding.set(false)/>
+                })}
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn DocumentRow(
+    document: Typed<Document>,
+    publisher: String,
+    orgs: Vec<(String, String)>,
+    editing: RwSignal<Option<Uuid>>,
+) -> impl IntoView {
+    let id = document.id;
+    let d = document.record.clone();
+    let cat = use_catalogue();
+    let actor = use_actor();
+    let owner = d.publisher;
+    let may_edit = move || {
+        actor.with(|a| {
+            a.as_ref()
+                .is_some_and(|a| a.edits_everything() || owner.is_some_and(|o| a.may_add_to(o)))
+        })
+    };
+    let problem = RwSignal::new(None::<String>);
+    let remove = Callback::new(move |()| {
+        let cat = cat.clone();
+        let Some(user) = cat.user() else { return };
+        spawn_local(async move {
+            let mut set = Map::new();
+            set.insert(DELETED_FIELD.into(), Value::Bool(true));
+            match cat.db.edit(&user, RecordKind::Document, id, set).await {
+                Ok(_) => crate::sync::local_write(&cat).await,
+                Err(e) => problem.set(Some(format!("Not removed: {e}"))),
+            }
+        });
+    });
+    let language = d.language.as_deref().and_then(language_name);
+    let meta = [
+        Some(d.kind.label().to_owned()),
+        language.map(str::to_owned),
+        (!publisher.is_empty()).then_some(publisher),
+        (!d.published.is_empty()).then(|| d.published.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    view! {
+        <li data-testid="document-row">
+            <Show when=move || editing.get() == Some(id) fallback={
+                let (d, meta) = (d.clone(), meta.clone());
+                move || view! {
+                    <a href=d.url.clone() target="_blank" rel="noopener noreferrer">{d.title.clone()}</a>
+                    <span class="meta">{meta.clone()}</span>
+                    {(!d.description.is_empty()).then(|| view! { <span class="progress">{d.description.clone()}</span> })}
+                    <span class="row-actions">
+                        <Show when=may_edit>
+                            <button type="button" on:click=move |_| editing.set(Some(id))>"Edit"</button>
+                            <button type="button" on:click=move |_| remove.run(())>"Remove"</button>
+                        </Show>
+                    </span>
+                    {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
+                }
+            }>
+                <DocumentForm id=id initial=document.record.clone() orgs=orgs.clone() done=move || editing.set(None)/>
+            </Show>
+        </li>
+    }
+}
+
+#[component]
+fn DocumentForm(
+    id: Uuid,
+    initial: Document,
+    orgs: Vec<(String, String)>,
+    done: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let form = FormState::new(initial);
+    let cat = use_catalogue();
+    let (title, set_title) = form.text(|d| &d.title, |d, v| d.title = v);
+    let (url, set_url) = form.text(|d| &d.url, |d, v| d.url = v.trim().to_owned());
+    let (published, set_published) = form.text(|d| &d.published, |d, v| d.published = v);
+    let (description, set_description) = form.text(|d| &d.description, |d, v| d.description = v);
+    let (kind, set_kind) = form.map(
+        |d| d.kind.code().into(),
+        |d, v| d.kind = DocumentKind::from_code(&v).unwrap_or_default(),
+    );
+    let (publisher, set_publisher) = form.map(
+        |d| id_text(d.publisher),
+        |d, v| d.publisher = Uuid::parse_str(&v).ok(),
+    );
+    let (language, set_language) = form.map(
+        |d| d.language.clone().unwrap_or_default(),
+        |d, v| d.language = Some(v).filter(|v| !v.is_empty()),
+    );
+    let cancel = done.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let record = form.record.get_untracked();
+        if let Err(e) = record.validate() {
+            form.errors.set(e);
+            return;
+        }
+        form.errors.set(ValidationErrors::default());
+        form.problem.set(None);
+        let (cat, done) = (cat.clone(), done.clone());
+        let Some(user) = cat.user() else {
+            form.problem.set(Some("Sign in to save changes.".into()));
+            return;
+        };
+        spawn_local(async move {
+            match cat
+                .db
+                .edit(&user, RecordKind::Document, id, to_map(&record))
+                .await
+            {
+                Ok(_) => {
+                    crate::sync::local_write(&cat).await;
+                    done();
+                }
+                Err(e) => form.failed(e),
+            }
+        });
+    };
+    view! {
+        <form class="record-form compact" on:submit=save novalidate>
+            <TextField label="Title" name="title" required=true value=title on_input=set_title error=form.error("title")/>
+            <SelectField label="Kind" name="kind" options=enum_options(DocumentKind::ALL, DocumentKind::code, DocumentKind::label)
+                value=kind on_change=set_kind error=form.error("kind")/>
+            <TextField label="Address" name="url" kind="url" required=true hint="Where it is published, e.g. https://www.cartac.org/…"
+                value=url on_input=set_url error=form.error("url")/>
+            <SelectField label="Published by" name="publisher" none_label="(choose)" options=orgs
+                value=publisher on_change=set_publisher error=form.error("publisher")/>
+            <SelectField label="Language" name="language" none_label="(not set)" options=ref_options(LANGUAGES)
+                value=language on_change=set_language error=form.error("language")/>
+            <TextField label="Published on" name="published" kind="date" value=published on_input=set_published error=form.error("published")/>
+            <TextArea label="Description" name="description" value=description on_input=set_description error=form.error("description")/>
+            <Show when=move || form.problem.with(Option::is_some)>
+                <p class="error" role="alert">{move || form.problem.get()}</p>
+            </Show>
+            <div class="actions">
+                <button type="submit" data-testid="save" class="primary">"Save document"</button>
+                <button type="button" on:click=move |_| cancel()>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
