@@ -22,7 +22,7 @@ use send_wrapper::SendWrapper;
 
 use crate::catalogue::Catalogue;
 use crate::pages::{
-    about, account, actions, funding, meetings, missions, organisations, projects, search,
+    about, account, actions, funding, home, meetings, missions, organisations, projects, search,
     sync as sync_screen, training, users,
 };
 use crate::sync::Phase;
@@ -87,6 +87,10 @@ split_off! { screens:
     fn users_page() -> AnyView { view! { <users::UsersPage/> }.into_any() }
 }
 
+split_off! { follow_up:
+    fn own_follow_up() -> AnyView { view! { <home::OwnFollowUp/> }.into_any() }
+}
+
 split_off! { sync_engine:
     fn sync_engine(cat: Catalogue) -> () { crate::sync::start(cat) }
 }
@@ -113,6 +117,15 @@ fn show_boxed(load: LocalBoxFuture<'static, Result<AnyView, ChunkError>>) -> Any
     // "Loading…" only shows when the chunk comes over a slow network (a first visit before
     // the service worker has it); from the device it is there before the next frame.
     view! { <Suspense fallback=crate::pages::loading>{screen}</Suspense> }.into_any()
+}
+
+/// A part of a screen kept in a chunk (the start page's follow-up panel): nothing while the
+/// chunk loads, and nothing if it cannot be loaded (the rest of the screen stands alone).
+pub fn show_part(load: impl Future<Output = Result<AnyView, ChunkError>> + 'static) -> AnyView {
+    let load = load.boxed_local();
+    let part = async move { load.await.unwrap_or_else(|_| ().into_any()) };
+    let part = Suspend::new(SendWrapper::new(part));
+    view! { <Suspense fallback=|| ()>{part}</Suspense> }.into_any()
 }
 
 /// Starts the sync loop for the app's lifetime once its chunk is loaded, after the first

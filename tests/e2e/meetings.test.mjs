@@ -26,6 +26,10 @@ test('the 2012 meeting is listed with what it agreed; past-due actions show as o
   const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
   const errors = watchErrors(page);
   await signIn(page, server.url);
+  // The start page says where the coordinator's own organisation stands.
+  const own = page.getByTestId('own-follow-up');
+  await own.getByText(/action items to do/).waitFor();
+  assert.match(await own.textContent(), /^Caribbean Regional Technical Assistance Centre \(CARTAC\)5 action items to do, 1 of them overdue\. Its page lists them/);
   await goTo(page, 'Meetings');
   const row = page.getByTestId('record-row').filter({ hasText: BRIDGETOWN });
   await row.waitFor();

@@ -1,9 +1,10 @@
 //! The start page: what is in the catalogue and where to go.
 
 use leptos::prelude::*;
-use tradewinds_shared::RecordKind;
+use tradewinds_shared::{ActionItem, Organisation, RecordKind};
 
-use crate::catalogue::{allowed, count_of};
+use crate::catalogue::{allowed, count_of, record_of, records_of, use_actor};
+use crate::components::today;
 
 fn count(loaded: Option<Result<usize, String>>) -> String {
     loaded
@@ -42,6 +43,9 @@ pub fn Home() -> impl IntoView {
             "agree who does what. Everything works on this device without a connection "
             "and syncs when one appears."
         </p>
+        // Read from every action item: kept out of the main module (13 KB brotli), fetched
+        // after the start page is drawn.
+        {crate::chunks::show_part(crate::chunks::own_follow_up())}
         <ul class="cards">
             <li>
                 <a href="/organisations">
@@ -84,5 +88,51 @@ pub fn Home() -> impl IntoView {
             <Show when=move || add_tool.get()><a href="/training/new">"Add a training tool"</a></Show>
             <Show when=move || add_org.get()><a href="/organisations/new">"Add an organisation"</a></Show>
         </p>
+    }
+}
+
+/// For someone who works for an organisation: its follow-up at a glance, the first thing an
+/// office opening Tradewinds needs.
+#[component]
+pub fn OwnFollowUp() -> impl IntoView {
+    let actor = use_actor();
+    let own = move || actor.with(|a| a.as_ref().and_then(|a| a.organisation));
+    let org = record_of(RecordKind::Organisation, own);
+    let actions = records_of::<ActionItem>(RecordKind::ActionItem);
+    move || {
+        let id = own()?;
+        let name = org
+            .get()?
+            .ok()??
+            .typed::<Organisation>()
+            .ok()?
+            .display_name();
+        let all = actions.get()?.ok()?;
+        let today = today();
+        let theirs: Vec<&ActionItem> = all
+            .iter()
+            .map(|a| &a.record)
+            .filter(|a| a.owner == Some(id) || a.co_owners.contains(&id))
+            .collect();
+        let pending = theirs.iter().filter(|a| a.status.is_pending()).count();
+        let overdue = theirs.iter().filter(|a| a.is_overdue(today)).count();
+        let late = overdue > 0;
+        let summary = match (pending, overdue) {
+            (0, _) => "No action item to do.".to_owned(),
+            (1, 0) => "1 action item to do.".to_owned(),
+            (1, _) => "1 action item to do, and it is overdue.".to_owned(),
+            (p, 0) => format!("{p} action items to do."),
+            (p, o) => format!("{p} action items to do, {o} of them overdue."),
+        };
+        Some(view! {
+            <section class="own" aria-labelledby="own-h" data-testid="own-follow-up">
+                <h2 id="own-h">{name}</h2>
+                <p class:attention=late>
+                    {summary}" "
+                    <a href=format!("/organisations/{id}")>"Its page"</a>
+                    " lists them with its contacts, missions and projects."
+                </p>
+            </section>
+        })
     }
 }
