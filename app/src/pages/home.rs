@@ -22,6 +22,7 @@ pub fn Home() -> impl IntoView {
     let missions = count_of(RecordKind::Mission);
     let add_tool = allowed(|a| a.may_create(RecordKind::TrainingTool));
     let add_org = allowed(|a| a.may_create(RecordKind::Organisation));
+    let has_org = allowed(|a| a.organisation.is_some());
     let nav = crate::route::use_navigator();
     let query = RwSignal::new(String::new());
     let search = move |ev: leptos::ev::SubmitEvent| {
@@ -44,8 +45,11 @@ pub fn Home() -> impl IntoView {
             "and syncs when one appears."
         </p>
         // Read from every action item: kept out of the main module (13 KB brotli), fetched
-        // after the start page is drawn.
-        {crate::chunks::show_part(crate::chunks::own_follow_up())}
+        // after the start page is drawn, into a space kept for it (nothing moves when it
+        // comes).
+        <Show when=move || has_org.get()>
+            <div class="own-slot">{crate::chunks::show_part(crate::chunks::own_follow_up())}</div>
+        </Show>
         <ul class="cards">
             <li>
                 <a href="/organisations">
@@ -101,12 +105,13 @@ pub fn OwnFollowUp() -> impl IntoView {
     let actions = records_of::<ActionItem>(RecordKind::ActionItem);
     move || {
         let id = own()?;
-        let name = org
-            .get()?
-            .ok()??
-            .typed::<Organisation>()
-            .ok()?
-            .display_name();
+        // Its acronym, or its name: one line on a laptop, two on a phone.
+        let org = org.get()?.ok()??.typed::<Organisation>().ok()?;
+        let name = if org.acronym.is_empty() {
+            org.name
+        } else {
+            org.acronym
+        };
         let all = actions.get()?.ok()?;
         let today = today();
         let theirs: Vec<&ActionItem> = all
@@ -125,14 +130,10 @@ pub fn OwnFollowUp() -> impl IntoView {
             (p, o) => format!("{p} action items to do, {o} of them overdue."),
         };
         Some(view! {
-            <section class="own" aria-labelledby="own-h" data-testid="own-follow-up">
-                <h2 id="own-h">{name}</h2>
-                <p class:attention=late>
-                    {summary}" "
-                    <a href=format!("/organisations/{id}")>"Its page"</a>
-                    " lists them with its contacts, missions and projects."
-                </p>
-            </section>
+            <p class="own" class:attention=late data-testid="own-follow-up">
+                <strong>{name}</strong>": "{summary}" "
+                <a href=format!("/organisations/{id}")>"See its page"</a>
+            </p>
         })
     }
 }
