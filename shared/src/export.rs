@@ -306,6 +306,44 @@ pub fn missions(rows: &[MissionRow]) -> String {
     csv.finish()
 }
 
+/// "Who funds what, where" as a table: one row per country, one column per topic, each
+/// cell the funders there on that topic ("OVERLAP: " first where projects of different
+/// funders overlap), empty where no live project is (a gap). `countries` are the rows in
+/// order, as (code, name); `funders` names a cell's funders.
+pub fn funding_table<Id>(
+    map: &std::collections::BTreeMap<
+        String,
+        std::collections::BTreeMap<String, crate::projects::Cell<Id>>,
+    >,
+    countries: &[(String, &str)],
+    funders: impl Fn(&crate::projects::Cell<Id>) -> Vec<String>,
+) -> String {
+    let mut header = vec!["Country"];
+    header.extend(crate::reference::TOPICS.iter().map(|(_, label, _)| *label));
+    let mut csv = Csv::new(&header);
+    for (code, name) in countries {
+        let row = map.get(code);
+        let mut cells = vec![(*name).to_owned()];
+        for (topic, _, _) in crate::reference::TOPICS {
+            cells.push(match row.and_then(|r| r.get(*topic)) {
+                None => String::new(),
+                Some(cell) => {
+                    let mut names = funders(cell);
+                    names.sort();
+                    let names = names.join("; ");
+                    if cell.overlap {
+                        format!("OVERLAP: {names}")
+                    } else {
+                        names
+                    }
+                }
+            });
+        }
+        csv.row(cells);
+    }
+    csv.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -508,5 +546,47 @@ mod tests {
             body.contains("CARTAC,Montserrat Customs,Montserrat,2013-03-04,,Diagnostic,Post-clearance audit,,\"No written audit plan,\nrecords on paper.\","),
             "{body}"
         );
+    }
+
+    #[test]
+    fn the_funding_table_has_a_row_per_country_and_marks_overlaps() {
+        use crate::projects::{funding_map, ProjectStatus};
+        let project = |funder: u8, countries: &[&str]| Project {
+            status: ProjectStatus::Implementation,
+            funders: vec![uuid::Uuid::from_bytes([funder; 16])],
+            countries: countries.iter().map(|c| (*c).to_owned()).collect(),
+            topics: vec!["risk_management".into()],
+            ..Default::default()
+        };
+        let (a, b) = (project(1, &["BB", "LC"]), project(2, &["BB"]));
+        let map = funding_map(&[(1, &a), (2, &b)]);
+        let text = funding_table(
+            &map,
+            &[
+                ("BB".into(), "Barbados"),
+                ("DM".into(), "Dominica"),
+                ("LC".into(), "Saint Lucia"),
+            ],
+            |cell| {
+                cell.funders
+                    .iter()
+                    .map(|f| format!("F{}", f.as_bytes()[0]))
+                    .collect()
+            },
+        );
+        let rows = lines(&text);
+        assert!(
+            rows[0].starts_with("Country,Risk management,Strategic planning,"),
+            "{}",
+            rows[0]
+        );
+        assert!(
+            rows[1].starts_with("Barbados,OVERLAP: F1; F2,,"),
+            "{}",
+            rows[1]
+        );
+        assert!(rows[2].starts_with("Dominica,,,"), "a gap: {}", rows[2]);
+        assert!(rows[3].starts_with("Saint Lucia,F1,"), "{}", rows[3]);
+        assert_eq!(rows.len(), 4);
     }
 }

@@ -83,6 +83,15 @@ test('projects are added (one offline), duplication is flagged, and the funding 
   const lucia = page.getByTestId('funding-row').filter({ has: page.getByRole('rowheader', { name: 'Saint Lucia', exact: true }) });
   assert.deepEqual(await lucia.getByTestId('funding-cell').allTextContents(), ['GAC']);
   await page.getByTestId('overlap-list').getByRole('link', { name: SECOND }).waitFor();
+  // The same table for a spreadsheet: a row per country, overlaps marked, gaps empty.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+  assert.match(download.suggestedFilename(), /^funding-\d{4}-\d{2}-\d{2}\.csv$/);
+  const table = readFileSync(await download.path(), 'utf8').slice(1).split('\r\n').filter((l) => l !== '');
+  assert.equal(table.length, 21, 'the header and the 20 CARTAC members');
+  assert.match(table[0], /^Country,Risk management,Strategic planning,/);
+  assert.ok(table.some((r) => r.startsWith('Barbados,OVERLAP: GAC; WB,')), table.join('\n'));
+  assert.ok(table.some((r) => r.startsWith('Saint Lucia,GAC,')), table.join('\n'));
+  assert.ok(table.some((r) => r === 'Montserrat' + ','.repeat(12)), 'a gap row is empty');
   // The wide table scrolls inside its box; the page itself does not scroll sideways.
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways page scroll');
 

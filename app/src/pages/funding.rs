@@ -8,11 +8,12 @@ use std::collections::{BTreeSet, HashMap};
 use leptos::prelude::*;
 use tradewinds_shared::projects::{funding_map, overlap, Cell};
 use tradewinds_shared::reference::{country_name, CARTAC_MEMBERS_2012, TOPICS};
-use tradewinds_shared::{Organisation, Project, RecordKind};
+use tradewinds_shared::{export, Organisation, Project, RecordKind};
 use uuid::Uuid;
 
 use super::{failed, loading};
 use crate::catalogue::{records_of, Typed};
+use crate::components::list::DownloadCsv;
 
 /// An organisation's short name for a crowded table: its acronym, else its name.
 fn short_names(orgs: &[Typed<Organisation>]) -> HashMap<Uuid, String> {
@@ -85,6 +86,17 @@ fn Funding(projects: Vec<Typed<Project>>, orgs: Vec<Typed<Organisation>>) -> imp
         .filter(|(c, _)| !map.contains_key(c))
         .count();
     let overlaps = overlapping_pairs(&projects);
+    let csv = {
+        let (map, countries, short) = (map.clone(), countries.clone(), short.clone());
+        Callback::new(move |()| {
+            export::funding_table(&map, &countries, |cell| {
+                cell.funders
+                    .iter()
+                    .map(|f| short.get(f).cloned().unwrap_or_else(|| "?".into()))
+                    .collect()
+            })
+        })
+    };
     let cell_view = |cell: Option<&Cell<Uuid>>, country: &str, topic: &str| match cell {
         None => {
             view! { <td class="gap"><span class="visually-hidden">"none"</span></td> }.into_any()
@@ -120,6 +132,7 @@ fn Funding(projects: Vec<Typed<Project>>, orgs: Vec<Typed<Organisation>>) -> imp
                 countries.len(),
             )}
         </p>
+        <DownloadCsv name="funding" csv=csv/>
         <div class="table-scroll" tabindex="0" role="region" aria-label="Funders by country and topic">
             <table class="funding">
                 <caption>"Funders of live projects, by country (rows) and topic (columns)"</caption>
