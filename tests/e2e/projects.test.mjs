@@ -127,6 +127,18 @@ test('the project list filters and downloads what it shows, in words', async () 
   await page.locator('select[name=status]').selectOption('closed');
   await page.getByRole('status').filter({ hasText: /^0 of 2 projects$/ }).waitFor();
 
+  // A project entered by mistake is removed from its page, after a second question.
+  await page.goto(server.url + '/projects');
+  await page.getByTestId('record-row').getByRole('link', { name: SECOND }).click();
+  await page.getByRole('button', { name: 'Remove this project' }).click();
+  assert.match(await page.getByRole('alert').filter({ hasText: 'Remove this project?' }).textContent(), /Missions that were part of it stay/);
+  await page.getByRole('button', { name: 'Yes, remove it' }).click();
+  await page.waitForURL(/\/projects$/);
+  await page.getByRole('status').filter({ hasText: /^1 of 1 projects$/ }).waitFor();
+  await waitForSynced(page);
+  const { items } = await (await apiAs(server.url, 'coordinator')).get('/api/v1/projects');
+  assert.deepEqual(items.map((p) => p.title), [FIRST], 'removed on the server too');
+
   // A funder's page lists what it funds.
   await openOrganisation(page, 'canada', 'Global Affairs Canada (GAC)');
   const funded = page.getByTestId('org-projects').getByRole('listitem');

@@ -180,3 +180,61 @@ pub fn SaveBar(
         </div>
     }
 }
+
+/// "Remove" on a record's page, for those who may edit it: asks once more, saying what
+/// stays, then marks the record deleted (a change that syncs like any other; the server
+/// keeps it in the record's history) and goes back to the list. For a record entered twice or by mistake.
+#[component]
+pub fn RemoveRecord(
+    kind: RecordKind,
+    id: Uuid,
+    /// The list to go back to.
+    back: &'static str,
+    /// What stays when it is gone ("Its action items stay."), if anything refers to it.
+    #[prop(optional)]
+    keeps: &'static str,
+) -> impl IntoView {
+    let asking = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+    let cat = use_catalogue();
+    let nav = crate::route::use_navigator();
+    let what = kind.label().to_lowercase();
+    let asked = what.clone();
+    let remove = move |_| {
+        let cat = cat.clone();
+        let Some(user) = cat.user() else {
+            problem.set(Some("Sign in to remove it.".into()));
+            return;
+        };
+        spawn_local(async move {
+            let mut set = serde_json::Map::new();
+            set.insert(
+                tradewinds_shared::catalogue::DELETED_FIELD.into(),
+                serde_json::Value::Bool(true),
+            );
+            match cat.db.edit(&user, kind, id, set).await {
+                Ok(_) => {
+                    crate::sync::local_write(&cat).await;
+                    nav.go(back);
+                }
+                Err(e) => problem.set(Some(format!("Not removed: {e}"))),
+            }
+        });
+    };
+    view! {
+        <div class="remove">
+            <Show when=move || asking.get() fallback=move || view! {
+                <button type="button" on:click=move |_| asking.set(true)>{format!("Remove this {asked}")}</button>
+            }>
+                <p class="attention" role="alert">
+                    {format!("Remove this {what}? {keeps}{}It leaves the lists on every device once synced.", if keeps.is_empty() { "" } else { " " })}
+                </p>
+                <div class="actions">
+                    <button type="button" class="primary" on:click=remove.clone()>"Yes, remove it"</button>
+                    <button type="button" on:click=move |_| asking.set(false)>"Keep it"</button>
+                </div>
+            </Show>
+            {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
+        </div>
+    }
+}

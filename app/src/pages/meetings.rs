@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::actions::{ActionItems, Scope};
 use super::documents::{Documents, Of};
-use super::form::{FormState, SaveBar};
+use super::form::{FormState, RemoveRecord, SaveBar};
 use super::history::History;
 use super::organisations::{display_names, id_text};
 use super::training::topic_options;
@@ -160,6 +160,8 @@ pub fn MeetingDetail() -> impl IntoView {
                         {(!m.source.is_empty()).then(|| view! { <p class="source">"Source: "{m.source.clone()}</p> })}
                         {may_edit.then(|| view! {
                             <p class="actions"><a href=format!("/meetings/{meeting_id}/edit")>"Edit"</a></p>
+                            <RemoveRecord kind=RecordKind::Meeting id=meeting_id back="/meetings"
+                                keeps="Its action items and documents stay, without it."/>
                         })}
                     </article>
                     <ActionItems scope=Scope::Meeting(meeting_id)/>

@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use super::actions::{ActionItems, Scope};
 use super::documents::{Documents, Of};
-use super::form::{FormState, SaveBar};
+use super::form::{FormState, RemoveRecord, SaveBar};
 use super::history::History;
 use super::meetings::org_options;
 use super::organisations::{display_names, id_text};
@@ -204,6 +204,8 @@ pub fn MissionDetail() -> impl IntoView {
                         {(!m.source.is_empty()).then(|| view! { <p class="source">"Source: "{m.source.clone()}</p> })}
                         {may_edit.then(|| view! {
                             <p class="actions"><a href=format!("/missions/{mission_id}/edit")>"Edit"</a></p>
+                            <RemoveRecord kind=RecordKind::Mission id=mission_id back="/missions"
+                                keeps="The action items it recommended and its documents stay, without it."/>
                         })}
                     </article>
                     {(!overlapping.is_empty()).then(|| view! {

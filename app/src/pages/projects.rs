@@ -10,7 +10,7 @@ use tradewinds_shared::{export, Organisation, Programme, Project, RecordKind};
 use uuid::Uuid;
 
 use super::documents::{Documents, Of};
-use super::form::{FormState, SaveBar};
+use super::form::{FormState, RemoveRecord, SaveBar};
 use super::history::History;
 use super::meetings::org_options;
 use super::organisations::{display_names, id_text};
@@ -286,6 +286,8 @@ pub fn ProjectDetail() -> impl IntoView {
                         {(!p.source.is_empty()).then(|| view! { <p class="source">"Source: "{p.source.clone()}</p> })}
                         {may_edit.then(|| view! {
                             <p class="actions"><a href=format!("/projects/{project_id}/edit")>"Edit"</a></p>
+                            <RemoveRecord kind=RecordKind::Project id=project_id back="/projects"
+                                keeps="Missions that were part of it stay, without it."/>
                         })}
                     </article>
                     <section aria-labelledby="overlaps-h" data-testid="overlaps">

@@ -6,7 +6,7 @@ use tradewinds_shared::reference::{language_name, topic_label, LANGUAGES, TOPICS
 use tradewinds_shared::{export, Organisation, Programme, RecordKind, TrainingTool};
 use uuid::Uuid;
 
-use super::form::{FormState, SaveBar};
+use super::form::{FormState, RemoveRecord, SaveBar};
 use super::history::History;
 use super::organisations::{display_names as names, id_text};
 use super::{edit_screen, failed, loading, new_screen, not_found, route_id, ConflictNote};
@@ -186,6 +186,7 @@ pub fn ToolDetail() -> impl IntoView {
                         {(!t.source.is_empty()).then(|| view! { <p class="source">"Source: "{t.source.clone()}</p> })}
                         {may_edit.then(|| view! {
                             <p class="actions"><a href=format!("/training/{tool_id}/edit")>"Edit"</a></p>
+                            <RemoveRecord kind=RecordKind::TrainingTool id=tool_id back="/training"/>
                         })}
                     </article>
                     <History kind=RecordKind::TrainingTool id=tool_id/>
