@@ -7,11 +7,9 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::{Map, Value};
-use tradewinds_shared::catalogue::{to_map, DELETED_FIELD};
+use tradewinds_shared::catalogue::DELETED_FIELD;
 use tradewinds_shared::meetings::{follow_up_order, ActionFilter, ActionStatus, Day};
-use tradewinds_shared::{
-    export, ActionItem, Meeting, Mission, Organisation, RecordKind, ValidationErrors,
-};
+use tradewinds_shared::{export, ActionItem, Meeting, Mission, Organisation, RecordKind};
 use uuid::Uuid;
 
 use super::form::FormState;
@@ -428,7 +426,6 @@ fn ActionFields(
     done: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let form = FormState::new(initial);
-    let cat = use_catalogue();
     let (text, set_text) = form.text(|a| &a.text, |a, v| a.text = v);
     let (due, set_due) = form.text(|a| &a.due, |a, v| a.due = v);
     let (progress, set_progress) = form.text(|a| &a.progress, |a, v| a.progress = v);
@@ -451,31 +448,12 @@ fn ActionFields(
     let cancel = done.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let record = form.record.get_untracked();
-        if let Err(e) = record.validate() {
-            form.errors.set(e);
-            return;
-        }
-        form.errors.set(ValidationErrors::default());
-        form.problem.set(None);
-        let (cat, done) = (cat.clone(), done.clone());
-        let Some(user) = cat.user() else {
-            form.problem.set(Some("Sign in to save changes.".into()));
-            return;
-        };
-        spawn_local(async move {
-            match cat
-                .db
-                .edit(&user, RecordKind::ActionItem, id, to_map(&record))
-                .await
-            {
-                Ok(_) => {
-                    crate::sync::local_write(&cat).await;
-                    done();
-                }
-                Err(e) => form.failed(e),
-            }
-        });
+        form.save_inline(
+            RecordKind::ActionItem,
+            id,
+            ActionItem::validate,
+            done.clone(),
+        );
     };
     let owners = orgs.clone();
     view! {

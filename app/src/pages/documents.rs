@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::{Map, Value};
-use tradewinds_shared::catalogue::{to_map, DELETED_FIELD};
+use tradewinds_shared::catalogue::DELETED_FIELD;
 use tradewinds_shared::documents::{Document, DocumentKind};
 use tradewinds_shared::reference::{language_name, LANGUAGES};
-use tradewinds_shared::{Organisation, RecordKind, ValidationErrors};
+use tradewinds_shared::{Organisation, RecordKind};
 use uuid::Uuid;
 
 use super::form::FormState;
@@ -170,7 +170,6 @@ fn DocumentForm(
     done: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let form = FormState::new(initial);
-    let cat = use_catalogue();
     let (title, set_title) = form.text(|d| &d.title, |d, v| d.title = v);
     let (url, set_url) = form.text(|d| &d.url, |d, v| d.url = v.trim().to_owned());
     let (published, set_published) = form.text(|d| &d.published, |d, v| d.published = v);
@@ -190,31 +189,7 @@ fn DocumentForm(
     let cancel = done.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let record = form.record.get_untracked();
-        if let Err(e) = record.validate() {
-            form.errors.set(e);
-            return;
-        }
-        form.errors.set(ValidationErrors::default());
-        form.problem.set(None);
-        let (cat, done) = (cat.clone(), done.clone());
-        let Some(user) = cat.user() else {
-            form.problem.set(Some("Sign in to save changes.".into()));
-            return;
-        };
-        spawn_local(async move {
-            match cat
-                .db
-                .edit(&user, RecordKind::Document, id, to_map(&record))
-                .await
-            {
-                Ok(_) => {
-                    crate::sync::local_write(&cat).await;
-                    done();
-                }
-                Err(e) => form.failed(e),
-            }
-        });
+        form.save_inline(RecordKind::Document, id, Document::validate, done.clone());
     };
     view! {
         <form class="record-form compact" on:submit=save novalidate>

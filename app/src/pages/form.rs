@@ -117,6 +117,31 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
         validate: fn(&T) -> Result<(), ValidationErrors>,
         then: String,
     ) {
+        let nav = crate::route::use_navigator();
+        self.store(kind, id, validate, false, move || nav.go(&then));
+    }
+
+    /// `save` for a form inside a page (a contact, an action item, a document): once stored,
+    /// `done` closes the form. A refusal is said above its buttons, since such a form may
+    /// not show the field it names (a contact's organisation).
+    pub fn save_inline(
+        &self,
+        kind: RecordKind,
+        id: Uuid,
+        validate: fn(&T) -> Result<(), ValidationErrors>,
+        done: impl FnOnce() + 'static,
+    ) {
+        self.store(kind, id, validate, true, done);
+    }
+
+    fn store(
+        &self,
+        kind: RecordKind,
+        id: Uuid,
+        validate: fn(&T) -> Result<(), ValidationErrors>,
+        refusal_above: bool,
+        then: impl FnOnce() + 'static,
+    ) {
         let record = self.record.get_untracked();
         if let Err(e) = validate(&record) {
             self.errors.set(e);
@@ -126,7 +151,6 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
         self.errors.set(ValidationErrors::default());
         self.problem.set(None);
         let cat = use_catalogue();
-        let nav = crate::route::use_navigator();
         let form = *self;
         let Some(user) = cat.user() else {
             self.problem.set(Some("Sign in to save changes.".into()));
@@ -136,8 +160,9 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
             match cat.db.edit(&user, kind, id, to_map(&record)).await {
                 Ok(_) => {
                     crate::sync::local_write(&cat).await;
-                    nav.go(&then);
+                    then();
                 }
+                Err(EditError::Denied(d)) if refusal_above => form.problem.set(Some(d.message)),
                 Err(e) => form.failed(e),
             }
         });

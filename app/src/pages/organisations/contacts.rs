@@ -5,15 +5,14 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::{Map, Value};
-use tradewinds_shared::catalogue::to_map;
 use tradewinds_shared::catalogue::DELETED_FIELD;
 use tradewinds_shared::reference::LANGUAGES;
-use tradewinds_shared::{Contact, RecordKind, ValidationErrors};
+use tradewinds_shared::{Contact, RecordKind};
 use uuid::Uuid;
 
 use crate::catalogue::{allowed, use_actor, use_catalogue, Typed};
 use crate::components::fields::{ref_options, SelectField, TextField};
-use crate::db::{new_id, EditError};
+use crate::db::new_id;
 use crate::loaded::Loaded;
 use crate::pages::form::FormState;
 use crate::pages::history::History;
@@ -129,7 +128,6 @@ fn ContactForm(
     done: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let form = FormState::new(initial);
-    let cat = use_catalogue();
     let (role, set_role) = form.text(|c| &c.role_title, |c, v| c.role_title = v);
     let (name, set_name) = form.text(|c| &c.name, |c, v| c.name = v);
     let (email, set_email) = form.text(|c| &c.email, |c, v| c.email = v);
@@ -142,33 +140,7 @@ fn ContactForm(
     let cancel = done.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let record = form.record.get_untracked();
-        if let Err(e) = record.validate() {
-            form.errors.set(e);
-            return;
-        }
-        form.errors.set(ValidationErrors::default());
-        form.problem.set(None);
-        let (cat, done) = (cat.clone(), done.clone());
-        let Some(user) = cat.user() else {
-            form.problem.set(Some("Sign in to save changes.".into()));
-            return;
-        };
-        spawn_local(async move {
-            match cat
-                .db
-                .edit(&user, RecordKind::Contact, id, to_map(&record))
-                .await
-            {
-                Ok(_) => {
-                    crate::sync::local_write(&cat).await;
-                    done();
-                }
-                // The contact form has no organisation field: say it above the buttons.
-                Err(EditError::Denied(d)) => form.problem.set(Some(d.message)),
-                Err(e) => form.failed(e),
-            }
-        });
+        form.save_inline(RecordKind::Contact, id, Contact::validate, done.clone());
     };
     view! {
         <form class="record-form compact" on:submit=save novalidate>
