@@ -72,6 +72,17 @@ pub fn use_actor() -> Signal<Option<Actor>> {
     Signal::derive(move || session.with(|s| s.as_ref().map(|s| s.user.actor())))
 }
 
+/// The organisation of someone who edits for their own office only (an office editor): the
+/// lists they follow up open on it, and what they add is their office's. None for
+/// coordinators, administrators and viewers.
+pub fn own_office(actor: Signal<Option<Actor>>) -> Option<Uuid> {
+    actor.with_untracked(|a| {
+        a.as_ref()
+            .filter(|a| !a.edits_everything())
+            .and_then(|a| a.organisation)
+    })
+}
+
 /// Whether the signed-in person passes `test`, tracked (`false` with nobody signed in).
 pub fn allowed(test: impl Fn(&Actor) -> bool + Send + Sync + 'static) -> Signal<bool> {
     let actor = use_actor();

@@ -236,8 +236,8 @@ pub fn projects(rows: &[ProjectRow]) -> String {
         let sectors: Vec<String> = p
             .topics
             .iter()
-            .filter_map(|t| crate::reference::TOPICS.iter().find(|(c, _, _)| c == t))
-            .map(|(_, _, dac)| dac.to_string())
+            .filter_map(|t| crate::reference::topic_dac(t))
+            .map(|dac| dac.to_string())
             .collect();
         csv.row([
             p.title.as_str(),

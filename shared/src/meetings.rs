@@ -135,6 +135,25 @@ impl Due {
     }
 }
 
+/// First and last day as people write them: "15–17 October 2012", "15 October 2012",
+/// "30 September – 2 October 2012" (for meetings and missions alike).
+pub fn dates_label(starts: &str, ends: &str) -> String {
+    let Some(s) = Day::parse(starts) else {
+        return starts.to_owned();
+    };
+    match Day::parse(ends).filter(|e| *e > s) {
+        None => s.label(),
+        Some(e) if (e.year, e.month) == (s.year, s.month) => format!("{}–{}", s.day, e.label()),
+        Some(e) if e.year == s.year => format!(
+            "{} {} – {}",
+            s.day,
+            MONTHS[usize::from(s.month - 1)],
+            e.label()
+        ),
+        Some(e) => format!("{} – {}", s.label(), e.label()),
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Meeting {
@@ -207,22 +226,7 @@ impl Meeting {
 
     /// "15–17 October 2012", "15 October 2012", "30 September – 2 October 2012".
     pub fn dates_label(&self) -> String {
-        let Some(s) = Day::parse(&self.starts) else {
-            return self.starts.clone();
-        };
-        match Day::parse(&self.ends).filter(|e| *e > s) {
-            None => s.label(),
-            Some(e) if (e.year, e.month) == (s.year, s.month) => {
-                format!("{}–{}", s.day, e.label())
-            }
-            Some(e) if e.year == s.year => format!(
-                "{} {} – {}",
-                s.day,
-                MONTHS[usize::from(s.month - 1)],
-                e.label()
-            ),
-            Some(e) => format!("{} – {}", s.label(), e.label()),
-        }
+        dates_label(&self.starts, &self.ends)
     }
 
     pub fn place_label(&self) -> String {

@@ -107,12 +107,7 @@ impl Mission {
 
     /// "4–15 March 2013" and the like, as meetings write their dates.
     pub fn dates_label(&self) -> String {
-        crate::meetings::Meeting {
-            starts: self.starts.clone(),
-            ends: self.ends.clone(),
-            ..Default::default()
-        }
-        .dates_label()
+        crate::meetings::dates_label(&self.starts, &self.ends)
     }
 
     pub fn country_label(&self) -> &'static str {

@@ -86,6 +86,14 @@ pub fn language_name(code: &str) -> Option<&'static str> {
     LANGUAGES.iter().find(|(c, _)| *c == code).map(|(_, n)| *n)
 }
 
+/// A topic's default OECD DAC sector code.
+pub fn topic_dac(code: &str) -> Option<u32> {
+    TOPICS
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map(|(_, _, d)| *d)
+}
+
 pub fn topic_label(code: &str) -> Option<&'static str> {
     TOPICS
         .iter()

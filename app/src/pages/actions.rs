@@ -17,7 +17,7 @@ use super::history::History;
 use super::meetings::org_options;
 use super::organisations::{display_names, id_text};
 use super::{failed, loading};
-use crate::catalogue::{allowed, records_of, use_actor, use_catalogue, Typed};
+use crate::catalogue::{allowed, own_office, records_of, use_actor, use_catalogue, Typed};
 use crate::components::fields::{enum_options, CheckboxGroup, SelectField, TextArea, TextField};
 use crate::components::list::{DownloadCsv, ListHead};
 use crate::components::today;
@@ -172,13 +172,7 @@ pub fn ActionList() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let overdue = RwSignal::new(false);
     // An office editor follows up their own administration's actions first.
-    let organisation = RwSignal::new(actor.with_untracked(|a| {
-        a.as_ref()
-            .filter(|a| !a.edits_everything())
-            .and_then(|a| a.organisation)
-            .map(|o| o.to_string())
-            .unwrap_or_default()
-    }));
+    let organisation = RwSignal::new(id_text(own_office(actor)));
     let no_error = Signal::derive(|| None::<String>);
     let organisation_options =
         Signal::derive(move || org_options(&orgs.get().and_then(Result::ok).unwrap_or_default()));

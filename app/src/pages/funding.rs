@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use leptos::prelude::*;
 use tradewinds_shared::projects::{funding_map, overlap, Cell};
-use tradewinds_shared::reference::{country_name, CARTAC_MEMBERS_2012, TOPICS};
+use tradewinds_shared::reference::{country_name, topic_label, CARTAC_MEMBERS_2012, TOPICS};
 use tradewinds_shared::{export, Organisation, Project, RecordKind};
 use uuid::Uuid;
 
@@ -187,11 +187,7 @@ fn overlapping_pairs(projects: &[Typed<Project>]) -> Vec<(Named, Named, String)>
                     .iter()
                     .map(|c| country_name(c).unwrap_or(c))
                     .collect();
-                let topics: Vec<&str> = o
-                    .topics
-                    .iter()
-                    .filter_map(|t| TOPICS.iter().find(|(c, _, _)| c == t).map(|x| x.1))
-                    .collect();
+                let topics: Vec<&str> = o.topics.iter().filter_map(|t| topic_label(t)).collect();
                 pairs.push((
                     (a.id, a.record.title.clone()),
                     (b.id, b.record.title.clone()),

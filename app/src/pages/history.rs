@@ -180,26 +180,32 @@ fn name_of(id: &str, names: &HashMap<Uuid, String>) -> String {
 #[component]
 pub fn History(kind: RecordKind, id: Uuid) -> impl IntoView {
     let cat = use_catalogue();
-    let orgs = records_of::<Organisation>(RecordKind::Organisation);
-    let programmes = records_of::<Programme>(RecordKind::Programme);
-    let meetings = records_of::<Meeting>(RecordKind::Meeting);
-    let missions = records_of::<Mission>(RecordKind::Mission);
-    let projects = records_of::<Project>(RecordKind::Project);
+    // Only the kinds this record's fields can name are read (every record names
+    // organisations; a tool or project a programme; an action item or document a meeting
+    // or mission; a mission or document a project).
+    use RecordKind as K;
+    let reads = |refers: &[RecordKind]| refers.contains(&kind);
+    let orgs = records_of::<Organisation>(K::Organisation);
+    let programmes =
+        reads(&[K::TrainingTool, K::Project]).then(|| records_of::<Programme>(K::Programme));
+    let meetings = reads(&[K::ActionItem, K::Document]).then(|| records_of::<Meeting>(K::Meeting));
+    let missions = reads(&[K::ActionItem, K::Document]).then(|| records_of::<Mission>(K::Mission));
+    let projects = reads(&[K::Mission, K::Document]).then(|| records_of::<Project>(K::Project));
     let names = Memo::new(move |_| {
         let mut names: HashMap<Uuid, String> = HashMap::new();
         if let Some(Ok(list)) = orgs.get() {
             names.extend(list.into_iter().map(|o| (o.id, o.record.display_name())));
         }
-        if let Some(Ok(list)) = programmes.get() {
+        if let Some(Ok(list)) = programmes.and_then(|l| l.get()) {
             names.extend(list.into_iter().map(|p| (p.id, p.record.name)));
         }
-        if let Some(Ok(list)) = meetings.get() {
+        if let Some(Ok(list)) = meetings.and_then(|l| l.get()) {
             names.extend(list.into_iter().map(|m| (m.id, m.record.title)));
         }
-        if let Some(Ok(list)) = missions.get() {
+        if let Some(Ok(list)) = missions.and_then(|l| l.get()) {
             names.extend(list.into_iter().map(|m| (m.id, m.record.title)));
         }
-        if let Some(Ok(list)) = projects.get() {
+        if let Some(Ok(list)) = projects.and_then(|l| l.get()) {
             names.extend(list.into_iter().map(|p| (p.id, p.record.title)));
         }
         names

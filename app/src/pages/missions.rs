@@ -18,7 +18,7 @@ use super::meetings::org_options;
 use super::organisations::{display_names, id_text};
 use super::training::topic_options;
 use super::{edit_screen, failed, loading, new_screen, not_found, route_id, ConflictNote};
-use crate::catalogue::{allowed, record_of, records_of, use_actor, Typed};
+use crate::catalogue::{allowed, own_office, record_of, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
@@ -36,13 +36,7 @@ pub fn MissionList() -> impl IntoView {
     let phase = RwSignal::new(String::new());
     let topic = RwSignal::new(String::new());
     // An office editor sees their own administration's missions first.
-    let organisation = RwSignal::new(actor.with_untracked(|a| {
-        a.as_ref()
-            .filter(|a| !a.edits_everything())
-            .and_then(|a| a.organisation)
-            .map(|o| o.to_string())
-            .unwrap_or_default()
-    }));
+    let organisation = RwSignal::new(id_text(own_office(actor)));
     let no_error = Signal::derive(|| None::<String>);
     let can_add = allowed(|a| a.may_create(RecordKind::Mission));
     let organisation_options =

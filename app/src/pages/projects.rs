@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 use tradewinds_shared::projects::{overlap, possible_duplicates, ProjectFilter, ProjectStatus};
-use tradewinds_shared::reference::{country_name, topic_label, COUNTRIES, TOPICS};
+use tradewinds_shared::reference::{country_name, topic_dac, topic_label, COUNTRIES};
 use tradewinds_shared::{export, Organisation, Programme, Project, RecordKind};
 use uuid::Uuid;
 
@@ -243,7 +243,7 @@ pub fn ProjectDetail() -> impl IntoView {
                     }).collect_view()
                 };
                 let topics: Vec<String> = p.topics.iter().filter_map(|t| {
-                    TOPICS.iter().find(|(c, _, _)| c == t).map(|(_, label, dac)| format!("{label} (DAC {dac})"))
+                    Some(format!("{} (DAC {})", topic_label(t)?, topic_dac(t)?))
                 }).collect();
                 let programme = p.programme.and_then(|id| {
                     programmes.get().and_then(Result::ok)?.into_iter().find(|x| x.id == id).map(|x| x.record.name)

@@ -10,7 +10,7 @@ use super::form::{FormState, RemoveRecord, SaveBar};
 use super::history::History;
 use super::organisations::{display_names as names, id_text};
 use super::{edit_screen, failed, loading, new_screen, not_found, route_id, ConflictNote};
-use crate::catalogue::{allowed, record_of, records_of, use_actor, Typed};
+use crate::catalogue::{allowed, own_office, record_of, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
@@ -199,11 +199,7 @@ pub fn ToolDetail() -> impl IntoView {
 #[component]
 pub fn ToolNew() -> impl IntoView {
     // An office editor adds tools their own organisation provides.
-    let own = use_actor().with_untracked(|a| {
-        a.as_ref()
-            .filter(|a| !a.edits_everything())
-            .and_then(|a| a.organisation)
-    });
+    let own = own_office(use_actor());
     let initial = TrainingTool {
         languages: vec!["en".into()],
         provider: own,
