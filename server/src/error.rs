@@ -29,6 +29,9 @@ pub enum Error {
     /// Signed in, but this person may not do this.
     #[error("{0}")]
     Forbidden(String),
+    /// Signed in, but this is not theirs to do, for a reason with its own code.
+    #[error("{message}")]
+    Denied { code: &'static str, message: String },
     /// Too many failed sign-ins; try again after this many seconds.
     #[error("Too many failed sign-ins. Wait {0} seconds, then try again.")]
     TooManyAttempts(u64),
@@ -72,6 +75,7 @@ impl Error {
             Error::MethodNotAllowed(_) => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
             Error::Unauthenticated { code, .. } => (StatusCode::UNAUTHORIZED, code),
             Error::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
+            Error::Denied { code, .. } => (StatusCode::FORBIDDEN, code),
             Error::TooManyAttempts(_) => (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"),
             Error::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "body_too_large"),
             Error::UnsupportedMediaType(_) => {

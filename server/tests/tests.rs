@@ -2,6 +2,7 @@
 //! `app().oneshot(..)`, and the built `tradewinds` binary over a real socket.
 
 mod accounts;
+mod adversarial;
 mod api;
 mod binary;
 mod common;

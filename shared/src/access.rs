@@ -194,6 +194,13 @@ impl Actor {
             }
         }
         if let Some(current) = current.filter(|c| !c.fields.is_empty()) {
+            // A removal may have been a coordinator's decision: undoing it is theirs too.
+            if current.is_deleted() && !next.is_deleted() {
+                return Err(Denied {
+                    field: Some(crate::catalogue::DELETED_FIELD.to_owned()),
+                    message: format!("Only a regional coordinator can restore a removed {what}."),
+                });
+            }
             if owner(current.kind, current.id, &current.values()) != Some(mine) {
                 return Err(Denied::new(format!(
                     "This {what} belongs to another organisation: only that office or a regional coordinator can change it."
@@ -325,6 +332,17 @@ mod tests {
         let delete = mutation(RecordKind::Contact, contact_id, json!({"deleted": true}));
         assert!(check(&editor, Some(&mine), &delete).is_ok());
         assert!(check(&editor, Some(&theirs), &delete).is_err());
+        // A removed contact of their own stays removed unless a coordinator restores it.
+        let mut removed = mine.clone();
+        removed.apply(Uuid::from_bytes([5; 16]), &delete, None);
+        assert!(removed.is_deleted());
+        let restore = removed
+            .edit(2, 1, json!({"deleted": false}).as_object().unwrap().clone())
+            .unwrap();
+        let refused = check(&editor, Some(&removed), &restore).unwrap_err();
+        assert_eq!(refused.field.as_deref(), Some("deleted"));
+        let coordinator = actor(Role::Coordinator, None);
+        assert!(check(&coordinator, Some(&removed), &restore).is_ok());
     }
 
     #[test]

@@ -362,7 +362,14 @@ impl Db {
     /// mutations still pending from 1 and forgets the cursor, all in one transaction. The
     /// next sync starts from a snapshot with the pending edits on top, then pushes them.
     pub async fn renumber_as_new_device(&self) -> Result<DeviceId, DbError> {
-        self.renumber_keeping(|_| true).await
+        self.renumber_keeping(|_| true, true).await
+    }
+
+    /// The device id belongs to another account on the server (another person synced from
+    /// this browser first): the pending mutations are renumbered from 1 under a new device
+    /// id, keeping the cursor (nothing was lost, no snapshot is needed).
+    pub async fn continue_as_new_device(&self) -> Result<DeviceId, DbError> {
+        self.renumber_keeping(|_| true, false).await
     }
 
     /// Discards the changes made on this browser by `author` that were never sent (another
@@ -371,16 +378,21 @@ impl Db {
     /// server sees stays gapless. Returns how many were discarded.
     pub async fn discard_pending_by(&self, author: Uuid) -> Result<usize, DbError> {
         let before = self.outbox().await?.len();
-        self.renumber_keeping(|e| e.status != OutboxStatus::Pending || e.by != Some(author))
-            .await?;
+        self.renumber_keeping(
+            |e| e.status != OutboxStatus::Pending || e.by != Some(author),
+            true,
+        )
+        .await?;
         Ok(before - self.outbox().await?.len())
     }
 
     /// Renumbers the kept pending entries from 1 under a new device id, in one
-    /// transaction; entries `keep` refuses are dropped.
+    /// transaction; entries `keep` refuses are dropped. With `forget_cursor` the next
+    /// sync starts from a snapshot.
     async fn renumber_keeping(
         &self,
         keep: impl Fn(&OutboxEntry) -> bool,
+        forget_cursor: bool,
     ) -> Result<DeviceId, DbError> {
         let tx = self
             .rexie
@@ -414,7 +426,9 @@ impl Db {
         .await?;
         meta.put(&JsValue::from((n + 1) as f64), Some(&META_NEXT_N.into()))
             .await?;
-        meta.delete(META_CURSOR.into()).await?;
+        if forget_cursor {
+            meta.delete(META_CURSOR.into()).await?;
+        }
         tx.done().await?;
         Ok(device)
     }

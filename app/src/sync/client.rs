@@ -23,6 +23,10 @@ pub enum SyncError {
         "the server has lost changes it had accepted from this device (restored from a backup?)"
     )]
     ServerForgot,
+    /// The device id this browser pushed under belongs to another account (someone else
+    /// signed in here first): this person's changes continue under a device of their own.
+    #[error("this browser's device id belongs to another account")]
+    DeviceTaken,
     #[error("the server had a problem (HTTP {0}); it will be retried")]
     Server(u16),
     #[error("the server's answer could not be read: {0}")]
@@ -50,6 +54,7 @@ async fn refusal(res: Response) -> SyncError {
     }
     match res.json::<ErrorBody>().await {
         Ok(body) if body.error == "mutation_gap" => SyncError::ServerForgot,
+        Ok(body) if status == 403 && body.error == "device_not_yours" => SyncError::DeviceTaken,
         Ok(body) if status == 401 && body.error == "unauthenticated" => SyncError::SignedOut,
         Ok(body) => SyncError::Refused(body),
         Err(_) if status == 401 => SyncError::SignedOut,

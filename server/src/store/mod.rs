@@ -360,7 +360,9 @@ impl Store {
         }
         let mut tx = self.writer.begin().await?;
         let now = now_ms();
-        let mut last = load_counters(&mut tx, jobs.iter().map(|j| j.device)).await?;
+        let (mut last, mut owners) = load_counters(&mut tx, jobs.iter().map(|j| j.device)).await?;
+        // Devices each account claims in this turn, not yet in the table.
+        let mut claimed: HashMap<Arc<str>, i64> = HashMap::new();
         let mut seq: i64 =
             sqlx::query_scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq'")
                 .fetch_one(&mut *tx)
@@ -406,7 +408,7 @@ impl Store {
         // Records this transaction creates (the others it writes are in the table already).
         let mut created: HashSet<Uuid> = HashSet::new();
         let mut changes: Vec<ChangeRow> = Vec::new();
-        let mut counters: Vec<(DeviceId, u64)> = Vec::new();
+        let mut counters: Vec<(DeviceId, u64, Option<Arc<str>>)> = Vec::new();
         let mut answers = Vec::with_capacity(jobs.len());
         for job in jobs {
             let device = job.device;
@@ -415,6 +417,18 @@ impl Store {
             let device_row: Arc<str> = device_key.as_str().into();
             let author_row: Option<Arc<str>> =
                 job.author.actor.as_ref().map(|a| a.user.to_string().into());
+            // The server's own device numbers every REST edit, whoever makes it.
+            let account = author_row
+                .as_ref()
+                .filter(|_| device != self.server_device());
+            if let Some(account) = account {
+                if let Err(refused) =
+                    claim_device(&mut tx, &mut owners, &mut claimed, device, account).await?
+                {
+                    answers.push(Err(refused));
+                    continue;
+                }
+            }
             let already = last.get(&device).copied().unwrap_or(0);
             if let Some(first) = job.mutations.first() {
                 if first.n > already + 1 {
@@ -539,7 +553,7 @@ impl Store {
                 rejections.sort_by_key(|r| r.n);
             }
             last.insert(device, done);
-            counters.push((device, done));
+            counters.push((device, done, account.cloned()));
             answers.push(Ok(PushResponse {
                 last_applied: done,
                 rejections,
@@ -826,20 +840,70 @@ fn statement_chunks<T>(mut rows: &[T]) -> impl Iterator<Item = &[T]> {
     })
 }
 
-/// Each device's last processed mutation number (absent: none yet).
+/// At most this many devices belong to one account. A device is a browser profile, and
+/// a new one is taken after a server restore or when people take turns on one browser:
+/// a person reaches a few dozen in years. The bound stops one account from filling the
+/// devices table.
+pub const MAX_DEVICES_PER_ACCOUNT: i64 = 500;
+
+/// Checks that `account` may push under `device`, claiming the device for it if nobody
+/// has yet. `Ok(Err(..))` is the refusal to answer (nothing is written for that push); the
+/// answer never says anything about the device's counter.
+async fn claim_device(
+    tx: &mut sqlx::SqliteConnection,
+    owners: &mut HashMap<DeviceId, Option<Arc<str>>>,
+    claimed: &mut HashMap<Arc<str>, i64>,
+    device: DeviceId,
+    account: &Arc<str>,
+) -> Result<Result<(), Error>, Error> {
+    match owners.get(&device) {
+        Some(Some(owner)) if owner == account => return Ok(Ok(())),
+        Some(Some(_)) => {
+            return Ok(Err(Error::Denied {
+                code: "device_not_yours",
+                message: "This device id belongs to another account: changes are accepted only from the account that first sent under it. The app continues as a new device of yours.".into(),
+            }))
+        }
+        // Known, but only from before accounts: the first account to use it takes it.
+        Some(None) => {}
+        None => {
+            let has: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM devices WHERE account = ?")
+                .bind(&**account)
+                .fetch_one(&mut *tx)
+                .await?;
+            let this_turn = claimed.entry(account.clone()).or_insert(0);
+            if has + *this_turn >= MAX_DEVICES_PER_ACCOUNT {
+                return Ok(Err(Error::Denied {
+                    code: "too_many_devices",
+                    message: format!("This account already syncs from {MAX_DEVICES_PER_ACCOUNT} devices, the most one account may have; ask an administrator."),
+                }));
+            }
+            *this_turn += 1;
+        }
+    }
+    owners.insert(device, Some(account.clone()));
+    Ok(Ok(()))
+}
+
+/// Each device's last processed mutation number (absent: none yet) and its account
+/// (`None`: not claimed yet).
+type Counters = (HashMap<DeviceId, u64>, HashMap<DeviceId, Option<Arc<str>>>);
+
 async fn load_counters(
     tx: &mut sqlx::SqliteConnection,
     devices: impl Iterator<Item = DeviceId>,
-) -> Result<HashMap<DeviceId, u64>, Error> {
+) -> Result<Counters, Error> {
     let keys: Vec<String> = devices
         .collect::<HashSet<_>>()
         .iter()
         .map(Uuid::to_string)
         .collect();
     let mut out = HashMap::new();
+    let mut owners = HashMap::new();
     for chunk in statement_chunks(&keys) {
-        let mut q =
-            QueryBuilder::<Sqlite>::new("SELECT id, last_mutation FROM devices WHERE id IN (");
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "SELECT id, last_mutation, account FROM devices WHERE id IN (",
+        );
         let mut list = q.separated(", ");
         for key in chunk {
             list.push_bind(key);
@@ -848,12 +912,14 @@ async fn load_counters(
         for row in q.build().fetch_all(&mut *tx).await? {
             let id: String = row.try_get("id")?;
             let last: i64 = row.try_get("last_mutation")?;
+            let account: Option<String> = row.try_get("account")?;
             if let Ok(id) = Uuid::parse_str(&id) {
                 out.insert(id, last as u64);
+                owners.insert(id, account.map(Arc::from));
             }
         }
     }
-    Ok(out)
+    Ok((out, owners))
 }
 
 /// The stored records with these ids, whatever their kind.
@@ -1041,31 +1107,34 @@ async fn write_changes(
     Ok(())
 }
 
-/// Devices' last processed mutation numbers; a device that comes twice keeps its last.
+/// Devices' last processed mutation numbers and the accounts pushing under them (`None`:
+/// the server itself); a device that comes twice keeps its last number. A device keeps
+/// the account it has (`claim_device` checked it is this one).
 async fn write_counters(
     tx: &mut sqlx::SqliteConnection,
-    counters: &[(DeviceId, u64)],
+    counters: &[(DeviceId, u64, Option<Arc<str>>)],
     now: i64,
 ) -> Result<(), Error> {
-    let mut last: HashMap<DeviceId, u64> = HashMap::new();
-    for &(device, n) in counters {
-        last.insert(device, n);
+    let mut last: HashMap<DeviceId, (u64, Option<Arc<str>>)> = HashMap::new();
+    for (device, n, account) in counters {
+        last.insert(*device, (*n, account.clone()));
     }
-    let rows: Vec<(String, i64)> = last
+    let rows: Vec<(String, i64, Option<Arc<str>>)> = last
         .into_iter()
-        .map(|(d, n)| (d.to_string(), n as i64))
+        .map(|(d, (n, account))| (d.to_string(), n as i64, account))
         .collect();
     for chunk in statement_chunks(&rows) {
         let mut q = QueryBuilder::<Sqlite>::new(
-            "INSERT INTO devices (id, last_mutation, first_seen, last_seen) ",
+            "INSERT INTO devices (id, last_mutation, first_seen, last_seen, account) ",
         );
-        q.push_values(chunk, |mut row, (id, n)| {
+        q.push_values(chunk, |mut row, (id, n, account)| {
             row.push_bind(id.as_str())
                 .push_bind(*n)
                 .push_bind(now)
-                .push_bind(now);
+                .push_bind(now)
+                .push_bind(account.as_deref());
         });
-        q.push(" ON CONFLICT (id) DO UPDATE SET last_mutation = excluded.last_mutation, last_seen = excluded.last_seen");
+        q.push(" ON CONFLICT (id) DO UPDATE SET last_mutation = excluded.last_mutation, last_seen = excluded.last_seen, account = COALESCE(devices.account, excluded.account)");
         q.build().execute(&mut *tx).await?;
     }
     Ok(())

@@ -18,8 +18,9 @@
 //! (`"f"`: field states with full ids), which records stored before it still have; they are
 //! written compactly at their next change.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
+use std::hash::Hash;
 
 use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq, SerializeTuple};
@@ -31,52 +32,52 @@ use super::merge::{Dot, FieldState, FieldWrite, RecordState, VersionVector};
 use super::DeviceId;
 use crate::catalogue::RecordKind;
 
-/// The position of `x` in `table`, adding it at the end if absent. Records are written by a
-/// handful of devices, so a linear search beats hashing here.
-fn intern<T: PartialEq + Copy>(table: &mut Vec<T>, x: T) -> usize {
-    match table.iter().position(|t| *t == x) {
-        Some(i) => i,
-        None => {
-            table.push(x);
-            table.len() - 1
-        }
-    }
-}
-
-fn position<T: PartialEq + Copy>(table: &[T], x: T) -> usize {
-    table
-        .iter()
-        .position(|t| *t == x)
-        .expect("every device and author was interned before writing")
-}
-
+/// A record's devices and authors, each named once and referred to by position. The
+/// positions are found through a map: a record whose fields name thousands of devices
+/// costs linear time to write, not quadratic.
 struct Tables<'a> {
     devices: Vec<DeviceId>,
+    device_at: HashMap<DeviceId, usize>,
     authors: Vec<&'a str>,
+    author_at: HashMap<&'a str, usize>,
+}
+
+/// The position of `x` in `table`, adding it at the end if absent.
+fn intern<T: Eq + Hash + Copy>(table: &mut Vec<T>, at: &mut HashMap<T, usize>, x: T) {
+    at.entry(x).or_insert_with(|| {
+        table.push(x);
+        table.len() - 1
+    });
 }
 
 impl<'a> Tables<'a> {
     fn of(state: &'a RecordState) -> Self {
         let mut t = Tables {
             devices: Vec::new(),
+            device_at: HashMap::new(),
             authors: Vec::new(),
+            author_at: HashMap::new(),
         };
         for f in state.fields.values() {
             for w in &f.writes {
-                intern(&mut t.devices, w.dot.device);
+                intern(&mut t.devices, &mut t.device_at, w.dot.device);
                 if let Some(by) = &w.by {
-                    intern(&mut t.authors, by.as_str());
+                    intern(&mut t.authors, &mut t.author_at, by.as_str());
                 }
             }
             for &device in f.seen.0.keys() {
-                intern(&mut t.devices, device);
+                intern(&mut t.devices, &mut t.device_at, device);
             }
         }
         t
     }
 
+    fn device(&self, device: DeviceId) -> usize {
+        self.device_at[&device]
+    }
+
     fn author(&self, by: &Option<String>) -> usize {
-        by.as_deref().map_or(0, |b| position(&self.authors, b) + 1)
+        by.as_deref().map_or(0, |b| self.author_at[b] + 1)
     }
 }
 
@@ -146,7 +147,7 @@ impl Serialize for Writes<'_> {
         for w in &field.writes {
             seq.serialize_element(&(
                 &w.value,
-                position(&tables.devices, w.dot.device),
+                tables.device(w.dot.device),
                 w.dot.n,
                 w.at,
                 tables.author(&w.by),
@@ -163,7 +164,7 @@ impl Serialize for Seen<'_> {
         let Field { field, tables } = self.0;
         let mut seq = s.serialize_seq(Some(field.seen.0.len() * 2))?;
         for (&device, &n) in &field.seen.0 {
-            seq.serialize_element(&(position(&tables.devices, device) as u64))?;
+            seq.serialize_element(&(tables.device(device) as u64))?;
             seq.serialize_element(&n)?;
         }
         seq.end()

@@ -101,10 +101,17 @@ impl FieldState {
     }
 
     /// Applies one write made with context `ctx`. Returns whether anything changed.
+    ///
+    /// A device has always seen its own earlier writes (it applied them locally before
+    /// making this one), so a write also supersedes its device's earlier writes to the
+    /// field whatever its context says: however many mutations one device sends, a field
+    /// keeps at most one write per device.
     pub fn apply(&mut self, write: FieldWrite, ctx: &VersionVector) -> bool {
         let already_seen = self.seen.covers(write.dot);
         let writes = self.writes.len();
-        self.writes.retain(|w| !ctx.covers(w.dot));
+        let own = write.dot;
+        self.writes
+            .retain(|w| !(ctx.covers(w.dot) || w.dot.device == own.device && w.dot.n < own.n));
         let grew = self.seen.join_changed(ctx);
         if !already_seen {
             self.seen.add(write.dot);
@@ -117,22 +124,25 @@ impl FieldState {
 
     /// Merges another replica's state of the same field.
     pub fn join(&mut self, other: &FieldState) {
-        let has = |writes: &[FieldWrite], dot: Dot| writes.iter().any(|w| w.dot == dot);
+        // Dots looked up in a map, not by scanning: a field written by many devices costs
+        // linear time, not quadratic.
+        let theirs: BTreeMap<Dot, &FieldWrite> = other.writes.iter().map(|w| (w.dot, w)).collect();
+        let mine: std::collections::BTreeSet<Dot> = self.writes.iter().map(|w| w.dot).collect();
         // One write known to both: the same mutation, but its author's device stores it
         // before the server names the author. The named copy wins (the greater name if both
         // are named), so every replica ends with the same one.
-        let named = |w: &FieldWrite| match other.writes.iter().find(|o| o.dot == w.dot) {
-            Some(o) if o.by > w.by => o.clone(),
+        let named = |w: &FieldWrite| match theirs.get(&w.dot) {
+            Some(o) if o.by > w.by => (*o).clone(),
             _ => w.clone(),
         };
         let mut merged: Vec<FieldWrite> = self
             .writes
             .iter()
-            .filter(|w| has(&other.writes, w.dot) || !other.seen.covers(w.dot))
+            .filter(|w| theirs.contains_key(&w.dot) || !other.seen.covers(w.dot))
             .map(named)
             .collect();
         for w in &other.writes {
-            if !has(&self.writes, w.dot) && !self.seen.covers(w.dot) {
+            if !mine.contains(&w.dot) && !self.seen.covers(w.dot) {
                 merged.push(w.clone());
             }
         }
@@ -324,6 +334,8 @@ impl RecordState {
             );
             return Err(e);
         }
+        check_removal_alone(m)?;
+        self.check_contexts(device, m)?;
         if self.kind != m.kind {
             let mut e = ValidationErrors::default();
             e.add(
@@ -342,7 +354,10 @@ impl RecordState {
             before: m.set.keys().map(|k| self.fields.get(k).cloned()).collect(),
             changed: self.apply(device, m, by),
         };
-        if !self.is_deleted() {
+        // A removal is always possible (a record made invalid by rules written later can
+        // still be removed); every other change, a restore or an edit of a removed record
+        // included, must leave a valid record.
+        if !is_removal(m) {
             let shown = self
                 .fields
                 .iter()
@@ -353,6 +368,58 @@ impl RecordState {
             }
         }
         Ok(applied)
+    }
+}
+
+/// Whether `m` only removes its record (`{"deleted": true}` and nothing else).
+fn is_removal(m: &Mutation) -> bool {
+    m.set.len() == 1 && m.set.get(DELETED_FIELD) == Some(&Value::Bool(true))
+}
+
+/// A removal or a restore changes nothing else: otherwise one mutation could move a record
+/// to another owner, or store values no rule would pass, on its way out or back.
+fn check_removal_alone(m: &Mutation) -> Result<(), ValidationErrors> {
+    if m.set.contains_key(DELETED_FIELD) && m.set.len() > 1 {
+        let mut e = ValidationErrors::default();
+        e.add(
+            DELETED_FIELD,
+            "Removing or restoring a record changes nothing else: send the other changes separately.",
+        );
+        return Err(e);
+    }
+    Ok(())
+}
+
+impl RecordState {
+    /// Refuses a context naming a write this replica never saw for that field.
+    ///
+    /// A context is the author's claim of what it had seen; the writes it covers are
+    /// removed and join the field's `seen`. A claim beyond what was seen would make later
+    /// real writes count as already seen and vanish (a `u64::MAX` entry for a device
+    /// swallows all its future writes to the field). An author's context can only hold
+    /// what it received from here plus its own device's earlier mutations (it applied
+    /// them locally, and the server has processed every one of them before this one), so
+    /// an honest context always passes. Its size is thereby bounded by the field's `seen`
+    /// plus one: a larger one is refused before it is read.
+    pub fn check_contexts(&self, device: DeviceId, m: &Mutation) -> Result<(), ValidationErrors> {
+        let empty = VersionVector::default();
+        for (field, ctx) in &m.ctx {
+            let seen = self.fields.get(field).map_or(&empty, |f| &f.seen);
+            let claims_unseen = ctx.0.len() > seen.0.len() + 1
+                || ctx.0.iter().any(|(&d, &n)| {
+                    let own_earlier = d == device && n < m.n;
+                    !own_earlier && seen.0.get(&d).is_none_or(|&s| n > s)
+                });
+            if claims_unseen {
+                let mut e = ValidationErrors::default();
+                e.add(
+                    field,
+                    "This change says it was made having seen versions of this field that were never received here; it was refused. Sync again and make the change once more.",
+                );
+                return Err(e);
+            }
+        }
+        Ok(())
     }
 }
 
@@ -651,7 +718,160 @@ mod tests {
         s
     }
 
+    /// A context for `field`: what an honest author would send, one naming more devices
+    /// than the field ever saw, or one claiming writes nobody made.
+    #[derive(Debug, Clone)]
+    enum Claim {
+        Honest,
+        Oversized(u16),
+        Poisoned(u8, u64),
+    }
+
+    fn arb_claim() -> impl Strategy<Value = Claim> {
+        prop_oneof![
+            3 => Just(Claim::Honest),
+            1 => (1u16..300).prop_map(Claim::Oversized),
+            2 => (0u8..6, prop_oneof![Just(u64::MAX), 0u64..40]).prop_map(|(d, n)| Claim::Poisoned(d, n)),
+        ]
+    }
+
+    #[test]
+    fn a_poisoned_context_is_refused_and_an_honest_one_passes() {
+        let mut s = RecordState::new(RecordKind::Organisation, org_id());
+        let create = s.edit(1, 1, set(&[("name", json!("CARTAC"))])).unwrap();
+        let _ = s.apply_checked(dev(1), &create, None).unwrap();
+        // Another device's honest edit, then its own next edit naming its earlier one.
+        let mut edit = s
+            .edit(1, 2, set(&[("name", json!("CARTAC (IMF)"))]))
+            .unwrap();
+        let _ = s.apply_checked(dev(2), &edit, None).unwrap();
+        edit.n = 2;
+        edit.ctx.get_mut("name").unwrap().0.insert(dev(2), 1);
+        let _ = s.apply_checked(dev(2), &edit, None).unwrap();
+        // The server's own device at u64::MAX would swallow its next writes: refused.
+        let mut poisoned = s.edit(3, 3, set(&[("name", json!("x"))])).unwrap();
+        poisoned
+            .ctx
+            .get_mut("name")
+            .unwrap()
+            .0
+            .insert(dev(9), u64::MAX);
+        let before = s.clone();
+        let e = s.apply_checked(dev(1), &poisoned, None).unwrap_err();
+        assert!(
+            e.for_field("name").unwrap().contains("never received"),
+            "{e}"
+        );
+        assert_eq!(s, before);
+        // 50,000 made-up devices: refused before it is read.
+        let mut huge = s.edit(3, 3, set(&[("name", json!("x"))])).unwrap();
+        for i in 0..50_000u32 {
+            huge.ctx
+                .get_mut("name")
+                .unwrap()
+                .0
+                .insert(Uuid::from_u128(i as u128 + 1000), 1);
+        }
+        assert!(s.apply_checked(dev(1), &huge, None).is_err());
+        // Its own future number is not "earlier".
+        let mut ahead = s.edit(3, 3, set(&[("name", json!("x"))])).unwrap();
+        ahead.ctx.get_mut("name").unwrap().0.insert(dev(1), 3);
+        assert!(s.apply_checked(dev(1), &ahead, None).is_err());
+    }
+
+    #[test]
+    fn a_removal_or_restore_changes_nothing_else_and_restores_are_validated() {
+        let mut s = RecordState::new(RecordKind::Organisation, org_id());
+        let create = s.edit(1, 1, set(&[("name", json!("CARTAC"))])).unwrap();
+        let _ = s.apply_checked(dev(1), &create, None).unwrap();
+        let both = s
+            .edit(2, 2, set(&[("deleted", json!(true)), ("name", json!(""))]))
+            .unwrap();
+        let e = s.apply_checked(dev(1), &both, None).unwrap_err();
+        assert!(e.for_field("deleted").is_some(), "{e}");
+        let remove = s.edit(2, 2, set(&[("deleted", json!(true))])).unwrap();
+        let _ = s.apply_checked(dev(1), &remove, None).unwrap();
+        assert!(s.is_deleted());
+        // An edit of a removed record is checked like any other.
+        let blank = s.edit(3, 3, set(&[("name", json!(""))])).unwrap();
+        assert!(s.apply_checked(dev(1), &blank, None).is_err());
+        let restore = s.edit(3, 3, set(&[("deleted", json!(false))])).unwrap();
+        let _ = s.apply_checked(dev(1), &restore, None).unwrap();
+        assert!(!s.is_deleted());
+    }
+
+    #[test]
+    fn a_device_keeps_one_write_per_field_however_often_it_writes() {
+        let mut s = RecordState::new(RecordKind::Organisation, org_id());
+        for n in 1..=500 {
+            // No context at all, as a crafted client might send.
+            let m = Mutation {
+                n,
+                kind: RecordKind::Organisation,
+                id: org_id(),
+                at: n as i64,
+                set: set(&[("name", json!(format!("v{n}")))]),
+                ctx: BTreeMap::new(),
+            };
+            s.apply(dev(1), &m, None);
+        }
+        assert_eq!(s.fields["name"].writes.len(), 1);
+        assert_eq!(s.values()["name"], json!("v500"));
+    }
+
     proptest! {
+        /// Whatever contexts authors send, a field's `seen` never covers a mutation number
+        /// a device has not sent yet: every device's next write always applies.
+        #[test]
+        fn contexts_never_make_an_unseen_write_count_as_seen(
+            steps in prop::collection::vec((0u8..4, 0u8..2, 0u8..5, arb_claim()), 1..60),
+        ) {
+            let fields = ["name", "acronym"];
+            let mut server = RecordState::new(RecordKind::Organisation, org_id());
+            let create = server.edit(1, 0, set(&[("name", json!("base")), ("acronym", json!("B"))])).unwrap();
+            let _ = server.apply_checked(dev(0), &create, None).unwrap();
+            // The highest mutation number processed from each device, refused or not.
+            let mut counter = [1u64, 0, 0, 0, 0, 0];
+            for (i, (d, f, v, claim)) in steps.into_iter().enumerate() {
+                let n = counter[d as usize] + 1;
+                let field = fields[f as usize];
+                let mut m = server
+                    .edit(n, i as i64, set(&[(field, json!(format!("v{v}")))]))
+                    .unwrap_or_else(|| server.resolve(n, i as i64, field, json!(format!("v{v}"))));
+                let ctx = m.ctx.entry(field.to_owned()).or_default();
+                match claim {
+                    Claim::Honest => {}
+                    Claim::Oversized(k) => {
+                        for j in 0..k {
+                            ctx.0.insert(Uuid::from_u128(j as u128 + 100), 1);
+                        }
+                    }
+                    Claim::Poisoned(pd, pn) => {
+                        ctx.0.insert(dev(pd), pn);
+                    }
+                }
+                let before = server.clone();
+                if server.apply_checked(dev(d), &m, None).is_err() {
+                    prop_assert_eq!(&server, &before);
+                }
+                counter[d as usize] = n;
+                for (name, state) in &server.fields {
+                    for (device, &seen) in &state.seen.0 {
+                        let sent = (0..6u8).find(|&k| dev(k) == *device).map_or(0, |k| counter[k as usize]);
+                        prop_assert!(seen <= sent, "{} saw {:?}:{} beyond {}", name, device, seen, sent);
+                    }
+                }
+            }
+            // And so each device's next honest write is applied, never swallowed.
+            for d in 0..4u8 {
+                let n = counter[d as usize] + 1;
+                let m = server.resolve(n, 1_000, "name", json!(format!("last {d}")));
+                let mut next = server.clone();
+                let _ = next.apply_checked(dev(d), &m, None).unwrap();
+                prop_assert_eq!(next.values()["name"].clone(), json!(format!("last {d}")));
+            }
+        }
+
         #[test]
         fn any_order_any_duplication_same_state(
             ops in prop::collection::vec((0u8..4, 0u8..3, 0u8..6, prop::bool::weighted(0.3)), 1..40),
