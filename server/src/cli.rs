@@ -31,6 +31,27 @@ pub enum Command {
     /// Manage accounts (the first administrator is made here).
     #[command(subcommand)]
     User(UserCommand),
+    /// Write a consistent copy of the database to a new file (the server may be running).
+    Backup(BackupArgs),
+    /// Put a backup back in place of the database (stop the server first). Every device
+    /// then loads the catalogue again and sends what it has not had acknowledged.
+    Restore(RestoreArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BackupArgs {
+    /// The file to write (must not exist).
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub db: DatabaseArg,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RestoreArgs {
+    /// A file written by `tradewinds backup`.
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub db: DatabaseArg,
 }
 
 #[derive(Debug, Subcommand)]
@@ -105,6 +126,20 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(args) => serve(args).await,
         Command::User(UserCommand::Add(args)) => user_add(args).await,
         Command::User(UserCommand::List(args)) => user_list(args).await,
+        Command::Backup(args) => {
+            crate::store::backup::backup(&args.db.database, &args.file).await?;
+            println!("Backed up {} to {}.", args.db.database, args.file.display());
+            Ok(())
+        }
+        Command::Restore(args) => {
+            let id = crate::store::backup::restore(&args.db.database, &args.file).await?;
+            println!(
+                "Restored {} from {}; the server's new identity is {id}: every device will load the catalogue again and send its unacknowledged changes.",
+                args.db.database,
+                args.file.display()
+            );
+            Ok(())
+        }
     }
 }
 

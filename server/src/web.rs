@@ -1,12 +1,14 @@
 //! Serving the built app: hashed assets cached for a year, everything else revalidated;
-//! any unknown path gets `index.html` so that deep links open the app. Also the security
-//! headers every response carries.
+//! any unknown path outside `/assets/` gets `index.html` so that deep links open the app,
+//! while an asset that does not exist is a `404` no cache keeps (during a deploy or a
+//! rollback, a chunk of another build must not be cached for a year as the app's HTML).
+//! Also the security headers every response carries.
 
 use std::path::Path;
 
 use axum::{
     extract::Request,
-    http::{header, HeaderValue},
+    http::{header, HeaderValue, StatusCode},
     middleware::Next,
     response::Response,
     Router,
@@ -15,11 +17,15 @@ use tower_http::services::{ServeDir, ServeFile};
 
 pub fn router(dist: &Path) -> Router {
     let index = ServeFile::new(dist.join("index.html"));
+    let assets = ServeDir::new(dist.join("assets"))
+        .precompressed_br()
+        .precompressed_gzip();
     let files = ServeDir::new(dist)
         .precompressed_br()
         .precompressed_gzip()
         .fallback(index);
     Router::new()
+        .nest_service("/assets", assets)
         .fallback_service(files)
         .layer(axum::middleware::from_fn(cache_headers))
 }
@@ -27,10 +33,11 @@ pub fn router(dist: &Path) -> Router {
 async fn cache_headers(req: Request, next: Next) -> Response {
     let hashed = req.uri().path().starts_with("/assets/");
     let mut res = next.run(req).await;
-    let value = if hashed {
-        "public, max-age=31536000, immutable"
-    } else {
-        "no-cache"
+    let found = res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED;
+    let value = match (hashed, found) {
+        (true, true) => "public, max-age=31536000, immutable",
+        (true, false) => "no-store",
+        (false, _) => "no-cache",
     };
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));

@@ -842,6 +842,45 @@ async fn with_the_app_built_api_paths_still_answer_json() {
     assert!(!orgs.is_empty());
 }
 
+#[tokio::test]
+async fn a_hashed_asset_that_does_not_exist_is_404_and_never_cached() {
+    let dist = tempfile::tempdir().expect("dist");
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<!doctype html><title>Tradewinds</title>",
+    )
+    .expect("index.html");
+    std::fs::create_dir(dist.path().join("assets")).expect("assets");
+    std::fs::write(dist.path().join("assets/app-0123abcd.js"), "export {};").expect("asset");
+    let t = TestApp::seeded().await.with_dist(dist.path());
+
+    let found = t.get("/assets/app-0123abcd.js").await;
+    assert_eq!(found.status, StatusCode::OK);
+    assert_eq!(
+        found.headers[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
+    // A chunk of another build (asked for during a deploy or a rollback).
+    for missing in [
+        "/assets/app-ffffffff.js",
+        "/assets/chunk-9999.wasm",
+        "/assets/",
+    ] {
+        let reply = t.get(missing).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{missing}");
+        assert_eq!(
+            reply.headers[header::CACHE_CONTROL],
+            "no-store",
+            "{missing}"
+        );
+        assert!(!String::from_utf8_lossy(&reply.body).contains("Tradewinds"));
+    }
+    // Deep links still open the app.
+    let deep = t.get("/meetings/anything").await;
+    assert_eq!(deep.status, StatusCode::OK);
+    assert_eq!(deep.headers[header::CACHE_CONTROL], "no-cache");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_writes_are_all_kept() {
     let t = std::sync::Arc::new(TestApp::seeded().await);

@@ -8,5 +8,6 @@ mod binary;
 mod common;
 mod crash;
 mod hardening;
+mod restore;
 mod simulation;
 mod sync;

@@ -180,6 +180,44 @@ test('the person who made them signs in again on that browser and their held cha
   await context.close();
 });
 
+test('two people taking turns on one browser each send their changes under a device of their own', async () => {
+  // The server binds a device id to the account that first synced under it: the second
+  // person's changes are refused under the first one's device, and the app carries on
+  // under a new device of theirs, with no error shown and nothing lost.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, server.url, 'coordinator');
+  await new ListPage(page, server.url, '/organisations').open();
+  await waitForSynced(page);
+  const setAcronym = async (query, name, acronym) => {
+    await editOrganisation(page, query, name);
+    await page.locator('input[name=acronym]').fill(acronym);
+    await page.getByTestId('save').click();
+    await page.getByRole('heading', { name: `${name} (${acronym})` }).waitFor();
+    await waitForSynced(page);
+  };
+  const switchTo = async (who) => {
+    await page.getByTestId('account-link').click();
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('sign-in-form').waitFor();
+    await signIn(page, null, who);
+  };
+  const refused = [];
+  page.on('response', (r) => { if (r.url().endsWith('/api/v1/sync/push') && r.status() === 403) refused.push(r.status()); });
+  await setAcronym('anguilla', 'Anguilla Customs', 'ACD');
+  await switchTo('editor');
+  await setAcronym('barbados', 'Barbados Customs', 'BCED');
+  assert.equal(refused.length, 1, 'the editor was refused the coordinator\'s device once, then went on under their own');
+  await switchTo('coordinator');
+  await setAcronym('montserrat', 'Montserrat Customs', 'MCR');
+  assert.equal(await acronymOnServer('Anguilla Customs'), 'ACD');
+  assert.equal(await acronymOnServer('Barbados Customs'), 'BCED');
+  assert.equal(await acronymOnServer('Montserrat Customs'), 'MCR');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an administrator adds a user on the Users page, who can then sign in', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

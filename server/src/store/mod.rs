@@ -3,6 +3,8 @@
 //! device's last processed mutation, so a crash can neither lose an acknowledged mutation
 //! nor apply one twice.
 
+pub mod backup;
+
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::future::Future;
 use std::str::FromStr;
@@ -63,6 +65,9 @@ pub struct Store {
     /// is already there is answered without reading the database. This process is the
     /// database's only writer (see `write`).
     end: Arc<AtomicU64>,
+    /// The digest of the change at the end of the log, as of this store's last commit
+    /// (`None` while the log is empty): the up-to-date pull checks a cursor against it.
+    end_digest: Arc<std::sync::RwLock<(u64, Option<String>)>>,
     /// Commits since the last checkpoint (see `checkpoints`).
     commits: Arc<AtomicU64>,
 }
@@ -185,6 +190,7 @@ impl Store {
             sqlx::query_scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq'")
                 .fetch_one(&pool)
                 .await?;
+        let end_digest = digest_at(&pool, end).await?;
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
             .min_connections(1)
@@ -201,6 +207,7 @@ impl Store {
             server_edits: Arc::new(Mutex::new(())),
             server_id: server_id.into(),
             end: Arc::new(AtomicU64::new(end as u64)),
+            end_digest: Arc::new(std::sync::RwLock::new((end as u64, end_digest))),
             commits: Arc::default(),
         };
         tokio::spawn(checkpoints(
@@ -572,6 +579,10 @@ impl Store {
         }
         write_counters(&mut tx, &counters, now).await?;
         tx.commit().await?;
+        if let Some(c) = changes.last() {
+            let digest = change_digest(c.seq, &c.device, c.mutation, now);
+            *self.end_digest.write().expect("end digest") = (c.seq as u64, Some(digest));
+        }
         self.end.store(seq as u64, Ordering::Release);
         self.commits.fetch_add(1, Ordering::Relaxed);
         written.make_room(cache.len());
@@ -591,34 +602,49 @@ impl Store {
 
     /// Records changed after `cursor`, oldest change first, at most `limit`.
     pub async fn pull(&self, cursor: &Cursor, limit: u32) -> Result<PullResponse, Error> {
-        let Some((server, after)) = cursor.parts() else {
+        let Some((server, after, digest)) = cursor.parts_with_digest() else {
             return Err(Error::BadRequest {
                 code: "invalid_cursor",
                 message: format!("`{}` is not a cursor this server issued.", cursor.0),
             });
         };
-        if server == &*self.server_id && after == self.end.load(Ordering::Acquire) {
-            // Up to date: the most frequent pull, answered without the database.
-            return Ok(PullResponse {
-                cursor: cursor.clone(),
-                records: vec![],
-                has_more: false,
-                reset: false,
-            });
+        let reset = || PullResponse {
+            cursor: cursor.clone(),
+            records: vec![],
+            has_more: false,
+            reset: true,
+        };
+        if server != &*self.server_id {
+            return Ok(reset());
         }
-        // A cursor past the end of the change log was issued by this database before it was
-        // restored from a backup: the changes since then are not what the client saw.
+        {
+            let (end, end_digest) = &*self.end_digest.read().expect("end digest");
+            if after == *end && digest.is_some() && digest == end_digest.as_deref() {
+                // Up to date: the most frequent pull, answered without the database.
+                return Ok(PullResponse {
+                    cursor: cursor.clone(),
+                    records: vec![],
+                    has_more: false,
+                    reset: false,
+                });
+            }
+        }
+        // A cursor past the end of the change log, or naming another change than the one
+        // at its place, was issued by this database before it was restored from a backup:
+        // the changes since then are not what the client saw. (A cursor without a digest,
+        // from a server before digests, is checked against the end only; the answer gives
+        // it one.)
         let end: i64 =
             sqlx::query_scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq'")
                 .fetch_one(&self.pool)
                 .await?;
-        if server != &*self.server_id || after > end as u64 {
-            return Ok(PullResponse {
-                cursor: cursor.clone(),
-                records: vec![],
-                has_more: false,
-                reset: true,
-            });
+        if after > end as u64 {
+            return Ok(reset());
+        }
+        if let Some(digest) = digest {
+            if digest_at(&self.pool, after as i64).await?.as_deref() != Some(digest) {
+                return Ok(reset());
+            }
         }
         let rows = sqlx::query("SELECT state, seq FROM records WHERE seq > ? ORDER BY seq LIMIT ?")
             .bind(after as i64)
@@ -633,7 +659,11 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()?;
         let last = records.last().map_or(after, |r| r.seq);
         Ok(PullResponse {
-            cursor: Cursor::new(&self.server_id, last),
+            cursor: Cursor::at(
+                &self.server_id,
+                last,
+                digest_at(&self.pool, last as i64).await?.as_deref(),
+            ),
             records,
             has_more,
             reset: false,
@@ -651,9 +681,10 @@ impl Store {
         let rows = sqlx::query("SELECT state, seq FROM records ORDER BY seq")
             .fetch_all(&mut *tx)
             .await?;
+        let digest = digest_at(&mut *tx, seq).await?;
         tx.commit().await?;
         Ok(Snapshot {
-            cursor: Cursor::new(&self.server_id, seq as u64),
+            cursor: Cursor::at(&self.server_id, seq as u64, digest.as_deref()),
             records: rows.iter().map(row_to_state).collect::<Result<_, _>>()?,
         })
     }
@@ -670,9 +701,11 @@ impl Store {
         let states: Vec<String> = sqlx::query_scalar("SELECT state FROM records ORDER BY seq")
             .fetch_all(&mut *tx)
             .await?;
+        let digest = digest_at(&mut *tx, seq).await?;
         tx.commit().await?;
-        let cursor = serde_json::to_string(&Cursor::new(&self.server_id, seq as u64))
-            .map_err(anyhow::Error::from)?;
+        let cursor =
+            serde_json::to_string(&Cursor::at(&self.server_id, seq as u64, digest.as_deref()))
+                .map_err(anyhow::Error::from)?;
         let mut out = String::with_capacity(states.iter().map(|s| s.len() + 1).sum::<usize>() + 64);
         out.push_str("{\"cursor\":");
         out.push_str(&cursor);
@@ -792,6 +825,34 @@ impl Store {
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
     }
+
+    /// Closes the database: nothing more is written, and the file may be replaced.
+    pub async fn close(&self) {
+        self.pool.close().await;
+        self.writer.close().await;
+    }
+}
+
+/// What a cursor at `seq` carries to name the change there: a restored database has
+/// another change at that place (another device, number or time of receipt), so a cursor
+/// from before the restore no longer matches however many changes were made since.
+pub fn change_digest(seq: i64, device: &str, mutation: i64, received: i64) -> String {
+    use sha2::{Digest, Sha256};
+    let hash = Sha256::digest(format!("{seq}:{device}:{mutation}:{received}"));
+    hash[..6].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The digest of the change at `seq` (`None`: no change there, as at 0).
+async fn digest_at<'e>(
+    db: impl sqlx::SqliteExecutor<'e>,
+    seq: i64,
+) -> Result<Option<String>, Error> {
+    let row: Option<(String, i64, i64)> =
+        sqlx::query_as("SELECT device, mutation, received FROM changes WHERE seq = ?")
+            .bind(seq)
+            .fetch_optional(db)
+            .await?;
+    Ok(row.map(|(device, mutation, received)| change_digest(seq, &device, mutation, received)))
 }
 
 /// Copies the WAL into the database file about once a second while there are commits, so

@@ -279,14 +279,39 @@ pub struct Rejection {
 pub struct Cursor(pub String);
 
 impl Cursor {
+    /// A cursor without a digest (what servers before digests issued; still read).
     pub fn new(server: &str, seq: u64) -> Self {
         Cursor(format!("{server}.{seq}"))
     }
 
+    /// `server.seq.digest`: the digest names the change at `seq` (see the server's
+    /// `store::change_digest`), so that a database restored from a backup, whose change at
+    /// `seq` is another one, tells this cursor is not from its history however many
+    /// changes it has made since. `None` for the empty change log.
+    pub fn at(server: &str, seq: u64, digest: Option<&str>) -> Self {
+        match digest {
+            Some(d) => Cursor(format!("{server}.{seq}.{d}")),
+            None => Cursor::new(server, seq),
+        }
+    }
+
     /// `(server identity, sequence)`, if the cursor is well formed.
     pub fn parts(&self) -> Option<(&str, u64)> {
-        let (server, seq) = self.0.rsplit_once('.')?;
-        Some((server, seq.parse().ok()?))
+        self.parts_with_digest()
+            .map(|(server, seq, _)| (server, seq))
+    }
+
+    /// `(server identity, sequence, digest of the change at sequence)`.
+    pub fn parts_with_digest(&self) -> Option<(&str, u64, Option<&str>)> {
+        let mut parts = self.0.splitn(3, '.');
+        let server = parts.next().filter(|s| !s.is_empty())?;
+        let seq = parts.next()?.parse().ok()?;
+        let digest = match parts.next() {
+            Some(d) if !d.is_empty() && d.bytes().all(|b| b.is_ascii_hexdigit()) => Some(d),
+            Some(_) => return None,
+            None => None,
+        };
+        Some((server, seq, digest))
     }
 }
 
@@ -318,6 +343,12 @@ mod tests {
         let c = Cursor::new("5f0c", 42);
         assert_eq!(c.parts(), Some(("5f0c", 42)));
         assert_eq!(Cursor("nonsense".into()).parts(), None);
+        let d = Cursor::at("5f0c", 42, Some("a1b2c3"));
+        assert_eq!(d.parts_with_digest(), Some(("5f0c", 42, Some("a1b2c3"))));
+        assert_eq!(d.parts(), Some(("5f0c", 42)));
+        assert_eq!(Cursor::at("5f0c", 0, None), Cursor::new("5f0c", 0));
+        assert_eq!(Cursor("5f0c.42.not hex".into()).parts(), None);
+        assert_eq!(Cursor("5f0c.42.".into()).parts(), None);
         assert_eq!(Cursor("a.b".into()).parts(), None);
     }
 
