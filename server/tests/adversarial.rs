@@ -313,3 +313,35 @@ async fn an_office_editor_cannot_undo_a_coordinators_removal() {
     assert!(answer.rejections.is_empty());
     assert!(!stored(&t, RecordKind::Contact, contact).await.is_deleted());
 }
+
+#[tokio::test]
+async fn refused_mutations_leave_a_bounded_number_of_rows() {
+    let t = TestApp::seeded().await;
+    let viewer = t
+        .signed_in_as("viewer@example.org", Role::Viewer, None)
+        .await;
+    let wco = seed::seed_id("wco");
+    let org = stored(&t, RecordKind::Organisation, wco).await;
+    let device = Uuid::new_v4();
+    let batch = |from: u64| -> Vec<Mutation> {
+        (from..from + 1000)
+            .map(|n| edit_of(&org, n, one("acronym", json!(format!("x{n}")))))
+            .collect()
+    };
+    let mut last = None;
+    for from in [1, 1001, 2001] {
+        let ms = batch(from);
+        let answer = viewer.push(device, &ms).await;
+        assert_eq!(answer.rejections.len(), 1000, "a viewer may not edit");
+        last = Some((ms, answer));
+    }
+    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM rejections WHERE device = ?")
+        .bind(device.to_string())
+        .fetch_one(t.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(rows, 1000);
+    // The last push, retried (its answer was lost), gets the same answer.
+    let (ms, answer) = last.unwrap();
+    assert_eq!(viewer.push(device, &ms).await, answer);
+}

@@ -101,6 +101,7 @@ test("an office editor's edit of another administration's contact comes back as 
   const refused = page.getByTestId('rejected-row');
   await refused.waitFor();
   assert.match(await refused.textContent(), /Not allowed: This contact belongs to another organisation/);
+  assert.doesNotMatch(await refused.textContent(), /Not allowed: Not allowed/, 'the reason reads as one sentence');
   // Nothing reached the server, and the browser now knows the editor's new office.
   const contactAfter = (await admin.get('/api/v1/contacts')).items.find((c) => c.id === contactBefore.id);
   assert.equal(contactAfter.phone, contactBefore.phone);

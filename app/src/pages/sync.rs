@@ -177,11 +177,12 @@ fn Waiting(entry: OutboxEntry) -> impl IntoView {
 fn Rejected(entry: OutboxEntry) -> impl IntoView {
     let cat = use_catalogue();
     let (what, href) = describe_mutation(&entry);
-    let reason = match &entry.rejection {
-        Some(r) if r.code == "forbidden" => format!("Not allowed: {}", r.message),
-        Some(r) => r.message.clone(),
-        None => String::new(),
-    };
+    // The server's message is a whole sentence ("Not allowed: …" for a refused right).
+    let reason = entry
+        .rejection
+        .as_ref()
+        .map(|r| r.message.clone())
+        .unwrap_or_default();
     let n = entry.n;
     let problem = RwSignal::new(None::<String>);
     let resubmit = {

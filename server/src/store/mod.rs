@@ -14,6 +14,7 @@ use std::task::Poll;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::Context;
+use futures_util::StreamExt;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
 use tokio::sync::{oneshot, Mutex};
@@ -97,6 +98,10 @@ struct Kept {
     rid: i64,
     state: RecordState,
 }
+
+/// Records per page of a streamed snapshot (`Store::snapshot_stream`): about half a
+/// megabyte.
+const SNAPSHOT_PAGE: i64 = 500;
 
 /// At most this many records are kept parsed (twice the demo region's catalogue); past it
 /// a quarter of them are dropped (see `Written::make_room`).
@@ -559,6 +564,16 @@ impl Store {
                 }
                 rejections.sort_by_key(|r| r.n);
             }
+            if rejections.iter().any(|r| r.n > already) {
+                // A retried push is answered from these rows; one never reaches further
+                // back than a push's length, so older ones are dropped: the rows one
+                // device can leave are bounded.
+                sqlx::query("DELETE FROM rejections WHERE device = ? AND mutation <= ?")
+                    .bind(&device_key)
+                    .bind(done as i64 - KEPT_REJECTIONS)
+                    .execute(&mut *tx)
+                    .await?;
+            }
             last.insert(device, done);
             counters.push((device, done, account.cloned()));
             answers.push(Ok(PushResponse {
@@ -689,35 +704,67 @@ impl Store {
         })
     }
 
-    /// `snapshot()` as the JSON document the sync endpoint sends, written from the stored
-    /// states as they are (each is the JSON of a `RecordState`, its `seq` included: see
-    /// `write_records`) instead of parsing and serialising every record again.
-    pub async fn snapshot_json(&self) -> Result<String, Error> {
+    /// `snapshot()` as the JSON document the sync endpoint sends, written a page of
+    /// records at a time from the stored states as they are (each is the JSON of a
+    /// `RecordState`, its `seq` included: see `write_records`), so that a request holds
+    /// one page in memory, not the catalogue twice, and no transaction stays open while a
+    /// slow link takes the body.
+    ///
+    /// The cursor is read first. A record changed while the pages are read is sent as it
+    /// is then (a later state than the cursor's) or as it was: either way its change has a
+    /// sequence number after the cursor, so the next pull brings it (again), and merging
+    /// it twice changes nothing. Records are never deleted (tombstones), so paging by key
+    /// misses none.
+    pub async fn snapshot_stream(
+        &self,
+    ) -> Result<impl futures_util::Stream<Item = Result<String, Error>> + Send + 'static, Error> {
         let mut tx = self.pool.begin().await?;
         let seq: i64 =
             sqlx::query_scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq'")
                 .fetch_one(&mut *tx)
                 .await?;
-        let states: Vec<String> = sqlx::query_scalar("SELECT state FROM records ORDER BY seq")
-            .fetch_all(&mut *tx)
-            .await?;
         let digest = digest_at(&mut *tx, seq).await?;
         tx.commit().await?;
-        let cursor =
-            serde_json::to_string(&Cursor::at(&self.server_id, seq as u64, digest.as_deref()))
-                .map_err(anyhow::Error::from)?;
-        let mut out = String::with_capacity(states.iter().map(|s| s.len() + 1).sum::<usize>() + 64);
-        out.push_str("{\"cursor\":");
-        out.push_str(&cursor);
-        out.push_str(",\"records\":[");
-        for (i, state) in states.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
+        let cursor = serde_json::to_string(&Cursor::at(
+            &self.server_id,
+            seq as u64,
+            digest.as_deref(),
+        ))
+        .map_err(anyhow::Error::from)?;
+        let head = format!("{{\"cursor\":{cursor},\"records\":[");
+        let pool = self.pool.clone();
+        // (the key after which the next page starts, whether a record was written yet);
+        // `None` once the document is closed.
+        let start = Some((0i64, false));
+        let pages = futures_util::stream::try_unfold(start, move |state| {
+            let pool = pool.clone();
+            async move {
+                let Some((after, mut any)) = state else {
+                    return Ok(None);
+                };
+                let rows: Vec<(i64, String)> = sqlx::query_as(
+                    "SELECT rid, state FROM records WHERE rid > ? ORDER BY rid LIMIT ?",
+                )
+                .bind(after)
+                .bind(SNAPSHOT_PAGE)
+                .fetch_all(&pool)
+                .await?;
+                let Some(&(last, _)) = rows.last() else {
+                    return Ok(Some(("]}".to_owned(), None)));
+                };
+                let mut out =
+                    String::with_capacity(rows.iter().map(|(_, s)| s.len() + 1).sum());
+                for (_, state) in &rows {
+                    if any {
+                        out.push(',');
+                    }
+                    out.push_str(state);
+                    any = true;
+                }
+                Ok(Some((out, Some((last, any)))))
             }
-            out.push_str(state);
-        }
-        out.push_str("]}");
-        Ok(out)
+        });
+        Ok(futures_util::stream::once(async move { Ok(head) }).chain(pages))
     }
 
     /// The live (not deleted) records of one kind.
@@ -900,6 +947,10 @@ fn statement_chunks<T>(mut rows: &[T]) -> impl Iterator<Item = &[T]> {
         Some(chunk)
     })
 }
+
+/// Rejections kept per device (its latest mutation numbers): at least a push's length, so
+/// that a retried push always gets the same answer.
+const KEPT_REJECTIONS: i64 = MAX_PUSH_MUTATIONS as i64;
 
 /// At most this many devices belong to one account. A device is a browser profile, and
 /// a new one is taken after a server restore or when people take turns on one browser:

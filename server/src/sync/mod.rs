@@ -76,13 +76,14 @@ async fn sync_pull(
     Ok(Json(app.store.pull(&Cursor(q.cursor), limit).await?))
 }
 
-/// The body is `Snapshot`'s JSON, written from the stored states (`Store::snapshot_json`).
+/// The body is `Snapshot`'s JSON, streamed a page at a time from the stored states
+/// (`Store::snapshot_stream`).
 async fn sync_snapshot(
     State(app): State<AppState>,
     _signed: Signed,
 ) -> Result<impl IntoResponse, Error> {
     Ok((
         [(header::CONTENT_TYPE, "application/json")],
-        app.store.snapshot_json().await?,
+        axum::body::Body::from_stream(app.store.snapshot_stream().await?),
     ))
 }
