@@ -10,7 +10,7 @@ use tradewinds_shared::access::Role;
 use tradewinds_shared::accounts::NewUser;
 use uuid::Uuid;
 
-use crate::accounts::users;
+use crate::accounts::{throttle, users};
 use crate::{app, AppState, Store};
 
 #[derive(Debug, Parser)]
@@ -145,7 +145,12 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     println!("Tradewinds is running at http://{addr}/  (press Ctrl+C to stop)");
     axum::serve(
         listener,
-        app(AppState { store, dist }).into_make_service_with_connect_info::<SocketAddr>(),
+        app(AppState {
+            store,
+            dist,
+            throttle: throttle::Throttle::default(),
+        })
+        .into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown_signal())
     .await?;

@@ -9,3 +9,4 @@ mod crash;
 mod hardening;
 mod simulation;
 mod sync;
+mod throttle;
