@@ -29,8 +29,9 @@ pub enum Error {
     /// Signed in, but this person may not do this.
     #[error("{0}")]
     Forbidden(String),
-    /// Too many failed sign-ins; try again after this many seconds.
-    #[error("Too many failed sign-ins. Wait {0} seconds, then try again.")]
+    /// Too many wrong passwords (signing in or changing it); try again after this many
+    /// seconds.
+    #[error("Too many failed sign-ins or wrong passwords. Wait {0} seconds, then try again.")]
     TooManyAttempts(u64),
     #[error("the request body is larger than {0} bytes")]
     TooLarge(usize),

@@ -1,5 +1,6 @@
 //! Throttling of password checks through `app().oneshot(..)`, sent as an attacker would: a
-//! burst at one account, one address spraying many accounts. The throttle's clock stands still in these
+//! burst at one account, one address spraying many accounts, guesses at the
+//! password-change endpoint. The throttle's clock stands still in these
 //! tests (a burst lands in one instant whatever the machine's speed) and is moved on
 //! instead of sleeping through a wait.
 
@@ -224,4 +225,53 @@ async fn old_rows_are_deleted_and_a_clean_success_leaves_none() {
         .await
         .expect(StatusCode::UNAUTHORIZED);
     assert_eq!(throttle_rows(&t, "%").await, 2);
+}
+
+#[tokio::test]
+async fn wrong_current_passwords_are_throttled_with_sign_in() {
+    let t = TestApp::empty().await;
+    let change = |current: &'static str| {
+        let t = t.with_token(t.token.clone());
+        async move {
+            t.json(
+                Method::POST,
+                "/api/v1/session/password",
+                &json!({ "current": current, "new": "a brand new password 5678" }),
+            )
+            .await
+        }
+    };
+    for _ in 0..5 {
+        let body = change("not my password")
+            .await
+            .expect_error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_record");
+        crate::common::assert_fields(&body, &["current"]);
+    }
+    assert_eq!(retry_after(&change("not my password either").await), 1);
+    // Refused unverified while the wait lasts, here and at sign-in: one password, one count.
+    assert_eq!(retry_after(&change(PASSWORD).await), 1);
+    let signing_in = sign_in(&t, None, &[], "coordinator@test.org", PASSWORD).await;
+    assert_eq!(retry_after(&signing_in), 1);
+    t.throttle.advance(Duration::from_secs(1));
+    assert_eq!(change(PASSWORD).await.status, StatusCode::NO_CONTENT);
+    // The right password cleared the count: five free attempts again (with the old
+    // password, now wrong).
+    for _ in 0..5 {
+        sign_in(&t, None, &[], "coordinator@test.org", PASSWORD)
+            .await
+            .expect(StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(
+        retry_after(
+            &sign_in(
+                &t,
+                None,
+                &[],
+                "coordinator@test.org",
+                "a brand new password 5678"
+            )
+            .await
+        ),
+        1
+    );
 }

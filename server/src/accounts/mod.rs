@@ -109,12 +109,16 @@ async fn sign_out_everywhere(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// Throttled like signing in, on the same account key: someone holding a stolen session
+/// could otherwise guess the password here, then change it.
 async fn change_password(
     State(app): State<AppState>,
     signed: Signed,
+    ClientAddr(client): ClientAddr,
     ApiJson(req): ApiJson<PasswordChange>,
 ) -> Result<StatusCode, Error> {
     let pool = app.store.pool();
+    let attempt = app.throttle.count(pool, &signed.user.email, client).await?;
     let stored = users::by_email(pool, &signed.user.email)
         .await?
         .map(|(_, hash)| hash);
@@ -123,6 +127,7 @@ async fn change_password(
         e.add("current", "This is not your current password.");
         return Err(e.into());
     }
+    attempt.succeeded(pool).await?;
     req.validate()?;
     users::set_password(pool, signed.user.id, &req.new, Some(&signed.token_hash)).await?;
     Ok(StatusCode::NO_CONTENT)
