@@ -98,6 +98,17 @@ pub struct ServeArgs {
     /// it, demo accounts are disabled.
     #[arg(long)]
     pub demo: bool,
+    /// A TLS front end (an address or network; repeat for more): when the connection comes
+    /// from one, the client's address is read from its X-Forwarded-For (or Forwarded)
+    /// header, for sign-in throttling. Other clients' forwarding headers are ignored.
+    #[arg(
+        long = "trusted-proxy",
+        value_name = "ADDR",
+        env = "TRADEWINDS_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        value_parser = throttle::client::parse_proxy
+    )]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -148,7 +159,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         app(AppState {
             store,
             dist,
-            throttle: throttle::Throttle::default(),
+            throttle: throttle::Throttle::new(throttle::TrustedProxies::new(args.trusted_proxies)),
         })
         .into_make_service_with_connect_info::<SocketAddr>(),
     )

@@ -1,6 +1,6 @@
 //! Throttling of password checks through `app().oneshot(..)`, sent as an attacker would: a
-//! burst at one account, one address spraying many accounts, guesses at the
-//! password-change endpoint. The throttle's clock stands still in these
+//! burst at one account, one address spraying many accounts, forged forwarding headers,
+//! guesses at the password-change endpoint. The throttle's clock stands still in these
 //! tests (a burst lands in one instant whatever the machine's speed) and is moved on
 //! instead of sleeping through a wait.
 
@@ -12,13 +12,20 @@ use axum::{
     extract::ConnectInfo,
     http::{header, Method, Request, StatusCode},
 };
+use clap::Parser;
 use serde_json::json;
 use tokio::task::JoinSet;
-use tradewinds_server::accounts;
+use tradewinds_server::accounts::{
+    self,
+    throttle::{client::parse_proxy, Throttle, TrustedProxies},
+};
+use tradewinds_server::cli::{Cli, Command};
 use tradewinds_shared::access::Role;
 use tradewinds_shared::accounts::NewUser;
 
 use crate::common::{Reply, TestApp, PASSWORD};
+
+const PROXY: &str = "10.0.0.1";
 
 /// A sign-in as it arrives: over a socket from `peer` (`None`: no socket), with these
 /// headers.
@@ -76,6 +83,13 @@ async fn add_people(t: &TestApp, range: std::ops::Range<usize>) {
     while let Some(done) = adding.join_next().await {
         done.expect("adding an account");
     }
+}
+
+fn behind(proxies: &[&str]) -> Throttle {
+    Throttle::new(TrustedProxies::new(
+        proxies.iter().map(|p| parse_proxy(p).unwrap()).collect(),
+    ))
+    .stopped_clock()
 }
 
 async fn throttle_rows(t: &TestApp, like: &str) -> i64 {
@@ -159,6 +173,137 @@ async fn the_wait_doubles_with_each_failure_and_failures_are_forgotten() {
         guess("wrong").await.expect(StatusCode::UNAUTHORIZED);
     }
     assert_eq!(retry_after(&guess("wrong").await), 1);
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_client_counts_for_itself() {
+    let t = TestApp::empty().await.with_throttle(behind(&[PROXY]));
+    add_people(&t, 0..41).await;
+    // 40 accounts, one wrong password each, all through the proxy from 40 clients.
+    for i in 0..40 {
+        let client = format!("198.51.100.{}", i + 1);
+        let email = format!("person{i}@example.org");
+        sign_in(
+            &t,
+            Some(PROXY),
+            &[("x-forwarded-for", &client)],
+            &email,
+            "x",
+        )
+        .await
+        .expect_error(StatusCode::UNAUTHORIZED, "invalid_credentials");
+    }
+    // Nobody else is locked out: the proxy's address is nobody's.
+    sign_in(
+        &t,
+        Some(PROXY),
+        &[("x-forwarded-for", "192.0.2.44")],
+        "person40@example.org",
+        PASSWORD,
+    )
+    .await
+    .expect(StatusCode::OK);
+    // One client spraying through the proxy is held back by its own address, however it
+    // fills in the header: the proxy appends the address it saw.
+    for i in 0..40 {
+        let forged = format!("192.0.2.{}, 203.0.113.9", i + 100);
+        let email = format!("person{i}@example.org");
+        let reply = sign_in(
+            &t,
+            Some(PROXY),
+            &[("x-forwarded-for", &forged)],
+            &email,
+            "y",
+        )
+        .await;
+        if i < 30 {
+            reply.expect_error(StatusCode::UNAUTHORIZED, "invalid_credentials");
+        } else {
+            assert_eq!(retry_after(&reply), 1, "attempt {i}");
+        }
+    }
+    // … and only that client.
+    sign_in(
+        &t,
+        Some(PROXY),
+        &[("x-forwarded-for", "203.0.113.10")],
+        "person40@example.org",
+        PASSWORD,
+    )
+    .await
+    .expect(StatusCode::OK);
+    // The standard header serves as well.
+    sign_in(
+        &t,
+        Some(PROXY),
+        &[("forwarded", "for=203.0.113.9;proto=https")],
+        "person40@example.org",
+        PASSWORD,
+    )
+    .await
+    .expect_error(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts");
+}
+
+#[tokio::test]
+async fn without_a_trusted_proxy_forwarding_headers_are_ignored() {
+    // Not named as a proxy: whatever it (or a client) writes in the header.
+    for throttle in [
+        Throttle::default().stopped_clock(),
+        behind(&["10.9.0.0/16"]),
+    ] {
+        let t = TestApp::empty().await.with_throttle(throttle);
+        for i in 0..30 {
+            let forged = format!("192.0.2.{}", i + 1);
+            let email = format!("nobody{i}@example.org");
+            sign_in(
+                &t,
+                Some(PROXY),
+                &[("x-forwarded-for", &forged)],
+                &email,
+                "x",
+            )
+            .await
+            .expect_error(StatusCode::UNAUTHORIZED, "invalid_credentials");
+        }
+        let reply = sign_in(
+            &t,
+            Some(PROXY),
+            &[
+                ("x-forwarded-for", "192.0.2.99"),
+                ("forwarded", "for=192.0.2.98"),
+            ],
+            "coordinator@test.org",
+            PASSWORD,
+        )
+        .await;
+        assert_eq!(retry_after(&reply), 1);
+        // Another address is not held back.
+        sign_in(
+            &t,
+            Some("192.0.2.99"),
+            &[],
+            "coordinator@test.org",
+            PASSWORD,
+        )
+        .await
+        .expect(StatusCode::OK);
+    }
+}
+
+#[tokio::test]
+async fn a_trusted_proxy_that_names_no_client_leaves_accounts_only() {
+    let t = TestApp::empty().await.with_throttle(behind(&[PROXY]));
+    for i in 0..40 {
+        let email = format!("nobody{i}@example.org");
+        sign_in(&t, Some(PROXY), &[], &email, "x")
+            .await
+            .expect_error(StatusCode::UNAUTHORIZED, "invalid_credentials");
+    }
+    sign_in(&t, Some(PROXY), &[], "coordinator@test.org", PASSWORD)
+        .await
+        .expect(StatusCode::OK);
+    assert_eq!(throttle_rows(&t, "address:%").await, 0);
+    assert_eq!(throttle_rows(&t, "account:%").await, 40);
 }
 
 #[tokio::test]
@@ -274,4 +419,26 @@ async fn wrong_current_passwords_are_throttled_with_sign_in() {
         ),
         1
     );
+}
+
+#[test]
+fn trusted_proxies_are_named_on_the_command_line() {
+    let serve = |args: &[&str]| {
+        Cli::try_parse_from(["tradewinds", "serve"].iter().chain(args))
+            .map(|cli| match cli.command {
+                Command::Serve(serve) => serve.trusted_proxies,
+                other => panic!("not serve: {other:?}"),
+            })
+            .map_err(|e| e.to_string())
+    };
+    let named = serve(&[
+        "--trusted-proxy",
+        "10.0.0.1",
+        "--trusted-proxy",
+        "fd00::/8,192.0.2.0/24",
+    ]);
+    let named: Vec<String> = named.unwrap().iter().map(|p| p.to_string()).collect();
+    assert_eq!(named, ["10.0.0.1/32", "fd00::/8", "192.0.2.0/24"]);
+    let wrong = serve(&["--trusted-proxy", "proxy.example.org"]).unwrap_err();
+    assert!(wrong.contains("not an IP address or network"), "{wrong}");
 }

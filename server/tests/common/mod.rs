@@ -187,6 +187,20 @@ impl TestApp {
         TestApp { router, ..self }
     }
 
+    /// The same database, throttled by `throttle` (e.g. one that trusts a proxy).
+    pub fn with_throttle(self, throttle: Throttle) -> TestApp {
+        let router = app(AppState {
+            store: self.store.clone(),
+            dist: None,
+            throttle: throttle.clone(),
+        });
+        TestApp {
+            router,
+            throttle,
+            ..self
+        }
+    }
+
     pub async fn send(&self, request: Request<Body>) -> Reply {
         let response = self
             .router

@@ -22,14 +22,16 @@ use tokio::sync::Mutex;
 use tradewinds_shared::accounts::normalise_email;
 
 use backoff::{Count, Decision, Limit};
-pub use client::ClientAddr;
+pub use client::{ClientAddr, TrustedProxies};
 
 use crate::store::now_ms;
 use crate::Error;
 
-/// The throttle a server runs with: its clock, and the turn its counting takes.
+/// The throttle a server runs with: whose forwarding headers it believes, its clock, and
+/// the turn its counting takes.
 #[derive(Clone, Default)]
 pub struct Throttle {
+    proxies: TrustedProxies,
     clock: Clock,
     /// One counting transaction at a time in this process. SQLite would serialise them
     /// anyway, but a burst would first take every pooled connection (8) and wait in SQLite's
@@ -56,6 +58,17 @@ impl Clock {
 }
 
 impl Throttle {
+    pub fn new(proxies: TrustedProxies) -> Throttle {
+        Throttle {
+            proxies,
+            ..Throttle::default()
+        }
+    }
+
+    pub fn proxies(&self) -> &TrustedProxies {
+        &self.proxies
+    }
+
     /// For tests: the clock stops at the current time and moves only by `advance`.
     pub fn stopped_clock(self) -> Throttle {
         Throttle {
