@@ -10,7 +10,7 @@ use tradewinds_shared::access::Role;
 use tradewinds_shared::accounts::NewUser;
 use uuid::Uuid;
 
-use crate::accounts::users;
+use crate::accounts::{throttle, users};
 use crate::{app, AppState, Store};
 
 #[derive(Debug, Parser)]
@@ -119,6 +119,17 @@ pub struct ServeArgs {
     /// it, demo accounts are disabled.
     #[arg(long)]
     pub demo: bool,
+    /// A TLS front end (an address or network; repeat for more): when the connection comes
+    /// from one, the client's address is read from its X-Forwarded-For (or Forwarded)
+    /// header, for sign-in throttling. Other clients' forwarding headers are ignored.
+    #[arg(
+        long = "trusted-proxy",
+        value_name = "ADDR",
+        env = "TRADEWINDS_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        value_parser = throttle::client::parse_proxy
+    )]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -180,7 +191,12 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     println!("Tradewinds is running at http://{addr}/  (press Ctrl+C to stop)");
     axum::serve(
         listener,
-        app(AppState { store, dist }).into_make_service_with_connect_info::<SocketAddr>(),
+        app(AppState {
+            store,
+            dist,
+            throttle: throttle::Throttle::new(throttle::TrustedProxies::new(args.trusted_proxies)),
+        })
+        .into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown_signal())
     .await?;

@@ -32,8 +32,9 @@ pub enum Error {
     /// Signed in, but this is not theirs to do, for a reason with its own code.
     #[error("{message}")]
     Denied { code: &'static str, message: String },
-    /// Too many failed sign-ins; try again after this many seconds.
-    #[error("Too many failed sign-ins. Wait {0} seconds, then try again.")]
+    /// Too many wrong passwords (signing in or changing it); try again after this many
+    /// seconds.
+    #[error("Too many failed sign-ins or wrong passwords. Wait {0} seconds, then try again.")]
     TooManyAttempts(u64),
     #[error("the request body is larger than {0} bytes")]
     TooLarge(usize),

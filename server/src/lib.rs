@@ -33,6 +33,8 @@ pub struct AppState {
     pub store: Store,
     /// The built app (`dist/`), served at `/`; `None` serves the API only.
     pub dist: Option<PathBuf>,
+    /// Throttling of password checks (and whose forwarded client addresses to believe).
+    pub throttle: accounts::throttle::Throttle,
 }
 
 pub fn app(state: AppState) -> Router {

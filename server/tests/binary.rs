@@ -92,6 +92,7 @@ impl Server {
             .env_remove("TRADEWINDS_ADDR")
             .env_remove("TRADEWINDS_DATABASE_URL")
             .env_remove("TRADEWINDS_DIST")
+            .env_remove("TRADEWINDS_TRUSTED_PROXIES")
             .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -517,6 +518,35 @@ async fn accounts_are_added_on_the_command_line_and_demo_accounts_only_with_demo
         .await,
         StatusCode::OK
     );
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_forwarded_client_is_throttled_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("proxy.db");
+    // The tests connect from 127.0.0.1: here, a TLS front end named in the environment.
+    let proxies = [("TRADEWINDS_TRUSTED_PROXIES", "192.0.2.250,127.0.0.0/8")];
+    let server = Server::start_with_env(&db, &["--no-seed"], &proxies).await;
+    let sign_in = |client: &str, email: &str, password: &str| {
+        let request = server
+            .http
+            .post(server.url("/api/v1/session"))
+            .header(header::AUTHORIZATION, "")
+            .header("x-forwarded-for", client)
+            .json(&json!({ "email": email, "password": password }));
+        async move { request.send().await.expect("sign in") }
+    };
+    for i in 0..30 {
+        let email = format!("nobody{i}@example.org");
+        let reply = sign_in("198.51.100.1", &email, "a guess").await;
+        assert_eq!(reply.status(), StatusCode::UNAUTHORIZED);
+    }
+    // The 30th failure from that client starts its wait; another client is not held back.
+    let held = sign_in("198.51.100.1", EMAIL, PASSWORD).await;
+    assert_eq!(held.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(held.headers().contains_key(header::RETRY_AFTER));
+    let other = sign_in("198.51.100.2", EMAIL, PASSWORD).await;
+    assert_eq!(other.status(), StatusCode::OK);
 }
 
 #[tokio::test]

@@ -11,3 +11,4 @@ mod hardening;
 mod restore;
 mod simulation;
 mod sync;
+mod throttle;

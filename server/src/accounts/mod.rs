@@ -59,12 +59,11 @@ pub fn router() -> Router<AppState> {
 
 async fn sign_in(
     State(app): State<AppState>,
-    addr: ClientAddr,
+    ClientAddr(client): ClientAddr,
     ApiJson(req): ApiJson<SignIn>,
 ) -> Result<Json<Session>, Error> {
     let pool = app.store.pool();
-    let keys = throttle::keys(&req.email, addr.0);
-    throttle::check(pool, &keys).await?;
+    let attempt = app.throttle.count(pool, &req.email, client).await?;
     let found = if req.password.len() > tradewinds_shared::accounts::MAX_PASSWORD_BYTES {
         None
     } else {
@@ -77,7 +76,7 @@ async fn sign_in(
     let matches = password::verify_blocking(req.password, hash).await;
     match user {
         Some(user) if matches && !user.disabled => {
-            throttle::forget(pool, &keys).await?;
+            attempt.succeeded(pool).await?;
             let (token, expires) = sessions::start(pool, user.id).await?;
             Ok(Json(Session {
                 token,
@@ -85,13 +84,11 @@ async fn sign_in(
                 user,
             }))
         }
-        _ => {
-            throttle::record_failure(pool, &keys).await?;
-            Err(Error::Unauthenticated {
-                code: "invalid_credentials",
-                message: "The email or password is not right (or the account is disabled).".into(),
-            })
-        }
+        // The attempt stays counted as a failure.
+        _ => Err(Error::Unauthenticated {
+            code: "invalid_credentials",
+            message: "The email or password is not right (or the account is disabled).".into(),
+        }),
     }
 }
 
@@ -112,12 +109,16 @@ async fn sign_out_everywhere(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// Throttled like signing in, on the same account key: someone holding a stolen session
+/// could otherwise guess the password here, then change it.
 async fn change_password(
     State(app): State<AppState>,
     signed: Signed,
+    ClientAddr(client): ClientAddr,
     ApiJson(req): ApiJson<PasswordChange>,
 ) -> Result<StatusCode, Error> {
     let pool = app.store.pool();
+    let attempt = app.throttle.count(pool, &signed.user.email, client).await?;
     let stored = users::by_email(pool, &signed.user.email)
         .await?
         .map(|(_, hash)| hash);
@@ -126,6 +127,7 @@ async fn change_password(
         e.add("current", "This is not your current password.");
         return Err(e.into());
     }
+    attempt.succeeded(pool).await?;
     req.validate()?;
     users::set_password(pool, signed.user.id, &req.new, Some(&signed.token_hash)).await?;
     Ok(StatusCode::NO_CONTENT)

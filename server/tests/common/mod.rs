@@ -10,7 +10,7 @@ use http_body_util::BodyExt;
 use serde_json::{json, Map, Value};
 use tempfile::TempDir;
 use tower::ServiceExt;
-use tradewinds_server::{accounts, app, seed, AppState, Store};
+use tradewinds_server::{accounts, accounts::throttle::Throttle, app, seed, AppState, Store};
 use tradewinds_shared::access::Role;
 use tradewinds_shared::accounts::NewUser;
 use tradewinds_shared::{
@@ -26,6 +26,8 @@ pub const PASSWORD: &str = "test password 1234";
 /// A server on its own temporary database, reached without a socket.
 pub struct TestApp {
     pub store: Store,
+    /// The router's throttle: its clock stands still unless a test moves it on.
+    pub throttle: Throttle,
     pub router: Router,
     /// The bearer token every request carries (`None`: signed out).
     pub token: Option<String>,
@@ -124,12 +126,15 @@ impl TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = format!("sqlite://{}/t.db", dir.path().display());
         let store = Store::open(&url).await.expect("open store");
+        let throttle = Throttle::default().stopped_clock();
         let router = app(AppState {
             store: store.clone(),
             dist: None,
+            throttle: throttle.clone(),
         });
         let t = TestApp {
             store,
+            throttle,
             router,
             token: None,
             _dir: std::sync::Arc::new(dir),
@@ -165,6 +170,7 @@ impl TestApp {
     pub fn with_token(&self, token: Option<String>) -> TestApp {
         TestApp {
             store: self.store.clone(),
+            throttle: self.throttle.clone(),
             router: self.router.clone(),
             token,
             _dir: self._dir.clone(),
@@ -176,8 +182,23 @@ impl TestApp {
         let router = app(AppState {
             store: self.store.clone(),
             dist: Some(dist.to_owned()),
+            throttle: self.throttle.clone(),
         });
         TestApp { router, ..self }
+    }
+
+    /// The same database, throttled by `throttle` (e.g. one that trusts a proxy).
+    pub fn with_throttle(self, throttle: Throttle) -> TestApp {
+        let router = app(AppState {
+            store: self.store.clone(),
+            dist: None,
+            throttle: throttle.clone(),
+        });
+        TestApp {
+            router,
+            throttle,
+            ..self
+        }
     }
 
     pub async fn send(&self, request: Request<Body>) -> Reply {
