@@ -792,8 +792,11 @@ async fn the_snapshot_sent_is_the_stored_catalogue() {
         json!({ "description": "Technical assistance centre." }),
     );
     t.push(dev.id, &[m1, m2]).await;
-    let sent = t.snapshot().await;
-    let stored = t.store.snapshot().await.expect("snapshot");
+    let mut sent = t.snapshot().await;
+    let mut stored = t.store.snapshot().await.expect("snapshot");
+    // Streamed by key, not by sequence: the order carries no meaning.
+    sent.records.sort_by_key(|r| r.id);
+    stored.records.sort_by_key(|r| r.id);
     assert_eq!(sent, stored);
     assert!(sent
         .records
@@ -874,4 +877,29 @@ async fn large_pushes_store_every_record() {
         .await
         .expect("history");
     assert_eq!(history.len(), 2);
+}
+
+#[tokio::test]
+async fn a_snapshot_of_several_pages_holds_every_record_once() {
+    let t = TestApp::seeded().await;
+    let seeded = t.store.snapshot().await.expect("snapshot").records.len();
+    let (device, _, ms) = Device::renaming_an_organisation(1);
+    let mut all = ms;
+    // 1,200 more organisations: three pages of the stream.
+    for n in 2..=1201 {
+        all.push(
+            RecordState::new(RecordKind::Organisation, Uuid::new_v4())
+                .edit(n, now_ms(), fields(new_org(&format!("Org {n}"))))
+                .unwrap(),
+        );
+    }
+    for chunk in all.chunks(1000) {
+        t.push(device.id, chunk).await;
+    }
+    let sent = t.snapshot().await;
+    assert_eq!(sent.records.len(), seeded + 1201);
+    let ids: std::collections::HashSet<Uuid> = sent.records.iter().map(|r| r.id).collect();
+    assert_eq!(ids.len(), sent.records.len());
+    let after = t.pull(&sent.cursor, None).await;
+    assert!(after.records.is_empty() && !after.reset);
 }

@@ -717,7 +717,8 @@ impl Store {
     /// misses none.
     pub async fn snapshot_stream(
         &self,
-    ) -> Result<impl futures_util::Stream<Item = Result<String, Error>> + Send + 'static, Error> {
+    ) -> Result<impl futures_util::Stream<Item = Result<String, Error>> + Send + 'static, Error>
+    {
         let mut tx = self.pool.begin().await?;
         let seq: i64 =
             sqlx::query_scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq'")
@@ -725,12 +726,9 @@ impl Store {
                 .await?;
         let digest = digest_at(&mut *tx, seq).await?;
         tx.commit().await?;
-        let cursor = serde_json::to_string(&Cursor::at(
-            &self.server_id,
-            seq as u64,
-            digest.as_deref(),
-        ))
-        .map_err(anyhow::Error::from)?;
+        let cursor =
+            serde_json::to_string(&Cursor::at(&self.server_id, seq as u64, digest.as_deref()))
+                .map_err(anyhow::Error::from)?;
         let head = format!("{{\"cursor\":{cursor},\"records\":[");
         let pool = self.pool.clone();
         // (the key after which the next page starts, whether a record was written yet);
@@ -752,8 +750,7 @@ impl Store {
                 let Some(&(last, _)) = rows.last() else {
                     return Ok(Some(("]}".to_owned(), None)));
                 };
-                let mut out =
-                    String::with_capacity(rows.iter().map(|(_, s)| s.len() + 1).sum());
+                let mut out = String::with_capacity(rows.iter().map(|(_, s)| s.len() + 1).sum());
                 for (_, state) in &rows {
                     if any {
                         out.push(',');
