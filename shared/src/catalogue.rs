@@ -261,6 +261,15 @@ impl RecordKind {
 }
 
 /// A kind's fields with their default values (`to_map` of its default record), made once.
+impl RecordKind {
+    /// Whether records of this kind have a field `name` in this release (`deleted`
+    /// included). A record received from a newer server may carry others: they are kept
+    /// as received, passed on untouched, and left out of this release's checks.
+    pub fn knows_field(self, name: &str) -> bool {
+        name == DELETED_FIELD || defaults(self).contains_key(name)
+    }
+}
+
 fn defaults(kind: RecordKind) -> &'static Map<String, Value> {
     static DEFAULTS: OnceLock<Vec<Map<String, Value>>> = OnceLock::new();
     let maps = DEFAULTS.get_or_init(|| RecordKind::ALL.iter().map(|k| k.default_map()).collect());

@@ -358,9 +358,14 @@ impl RecordState {
         // still be removed); every other change, a restore or an edit of a removed record
         // included, must leave a valid record.
         if !is_removal(m) {
+            // Fields a newer release wrote are not this release's to judge (the mutation's
+            // own fields were checked above): an edit of a field it knows never fails, or
+            // drops them, because of them.
+            let kind = m.kind;
             let shown = self
                 .fields
                 .iter()
+                .filter(move |(k, _)| kind.knows_field(k))
                 .filter_map(|(k, f)| f.winner().map(|w| (k.as_str(), &w.value)));
             if let Err(e) = m.kind.validate_fields(shown) {
                 applied.undo(self, m);
@@ -798,6 +803,29 @@ mod tests {
         let restore = s.edit(3, 3, set(&[("deleted", json!(false))])).unwrap();
         let _ = s.apply_checked(dev(1), &restore, None).unwrap();
         assert!(!s.is_deleted());
+    }
+
+    #[test]
+    fn fields_of_a_newer_release_are_kept_and_do_not_block_an_edit() {
+        // As a newer server sends it: a field this release does not know.
+        let mut s = RecordState::new(RecordKind::Organisation, org_id());
+        let create = s
+            .edit(
+                1,
+                1,
+                set(&[("name", json!("CARTAC")), ("regional_hub", json!({"x": 1}))]),
+            )
+            .unwrap();
+        s.apply(dev(9), &create, Some("Newer"));
+        let kept = s.fields["regional_hub"].clone();
+        // An edit of a known field passes the checks and leaves the unknown one as it was.
+        let edit = s.edit(1, 2, set(&[("acronym", json!("C"))])).unwrap();
+        let next = RecordState::check_mutation(Some(&s), dev(1), &edit, None).unwrap();
+        assert_eq!(next.fields["regional_hub"], kept);
+        assert_eq!(next.values()["acronym"], json!("C"));
+        // A mutation of this release may still not write it.
+        let write = s.edit(2, 3, set(&[("regional_hub", json!(2))])).unwrap();
+        assert!(RecordState::check_mutation(Some(&s), dev(1), &write, None).is_err());
     }
 
     #[test]
