@@ -419,7 +419,7 @@ impl RecordState {
                 let mut e = ValidationErrors::default();
                 e.add(
                     field,
-                    "This change says it was made having seen versions of this field that were never received here; it was refused. Sync again and make the change once more.",
+                    "This change was made having seen versions of this field that were never received here (after a server was restored from a backup, or from a faulty app); it was refused. Send it again to make it on the record as it is now.",
                 );
                 return Err(e);
             }
