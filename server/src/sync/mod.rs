@@ -32,8 +32,21 @@ pub fn router() -> Router<AppState> {
 async fn sync_push(
     State(app): State<AppState>,
     signed: Signed,
-    ApiJson(ReceivedPush { push: req, arrays }): ApiJson<ReceivedPush>,
+    ApiJson(ReceivedPush {
+        push: req,
+        arrays,
+        oversized,
+    }): ApiJson<ReceivedPush>,
 ) -> Result<Response, Error> {
+    if oversized {
+        return Err(Error::Unprocessable {
+            code: "too_many_mutations",
+            message: format!(
+                "At most {} mutations per push; send the rest in the next one.",
+                tradewinds_shared::sync::protocol::MAX_PUSH_MUTATIONS
+            ),
+        });
+    }
     // The server numbers its own edits from this device's counter (and the id is in every
     // cursor): a push in its name would make the server skip its next edits as duplicates.
     if req.device == app.store.server_device() {

@@ -69,7 +69,44 @@ impl<'de> Deserialize<'de> for AnyId {
 struct NamedPush {
     #[serde(with = "super::wire_id")]
     device: DeviceId,
-    mutations: Vec<Mutation>,
+    mutations: Bounded,
+}
+
+/// A push's mutations as read: at most `MAX_PUSH_MUTATIONS` are built; any after them are
+/// only checked to be JSON and skipped (`more`), so an oversized push is refused before it
+/// is expanded in memory.
+struct Bounded {
+    list: Vec<Mutation>,
+    more: bool,
+}
+
+impl<'de> Deserialize<'de> for Bounded {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct BoundedVisitor;
+        impl<'de> Visitor<'de> for BoundedVisitor {
+            type Value = Bounded;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of mutations")
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Bounded, A::Error> {
+                let mut list = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+                let mut more = false;
+                while list.len() < MAX_PUSH_MUTATIONS {
+                    match seq.next_element()? {
+                        Some(m) => list.push(m),
+                        None => return Ok(Bounded { list, more }),
+                    }
+                }
+                while seq.next_element::<IgnoredAny>()?.is_some() {
+                    more = true;
+                }
+                Ok(Bounded { list, more })
+            }
+        }
+        d.deserialize_seq(BoundedVisitor)
+    }
 }
 
 #[derive(Deserialize)]
@@ -114,6 +151,8 @@ fn end<'de, A: SeqAccess<'de>>(
 pub struct ReceivedPush {
     pub push: PushRequest,
     pub arrays: bool,
+    /// It held more than `MAX_PUSH_MUTATIONS` mutations: only the first were read.
+    pub oversized: bool,
 }
 
 struct PushVisitor;
@@ -127,11 +166,15 @@ impl<'de> Visitor<'de> for PushVisitor {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ReceivedPush, A::Error> {
         let AnyId(device) = element(&mut seq, 0, &self)?;
-        let mutations = element(&mut seq, 1, &self)?;
+        let Bounded { list, more } = element(&mut seq, 1, &self)?;
         end(&mut seq, 2, &self)?;
         Ok(ReceivedPush {
-            push: PushRequest { device, mutations },
+            push: PushRequest {
+                device,
+                mutations: list,
+            },
             arrays: true,
+            oversized: more,
         })
     }
 
@@ -139,8 +182,12 @@ impl<'de> Visitor<'de> for PushVisitor {
         let NamedPush { device, mutations } =
             NamedPush::deserialize(de::value::MapAccessDeserializer::new(map))?;
         Ok(ReceivedPush {
-            push: PushRequest { device, mutations },
+            push: PushRequest {
+                device,
+                mutations: mutations.list,
+            },
             arrays: false,
+            oversized: mutations.more,
         })
     }
 }
@@ -153,7 +200,13 @@ impl<'de> Deserialize<'de> for ReceivedPush {
 
 impl<'de> Deserialize<'de> for PushRequest {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        ReceivedPush::deserialize(d).map(|r| r.push)
+        let received = ReceivedPush::deserialize(d)?;
+        if received.oversized {
+            return Err(de::Error::custom(format!(
+                "a push holds at most {MAX_PUSH_MUTATIONS} mutations"
+            )));
+        }
+        Ok(received.push)
     }
 }
 
