@@ -5,7 +5,9 @@
 
 use rexie::TransactionMode;
 use serde_json::{json, Map, Value};
-use tradewinds_app::db::{new_id, schema, Db, EditError, OutboxStatus, RawSnapshot, DB_VERSION};
+use tradewinds_app::db::{
+    new_id, schema, Db, EditError, OutboxStatus, Pulled, RawSnapshot, DB_VERSION,
+};
 use tradewinds_shared::access::Role;
 use tradewinds_shared::accounts::{Session, User};
 use tradewinds_shared::sync::{Cursor, RecordState, Rejection, Snapshot};
@@ -239,7 +241,7 @@ async fn snapshot_pull_and_acknowledge() {
             .unwrap(),
         None,
     );
-    db.apply_pull(&[theirs.clone()], &Cursor::new("s1", 2))
+    db.apply_pull(&[Pulled::Known(theirs.clone())], &Cursor::new("s1", 2))
         .await
         .unwrap();
     let merged = db
@@ -684,4 +686,133 @@ async fn outbox_and_session_rows_written_by_earlier_versions_are_read() {
     let session = db.session().await.unwrap().expect("kept");
     assert_eq!(session.user, editor);
     assert_eq!(session.token.as_deref(), Some("token-1"));
+}
+
+/// A newer server's data: a record of a kind this release does not know, and a field it
+/// does not know on one it does. Both are kept as received, nothing else fails, an edit of
+/// a known field keeps the unknown one, and a later release that knows the kind lists it
+/// without loading the catalogue again.
+#[wasm_bindgen_test]
+async fn records_and_fields_of_a_newer_release_are_kept_and_passed_on() {
+    let db = Db::open_named(&unique("foreign")).await.unwrap();
+    let server = new_id();
+    let org = new_id();
+    let mut known = server_record(server, org, 1, json!({"name": "Montserrat Customs"}));
+    // A field of a newer release, written by the server.
+    let future = RecordState::new(RecordKind::Organisation, org)
+        .edit(2, 2, fields(json!({"port_codes": ["MSPLY"]})))
+        .unwrap();
+    known.apply(server, &future, None);
+    let survey_id = new_id();
+    let survey = serde_json::to_string(&server_record(server, survey_id, 3, json!({"name": "x"})))
+        .unwrap()
+        .replacen("\"organisation\"", "\"survey\"", 1);
+    let body = format!(
+        "{{\"cursor\":\"s1.1\",\"records\":[{},{survey}]}}",
+        serde_json::to_string(&known).unwrap()
+    );
+    db.load_snapshot(RawSnapshot::parse(&body).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(db.count(RecordKind::Organisation).await.unwrap(), 1);
+    assert_eq!(
+        db.foreign_records().await.unwrap(),
+        vec![("survey".to_owned(), survey_id, survey.clone())]
+    );
+    assert!(
+        db.conflicted().await.unwrap().is_empty(),
+        "reading all rows works"
+    );
+
+    // An edit of a field this release knows: stored, and the unknown field stays.
+    db.edit(
+        &admin(),
+        RecordKind::Organisation,
+        org,
+        fields(json!({"acronym": "MCED"})),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    let edited = db
+        .record(RecordKind::Organisation, org)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(edited.values()["port_codes"], json!(["MSPLY"]));
+    assert_eq!(edited.values()["acronym"], json!("MCED"));
+    let outbox = db.outbox().await.unwrap();
+    assert!(
+        !outbox[0].mutation.contains("port_codes"),
+        "sent: only what changed"
+    );
+
+    // A pull bringing a newer state of the unknown record replaces it as received.
+    let newer = survey.replacen("\"seq\":0", "\"seq\":5", 1);
+    assert_ne!(newer, survey);
+    let pulled = Pulled::parse(&newer).unwrap();
+    assert!(matches!(pulled, Pulled::Foreign { .. }));
+    db.apply_pull(&[pulled], &Cursor::new("s1", 5))
+        .await
+        .unwrap();
+    assert_eq!(db.foreign_records().await.unwrap()[0].2, newer);
+    assert_eq!(db.cursor().await.unwrap(), Some(Cursor::new("s1", 5)));
+    // A broken record is still an error, not kept.
+    assert!(Pulled::parse("{\"kind\":\"organisation\",\"id\":3}").is_err());
+}
+
+/// A release that learnt a kind indexes the records an earlier one kept as received.
+#[wasm_bindgen_test]
+async fn kept_records_of_a_kind_now_known_are_listed_after_the_update() {
+    let name = unique("adopt");
+    let server = new_id();
+    let org = new_id();
+    let state = server_record(server, org, 1, json!({"name": "Saint Lucia Customs"}));
+    {
+        // As a release without organisations would have kept it.
+        let db = Db::open_named(&name).await.unwrap();
+        let json = serde_json::to_string(&state).unwrap();
+        let body = format!(
+            "{{\"cursor\":\"s1.1\",\"records\":[{}]}}",
+            json.replacen("\"organisation\"", "\"survey\"", 1)
+        );
+        db.load_snapshot(RawSnapshot::parse(&body).unwrap())
+            .await
+            .unwrap();
+        let rexie = schema(&name, DB_VERSION).build().await.unwrap();
+        let tx = rexie
+            .transaction(&["records", "meta"], TransactionMode::ReadWrite)
+            .unwrap();
+        let records = tx.store("records").unwrap();
+        records
+            .delete(format!("survey/{org}").into())
+            .await
+            .unwrap();
+        let row = js_sys::Object::new();
+        for (k, v) in [
+            ("key", format!("organisation/{org}")),
+            ("kind", "organisation".to_owned()),
+            ("state", json),
+        ] {
+            js_sys::Reflect::set(&row, &k.into(), &v.into()).unwrap();
+        }
+        records.put(&row.into(), None).await.unwrap();
+        let kinds = js_sys::JSON::parse("[\"organisation\"]").unwrap();
+        tx.store("meta")
+            .unwrap()
+            .put(&kinds, Some(&"foreign_kinds".into()))
+            .await
+            .unwrap();
+        tx.done().await.unwrap();
+        rexie.close();
+        assert_eq!(db.count(RecordKind::Organisation).await.unwrap(), 0);
+        db.close();
+    }
+    let db = Db::open_named(&name).await.unwrap();
+    assert_eq!(db.count(RecordKind::Organisation).await.unwrap(), 1);
+    assert_eq!(
+        db.records(RecordKind::Organisation).await.unwrap(),
+        vec![state]
+    );
+    assert!(db.foreign_records().await.unwrap().is_empty());
 }

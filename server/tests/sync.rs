@@ -903,3 +903,42 @@ async fn a_snapshot_of_several_pages_holds_every_record_once() {
     let after = t.pull(&sent.cursor, None).await;
     assert!(after.records.is_empty() && !after.reset);
 }
+
+/// A record of a kind this server does not know (stored by a newer release, which was then
+/// rolled back) is passed on exactly as stored: pulls and snapshots send the stored JSON.
+#[tokio::test]
+async fn records_are_sent_as_stored_even_of_a_kind_this_release_does_not_know() {
+    let t = TestApp::seeded().await;
+    let pool = t.store.pool();
+    let id = Uuid::new_v4();
+    let seq: i64 =
+        sqlx::query_scalar("SELECT CAST(value AS INTEGER) + 1 FROM meta WHERE key = 'seq'")
+            .fetch_one(pool)
+            .await
+            .unwrap();
+    let json = format!(r#"{{"kind":"survey","id":"{id}","seq":{seq},"d":[],"c":{{"x":[[],[]]}}}}"#);
+    sqlx::query("INSERT INTO records (rid, kind, id, seq, deleted, state) VALUES ((SELECT MAX(rid) + 1 FROM records), 'survey', ?, ?, 0, ?)")
+        .bind(id.to_string())
+        .bind(seq)
+        .bind(&json)
+        .execute(pool)
+        .await
+        .unwrap();
+    sqlx::query("INSERT INTO changes (seq, device, mutation, kind, id, record, fields, at, received) VALUES (?, 'newer', 1, 'survey', ?, (SELECT rid FROM records WHERE id = ?), '{}', 0, 0)")
+        .bind(seq)
+        .bind(id.to_string())
+        .bind(id.to_string())
+        .execute(pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE meta SET value = ? WHERE key = 'seq'")
+        .bind(seq.to_string())
+        .execute(pool)
+        .await
+        .unwrap();
+    let from_start = format!("/api/v1/sync/pull?cursor={}.0", t.store.server_id());
+    let pulled = String::from_utf8(t.get(&from_start).await.body).unwrap();
+    assert!(pulled.contains(&json), "{pulled}");
+    let snapshot = String::from_utf8(t.get("/api/v1/sync/snapshot").await.body).unwrap();
+    assert!(snapshot.contains(&json));
+}

@@ -55,6 +55,8 @@ const META_CURSOR: &str = "cursor";
 const META_DATA_VERSION: &str = "data_version";
 const META_LAST_SYNC: &str = "last_sync";
 const META_SESSION: &str = "session";
+/// The kinds of the records stored as received because this release does not know them.
+const META_FOREIGN: &str = "foreign_kinds";
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
@@ -113,6 +115,34 @@ pub struct RawSnapshot<'a> {
     pub records: Vec<&'a serde_json::value::RawValue>,
 }
 
+/// A record as pulled: one this release can read, or one of a kind it does not know,
+/// kept as the server sent it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pulled {
+    Known(RecordState),
+    Foreign {
+        kind: String,
+        id: Uuid,
+        json: String,
+    },
+}
+
+impl Pulled {
+    pub fn parse(json: &str) -> Result<Pulled, DbError> {
+        match serde_json::from_str::<RecordState>(json) {
+            Ok(state) => Ok(Pulled::Known(state)),
+            Err(e) => match tradewinds_shared::sync::record_head(json) {
+                Ok((kind, id)) if RecordKind::from_code(&kind).is_none() => Ok(Pulled::Foreign {
+                    kind,
+                    id,
+                    json: json.to_owned(),
+                }),
+                _ => Err(DbError::Decode(format!("pulled record: {e}"))),
+            },
+        }
+    }
+}
+
 impl<'a> RawSnapshot<'a> {
     /// Reads the envelope of `GET /api/v1/sync/snapshot`'s body (a `Snapshot`).
     pub fn parse(body: &'a str) -> serde_json::Result<Self> {
@@ -147,6 +177,7 @@ impl Db {
             rexie: SendWrapper::new(Rc::new(rexie)),
         };
         db.migrate_data().await?;
+        db.adopt_foreign().await?;
         Ok(db)
     }
 
@@ -167,6 +198,9 @@ impl Db {
             let rows = records.get_all(None, None).await?;
             for row in rows {
                 let row = RecordRow::from_js(&row)?;
+                if !row.known() {
+                    continue;
+                }
                 let state = row.decode()?;
                 records
                     .put(&RecordRow::with_json(&state, row.state).to_js(), None)
@@ -177,6 +211,70 @@ impl Db {
             .await?;
         tx.done().await?;
         Ok(())
+    }
+
+    /// Records an earlier release stored as received, of kinds this release knows: indexed
+    /// now (lists, counts, contacts by organisation), so they show without loading the
+    /// catalogue again.
+    async fn adopt_foreign(&self) -> Result<(), DbError> {
+        let tx = self
+            .rexie
+            .transaction(&[RECORDS, META], TransactionMode::ReadWrite)?;
+        let meta = tx.store(META)?;
+        let foreign: Vec<String> = match meta.get(META_FOREIGN.into()).await? {
+            Some(v) if v.is_object() => from_js(v)?,
+            _ => Vec::new(),
+        };
+        let (now_known, still): (Vec<String>, Vec<String>) = foreign
+            .into_iter()
+            .partition(|k| RecordKind::from_code(k).is_some());
+        if now_known.is_empty() {
+            tx.done().await?;
+            return Ok(());
+        }
+        let records = tx.store(RECORDS)?;
+        for kind in &now_known {
+            let range = KeyRange::only(&kind.as_str().into()).map_err(rexie::Error::from)?;
+            let rows = records.index("kind")?.get_all(Some(range), None).await?;
+            for row in rows {
+                let row = RecordRow::from_js(&row)?;
+                let state = row.decode()?;
+                records
+                    .put(&RecordRow::with_json(&state, row.state).to_js(), None)
+                    .await?;
+            }
+        }
+        meta.put(&to_js(&still)?, Some(&META_FOREIGN.into()))
+            .await?;
+        tx.done().await?;
+        Ok(())
+    }
+
+    /// The records kept as received because this release does not know their kind:
+    /// (kind, id, the record's JSON as the server sent it).
+    pub async fn foreign_records(&self) -> Result<Vec<(String, Uuid, String)>, DbError> {
+        let tx = self
+            .rexie
+            .transaction(&[RECORDS, META], TransactionMode::ReadOnly)?;
+        let kinds: Vec<String> = match tx.store(META)?.get(META_FOREIGN.into()).await? {
+            Some(v) if v.is_object() => from_js(v)?,
+            _ => Vec::new(),
+        };
+        let records = tx.store(RECORDS)?;
+        let mut out = Vec::new();
+        for kind in kinds {
+            let range = KeyRange::only(&kind.as_str().into()).map_err(rexie::Error::from)?;
+            for row in records.index("kind")?.get_all(Some(range), None).await? {
+                let row = RecordRow::from_js(&row)?;
+                let id = row
+                    .key
+                    .rsplit_once('/')
+                    .and_then(|(_, id)| Uuid::parse_str(id).ok())
+                    .unwrap_or_default();
+                out.push((row.kind, id, row.state));
+            }
+        }
+        Ok(out)
     }
 
     /// This browser's device id, made on first use.
@@ -458,7 +556,7 @@ impl Db {
         // Every row is ready before anything is replaced: a snapshot that is not JSON, or
         // a record whose indexed fields cannot be read, leaves the catalogue as it was.
         // (The other fields are the server's own serialisation, read when shown.)
-        let rows = match snapshot_rows(snapshot, &pending, device) {
+        let (rows, foreign) = match snapshot_rows(snapshot, &pending, device) {
             Ok(rows) => rows,
             Err(e) => {
                 tx.abort().await?;
@@ -469,6 +567,8 @@ impl Db {
         records.put_all(rows.into_iter()).await?;
         let meta = tx.store(META)?;
         meta.put(&JsValue::from(cursor.0), Some(&META_CURSOR.into()))
+            .await?;
+        meta.put(&to_js(&foreign)?, Some(&META_FOREIGN.into()))
             .await?;
         meta.put(
             &JsValue::from(now_ms() as f64),
@@ -481,12 +581,35 @@ impl Db {
 
     /// Merges pulled records into the local ones and advances the cursor, in one
     /// transaction: the cursor never moves past records that are not stored.
-    pub async fn apply_pull(&self, pulled: &[RecordState], cursor: &Cursor) -> Result<(), DbError> {
+    /// A record of a kind this release does not know replaces the one kept (this release
+    /// never changes such records, so the server's is always the newer).
+    pub async fn apply_pull(&self, pulled: &[Pulled], cursor: &Cursor) -> Result<(), DbError> {
         let tx = self
             .rexie
             .transaction(&[RECORDS, META], TransactionMode::ReadWrite)?;
         let records = tx.store(RECORDS)?;
-        for theirs in pulled {
+        let meta = tx.store(META)?;
+        let mut foreign_kinds: Option<Vec<String>> = None;
+        for pulled in pulled {
+            let theirs = match pulled {
+                Pulled::Known(state) => state,
+                Pulled::Foreign { kind, id, json } => {
+                    records
+                        .put(&RecordRow::foreign(kind, *id, json.clone()).to_js(), None)
+                        .await?;
+                    if foreign_kinds.is_none() {
+                        foreign_kinds = Some(match meta.get(META_FOREIGN.into()).await? {
+                            Some(v) if v.is_object() => from_js(v)?,
+                            _ => Vec::new(),
+                        });
+                    }
+                    let kinds = foreign_kinds.as_mut().expect("read above");
+                    if !kinds.contains(kind) {
+                        kinds.push(kind.clone());
+                    }
+                    continue;
+                }
+            };
             let key = RecordRow::key(theirs.kind, theirs.id);
             let merged = match records.get(key.into()).await? {
                 Some(row) => {
@@ -500,7 +623,10 @@ impl Db {
                 .put(&RecordRow::encode(&merged)?.to_js(), None)
                 .await?;
         }
-        let meta = tx.store(META)?;
+        if let Some(kinds) = foreign_kinds {
+            meta.put(&to_js(&kinds)?, Some(&META_FOREIGN.into()))
+                .await?;
+        }
         meta.put(&JsValue::from(cursor.0.clone()), Some(&META_CURSOR.into()))
             .await?;
         meta.put(
@@ -676,20 +802,36 @@ async fn pending_mutations(outbox: &rexie::Store) -> Result<Vec<Mutation>, DbErr
 
 /// The rows of a snapshot's records: stored as received (read only for their indexed
 /// fields), except those with local edits still pending, which get them on top.
+/// Also the kinds of the records kept as received (`RecordRow::foreign`).
+type SnapshotRows = (Vec<(JsValue, Option<JsValue>)>, Vec<String>);
+
 fn snapshot_rows(
     snapshot: RawSnapshot<'_>,
     pending: &[Mutation],
     device: DeviceId,
-) -> Result<Vec<(JsValue, Option<JsValue>)>, DbError> {
+) -> Result<SnapshotRows, DbError> {
     let bad = |e: serde_json::Error| DbError::Decode(format!("snapshot record: {e}"));
     let mut edited: std::collections::HashMap<Uuid, RecordState> = pending
         .iter()
         .map(|m| (m.id, RecordState::new(m.kind, m.id)))
         .collect();
     let mut rows = Vec::with_capacity(snapshot.records.len() + edited.len());
+    let mut foreign: Vec<String> = Vec::new();
     for json in snapshot.records {
         let json = json.get();
-        let head = RecordState::from_json_with_only(json, INDEXED_FIELDS).map_err(bad)?;
+        let head = match RecordState::from_json_with_only(json, INDEXED_FIELDS) {
+            Ok(head) => head,
+            Err(e) => match tradewinds_shared::sync::record_head(json) {
+                Ok((kind, id)) if RecordKind::from_code(&kind).is_none() => {
+                    rows.push((RecordRow::foreign(&kind, id, json.to_owned()).to_js(), None));
+                    if !foreign.contains(&kind) {
+                        foreign.push(kind);
+                    }
+                    continue;
+                }
+                _ => return Err(bad(e)),
+            },
+        };
         match edited.get_mut(&head.id) {
             Some(slot) => *slot = serde_json::from_str(json).map_err(bad)?,
             None => rows.push((RecordRow::with_json(&head, json.to_owned()).to_js(), None)),
@@ -703,13 +845,17 @@ fn snapshot_rows(
     for state in edited.values() {
         rows.push((RecordRow::encode(state)?.to_js(), None));
     }
-    Ok(rows)
+    Ok((rows, foreign))
 }
 
 fn decode_live(rows: Vec<JsValue>) -> Result<Vec<RecordState>, DbError> {
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
-        let state = RecordRow::from_js(&row)?.decode()?;
+        let row = RecordRow::from_js(&row)?;
+        if !row.known() {
+            continue;
+        }
+        let state = row.decode()?;
         if !state.is_deleted() {
             out.push(state);
         }

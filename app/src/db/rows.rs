@@ -60,6 +60,24 @@ impl RecordRow {
         }
     }
 
+    /// The row of a record of a kind this release does not know (a newer server sent it):
+    /// stored exactly as received, in no index a list reads, until a release that knows
+    /// the kind indexes it (`Db::adopt_foreign`).
+    pub fn foreign(kind: &str, id: Uuid, json: String) -> RecordRow {
+        RecordRow {
+            key: format!("{kind}/{id}"),
+            kind: kind.to_owned(),
+            org: None,
+            listed: None,
+            state: json,
+        }
+    }
+
+    /// Whether this release knows the row's kind (can read its state).
+    pub fn known(&self) -> bool {
+        RecordKind::from_code(&self.kind).is_some()
+    }
+
     /// The row as a plain JS object, built directly (a snapshot writes thousands).
     pub fn to_js(&self) -> JsValue {
         let o = js_sys::Object::new();

@@ -15,7 +15,7 @@ use super::form::{FormState, RemoveRecord, SaveBar};
 use super::history::History;
 use super::organisations::{display_names, id_text};
 use super::training::topic_options;
-use super::{edit_screen, failed, loading, new_screen, not_found, route_id, ConflictNote};
+use super::{edit_screen, failed, found, loading, new_screen, not_found, route_id, ConflictNote};
 use crate::catalogue::{allowed, record_of, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
@@ -118,7 +118,8 @@ fn MeetingRow(meeting: Typed<Meeting>, organiser: String, open: usize) -> impl I
 #[component]
 pub fn MeetingDetail() -> impl IntoView {
     let id = route_id();
-    let record = record_of(RecordKind::Meeting, id);
+    let record = record_of(RecordKind::Meeting, id.clone());
+    let shown_id = Memo::new(move |_| id());
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
     let actor = use_actor();
     view! {
@@ -164,12 +165,17 @@ pub fn MeetingDetail() -> impl IntoView {
                                 keeps="Its action items and documents stay, without it."/>
                         })}
                     </article>
-                    <ActionItems scope=Scope::Meeting(meeting_id)/>
-                    <Documents of=Of::Meeting(meeting_id)/>
-                    <History kind=RecordKind::Meeting id=meeting_id/>
                 }.into_any()
             }
         }}
+        // Kept while the record refreshes: see `pages::found`.
+        <Show when=move || found(&record)>
+            {move || shown_id.get().map(|meeting_id| view! {
+                <ActionItems scope=Scope::Meeting(meeting_id)/>
+                <Documents of=Of::Meeting(meeting_id)/>
+                <History kind=RecordKind::Meeting id=meeting_id/>
+            })}
+        </Show>
     }
 }
 

@@ -17,7 +17,7 @@ use super::history::History;
 use super::meetings::org_options;
 use super::organisations::{display_names, id_text};
 use super::training::topic_options;
-use super::{edit_screen, failed, loading, new_screen, not_found, route_id, ConflictNote};
+use super::{edit_screen, failed, found, loading, new_screen, not_found, route_id, ConflictNote};
 use crate::catalogue::{allowed, own_office, record_of, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
@@ -133,7 +133,8 @@ fn MissionRow(mission: Typed<Mission>, provider: String) -> impl IntoView {
 #[component]
 pub fn MissionDetail() -> impl IntoView {
     let id = route_id();
-    let record = record_of(RecordKind::Mission, id);
+    let record = record_of(RecordKind::Mission, id.clone());
+    let shown_id = Memo::new(move |_| id());
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
     let missions = records_of::<Mission>(RecordKind::Mission);
     let projects = records_of::<Project>(RecordKind::Project);
@@ -213,12 +214,17 @@ pub fn MissionDetail() -> impl IntoView {
                             </ul>
                         </section>
                     })}
-                    <ActionItems scope=Scope::Mission(mission_id)/>
-                    <Documents of=Of::Mission(mission_id)/>
-                    <History kind=RecordKind::Mission id=mission_id/>
                 }.into_any()
             }
         }}
+        // Kept while the record refreshes: see `pages::found`.
+        <Show when=move || found(&record)>
+            {move || shown_id.get().map(|mission_id| view! {
+                <ActionItems scope=Scope::Mission(mission_id)/>
+                <Documents of=Of::Mission(mission_id)/>
+                <History kind=RecordKind::Mission id=mission_id/>
+            })}
+        </Show>
     }
 }
 

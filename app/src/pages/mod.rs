@@ -20,6 +20,7 @@ pub mod users;
 
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
+use tradewinds_shared::sync::RecordState;
 use tradewinds_shared::RecordKind;
 use uuid::Uuid;
 
@@ -30,6 +31,15 @@ use crate::route::Route;
 pub fn route_id() -> impl Fn() -> Option<Uuid> + Clone + Send + Sync + 'static {
     let route = crate::route::use_navigator().route();
     move || route.with(Route::id)
+}
+
+/// Whether a record page's record is there. The sections of the page that need only its id
+/// (action items, documents, contacts, history) are drawn under `<Show when=found>`, beside
+/// the part drawn from the record's values rather than inside it: that part is drawn again
+/// whenever a sync brings changes, and what someone was typing in a section's form would
+/// go with it.
+pub fn found(record: &crate::loaded::Loaded<Result<Option<RecordState>, String>>) -> bool {
+    matches!(record.get(), Some(Ok(Some(_))))
 }
 
 /// What a page shows while its data loads or when it cannot be read.

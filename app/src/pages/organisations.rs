@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::actions::{ActionItems, Scope};
 use super::form::{FormState, SaveBar};
 use super::history::History;
-use super::{edit_screen, failed, loading, new_screen, not_found, route_id, ConflictNote};
+use super::{edit_screen, failed, found, loading, new_screen, not_found, route_id, ConflictNote};
 use crate::catalogue::{allowed, record_of, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
@@ -113,6 +113,7 @@ fn OrgRow(org: Typed<Organisation>) -> impl IntoView {
 pub fn OrgDetail() -> impl IntoView {
     let id = route_id();
     let record = record_of(RecordKind::Organisation, id.clone());
+    let shown_id = Memo::new(move |_| id());
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
     let actor = use_actor();
     let name_of = move |id: Option<Uuid>| {
@@ -158,14 +159,19 @@ pub fn OrgDetail() -> impl IntoView {
                             <p class="actions"><a href=format!("/organisations/{org_id}/edit")>"Edit"</a></p>
                         })}
                     </article>
-                    <contacts::Contacts org=org_id/>
-                    <ActionItems scope=Scope::Organisation(org_id)/>
-                    <super::missions::OrgMissions org=org_id/>
-                    <super::projects::OrgProjects org=org_id/>
-                    <History kind=RecordKind::Organisation id=org_id/>
                 }.into_any()
             }
         }}
+        // Kept while the record refreshes: see `pages::found`.
+        <Show when=move || found(&record)>
+            {move || shown_id.get().map(|org_id| view! {
+                <contacts::Contacts org=org_id/>
+                <ActionItems scope=Scope::Organisation(org_id)/>
+                <super::missions::OrgMissions org=org_id/>
+                <super::projects::OrgProjects org=org_id/>
+                <History kind=RecordKind::Organisation id=org_id/>
+            })}
+        </Show>
     }
 }
 

@@ -15,7 +15,7 @@ use super::history::History;
 use super::meetings::org_options;
 use super::organisations::{display_names, id_text};
 use super::training::topic_options;
-use super::{edit_screen, failed, loading, new_screen, not_found, route_id, ConflictNote};
+use super::{edit_screen, failed, found, loading, new_screen, not_found, route_id, ConflictNote};
 use crate::catalogue::{allowed, record_of, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
@@ -218,7 +218,8 @@ pub fn OrgProjects(org: Uuid) -> impl IntoView {
 #[component]
 pub fn ProjectDetail() -> impl IntoView {
     let id = route_id();
-    let record = record_of(RecordKind::Project, id);
+    let record = record_of(RecordKind::Project, id.clone());
+    let shown_id = Memo::new(move |_| id());
     let projects = records_of::<Project>(RecordKind::Project);
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
     let programmes = records_of::<Programme>(RecordKind::Programme);
@@ -305,11 +306,16 @@ pub fn ProjectDetail() -> impl IntoView {
                             }.into_any()
                         }}
                     </section>
-                    <Documents of=Of::Project(project_id)/>
-                    <History kind=RecordKind::Project id=project_id/>
                 }.into_any()
             }
         }}
+        // Kept while the record refreshes: see `pages::found`.
+        <Show when=move || found(&record)>
+            {move || shown_id.get().map(|project_id| view! {
+                <Documents of=Of::Project(project_id)/>
+                <History kind=RecordKind::Project id=project_id/>
+            })}
+        </Show>
     }
 }
 

@@ -4,11 +4,9 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use tradewinds_shared::api::ErrorBody;
-use tradewinds_shared::sync::{
-    Cursor, DeviceId, Mutation, PullResponse, PushRequest, PushResponse,
-};
+use tradewinds_shared::sync::{Cursor, DeviceId, Mutation, PushRequest, PushResponse};
 
-use crate::db::DbError;
+use crate::db::{DbError, Pulled};
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum SyncError {
@@ -101,12 +99,51 @@ pub async fn snapshot(token: &str) -> Result<String, SyncError> {
     res.text().await.map_err(|_| SyncError::Offline)
 }
 
-pub async fn pull(token: &str, cursor: &Cursor) -> Result<PullResponse, SyncError> {
+/// A page of the change log: its records parsed one by one, so that a record of a kind
+/// this release does not know is kept as received instead of failing the page.
+pub struct PulledPage {
+    pub cursor: Cursor,
+    pub records: Vec<Pulled>,
+    pub has_more: bool,
+    pub reset: bool,
+}
+
+#[derive(serde::Deserialize)]
+struct RawPull<'a> {
+    cursor: Cursor,
+    #[serde(borrow)]
+    records: Vec<&'a serde_json::value::RawValue>,
+    has_more: bool,
+    #[serde(default)]
+    reset: bool,
+}
+
+pub async fn pull(token: &str, cursor: &Cursor) -> Result<PulledPage, SyncError> {
     let url = format!(
         "/api/v1/sync/pull?cursor={}",
         js_sys::encode_uri_component(&cursor.0)
     );
-    read(authorised(Request::get(&url), token).send().await).await
+    let res = authorised(Request::get(&url), token)
+        .send()
+        .await
+        .map_err(|_| SyncError::Offline)?;
+    if !res.ok() {
+        return Err(refusal(res).await);
+    }
+    let body = res.text().await.map_err(|_| SyncError::Offline)?;
+    let raw: RawPull =
+        serde_json::from_str(&body).map_err(|e| SyncError::BadAnswer(e.to_string()))?;
+    let records = raw
+        .records
+        .iter()
+        .map(|r| Pulled::parse(r.get()))
+        .collect::<Result<_, _>>()?;
+    Ok(PulledPage {
+        cursor: raw.cursor,
+        records,
+        has_more: raw.has_more,
+        reset: raw.reset,
+    })
 }
 
 pub async fn push(

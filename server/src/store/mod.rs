@@ -99,6 +99,14 @@ struct Kept {
     state: RecordState,
 }
 
+/// A page of the change log as stored: each record's JSON, its `seq` included.
+struct StoredPage {
+    cursor: Cursor,
+    states: Vec<String>,
+    has_more: bool,
+    reset: bool,
+}
+
 /// Records per page of a streamed snapshot (`Store::snapshot_stream`): about half a
 /// megabyte.
 const SNAPSHOT_PAGE: i64 = 500;
@@ -617,31 +625,70 @@ impl Store {
 
     /// Records changed after `cursor`, oldest change first, at most `limit`.
     pub async fn pull(&self, cursor: &Cursor, limit: u32) -> Result<PullResponse, Error> {
+        let page = self.pull_stored(cursor, limit).await?;
+        let records = page
+            .states
+            .iter()
+            .map(|json| {
+                serde_json::from_str(json).map_err(|e| {
+                    Error::Internal(anyhow::anyhow!("stored record does not parse: {e}"))
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(PullResponse {
+            cursor: page.cursor,
+            records,
+            has_more: page.has_more,
+            reset: page.reset,
+        })
+    }
+
+    /// `pull` as the JSON document the sync endpoint sends (a `PullResponse`), written from
+    /// the stored states as they are, like the snapshot: nothing parsed and written again,
+    /// and a record is passed on exactly as stored.
+    pub async fn pull_json(&self, cursor: &Cursor, limit: u32) -> Result<String, Error> {
+        let page = self.pull_stored(cursor, limit).await?;
+        let head = serde_json::to_string(&page.cursor).map_err(anyhow::Error::from)?;
+        let mut out =
+            String::with_capacity(page.states.iter().map(|s| s.len() + 1).sum::<usize>() + 96);
+        out.push_str("{\"cursor\":");
+        out.push_str(&head);
+        out.push_str(",\"records\":[");
+        for (i, state) in page.states.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(state);
+        }
+        out.push_str("],\"has_more\":");
+        out.push_str(if page.has_more { "true" } else { "false" });
+        out.push_str(",\"reset\":");
+        out.push_str(if page.reset { "true" } else { "false" });
+        out.push('}');
+        Ok(out)
+    }
+
+    async fn pull_stored(&self, cursor: &Cursor, limit: u32) -> Result<StoredPage, Error> {
         let Some((server, after, digest)) = cursor.parts_with_digest() else {
             return Err(Error::BadRequest {
                 code: "invalid_cursor",
                 message: format!("`{}` is not a cursor this server issued.", cursor.0),
             });
         };
-        let reset = || PullResponse {
+        let unchanged = |reset| StoredPage {
             cursor: cursor.clone(),
-            records: vec![],
+            states: vec![],
             has_more: false,
-            reset: true,
+            reset,
         };
         if server != &*self.server_id {
-            return Ok(reset());
+            return Ok(unchanged(true));
         }
         {
             let (end, end_digest) = &*self.end_digest.read().expect("end digest");
             if after == *end && digest.is_some() && digest == end_digest.as_deref() {
                 // Up to date: the most frequent pull, answered without the database.
-                return Ok(PullResponse {
-                    cursor: cursor.clone(),
-                    records: vec![],
-                    has_more: false,
-                    reset: false,
-                });
+                return Ok(unchanged(false));
             }
         }
         // A cursor past the end of the change log, or naming another change than the one
@@ -654,32 +701,29 @@ impl Store {
                 .fetch_one(&self.pool)
                 .await?;
         if after > end as u64 {
-            return Ok(reset());
+            return Ok(unchanged(true));
         }
         if let Some(digest) = digest {
             if digest_at(&self.pool, after as i64).await?.as_deref() != Some(digest) {
-                return Ok(reset());
+                return Ok(unchanged(true));
             }
         }
-        let rows = sqlx::query("SELECT state, seq FROM records WHERE seq > ? ORDER BY seq LIMIT ?")
-            .bind(after as i64)
-            .bind(limit as i64 + 1)
-            .fetch_all(&self.pool)
-            .await?;
+        let mut rows: Vec<(String, i64)> =
+            sqlx::query_as("SELECT state, seq FROM records WHERE seq > ? ORDER BY seq LIMIT ?")
+                .bind(after as i64)
+                .bind(limit as i64 + 1)
+                .fetch_all(&self.pool)
+                .await?;
         let has_more = rows.len() > limit as usize;
-        let records = rows
-            .iter()
-            .take(limit as usize)
-            .map(row_to_state)
-            .collect::<Result<Vec<_>, _>>()?;
-        let last = records.last().map_or(after, |r| r.seq);
-        Ok(PullResponse {
+        rows.truncate(limit as usize);
+        let last = rows.last().map_or(after, |(_, seq)| *seq as u64);
+        Ok(StoredPage {
             cursor: Cursor::at(
                 &self.server_id,
                 last,
                 digest_at(&self.pool, last as i64).await?.as_deref(),
             ),
-            records,
+            states: rows.into_iter().map(|(state, _)| state).collect(),
             has_more,
             reset: false,
         })

@@ -10,7 +10,7 @@ use axum::{
     Json, Router,
 };
 use serde::Deserialize;
-use tradewinds_shared::sync::{Cursor, PullResponse, PushResponse, ReceivedPush};
+use tradewinds_shared::sync::{Cursor, PushResponse, ReceivedPush};
 
 use crate::accounts::Signed;
 use crate::extract::ApiJson;
@@ -76,17 +76,21 @@ struct PullQuery {
     limit: Option<u32>,
 }
 
+/// The body is `PullResponse`'s JSON, written from the stored states (`Store::pull_json`).
 async fn sync_pull(
     State(app): State<AppState>,
     _signed: Signed,
     query: Result<Query<PullQuery>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<PullResponse>, Error> {
+) -> Result<impl IntoResponse, Error> {
     let Query(q) = query.map_err(|e| Error::BadRequest {
         code: "invalid_query",
         message: format!("{} (expected ?cursor=CURSOR[&limit=N])", e.body_text()),
     })?;
     let limit = q.limit.unwrap_or(PULL_LIMIT).clamp(1, PULL_LIMIT);
-    Ok(Json(app.store.pull(&Cursor(q.cursor), limit).await?))
+    Ok((
+        [(header::CONTENT_TYPE, "application/json")],
+        app.store.pull_json(&Cursor(q.cursor), limit).await?,
+    ))
 }
 
 /// The body is `Snapshot`'s JSON, streamed a page at a time from the stored states

@@ -207,6 +207,17 @@ impl RecordState {
     }
 }
 
+/// The kind, as written, and id of a record's JSON, whatever its kind. A record of a kind
+/// this release does not know (sent by a newer server) is kept as received.
+pub fn record_head(json: &str) -> serde_json::Result<(String, Uuid)> {
+    #[derive(Deserialize)]
+    struct Head {
+        kind: String,
+        id: Uuid,
+    }
+    serde_json::from_str::<Head>(json).map(|h| (h.kind, h.id))
+}
+
 struct RecordVisitor<'a> {
     only: Option<&'a [&'a str]>,
 }
@@ -482,6 +493,18 @@ mod tests {
             assert_eq!(head.fields["website"], s.fields["website"]);
             assert!(RecordState::from_json_with_only(&format!("{text} x"), &[]).is_err());
         }
+    }
+
+    #[test]
+    fn the_head_of_a_record_of_any_kind_is_read() {
+        let text = serde_json::to_string(&sample()).unwrap();
+        assert_eq!(
+            record_head(&text).unwrap(),
+            ("organisation".to_owned(), Uuid::from_bytes([7; 16]))
+        );
+        let future = text.replacen("\"organisation\"", "\"survey\"", 1);
+        assert!(serde_json::from_str::<RecordState>(&future).is_err());
+        assert_eq!(record_head(&future).unwrap().0, "survey");
     }
 
     #[test]

@@ -247,11 +247,15 @@ impl RecordState {
     }
 
     /// The record as its typed form.
+    /// Fields a newer release wrote, which this one does not know, are left out: the
+    /// record still shows (and they stay in the state, passed on untouched).
     pub fn typed<T>(&self) -> Result<T, ValidationErrors>
     where
         T: serde::de::DeserializeOwned + Serialize + Default,
     {
-        parse_fields(&self.values())
+        let mut values = self.values();
+        values.retain(|k, _| self.kind.knows_field(k));
+        parse_fields(&values)
     }
 
     /// A mutation setting `changes` (only the fields that differ from what is shown), made
@@ -818,6 +822,9 @@ mod tests {
             .unwrap();
         s.apply(dev(9), &create, Some("Newer"));
         let kept = s.fields["regional_hub"].clone();
+        // It still shows as the record this release knows.
+        let typed: crate::catalogue::Organisation = s.typed().unwrap();
+        assert_eq!(typed.name, "CARTAC");
         // An edit of a known field passes the checks and leaves the unknown one as it was.
         let edit = s.edit(1, 2, set(&[("acronym", json!("C"))])).unwrap();
         let next = RecordState::check_mutation(Some(&s), dev(1), &edit, None).unwrap();

@@ -4,6 +4,7 @@
 //! See `merge` for the rules and `protocol` for the wire messages (ids in them: `wire_id`).
 
 mod compact;
+pub use compact::record_head;
 pub mod merge;
 pub mod protocol;
 pub mod wire_id;
