@@ -65,10 +65,12 @@ impl<T: Clone + 'static> Loaded<T> {
         }
     }
 
-    /// The last answer, tracked.
+    /// The last answer, tracked; `None` also once the screen that made it is gone (a read
+    /// from a view being taken down).
     pub fn get(&self) -> Option<T> {
         self.value
-            .with(|v| v.as_ref().and_then(|v| v.downcast_ref::<T>()).cloned())
+            .try_with(|v| v.as_ref().and_then(|v| v.downcast_ref::<T>()).cloned())
+            .flatten()
     }
 
     /// Reads again now.

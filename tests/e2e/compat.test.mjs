@@ -15,7 +15,7 @@ before(async () => { server = await startServer(); browser = await launchBrowser
 after(async () => { await browser?.close(); await server?.stop(); server?.cleanup(); });
 
 /** Runs Python's sqlite3 on the server's database (the server keeps running: WAL mode). */
-function sql(script, ...args) {
+function sql(script, args = {}) {
   const program = `
 import json, sqlite3, sys
 db = sqlite3.connect(sys.argv[1], timeout=10)
@@ -32,15 +32,15 @@ function newerReleaseWrites(surveyId) {
 seq = int(db.execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()[0])
 rid, state = db.execute("SELECT rid, state FROM records WHERE kind = 'organisation' AND state LIKE '%Montserrat Customs%'").fetchone()
 s = json.loads(state)
-s["d"].append("newer-release-device")
+s["d"].append("0d3b5a8e-6c1f-4e0a-9b7d-5f2e8c4a1b90")
 d = len(s["d"]) - 1
 s["c"]["port_codes"] = [[[["MSPLY"], d, 1, 1764000000000, 0]], [d, 1]]
 s["seq"] = seq + 1
 db.execute("UPDATE records SET state = ?, seq = ? WHERE rid = ?", (json.dumps(s), seq + 1, rid))
-db.execute("INSERT INTO changes (seq, device, mutation, kind, id, record, fields, at, received) VALUES (?, 'newer-release-device', 1, 'organisation', ?, ?, '{}', 0, 0)", (seq + 1, s["id"], rid))
-survey = {"kind": "survey", "id": args["survey"], "seq": seq + 2, "d": ["newer-release-device"], "c": {"title": [[["Time release study 2027", 0, 2, 1764000000000, 0]], [0, 2]]}}
+db.execute("INSERT INTO changes (seq, device, mutation, kind, id, record, fields, at, received) VALUES (?, '0d3b5a8e-6c1f-4e0a-9b7d-5f2e8c4a1b90', 1, 'organisation', ?, ?, '{}', 0, 0)", (seq + 1, s["id"], rid))
+survey = {"kind": "survey", "id": args["survey"], "seq": seq + 2, "d": ["0d3b5a8e-6c1f-4e0a-9b7d-5f2e8c4a1b90"], "c": {"title": [[["Time release study 2027", 0, 2, 1764000000000, 0]], [0, 2]]}}
 db.execute("INSERT INTO records (rid, kind, id, seq, deleted, state) VALUES ((SELECT MAX(rid) + 1 FROM records), 'survey', ?, ?, 0, ?)", (args["survey"], seq + 2, json.dumps(survey)))
-db.execute("INSERT INTO changes (seq, device, mutation, kind, id, record, fields, at, received) VALUES (?, 'newer-release-device', 2, 'survey', ?, (SELECT MAX(rid) FROM records), '{}', 0, 0)", (seq + 2, args["survey"]))
+db.execute("INSERT INTO changes (seq, device, mutation, kind, id, record, fields, at, received) VALUES (?, '0d3b5a8e-6c1f-4e0a-9b7d-5f2e8c4a1b90', 2, 'survey', ?, (SELECT MAX(rid) FROM records), '{}', 0, 0)", (seq + 2, args["survey"]))
 db.execute("UPDATE meta SET value = ? WHERE key = 'seq'", (str(seq + 2),))
 `, { survey: surveyId });
 }

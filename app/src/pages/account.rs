@@ -48,8 +48,12 @@ pub fn AccountPage() -> impl IntoView {
     let cat = use_catalogue();
     let session = cat.session;
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    // Signing out replaces this page; reads made while it is being taken down find its
+    // signals gone and give nothing instead of failing.
     let organisation = move || {
-        let id = user.with(|u| u.as_ref().and_then(|u| u.organisation))?;
+        let id = user
+            .try_with(|u| u.as_ref().and_then(|u| u.organisation))
+            .flatten()?;
         let name = orgs
             .get()
             .and_then(Result::ok)
@@ -60,7 +64,7 @@ pub fn AccountPage() -> impl IntoView {
     let ended = move || session.with(|s| s.as_ref().is_some_and(|s| !s.signed_in()));
     view! {
         <h1>"Your account"</h1>
-        {move || user.get().map(|u| view! {
+        {move || user.try_get().flatten().map(|u| view! {
             <dl class="record-facts" data-testid="account">
                 <dt>"Name"</dt><dd>{if u.name.is_empty() { "(not given)".to_owned() } else { u.name.clone() }}</dd>
                 <dt>"Email"</dt><dd>{u.email.clone()}</dd>

@@ -281,7 +281,7 @@ pub fn ActionItems(scope: Scope) -> impl IntoView {
                 </Show>
             }>
                 <h3>"New action item"</h3>
-                <ActionForm id=new_id() initial=scope.new_item() done=move || adding.set(false)/>
+                <ActionForm id=new_id() initial=scope.new_item() done=move || { adding.try_set(false); }/>
             </Show>
         </section>
     }
@@ -388,7 +388,7 @@ fn ActionRow(
                     </Show>
                 }
             }>
-                <ActionForm id=id initial=item.record.clone() done=move || editing.set(None)/>
+                <ActionForm id=id initial=item.record.clone() done=move || { editing.try_set(None); }/>
             </Show>
         </li>
     }

@@ -90,7 +90,7 @@ pub fn Documents(of: Of) -> impl IntoView {
             }>
                 <h3>"New document"</h3>
                 {move || orgs.get().and_then(Result::ok).map(|orgs| view! {
-                    <DocumentForm id=new_id() initial=of.new_document(own) orgs=org_options(&orgs) done=move || adding.set(false)/>
+                    <DocumentForm id=new_id() initial=of.new_document(own) orgs=org_options(&orgs) done=move || { adding.try_set(false); }/>
                 })}
             </Show>
         </section>
@@ -156,7 +156,7 @@ fn DocumentRow(
                     {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
                 }
             }>
-                <DocumentForm id=id initial=document.record.clone() orgs=orgs.clone() done=move || editing.set(None)/>
+                <DocumentForm id=id initial=document.record.clone() orgs=orgs.clone() done=move || { editing.try_set(None); }/>
             </Show>
         </li>
     }

@@ -156,6 +156,9 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
             self.problem.set(Some("Sign in to save changes.".into()));
             return;
         };
+        // `then` closes the form or leaves the screen; a callback that outlives its
+        // component (a section drawn again meanwhile) must not touch its signals: the
+        // `done` callbacks use `try_set`.
         spawn_local(async move {
             match cat.db.edit(&user, kind, id, to_map(&record)).await {
                 Ok(_) => {

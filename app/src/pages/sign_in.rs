@@ -58,10 +58,12 @@ pub fn SignInForm(
         }
         busy.set(true);
         let cat = cat.clone();
+        // Once signed in, this form is usually gone (the app replaces it): its signals are
+        // set only if it is still there.
         spawn_local(async move {
             match session::sign_in(&cat, &e, &p).await {
                 Ok(held) => {
-                    password.set(String::new());
+                    password.try_set(String::new());
                     if let Some(notice) = session::held_notice(&held) {
                         cat.notice.set(Some(notice));
                     }
@@ -69,9 +71,11 @@ pub fn SignInForm(
                         nav.go(then);
                     }
                 }
-                Err(err) => problem.set(Some(explain(&err))),
+                Err(err) => {
+                    problem.try_set(Some(explain(&err)));
+                }
             }
-            busy.set(false);
+            busy.try_set(false);
         });
     };
     let error = move |f: &'static str| {

@@ -60,7 +60,7 @@ pub fn Contacts(org: Uuid) -> impl IntoView {
                 </Show>
             }>
                 <h3>"New contact"</h3>
-                <ContactForm id=new_id() initial=Contact { organisation: Some(org), ..Default::default() } done=move || adding.set(false)/>
+                <ContactForm id=new_id() initial=Contact { organisation: Some(org), ..Default::default() } done=move || { adding.try_set(false); }/>
             </Show>
         </section>
     }
@@ -115,7 +115,7 @@ fn ContactRow(
                     </Show>
                 }
             }>
-                <ContactForm id=id initial=contact.record.clone() done=move || editing.set(None)/>
+                <ContactForm id=id initial=contact.record.clone() done=move || { editing.try_set(None); }/>
             </Show>
         </li>
     }
