@@ -39,8 +39,12 @@ test: setup lint test-shared test-server test-browser test-e2e
 # Benchmarks print figures (docs/benchmarks.md); not part of `make test`. `cargo bench`
 # builds the release binary it loads (target/release/tradewinds, which initial-sync.mjs and
 # edit-bytes.mjs run too); the browser benchmarks need the built app (dist/, built if
-# absent) and the npm packages of tests/bench (installed if absent).
+# absent) and the npm packages of tests/bench (installed if absent). `wide_record` is a
+# one-field edit of a record with 1,000 past writers: natively, against the binary, and in
+# Chromium (app/tests/wide_record.rs, built only with the app's `bench` feature).
 bench:
 	cargo bench -p tradewinds-server --bench sync_load
+	cargo bench -p tradewinds-server --bench wide_record
 	test -f dist/index.html || $(MAKE) dist
+	cd app && cargo test --profile wasm-bench --features bench --test wide_record -- --nocapture
 	cd tests/bench && { test -d node_modules/lighthouse || npm ci; } && node initial-sync.mjs && node edit-bytes.mjs && node lighthouse.mjs
