@@ -61,11 +61,11 @@ async fn a_copied_back_database_resets_cursors_past_the_copy_even_after_more_wri
     let seen = pull_to_end(&store, at_backup.clone()).await.unwrap();
     store.close().await;
 
-    // The operator copies the file back by hand (no `restore`): same identity.
-    std::fs::copy(&copy, &db).unwrap();
-    for side in ["t.db-wal", "t.db-shm"] {
-        let _ = std::fs::remove_file(dir.path().join(side));
-    }
+    // The operator puts the copy back by hand (no `restore`): the same identity, the
+    // history up to the backup. (Opened where it lies: replacing a file this process had
+    // open races with its connections' closing threads; `restore` runs in its own
+    // process once the server has stopped.)
+    let url = format!("sqlite://{}", copy.display());
     let store = Store::open(&url).await.unwrap();
     // Twenty new changes: the log now reaches past the device's cursor.
     let other = Uuid::new_v4();
@@ -122,6 +122,13 @@ async fn restore_gives_a_new_identity_and_retires_the_old_server_device() {
         .unwrap();
     store.close().await;
 
+    // Restored into a database file of its own (see the test above).
+    let url = format!("sqlite://{}", dir.path().join("restored.db").display());
+    std::fs::write(
+        dir.path().join("restored.db-wal"),
+        b"a log of the lost database",
+    )
+    .unwrap();
     let new_id = backup::restore(&url, &copy).await.unwrap();
     let store = Store::open(&url).await.unwrap();
     assert_eq!(store.server_id(), new_id.to_string());
