@@ -28,31 +28,29 @@
 //! The load generator runs on one thread (a current-thread runtime, requests prepared
 //! before the clock starts); the server has the rest of the machine. Both share its cores.
 
-use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
-use std::process::{Child, Command, Stdio};
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use reqwest::Client;
 use serde_json::{json, Map, Value};
-use tempfile::TempDir;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tradewinds_shared::sync::{Mutation, PullResponse, PushRequest, PushResponse, RecordState};
 use tradewinds_shared::RecordKind;
 use uuid::Uuid;
 
-fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+#[path = "common/server.rs"]
+mod server;
 
-/// The binary under test: cargo's release build, or `TW_BENCH_BIN` (to compare builds).
-fn binary() -> String {
-    std::env::var("TW_BENCH_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_tradewinds").to_owned())
+use server::{binary, env_or, Server};
+
+/// Starts the server under test and signs in as its demo coordinator (`api` sends the
+/// token).
+fn start_signed_in() -> Server {
+    let server = Server::start();
+    sign_in(server.addr);
+    server
 }
 
 fn main() {
@@ -78,12 +76,12 @@ fn main() {
         wire_bytes().await;
         let mut last = None;
         for &(batch, devices) in &runs {
-            let server = Server::start();
+            let server = start_signed_in();
             push_throughput(&server, batch, mutations, devices).await;
             last = Some(server);
         }
         if pull_secs > 0 {
-            let server = last.unwrap_or_else(Server::start);
+            let server = last.unwrap_or_else(start_signed_in);
             pull_latency(&server, clients, pull_secs, Some(pull_every)).await;
             pull_latency(&server, clients, pull_secs, None).await;
         }
@@ -148,96 +146,6 @@ fn sign_in(addr: SocketAddr) {
 
 // ---------------------------------------------------------------------------------------
 // The server under test
-
-/// `tradewinds serve` on a fresh database in a temporary directory, killed when dropped.
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-    dir: TempDir,
-}
-
-impl Server {
-    fn start() -> Server {
-        let dir = tempfile::tempdir().expect("temporary directory");
-        let mut child = Command::new(binary())
-            .arg("serve")
-            .args(["--addr", "127.0.0.1:0", "--no-seed", "--demo"])
-            .arg("--database")
-            .arg(format!(
-                "sqlite://{}",
-                dir.path().join("bench.db").display()
-            ))
-            .arg("--dist")
-            .arg(dir.path().join("no-app"))
-            // The production defaults (log level included).
-            .env_remove("RUST_LOG")
-            .env_remove("TRADEWINDS_ADDR")
-            .env_remove("TRADEWINDS_DATABASE_URL")
-            .env_remove("TRADEWINDS_DIST")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start target/release/tradewinds (cargo bench builds it)");
-        let stdout = child.stdout.take().expect("stdout");
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(rest) = line.split("Tradewinds is running at http://").nth(1) {
-                    let addr = rest.split('/').next().unwrap_or_default().to_owned();
-                    let _ = tx.send(addr);
-                }
-            }
-        });
-        let addr = rx
-            .recv_timeout(Duration::from_secs(60))
-            .expect("the server did not say where it runs")
-            .parse()
-            .expect("an address");
-        sign_in(addr);
-        Server { child, addr, dir }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("http://{}{path}", self.addr)
-    }
-
-    /// CPU time the server process has used so far (user + system), from /proc: a figure
-    /// that other load on the machine changes much less than wall-clock throughput.
-    fn cpu_seconds(&self) -> f64 {
-        let stat =
-            std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap_or_default();
-        // Fields after the command name (which is in parentheses): utime and stime are the
-        // 14th and 15th fields of the line, in clock ticks (100 per second on Linux).
-        let fields: Vec<&str> = stat
-            .rsplit_once(')')
-            .map_or("", |(_, r)| r)
-            .split_whitespace()
-            .collect();
-        let ticks = |i: usize| {
-            fields
-                .get(i)
-                .and_then(|v| v.parse::<f64>().ok())
-                .unwrap_or(0.0)
-        };
-        (ticks(11) + ticks(12)) / 100.0
-    }
-
-    fn database_bytes(&self) -> u64 {
-        ["bench.db", "bench.db-wal"]
-            .iter()
-            .filter_map(|f| std::fs::metadata(self.dir.path().join(f)).ok())
-            .map(|m| m.len())
-            .sum()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 // ---------------------------------------------------------------------------------------
 // Realistic mutations
@@ -527,7 +435,7 @@ fn show_exchange(what: &str, up: &[u8], down: &[u8]) {
 }
 
 async fn wire_bytes() {
-    let server = Server::start();
+    let server = start_signed_in();
     let http = Client::new();
     // A record made on this device; then the person changes its acronym.
     let mut rng = Rng(7);

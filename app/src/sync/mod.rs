@@ -175,7 +175,7 @@ async fn round_inner(
     changed: &mut bool,
 ) -> Result<(), SyncError> {
     let db = &cat.db;
-    let device = db.device_id().await?;
+    let mut device = db.device_id().await?;
     if db.cursor().await?.is_none() {
         if evicted(device) {
             cat.notice.set(Some(
@@ -195,7 +195,7 @@ async fn round_inner(
         *changed = true;
     }
     // A fresh random device is never someone else's: one new device per round at most.
-    let mut took_device = false;
+    let first_device = device;
     loop {
         let outbox = db.outbox().await?;
         let pending: Vec<_> = sendable(&outbox, me)
@@ -206,20 +206,19 @@ async fn round_inner(
         if pending.is_empty() {
             break;
         }
-        let device = db.device_id().await?;
         let answer = match client::push(token, device, &pending).await {
             Err(SyncError::ServerForgot) => {
                 remember_device(db.renumber_as_new_device().await?);
                 // Start again: snapshot with the pending edits on top, then push.
                 return Box::pin(round_inner(cat, token, me, changed)).await;
             }
-            Err(SyncError::DeviceTaken) if !took_device => {
-                took_device = true;
+            Err(SyncError::DeviceTaken) if device == first_device => {
                 // Someone else signed in on this browser and synced first. The entries
                 // pushed now are this person's and were never accepted under that device
                 // (entries of others still waiting come after them, never sent either):
                 // they go on, numbered afresh, under a new device that becomes theirs.
-                remember_device(db.continue_as_new_device().await?);
+                device = db.continue_as_new_device().await?;
+                remember_device(device);
                 continue;
             }
             other => other?,

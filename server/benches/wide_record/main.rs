@@ -25,32 +25,19 @@
 //! The client runs on one thread; the server has the rest of the machine.
 
 mod native;
+#[path = "../common/server.rs"]
+mod server;
 
-use std::io::{BufRead, BufReader};
-use std::net::SocketAddr;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use server::{binary, env_or, Server};
+
 use std::time::{Duration, Instant};
 
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Map, Value};
-use tempfile::TempDir;
 use tradewinds_shared::sync::{PushRequest, RecordState, Snapshot};
 use uuid::Uuid;
 
 use native::{device, edit_of, ms, Times, FIELD};
-
-fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-/// The binary under test: cargo's release build, or `TW_BENCH_BIN` (to compare builds).
-fn binary() -> String {
-    std::env::var("TW_BENCH_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_tradewinds").to_owned())
-}
 
 fn main() {
     let sizes: Vec<usize> = env_or("TW_BENCH_WIDE_SIZES", "1,1000,10000,32000".to_owned())
@@ -75,87 +62,6 @@ fn main() {
 
 // ---------------------------------------------------------------------------------------
 // The server under test
-
-/// `tradewinds serve --demo` on a fresh database in a temporary directory, killed when
-/// dropped.
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-    _dir: TempDir,
-}
-
-impl Server {
-    fn start() -> Server {
-        let dir = tempfile::tempdir().expect("temporary directory");
-        let mut child = Command::new(binary())
-            .arg("serve")
-            .args(["--addr", "127.0.0.1:0", "--no-seed", "--demo"])
-            .arg("--database")
-            .arg(format!(
-                "sqlite://{}",
-                dir.path().join("bench.db").display()
-            ))
-            .arg("--dist")
-            .arg(dir.path().join("no-app"))
-            .env_remove("RUST_LOG")
-            .env_remove("TRADEWINDS_ADDR")
-            .env_remove("TRADEWINDS_DATABASE_URL")
-            .env_remove("TRADEWINDS_DIST")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start target/release/tradewinds (cargo bench builds it)");
-        let stdout = child.stdout.take().expect("stdout");
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(rest) = line.split("Tradewinds is running at http://").nth(1) {
-                    let _ = tx.send(rest.split('/').next().unwrap_or_default().to_owned());
-                }
-            }
-        });
-        let addr = rx
-            .recv_timeout(Duration::from_secs(60))
-            .expect("the server did not say where it runs")
-            .parse()
-            .expect("an address");
-        Server {
-            child,
-            addr,
-            _dir: dir,
-        }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("http://{}{path}", self.addr)
-    }
-
-    /// CPU time the server process has used so far (user + system), from /proc.
-    fn cpu_seconds(&self) -> f64 {
-        let stat =
-            std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap_or_default();
-        let fields: Vec<&str> = stat
-            .rsplit_once(')')
-            .map_or("", |(_, r)| r)
-            .split_whitespace()
-            .collect();
-        let ticks = |i: usize| {
-            fields
-                .get(i)
-                .and_then(|v| v.parse::<f64>().ok())
-                .unwrap_or(0.0)
-        };
-        (ticks(11) + ticks(12)) / 100.0
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// An account's session on the server under test.
 struct Account {

@@ -708,22 +708,37 @@ impl Store {
                 return Ok(unchanged(true));
             }
         }
-        let mut rows: Vec<(String, i64)> =
-            sqlx::query_as("SELECT state, seq FROM records WHERE seq > ? ORDER BY seq LIMIT ?")
-                .bind(after as i64)
-                .bind(limit as i64 + 1)
-                .fetch_all(&self.pool)
-                .await?;
+        // Each record with the change its `seq` names, whose digest the cursor carries.
+        type Row = (String, i64, Option<String>, Option<i64>, Option<i64>);
+        let mut rows: Vec<Row> = sqlx::query_as(
+            "SELECT r.state, r.seq, c.device, c.mutation, c.received FROM records r \
+             LEFT JOIN changes c ON c.seq = r.seq WHERE r.seq > ? ORDER BY r.seq LIMIT ?",
+        )
+        .bind(after as i64)
+        .bind(limit as i64 + 1)
+        .fetch_all(&self.pool)
+        .await?;
         let has_more = rows.len() > limit as usize;
         rows.truncate(limit as usize);
-        let last = rows.last().map_or(after, |(_, seq)| *seq as u64);
-        Ok(StoredPage {
-            cursor: Cursor::at(
+        let cursor = match rows.last() {
+            Some((_, seq, device, mutation, received)) => {
+                let digest = match (device, mutation, received) {
+                    (Some(d), Some(m), Some(r)) => Some(change_digest(*seq, d, *m, *r)),
+                    _ => None,
+                };
+                Cursor::at(&self.server_id, *seq as u64, digest.as_deref())
+            }
+            // Nothing new: the cursor stays (given its digest if it came without one).
+            None if digest.is_some() => cursor.clone(),
+            None => Cursor::at(
                 &self.server_id,
-                last,
-                digest_at(&self.pool, last as i64).await?.as_deref(),
+                after,
+                digest_at(&self.pool, after as i64).await?.as_deref(),
             ),
-            states: rows.into_iter().map(|(state, _)| state).collect(),
+        };
+        Ok(StoredPage {
+            cursor,
+            states: rows.into_iter().map(|(state, ..)| state).collect(),
             has_more,
             reset: false,
         })
