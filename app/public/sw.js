@@ -86,16 +86,20 @@ async function pushOutbox() {
   try {
     if (!db.objectStoreNames.contains('outbox')) return;
     const read = db.transaction(['outbox', 'meta'], 'readonly');
-    const [entries, device, session] = await Promise.all([
+    const [entries, device, session, cursor] = await Promise.all([
       done(read.objectStore('outbox').getAll()),
       done(read.objectStore('meta').get('device_id')),
       done(read.objectStore('meta').get('session')),
+      done(read.objectStore('meta').get('cursor')),
     ]);
     // Nobody signed in, or the server ended the session: the outbox waits for the app.
     if (!session || !session.token || !session.user) return;
     const pending = sendable(entries, session.user.id);
     if (!device || pending.length === 0) return;
-    const response = await fetch('/api/v1/sync/push', {
+    // Where this copy stands: a server restored from a backup refuses the push (409
+    // cursor_reset) and the app, when next opened, reloads its data and sends again.
+    const query = typeof cursor === 'string' ? `?cursor=${encodeURIComponent(cursor)}` : '';
+    const response = await fetch(`/api/v1/sync/push${query}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
       // The push's array form (shared/src/sync/protocol.rs): [device, [mutation, …]].
@@ -111,6 +115,11 @@ async function pushOutbox() {
       await committed(write);
       tellTabs();
       return;
+    }
+    if (response.status === 409) {
+      const refusal = await response.json().catch(() => ({}));
+      // Only the app can reload the server's data: retrying here would not help.
+      if (refusal.error === 'cursor_reset') return;
     }
     // Throwing makes the browser retry the sync later.
     if (!response.ok) throw new Error(`push answered HTTP ${response.status}`);

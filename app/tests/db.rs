@@ -405,7 +405,13 @@ async fn renumbering_as_a_new_device_keeps_pending_and_refused_entries() {
         .collect();
     assert_eq!(pending.iter().map(|e| e.n).collect::<Vec<_>>(), vec![1, 2]);
     assert_eq!(pending[0].mutation().unwrap().n, 1);
-    assert_eq!(pending[1].mutation().unwrap().set["name"], json!("Org 3"));
+    let moved = pending[1].mutation().unwrap();
+    assert_eq!(moved.set["name"], json!("Org 3"));
+    assert_eq!(
+        moved.ctx["name"].0,
+        std::collections::BTreeMap::from([(after, 1)]),
+        "its context names the earlier waiting edit by its new number"
+    );
     let refused: Vec<_> = outbox
         .iter()
         .filter(|e| e.status == OutboxStatus::Rejected)
@@ -424,6 +430,58 @@ async fn renumbering_as_a_new_device_keeps_pending_and_refused_entries() {
         .unwrap()
         .unwrap();
     assert_eq!(m.n, 3);
+}
+
+#[wasm_bindgen_test]
+async fn waiting_changes_are_fitted_to_the_snapshot_of_a_restored_server() {
+    let db = fresh("fitted").await;
+    let device = db.device_id().await.unwrap();
+    let server = new_id();
+    let org = new_id();
+    // The browser saw the server's 6th edit of the name; the backup holds only its 5th.
+    let seen = server_record(server, org, 6, json!({"name": "Lost", "acronym": "A"}));
+    load_first(&db, &[seen]).await;
+    let name = fields(json!({"name": "Mine"}));
+    let m = db
+        .edit(&admin(), RecordKind::Organisation, org, name)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(m.ctx["name"].0[&server], 6);
+    let restored = server_record(server, org, 5, json!({"name": "Backed up", "acronym": "A"}));
+    assert!(
+        restored.check_contexts(device, &m).is_err(),
+        "refused as it was"
+    );
+
+    load(
+        &db,
+        Snapshot {
+            cursor: Cursor::new("s2", 1),
+            records: vec![restored.clone()],
+        },
+    )
+    .await
+    .unwrap();
+    let outbox = db.outbox().await.unwrap();
+    assert_eq!(outbox.len(), 1);
+    let fitted = outbox[0].mutation().unwrap();
+    assert_eq!(fitted.ctx["name"].0[&server], 5);
+    assert_eq!(fitted.set, m.set);
+    restored
+        .check_contexts(device, &fitted)
+        .expect("accepted by the restored server");
+    let shown = db
+        .record(RecordKind::Organisation, org)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(shown.values()["name"], json!("Mine"));
+    assert_eq!(
+        shown.conflicts().count(),
+        0,
+        "it replaces what the backup holds"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -643,6 +643,70 @@ async fn cursors_from_elsewhere_reset_and_garbage_is_refused() {
 }
 
 #[tokio::test]
+async fn a_push_from_a_copy_this_server_does_not_hold_is_refused_before_anything_is_stored() {
+    let t = TestApp::seeded().await;
+    let snapshot = t.snapshot().await;
+    let (server, seq) = snapshot.cursor.parts().expect("cursor");
+    let (mut device, _, ms) = Device::renaming_an_organisation(2);
+    let push = |cursor: &str| {
+        let body = serde_json::to_value(tradewinds_shared::sync::PushRequest {
+            device: device.id,
+            mutations: ms.clone(),
+        })
+        .unwrap();
+        let path = format!("/api/v1/sync/push?cursor={cursor}");
+        let t = &t;
+        async move { t.json(Method::POST, &path, &body).await }
+    };
+    let before = t.state().await;
+    // Another server's cursor, and this one's from before a restore (past the end, or
+    // naming another change than the one at its place).
+    let digest = snapshot.cursor.parts_with_digest().unwrap().2.unwrap();
+    for stale in [
+        Cursor::new(&Uuid::new_v4().to_string(), seq).0,
+        Cursor::new(server, seq + 10).0,
+        Cursor::at(server, seq - 1, Some(digest)).0,
+    ] {
+        let body = push(&stale)
+            .await
+            .expect_error(StatusCode::CONFLICT, "cursor_reset");
+        assert!(body.message.contains("restored"), "{}", body.message);
+    }
+    for garbage in ["nonsense", "abc.def"] {
+        push(garbage)
+            .await
+            .expect_error(StatusCode::BAD_REQUEST, "invalid_cursor");
+    }
+    let body = push("x.1&colour=red")
+        .await
+        .expect_error(StatusCode::BAD_REQUEST, "invalid_query");
+    assert!(body.message.contains("cursor"), "{}", body.message);
+    assert_eq!(t.state().await, before, "nothing stored");
+    assert_eq!(t.store.last_mutation(device.id).await.unwrap(), 0);
+
+    // The copy it does hold, at the end or behind it: applied.
+    let reply = push(&snapshot.cursor.0).await;
+    assert_eq!(reply.status, StatusCode::NO_CONTENT, "{:?}", reply.body);
+    assert_eq!(t.store.last_mutation(device.id).await.unwrap(), 2);
+    device.next = 3;
+    let mut local = RecordState::new(RecordKind::Organisation, Uuid::new_v4());
+    let third = device.edit(&mut local, now_ms(), new_org("Behind"));
+    let reply = t
+        .json(
+            Method::POST,
+            &format!("/api/v1/sync/push?cursor={}", snapshot.cursor.0),
+            &serde_json::to_value(tradewinds_shared::sync::PushRequest {
+                device: device.id,
+                mutations: vec![third],
+            })
+            .unwrap(),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::NO_CONTENT, "{:?}", reply.body);
+    assert_eq!(t.store.last_mutation(device.id).await.unwrap(), 3);
+}
+
+#[tokio::test]
 async fn edits_of_different_fields_both_survive() {
     let t = TestApp::seeded().await;
     let snapshot = t.snapshot().await;

@@ -24,6 +24,7 @@
 
 mod rows;
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use send_wrapper::SendWrapper;
@@ -283,12 +284,7 @@ impl Db {
             .rexie
             .transaction(&[META], TransactionMode::ReadWrite)?;
         let meta = tx.store(META)?;
-        let existing = meta
-            .get(META_DEVICE.into())
-            .await?
-            .and_then(|v| v.as_string())
-            .and_then(|s| Uuid::parse_str(&s).ok());
-        let id = match existing {
+        let id = match read_device(&meta).await? {
             Some(id) => id,
             None => {
                 let id = new_id();
@@ -455,19 +451,15 @@ impl Db {
             .collect())
     }
 
-    /// After the server lost mutations it had acknowledged (restored from a backup), this
-    /// device cannot continue its numbering there: it takes a new device id, renumbers the
-    /// mutations still pending from 1 and forgets the cursor, all in one transaction. The
-    /// next sync starts from a snapshot with the pending edits on top, then pushes them.
+    /// The server will never accept this device's waiting mutations under its id: it lost
+    /// mutations it had acknowledged (restored from a backup), or the id is another
+    /// account's (someone else synced from this browser first). The pending mutations are
+    /// renumbered from 1 under a new device id, their contexts naming each other's new
+    /// numbers (`Mutation::move_device`), and the cursor is forgotten, all in one
+    /// transaction. The next snapshot loaded fits their contexts to the server's records,
+    /// then they are pushed.
     pub async fn renumber_as_new_device(&self) -> Result<DeviceId, DbError> {
         self.renumber_keeping(|_| true, true).await
-    }
-
-    /// The device id belongs to another account on the server (another person synced from
-    /// this browser first): the pending mutations are renumbered from 1 under a new device
-    /// id, keeping the cursor (nothing was lost, no snapshot is needed).
-    pub async fn continue_as_new_device(&self) -> Result<DeviceId, DbError> {
-        self.renumber_keeping(|_| true, false).await
     }
 
     /// Discards the changes made on this browser by `author` that were never sent (another
@@ -497,6 +489,7 @@ impl Db {
             .transaction(&[OUTBOX, META], TransactionMode::ReadWrite)?;
         let outbox = tx.store(OUTBOX)?;
         let meta = tx.store(META)?;
+        let old_device = read_device(&meta).await?;
         let device = new_id();
         let entries: Vec<OutboxEntry> = outbox
             .get_all(None, None)
@@ -505,11 +498,23 @@ impl Db {
             .map(from_js)
             .collect::<Result<_, _>>()?;
         outbox.clear().await?;
-        let mut n = 0;
+        let pending = |e: &&OutboxEntry| e.status == OutboxStatus::Pending;
+        let first_unsent = entries.iter().find(pending).map_or(u64::MAX, |e| e.n);
+        let renumbered: BTreeMap<u64, u64> = entries
+            .iter()
+            .filter(|e| keep(e))
+            .filter(pending)
+            .zip(1..)
+            .map(|(e, n)| (e.n, n))
+            .collect();
         for mut entry in entries.into_iter().filter(|e| keep(e)) {
-            if entry.status == OutboxStatus::Pending {
-                n += 1;
-                entry = entry.renumbered(n)?;
+            if let Some(&n) = renumbered.get(&entry.n).filter(|_| pending(&&entry)) {
+                // Contexts naming this person's unsent edits name them as they are now.
+                entry = entry.renumbered(n, |m| {
+                    if let Some(old) = old_device {
+                        m.move_device(old, device, &renumbered, first_unsent);
+                    }
+                })?;
             } else if entry.n < PARKED {
                 // Refused entries are only shown, never pushed: park them above any number
                 // the new device will reach, so that they keep their place in the list.
@@ -522,8 +527,11 @@ impl Db {
             Some(&META_DEVICE.into()),
         )
         .await?;
-        meta.put(&JsValue::from((n + 1) as f64), Some(&META_NEXT_N.into()))
-            .await?;
+        meta.put(
+            &JsValue::from((renumbered.len() + 1) as f64),
+            Some(&META_NEXT_N.into()),
+        )
+        .await?;
         if forget_cursor {
             meta.delete(META_CURSOR.into()).await?;
         }
@@ -551,18 +559,26 @@ impl Db {
             .rexie
             .transaction(&[RECORDS, OUTBOX, META], TransactionMode::ReadWrite)?;
         let records = tx.store(RECORDS)?;
-        let pending = pending_mutations(&tx.store(OUTBOX)?).await?;
+        let outbox = tx.store(OUTBOX)?;
+        let mut pending = pending_entries(&outbox).await?;
         let cursor = snapshot.cursor.clone();
         // Every row is ready before anything is replaced: a snapshot that is not JSON, or
         // a record whose indexed fields cannot be read, leaves the catalogue as it was.
         // (The other fields are the server's own serialisation, read when shown.)
-        let (rows, foreign) = match snapshot_rows(snapshot, &pending, device) {
+        let (rows, foreign, fitted) = match snapshot_rows(snapshot, &mut pending, device) {
             Ok(rows) => rows,
             Err(e) => {
                 tx.abort().await?;
                 return Err(e);
             }
         };
+        // Waiting changes whose contexts name writes this server does not have (it was
+        // restored from a backup) are fitted to it, so that they are accepted when sent.
+        for i in fitted {
+            let (entry, m) = &pending[i];
+            let entry = entry.renumbered(m.n, |into| into.ctx = m.ctx.clone())?;
+            outbox.put(&to_js(&entry)?, None).await?;
+        }
         records.clear().await?;
         records.put_all(rows.into_iter()).await?;
         let meta = tx.store(META)?;
@@ -788,32 +804,48 @@ impl Db {
     }
 }
 
-async fn pending_mutations(outbox: &rexie::Store) -> Result<Vec<Mutation>, DbError> {
+/// The device id kept in `meta`, if any.
+async fn read_device(meta: &rexie::Store) -> Result<Option<DeviceId>, DbError> {
+    Ok(meta
+        .get(META_DEVICE.into())
+        .await?
+        .and_then(|v| v.as_string())
+        .and_then(|s| Uuid::parse_str(&s).ok()))
+}
+
+/// The outbox entries still to be sent, oldest first, each with its mutation.
+async fn pending_entries(outbox: &rexie::Store) -> Result<Vec<PendingEntry>, DbError> {
     let rows = outbox.get_all(None, None).await?;
     let mut out = Vec::new();
     for row in rows {
         let entry: OutboxEntry = from_js(row)?;
         if entry.status == OutboxStatus::Pending {
-            out.push(entry.mutation()?);
+            let m = entry.mutation()?;
+            out.push((entry, m));
         }
     }
     Ok(out)
 }
 
+/// A waiting outbox entry and its mutation.
+type PendingEntry = (OutboxEntry, Mutation);
+
 /// The rows of a snapshot's records: stored as received (read only for their indexed
 /// fields), except those with local edits still pending, which get them on top.
-/// Also the kinds of the records kept as received (`RecordRow::foreign`).
-type SnapshotRows = (Vec<(JsValue, Option<JsValue>)>, Vec<String>);
+/// Also the kinds of the records kept as received (`RecordRow::foreign`), and which of
+/// the `pending` mutations had their contexts fitted to the snapshot
+/// (`RecordState::fit_contexts`; changed in place).
+type SnapshotRows = (Vec<(JsValue, Option<JsValue>)>, Vec<String>, Vec<usize>);
 
 fn snapshot_rows(
     snapshot: RawSnapshot<'_>,
-    pending: &[Mutation],
+    pending: &mut [PendingEntry],
     device: DeviceId,
 ) -> Result<SnapshotRows, DbError> {
     let bad = |e: serde_json::Error| DbError::Decode(format!("snapshot record: {e}"));
     let mut edited: std::collections::HashMap<Uuid, RecordState> = pending
         .iter()
-        .map(|m| (m.id, RecordState::new(m.kind, m.id)))
+        .map(|(_, m)| (m.id, RecordState::new(m.kind, m.id)))
         .collect();
     let mut rows = Vec::with_capacity(snapshot.records.len() + edited.len());
     let mut foreign: Vec<String> = Vec::new();
@@ -837,15 +869,19 @@ fn snapshot_rows(
             None => rows.push((RecordRow::with_json(&head, json.to_owned()).to_js(), None)),
         }
     }
-    for m in pending {
+    let mut fitted = Vec::new();
+    for (i, (_, m)) in pending.iter_mut().enumerate() {
         if let Some(state) = edited.get_mut(&m.id) {
+            if state.fit_contexts(device, m) {
+                fitted.push(i);
+            }
             state.apply(device, m, None);
         }
     }
     for state in edited.values() {
         rows.push((RecordRow::encode(state)?.to_js(), None));
     }
-    Ok((rows, foreign))
+    Ok((rows, foreign, fitted))
 }
 
 fn decode_live(rows: Vec<JsValue>) -> Result<Vec<RecordState>, DbError> {

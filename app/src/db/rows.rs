@@ -163,10 +163,12 @@ impl OutboxEntry {
         })
     }
 
-    /// The same entry renumbered `n` (its mutation too).
-    pub fn renumbered(&self, n: u64) -> Result<Self, DbError> {
+    /// The same entry renumbered `n` (its mutation too), its mutation otherwise changed by
+    /// `change`.
+    pub fn renumbered(&self, n: u64, change: impl FnOnce(&mut Mutation)) -> Result<Self, DbError> {
         let mut m = self.mutation()?;
         m.n = n;
+        change(&mut m);
         Ok(OutboxEntry {
             n,
             mutation: serde_json::to_string(&m).map_err(|e| DbError::Decode(e.to_string()))?,

@@ -21,6 +21,10 @@ pub enum SyncError {
         "the server has lost changes it had accepted from this device (restored from a backup?)"
     )]
     ServerForgot,
+    /// The server's data is not the copy this device last synced with (restored from a
+    /// backup, or replaced): load its snapshot, then send.
+    #[error("the server was restored from a backup or replaced; its data is being loaded again")]
+    ServerReset,
     /// The device id this browser pushed under belongs to another account (someone else
     /// signed in here first): this person's changes continue under a device of their own.
     #[error("this browser's device id belongs to another account")]
@@ -52,6 +56,7 @@ async fn refusal(res: Response) -> SyncError {
     }
     match res.json::<ErrorBody>().await {
         Ok(body) if body.error == "mutation_gap" => SyncError::ServerForgot,
+        Ok(body) if status == 409 && body.error == "cursor_reset" => SyncError::ServerReset,
         Ok(body) if status == 403 && body.error == "device_not_yours" => SyncError::DeviceTaken,
         Ok(body) if status == 401 && body.error == "unauthenticated" => SyncError::SignedOut,
         Ok(body) => SyncError::Refused(body),
@@ -146,16 +151,26 @@ pub async fn pull(token: &str, cursor: &Cursor) -> Result<PulledPage, SyncError>
     })
 }
 
+/// Pushes `mutations`, saying where this device's copy stands (`cursor`): a server whose
+/// history does not hold it answers `ServerReset`, storing nothing.
 pub async fn push(
     token: &str,
     device: DeviceId,
+    cursor: Option<&Cursor>,
     mutations: &[Mutation],
 ) -> Result<PushResponse, SyncError> {
     let body = PushRequest {
         device,
         mutations: mutations.to_vec(),
     };
-    let req = authorised(Request::post("/api/v1/sync/push"), token)
+    let url = match cursor {
+        Some(c) => format!(
+            "/api/v1/sync/push?cursor={}",
+            js_sys::encode_uri_component(&c.0)
+        ),
+        None => "/api/v1/sync/push".to_owned(),
+    };
+    let req = authorised(Request::post(&url), token)
         .json(&body)
         .map_err(|e| SyncError::BadAnswer(e.to_string()))?;
     let res = req.send().await;

@@ -196,6 +196,8 @@ async fn round_inner(
     }
     // A fresh random device is never someone else's: one new device per round at most.
     let first_device = device;
+    // A reset answer is followed by one reload per round, never a loop.
+    let mut reloaded = false;
     loop {
         let outbox = db.outbox().await?;
         let pending: Vec<_> = sendable(&outbox, me)
@@ -206,19 +208,30 @@ async fn round_inner(
         if pending.is_empty() {
             break;
         }
-        let answer = match client::push(token, device, &pending).await {
-            Err(SyncError::ServerForgot) => {
-                remember_device(db.renumber_as_new_device().await?);
-                // Start again: snapshot with the pending edits on top, then push.
-                return Box::pin(round_inner(cat, token, me, changed)).await;
+        let cursor = db.cursor().await?;
+        let answer = match client::push(token, device, cursor.as_ref(), &pending).await {
+            Err(SyncError::ServerReset) if !reloaded => {
+                // The server was restored or replaced: its snapshot replaces the local
+                // copy, and the waiting changes are fitted to it (`Db::load_snapshot`)
+                // before they are sent.
+                let body = client::snapshot(token).await?;
+                db.load_snapshot(parse_snapshot(&body)?).await?;
+                reloaded = true;
+                *changed = true;
+                continue;
             }
-            Err(SyncError::DeviceTaken) if device == first_device => {
-                // Someone else signed in on this browser and synced first. The entries
-                // pushed now are this person's and were never accepted under that device
-                // (entries of others still waiting come after them, never sent either):
-                // they go on, numbered afresh, under a new device that becomes theirs.
-                device = db.continue_as_new_device().await?;
+            // The server lost changes it had accepted from this device (restored from a
+            // backup), or the device id is another account's (someone else signed in on
+            // this browser and synced first). Either way the waiting changes were never
+            // accepted under this device: they go on, numbered afresh, under a new one that
+            // becomes this person's, on top of the server's snapshot (which fits their
+            // contexts to it). A new random device is never taken: this happens once.
+            Err(SyncError::ServerForgot | SyncError::DeviceTaken) if device == first_device => {
+                device = db.renumber_as_new_device().await?;
                 remember_device(device);
+                let body = client::snapshot(token).await?;
+                db.load_snapshot(parse_snapshot(&body)?).await?;
+                *changed = true;
                 continue;
             }
             other => other?,

@@ -99,6 +99,18 @@ struct Kept {
     state: RecordState,
 }
 
+/// Where a client's cursor stands in this database's history (`Store::place`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CursorPlace {
+    /// At the last change: nothing new.
+    AtEnd,
+    /// After this change, with more since.
+    After(u64),
+    /// Not in this history: another server's, or this one's before a restore. The client
+    /// must start again from a snapshot.
+    Foreign,
+}
+
 /// A page of the change log as stored: each record's JSON, its `seq` included.
 struct StoredPage {
     cursor: Cursor,
@@ -199,10 +211,7 @@ impl Store {
             sqlx::query_scalar("SELECT value FROM meta WHERE key = 'server_id'")
                 .fetch_one(&pool)
                 .await?;
-        let end: i64 =
-            sqlx::query_scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq'")
-                .fetch_one(&pool)
-                .await?;
+        let end: i64 = last_seq(&pool).await?;
         let end_digest = digest_at(&pool, end).await?;
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
@@ -383,10 +392,7 @@ impl Store {
         let (mut last, mut owners) = load_counters(&mut tx, jobs.iter().map(|j| j.device)).await?;
         // Devices each account claims in this turn, not yet in the table.
         let mut claimed: HashMap<Arc<str>, i64> = HashMap::new();
-        let mut seq: i64 =
-            sqlx::query_scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq'")
-                .fetch_one(&mut *tx)
-                .await?;
+        let mut seq: i64 = last_seq(&mut *tx).await?;
         let start_seq = seq;
         if seq as u64 != self.end.load(Ordering::Acquire) {
             // Someone else wrote the database since this store's last commit: the records
@@ -668,46 +674,54 @@ impl Store {
         Ok(out)
     }
 
-    async fn pull_stored(&self, cursor: &Cursor, limit: u32) -> Result<StoredPage, Error> {
+    /// Where `cursor` stands in this database's history: at its end, somewhere in it, or
+    /// not in it at all (from another server, or from this one before it was restored
+    /// from a backup). A cursor that is not well formed is a bad request.
+    pub async fn place(&self, cursor: &Cursor) -> Result<CursorPlace, Error> {
         let Some((server, after, digest)) = cursor.parts_with_digest() else {
             return Err(Error::BadRequest {
                 code: "invalid_cursor",
                 message: format!("`{}` is not a cursor this server issued.", cursor.0),
             });
         };
+        if server != &*self.server_id {
+            return Ok(CursorPlace::Foreign);
+        }
+        {
+            let (end, end_digest) = &*self.end_digest.read().expect("end digest");
+            if after == *end && digest.is_some() && digest == end_digest.as_deref() {
+                // Up to date: the most frequent case, answered without the database.
+                return Ok(CursorPlace::AtEnd);
+            }
+        }
+        // A cursor past the end of the change log, or naming another change than the one
+        // at its place, was issued by this database before it was restored from a backup:
+        // the changes since then are not what the client saw. (A cursor without a digest,
+        // from a server before digests, is checked against the end only.)
+        if after > last_seq(&self.pool).await? as u64 {
+            return Ok(CursorPlace::Foreign);
+        }
+        if let Some(digest) = digest {
+            if digest_at(&self.pool, after as i64).await?.as_deref() != Some(digest) {
+                return Ok(CursorPlace::Foreign);
+            }
+        }
+        Ok(CursorPlace::After(after))
+    }
+
+    async fn pull_stored(&self, cursor: &Cursor, limit: u32) -> Result<StoredPage, Error> {
         let unchanged = |reset| StoredPage {
             cursor: cursor.clone(),
             states: vec![],
             has_more: false,
             reset,
         };
-        if server != &*self.server_id {
-            return Ok(unchanged(true));
-        }
-        {
-            let (end, end_digest) = &*self.end_digest.read().expect("end digest");
-            if after == *end && digest.is_some() && digest == end_digest.as_deref() {
-                // Up to date: the most frequent pull, answered without the database.
-                return Ok(unchanged(false));
-            }
-        }
-        // A cursor past the end of the change log, or naming another change than the one
-        // at its place, was issued by this database before it was restored from a backup:
-        // the changes since then are not what the client saw. (A cursor without a digest,
-        // from a server before digests, is checked against the end only; the answer gives
-        // it one.)
-        let end: i64 =
-            sqlx::query_scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq'")
-                .fetch_one(&self.pool)
-                .await?;
-        if after > end as u64 {
-            return Ok(unchanged(true));
-        }
-        if let Some(digest) = digest {
-            if digest_at(&self.pool, after as i64).await?.as_deref() != Some(digest) {
-                return Ok(unchanged(true));
-            }
-        }
+        let after = match self.place(cursor).await? {
+            CursorPlace::Foreign => return Ok(unchanged(true)),
+            CursorPlace::AtEnd => return Ok(unchanged(false)),
+            CursorPlace::After(after) => after,
+        };
+        let digest = cursor.parts_with_digest().and_then(|(_, _, d)| d);
         // Each record with the change its `seq` names, whose digest the cursor carries.
         type Row = (String, i64, Option<String>, Option<i64>, Option<i64>);
         let mut rows: Vec<Row> = sqlx::query_as(
@@ -748,10 +762,7 @@ impl Store {
     /// transaction so that they agree.
     pub async fn snapshot(&self) -> Result<Snapshot, Error> {
         let mut tx = self.pool.begin().await?;
-        let seq: i64 =
-            sqlx::query_scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq'")
-                .fetch_one(&mut *tx)
-                .await?;
+        let seq: i64 = last_seq(&mut *tx).await?;
         let rows = sqlx::query("SELECT state, seq FROM records ORDER BY seq")
             .fetch_all(&mut *tx)
             .await?;
@@ -779,10 +790,7 @@ impl Store {
     ) -> Result<impl futures_util::Stream<Item = Result<String, Error>> + Send + 'static, Error>
     {
         let mut tx = self.pool.begin().await?;
-        let seq: i64 =
-            sqlx::query_scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq'")
-                .fetch_one(&mut *tx)
-                .await?;
+        let seq: i64 = last_seq(&mut *tx).await?;
         let digest = digest_at(&mut *tx, seq).await?;
         tx.commit().await?;
         let cursor =
@@ -946,6 +954,15 @@ pub fn change_digest(seq: i64, device: &str, mutation: i64, received: i64) -> St
 }
 
 /// The digest of the change at `seq` (`None`: no change there, as at 0).
+/// The sequence number of the last change committed (`meta.seq`; 0 before any).
+async fn last_seq<'e>(db: impl sqlx::SqliteExecutor<'e>) -> Result<i64, Error> {
+    Ok(
+        sqlx::query_scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq'")
+            .fetch_one(db)
+            .await?,
+    )
+}
+
 async fn digest_at<'e>(
     db: impl sqlx::SqliteExecutor<'e>,
     seq: i64,

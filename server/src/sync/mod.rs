@@ -14,6 +14,7 @@ use tradewinds_shared::sync::{Cursor, PushResponse, ReceivedPush};
 
 use crate::accounts::Signed;
 use crate::extract::ApiJson;
+use crate::store::CursorPlace;
 use crate::{AppState, Error};
 
 /// Records per pull response.
@@ -32,6 +33,7 @@ pub fn router() -> Router<AppState> {
 async fn sync_push(
     State(app): State<AppState>,
     signed: Signed,
+    query: Result<Query<PushQuery>, axum::extract::rejection::QueryRejection>,
     ApiJson(ReceivedPush {
         push: req,
         arrays,
@@ -57,6 +59,24 @@ async fn sync_push(
                     .into(),
         });
     }
+    // The device says where its copy stands: a copy from before a restore (or from
+    // another server) holds contexts naming writes this database never had. Nothing is
+    // stored; the device reloads the snapshot, which fits its waiting changes to it.
+    let Query(q) = query.map_err(|e| Error::BadRequest {
+        code: "invalid_query",
+        message: format!("{} (expected nothing or ?cursor=CURSOR)", e.body_text()),
+    })?;
+    if let Some(cursor) = q.cursor {
+        if app.store.place(&Cursor(cursor)).await? == CursorPlace::Foreign {
+            return Err(Error::Conflict {
+                code: "cursor_reset",
+                message: "This server's data is not the copy this device last synced with \
+                          (it was restored from a backup or replaced). Load it again, then \
+                          send the waiting changes."
+                    .into(),
+            });
+        }
+    }
     let applied_all = PushResponse::applied_all(&req).filter(|_| arrays);
     let answer = app
         .store
@@ -67,6 +87,14 @@ async fn sync_push(
     } else {
         Json(answer).into_response()
     })
+}
+
+/// `?cursor=` on a push: where the pushing device's copy stands (optional; builds before
+/// it send none).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PushQuery {
+    cursor: Option<String>,
 }
 
 #[derive(Deserialize)]

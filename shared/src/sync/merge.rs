@@ -174,6 +174,35 @@ pub struct Mutation {
     pub ctx: BTreeMap<String, VersionVector>,
 }
 
+impl Mutation {
+    /// Rewrites this mutation's contexts for a move of the unsent mutations from device
+    /// `from` to device `to`: `renumbered` maps each moved mutation's old number to its new
+    /// one, and `first_unsent` is the oldest unsent number under `from`. A context entry
+    /// naming unsent writes of `from` (which the server will never see under that id) names
+    /// their new numbers under `to` instead; what it says of `from`'s sent writes is kept
+    /// by the earliest moved write that superseded them.
+    pub fn move_device(
+        &mut self,
+        from: DeviceId,
+        to: DeviceId,
+        renumbered: &BTreeMap<u64, u64>,
+        first_unsent: u64,
+    ) {
+        for ctx in self.ctx.values_mut() {
+            let Some(&k) = ctx.0.get(&from) else {
+                continue;
+            };
+            if k < first_unsent {
+                continue;
+            }
+            ctx.0.remove(&from);
+            if let Some((_, &q)) = renumbered.range(..=k).next_back() {
+                ctx.0.insert(to, q);
+            }
+        }
+    }
+}
+
 /// A record as both sides store it: its fields' states. The server adds the sequence number
 /// of the last change (`seq`) so that pulls can resume. Its JSON form is in `compact`.
 #[derive(Debug, Clone, PartialEq)]
@@ -432,6 +461,44 @@ impl RecordState {
     }
 }
 
+impl RecordState {
+    /// Fits `m`'s contexts to what this replica has seen, so that `check_contexts` passes:
+    /// each entry is lowered to the field's `seen` for its device, and dropped where the
+    /// field has seen nothing of it (the pushing `device`'s own earlier mutations stay).
+    /// Returns whether anything changed.
+    ///
+    /// For a waiting change after the server was restored from a backup: its author had
+    /// seen writes the restored server no longer has. Those writes are gone from the
+    /// record; what the author saw of the ones that remain is still covered (a device's
+    /// writes to a field are seen in order), so the change supersedes exactly what it
+    /// superseded before, as far as this replica knows it.
+    pub fn fit_contexts(&self, device: DeviceId, m: &mut Mutation) -> bool {
+        let empty = VersionVector::default();
+        let mut changed = false;
+        for (field, ctx) in m.ctx.iter_mut() {
+            let seen = self.fields.get(field).map_or(&empty, |f| &f.seen);
+            ctx.0.retain(|&d, n| {
+                if d == device && *n < m.n {
+                    return true;
+                }
+                match seen.0.get(&d) {
+                    Some(&s) if *n > s => {
+                        *n = s;
+                        changed = true;
+                        true
+                    }
+                    Some(_) => true,
+                    None => {
+                        changed = true;
+                        false
+                    }
+                }
+            });
+        }
+        changed
+    }
+}
+
 /// A mutation applied in place by `RecordState::apply_checked`.
 #[derive(Debug)]
 #[must_use]
@@ -502,6 +569,34 @@ mod tests {
         assert_eq!(s.values()["name"], json!("CARTAC (IMF)"));
         assert_eq!(s.values()["acronym"], json!("CARTAC"));
         assert_eq!(s.conflicts().count(), 0);
+    }
+
+    #[test]
+    fn unsent_edits_moved_to_a_new_device_still_pass_and_apply_in_order() {
+        // Device 1 (someone else's account now) wrote the name as its 3rd mutation.
+        let mut server = RecordState::new(RecordKind::Organisation, org_id());
+        let create = server
+            .edit(3, 10, set(&[("name", json!("A")), ("acronym", json!("A"))]))
+            .unwrap();
+        let _ = server.apply_checked(dev(1), &create, None).unwrap();
+        // On the same browser, another person edits the name twice, as 5 and 6 of device 1.
+        let mut local = server.clone();
+        let mut first = local.resolve(5, 20, "name", json!("B"));
+        local.apply(dev(1), &first, None);
+        let mut second = local.resolve(6, 30, "name", json!("C"));
+        assert_eq!(second.ctx["name"].0[&dev(1)], 5);
+        // Refused as device 1's: the person's edits go on as 1 and 2 of device 2.
+        let renumbered = BTreeMap::from([(5, 1), (6, 2)]);
+        for (m, n) in [(&mut first, 1), (&mut second, 2)] {
+            m.n = n;
+            m.move_device(dev(1), dev(2), &renumbered, 5);
+        }
+        assert_eq!(first.ctx["name"].0, BTreeMap::from([(dev(1), 3)]));
+        assert_eq!(second.ctx["name"].0, BTreeMap::from([(dev(2), 1)]));
+        let _ = server.apply_checked(dev(2), &first, None).unwrap();
+        let _ = server.apply_checked(dev(2), &second, None).unwrap();
+        assert_eq!(server.values()["name"], json!("C"));
+        assert_eq!(server.conflicts().count(), 0);
     }
 
     #[test]
@@ -904,6 +999,44 @@ mod tests {
                 let mut next = server.clone();
                 let _ = next.apply_checked(dev(d), &m, None).unwrap();
                 prop_assert_eq!(next.values()["name"].clone(), json!(format!("last {d}")));
+            }
+        }
+
+        #[test]
+        fn a_fitted_context_passes_and_a_passing_one_is_left_alone(
+            steps in prop::collection::vec((0u8..4, 0u8..2, arb_claim()), 1..40),
+        ) {
+            let fields = ["name", "acronym"];
+            let mut server = RecordState::new(RecordKind::Organisation, org_id());
+            let create = server.edit(1, 0, set(&[("name", json!("base")), ("acronym", json!("B"))])).unwrap();
+            let _ = server.apply_checked(dev(0), &create, None).unwrap();
+            let mut counter = [1u64, 0, 0, 0];
+            for (i, (d, f, claim)) in steps.into_iter().enumerate() {
+                let n = counter[d as usize] + 1;
+                let field = fields[f as usize];
+                let mut m = server.resolve(n, i as i64, field, json!(format!("v{i}")));
+                let ctx = m.ctx.entry(field.to_owned()).or_default();
+                match claim {
+                    Claim::Honest => {}
+                    Claim::Oversized(k) => {
+                        for j in 0..k {
+                            ctx.0.insert(Uuid::from_u128(j as u128 + 100), 1);
+                        }
+                    }
+                    Claim::Poisoned(pd, pn) => {
+                        ctx.0.insert(dev(pd), pn);
+                    }
+                }
+                let passed = server.check_contexts(dev(d), &m).is_ok();
+                let mut fitted = m.clone();
+                let changed = server.fit_contexts(dev(d), &mut fitted);
+                prop_assert!(server.check_contexts(dev(d), &fitted).is_ok());
+                if passed {
+                    prop_assert!(!changed);
+                    prop_assert_eq!(&fitted.ctx, &m.ctx);
+                }
+                let _ = server.apply_checked(dev(d), &fitted, None).unwrap();
+                counter[d as usize] = n;
             }
         }
 
