@@ -7,6 +7,7 @@ use axum::{
     response::{IntoResponse, Response},
     Json,
 };
+use tradewinds_shared::api::ErrorCode;
 use tradewinds_shared::{api::ErrorBody, ValidationErrors};
 
 #[derive(Debug, thiserror::Error)]
@@ -16,22 +17,22 @@ pub enum Error {
     #[error("{0}")]
     Validation(ValidationErrors),
     #[error("{message}")]
-    BadRequest { code: &'static str, message: String },
+    BadRequest { code: ErrorCode, message: String },
     #[error("{message}")]
-    Unprocessable { code: &'static str, message: String },
+    Unprocessable { code: ErrorCode, message: String },
     #[error("{message}")]
-    Conflict { code: &'static str, message: String },
+    Conflict { code: ErrorCode, message: String },
     #[error("{0}")]
     MethodNotAllowed(String),
     /// No valid session: missing, expired or revoked token, or wrong credentials.
     #[error("{message}")]
-    Unauthenticated { code: &'static str, message: String },
+    Unauthenticated { code: ErrorCode, message: String },
     /// Signed in, but this person may not do this.
     #[error("{0}")]
     Forbidden(String),
     /// Signed in, but this is not theirs to do, for a reason with its own code.
     #[error("{message}")]
-    Denied { code: &'static str, message: String },
+    Denied { code: ErrorCode, message: String },
     /// Too many wrong passwords (signing in or changing it); try again after this many
     /// seconds.
     #[error("Too many failed sign-ins or wrong passwords. Wait {0} seconds, then try again.")]
@@ -59,30 +60,35 @@ impl From<ValidationErrors> for Error {
 impl Error {
     pub fn unauthenticated() -> Error {
         Error::Unauthenticated {
-            code: "unauthenticated",
+            code: ErrorCode::Unauthenticated,
             message:
                 "Sign in first: this request has no valid session (missing, expired or signed out)."
                     .into(),
         }
     }
 
-    fn parts(&self) -> (StatusCode, &'static str) {
+    fn parts(&self) -> (StatusCode, ErrorCode) {
         match self {
-            Error::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
-            Error::Validation(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_record"),
-            Error::BadRequest { code, .. } => (StatusCode::BAD_REQUEST, code),
-            Error::Unprocessable { code, .. } => (StatusCode::UNPROCESSABLE_ENTITY, code),
-            Error::Conflict { code, .. } => (StatusCode::CONFLICT, code),
-            Error::MethodNotAllowed(_) => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
-            Error::Unauthenticated { code, .. } => (StatusCode::UNAUTHORIZED, code),
-            Error::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
-            Error::Denied { code, .. } => (StatusCode::FORBIDDEN, code),
-            Error::TooManyAttempts(_) => (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"),
-            Error::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "body_too_large"),
-            Error::UnsupportedMediaType(_) => {
-                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
+            Error::NotFound(_) => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
+            Error::Validation(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidRecord),
+            Error::BadRequest { code, .. } => (StatusCode::BAD_REQUEST, code.clone()),
+            Error::Unprocessable { code, .. } => (StatusCode::UNPROCESSABLE_ENTITY, code.clone()),
+            Error::Conflict { code, .. } => (StatusCode::CONFLICT, code.clone()),
+            Error::MethodNotAllowed(_) => {
+                (StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed)
             }
-            Error::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+            Error::Unauthenticated { code, .. } => (StatusCode::UNAUTHORIZED, code.clone()),
+            Error::Forbidden(_) => (StatusCode::FORBIDDEN, ErrorCode::Forbidden),
+            Error::Denied { code, .. } => (StatusCode::FORBIDDEN, code.clone()),
+            Error::TooManyAttempts(_) => {
+                (StatusCode::TOO_MANY_REQUESTS, ErrorCode::TooManyAttempts)
+            }
+            Error::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::BodyTooLarge),
+            Error::UnsupportedMediaType(_) => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ErrorCode::UnsupportedMediaType,
+            ),
+            Error::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),
         }
     }
 }
@@ -102,7 +108,7 @@ impl IntoResponse for Error {
             other => (other.to_string(), vec![]),
         };
         let body = ErrorBody {
-            error: code.to_owned(),
+            error: code,
             message,
             fields,
         };

@@ -5,6 +5,7 @@ use axum::{
     http::request::Parts,
 };
 use serde::de::DeserializeOwned;
+use tradewinds_shared::api::ErrorCode;
 use tradewinds_shared::RecordKind;
 use uuid::Uuid;
 
@@ -31,7 +32,7 @@ where
 fn json_error(rejection: JsonRejection) -> Error {
     match rejection {
         JsonRejection::JsonDataError(e) => Error::Unprocessable {
-            code: "invalid_body",
+            code: ErrorCode::InvalidBody,
             message: format!(
                 "The request body has the wrong shape: {}",
                 e.body_text().trim_start_matches(
@@ -40,7 +41,7 @@ fn json_error(rejection: JsonRejection) -> Error {
             ),
         },
         JsonRejection::JsonSyntaxError(e) => Error::BadRequest {
-            code: "malformed_json",
+            code: ErrorCode::MalformedJson,
             message: format!(
                 "The request body is not valid JSON: {}",
                 e.body_text()
@@ -55,13 +56,13 @@ fn json_error(rejection: JsonRejection) -> Error {
                 Error::TooLarge(crate::MAX_BODY_BYTES)
             } else {
                 Error::BadRequest {
-                    code: "unreadable_body",
+                    code: ErrorCode::UnreadableBody,
                     message: format!("The request body could not be read: {}", e.body_text()),
                 }
             }
         }
         other => Error::BadRequest {
-            code: "bad_body",
+            code: ErrorCode::BadBody,
             message: other.body_text(),
         },
     }
@@ -85,7 +86,7 @@ fn parse_kind(s: &str) -> Result<RecordKind, Error> {
 
 fn parse_id(s: &str) -> Result<Uuid, Error> {
     Uuid::parse_str(s).map_err(|_| Error::BadRequest {
-        code: "invalid_id",
+        code: ErrorCode::InvalidId,
         message: format!(
             "`{s}` is not a record id (a UUID such as 0b6f3c3e-5b1a-4c8e-9d59-2f0c1a7e4b10)."
         ),
@@ -99,7 +100,7 @@ impl<S: Send + Sync> FromRequestParts<S> for KindPath {
         let Path(kind) = Path::<String>::from_request_parts(parts, state)
             .await
             .map_err(|e| Error::BadRequest {
-                code: "bad_path",
+                code: ErrorCode::BadPath,
                 message: e.body_text(),
             })?;
         Ok(KindPath(parse_kind(&kind)?))
@@ -113,7 +114,7 @@ impl<S: Send + Sync> FromRequestParts<S> for RecordPath {
         let Path((kind, id)) = Path::<(String, String)>::from_request_parts(parts, state)
             .await
             .map_err(|e| Error::BadRequest {
-                code: "bad_path",
+                code: ErrorCode::BadPath,
                 message: e.body_text(),
             })?;
         Ok(RecordPath(parse_kind(&kind)?, parse_id(&id)?))

@@ -3,7 +3,7 @@
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
-use tradewinds_shared::api::ErrorBody;
+use tradewinds_shared::api::{ErrorBody, ErrorCode};
 use tradewinds_shared::sync::{Cursor, DeviceId, Mutation, PushRequest, PushResponse};
 
 use crate::db::{DbError, Pulled};
@@ -55,14 +55,16 @@ async fn refusal(res: Response) -> SyncError {
         return SyncError::Server(status);
     }
     match res.json::<ErrorBody>().await {
-        Ok(body) if body.error == "mutation_gap" => SyncError::ServerForgot,
-        Ok(body) if status == 409 && body.error == "cursor_reset" => SyncError::ServerReset,
-        Ok(body) if status == 403 && body.error == "device_not_yours" => SyncError::DeviceTaken,
-        Ok(body) if status == 401 && body.error == "unauthenticated" => SyncError::SignedOut,
-        Ok(body) => SyncError::Refused(body),
+        Ok(body) => match (status, &body.error) {
+            (_, ErrorCode::MutationGap) => SyncError::ServerForgot,
+            (409, ErrorCode::CursorReset) => SyncError::ServerReset,
+            (403, ErrorCode::DeviceNotYours) => SyncError::DeviceTaken,
+            (401, ErrorCode::Unauthenticated) => SyncError::SignedOut,
+            _ => SyncError::Refused(body),
+        },
         Err(_) if status == 401 => SyncError::SignedOut,
         Err(_) => SyncError::Refused(ErrorBody {
-            error: format!("http_{status}"),
+            error: ErrorCode::Other(format!("http_{status}")),
             message: format!("The server refused the request (HTTP {status})."),
             fields: vec![],
         }),

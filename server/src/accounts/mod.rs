@@ -17,6 +17,7 @@ use axum::{
 use tower_http::set_header::SetResponseHeaderLayer;
 use tradewinds_shared::access::Actor;
 use tradewinds_shared::accounts::{NewUser, PasswordChange, Session, SignIn, User, UserChanges};
+use tradewinds_shared::api::ErrorCode;
 use uuid::Uuid;
 
 pub use sessions::Signed;
@@ -86,7 +87,7 @@ async fn sign_in(
         }
         // The attempt stays counted as a failure.
         _ => Err(Error::Unauthenticated {
-            code: "invalid_credentials",
+            code: ErrorCode::InvalidCredentials,
             message: "The email or password is not right (or the account is disabled).".into(),
         }),
     }
@@ -181,7 +182,7 @@ async fn users_update(
 
 fn user_id(raw: &str) -> Result<Uuid, Error> {
     Uuid::parse_str(raw).map_err(|_| Error::BadRequest {
-        code: "invalid_id",
+        code: ErrorCode::InvalidId,
         message: format!("`{raw}` is not a user id (a UUID)."),
     })
 }

@@ -4,6 +4,7 @@
 use sqlx::{Row, SqliteExecutor, SqlitePool};
 use tradewinds_shared::access::Role;
 use tradewinds_shared::accounts::{normalise_email, NewUser, User, UserChanges};
+use tradewinds_shared::api::ErrorCode;
 use tradewinds_shared::{RecordKind, ValidationErrors};
 use uuid::Uuid;
 
@@ -100,7 +101,7 @@ pub async fn create(pool: &SqlitePool, new: &NewUser, demo: bool) -> Result<User
     let email = normalise_email(&new.email);
     if by_email(pool, &email).await?.is_some() {
         return Err(Error::Conflict {
-            code: "email_taken",
+            code: ErrorCode::EmailTaken,
             message: format!("There is already an account for {email}."),
         });
     }
@@ -130,7 +131,7 @@ pub async fn create(pool: &SqlitePool, new: &NewUser, demo: bool) -> Result<User
         Ok(_) => Ok(user),
         // Two creations of one email at once: the unique index decides.
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(Error::Conflict {
-            code: "email_taken",
+            code: ErrorCode::EmailTaken,
             message: format!("There is already an account for {}.", user.email),
         }),
         Err(e) => Err(e.into()),
@@ -176,7 +177,7 @@ pub async fn update(pool: &SqlitePool, id: Uuid, changes: &UserChanges) -> Resul
         .await?;
         if others == 0 {
             return Err(Error::Conflict {
-                code: "last_admin",
+                code: ErrorCode::LastAdmin,
                 message: "This is the last active administrator: make someone else an administrator first.".into(),
             });
         }

@@ -6,6 +6,7 @@
 
 use axum::{extract::State, http::StatusCode, response::IntoResponse, routing::get, Json, Router};
 use serde_json::{Map, Value};
+use tradewinds_shared::api::ErrorCode;
 use tradewinds_shared::catalogue::DELETED_FIELD;
 use tradewinds_shared::sync::RecordState;
 use tradewinds_shared::RecordKind;
@@ -119,13 +120,13 @@ fn check_fields(kind: RecordKind, fields: &Map<String, Value>) -> Result<(), Err
         .find(|k| fields.contains_key(**k))
     {
         return Err(Error::Unprocessable {
-            code: "reserved_field",
+            code: ErrorCode::ReservedField,
             message: format!("`{reserved}` cannot be set in the body: the id is in the URL, and DELETE removes a record."),
         });
     }
     if fields.is_empty() {
         return Err(Error::Unprocessable {
-            code: "empty_body",
+            code: ErrorCode::EmptyBody,
             message: "The body has no fields to store.".into(),
         });
     }

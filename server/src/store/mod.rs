@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Weak};
 use std::task::Poll;
 use std::time::{SystemTime, UNIX_EPOCH};
+use tradewinds_shared::api::ErrorCode;
 
 use anyhow::Context;
 use futures_util::StreamExt;
@@ -41,7 +42,7 @@ fn forbidden(n: u64, denied: tradewinds_shared::access::Denied) -> Rejection {
         .collect();
     Rejection {
         n,
-        code: "forbidden".into(),
+        code: ErrorCode::Forbidden,
         message: format!("Not allowed: {}", denied.message),
         fields,
     }
@@ -264,7 +265,7 @@ impl Store {
     ) -> Result<PushResponse, Error> {
         if mutations.len() > MAX_PUSH_MUTATIONS {
             return Err(Error::Unprocessable {
-                code: "too_many_mutations",
+                code: ErrorCode::TooManyMutations,
                 message: format!(
                     "At most {MAX_PUSH_MUTATIONS} mutations per push (got {}).",
                     mutations.len()
@@ -273,7 +274,7 @@ impl Store {
         }
         if let Some(w) = mutations.windows(2).find(|w| w[1].n != w[0].n + 1) {
             return Err(Error::Unprocessable {
-                code: "mutations_not_consecutive",
+                code: ErrorCode::MutationsNotConsecutive,
                 message: format!(
                     "Mutations must be numbered consecutively; {} is followed by {}.",
                     w[0].n, w[1].n
@@ -282,7 +283,7 @@ impl Store {
         }
         if mutations.first().is_some_and(|m| m.n == 0) {
             return Err(Error::Unprocessable {
-                code: "invalid_mutation_number",
+                code: ErrorCode::InvalidMutationNumber,
                 message: "Mutation numbers start at 1.".into(),
             });
         }
@@ -459,7 +460,7 @@ impl Store {
             if let Some(first) = job.mutations.first() {
                 if first.n > already + 1 {
                     answers.push(Err(Error::Conflict {
-                        code: "mutation_gap",
+                        code: ErrorCode::MutationGap,
                         message: format!("This device's next mutation is {}, but the push starts at {}: send the missing ones first.", already + 1, first.n),
                     }));
                     continue;
@@ -471,7 +472,7 @@ impl Store {
                 let refusal = if m.at > now + MAX_FUTURE_SKEW_MS {
                     Some(Rejection {
                         n: m.n,
-                        code: "clock_in_future".into(),
+                        code: ErrorCode::ClockInFuture,
                         message: "The device's clock is more than a day ahead of the server; correct the date and time, then resubmit.".into(),
                         fields: vec![],
                     })
@@ -499,7 +500,7 @@ impl Store {
                     let outcome = match state.apply_checked(device, m, job.author.name.as_deref()) {
                         Err(e) => Err(Rejection {
                             n: m.n,
-                            code: "invalid_record".into(),
+                            code: ErrorCode::InvalidRecord,
                             message: format!("The change was refused: {e}"),
                             fields: e.0,
                         }),
@@ -680,7 +681,7 @@ impl Store {
     pub async fn place(&self, cursor: &Cursor) -> Result<CursorPlace, Error> {
         let Some((server, after, digest)) = cursor.parts_with_digest() else {
             return Err(Error::BadRequest {
-                code: "invalid_cursor",
+                code: ErrorCode::InvalidCursor,
                 message: format!("`{}` is not a cursor this server issued.", cursor.0),
             });
         };
@@ -889,7 +890,7 @@ impl Store {
             return Err(match r.code.as_str() {
                 "forbidden" => Error::Forbidden(r.message),
                 _ => Error::Unprocessable {
-                    code: "invalid_record",
+                    code: ErrorCode::InvalidRecord,
                     message: r.message,
                 },
             });
@@ -1045,7 +1046,7 @@ async fn claim_device(
         Some(Some(owner)) if owner == account => return Ok(Ok(())),
         Some(Some(_)) => {
             return Ok(Err(Error::Denied {
-                code: "device_not_yours",
+                code: ErrorCode::DeviceNotYours,
                 message: "This device id belongs to another account: changes are accepted only from the account that first sent under it. The app continues as a new device of yours.".into(),
             }))
         }
@@ -1059,7 +1060,7 @@ async fn claim_device(
             let this_turn = claimed.entry(account.clone()).or_insert(0);
             if has + *this_turn >= MAX_DEVICES_PER_ACCOUNT {
                 return Ok(Err(Error::Denied {
-                    code: "too_many_devices",
+                    code: ErrorCode::TooManyDevices,
                     message: format!("This account already syncs from {MAX_DEVICES_PER_ACCOUNT} devices, the most one account may have; ask an administrator."),
                 }));
             }

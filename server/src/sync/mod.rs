@@ -10,6 +10,7 @@ use axum::{
     Json, Router,
 };
 use serde::Deserialize;
+use tradewinds_shared::api::ErrorCode;
 use tradewinds_shared::sync::{Cursor, PushResponse, ReceivedPush};
 
 use crate::accounts::Signed;
@@ -42,7 +43,7 @@ async fn sync_push(
 ) -> Result<Response, Error> {
     if oversized {
         return Err(Error::Unprocessable {
-            code: "too_many_mutations",
+            code: ErrorCode::TooManyMutations,
             message: format!(
                 "At most {} mutations per push; send the rest in the next one.",
                 tradewinds_shared::sync::protocol::MAX_PUSH_MUTATIONS
@@ -53,7 +54,7 @@ async fn sync_push(
     // cursor): a push in its name would make the server skip its next edits as duplicates.
     if req.device == app.store.server_device() {
         return Err(Error::Unprocessable {
-            code: "reserved_device",
+            code: ErrorCode::ReservedDevice,
             message:
                 "This device id belongs to the server; a device pushes under its own random id."
                     .into(),
@@ -63,13 +64,13 @@ async fn sync_push(
     // another server) holds contexts naming writes this database never had. Nothing is
     // stored; the device reloads the snapshot, which fits its waiting changes to it.
     let Query(q) = query.map_err(|e| Error::BadRequest {
-        code: "invalid_query",
+        code: ErrorCode::InvalidQuery,
         message: format!("{} (expected nothing or ?cursor=CURSOR)", e.body_text()),
     })?;
     if let Some(cursor) = q.cursor {
         if app.store.place(&Cursor(cursor)).await? == CursorPlace::Foreign {
             return Err(Error::Conflict {
-                code: "cursor_reset",
+                code: ErrorCode::CursorReset,
                 message: "This server's data is not the copy this device last synced with \
                           (it was restored from a backup or replaced). Load it again, then \
                           send the waiting changes."
@@ -111,7 +112,7 @@ async fn sync_pull(
     query: Result<Query<PullQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<impl IntoResponse, Error> {
     let Query(q) = query.map_err(|e| Error::BadRequest {
-        code: "invalid_query",
+        code: ErrorCode::InvalidQuery,
         message: format!("{} (expected ?cursor=CURSOR[&limit=N])", e.body_text()),
     })?;
     let limit = q.limit.unwrap_or(PULL_LIMIT).clamp(1, PULL_LIMIT);

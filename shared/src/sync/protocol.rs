@@ -318,7 +318,7 @@ impl PushResponse {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Rejection {
     pub n: u64,
-    pub code: String,
+    pub code: crate::api::ErrorCode,
     pub message: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldError>,
@@ -532,7 +532,7 @@ mod tests {
             last_applied: 7,
             rejections: vec![Rejection {
                 n: 7,
-                code: "invalid".into(),
+                code: crate::api::ErrorCode::InvalidRecord,
                 message: "no".into(),
                 fields: Vec::new(),
             }],
