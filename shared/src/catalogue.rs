@@ -26,6 +26,8 @@ macro_rules! labelled_enum {
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// Every value as (code, label), in order: what a field table names.
+            pub const OPTIONS: &'static [(&'static str, &'static str)] = &[$(($code, $label)),+];
             pub fn code(self) -> &'static str { match self { $($name::$variant => $code),+ } }
             pub fn label(self) -> &'static str { match self { $($name::$variant => $label),+ } }
             pub fn from_code(code: &str) -> Option<Self> {

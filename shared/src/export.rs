@@ -7,8 +7,9 @@
 //! `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`: the catalogue's text
 //! comes from many people, and opening an export must never run what one of them typed.
 
-use crate::catalogue::{Organisation, TrainingTool};
-use crate::meetings::{ActionItem, Day};
+use crate::catalogue::{Organisation, RecordKind, TrainingTool};
+use crate::dates::Day;
+use crate::meetings::ActionItem;
 use crate::missions::Mission;
 use crate::projects::Project;
 use crate::reference::country_name;
@@ -82,22 +83,23 @@ pub struct ToolRow<'a> {
 }
 
 pub fn training_tools(rows: &[ToolRow]) -> String {
+    let label = |field: &'static str| RecordKind::TrainingTool.field_label(field);
     let mut csv = Csv::new(&[
-        "Title",
-        "Provider",
-        "Programme",
-        "Format",
-        "Platform",
-        "Languages",
-        "Topics",
-        "Duration",
-        "Audience",
-        "Access",
-        "Certification",
-        "Cost",
-        "Address",
-        "Last verified",
-        "Description",
+        label("title"),
+        label("provider"),
+        label("programme"),
+        label("format"),
+        label("platform"),
+        label("languages"),
+        label("topics"),
+        label("duration"),
+        label("audience"),
+        label("access"),
+        label("certification"),
+        label("cost"),
+        label("url"),
+        label("last_verified"),
+        label("description"),
     ]);
     for r in rows {
         let t = r.tool;
@@ -132,18 +134,19 @@ pub struct OrgRow<'a> {
 }
 
 pub fn organisations(rows: &[OrgRow]) -> String {
+    let label = |field: &'static str| RecordKind::Organisation.field_label(field);
     let mut csv = Csv::new(&[
-        "Name",
-        "Acronym",
-        "Category",
-        "Country",
-        "Status",
-        "Successor",
-        "Part of",
-        "Languages",
-        "Memberships",
-        "Website",
-        "Description",
+        label("name"),
+        label("acronym"),
+        label("category"),
+        label("country"),
+        label("status"),
+        label("successor"),
+        label("parent"),
+        label("languages"),
+        label("memberships"),
+        label("website"),
+        label("description"),
     ]);
     for r in rows {
         let o = r.organisation;
@@ -177,14 +180,15 @@ pub struct ActionRow<'a> {
 
 /// The action items, with "Overdue" worked out for `today` (the device's date).
 pub fn action_items(rows: &[ActionRow], today: Day) -> String {
+    let label = |field: &'static str| RecordKind::ActionItem.field_label(field);
     let mut csv = Csv::new(&[
-        "Action",
-        "Owner",
-        "Shared with",
-        "Due",
-        "Status",
+        label("text"),
+        label("owner"),
+        label("co_owners"),
+        label("due"),
+        label("status"),
         "Overdue",
-        "Progress",
+        label("progress"),
         "From",
     ]);
     for r in rows {
@@ -214,22 +218,23 @@ pub struct ProjectRow<'a> {
 }
 
 pub fn projects(rows: &[ProjectRow]) -> String {
+    let label = |field: &'static str| RecordKind::Project.field_label(field);
     let mut csv = Csv::new(&[
-        "Title",
-        "Identifier",
-        "Status",
-        "Start",
-        "End",
-        "Accountable",
-        "Funders",
-        "Implementers",
-        "Countries",
-        "Topics",
+        label("title"),
+        label("identifier"),
+        label("status"),
+        label("starts"),
+        label("ends"),
+        label("accountable"),
+        label("funders"),
+        label("implementers"),
+        label("countries"),
+        label("topics"),
         "DAC sectors",
-        "Budget",
-        "Currency",
-        "Programme",
-        "Description",
+        label("budget"),
+        label("currency"),
+        label("programme"),
+        label("description"),
     ]);
     for r in rows {
         let p = r.project;
@@ -270,20 +275,21 @@ pub struct MissionRow<'a> {
 }
 
 pub fn missions(rows: &[MissionRow]) -> String {
+    let label = |field: &'static str| RecordKind::Mission.field_label(field);
     let mut csv = Csv::new(&[
-        "Title",
-        "Provided by",
-        "For",
-        "Country",
-        "First day",
-        "Last day",
-        "Phase",
-        "Topics",
-        "Project",
-        "Findings",
-        "Recommendations",
-        "Full report",
-        "Report address",
+        label("title"),
+        label("provider"),
+        label("beneficiary"),
+        label("country"),
+        label("starts"),
+        label("ends"),
+        label("phase"),
+        label("topics"),
+        label("project"),
+        label("findings"),
+        label("recommendations"),
+        label("report_access"),
+        label("report_url"),
     ]);
     for r in rows {
         let m = r.mission;
@@ -508,7 +514,7 @@ mod tests {
             programme: String::new(),
         }]);
         let rows = lines(&text);
-        assert!(rows[0].starts_with("Title,Identifier,Status,Start,End,Accountable,Funders,"));
+        assert!(rows[0].starts_with("Title,Identifier,Status,Start,End,Accountable,Funded by,"));
         assert!(
             rows[1].contains(",CARTAC,Global Affairs Canada; FCDO,,Barbados; Saint Lucia,"),
             "{}",
@@ -539,7 +545,7 @@ mod tests {
         }]);
         let body = text.trim_start_matches('\u{feff}');
         assert!(
-            body.starts_with("Title,Provided by,For,Country,First day,"),
+            body.starts_with("Title,Provided by,Administration assisted,Country,First day,"),
             "{body}"
         );
         assert!(

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::catalogue::{check_country, matches_query};
-use crate::meetings::Day;
+use crate::dates::Day;
 use crate::reference::{country_name, topic_label};
 use crate::validation::{max_len, optional_url, required_text, ValidationErrors};
 
@@ -107,7 +107,7 @@ impl Mission {
 
     /// "4–15 March 2013" and the like, as meetings write their dates.
     pub fn dates_label(&self) -> String {
-        crate::meetings::dates_label(&self.starts, &self.ends)
+        crate::dates::dates_label(&self.starts, &self.ends)
     }
 
     pub fn country_label(&self) -> &'static str {

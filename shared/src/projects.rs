@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::catalogue::matches_query;
-use crate::meetings::Day;
+use crate::dates::Day;
 use crate::reference::{country_name, topic_label};
 use crate::validation::{max_len, required_text, ValidationErrors};
 

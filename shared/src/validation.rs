@@ -127,32 +127,8 @@ pub fn optional_date(errors: &mut ValidationErrors, field: &str, value: &str) {
     if v.is_empty() {
         return;
     }
-    if parse_date(v).is_none() {
+    if crate::dates::parse_date(v).is_none() {
         errors.add(field, "Enter a date as YYYY-MM-DD, for example 2012-10-15.");
-    }
-}
-
-/// A calendar date written `YYYY-MM-DD` (years 1900 to 2200), as (year, month, day).
-pub fn parse_date(v: &str) -> Option<(u16, u8, u8)> {
-    let parts: Vec<&str> = v.split('-').collect();
-    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
-        return None;
-    }
-    let y = parts[0].parse::<u16>().ok()?;
-    let m = parts[1].parse::<u8>().ok()?;
-    let d = parts[2].parse::<u8>().ok()?;
-    ((1900..=2200).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m))
-        .then_some((y, m, d))
-}
-
-/// The number of days in a month (`m` from 1 to 12) of the Gregorian calendar.
-pub fn days_in_month(y: u16, m: u8) -> u8 {
-    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        2 if leap => 29,
-        2 => 28,
-        _ => 30,
     }
 }
 

@@ -95,7 +95,7 @@ test("an office editor's mission list opens on their own administration", async 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
   assert.match(download.suggestedFilename(), /^missions-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = readFileSync(await download.path(), 'utf8').slice(1);
-  assert.ok(csv.startsWith('Title,Provided by,For,Country,First day,Last day,Phase,Topics,Project,Findings,Recommendations,Full report,Report address\r\n'), csv);
+  assert.ok(csv.startsWith('Title,Provided by,Administration assisted,Country,First day,Last day,Phase,Topics,Project,Findings,Recommendations,Who may read the full report,Where the report is kept\r\n'), csv);
   assert.ok(csv.includes(`${PCA},Caribbean Regional Technical Assistance Centre (CARTAC),Montserrat Customs,Montserrat,2013-03-04,2013-03-15,Diagnostic,"Post-clearance audit; Valuation, classification and origin",,"No written audit plan.\nTraders\u2019 records are checked on paper only.",Adopt a risk-based audit plan.,On request to the beneficiary administration,`), csv);
   assert.deepEqual(errors, []);
   await page.close();

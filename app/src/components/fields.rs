@@ -87,11 +87,12 @@ pub fn SelectField(
     #[prop(into)] on_change: Callback<String>,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] none_label: Option<&'static str>,
+    #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let id = format!("f-{name}");
     view! {
         <div class="field">
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone()>{label}{required.then_some(" (required)")}</label>
             <select
                 id=id
                 name=name
@@ -120,10 +121,11 @@ pub fn CheckboxGroup(
     #[prop(into)] value: Signal<Vec<String>>,
     #[prop(into)] on_change: Callback<Vec<String>>,
     #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional)] required: bool,
 ) -> impl IntoView {
     view! {
         <fieldset class="field checks" aria-describedby=move || error.with(Option::is_some).then(|| error_id(name))>
-            <legend>{label}</legend>
+            <legend>{label}{required.then_some(" (at least one)")}</legend>
             {options.into_iter().map(|(code, text)| {
                 let c = code.clone();
                 let checked = move || value.with(|v| v.contains(&c));

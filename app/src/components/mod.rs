@@ -3,6 +3,7 @@
 pub mod fields;
 pub mod layout;
 pub mod list;
+pub mod pickers;
 pub mod pwa;
 
 /// A local date and time for people ("28 Nov 2026, 14:02").
@@ -17,9 +18,9 @@ pub fn format_time(ms: i64) -> String {
 
 /// Today on this device's clock, in its time zone (an evening in the Caribbean is not
 /// tomorrow, as UTC would have it).
-pub fn today() -> tradewinds_shared::meetings::Day {
+pub fn today() -> tradewinds_shared::dates::Day {
     let now = js_sys::Date::new_0();
-    tradewinds_shared::meetings::Day {
+    tradewinds_shared::dates::Day {
         year: now.get_full_year() as u16,
         month: now.get_month() as u8 + 1,
         day: now.get_date() as u8,

@@ -8,18 +8,19 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::{Map, Value};
 use tradewinds_shared::catalogue::DELETED_FIELD;
-use tradewinds_shared::meetings::{follow_up_order, ActionFilter, ActionStatus, Day};
+use tradewinds_shared::dates::Day;
+use tradewinds_shared::meetings::{follow_up_order, ActionFilter, ActionStatus};
 use tradewinds_shared::{export, ActionItem, Meeting, Mission, Organisation, RecordKind};
 use uuid::Uuid;
 
 use super::form::FormState;
 use super::history::History;
-use super::meetings::org_options;
-use super::organisations::{display_names, id_text};
 use super::{failed, loading};
 use crate::catalogue::{allowed, own_office, records_of, use_actor, use_catalogue, Typed};
 use crate::components::fields::{enum_options, CheckboxGroup, SelectField, TextArea, TextField};
 use crate::components::list::{DownloadCsv, ListHead};
+use crate::components::pickers::org_options;
+use crate::components::pickers::{display_names, id_text};
 use crate::components::today;
 use crate::db::new_id;
 
@@ -452,17 +453,17 @@ fn ActionFields(
     let owners = orgs.clone();
     view! {
         <form class="record-form compact" on:submit=save novalidate>
-            <TextArea label="Action" name="text" value=text on_input=set_text error=form.error("text")/>
-            <SelectField label="Owner" name="owner" none_label="(choose the organisation answerable)" options=owners
+            <TextArea label=label("text") name="text" value=text on_input=set_text error=form.error("text")/>
+            <SelectField label=label("owner") name="owner" none_label="(choose the organisation answerable)" options=owners
                 value=owner on_change=set_owner error=form.error("owner")/>
-            <TextField label="Due" name="due" hint="A day (2013-04-30), a month (2013-04) or a quarter (2013-Q2); empty while to be decided"
+            <TextField label=label("due") name="due" hint="A day (2013-04-30), a month (2013-04) or a quarter (2013-Q2); empty while to be decided"
                 value=due on_input=set_due error=form.error("due")/>
-            <SelectField label="Status" name="status" options=enum_options(ActionStatus::ALL, ActionStatus::code, ActionStatus::label)
+            <SelectField label=label("status") name="status" options=enum_options(ActionStatus::ALL, ActionStatus::code, ActionStatus::label)
                 value=status on_change=set_status error=form.error("status")/>
-            <TextArea label="Progress" name="progress" value=progress on_input=set_progress error=form.error("progress")/>
+            <TextArea label=label("progress") name="progress" value=progress on_input=set_progress error=form.error("progress")/>
             <details>
                 <summary>"Shared with other organisations"</summary>
-                <CheckboxGroup label="Shared with" name="co_owners" options=orgs
+                <CheckboxGroup label=label("co_owners") name="co_owners" options=orgs
                     value=co_owners on_change=set_co_owners error=form.error("co_owners")/>
             </details>
             <Show when=move || form.problem.with(Option::is_some)>
@@ -474,4 +475,9 @@ fn ActionFields(
             </div>
         </form>
     }
+}
+
+/// What forms call a field of this kind (its field table's label).
+fn label(field: &'static str) -> &'static str {
+    RecordKind::ActionItem.field_label(field)
 }

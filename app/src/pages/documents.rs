@@ -12,11 +12,11 @@ use tradewinds_shared::{Organisation, RecordKind};
 use uuid::Uuid;
 
 use super::form::FormState;
-use super::meetings::org_options;
-use super::organisations::{display_names, id_text};
 use super::{failed, loading};
 use crate::catalogue::{allowed, records_of, use_actor, use_catalogue, Typed};
 use crate::components::fields::{enum_options, ref_options, SelectField, TextArea, TextField};
+use crate::components::pickers::org_options;
+use crate::components::pickers::{display_names, id_text};
 use crate::db::new_id;
 
 /// What the documents belong to.
@@ -193,17 +193,17 @@ fn DocumentForm(
     };
     view! {
         <form class="record-form compact" on:submit=save novalidate>
-            <TextField label="Title" name="title" required=true value=title on_input=set_title error=form.error("title")/>
-            <SelectField label="Kind" name="kind" options=enum_options(DocumentKind::ALL, DocumentKind::code, DocumentKind::label)
+            <TextField label=label("title") name="title" required=true value=title on_input=set_title error=form.error("title")/>
+            <SelectField label=label("kind") name="kind" options=enum_options(DocumentKind::ALL, DocumentKind::code, DocumentKind::label)
                 value=kind on_change=set_kind error=form.error("kind")/>
-            <TextField label="Address" name="url" kind="url" required=true hint="Where it is published, e.g. https://www.cartac.org/…"
+            <TextField label=label("url") name="url" kind="url" required=true hint="Where it is published, e.g. https://www.cartac.org/…"
                 value=url on_input=set_url error=form.error("url")/>
-            <SelectField label="Published by" name="publisher" none_label="(choose)" options=orgs
+            <SelectField label=label("publisher") name="publisher" none_label="(choose)" options=orgs
                 value=publisher on_change=set_publisher error=form.error("publisher")/>
-            <SelectField label="Language" name="language" none_label="(not set)" options=ref_options(LANGUAGES)
+            <SelectField label=label("language") name="language" none_label="(not set)" options=ref_options(LANGUAGES)
                 value=language on_change=set_language error=form.error("language")/>
-            <TextField label="Published on" name="published" kind="date" value=published on_input=set_published error=form.error("published")/>
-            <TextArea label="Description" name="description" value=description on_input=set_description error=form.error("description")/>
+            <TextField label=label("published") name="published" kind="date" value=published on_input=set_published error=form.error("published")/>
+            <TextArea label=label("description") name="description" value=description on_input=set_description error=form.error("description")/>
             <Show when=move || form.problem.with(Option::is_some)>
                 <p class="error" role="alert">{move || form.problem.get()}</p>
             </Show>
@@ -213,4 +213,9 @@ fn DocumentForm(
             </div>
         </form>
     }
+}
+
+/// What forms call a field of this kind (its field table's label).
+fn label(field: &'static str) -> &'static str {
+    RecordKind::Document.field_label(field)
 }

@@ -13,25 +13,14 @@ use super::actions::{ActionItems, Scope};
 use super::documents::{Documents, Of};
 use super::form::{FormState, RemoveRecord, SaveBar};
 use super::history::History;
-use super::organisations::{display_names, id_text};
-use super::training::topic_options;
 use super::{edit_screen, failed, found, loading, new_screen, not_found, route_id, ConflictNote};
 use crate::catalogue::{allowed, record_of, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
 use crate::components::list::ListHead;
+use crate::components::pickers::{display_names, id_text, org_options, topic_options};
 use crate::db::new_id;
-
-/// The organisations as `(id, display name)` options, sorted by name.
-pub fn org_options(orgs: &[Typed<Organisation>]) -> Vec<(String, String)> {
-    let mut v: Vec<(String, String)> = orgs
-        .iter()
-        .map(|o| (o.id.to_string(), o.record.display_name()))
-        .collect();
-    v.sort_by_key(|a| a.1.to_lowercase());
-    v
-}
 
 #[component]
 pub fn MeetingList() -> impl IntoView {
@@ -259,27 +248,32 @@ fn MeetingFields(id: Uuid, initial: Meeting, orgs: Vec<(String, String)>) -> imp
     let organisers = orgs.clone();
     view! {
         <form class="record-form" on:submit=save novalidate>
-            <TextField label="Title" name="title" required=true value=title on_input=set_title error=form.error("title")/>
-            <SelectField label="Kind" name="kind" options=enum_options(MeetingKind::ALL, MeetingKind::code, MeetingKind::label)
+            <TextField label=label("title") name="title" required=true value=title on_input=set_title error=form.error("title")/>
+            <SelectField label=label("kind") name="kind" options=enum_options(MeetingKind::ALL, MeetingKind::code, MeetingKind::label)
                 value=kind on_change=set_kind error=form.error("kind")/>
-            <TextField label="First day" name="starts" kind="date" required=true value=starts on_input=set_starts error=form.error("starts")/>
-            <TextField label="Last day" name="ends" kind="date" hint="Leave empty for a one-day meeting"
+            <TextField label=label("starts") name="starts" kind="date" required=true value=starts on_input=set_starts error=form.error("starts")/>
+            <TextField label=label("ends") name="ends" kind="date" hint="Leave empty for a one-day meeting"
                 value=ends on_input=set_ends error=form.error("ends")/>
-            <TextField label="Venue" name="venue" hint="e.g. CARTAC office, Bridgetown; or Video conference"
+            <TextField label=label("venue") name="venue" hint="e.g. CARTAC office, Bridgetown; or Video conference"
                 value=venue on_input=set_venue error=form.error("venue")/>
-            <SelectField label="Country" name="country" none_label="(none: online or regional)" options=ref_options(COUNTRIES)
+            <SelectField label=label("country") name="country" none_label="(none: online or regional)" options=ref_options(COUNTRIES)
                 value=country on_change=set_country error=form.error("country")/>
-            <SelectField label="Organised by" name="organiser" none_label="(choose)" options=organisers
+            <SelectField label=label("organiser") name="organiser" none_label="(choose)" options=organisers
                 value=organiser on_change=set_organiser error=form.error("organiser")/>
-            <TextField label="Chair" name="chair" hint="As the sources name them, e.g. WCO Vice-Chair for the Americas and Caribbean"
+            <TextField label=label("chair") name="chair" hint="As the sources name them, e.g. WCO Vice-Chair for the Americas and Caribbean"
                 value=chair on_input=set_chair error=form.error("chair")/>
-            <CheckboxGroup label="Organisations taking part" name="attendees" options=orgs
+            <CheckboxGroup label=label("attendees") name="attendees" options=orgs
                 value=attendees on_change=set_attendees error=form.error("attendees")/>
-            <CheckboxGroup label="Topics" name="topics" options=topic_options()
+            <CheckboxGroup label=label("topics") name="topics" options=topic_options()
                 value=topics on_change=set_topics error=form.error("topics")/>
-            <TextArea label="Summary" name="summary" value=summary on_input=set_summary error=form.error("summary")/>
-            <TextArea label="Source of these facts" name="source" value=source on_input=set_source error=form.error("source")/>
+            <TextArea label=label("summary") name="summary" value=summary on_input=set_summary error=form.error("summary")/>
+            <TextArea label=label("source") name="source" value=source on_input=set_source error=form.error("source")/>
             <SaveBar errors=form.errors problem=form.problem cancel="/meetings".into()/>
         </form>
     }
+}
+
+/// What forms call a field of this kind (its field table's label).
+fn label(field: &'static str) -> &'static str {
+    RecordKind::Meeting.field_label(field)
 }

@@ -14,15 +14,15 @@ use super::actions::{ActionItems, Scope};
 use super::documents::{Documents, Of};
 use super::form::{FormState, RemoveRecord, SaveBar};
 use super::history::History;
-use super::meetings::org_options;
-use super::organisations::{display_names, id_text};
-use super::training::topic_options;
 use super::{edit_screen, failed, found, loading, new_screen, not_found, route_id, ConflictNote};
 use crate::catalogue::{allowed, own_office, record_of, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
 use crate::components::list::{DownloadCsv, ListHead};
+use crate::components::pickers::org_options;
+use crate::components::pickers::topic_options;
+use crate::components::pickers::{display_names, id_text};
 use crate::db::new_id;
 
 #[component]
@@ -366,30 +366,35 @@ fn MissionFields(
     let beneficiaries = orgs.clone();
     view! {
         <form class="record-form" on:submit=save novalidate>
-            <TextField label="Title" name="title" required=true hint="e.g. Post-clearance audit diagnostic"
+            <TextField label=label("title") name="title" required=true hint="e.g. Post-clearance audit diagnostic"
                 value=title on_input=set_title error=form.error("title")/>
-            <SelectField label="Provided by" name="provider" none_label="(choose)" options=orgs
+            <SelectField label=label("provider") name="provider" none_label="(choose)" options=orgs
                 value=provider on_change=set_provider error=form.error("provider")/>
-            <SelectField label="For (the administration assisted)" name="beneficiary" none_label="(choose)" options=beneficiaries
+            <SelectField label=label("beneficiary") name="beneficiary" none_label="(choose)" options=beneficiaries
                 value=beneficiary on_change=set_beneficiary error=form.error("beneficiary")/>
-            <SelectField label="Country" name="country" none_label="(choose)" options=ref_options(COUNTRIES)
+            <SelectField label=label("country") name="country" none_label="(choose)" options=ref_options(COUNTRIES)
                 value=country on_change=set_country error=form.error("country")/>
-            <TextField label="First day" name="starts" kind="date" required=true value=starts on_input=set_starts error=form.error("starts")/>
-            <TextField label="Last day" name="ends" kind="date" value=ends on_input=set_ends error=form.error("ends")/>
-            <SelectField label="Phase" name="phase" options=enum_options(MissionPhase::ALL, MissionPhase::code, MissionPhase::label)
+            <TextField label=label("starts") name="starts" kind="date" required=true value=starts on_input=set_starts error=form.error("starts")/>
+            <TextField label=label("ends") name="ends" kind="date" value=ends on_input=set_ends error=form.error("ends")/>
+            <SelectField label=label("phase") name="phase" options=enum_options(MissionPhase::ALL, MissionPhase::code, MissionPhase::label)
                 value=phase on_change=set_phase error=form.error("phase")/>
-            <SelectField label="Project" name="project" none_label="(none)" options=projects
+            <SelectField label=label("project") name="project" none_label="(none)" options=projects
                 value=project on_change=set_project error=form.error("project")/>
-            <CheckboxGroup label="Topics" name="topics" options=topic_options()
+            <CheckboxGroup label=label("topics") name="topics" options=topic_options()
                 value=topics on_change=set_topics error=form.error("topics")/>
-            <TextArea label="Findings" name="findings" value=findings on_input=set_findings error=form.error("findings")/>
-            <TextArea label="Recommendations" name="recommendations" value=recommendations on_input=set_recommendations error=form.error("recommendations")/>
-            <SelectField label="Who may read the full report" name="report_access" options=enum_options(ReportAccess::ALL, ReportAccess::code, ReportAccess::label)
+            <TextArea label=label("findings") name="findings" value=findings on_input=set_findings error=form.error("findings")/>
+            <TextArea label=label("recommendations") name="recommendations" value=recommendations on_input=set_recommendations error=form.error("recommendations")/>
+            <SelectField label=label("report_access") name="report_access" options=enum_options(ReportAccess::ALL, ReportAccess::code, ReportAccess::label)
                 value=access on_change=set_access error=form.error("report_access")/>
-            <TextField label="Where the report is kept" name="report_url" kind="url" hint="Full address, if it is online"
+            <TextField label=label("report_url") name="report_url" kind="url" hint="Full address, if it is online"
                 value=report_url on_input=set_report_url error=form.error("report_url")/>
-            <TextArea label="Source of these facts" name="source" value=source on_input=set_source error=form.error("source")/>
+            <TextArea label=label("source") name="source" value=source on_input=set_source error=form.error("source")/>
             <SaveBar errors=form.errors problem=form.problem cancel="/missions".into()/>
         </form>
     }
+}
+
+/// What forms call a field of this kind (its field table's label).
+fn label(field: &'static str) -> &'static str {
+    RecordKind::Mission.field_label(field)
 }

@@ -15,6 +15,7 @@ use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
 use crate::components::list::{DownloadCsv, ListHead};
+use crate::components::pickers::{display_names, id_text};
 use crate::db::new_id;
 
 pub mod contacts;
@@ -66,13 +67,6 @@ pub fn OrgList() -> impl IntoView {
             }
         }}
     }
-}
-
-/// Organisation id → display name, for naming providers, parents and successors.
-pub fn display_names(orgs: &[Typed<Organisation>]) -> std::collections::HashMap<Uuid, String> {
-    orgs.iter()
-        .map(|o| (o.id, o.record.display_name()))
-        .collect()
 }
 
 /// The organisations shown, as CSV; `all` names parents and successors.
@@ -258,32 +252,32 @@ fn OrgForm(id: Uuid, initial: Organisation) -> impl IntoView {
     };
     view! {
         <form class="record-form" on:submit=save novalidate>
-            <TextField label="Name" name="name" required=true value=name on_input=set_name error=form.error("name")/>
-            <TextField label="Acronym" name="acronym" value=acronym on_input=set_acronym error=form.error("acronym")/>
-            <SelectField label="Category" name="category" options=enum_options(OrgCategory::ALL, OrgCategory::code, OrgCategory::label)
+            <TextField label=label("name") name="name" required=true value=name on_input=set_name error=form.error("name")/>
+            <TextField label=label("acronym") name="acronym" value=acronym on_input=set_acronym error=form.error("acronym")/>
+            <SelectField label=label("category") name="category" options=enum_options(OrgCategory::ALL, OrgCategory::code, OrgCategory::label)
                 value=category on_change=set_category error=form.error("category")/>
-            <SelectField label="Country" name="country" none_label="Regional / international" options=ref_options(COUNTRIES)
+            <SelectField label=label("country") name="country" none_label="Regional / international" options=ref_options(COUNTRIES)
                 value=country on_change=set_country error=form.error("country")/>
-            <TextField label="Website" name="website" kind="url" hint="Full address, e.g. https://www.cartac.org"
+            <TextField label=label("website") name="website" kind="url" hint="Full address, e.g. https://www.cartac.org"
                 value=website on_input=set_website error=form.error("website")/>
-            <SelectField label="Part of" name="parent" none_label="(none)" options=org_options
+            <SelectField label=label("parent") name="parent" none_label="(none)" options=org_options
                 value=parent on_change=set_parent error=form.error("parent")/>
-            <SelectField label="Status" name="status" options=enum_options(OrgStatus::ALL, OrgStatus::code, OrgStatus::label)
+            <SelectField label=label("status") name="status" options=enum_options(OrgStatus::ALL, OrgStatus::code, OrgStatus::label)
                 value=status on_change=set_status error=form.error("status")/>
-            <SelectField label="Successor (if defunct)" name="successor" none_label="(none)" options=org_options
+            <SelectField label=label("successor") name="successor" none_label="(none)" options=org_options
                 value=successor on_change=set_successor error=form.error("successor")/>
-            <CheckboxGroup label="Languages" name="languages" options=ref_options(LANGUAGES)
+            <CheckboxGroup label=label("languages") name="languages" options=ref_options(LANGUAGES)
                 value=languages on_change=set_languages error=form.error("languages")/>
-            <TextField label="Member of" name="memberships" hint="Separate with commas, e.g. CARTAC, CCLEC"
+            <TextField label=label("memberships") name="memberships" hint="Separate with commas, e.g. CARTAC, CCLEC"
                 value=memberships on_input=set_memberships error=form.error("memberships")/>
-            <TextArea label="Description" name="description" value=description on_input=set_description error=form.error("description")/>
-            <TextArea label="Source of these facts" name="source" value=source on_input=set_source error=form.error("source")/>
+            <TextArea label=label("description") name="description" value=description on_input=set_description error=form.error("description")/>
+            <TextArea label=label("source") name="source" value=source on_input=set_source error=form.error("source")/>
             <SaveBar errors=form.errors problem=form.problem cancel="/organisations".into()/>
         </form>
     }
 }
 
-/// An optional id as the text a select uses ("" for none).
-pub fn id_text(id: Option<Uuid>) -> String {
-    id.map(|u| u.to_string()).unwrap_or_default()
+/// What forms call a field of this kind (its field table's label).
+fn label(field: &'static str) -> &'static str {
+    RecordKind::Organisation.field_label(field)
 }

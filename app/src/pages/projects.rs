@@ -12,15 +12,15 @@ use uuid::Uuid;
 use super::documents::{Documents, Of};
 use super::form::{FormState, RemoveRecord, SaveBar};
 use super::history::History;
-use super::meetings::org_options;
-use super::organisations::{display_names, id_text};
-use super::training::topic_options;
 use super::{edit_screen, failed, found, loading, new_screen, not_found, route_id, ConflictNote};
 use crate::catalogue::{allowed, record_of, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
 use crate::components::list::{DownloadCsv, ListHead};
+use crate::components::pickers::org_options;
+use crate::components::pickers::topic_options;
+use crate::components::pickers::{display_names, id_text};
 use crate::db::new_id;
 
 fn status_options() -> Vec<(String, String)> {
@@ -465,35 +465,35 @@ fn ProjectFields(
     let implementer_options = orgs.clone();
     view! {
         <form class="record-form" on:submit=save novalidate>
-            <TextField label="Title" name="title" required=true value=title on_input=set_title error=form.error("title")/>
-            <TextField label="Identifier" name="identifier" hint="The IATI activity identifier, if it has one"
+            <TextField label=label("title") name="title" required=true value=title on_input=set_title error=form.error("title")/>
+            <TextField label=label("identifier") name="identifier" hint="The IATI activity identifier, if it has one"
                 value=identifier on_input=set_identifier error=form.error("identifier")/>
-            <SelectField label="Status" name="status" options=enum_options(ProjectStatus::ALL, ProjectStatus::code, ProjectStatus::label)
+            <SelectField label=label("status") name="status" options=enum_options(ProjectStatus::ALL, ProjectStatus::code, ProjectStatus::label)
                 value=status on_change=set_status error=form.error("status")/>
-            <TextField label="Start" name="starts" kind="date" value=starts on_input=set_starts error=form.error("starts")/>
-            <TextField label="End" name="ends" kind="date" hint="Leave empty while it is open"
+            <TextField label=label("starts") name="starts" kind="date" value=starts on_input=set_starts error=form.error("starts")/>
+            <TextField label=label("ends") name="ends" kind="date" hint="Leave empty while it is open"
                 value=ends on_input=set_ends error=form.error("ends")/>
-            <SelectField label="Accountable" name="accountable" none_label="(choose)" options=accountable_options
+            <SelectField label=label("accountable") name="accountable" none_label="(choose)" options=accountable_options
                 value=accountable on_change=set_accountable error=form.error("accountable")/>
-            <CheckboxGroup label="Funded by" name="funders" options=orgs
+            <CheckboxGroup label=label("funders") name="funders" options=orgs
                 value=funders on_change=set_funders error=form.error("funders")/>
             <details>
                 <summary>"Implemented by"</summary>
-                <CheckboxGroup label="Implementing organisations" name="implementers" options=implementer_options
+                <CheckboxGroup label=label("implementers") name="implementers" options=implementer_options
                     value=implementers on_change=set_implementers error=form.error("implementers")/>
             </details>
-            <CheckboxGroup label="Countries" name="countries" options=no_countries
+            <CheckboxGroup label=label("countries") name="countries" options=no_countries
                 value=countries on_change=set_countries error=form.error("countries")/>
-            <CheckboxGroup label="Topics" name="topics" options=topic_options()
+            <CheckboxGroup label=label("topics") name="topics" options=topic_options()
                 value=topics on_change=set_topics error=form.error("topics")/>
-            <TextField label="Budget" name="budget" hint="A whole number, e.g. 1250000"
+            <TextField label=label("budget") name="budget" hint="A whole number, e.g. 1250000"
                 value=budget_text on_input=Callback::new(move |v| budget_text.set(v)) error=form.error("budget")/>
-            <TextField label="Currency" name="currency" hint="ISO code: USD, CAD, GBP, EUR…"
+            <TextField label=label("currency") name="currency" hint="ISO code: USD, CAD, GBP, EUR…"
                 value=currency on_input=set_currency error=form.error("currency")/>
-            <SelectField label="Programme" name="programme" none_label="(none)" options=programmes
+            <SelectField label=label("programme") name="programme" none_label="(none)" options=programmes
                 value=programme on_change=set_programme error=form.error("programme")/>
-            <TextArea label="Description" name="description" value=description on_input=set_description error=form.error("description")/>
-            <TextArea label="Source of these facts" name="source" value=source on_input=set_source error=form.error("source")/>
+            <TextArea label=label("description") name="description" value=description on_input=set_description error=form.error("description")/>
+            <TextArea label=label("source") name="source" value=source on_input=set_source error=form.error("source")/>
             <Show when=move || duplicates.with(|d| !d.is_empty())>
                 <div class="attention" role="status" data-testid="duplicate-warning">
                     "This project may already be recorded: "
@@ -506,6 +506,11 @@ fn ProjectFields(
             <SaveBar errors=form.errors problem=form.problem cancel="/projects".into()/>
         </form>
     }
+}
+
+/// What forms call a field of this kind (its field table's label).
+fn label(field: &'static str) -> &'static str {
+    RecordKind::Project.field_label(field)
 }
 
 #[cfg(test)]

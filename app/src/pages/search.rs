@@ -12,9 +12,9 @@ use tradewinds_shared::{
 };
 use uuid::Uuid;
 
-use super::organisations::display_names;
 use super::{failed, loading};
 use crate::catalogue::{records_of, Typed};
+use crate::components::pickers::display_names;
 use crate::loaded::Loaded;
 
 /// One record that answers the query.

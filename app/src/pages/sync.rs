@@ -8,7 +8,6 @@ use serde_json::Value;
 use tradewinds_shared::sync::{FieldWrite, RecordState};
 use tradewinds_shared::RecordKind;
 
-use super::history::field_label;
 use super::{failed, loading};
 use crate::catalogue::{use_actor, use_catalogue};
 use crate::components::format_time;
@@ -147,7 +146,7 @@ fn made(entry: &OutboxEntry) -> String {
 fn describe_mutation(entry: &OutboxEntry) -> (String, Option<String>) {
     match entry.mutation() {
         Ok(m) => {
-            let fields: Vec<&str> = m.set.keys().map(|f| field_label(m.kind, f)).collect();
+            let fields: Vec<&str> = m.set.keys().map(|f| m.kind.field_label(f)).collect();
             (
                 format!(
                     "{} {} — {}",
@@ -271,7 +270,7 @@ fn ConflictRecord(state: RecordState) -> impl IntoView {
             {record_href(kind, id).map(|h| view! { " " <a href=h>"Open"</a> })}
             {fields.into_iter().map(|(field, writes)| view! {
                 <div class="conflict-field">
-                    <p>{format!("“{}” was changed in two places. Choose the value to keep:", field_label(kind, &field))}</p>
+                    <p>{format!("“{}” was changed in two places. Choose the value to keep:", kind.field_label(&field))}</p>
                     <ul>
                         {writes.into_iter().map(|w| view! { <ConflictChoice kind=kind id=id field=field.clone() write=w may_edit=may_edit/> }).collect_view()}
                     </ul>

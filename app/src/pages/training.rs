@@ -2,27 +2,20 @@
 
 use leptos::prelude::*;
 use tradewinds_shared::catalogue::{AccessRule, Audience, ToolFilter, ToolFormat};
-use tradewinds_shared::reference::{language_name, topic_label, LANGUAGES, TOPICS};
+use tradewinds_shared::reference::{language_name, topic_label, LANGUAGES};
 use tradewinds_shared::{export, Organisation, Programme, RecordKind, TrainingTool};
 use uuid::Uuid;
 
 use super::form::{FormState, RemoveRecord, SaveBar};
 use super::history::History;
-use super::organisations::{display_names as names, id_text};
 use super::{edit_screen, failed, loading, new_screen, not_found, route_id, ConflictNote};
 use crate::catalogue::{allowed, own_office, record_of, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
 use crate::components::list::{DownloadCsv, ListHead};
+use crate::components::pickers::{display_names as names, id_text, topic_options};
 use crate::db::new_id;
-
-pub fn topic_options() -> Vec<(String, String)> {
-    TOPICS
-        .iter()
-        .map(|(c, l, _)| ((*c).to_owned(), (*l).to_owned()))
-        .collect()
-}
 
 #[component]
 pub fn ToolList() -> impl IntoView {
@@ -293,32 +286,37 @@ fn ToolForm(id: Uuid, initial: TrainingTool) -> impl IntoView {
     };
     view! {
         <form class="record-form" on:submit=save novalidate>
-            <TextField label="Title" name="title" required=true value=title on_input=set_title error=form.error("title")/>
-            <SelectField label="Provider (required)" name="provider" none_label="Choose an organisation" options=org_options
+            <TextField label=label("title") name="title" required=true value=title on_input=set_title error=form.error("title")/>
+            <SelectField label=label("provider") name="provider" required=true none_label="Choose an organisation" options=org_options
                 value=provider on_change=set_provider error=form.error("provider")/>
-            <SelectField label="Programme" name="programme" none_label="(none)" options=programme_options
+            <SelectField label=label("programme") name="programme" none_label="(none)" options=programme_options
                 value=programme on_change=set_programme error=form.error("programme")/>
-            <SelectField label="Format" name="format" options=enum_options(ToolFormat::ALL, ToolFormat::code, ToolFormat::label)
+            <SelectField label=label("format") name="format" options=enum_options(ToolFormat::ALL, ToolFormat::code, ToolFormat::label)
                 value=format on_change=set_format error=form.error("format")/>
-            <CheckboxGroup label="Languages (at least one)" name="languages" options=ref_options(LANGUAGES)
+            <CheckboxGroup label=label("languages") name="languages" required=true options=ref_options(LANGUAGES)
                 value=languages on_change=set_languages error=form.error("languages")/>
-            <CheckboxGroup label="Topics" name="topics" options=topic_options()
+            <CheckboxGroup label=label("topics") name="topics" options=topic_options()
                 value=topics on_change=set_topics error=form.error("topics")/>
-            <TextField label="Duration" name="duration" hint="e.g. 6 hours, 5 days, self-paced"
+            <TextField label=label("duration") name="duration" hint="e.g. 6 hours, 5 days, self-paced"
                 value=duration on_input=set_duration error=form.error("duration")/>
-            <SelectField label="Audience" name="audience" options=enum_options(Audience::ALL, Audience::code, Audience::label)
+            <SelectField label=label("audience") name="audience" options=enum_options(Audience::ALL, Audience::code, Audience::label)
                 value=audience on_change=set_audience error=form.error("audience")/>
-            <SelectField label="Access" name="access" options=enum_options(AccessRule::ALL, AccessRule::code, AccessRule::label)
+            <SelectField label=label("access") name="access" options=enum_options(AccessRule::ALL, AccessRule::code, AccessRule::label)
                 value=access on_change=set_access error=form.error("access")/>
-            <TextField label="Platform" name="platform" value=platform on_input=set_platform error=form.error("platform")/>
-            <TextField label="Certification" name="certification" value=certification on_input=set_certification error=form.error("certification")/>
-            <TextField label="Cost" name="cost" value=cost on_input=set_cost error=form.error("cost")/>
-            <TextField label="Web address" name="url" kind="url" value=url on_input=set_url error=form.error("url")/>
-            <TextField label="Last checked" name="last_verified" kind="date" hint="YYYY-MM-DD"
+            <TextField label=label("platform") name="platform" value=platform on_input=set_platform error=form.error("platform")/>
+            <TextField label=label("certification") name="certification" value=certification on_input=set_certification error=form.error("certification")/>
+            <TextField label=label("cost") name="cost" value=cost on_input=set_cost error=form.error("cost")/>
+            <TextField label=label("url") name="url" kind="url" value=url on_input=set_url error=form.error("url")/>
+            <TextField label=label("last_verified") name="last_verified" kind="date" hint="YYYY-MM-DD"
                 value=verified on_input=set_verified error=form.error("last_verified")/>
-            <TextArea label="Description" name="description" value=description on_input=set_description error=form.error("description")/>
-            <TextArea label="Source of these facts" name="source" value=source on_input=set_source error=form.error("source")/>
+            <TextArea label=label("description") name="description" value=description on_input=set_description error=form.error("description")/>
+            <TextArea label=label("source") name="source" value=source on_input=set_source error=form.error("source")/>
             <SaveBar errors=form.errors problem=form.problem cancel="/training".into()/>
         </form>
     }
+}
+
+/// What forms call a field of this kind (its field table's label).
+fn label(field: &'static str) -> &'static str {
+    RecordKind::TrainingTool.field_label(field)
 }

@@ -144,14 +144,14 @@ fn ContactForm(
     };
     view! {
         <form class="record-form compact" on:submit=save novalidate>
-            <TextField label="Role title" name="role_title" required=true hint="As the sources name people, e.g. Comptroller of Customs"
+            <TextField label=label("role_title") name="role_title" required=true hint="As the sources name people, e.g. Comptroller of Customs"
                 value=role on_input=set_role error=form.error("role_title")/>
-            <TextField label="Name" name="name" value=name on_input=set_name error=form.error("name")/>
-            <TextField label="E-mail" name="email" kind="email" value=email on_input=set_email error=form.error("email")/>
-            <TextField label="Phone" name="phone" kind="tel" value=phone on_input=set_phone error=form.error("phone")/>
-            <SelectField label="Language" name="language" none_label="(not set)" options=ref_options(LANGUAGES)
+            <TextField label=label("name") name="name" value=name on_input=set_name error=form.error("name")/>
+            <TextField label=label("email") name="email" kind="email" value=email on_input=set_email error=form.error("email")/>
+            <TextField label=label("phone") name="phone" kind="tel" value=phone on_input=set_phone error=form.error("phone")/>
+            <SelectField label=label("language") name="language" none_label="(not set)" options=ref_options(LANGUAGES)
                 value=language on_change=set_language error=form.error("language")/>
-            <TextField label="Focal-point duties" name="duties" value=duties on_input=set_duties error=form.error("duties")/>
+            <TextField label=label("duties") name="duties" value=duties on_input=set_duties error=form.error("duties")/>
             <Show when=move || form.problem.with(Option::is_some)>
                 <p class="error" role="alert">{move || form.problem.get()}</p>
             </Show>
@@ -161,4 +161,9 @@ fn ContactForm(
             </div>
         </form>
     }
+}
+
+/// What forms call a field of this kind (its field table's label).
+fn label(field: &'static str) -> &'static str {
+    RecordKind::Contact.field_label(field)
 }
