@@ -57,26 +57,9 @@ pub async fn seed_from(store: &Store, seed: &str) -> anyhow::Result<usize> {
     let file: SeedFile = serde_json::from_str(seed)?;
     // Every start asks this: look up the seed's own ids (through the unique index on `id`),
     // not every record of a large database.
-    let any: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM records)")
-        .fetch_one(store.pool())
-        .await?;
-    let seed_ids: Vec<String> = file
-        .records
-        .iter()
-        .map(|r| seed_id(&r.key).to_string())
-        .collect();
-    let placeholders = vec!["?"; seed_ids.len()].join(", ");
-    let query = format!("SELECT id FROM records WHERE id IN ({placeholders})");
-    let mut lookup = sqlx::query_scalar::<_, String>(&query);
-    for id in &seed_ids {
-        lookup = lookup.bind(id);
-    }
-    let present: std::collections::HashSet<Uuid> = lookup
-        .fetch_all(store.pool())
-        .await?
-        .iter()
-        .filter_map(|s| Uuid::parse_str(s).ok())
-        .collect();
+    let any = store.has_records().await?;
+    let seed_ids: Vec<Uuid> = file.records.iter().map(|r| seed_id(&r.key)).collect();
+    let present = store.stored_ids(&seed_ids).await?;
     let seeded_before = file
         .records
         .first()

@@ -117,7 +117,7 @@ async fn a_second_person_on_one_browser_gets_a_device_of_their_own() {
     ben.push_raw(browser, std::slice::from_ref(&bens))
         .await
         .expect_error(StatusCode::FORBIDDEN, "device_not_yours");
-    // ...and continues under a new device (`Db::continue_as_new_device`): applied, his.
+    // ...and continues under a new device (`Db::renumber_as_new_device`): applied, his.
     let answer = ben.push(Uuid::new_v4(), &[bens]).await;
     assert!(answer.rejections.is_empty(), "{answer:?}");
     let phone = &stored(&t, RecordKind::Organisation, bb).await.fields["description"];

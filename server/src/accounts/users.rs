@@ -9,7 +9,7 @@ use tradewinds_shared::{RecordKind, ValidationErrors};
 use uuid::Uuid;
 
 use super::password;
-use crate::store::now_ms;
+use crate::store::{self, now_ms};
 use crate::Error;
 
 const COLUMNS: &str = "id, email, name, role, organisation, disabled";
@@ -80,13 +80,7 @@ async fn check_organisation(
     errors: &mut ValidationErrors,
 ) -> Result<(), Error> {
     if let Some(org) = organisation {
-        let exists: Option<i64> =
-            sqlx::query_scalar("SELECT 1 FROM records WHERE kind = ? AND id = ? AND deleted = 0")
-                .bind(RecordKind::Organisation.code())
-                .bind(org.to_string())
-                .fetch_optional(db)
-                .await?;
-        if exists.is_none() {
+        if !store::live_record_exists(db, RecordKind::Organisation, org).await? {
             errors.add("organisation", format!("No organisation with id {org}."));
         }
     }

@@ -1,0 +1,97 @@
+//! The records cache: records as committed, kept parsed by the writer between its turns,
+//! so that a push does not read and parse again the records the previous pushes wrote.
+//!
+//! Invariant: every entry is exactly the committed state of its record (its `seq`
+//! included). It holds because this process is the only writer of the SQLite file (one
+//! `Store` per database, its writes serialised by `Store::write`, the mutex that holds the
+//! cache):
+//!
+//! - a turn moves a record out of the cache before changing it (in place, among the
+//!   transaction's own records: `Store::write_pushes`), so a kept entry is never changed;
+//! - entries are added only after the transaction that wrote or read them has committed;
+//! - the whole cache is dropped when a transaction fails (its outcome is then unknown);
+//! - dropping entries is always safe (`Written::make_room`);
+//! - each turn checks that the change log ends where this store's last commit left it
+//!   (`meta.seq` = `Store::end`), dropping the cache if anyone else wrote.
+//!
+//! Each entry also carries its record's key (`records.rid`, which the change log refers
+//! to): rows of `records` are never deleted (a deleted record is a tombstone), so a key never
+//! changes once committed; a new record's key is `MAX(rid) + 1` read inside the writing
+//! transaction, right only with one writer.
+//!
+//! It would not hold with several server processes on one database (the PostgreSQL plan):
+//! see ARCHITECTURE.md.
+
+use std::collections::HashMap;
+
+use tradewinds_shared::sync::RecordState;
+use uuid::Uuid;
+
+/// The records the writer keeps between its turns (see the module's invariant).
+#[derive(Default)]
+pub(super) struct Written {
+    pub(super) records: HashMap<Uuid, Kept>,
+}
+
+/// A record and its key in the records table (`records.rid`, which the change log refers
+/// to). A record's key never changes once committed (records are never deleted: a deleted
+/// record is a tombstone).
+pub(super) struct Kept {
+    pub(super) rid: i64,
+    pub(super) state: RecordState,
+}
+
+/// At most this many records are kept parsed (twice the demo region's catalogue); past it
+/// a quarter of them are dropped (see `Written::make_room`).
+const CACHED_RECORDS: usize = 20_000;
+
+impl Written {
+    /// Drops kept records so that `incoming` more fit under `CACHED_RECORDS`: down to three
+    /// quarters of it, whichever come first in the map's (hash) order, so that most of
+    /// those kept stay. (Emptying the whole cache instead made every push after it read
+    /// and parse its records again: with more records in use than the cap, that happened
+    /// again and again.)
+    pub(super) fn make_room(&mut self, incoming: usize) {
+        if self.records.len() + incoming <= CACHED_RECORDS {
+            return;
+        }
+        let keep = (CACHED_RECORDS * 3 / 4).saturating_sub(incoming);
+        let mut excess = self.records.len().saturating_sub(keep);
+        self.records.retain(|_, _| {
+            if excess > 0 {
+                excess -= 1;
+                false
+            } else {
+                true
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tradewinds_shared::RecordKind;
+
+    /// Past the cap, the cache drops to three quarters of it (less what comes), not to
+    /// nothing.
+    #[test]
+    fn making_room_drops_a_quarter() {
+        let mut written = Written::default();
+        for i in 0..CACHED_RECORDS {
+            let id = Uuid::from_u128(i as u128 + 1);
+            let state = RecordState::new(RecordKind::Organisation, id);
+            written.records.insert(
+                id,
+                Kept {
+                    rid: i as i64,
+                    state,
+                },
+            );
+        }
+        written.make_room(0);
+        assert_eq!(written.records.len(), CACHED_RECORDS);
+        written.make_room(10);
+        assert_eq!(written.records.len(), CACHED_RECORDS * 3 / 4 - 10);
+    }
+}
