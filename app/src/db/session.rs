@@ -1,0 +1,78 @@
+//! The signed-in session kept in `meta` (read by the service worker too): saved at sign-in,
+//! its token forgotten when the server ends it, the person's details refreshed.
+
+use super::rows::{from_js, to_js};
+use super::*;
+
+impl Db {
+    /// The session kept on this browser, signed in or expired; `None`: nobody signed in.
+    pub async fn session(&self) -> Result<Option<StoredSession>, DbError> {
+        let tx = self.rexie.transaction(&[META], TransactionMode::ReadOnly)?;
+        let v = tx.store(META)?.get(META_SESSION.into()).await?;
+        v.filter(|v| v.is_object()).map(from_js).transpose()
+    }
+
+    /// Keeps a new session (after signing in), replacing any other.
+    pub async fn save_session(&self, session: &Session) -> Result<StoredSession, DbError> {
+        let stored = StoredSession::from(session.clone());
+        self.put_meta(META_SESSION, to_js(&stored)?).await?;
+        Ok(stored)
+    }
+
+    /// The server refused `token`: keep the person, forget the token. Does nothing if
+    /// another session (another tab signed in meanwhile) has replaced it. Returns the
+    /// session as now stored.
+    pub async fn end_session(&self, token: &str) -> Result<Option<StoredSession>, DbError> {
+        self.change_session(|s| {
+            if s.token.as_deref() == Some(token) {
+                s.token = None;
+            }
+        })
+        .await
+    }
+
+    /// The server's current view of the signed-in person (role or organisation changed).
+    pub async fn update_user(&self, user: &User) -> Result<Option<StoredSession>, DbError> {
+        self.change_session(|s| {
+            if s.user.id == user.id {
+                s.user = user.clone();
+            }
+        })
+        .await
+    }
+
+    async fn change_session(
+        &self,
+        change: impl FnOnce(&mut StoredSession),
+    ) -> Result<Option<StoredSession>, DbError> {
+        let tx = self
+            .rexie
+            .transaction(&[META], TransactionMode::ReadWrite)?;
+        let meta = tx.store(META)?;
+        let stored = meta
+            .get(META_SESSION.into())
+            .await?
+            .filter(|v| v.is_object())
+            .map(from_js::<StoredSession>)
+            .transpose()?;
+        let Some(mut session) = stored else {
+            tx.done().await?;
+            return Ok(None);
+        };
+        change(&mut session);
+        meta.put(&to_js(&session)?, Some(&META_SESSION.into()))
+            .await?;
+        tx.done().await?;
+        Ok(Some(session))
+    }
+
+    /// Signs out on this browser: forgets the session. Records and the outbox stay.
+    pub async fn forget_session(&self) -> Result<(), DbError> {
+        let tx = self
+            .rexie
+            .transaction(&[META], TransactionMode::ReadWrite)?;
+        tx.store(META)?.delete(META_SESSION.into()).await?;
+        tx.done().await?;
+        Ok(())
+    }
+}
