@@ -22,7 +22,7 @@ use crate::catalogue::Catalogue;
 use crate::components::layout::Shell;
 use crate::loaded::Loaded;
 use crate::pages::{home::Home, sign_in};
-use crate::route::{Navigator, Screen};
+use crate::route::{Navigator, Page, Screen, Section};
 
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -103,27 +103,35 @@ impl Screen {
             }
             .into_any(),
             // The other screens are fetched on first use.
-            Screen::OrgList => chunks::show(chunks::org_list()),
-            Screen::OrgNew => chunks::show(chunks::org_new()),
-            Screen::OrgDetail => chunks::show(chunks::org_detail()),
-            Screen::OrgEdit => chunks::show(chunks::org_edit()),
-            Screen::ToolList => chunks::show(chunks::tool_list()),
-            Screen::ToolNew => chunks::show(chunks::tool_new()),
-            Screen::ToolDetail => chunks::show(chunks::tool_detail()),
-            Screen::ToolEdit => chunks::show(chunks::tool_edit()),
-            Screen::MeetingList => chunks::show(chunks::meeting_list()),
-            Screen::MeetingNew => chunks::show(chunks::meeting_new()),
-            Screen::MeetingDetail => chunks::show(chunks::meeting_detail()),
-            Screen::MeetingEdit => chunks::show(chunks::meeting_edit()),
+            Screen::Records(Section::Organisations, Page::List) => chunks::show(chunks::org_list()),
+            Screen::Records(Section::Organisations, Page::New) => chunks::show(chunks::org_new()),
+            Screen::Records(Section::Organisations, Page::Detail) => {
+                chunks::show(chunks::org_detail())
+            }
+            Screen::Records(Section::Organisations, Page::Edit) => chunks::show(chunks::org_edit()),
+            Screen::Records(Section::Training, Page::List) => chunks::show(chunks::tool_list()),
+            Screen::Records(Section::Training, Page::New) => chunks::show(chunks::tool_new()),
+            Screen::Records(Section::Training, Page::Detail) => chunks::show(chunks::tool_detail()),
+            Screen::Records(Section::Training, Page::Edit) => chunks::show(chunks::tool_edit()),
+            Screen::Records(Section::Meetings, Page::List) => chunks::show(chunks::meeting_list()),
+            Screen::Records(Section::Meetings, Page::New) => chunks::show(chunks::meeting_new()),
+            Screen::Records(Section::Meetings, Page::Detail) => {
+                chunks::show(chunks::meeting_detail())
+            }
+            Screen::Records(Section::Meetings, Page::Edit) => chunks::show(chunks::meeting_edit()),
             Screen::ActionList => chunks::show(chunks::action_list()),
-            Screen::MissionList => chunks::show(chunks::mission_list()),
-            Screen::MissionNew => chunks::show(chunks::mission_new()),
-            Screen::MissionDetail => chunks::show(chunks::mission_detail()),
-            Screen::MissionEdit => chunks::show(chunks::mission_edit()),
-            Screen::ProjectList => chunks::show(chunks::project_list()),
-            Screen::ProjectNew => chunks::show(chunks::project_new()),
-            Screen::ProjectDetail => chunks::show(chunks::project_detail()),
-            Screen::ProjectEdit => chunks::show(chunks::project_edit()),
+            Screen::Records(Section::Missions, Page::List) => chunks::show(chunks::mission_list()),
+            Screen::Records(Section::Missions, Page::New) => chunks::show(chunks::mission_new()),
+            Screen::Records(Section::Missions, Page::Detail) => {
+                chunks::show(chunks::mission_detail())
+            }
+            Screen::Records(Section::Missions, Page::Edit) => chunks::show(chunks::mission_edit()),
+            Screen::Records(Section::Projects, Page::List) => chunks::show(chunks::project_list()),
+            Screen::Records(Section::Projects, Page::New) => chunks::show(chunks::project_new()),
+            Screen::Records(Section::Projects, Page::Detail) => {
+                chunks::show(chunks::project_detail())
+            }
+            Screen::Records(Section::Projects, Page::Edit) => chunks::show(chunks::project_edit()),
             Screen::Funding => chunks::show(chunks::funding_page()),
             Screen::Search => chunks::show(chunks::search_page()),
             Screen::Sync => chunks::show(chunks::sync_page()),

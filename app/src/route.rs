@@ -1,40 +1,111 @@
 //! Which screen the address names, and moving between screens without reloading.
 //!
-//! The app has twenty-seven fixed addresses and one parameter (a record's id), so this is a
-//! path signal, one `match` from path to [`Screen`], the History API, and one click
-//! listener that turns same-origin links into in-app navigation. It replaces
-//! leptos_router, whose general matching and nested outlets took an eighth of the
-//! shipped wasm: 44 of 368 KB brotli (docs/benchmarks.md, "Shell size work").
+//! The app's screens are five sections' views (list, new, a record, its edit form) and a
+//! few screens of their own, with one parameter (a record's id), so this is a path signal,
+//! one `match` from path to [`Screen`], one `Section::href` that writes every section
+//! path, the History API, and one click listener that turns same-origin links into in-app
+//! navigation. It replaces leptos_router, whose general matching and nested outlets took
+//! an eighth of the shipped wasm: 44 of 368 KB brotli (then; see docs/benchmarks.md).
 
 use leptos::prelude::*;
+use tradewinds_shared::RecordKind;
 use uuid::Uuid;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// The screens, one per route.
+/// The sections whose records have a list, a form for a new one, and a page and a form
+/// for each: their screens are a section and a view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Organisations,
+    Training,
+    Meetings,
+    Missions,
+    Projects,
+}
+
+/// A view of a section: the list, a new record, one record's page, or its edit form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    List,
+    New,
+    Detail(Uuid),
+    Edit(Uuid),
+}
+
+impl Section {
+    pub const ALL: [Section; 5] = [
+        Section::Organisations,
+        Section::Training,
+        Section::Meetings,
+        Section::Missions,
+        Section::Projects,
+    ];
+
+    /// The first segment of the section's paths.
+    pub fn segment(self) -> &'static str {
+        match self {
+            Section::Organisations => "organisations",
+            Section::Training => "training",
+            Section::Meetings => "meetings",
+            Section::Missions => "missions",
+            Section::Projects => "projects",
+        }
+    }
+
+    /// The section that shows records of `kind`, if one does.
+    pub fn of(kind: RecordKind) -> Option<Section> {
+        match kind {
+            RecordKind::Organisation => Some(Section::Organisations),
+            RecordKind::TrainingTool => Some(Section::Training),
+            RecordKind::Meeting => Some(Section::Meetings),
+            RecordKind::Mission => Some(Section::Missions),
+            RecordKind::Project => Some(Section::Projects),
+            RecordKind::Contact
+            | RecordKind::Programme
+            | RecordKind::ActionItem
+            | RecordKind::Document => None,
+        }
+    }
+
+    /// The path of a view of this section: the one place paths are written.
+    pub fn href(self, view: View) -> String {
+        let s = self.segment();
+        match view {
+            View::List => format!("/{s}"),
+            View::New => format!("/{s}/new"),
+            View::Detail(id) => format!("/{s}/{id}"),
+            View::Edit(id) => format!("/{s}/{id}/edit"),
+        }
+    }
+}
+
+/// The page of a record of `id`: its section's page, or the follow-up list for an action
+/// item; `None` for the kinds shown only inside another record's page.
+pub fn record_href(kind: RecordKind, id: Uuid) -> Option<String> {
+    match Section::of(kind) {
+        Some(section) => Some(section.href(View::Detail(id))),
+        // Shown where they belong (an organisation's or a meeting's page); the follow-up
+        // list has them all.
+        None if kind == RecordKind::ActionItem => Some("/actions".to_owned()),
+        None => None,
+    }
+}
+
+/// Which view of a section a path names (its id, if any, is in the `Route`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    List,
+    New,
+    Detail,
+    Edit,
+}
+
+/// The screens: a section's views, and the screens of their own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
     Home,
-    OrgList,
-    OrgNew,
-    OrgDetail,
-    OrgEdit,
-    ToolList,
-    ToolNew,
-    ToolDetail,
-    ToolEdit,
-    MeetingList,
-    MeetingNew,
-    MeetingDetail,
-    MeetingEdit,
+    Records(Section, Page),
     ActionList,
-    MissionList,
-    MissionNew,
-    MissionDetail,
-    MissionEdit,
-    ProjectList,
-    ProjectNew,
-    ProjectDetail,
-    ProjectEdit,
     Funding,
     Search,
     Sync,
@@ -58,37 +129,25 @@ impl Route {
     pub fn of(path: &str) -> Route {
         use Screen::*;
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-        let (screen, id) = match segments.as_slice() {
-            [] => (Home, None),
-            ["organisations"] => (OrgList, None),
-            ["organisations", "new"] => (OrgNew, None),
-            ["organisations", id] => (OrgDetail, Some(*id)),
-            ["organisations", id, "edit"] => (OrgEdit, Some(*id)),
-            ["training"] => (ToolList, None),
-            ["training", "new"] => (ToolNew, None),
-            ["training", id] => (ToolDetail, Some(*id)),
-            ["training", id, "edit"] => (ToolEdit, Some(*id)),
-            ["meetings"] => (MeetingList, None),
-            ["meetings", "new"] => (MeetingNew, None),
-            ["meetings", id] => (MeetingDetail, Some(*id)),
-            ["meetings", id, "edit"] => (MeetingEdit, Some(*id)),
-            ["actions"] => (ActionList, None),
-            ["missions"] => (MissionList, None),
-            ["missions", "new"] => (MissionNew, None),
-            ["missions", id] => (MissionDetail, Some(*id)),
-            ["missions", id, "edit"] => (MissionEdit, Some(*id)),
-            ["projects"] => (ProjectList, None),
-            ["projects", "new"] => (ProjectNew, None),
-            ["projects", id] => (ProjectDetail, Some(*id)),
-            ["projects", id, "edit"] => (ProjectEdit, Some(*id)),
-            ["funding"] => (Funding, None),
-            ["search"] => (Search, None),
-            ["sync"] => (Sync, None),
-            ["about"] => (About, None),
-            ["sign-in"] => (SignIn, None),
-            ["account"] => (Account, None),
-            ["users"] => (Users, None),
-            _ => (NotFound, None),
+        let section = segments
+            .first()
+            .and_then(|first| Section::ALL.into_iter().find(|s| s.segment() == *first));
+        let (screen, id) = match (section, segments.as_slice()) {
+            (Some(s), [_]) => (Records(s, Page::List), None),
+            (Some(s), [_, "new"]) => (Records(s, Page::New), None),
+            (Some(s), [_, id]) => (Records(s, Page::Detail), Some(*id)),
+            (Some(s), [_, id, "edit"]) => (Records(s, Page::Edit), Some(*id)),
+            (Some(_), _) => (NotFound, None),
+            (None, []) => (Home, None),
+            (None, ["actions"]) => (ActionList, None),
+            (None, ["funding"]) => (Funding, None),
+            (None, ["search"]) => (Search, None),
+            (None, ["sync"]) => (Sync, None),
+            (None, ["about"]) => (About, None),
+            (None, ["sign-in"]) => (SignIn, None),
+            (None, ["account"]) => (Account, None),
+            (None, ["users"]) => (Users, None),
+            (None, _) => (NotFound, None),
         };
         Route {
             screen,
@@ -233,51 +292,62 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn paths_name_their_screens_and_ids() {
+        use Page::*;
+        use Screen::Records;
         let id = Uuid::parse_str(ID).unwrap();
-        for (path, screen, with_id) in [
-            ("/", Screen::Home, false),
-            ("", Screen::Home, false),
-            ("/organisations", Screen::OrgList, false),
-            ("/organisations/", Screen::OrgList, false),
-            ("/organisations/new", Screen::OrgNew, false),
-            (&format!("/organisations/{ID}"), Screen::OrgDetail, true),
-            (&format!("/organisations/{ID}/edit"), Screen::OrgEdit, true),
-            ("/training", Screen::ToolList, false),
-            ("/training/new", Screen::ToolNew, false),
-            (&format!("/training/{ID}"), Screen::ToolDetail, true),
-            (&format!("/training/{ID}/edit/"), Screen::ToolEdit, true),
-            ("/meetings", Screen::MeetingList, false),
-            ("/meetings/new", Screen::MeetingNew, false),
-            (&format!("/meetings/{ID}"), Screen::MeetingDetail, true),
-            (&format!("/meetings/{ID}/edit"), Screen::MeetingEdit, true),
-            ("/actions", Screen::ActionList, false),
-            ("/actions/x", Screen::NotFound, false),
-            ("/missions", Screen::MissionList, false),
-            ("/missions/new", Screen::MissionNew, false),
-            (&format!("/missions/{ID}"), Screen::MissionDetail, true),
-            (&format!("/missions/{ID}/edit"), Screen::MissionEdit, true),
-            ("/projects", Screen::ProjectList, false),
-            ("/projects/new", Screen::ProjectNew, false),
-            (&format!("/projects/{ID}"), Screen::ProjectDetail, true),
-            (&format!("/projects/{ID}/edit"), Screen::ProjectEdit, true),
-            ("/funding", Screen::Funding, false),
-            ("/search", Screen::Search, false),
-            ("/sync", Screen::Sync, false),
-            ("/about", Screen::About, false),
-            ("/sign-in", Screen::SignIn, false),
-            ("/account", Screen::Account, false),
-            ("/users", Screen::Users, false),
-            ("/users/extra", Screen::NotFound, false),
-            ("/organisations/x/y/z", Screen::NotFound, false),
-            ("/nowhere", Screen::NotFound, false),
-        ] {
-            let route = Route::of(path);
+        let mut cases: Vec<(String, Screen, bool)> = vec![
+            ("/".into(), Screen::Home, false),
+            ("".into(), Screen::Home, false),
+            ("/actions".into(), Screen::ActionList, false),
+            ("/actions/x".into(), Screen::NotFound, false),
+            ("/funding".into(), Screen::Funding, false),
+            ("/search".into(), Screen::Search, false),
+            ("/sync".into(), Screen::Sync, false),
+            ("/about".into(), Screen::About, false),
+            ("/sign-in".into(), Screen::SignIn, false),
+            ("/account".into(), Screen::Account, false),
+            ("/users".into(), Screen::Users, false),
+            ("/users/extra".into(), Screen::NotFound, false),
+            ("/organisations/x/y/z".into(), Screen::NotFound, false),
+            ("/nowhere".into(), Screen::NotFound, false),
+            (
+                format!("/training/{ID}/edit/"),
+                Records(Section::Training, Edit),
+                true,
+            ),
+            (
+                "/organisations/".into(),
+                Records(Section::Organisations, List),
+                false,
+            ),
+        ];
+        for s in Section::ALL {
+            // Every path `href` writes is read back as the view it names.
+            cases.push((s.href(View::List), Records(s, List), false));
+            cases.push((s.href(View::New), Records(s, New), false));
+            cases.push((s.href(View::Detail(id)), Records(s, Detail), true));
+            cases.push((s.href(View::Edit(id)), Records(s, Edit), true));
+        }
+        assert_eq!(
+            Section::Missions.href(View::Edit(id)),
+            format!("/missions/{ID}/edit")
+        );
+        for (path, screen, with_id) in cases {
+            let route = Route::of(&path);
             assert_eq!(route.screen, screen, "{path}");
             assert_eq!(route.id(), with_id.then_some(id), "{path}");
         }
         // A detail path whose id is not a UUID names the screen, with no record.
         let odd = Route::of("/training/not-a-uuid");
-        assert_eq!((odd.screen, odd.id()), (Screen::ToolDetail, None));
+        assert_eq!(
+            (odd.screen, odd.id()),
+            (Records(Section::Training, Detail), None)
+        );
+        assert_eq!(
+            record_href(RecordKind::Project, id),
+            Some(format!("/projects/{ID}"))
+        );
+        assert_eq!(record_href(RecordKind::Contact, id), None);
     }
 
     #[wasm_bindgen_test]

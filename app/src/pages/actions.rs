@@ -23,6 +23,7 @@ use crate::components::pickers::org_options;
 use crate::components::pickers::{display_names, id_text};
 use crate::components::today;
 use crate::db::new_id;
+use crate::route::{Section, View};
 
 /// Where a list of action items is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,14 +115,14 @@ impl Names {
     fn origin(&self, a: &ActionItem) -> Option<Origin> {
         if let Some((id, title)) = a.meeting.and_then(|m| Some((m, self.meetings.get(&m)?))) {
             return Some(Origin {
-                href: format!("/meetings/{id}"),
+                href: Section::Meetings.href(View::Detail(id)),
                 how: "Agreed at",
                 title: title.clone(),
             });
         }
         let (id, title) = a.mission.and_then(|m| Some((m, self.missions.get(&m)?)))?;
         Some(Origin {
-            href: format!("/missions/{id}"),
+            href: Section::Missions.href(View::Detail(id)),
             how: "Recommended by the mission",
             title: title.clone(),
         })

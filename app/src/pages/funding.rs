@@ -14,6 +14,7 @@ use uuid::Uuid;
 use super::{failed, loading};
 use crate::catalogue::{records_of, Typed};
 use crate::components::list::DownloadCsv;
+use crate::route::{Section, View};
 
 /// An organisation's short name for a crowded table: its acronym, else its name.
 fn short_names(orgs: &[Typed<Organisation>]) -> HashMap<Uuid, String> {
@@ -163,7 +164,7 @@ fn Funding(projects: Vec<Typed<Project>>, orgs: Vec<Typed<Organisation>>) -> imp
                 <ul class="records" data-testid="overlap-list">
                     {overlaps.into_iter().map(|(a, b, what)| view! {
                         <li>
-                            <a href=format!("/projects/{}", a.0)>{a.1}</a>" and "<a href=format!("/projects/{}", b.0)>{b.1}</a>
+                            <a href=Section::Projects.href(View::Detail(a.0))>{a.1}</a>" and "<a href=Section::Projects.href(View::Detail(b.0))>{b.1}</a>
                             <span class="meta">{what}</span>
                         </li>
                     }).collect_view()}

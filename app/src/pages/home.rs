@@ -5,6 +5,7 @@ use tradewinds_shared::{ActionItem, Organisation, RecordKind};
 
 use crate::catalogue::{allowed, count_of, record_of, records_of, use_actor};
 use crate::components::today;
+use crate::route::{Section, View};
 
 fn count(loaded: Option<Result<usize, String>>) -> String {
     loaded
@@ -132,7 +133,7 @@ pub fn OwnFollowUp() -> impl IntoView {
         Some(view! {
             <p class="own" class:attention=late data-testid="own-follow-up">
                 <strong>{name}</strong>": "{summary}" "
-                <a href=format!("/organisations/{id}")>"See its page"</a>
+                <a href=Section::Organisations.href(View::Detail(id))>"See its page"</a>
             </p>
         })
     }

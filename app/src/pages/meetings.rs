@@ -21,6 +21,7 @@ use crate::components::fields::{
 use crate::components::list::ListHead;
 use crate::components::pickers::{display_names, id_text, org_options, topic_options};
 use crate::db::new_id;
+use crate::route::{Section, View};
 
 #[component]
 pub fn MeetingList() -> impl IntoView {
@@ -91,7 +92,7 @@ fn MeetingRow(meeting: Typed<Meeting>, organiser: String, open: usize) -> impl I
     let place = m.place_label();
     view! {
         <li data-testid="record-row">
-            <a href=format!("/meetings/{}", meeting.id)>{m.title.clone()}</a>
+            <a href=Section::Meetings.href(View::Detail(meeting.id))>{m.title.clone()}</a>
             <span class="meta">
                 {m.dates_label()}
                 {(!place.is_empty()).then(|| format!(" · {place}"))}
@@ -125,7 +126,7 @@ pub fn MeetingDetail() -> impl IntoView {
                 };
                 let names = display_names(&orgs);
                 let link = |id: Uuid| match names.get(&id) {
-                    Some(name) => view! { <a href=format!("/organisations/{id}")>{name.clone()}</a> }.into_any(),
+                    Some(name) => view! { <a href=Section::Organisations.href(View::Detail(id))>{name.clone()}</a> }.into_any(),
                     None => "an organisation not on this device".into_any(),
                 };
                 let attendees = m.attendees.iter().enumerate().map(|(i, a)| view! {
@@ -149,7 +150,7 @@ pub fn MeetingDetail() -> impl IntoView {
                         {(!m.summary.is_empty()).then(|| view! { <p class="description">{m.summary.clone()}</p> })}
                         {(!m.source.is_empty()).then(|| view! { <p class="source">"Source: "{m.source.clone()}</p> })}
                         {may_edit.then(|| view! {
-                            <p class="actions"><a href=format!("/meetings/{meeting_id}/edit")>"Edit"</a></p>
+                            <p class="actions"><a href=Section::Meetings.href(View::Edit(meeting_id))>"Edit"</a></p>
                             <RemoveRecord kind=RecordKind::Meeting id=meeting_id back="/meetings"
                                 keeps="Its action items and documents stay, without it."/>
                         })}
@@ -242,7 +243,7 @@ fn MeetingFields(id: Uuid, initial: Meeting, orgs: Vec<(String, String)>) -> imp
             RecordKind::Meeting,
             id,
             Meeting::validate,
-            format!("/meetings/{id}"),
+            Section::Meetings.href(View::Detail(id)),
         );
     };
     let organisers = orgs.clone();

@@ -24,6 +24,7 @@ use crate::components::pickers::org_options;
 use crate::components::pickers::topic_options;
 use crate::components::pickers::{display_names, id_text};
 use crate::db::new_id;
+use crate::route::{Section, View};
 
 #[component]
 pub fn MissionList() -> impl IntoView {
@@ -120,7 +121,7 @@ fn MissionRow(mission: Typed<Mission>, provider: String) -> impl IntoView {
     let m = mission.record;
     view! {
         <li data-testid="record-row">
-            <a href=format!("/missions/{}", mission.id)>{m.title.clone()}</a>
+            <a href=Section::Missions.href(View::Detail(mission.id))>{m.title.clone()}</a>
             <span class="meta">
                 {m.dates_label()}" · "{m.country_label()}" · "{m.phase.label()}
                 {(!provider.is_empty()).then(|| format!(" · {provider}"))}
@@ -154,7 +155,7 @@ pub fn MissionDetail() -> impl IntoView {
                 let names = display_names(&orgs);
                 let link = |id: Uuid| {
                     let name = names.get(&id).cloned().unwrap_or_else(|| "an organisation not on this device".into());
-                    view! { <a href=format!("/organisations/{id}")>{name}</a> }
+                    view! { <a href=Section::Organisations.href(View::Detail(id))>{name}</a> }
                 };
                 let project = m.project.and_then(|p| {
                     projects.get().and_then(Result::ok)?.into_iter().find(|x| x.id == p).map(|x| (p, x.record.title))
@@ -180,7 +181,7 @@ pub fn MissionDetail() -> impl IntoView {
                             {m.provider.map(|p| view! { <dt>"Provided by"</dt><dd>{link(p)}</dd> })}
                             {m.beneficiary.map(|b| view! { <dt>"For"</dt><dd>{link(b)}</dd> })}
                             {m.country.is_some().then(|| view! { <dt>"Country"</dt><dd>{m.country_label()}</dd> })}
-                            {project.map(|(p, title)| view! { <dt>"Project"</dt><dd><a href=format!("/projects/{p}")>{title}</a></dd> })}
+                            {project.map(|(p, title)| view! { <dt>"Project"</dt><dd><a href=Section::Projects.href(View::Detail(p))>{title}</a></dd> })}
                             {(!topics.is_empty()).then(|| view! { <dt>"Topics"</dt><dd>{topics.join(", ")}</dd> })}
                             <dt>"Full report"</dt>
                             <dd>
@@ -198,7 +199,7 @@ pub fn MissionDetail() -> impl IntoView {
                         </p>
                         {(!m.source.is_empty()).then(|| view! { <p class="source">"Source: "{m.source.clone()}</p> })}
                         {may_edit.then(|| view! {
-                            <p class="actions"><a href=format!("/missions/{mission_id}/edit")>"Edit"</a></p>
+                            <p class="actions"><a href=Section::Missions.href(View::Edit(mission_id))>"Edit"</a></p>
                             <RemoveRecord kind=RecordKind::Mission id=mission_id back="/missions"
                                 keeps="The action items it recommended and its documents stay, without it."/>
                         })}
@@ -209,7 +210,7 @@ pub fn MissionDetail() -> impl IntoView {
                             <p class="attention">"Missions by other providers in the same country, on the same topic, on overlapping days:"</p>
                             <ul class="records">
                                 {overlapping.into_iter().map(|(id, title, what)| view! {
-                                    <li><a href=format!("/missions/{id}")>{title}</a><span class="meta">{what}</span></li>
+                                    <li><a href=Section::Missions.href(View::Detail(id))>{title}</a><span class="meta">{what}</span></li>
                                 }).collect_view()}
                             </ul>
                         </section>
@@ -260,7 +261,7 @@ pub fn OrgMissions(org: Uuid) -> impl IntoView {
                         <ul class="records">
                             {mine.into_iter().map(|(m, role)| view! {
                                 <li>
-                                    <a href=format!("/missions/{}", m.id)>{m.record.title.clone()}</a>
+                                    <a href=Section::Missions.href(View::Detail(m.id))>{m.record.title.clone()}</a>
                                     <span class="meta">{role}" · "{m.record.dates_label()}" · "{m.record.phase.label()}</span>
                                 </li>
                             }).collect_view()}
@@ -360,7 +361,7 @@ fn MissionFields(
             RecordKind::Mission,
             id,
             Mission::validate,
-            format!("/missions/{id}"),
+            Section::Missions.href(View::Detail(id)),
         );
     };
     let beneficiaries = orgs.clone();

@@ -17,6 +17,7 @@ use crate::components::fields::{
 use crate::components::list::{DownloadCsv, ListHead};
 use crate::components::pickers::{display_names, id_text};
 use crate::db::new_id;
+use crate::route::{Section, View};
 
 pub mod contacts;
 
@@ -93,7 +94,7 @@ fn OrgRow(org: Typed<Organisation>) -> impl IntoView {
     let name = o.display_name();
     view! {
         <li data-testid="record-row">
-            <a href=format!("/organisations/{}", org.id)>{name}</a>
+            <a href=Section::Organisations.href(View::Detail(org.id))>{name}</a>
             <span class="meta">
                 {o.category.label()}" · "{o.country_name()}
                 {(o.status == OrgStatus::Defunct).then_some(" · defunct")}
@@ -130,7 +131,7 @@ pub fn OrgDetail() -> impl IntoView {
                 let Ok(o) = state.typed::<Organisation>() else {
                     return failed("this record does not read as an organisation".into());
                 };
-                let link = move |id: Option<Uuid>| name_of(id).map(|(id, name)| view! { <a href=format!("/organisations/{id}")>{name}</a> });
+                let link = move |id: Option<Uuid>| name_of(id).map(|(id, name)| view! { <a href=Section::Organisations.href(View::Detail(id))>{name}</a> });
                 view! {
                     <article class="record">
                         <h1>{o.display_name()}</h1>
@@ -150,7 +151,7 @@ pub fn OrgDetail() -> impl IntoView {
                         {(!o.description.is_empty()).then(|| view! { <p class="description">{o.description.clone()}</p> })}
                         {(!o.source.is_empty()).then(|| view! { <p class="source">"Source: "{o.source.clone()}</p> })}
                         {may_edit.then(|| view! {
-                            <p class="actions"><a href=format!("/organisations/{org_id}/edit")>"Edit"</a></p>
+                            <p class="actions"><a href=Section::Organisations.href(View::Edit(org_id))>"Edit"</a></p>
                         })}
                     </article>
                 }.into_any()
@@ -247,7 +248,7 @@ fn OrgForm(id: Uuid, initial: Organisation) -> impl IntoView {
             RecordKind::Organisation,
             id,
             Organisation::validate,
-            format!("/organisations/{id}"),
+            Section::Organisations.href(View::Detail(id)),
         );
     };
     view! {

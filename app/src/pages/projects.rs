@@ -22,6 +22,7 @@ use crate::components::pickers::org_options;
 use crate::components::pickers::topic_options;
 use crate::components::pickers::{display_names, id_text};
 use crate::db::new_id;
+use crate::route::{Section, View};
 
 fn status_options() -> Vec<(String, String)> {
     let mut v = vec![("live".to_owned(), "Planned or under way".to_owned())];
@@ -153,7 +154,7 @@ fn ProjectRow(project: Typed<Project>, funders: String) -> impl IntoView {
     let budget = p.budget_label();
     view! {
         <li data-testid="record-row">
-            <a href=format!("/projects/{}", project.id)>{p.title.clone()}</a>
+            <a href=Section::Projects.href(View::Detail(project.id))>{p.title.clone()}</a>
             <span class="meta">
                 {p.status.label()}
                 {(!years.is_empty()).then(|| format!(" · {years}"))}
@@ -201,7 +202,7 @@ pub fn OrgProjects(org: Uuid) -> impl IntoView {
                         <ul class="records">
                             {mine.into_iter().map(|(p, roles)| view! {
                                 <li>
-                                    <a href=format!("/projects/{}", p.id)>{p.record.title.clone()}</a>
+                                    <a href=Section::Projects.href(View::Detail(p.id))>{p.record.title.clone()}</a>
                                     <span class="meta">
                                         {roles.join(", ")}" · "{p.record.status.label()}" · "{countries_label(&p.record.countries)}
                                     </span>
@@ -240,7 +241,7 @@ pub fn ProjectDetail() -> impl IntoView {
                 let links = |ids: &[Uuid]| {
                     ids.iter().enumerate().map(|(i, id)| {
                         let name = names.get(id).cloned().unwrap_or_else(|| "an organisation not on this device".into());
-                        view! { {(i > 0).then_some(", ")}<a href=format!("/organisations/{id}")>{name}</a> }
+                        view! { {(i > 0).then_some(", ")}<a href=Section::Organisations.href(View::Detail(*id))>{name}</a> }
                     }).collect_view()
                 };
                 let topics: Vec<String> = p.topics.iter().filter_map(|t| {
@@ -286,7 +287,7 @@ pub fn ProjectDetail() -> impl IntoView {
                         {(!p.description.is_empty()).then(|| view! { <p class="description">{p.description.clone()}</p> })}
                         {(!p.source.is_empty()).then(|| view! { <p class="source">"Source: "{p.source.clone()}</p> })}
                         {may_edit.then(|| view! {
-                            <p class="actions"><a href=format!("/projects/{project_id}/edit")>"Edit"</a></p>
+                            <p class="actions"><a href=Section::Projects.href(View::Edit(project_id))>"Edit"</a></p>
                             <RemoveRecord kind=RecordKind::Project id=project_id back="/projects"
                                 keeps="Missions that were part of it stay, without it."/>
                         })}
@@ -300,7 +301,7 @@ pub fn ProjectDetail() -> impl IntoView {
                                 <p class="attention">"Other funders work on the same topic in the same country at the same time:"</p>
                                 <ul class="records">
                                     {overlaps.into_iter().map(|(id, title, where_)| view! {
-                                        <li><a href=format!("/projects/{id}")>{title}</a><span class="meta">{where_}</span></li>
+                                        <li><a href=Section::Projects.href(View::Detail(id))>{title}</a><span class="meta">{where_}</span></li>
                                     }).collect_view()}
                                 </ul>
                             }.into_any()
@@ -457,7 +458,7 @@ fn ProjectFields(
             RecordKind::Project,
             id,
             Project::validate,
-            format!("/projects/{id}"),
+            Section::Projects.href(View::Detail(id)),
         );
     };
     let no_countries: Vec<(String, String)> = ref_options(COUNTRIES);
@@ -498,7 +499,7 @@ fn ProjectFields(
                 <div class="attention" role="status" data-testid="duplicate-warning">
                     "This project may already be recorded: "
                     {move || duplicates.get().into_iter().enumerate().map(|(i, (id, title))| view! {
-                        {(i > 0).then_some(", ")}<a href=format!("/projects/{id}")>{title}</a>
+                        {(i > 0).then_some(", ")}<a href=Section::Projects.href(View::Detail(id))>{title}</a>
                     }).collect_view()}
                     ". Check before saving a second copy."
                 </div>

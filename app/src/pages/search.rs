@@ -16,6 +16,7 @@ use super::{failed, loading};
 use crate::catalogue::{records_of, Typed};
 use crate::components::pickers::display_names;
 use crate::loaded::Loaded;
+use crate::route::{Section, View};
 
 /// One record that answers the query.
 #[derive(Clone, Debug, PartialEq)]
@@ -122,7 +123,7 @@ impl Everything {
                     RecordKind::Organisation,
                     &o.record,
                     String::new(),
-                    format!("/organisations/{}", o.id),
+                    Section::Organisations.href(View::Detail(o.id)),
                 );
             }
             for c in &contacts {
@@ -133,7 +134,7 @@ impl Everything {
                     RecordKind::Contact,
                     &c.record,
                     name(&c.record.organisation),
-                    format!("/organisations/{org}"),
+                    Section::Organisations.href(View::Detail(org)),
                 );
             }
             for t in &tools {
@@ -141,7 +142,7 @@ impl Everything {
                     RecordKind::TrainingTool,
                     &t.record,
                     name(&t.record.provider),
-                    format!("/training/{}", t.id),
+                    Section::Training.href(View::Detail(t.id)),
                 );
             }
             for m in &meetings {
@@ -149,14 +150,14 @@ impl Everything {
                     RecordKind::Meeting,
                     &m.record,
                     name(&m.record.organiser),
-                    format!("/meetings/{}", m.id),
+                    Section::Meetings.href(View::Detail(m.id)),
                 );
             }
             for a in &actions {
                 let r = &a.record;
                 let href = match (r.meeting, r.mission) {
-                    (Some(m), _) => format!("/meetings/{m}"),
-                    (None, Some(m)) => format!("/missions/{m}"),
+                    (Some(m), _) => Section::Meetings.href(View::Detail(m)),
+                    (None, Some(m)) => Section::Missions.href(View::Detail(m)),
                     (None, None) => "/actions".to_owned(),
                 };
                 let origin = r
@@ -177,7 +178,7 @@ impl Everything {
                     RecordKind::Mission,
                     &m.record,
                     related,
-                    format!("/missions/{}", m.id),
+                    Section::Missions.href(View::Detail(m.id)),
                 );
             }
             for p in &projects {
@@ -192,16 +193,16 @@ impl Everything {
                     RecordKind::Project,
                     r,
                     related,
-                    format!("/projects/{}", p.id),
+                    Section::Projects.href(View::Detail(p.id)),
                 );
             }
             for d in &documents {
                 let r = &d.record;
                 // Found on the page it belongs to; one that belongs nowhere opens itself.
                 let href = match (r.meeting, r.mission, r.project) {
-                    (Some(m), _, _) => format!("/meetings/{m}"),
-                    (None, Some(m), _) => format!("/missions/{m}"),
-                    (None, None, Some(p)) => format!("/projects/{p}"),
+                    (Some(m), _, _) => Section::Meetings.href(View::Detail(m)),
+                    (None, Some(m), _) => Section::Missions.href(View::Detail(m)),
+                    (None, None, Some(p)) => Section::Projects.href(View::Detail(p)),
                     (None, None, None) => r.url.clone(),
                 };
                 add(RecordKind::Document, r, name(&r.publisher), href);

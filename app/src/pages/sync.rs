@@ -13,22 +13,8 @@ use crate::catalogue::{use_actor, use_catalogue};
 use crate::components::format_time;
 use crate::db::{OutboxEntry, OutboxStatus};
 use crate::loaded::Loaded;
+use crate::route::record_href;
 use crate::session::{held, Held};
-
-/// Where a record is shown in the app.
-pub fn record_href(kind: RecordKind, id: uuid::Uuid) -> Option<String> {
-    match kind {
-        RecordKind::Organisation => Some(format!("/organisations/{id}")),
-        RecordKind::TrainingTool => Some(format!("/training/{id}")),
-        RecordKind::Meeting => Some(format!("/meetings/{id}")),
-        RecordKind::Project => Some(format!("/projects/{id}")),
-        RecordKind::Mission => Some(format!("/missions/{id}")),
-        // Shown where they belong (an organisation's or a meeting's page); the follow-up
-        // list has them all.
-        RecordKind::ActionItem => Some("/actions".to_owned()),
-        RecordKind::Contact | RecordKind::Programme | RecordKind::Document => None,
-    }
-}
 
 /// A stored value as a person reads it.
 fn show_value(v: &Value) -> String {

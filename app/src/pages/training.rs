@@ -16,6 +16,7 @@ use crate::components::fields::{
 use crate::components::list::{DownloadCsv, ListHead};
 use crate::components::pickers::{display_names as names, id_text, topic_options};
 use crate::db::new_id;
+use crate::route::{Section, View};
 
 #[component]
 pub fn ToolList() -> impl IntoView {
@@ -116,7 +117,7 @@ fn ToolRow(tool: Typed<TrainingTool>, provider: String) -> impl IntoView {
         .collect();
     view! {
         <li data-testid="record-row">
-            <a href=format!("/training/{}", tool.id)>{t.title.clone()}</a>
+            <a href=Section::Training.href(View::Detail(tool.id))>{t.title.clone()}</a>
             <span class="meta">
                 {t.format.label()}" · "{langs.join(", ")}" · "{provider}
                 {(tool.conflicts > 0).then_some(" · needs review")}
@@ -146,7 +147,7 @@ pub fn ToolDetail() -> impl IntoView {
                 let conflicts: Vec<String> = state.conflicts().map(|(f, _)| f.to_owned()).collect();
                 let provider = t.provider.and_then(|p| {
                     orgs.get()?.ok()?.into_iter().find(|o| o.id == p).map(|o| view! {
-                        <a href=format!("/organisations/{p}")>{o.record.display_name()}</a>
+                        <a href=Section::Organisations.href(View::Detail(p))>{o.record.display_name()}</a>
                     })
                 });
                 let programme = t.programme.and_then(|p| {
@@ -178,7 +179,7 @@ pub fn ToolDetail() -> impl IntoView {
                         {(!t.description.is_empty()).then(|| view! { <p class="description">{t.description.clone()}</p> })}
                         {(!t.source.is_empty()).then(|| view! { <p class="source">"Source: "{t.source.clone()}</p> })}
                         {may_edit.then(|| view! {
-                            <p class="actions"><a href=format!("/training/{tool_id}/edit")>"Edit"</a></p>
+                            <p class="actions"><a href=Section::Training.href(View::Edit(tool_id))>"Edit"</a></p>
                             <RemoveRecord kind=RecordKind::TrainingTool id=tool_id back="/training"/>
                         })}
                     </article>
@@ -281,7 +282,7 @@ fn ToolForm(id: Uuid, initial: TrainingTool) -> impl IntoView {
             RecordKind::TrainingTool,
             id,
             TrainingTool::validate,
-            format!("/training/{id}"),
+            Section::Training.href(View::Detail(id)),
         );
     };
     view! {
