@@ -93,6 +93,51 @@ labelled_enum!(AccessRule {
     FormalRequest => ("formal_request", "On formal request"),
 });
 
+/// Runs `$body` with `$T` the record type of `$kind`: the one place a kind is matched to
+/// its type (each arm is compiled for its own type, as a hand-written match would be).
+macro_rules! with_record_type {
+    ($kind:expr, $T:ident => $body:expr) => {
+        match $kind {
+            RecordKind::Organisation => {
+                type $T = Organisation;
+                $body
+            }
+            RecordKind::Contact => {
+                type $T = Contact;
+                $body
+            }
+            RecordKind::TrainingTool => {
+                type $T = TrainingTool;
+                $body
+            }
+            RecordKind::Programme => {
+                type $T = Programme;
+                $body
+            }
+            RecordKind::Meeting => {
+                type $T = Meeting;
+                $body
+            }
+            RecordKind::ActionItem => {
+                type $T = ActionItem;
+                $body
+            }
+            RecordKind::Project => {
+                type $T = Project;
+                $body
+            }
+            RecordKind::Mission => {
+                type $T = Mission;
+                $body
+            }
+            RecordKind::Document => {
+                type $T = Document;
+                $body
+            }
+        }
+    };
+}
+
 impl RecordKind {
     /// The path segment of the kind in the API (`/api/v1/organisations`).
     pub fn plural(self) -> &'static str {
@@ -120,33 +165,13 @@ impl RecordKind {
 
     /// A record of this kind with every field at its default, as a field map.
     fn default_map(self) -> Map<String, Value> {
-        match self {
-            RecordKind::Organisation => to_map(&Organisation::default()),
-            RecordKind::Contact => to_map(&Contact::default()),
-            RecordKind::TrainingTool => to_map(&TrainingTool::default()),
-            RecordKind::Programme => to_map(&Programme::default()),
-            RecordKind::Meeting => to_map(&Meeting::default()),
-            RecordKind::ActionItem => to_map(&ActionItem::default()),
-            RecordKind::Project => to_map(&Project::default()),
-            RecordKind::Mission => to_map(&Mission::default()),
-            RecordKind::Document => to_map(&Document::default()),
-        }
+        with_record_type!(self, T => to_map(&T::default()))
     }
 
     /// Checks a whole record given as a field map: every field known and of the right type,
     /// and the kind's rules satisfied.
     pub fn validate(self, fields: &Map<String, Value>) -> Result<(), ValidationErrors> {
-        match self {
-            RecordKind::Organisation => parse_fields::<Organisation>(fields)?.validate(),
-            RecordKind::Contact => parse_fields::<Contact>(fields)?.validate(),
-            RecordKind::TrainingTool => parse_fields::<TrainingTool>(fields)?.validate(),
-            RecordKind::Programme => parse_fields::<Programme>(fields)?.validate(),
-            RecordKind::Meeting => parse_fields::<Meeting>(fields)?.validate(),
-            RecordKind::ActionItem => parse_fields::<ActionItem>(fields)?.validate(),
-            RecordKind::Project => parse_fields::<Project>(fields)?.validate(),
-            RecordKind::Mission => parse_fields::<Mission>(fields)?.validate(),
-            RecordKind::Document => parse_fields::<Document>(fields)?.validate(),
-        }
+        with_record_type!(self, T => parse_fields::<T>(fields)?.validate())
     }
 
     /// Checks a record given as its fields' values, each field once, without building a
@@ -163,21 +188,8 @@ impl RecordKind {
         {
             let mut given = fields.clone().filter(|(k, _)| *k != DELETED_FIELD);
             let given: Pairs = &mut given;
-            let checked = match self {
-                RecordKind::Organisation => {
-                    parse_pairs::<Organisation>(given).map(|r| r.validate())
-                }
-                RecordKind::Contact => parse_pairs::<Contact>(given).map(|r| r.validate()),
-                RecordKind::TrainingTool => {
-                    parse_pairs::<TrainingTool>(given).map(|r| r.validate())
-                }
-                RecordKind::Programme => parse_pairs::<Programme>(given).map(|r| r.validate()),
-                RecordKind::Meeting => parse_pairs::<Meeting>(given).map(|r| r.validate()),
-                RecordKind::ActionItem => parse_pairs::<ActionItem>(given).map(|r| r.validate()),
-                RecordKind::Project => parse_pairs::<Project>(given).map(|r| r.validate()),
-                RecordKind::Mission => parse_pairs::<Mission>(given).map(|r| r.validate()),
-                RecordKind::Document => parse_pairs::<Document>(given).map(|r| r.validate()),
-            };
+            let checked =
+                with_record_type!(self, T => parse_pairs::<T>(given).map(|r| r.validate()));
             if let Ok(result) = checked {
                 return result;
             }
@@ -205,17 +217,7 @@ impl RecordKind {
                 .filter(|(k, _)| *k != DELETED_FIELD)
                 .map(|(k, v)| (k.as_str(), v));
             let given: Pairs = &mut given;
-            let parsed = match self {
-                RecordKind::Organisation => parse_pairs::<Organisation>(given).map(drop),
-                RecordKind::Contact => parse_pairs::<Contact>(given).map(drop),
-                RecordKind::TrainingTool => parse_pairs::<TrainingTool>(given).map(drop),
-                RecordKind::Programme => parse_pairs::<Programme>(given).map(drop),
-                RecordKind::Meeting => parse_pairs::<Meeting>(given).map(drop),
-                RecordKind::ActionItem => parse_pairs::<ActionItem>(given).map(drop),
-                RecordKind::Project => parse_pairs::<Project>(given).map(drop),
-                RecordKind::Mission => parse_pairs::<Mission>(given).map(drop),
-                RecordKind::Document => parse_pairs::<Document>(given).map(drop),
-            };
+            let parsed = with_record_type!(self, T => parse_pairs::<T>(given).map(drop));
             if parsed.is_ok() {
                 return Ok(());
             }
@@ -245,17 +247,7 @@ impl RecordKind {
     }
 
     fn parse_probe(self, map: &Map<String, Value>) -> Result<(), serde_json::Error> {
-        match self {
-            RecordKind::Organisation => parse_map::<Organisation>(map).map(drop),
-            RecordKind::Contact => parse_map::<Contact>(map).map(drop),
-            RecordKind::TrainingTool => parse_map::<TrainingTool>(map).map(drop),
-            RecordKind::Programme => parse_map::<Programme>(map).map(drop),
-            RecordKind::Meeting => parse_map::<Meeting>(map).map(drop),
-            RecordKind::ActionItem => parse_map::<ActionItem>(map).map(drop),
-            RecordKind::Project => parse_map::<Project>(map).map(drop),
-            RecordKind::Mission => parse_map::<Mission>(map).map(drop),
-            RecordKind::Document => parse_map::<Document>(map).map(drop),
-        }
+        with_record_type!(self, T => parse_map::<T>(map).map(drop))
     }
 }
 
