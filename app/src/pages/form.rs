@@ -217,7 +217,8 @@ pub fn RemoveRecord(
     kind: RecordKind,
     id: Uuid,
     /// The list to go back to.
-    back: &'static str,
+    #[prop(into)]
+    back: String,
     /// What stays when it is gone ("Its action items stay."), if anything refers to it.
     #[prop(optional)]
     keeps: &'static str,
@@ -229,7 +230,7 @@ pub fn RemoveRecord(
     let what = kind.label().to_lowercase();
     let asked = what.clone();
     let remove = move |_| {
-        let cat = cat.clone();
+        let (cat, back) = (cat.clone(), back.clone());
         let Some(user) = cat.user() else {
             problem.set(Some("Sign in to remove it.".into()));
             return;
@@ -243,7 +244,7 @@ pub fn RemoveRecord(
             match cat.db.edit(&user, kind, id, set).await {
                 Ok(_) => {
                     crate::sync::local_write(&cat).await;
-                    nav.go(back);
+                    nav.go(&back);
                 }
                 Err(e) => problem.set(Some(format!("Not removed: {e}"))),
             }

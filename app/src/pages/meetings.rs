@@ -10,11 +10,12 @@ use tradewinds_shared::{ActionItem, Meeting, Organisation, RecordKind};
 use uuid::Uuid;
 
 use super::actions::{ActionItems, Scope};
+use super::detail::{nothing_after, record_page, OrgNames, RecordPage};
 use super::documents::{Documents, Of};
-use super::form::{FormState, RemoveRecord, SaveBar};
+use super::form::{FormState, SaveBar};
 use super::history::History;
-use super::{edit_screen, failed, found, loading, new_screen, not_found, route_id, ConflictNote};
-use crate::catalogue::{allowed, record_of, records_of, use_actor, Typed};
+use super::{edit_screen, failed, loading, new_screen};
+use crate::catalogue::{allowed, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
@@ -107,66 +108,39 @@ fn MeetingRow(meeting: Typed<Meeting>, organiser: String, open: usize) -> impl I
 
 #[component]
 pub fn MeetingDetail() -> impl IntoView {
-    let id = route_id();
-    let record = record_of(RecordKind::Meeting, id.clone());
-    let shown_id = Memo::new(move |_| id());
-    let orgs = records_of::<Organisation>(RecordKind::Organisation);
-    let actor = use_actor();
-    view! {
-        {move || match (record.get(), orgs.get()) {
-            (None, _) | (_, None) => loading(),
-            (Some(Err(e)), _) | (_, Some(Err(e))) => failed(e),
-            (Some(Ok(None)), _) => not_found("Meeting", "/meetings"),
-            (Some(Ok(Some(state))), Some(Ok(orgs))) => {
-                let meeting_id = state.id;
-                let may_edit = actor.with(|a| a.as_ref().is_some_and(|a| a.may_edit(&state)));
-                let conflicts: Vec<String> = state.conflicts().map(|(f, _)| f.to_owned()).collect();
-                let Ok(m) = state.typed::<Meeting>() else {
-                    return failed("this record does not read as a meeting".into());
-                };
-                let names = display_names(&orgs);
-                let link = |id: Uuid| match names.get(&id) {
-                    Some(name) => view! { <a href=Section::Organisations.href(View::Detail(id))>{name.clone()}</a> }.into_any(),
-                    None => "an organisation not on this device".into_any(),
-                };
-                let attendees = m.attendees.iter().enumerate().map(|(i, a)| view! {
-                    {(i > 0).then_some(", ")}{link(*a)}
-                }).collect_view();
-                let topics: Vec<&str> = m.topics.iter().filter_map(|t| topic_label(t)).collect();
-                let place = m.place_label();
-                view! {
-                    <article class="record">
-                        <h1>{m.title.clone()}</h1>
-                        <ConflictNote fields=conflicts/>
-                        <dl>
-                            <dt>"Kind"</dt><dd>{m.kind.label()}</dd>
-                            <dt>"Dates"</dt><dd>{m.dates_label()}</dd>
-                            {(!place.is_empty()).then(|| view! { <dt>"Place"</dt><dd>{place.clone()}</dd> })}
-                            {m.organiser.map(|o| view! { <dt>"Organised by"</dt><dd>{link(o)}</dd> })}
-                            {(!m.chair.is_empty()).then(|| view! { <dt>"Chair"</dt><dd>{m.chair.clone()}</dd> })}
-                            {(!m.attendees.is_empty()).then(|| view! { <dt>"Taking part"</dt><dd data-testid="attendees">{attendees}</dd> })}
-                            {(!topics.is_empty()).then(|| view! { <dt>"Topics"</dt><dd>{topics.join(", ")}</dd> })}
-                        </dl>
-                        {(!m.summary.is_empty()).then(|| view! { <p class="description">{m.summary.clone()}</p> })}
-                        {(!m.source.is_empty()).then(|| view! { <p class="source">"Source: "{m.source.clone()}</p> })}
-                        {may_edit.then(|| view! {
-                            <p class="actions"><a href=Section::Meetings.href(View::Edit(meeting_id))>"Edit"</a></p>
-                            <RemoveRecord kind=RecordKind::Meeting id=meeting_id back="/meetings"
-                                keeps="Its action items and documents stay, without it."/>
-                        })}
-                    </article>
-                }.into_any()
+    record_page(RecordPage {
+        kind: RecordKind::Meeting,
+        section: Section::Meetings,
+        title: |m: &Meeting| m.title.clone(),
+        remove: Some("Its action items and documents stay, without it."),
+        body: |m: &Meeting, names: &OrgNames| {
+            let topics: Vec<&str> = m.topics.iter().filter_map(|t| topic_label(t)).collect();
+            let place = m.place_label();
+            view! {
+                <dl>
+                    <dt>"Kind"</dt><dd>{m.kind.label()}</dd>
+                    <dt>"Dates"</dt><dd>{m.dates_label()}</dd>
+                    {(!place.is_empty()).then(|| view! { <dt>"Place"</dt><dd>{place.clone()}</dd> })}
+                    {m.organiser.map(|o| view! { <dt>{label("organiser")}</dt><dd>{names.link(o)}</dd> })}
+                    {(!m.chair.is_empty()).then(|| view! { <dt>{label("chair")}</dt><dd>{m.chair.clone()}</dd> })}
+                    {(!m.attendees.is_empty()).then(|| view! { <dt>{label("attendees")}</dt><dd data-testid="attendees">{names.links(&m.attendees)}</dd> })}
+                    {(!topics.is_empty()).then(|| view! { <dt>{label("topics")}</dt><dd>{topics.join(", ")}</dd> })}
+                </dl>
+                {(!m.summary.is_empty()).then(|| view! { <p class="description">{m.summary.clone()}</p> })}
+                {(!m.source.is_empty()).then(|| view! { <p class="source">"Source: "{m.source.clone()}</p> })}
             }
-        }}
-        // Kept while the record refreshes: see `pages::found`.
-        <Show when=move || found(&record)>
-            {move || shown_id.get().map(|meeting_id| view! {
+            .into_any()
+        },
+        after: nothing_after,
+        below: |meeting_id| {
+            view! {
                 <ActionItems scope=Scope::Meeting(meeting_id)/>
                 <Documents of=Of::Meeting(meeting_id)/>
                 <History kind=RecordKind::Meeting id=meeting_id/>
-            })}
-        </Show>
-    }
+            }
+            .into_any()
+        },
+    })
 }
 
 #[component]

@@ -11,11 +11,12 @@ use tradewinds_shared::{export, Mission, Organisation, Project, RecordKind};
 use uuid::Uuid;
 
 use super::actions::{ActionItems, Scope};
+use super::detail::{record_page, OrgNames, RecordPage};
 use super::documents::{Documents, Of};
-use super::form::{FormState, RemoveRecord, SaveBar};
+use super::form::{FormState, SaveBar};
 use super::history::History;
-use super::{edit_screen, failed, found, loading, new_screen, not_found, route_id, ConflictNote};
-use crate::catalogue::{allowed, own_office, record_of, records_of, use_actor, Typed};
+use super::{edit_screen, failed, loading, new_screen};
+use crate::catalogue::{allowed, own_office, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
@@ -133,103 +134,95 @@ fn MissionRow(mission: Typed<Mission>, provider: String) -> impl IntoView {
 
 #[component]
 pub fn MissionDetail() -> impl IntoView {
-    let id = route_id();
-    let record = record_of(RecordKind::Mission, id.clone());
-    let shown_id = Memo::new(move |_| id());
-    let orgs = records_of::<Organisation>(RecordKind::Organisation);
     let missions = records_of::<Mission>(RecordKind::Mission);
     let projects = records_of::<Project>(RecordKind::Project);
-    let actor = use_actor();
-    view! {
-        {move || match (record.get(), orgs.get(), missions.get()) {
-            (None, _, _) | (_, None, _) | (_, _, None) => loading(),
-            (Some(Err(e)), _, _) | (_, Some(Err(e)), _) | (_, _, Some(Err(e))) => failed(e),
-            (Some(Ok(None)), _, _) => not_found("Mission", "/missions"),
-            (Some(Ok(Some(state))), Some(Ok(orgs)), Some(Ok(all))) => {
-                let mission_id = state.id;
-                let may_edit = actor.with(|a| a.as_ref().is_some_and(|a| a.may_edit(&state)));
-                let conflicts: Vec<String> = state.conflicts().map(|(f, _)| f.to_owned()).collect();
-                let Ok(m) = state.typed::<Mission>() else {
-                    return failed("this record does not read as a mission".into());
-                };
-                let names = display_names(&orgs);
-                let link = |id: Uuid| {
-                    let name = names.get(&id).cloned().unwrap_or_else(|| "an organisation not on this device".into());
-                    view! { <a href=Section::Organisations.href(View::Detail(id))>{name}</a> }
-                };
-                let project = m.project.and_then(|p| {
-                    projects.get().and_then(Result::ok)?.into_iter().find(|x| x.id == p).map(|x| (p, x.record.title))
-                });
-                let topics: Vec<&str> = m.topics.iter().filter_map(|t| topic_label(t)).collect();
-                let overlapping: Vec<(Uuid, String, String)> = all.iter()
-                    .filter(|o| o.id != mission_id)
-                    .filter_map(|o| {
-                        let shared = mission_overlap(&m, &o.record);
-                        (!shared.is_empty()).then(|| {
-                            let topics: Vec<&str> = shared.iter().filter_map(|t| topic_label(t)).collect();
-                            (o.id, o.record.title.clone(), format!("{} · {}", o.record.dates_label(), topics.join(", ")))
-                        })
-                    })
-                    .collect();
-                view! {
-                    <article class="record">
-                        <h1>{m.title.clone()}</h1>
-                        <ConflictNote fields=conflicts/>
-                        <dl>
-                            <dt>"Dates"</dt><dd>{m.dates_label()}</dd>
-                            <dt>"Phase"</dt><dd>{m.phase.label()}</dd>
-                            {m.provider.map(|p| view! { <dt>"Provided by"</dt><dd>{link(p)}</dd> })}
-                            {m.beneficiary.map(|b| view! { <dt>"For"</dt><dd>{link(b)}</dd> })}
-                            {m.country.is_some().then(|| view! { <dt>"Country"</dt><dd>{m.country_label()}</dd> })}
-                            {project.map(|(p, title)| view! { <dt>"Project"</dt><dd><a href=Section::Projects.href(View::Detail(p))>{title}</a></dd> })}
-                            {(!topics.is_empty()).then(|| view! { <dt>"Topics"</dt><dd>{topics.join(", ")}</dd> })}
-                            <dt>"Full report"</dt>
-                            <dd>
-                                {m.report_access.label()}
-                                {(!m.report_url.is_empty()).then(|| view! { " · "<a href=m.report_url.clone() rel="noopener noreferrer">"where it is kept"</a> })}
-                            </dd>
-                        </dl>
-                        <h2>"Findings"</h2>
-                        <p class="description" data-testid="findings">
-                            {if m.findings.is_empty() { "Not recorded yet.".to_owned() } else { m.findings.clone() }}
-                        </p>
-                        <h2>"Recommendations"</h2>
-                        <p class="description" data-testid="recommendations">
-                            {if m.recommendations.is_empty() { "Not recorded yet.".to_owned() } else { m.recommendations.clone() }}
-                        </p>
-                        {(!m.source.is_empty()).then(|| view! { <p class="source">"Source: "{m.source.clone()}</p> })}
-                        {may_edit.then(|| view! {
-                            <p class="actions"><a href=Section::Missions.href(View::Edit(mission_id))>"Edit"</a></p>
-                            <RemoveRecord kind=RecordKind::Mission id=mission_id back="/missions"
-                                keeps="The action items it recommended and its documents stay, without it."/>
-                        })}
-                    </article>
-                    {(!overlapping.is_empty()).then(|| view! {
-                        <section aria-labelledby="same-time-h" data-testid="mission-overlaps">
-                            <h2 id="same-time-h">"Other providers there at the same time"</h2>
-                            <p class="attention">"Missions by other providers in the same country, on the same topic, on overlapping days:"</p>
-                            <ul class="records">
-                                {overlapping.into_iter().map(|(id, title, what)| view! {
-                                    <li><a href=Section::Missions.href(View::Detail(id))>{title}</a><span class="meta">{what}</span></li>
-                                }).collect_view()}
-                            </ul>
-                        </section>
-                    })}
-                }.into_any()
+    record_page(RecordPage {
+        kind: RecordKind::Mission,
+        section: Section::Missions,
+        title: |m: &Mission| m.title.clone(),
+        remove: Some("The action items it recommended and its documents stay, without it."),
+        body: move |m: &Mission, names: &OrgNames| {
+            let project = m.project.and_then(|p| {
+                projects
+                    .get()
+                    .and_then(Result::ok)?
+                    .into_iter()
+                    .find(|x| x.id == p)
+                    .map(|x| (p, x.record.title))
+            });
+            let topics: Vec<&str> = m.topics.iter().filter_map(|t| topic_label(t)).collect();
+            view! {
+                <dl>
+                    <dt>"Dates"</dt><dd>{m.dates_label()}</dd>
+                    <dt>{label("phase")}</dt><dd>{m.phase.label()}</dd>
+                    {m.provider.map(|p| view! { <dt>{label("provider")}</dt><dd>{names.link(p)}</dd> })}
+                    {m.beneficiary.map(|b| view! { <dt>{label("beneficiary")}</dt><dd>{names.link(b)}</dd> })}
+                    {m.country.is_some().then(|| view! { <dt>{label("country")}</dt><dd>{m.country_label()}</dd> })}
+                    {project.map(|(p, title)| view! { <dt>{label("project")}</dt><dd><a href=Section::Projects.href(View::Detail(p))>{title}</a></dd> })}
+                    {(!topics.is_empty()).then(|| view! { <dt>{label("topics")}</dt><dd>{topics.join(", ")}</dd> })}
+                    <dt>"Full report"</dt>
+                    <dd>
+                        {m.report_access.label()}
+                        {(!m.report_url.is_empty()).then(|| view! { " · "<a href=m.report_url.clone() rel="noopener noreferrer">"where it is kept"</a> })}
+                    </dd>
+                </dl>
+                <h2>{label("findings")}</h2>
+                <p class="description" data-testid="findings">
+                    {if m.findings.is_empty() { "Not recorded yet.".to_owned() } else { m.findings.clone() }}
+                </p>
+                <h2>{label("recommendations")}</h2>
+                <p class="description" data-testid="recommendations">
+                    {if m.recommendations.is_empty() { "Not recorded yet.".to_owned() } else { m.recommendations.clone() }}
+                </p>
+                {(!m.source.is_empty()).then(|| view! { <p class="source">"Source: "{m.source.clone()}</p> })}
             }
-        }}
-        // Kept while the record refreshes: see `pages::found`.
-        <Show when=move || found(&record)>
-            {move || shown_id.get().map(|mission_id| view! {
+            .into_any()
+        },
+        after: move |mission_id, m: &Mission| {
+            let Some(Ok(all)) = missions.get() else {
+                return ().into_any();
+            };
+            let overlapping: Vec<(Uuid, String, String)> = all
+                .iter()
+                .filter(|o| o.id != mission_id)
+                .filter_map(|o| {
+                    let shared = mission_overlap(m, &o.record);
+                    (!shared.is_empty()).then(|| {
+                        let topics: Vec<&str> =
+                            shared.iter().filter_map(|t| topic_label(t)).collect();
+                        (
+                            o.id,
+                            o.record.title.clone(),
+                            format!("{} · {}", o.record.dates_label(), topics.join(", ")),
+                        )
+                    })
+                })
+                .collect();
+            (!overlapping.is_empty())
+                .then(|| view! {
+                    <section aria-labelledby="same-time-h" data-testid="mission-overlaps">
+                        <h2 id="same-time-h">"Other providers there at the same time"</h2>
+                        <p class="attention">"Missions by other providers in the same country, on the same topic, on overlapping days:"</p>
+                        <ul class="records">
+                            {overlapping.into_iter().map(|(id, title, what)| view! {
+                                <li><a href=Section::Missions.href(View::Detail(id))>{title}</a><span class="meta">{what}</span></li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })
+                .into_any()
+        },
+        below: |mission_id| {
+            view! {
                 <ActionItems scope=Scope::Mission(mission_id)/>
                 <Documents of=Of::Mission(mission_id)/>
                 <History kind=RecordKind::Mission id=mission_id/>
-            })}
-        </Show>
-    }
+            }
+            .into_any()
+        },
+    })
 }
 
-/// The "Missions" section of an organisation's page: those it provided or received.
 #[component]
 pub fn OrgMissions(org: Uuid) -> impl IntoView {
     let missions = records_of::<Mission>(RecordKind::Mission);

@@ -3,6 +3,7 @@
 pub mod about;
 pub mod account;
 pub mod actions;
+pub mod detail;
 pub mod documents;
 pub mod form;
 pub mod funding;
@@ -52,7 +53,7 @@ pub fn failed(e: String) -> AnyView {
         .into_any()
 }
 
-pub fn not_found(what: &'static str, back: &'static str) -> AnyView {
+pub fn not_found(what: &'static str, back: String) -> AnyView {
     view! {
         <h1>{format!("{what} not found")}</h1>
         <p>"It may have been deleted, or not synced to this device yet. "<a href=back>"Back to the list"</a></p>
@@ -75,7 +76,7 @@ where
         {move || match record.get() {
             None => loading(),
             Some(Err(e)) => failed(e),
-            Some(Ok(None)) => not_found(kind.label(), back),
+            Some(Ok(None)) => not_found(kind.label(), back.to_owned()),
             Some(Ok(Some(state))) => match state.typed::<T>() {
                 Ok(r) => view! { <h1>{format!("Edit {}", name(&r))}</h1>{form(state.id, r)} }.into_any(),
                 Err(e) => failed(e.to_string()),

@@ -7,10 +7,11 @@ use tradewinds_shared::{export, Organisation, RecordKind};
 use uuid::Uuid;
 
 use super::actions::{ActionItems, Scope};
+use super::detail::{nothing_after, record_page, OrgNames, RecordPage};
 use super::form::{FormState, SaveBar};
 use super::history::History;
-use super::{edit_screen, failed, found, loading, new_screen, not_found, route_id, ConflictNote};
-use crate::catalogue::{allowed, record_of, records_of, use_actor, Typed};
+use super::{edit_screen, failed, loading, new_screen};
+use crate::catalogue::{allowed, records_of, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
@@ -106,68 +107,42 @@ fn OrgRow(org: Typed<Organisation>) -> impl IntoView {
 
 #[component]
 pub fn OrgDetail() -> impl IntoView {
-    let id = route_id();
-    let record = record_of(RecordKind::Organisation, id.clone());
-    let shown_id = Memo::new(move |_| id());
-    let orgs = records_of::<Organisation>(RecordKind::Organisation);
-    let actor = use_actor();
-    let name_of = move |id: Option<Uuid>| {
-        let id = id?;
-        orgs.get()?
-            .ok()?
-            .into_iter()
-            .find(|o| o.id == id)
-            .map(|o| (id, o.record.display_name()))
-    };
-    view! {
-        {move || match record.get() {
-            None => loading(),
-            Some(Err(e)) => failed(e),
-            Some(Ok(None)) => not_found("Organisation", "/organisations"),
-            Some(Ok(Some(state))) => {
-                let org_id = state.id;
-                let may_edit = actor.with(|a| a.as_ref().is_some_and(|a| a.may_edit(&state)));
-                let conflicts: Vec<String> = state.conflicts().map(|(f, _)| f.to_owned()).collect();
-                let Ok(o) = state.typed::<Organisation>() else {
-                    return failed("this record does not read as an organisation".into());
-                };
-                let link = move |id: Option<Uuid>| name_of(id).map(|(id, name)| view! { <a href=Section::Organisations.href(View::Detail(id))>{name}</a> });
-                view! {
-                    <article class="record">
-                        <h1>{o.display_name()}</h1>
-                        <ConflictNote fields=conflicts/>
-                        <dl>
-                            <dt>"Category"</dt><dd>{o.category.label()}</dd>
-                            <dt>"Country"</dt><dd>{o.country_name()}</dd>
-                            <dt>"Status"</dt><dd>{o.status.label()}</dd>
-                            {o.successor.map(|s| view! { <dt>"Successor"</dt><dd>{link(Some(s))}</dd> })}
-                            {o.parent.map(|p| view! { <dt>"Part of"</dt><dd>{link(Some(p))}</dd> })}
-                            {(!o.website.is_empty()).then(|| view! {
-                                <dt>"Website"</dt><dd><a href=o.website.clone() rel="noopener noreferrer">{o.website.clone()}</a></dd>
-                            })}
-                            {(!o.languages.is_empty()).then(|| view! { <dt>"Languages"</dt><dd>{o.languages.join(", ")}</dd> })}
-                            {(!o.memberships.is_empty()).then(|| view! { <dt>"Member of"</dt><dd>{o.memberships.join(", ")}</dd> })}
-                        </dl>
-                        {(!o.description.is_empty()).then(|| view! { <p class="description">{o.description.clone()}</p> })}
-                        {(!o.source.is_empty()).then(|| view! { <p class="source">"Source: "{o.source.clone()}</p> })}
-                        {may_edit.then(|| view! {
-                            <p class="actions"><a href=Section::Organisations.href(View::Edit(org_id))>"Edit"</a></p>
-                        })}
-                    </article>
-                }.into_any()
+    record_page(RecordPage {
+        kind: RecordKind::Organisation,
+        section: Section::Organisations,
+        title: Organisation::display_name,
+        remove: None,
+        body: |o: &Organisation, names: &OrgNames| {
+            view! {
+                <dl>
+                    <dt>{label("category")}</dt><dd>{o.category.label()}</dd>
+                    <dt>{label("country")}</dt><dd>{o.country_name()}</dd>
+                    <dt>{label("status")}</dt><dd>{o.status.label()}</dd>
+                    {o.successor.map(|s| view! { <dt>{label("successor")}</dt><dd>{names.link(s)}</dd> })}
+                    {o.parent.map(|p| view! { <dt>{label("parent")}</dt><dd>{names.link(p)}</dd> })}
+                    {(!o.website.is_empty()).then(|| view! {
+                        <dt>{label("website")}</dt><dd><a href=o.website.clone() rel="noopener noreferrer">{o.website.clone()}</a></dd>
+                    })}
+                    {(!o.languages.is_empty()).then(|| view! { <dt>{label("languages")}</dt><dd>{o.languages.join(", ")}</dd> })}
+                    {(!o.memberships.is_empty()).then(|| view! { <dt>{label("memberships")}</dt><dd>{o.memberships.join(", ")}</dd> })}
+                </dl>
+                {(!o.description.is_empty()).then(|| view! { <p class="description">{o.description.clone()}</p> })}
+                {(!o.source.is_empty()).then(|| view! { <p class="source">"Source: "{o.source.clone()}</p> })}
             }
-        }}
-        // Kept while the record refreshes: see `pages::found`.
-        <Show when=move || found(&record)>
-            {move || shown_id.get().map(|org_id| view! {
+            .into_any()
+        },
+        after: nothing_after,
+        below: |org_id| {
+            view! {
                 <contacts::Contacts org=org_id/>
                 <ActionItems scope=Scope::Organisation(org_id)/>
                 <super::missions::OrgMissions org=org_id/>
                 <super::projects::OrgProjects org=org_id/>
                 <History kind=RecordKind::Organisation id=org_id/>
-            })}
-        </Show>
-    }
+            }
+            .into_any()
+        },
+    })
 }
 
 #[component]

@@ -9,11 +9,12 @@ use tradewinds_shared::reference::{country_name, topic_dac, topic_label, COUNTRI
 use tradewinds_shared::{export, Organisation, Programme, Project, RecordKind};
 use uuid::Uuid;
 
+use super::detail::{record_page, OrgNames, RecordPage};
 use super::documents::{Documents, Of};
-use super::form::{FormState, RemoveRecord, SaveBar};
+use super::form::{FormState, SaveBar};
 use super::history::History;
-use super::{edit_screen, failed, found, loading, new_screen, not_found, route_id, ConflictNote};
-use crate::catalogue::{allowed, record_of, records_of, use_actor, Typed};
+use super::{edit_screen, failed, loading, new_screen};
+use crate::catalogue::{allowed, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
@@ -218,106 +219,101 @@ pub fn OrgProjects(org: Uuid) -> impl IntoView {
 
 #[component]
 pub fn ProjectDetail() -> impl IntoView {
-    let id = route_id();
-    let record = record_of(RecordKind::Project, id.clone());
-    let shown_id = Memo::new(move |_| id());
     let projects = records_of::<Project>(RecordKind::Project);
-    let orgs = records_of::<Organisation>(RecordKind::Organisation);
     let programmes = records_of::<Programme>(RecordKind::Programme);
-    let actor = use_actor();
-    view! {
-        {move || match (record.get(), orgs.get(), projects.get()) {
-            (None, _, _) | (_, None, _) | (_, _, None) => loading(),
-            (Some(Err(e)), _, _) | (_, Some(Err(e)), _) | (_, _, Some(Err(e))) => failed(e),
-            (Some(Ok(None)), _, _) => not_found("Project", "/projects"),
-            (Some(Ok(Some(state))), Some(Ok(orgs)), Some(Ok(all))) => {
-                let project_id = state.id;
-                let may_edit = actor.with(|a| a.as_ref().is_some_and(|a| a.may_edit(&state)));
-                let conflicts: Vec<String> = state.conflicts().map(|(f, _)| f.to_owned()).collect();
-                let Ok(p) = state.typed::<Project>() else {
-                    return failed("this record does not read as a project".into());
-                };
-                let names = display_names(&orgs);
-                let links = |ids: &[Uuid]| {
-                    ids.iter().enumerate().map(|(i, id)| {
-                        let name = names.get(id).cloned().unwrap_or_else(|| "an organisation not on this device".into());
-                        view! { {(i > 0).then_some(", ")}<a href=Section::Organisations.href(View::Detail(*id))>{name}</a> }
-                    }).collect_view()
-                };
-                let topics: Vec<String> = p.topics.iter().filter_map(|t| {
-                    Some(format!("{} (DAC {})", topic_label(t)?, topic_dac(t)?))
-                }).collect();
-                let programme = p.programme.and_then(|id| {
-                    programmes.get().and_then(Result::ok)?.into_iter().find(|x| x.id == id).map(|x| x.record.name)
-                });
-                let overlaps: Vec<(Uuid, String, String)> = all.iter()
-                    .filter(|o| o.id != project_id)
-                    .filter_map(|o| overlap(&p, &o.record).map(|ov| {
+    record_page(RecordPage {
+        kind: RecordKind::Project,
+        section: Section::Projects,
+        title: |p: &Project| p.title.clone(),
+        remove: Some("Missions that were part of it stay, without it."),
+        body: move |p: &Project, names: &OrgNames| {
+            let topics: Vec<String> = p
+                .topics
+                .iter()
+                .filter_map(|t| Some(format!("{} (DAC {})", topic_label(t)?, topic_dac(t)?)))
+                .collect();
+            let programme = p.programme.and_then(|id| {
+                programmes
+                    .get()
+                    .and_then(Result::ok)?
+                    .into_iter()
+                    .find(|x| x.id == id)
+                    .map(|x| x.record.name)
+            });
+            let dates = match (p.starts.as_str(), p.ends.as_str()) {
+                ("", "") => String::new(),
+                (s, "") => format!("from {s}"),
+                ("", e) => format!("until {e}"),
+                (s, e) => format!("{s} to {e}"),
+            };
+            let budget = p.budget_label();
+            view! {
+                <dl>
+                    <dt>{label("status")}</dt><dd>{p.status.label()}</dd>
+                    {(!p.identifier.is_empty()).then(|| view! { <dt>{label("identifier")}</dt><dd>{p.identifier.clone()}</dd> })}
+                    {(!dates.is_empty()).then(|| view! { <dt>"Dates"</dt><dd>{dates.clone()}</dd> })}
+                    <dt>{label("accountable")}</dt><dd>{names.links(&p.accountable.into_iter().collect::<Vec<_>>())}</dd>
+                    <dt>{label("funders")}</dt><dd data-testid="funders">{names.links(&p.funders)}</dd>
+                    {(!p.implementers.is_empty()).then(|| view! { <dt>{label("implementers")}</dt><dd>{names.links(&p.implementers)}</dd> })}
+                    <dt>{label("countries")}</dt><dd>{countries_label(&p.countries)}</dd>
+                    {(!topics.is_empty()).then(|| view! { <dt>{label("topics")}</dt><dd>{topics.join(", ")}</dd> })}
+                    {(!budget.is_empty()).then(|| view! { <dt>{label("budget")}</dt><dd>{budget.clone()}</dd> })}
+                    {programme.map(|name| view! { <dt>{label("programme")}</dt><dd>{name}</dd> })}
+                </dl>
+                {(!p.description.is_empty()).then(|| view! { <p class="description">{p.description.clone()}</p> })}
+                {(!p.source.is_empty()).then(|| view! { <p class="source">"Source: "{p.source.clone()}</p> })}
+            }
+            .into_any()
+        },
+        after: move |project_id, p: &Project| {
+            let Some(Ok(all)) = projects.get() else {
+                return ().into_any();
+            };
+            let overlaps: Vec<(Uuid, String, String)> = all
+                .iter()
+                .filter(|o| o.id != project_id)
+                .filter_map(|o| {
+                    overlap(p, &o.record).map(|ov| {
                         let where_ = format!(
                             "{} · {}",
                             countries_label(&ov.countries),
-                            ov.topics.iter().filter_map(|t| topic_label(t)).collect::<Vec<_>>().join(", ")
+                            ov.topics
+                                .iter()
+                                .filter_map(|t| topic_label(t))
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         );
                         (o.id, o.record.title.clone(), where_)
-                    }))
-                    .collect();
-                let dates = match (p.starts.as_str(), p.ends.as_str()) {
-                    ("", "") => String::new(),
-                    (s, "") => format!("from {s}"),
-                    ("", e) => format!("until {e}"),
-                    (s, e) => format!("{s} to {e}"),
-                };
-                let budget = p.budget_label();
-                view! {
-                    <article class="record">
-                        <h1>{p.title.clone()}</h1>
-                        <ConflictNote fields=conflicts/>
-                        <dl>
-                            <dt>"Status"</dt><dd>{p.status.label()}</dd>
-                            {(!p.identifier.is_empty()).then(|| view! { <dt>"Identifier"</dt><dd>{p.identifier.clone()}</dd> })}
-                            {(!dates.is_empty()).then(|| view! { <dt>"Dates"</dt><dd>{dates.clone()}</dd> })}
-                            <dt>"Accountable"</dt><dd>{links(&p.accountable.into_iter().collect::<Vec<_>>())}</dd>
-                            <dt>"Funded by"</dt><dd data-testid="funders">{links(&p.funders)}</dd>
-                            {(!p.implementers.is_empty()).then(|| view! { <dt>"Implemented by"</dt><dd>{links(&p.implementers)}</dd> })}
-                            <dt>"Countries"</dt><dd>{countries_label(&p.countries)}</dd>
-                            {(!topics.is_empty()).then(|| view! { <dt>"Topics"</dt><dd>{topics.join(", ")}</dd> })}
-                            {(!budget.is_empty()).then(|| view! { <dt>"Budget"</dt><dd>{budget.clone()}</dd> })}
-                            {programme.map(|name| view! { <dt>"Programme"</dt><dd>{name}</dd> })}
-                        </dl>
-                        {(!p.description.is_empty()).then(|| view! { <p class="description">{p.description.clone()}</p> })}
-                        {(!p.source.is_empty()).then(|| view! { <p class="source">"Source: "{p.source.clone()}</p> })}
-                        {may_edit.then(|| view! {
-                            <p class="actions"><a href=Section::Projects.href(View::Edit(project_id))>"Edit"</a></p>
-                            <RemoveRecord kind=RecordKind::Project id=project_id back="/projects"
-                                keeps="Missions that were part of it stay, without it."/>
-                        })}
-                    </article>
-                    <section aria-labelledby="overlaps-h" data-testid="overlaps">
-                        <h2 id="overlaps-h">"Possible duplication"</h2>
-                        {if overlaps.is_empty() {
-                            view! { <p>"No other live project with other funders works on the same topic in the same country at the same time."</p> }.into_any()
-                        } else {
-                            view! {
-                                <p class="attention">"Other funders work on the same topic in the same country at the same time:"</p>
-                                <ul class="records">
-                                    {overlaps.into_iter().map(|(id, title, where_)| view! {
-                                        <li><a href=Section::Projects.href(View::Detail(id))>{title}</a><span class="meta">{where_}</span></li>
-                                    }).collect_view()}
-                                </ul>
-                            }.into_any()
-                        }}
-                    </section>
-                }.into_any()
+                    })
+                })
+                .collect();
+            view! {
+                <section aria-labelledby="overlaps-h" data-testid="overlaps">
+                    <h2 id="overlaps-h">"Possible duplication"</h2>
+                    {if overlaps.is_empty() {
+                        view! { <p>"No other live project with other funders works on the same topic in the same country at the same time."</p> }.into_any()
+                    } else {
+                        view! {
+                            <p class="attention">"Other funders work on the same topic in the same country at the same time:"</p>
+                            <ul class="records">
+                                {overlaps.into_iter().map(|(id, title, where_)| view! {
+                                    <li><a href=Section::Projects.href(View::Detail(id))>{title}</a><span class="meta">{where_}</span></li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                </section>
             }
-        }}
-        // Kept while the record refreshes: see `pages::found`.
-        <Show when=move || found(&record)>
-            {move || shown_id.get().map(|project_id| view! {
+            .into_any()
+        },
+        below: |project_id| {
+            view! {
                 <Documents of=Of::Project(project_id)/>
                 <History kind=RecordKind::Project id=project_id/>
-            })}
-        </Show>
-    }
+            }
+            .into_any()
+        },
+    })
 }
 
 #[component]

@@ -6,10 +6,11 @@ use tradewinds_shared::reference::{language_name, topic_label, LANGUAGES};
 use tradewinds_shared::{export, Organisation, Programme, RecordKind, TrainingTool};
 use uuid::Uuid;
 
-use super::form::{FormState, RemoveRecord, SaveBar};
+use super::detail::{nothing_after, record_page, OrgNames, RecordPage};
+use super::form::{FormState, SaveBar};
 use super::history::History;
-use super::{edit_screen, failed, loading, new_screen, not_found, route_id, ConflictNote};
-use crate::catalogue::{allowed, own_office, record_of, records_of, use_actor, Typed};
+use super::{edit_screen, failed, loading, new_screen};
+use crate::catalogue::{allowed, own_office, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
@@ -128,66 +129,53 @@ fn ToolRow(tool: Typed<TrainingTool>, provider: String) -> impl IntoView {
 
 #[component]
 pub fn ToolDetail() -> impl IntoView {
-    let id = route_id();
-    let record = record_of(RecordKind::TrainingTool, id);
-    let orgs = records_of::<Organisation>(RecordKind::Organisation);
     let programmes = records_of::<Programme>(RecordKind::Programme);
-    let actor = use_actor();
-    view! {
-        {move || match record.get() {
-            None => loading(),
-            Some(Err(e)) => failed(e),
-            Some(Ok(None)) => not_found("Training tool", "/training"),
-            Some(Ok(Some(state))) => {
-                let Ok(t) = state.typed::<TrainingTool>() else {
-                    return failed("this record does not read as a training tool".into());
-                };
-                let tool_id = state.id;
-                let may_edit = actor.with(|a| a.as_ref().is_some_and(|a| a.may_edit(&state)));
-                let conflicts: Vec<String> = state.conflicts().map(|(f, _)| f.to_owned()).collect();
-                let provider = t.provider.and_then(|p| {
-                    orgs.get()?.ok()?.into_iter().find(|o| o.id == p).map(|o| view! {
-                        <a href=Section::Organisations.href(View::Detail(p))>{o.record.display_name()}</a>
-                    })
-                });
-                let programme = t.programme.and_then(|p| {
-                    programmes.get()?.ok()?.into_iter().find(|x| x.id == p).map(|x| x.record.name)
-                });
-                let langs: Vec<&str> = t.languages.iter().filter_map(|l| language_name(l)).collect();
-                let topics: Vec<&str> = t.topics.iter().filter_map(|x| topic_label(x)).collect();
-                view! {
-                    <article class="record">
-                        <h1>{t.title.clone()}</h1>
-                        <ConflictNote fields=conflicts/>
-                        <dl>
-                            <dt>"Provider"</dt><dd>{provider}</dd>
-                            {programme.map(|p| view! { <dt>"Programme"</dt><dd>{p}</dd> })}
-                            <dt>"Format"</dt><dd>{t.format.label()}</dd>
-                            <dt>"Languages"</dt><dd>{langs.join(", ")}</dd>
-                            {(!t.duration.is_empty()).then(|| view! { <dt>"Duration"</dt><dd>{t.duration.clone()}</dd> })}
-                            <dt>"Audience"</dt><dd>{t.audience.label()}</dd>
-                            <dt>"Access"</dt><dd>{t.access.label()}</dd>
-                            {(!topics.is_empty()).then(|| view! { <dt>"Topics"</dt><dd>{topics.join(", ")}</dd> })}
-                            {(!t.platform.is_empty()).then(|| view! { <dt>"Platform"</dt><dd>{t.platform.clone()}</dd> })}
-                            {(!t.certification.is_empty()).then(|| view! { <dt>"Certification"</dt><dd>{t.certification.clone()}</dd> })}
-                            {(!t.cost.is_empty()).then(|| view! { <dt>"Cost"</dt><dd>{t.cost.clone()}</dd> })}
-                            {(!t.url.is_empty()).then(|| view! {
-                                <dt>"Web address"</dt><dd><a href=t.url.clone() rel="noopener noreferrer">{t.url.clone()}</a></dd>
-                            })}
-                            {(!t.last_verified.is_empty()).then(|| view! { <dt>"Last checked"</dt><dd>{t.last_verified.clone()}</dd> })}
-                        </dl>
-                        {(!t.description.is_empty()).then(|| view! { <p class="description">{t.description.clone()}</p> })}
-                        {(!t.source.is_empty()).then(|| view! { <p class="source">"Source: "{t.source.clone()}</p> })}
-                        {may_edit.then(|| view! {
-                            <p class="actions"><a href=Section::Training.href(View::Edit(tool_id))>"Edit"</a></p>
-                            <RemoveRecord kind=RecordKind::TrainingTool id=tool_id back="/training"/>
-                        })}
-                    </article>
-                    <History kind=RecordKind::TrainingTool id=tool_id/>
-                }.into_any()
+    record_page(RecordPage {
+        kind: RecordKind::TrainingTool,
+        section: Section::Training,
+        title: |t: &TrainingTool| t.title.clone(),
+        remove: Some(""),
+        body: move |t: &TrainingTool, names: &OrgNames| {
+            let programme = t.programme.and_then(|p| {
+                programmes
+                    .get()?
+                    .ok()?
+                    .into_iter()
+                    .find(|x| x.id == p)
+                    .map(|x| x.record.name)
+            });
+            let langs: Vec<&str> = t
+                .languages
+                .iter()
+                .filter_map(|l| language_name(l))
+                .collect();
+            let topics: Vec<&str> = t.topics.iter().filter_map(|x| topic_label(x)).collect();
+            view! {
+                <dl>
+                    <dt>{label("provider")}</dt><dd>{t.provider.map(|p| names.link(p))}</dd>
+                    {programme.map(|p| view! { <dt>{label("programme")}</dt><dd>{p}</dd> })}
+                    <dt>{label("format")}</dt><dd>{t.format.label()}</dd>
+                    <dt>{label("languages")}</dt><dd>{langs.join(", ")}</dd>
+                    {(!t.duration.is_empty()).then(|| view! { <dt>{label("duration")}</dt><dd>{t.duration.clone()}</dd> })}
+                    <dt>{label("audience")}</dt><dd>{t.audience.label()}</dd>
+                    <dt>{label("access")}</dt><dd>{t.access.label()}</dd>
+                    {(!topics.is_empty()).then(|| view! { <dt>{label("topics")}</dt><dd>{topics.join(", ")}</dd> })}
+                    {(!t.platform.is_empty()).then(|| view! { <dt>{label("platform")}</dt><dd>{t.platform.clone()}</dd> })}
+                    {(!t.certification.is_empty()).then(|| view! { <dt>{label("certification")}</dt><dd>{t.certification.clone()}</dd> })}
+                    {(!t.cost.is_empty()).then(|| view! { <dt>{label("cost")}</dt><dd>{t.cost.clone()}</dd> })}
+                    {(!t.url.is_empty()).then(|| view! {
+                        <dt>{label("url")}</dt><dd><a href=t.url.clone() rel="noopener noreferrer">{t.url.clone()}</a></dd>
+                    })}
+                    {(!t.last_verified.is_empty()).then(|| view! { <dt>{label("last_verified")}</dt><dd>{t.last_verified.clone()}</dd> })}
+                </dl>
+                {(!t.description.is_empty()).then(|| view! { <p class="description">{t.description.clone()}</p> })}
+                {(!t.source.is_empty()).then(|| view! { <p class="source">"Source: "{t.source.clone()}</p> })}
             }
-        }}
-    }
+            .into_any()
+        },
+        after: nothing_after,
+        below: |tool_id| view! { <History kind=RecordKind::TrainingTool id=tool_id/> }.into_any(),
+    })
 }
 
 #[component]
