@@ -155,32 +155,54 @@ test('a change the server refuses shows under "needs attention" with the reason 
   await context.close();
 });
 
-test('a server restored from an older backup: the device detects it and its new edits still arrive', async () => {
+/**
+ * A server whose database can be backed up and put back, as an operator copies the files
+ * of a stopped server: `backUp()` and `restoreBackup()` stop it, copy, and start it again
+ * at the same address.
+ */
+async function restorableServer() {
   const { cpSync, mkdtempSync, rmSync, readdirSync } = await import('node:fs');
   const { join } = await import('node:path');
   const { tmpdir } = await import('node:os');
   const dir = mkdtempSync(join(tmpdir(), 'tw-restore-'));
   const backup = mkdtempSync(join(tmpdir(), 'tw-backup-'));
-  let s = await startServer({ dir });
-  const addr = s.url.replace('http://', '');
+  const s = { current: await startServer({ dir }) };
+  const addr = s.current.url.replace('http://', '');
+  return {
+    url: s.current.url,
+    async backUp() {
+      await s.current.stop();
+      for (const f of readdirSync(dir)) cpSync(join(dir, f), join(backup, f));
+      s.current = await startServer({ dir, addr });
+    },
+    async restoreBackup() {
+      await s.current.stop();
+      rmSync(dir, { recursive: true, force: true });
+      cpSync(backup, dir, { recursive: true });
+      s.current = await startServer({ dir, addr });
+    },
+    async cleanup() {
+      await s.current.stop();
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(backup, { recursive: true, force: true });
+    },
+  };
+}
+
+test('a server restored from an older backup: the device detects it and its new edits still arrive', async () => {
+  const s = await restorableServer();
   const { context, page, errors } = await device(s.url);
   try {
     await new ListPage(page, s.url, '/organisations').open();
     await waitForSynced(page);
-    // Back up the database as it is now (server stopped, so the files are consistent).
-    await s.stop();
-    for (const f of readdirSync(dir)) cpSync(join(dir, f), join(backup, f));
-    s = await startServer({ dir, addr });
+    await s.backUp();
     await editOrganisation(page, 'guyana', 'Guyana Customs');
     await page.locator('input[name=acronym]').fill('GRA');
     await page.getByTestId('save').click();
     await page.getByRole('heading', { name: 'Guyana Customs (GRA)' }).waitFor();
     await waitForSynced(page); // acknowledged by the server...
     // ...which is then restored from the backup taken before that edit.
-    await s.stop();
-    rmSync(dir, { recursive: true, force: true });
-    cpSync(backup, dir, { recursive: true });
-    s = await startServer({ dir, addr });
+    await s.restoreBackup();
     await editOrganisation(page, 'belize', 'Belize Customs');
     await page.locator('input[name=acronym]').fill('CED-BZ');
     await page.getByTestId('save').click();
@@ -191,27 +213,17 @@ test('a server restored from an older backup: the device detects it and its new 
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
-    await s.stop();
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(backup, { recursive: true, force: true });
+    await s.cleanup();
   }
 });
 
 test('an edit made having seen a change the restored server lost is accepted, with nothing to do', async () => {
-  const { cpSync, mkdtempSync, rmSync, readdirSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const { tmpdir } = await import('node:os');
-  const dir = mkdtempSync(join(tmpdir(), 'tw-restore-'));
-  const backup = mkdtempSync(join(tmpdir(), 'tw-backup-'));
-  let s = await startServer({ dir });
-  const addr = s.url.replace('http://', '');
+  const s = await restorableServer();
   const { context, page, errors } = await device(s.url);
   try {
     await new ListPage(page, s.url, '/organisations').open();
     await waitForSynced(page);
-    await s.stop();
-    for (const f of readdirSync(dir)) cpSync(join(dir, f), join(backup, f));
-    s = await startServer({ dir, addr });
+    await s.backUp();
     // Someone else changes Guyana's acronym after the backup; this device sees it.
     const api = await apiAs(s.url);
     const guyana = (await api.get('/api/v1/organisations')).items.find((o) => o.name.startsWith('Guyana'));
@@ -222,10 +234,7 @@ test('an edit made having seen a change the restored server lost is accepted, wi
     await editOrganisation(page, 'guyana', `${guyana.name} (GRA)`);
     assert.equal(await page.locator('input[name=acronym]').inputValue(), 'GRA');
     // The server is put back to the backup, which never had that change...
-    await s.stop();
-    rmSync(dir, { recursive: true, force: true });
-    cpSync(backup, dir, { recursive: true });
-    s = await startServer({ dir, addr });
+    await s.restoreBackup();
     // ...and this device's edit, made having seen it, goes through by itself.
     await page.locator('input[name=acronym]').fill('GRA-2');
     await page.getByTestId('save').click();
@@ -238,8 +247,6 @@ test('an edit made having seen a change the restored server lost is accepted, wi
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
-    await s.stop();
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(backup, { recursive: true, force: true });
+    await s.cleanup();
   }
 });
