@@ -98,50 +98,77 @@ fn follow(again: Trigger, start: Reader) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gloo_timers::future::sleep;
+    use futures::channel::oneshot;
+    use std::cell::RefCell;
     use std::time::Duration;
     use wasm_bindgen_test::wasm_bindgen_test;
 
-    fn ms(n: u64) -> Duration {
-        Duration::from_millis(n)
+    /// The reads started so far, each waiting until the test lets it answer (`answer`):
+    /// the order of answers is the test's, not the clock's.
+    #[derive(Clone, Default)]
+    struct Reads(Rc<RefCell<Vec<Option<oneshot::Sender<()>>>>>);
+
+    impl Reads {
+        fn started(&self) -> usize {
+            self.0.borrow().len()
+        }
+
+        /// Lets read `n` (from 1) answer.
+        fn answer(&self, n: usize) {
+            let gate = self.0.borrow_mut()[n - 1].take().expect("answered once");
+            let _ = gate.send(());
+        }
+
+        /// Each read answers `(what it was asked, its number)` once let.
+        fn reader(
+            &self,
+            asked: RwSignal<u32>,
+        ) -> impl Fn() -> Pin<Box<dyn Future<Output = (u32, u32)>>> {
+            let reads = self.clone();
+            move || {
+                let what = asked.get();
+                let (tx, rx) = oneshot::channel();
+                reads.0.borrow_mut().push(Some(tx));
+                let n = reads.started() as u32;
+                Box::pin(async move {
+                    let _ = rx.await;
+                    (what, n)
+                })
+            }
+        }
     }
 
-    /// Each read answers `(what it was asked, how many reads started so far)` after `delay`
-    /// milliseconds.
-    fn reader(
-        asked: RwSignal<(u32, u64)>,
-        reads: Rc<Cell<u32>>,
-    ) -> impl Fn() -> Pin<Box<dyn Future<Output = (u32, u32)>>> {
-        move || {
-            let (what, delay) = asked.get();
-            reads.set(reads.get() + 1);
-            let n = reads.get();
-            Box::pin(async move {
-                sleep(ms(delay)).await;
-                (what, n)
-            })
+    /// Runs everything already queued (effects, spawned reads, their answers): a timer
+    /// fires only after every pending microtask has run.
+    async fn settle() {
+        for _ in 0..3 {
+            gloo_timers::future::sleep(Duration::ZERO).await;
         }
     }
 
     #[wasm_bindgen_test]
-    async fn answers_follow_signals_and_a_slow_old_answer_never_wins() {
+    async fn answers_follow_signals_and_an_older_answer_never_wins() {
         let _ = any_spawner::Executor::init_wasm_bindgen();
         let owner = Owner::new();
         owner.set();
-        let asked = RwSignal::new((1, 150));
-        let reads = Rc::new(Cell::new(0));
-        let loaded = Loaded::new(reader(asked, reads.clone()));
+        let asked = RwSignal::new(1);
+        let reads = Reads::default();
+        let loaded = Loaded::new(reads.reader(asked));
+        settle().await;
         assert_eq!(loaded.get(), None, "nothing before the first answer");
-        sleep(ms(30)).await;
-        assert_eq!(reads.get(), 1);
+        assert_eq!(reads.started(), 1);
         // A second read starts (the signal changed) and answers first.
-        asked.set((2, 10));
-        sleep(ms(60)).await;
+        asked.set(2);
+        settle().await;
+        assert_eq!(reads.started(), 2);
+        reads.answer(2);
+        settle().await;
         assert_eq!(loaded.get(), Some((2, 2)));
-        // The first, slower read answers now, and is dropped.
-        sleep(ms(150)).await;
+        // The first read answers now, and is dropped.
+        reads.answer(1);
+        settle().await;
         assert_eq!(loaded.get(), Some((2, 2)));
-        assert_eq!(reads.get(), 2);
+        assert_eq!(reads.started(), 2);
     }
 
     #[wasm_bindgen_test]
@@ -149,31 +176,33 @@ mod tests {
         let _ = any_spawner::Executor::init_wasm_bindgen();
         let page = Owner::new();
         page.set();
-        let asked = RwSignal::new((7, 0));
+        let asked = RwSignal::new(7);
         let screen = page.child();
         screen.set();
-        let reads = Rc::new(Cell::new(0));
-        let loaded = Loaded::new(reader(asked, reads.clone()));
-        sleep(ms(30)).await;
+        let reads = Reads::default();
+        let loaded = Loaded::new(reads.reader(asked));
+        settle().await;
+        reads.answer(1);
+        settle().await;
         assert_eq!(loaded.get(), Some((7, 1)));
-        asked.update_untracked(|a| a.1 = 80);
         loaded.refetch();
-        sleep(ms(30)).await;
-        assert_eq!(reads.get(), 2, "refetch starts a read");
+        settle().await;
+        assert_eq!(reads.started(), 2, "refetch starts a read");
         assert_eq!(
             loaded.get(),
             Some((7, 1)),
             "the last answer stays meanwhile"
         );
-        sleep(ms(100)).await;
+        reads.answer(2);
+        settle().await;
         assert_eq!(loaded.get(), Some((7, 2)));
         // Once the screen is gone its reader no longer runs, and nothing panics.
-        asked.set((8, 0));
-        sleep(ms(30)).await;
-        assert_eq!(reads.get(), 3);
+        asked.set(8);
+        settle().await;
+        assert_eq!(reads.started(), 3);
         screen.cleanup();
-        asked.set((9, 0));
-        sleep(ms(30)).await;
-        assert_eq!(reads.get(), 3);
+        asked.set(9);
+        settle().await;
+        assert_eq!(reads.started(), 3);
     }
 }

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, watchErrors } from './harness.mjs';
-import { signIn, waitForSynced, goTo } from './pages.mjs';
+import { signIn, waitForSynced, goTo, waitUntil } from './pages.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -88,8 +88,7 @@ test("the first screen waits only for the shell; the other screens' code comes w
   await page.route(/\/(split_|chunk_)[a-z_0-9]+-[0-9a-f]{16}\.wasm$/, (route) => { held.push(route); });
   await page.goto(server.url + '/');
   await page.getByTestId('sign-in-form').waitFor();
-  for (let waited = 0; held.length === 0 && waited < 5000; waited += 50) await page.waitForTimeout(50);
-  assert.ok(held.length > 0, 'the sync engine was asked for, and held, while the sign-in screen was up');
+  await waitUntil(() => held.length > 0, { what: 'the sync engine to be asked for (and held) while the sign-in screen was up' });
   for (const route of held) await route.continue();
   await page.unroute(/\/(split_|chunk_)[a-z_0-9]+-[0-9a-f]{16}\.wasm$/);
   // The sync engine is fetched once the first screen is up; the start page needs no other screen's code.
@@ -105,7 +104,7 @@ test("the first screen waits only for the shell; the other screens' code comes w
   await page.route(/\/split_screens-[0-9a-f]{16}\.wasm$/, (route) => (unreachable ? slow.push(route) : route.continue()));
   await page.getByRole('link', { name: 'Organisations', exact: true }).click();
   await page.getByRole('status').filter({ hasText: 'Loading…' }).waitFor();
-  for (let waited = 0; slow.length === 0 && waited < 5000; waited += 50) await page.waitForTimeout(50);
+  await waitUntil(() => slow.length > 0, { what: "the screens' chunk to be asked for" });
   for (const route of slow) await route.abort();
   await page.getByRole('alert').filter({ hasText: 'This screen could not be loaded' }).waitFor();
   // Once it can be fetched, the next screen opens.

@@ -111,3 +111,17 @@ export async function waitForSynced(page) {
       throw e;
     });
 }
+
+/**
+ * Waits until `check()` (which may be async) returns something truthy, trying every `every`
+ * ms, and returns it; after `timeout` ms it fails, saying what it waited for.
+ */
+export async function waitUntil(check, { what, timeout = 10000, every = 50 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`waited ${timeout} ms for ${what ?? 'a condition'}`);
+    await new Promise((r) => setTimeout(r, every));
+  }
+}

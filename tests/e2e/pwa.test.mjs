@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer, launchBrowser, watchErrors, CHROMIUM_ARGS } from './harness.mjs';
-import { ListPage, signIn, apiAs } from './pages.mjs';
+import { ListPage, signIn, apiAs, waitUntil } from './pages.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -135,8 +135,7 @@ test('Background Sync pushes the outbox with the page closed', async () => {
   const has = async () => (await organisationNames(server.url)).includes('Aruba Customs Department');
   // The browser may already have fired it on reconnecting; fire it (again) as the test.
   await fireBackgroundSync(context);
-  for (let i = 0; i < 100 && !(await has()); i++) await new Promise((r) => setTimeout(r, 100));
-  assert.ok(await has(), 'the server received the change pushed by the service worker');
+  await waitUntil(has, { what: 'the server to receive the change pushed by the service worker' });
   await context.close();
 });
 
@@ -170,12 +169,10 @@ test('Background Sync after the session ended leaves the outbox for the person t
       tx.oncomplete = () => { open.result.close(); ok(out); };
     };
   }));
-  let now = await stored();
-  for (let i = 0; i < 100 && now.session.token !== null; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    now = await stored();
-  }
-  assert.equal(now.session.token, null, 'the service worker forgot the refused token');
+  const now = await waitUntil(async () => {
+    const s = await stored();
+    return s.session.token === null && s;
+  }, { what: 'the service worker to forget the refused token' });
   assert.equal(now.session.user.email, 'coordinator@demo.tradewinds.org');
   assert.deepEqual(now.outbox.map((e) => e.status), ['pending'], 'the outbox is left alone');
   assert.ok(!(await organisationNames(server.url)).includes('Curaçao Customs'));
@@ -211,11 +208,10 @@ test('manifest, icons and Chromium installability', async () => {
       assert.equal(`${w}x${h}`, icon.sizes, `${icon.src} is ${w}x${h}`);
     }
     let errors;
-    for (let i = 0; i < 50; i++) {
+    await waitUntil(async () => {
       ({ installabilityErrors: errors } = await cdp.send('Page.getInstallabilityErrors'));
-      if (errors.length === 0) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+      return errors.length === 0;
+    }, { what: 'the app to be installable', timeout: 5000 }).catch(() => {});
     assert.deepEqual(errors, []);
     // The About page shows how much is stored and whether the browser keeps it.
     await page.getByRole('link', { name: 'About' }).click();

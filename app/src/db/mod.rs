@@ -71,6 +71,8 @@ pub enum DbError {
     IndexedDb(#[from] rexie::Error),
     #[error("stored data could not be read: {0}")]
     Decode(String),
+    #[error("data could not be written in storable form: {0}")]
+    Encode(String),
     #[error("this browser has no usable storage (private mode or storage disabled?)")]
     Unavailable,
 }

@@ -44,7 +44,7 @@ impl RecordRow {
     }
 
     pub fn encode(state: &RecordState) -> Result<RecordRow, DbError> {
-        let json = serde_json::to_string(state).map_err(|e| DbError::Decode(e.to_string()))?;
+        let json = serde_json::to_string(state).map_err(|e| DbError::Encode(e.to_string()))?;
         Ok(Self::with_json(state, json))
     }
 
@@ -155,7 +155,7 @@ impl OutboxEntry {
         Ok(OutboxEntry {
             n: m.n,
             status: OutboxStatus::Pending,
-            mutation: serde_json::to_string(m).map_err(|e| DbError::Decode(e.to_string()))?,
+            mutation: serde_json::to_string(m).map_err(|e| DbError::Encode(e.to_string()))?,
             rejection: None,
             at: m.at,
             by: by.map(|u| u.id),
@@ -171,7 +171,7 @@ impl OutboxEntry {
         change(&mut m);
         Ok(OutboxEntry {
             n,
-            mutation: serde_json::to_string(&m).map_err(|e| DbError::Decode(e.to_string()))?,
+            mutation: serde_json::to_string(&m).map_err(|e| DbError::Encode(e.to_string()))?,
             ..self.clone()
         })
     }
@@ -218,8 +218,8 @@ impl From<Session> for StoredSession {
 /// JSON, which the service worker reads too. Through JSON text, so the rows take the one
 /// serde path the app has anyway.
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, DbError> {
-    let text = serde_json::to_string(value).map_err(|e| DbError::Decode(e.to_string()))?;
-    js_sys::JSON::parse(&text).map_err(|_| DbError::Decode("a row could not be made".into()))
+    let text = serde_json::to_string(value).map_err(|e| DbError::Encode(e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| DbError::Encode("a row could not be made".into()))
 }
 
 /// A row read back from its JS object.
