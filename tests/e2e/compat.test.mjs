@@ -1,21 +1,63 @@
-// Forward compatibility: this build against a server holding what a newer release wrote —
-// a field this build does not know on a record it does, and a record of a kind it does not
-// know. The data is written into the server's database as such a release stores it (the
-// newer release does not exist yet). The browser keeps syncing, keeps both as received,
-// and an edit it makes of a field it knows leaves the unknown field as it was.
+// Compatibility across releases, with two real builds: this one, and the previous release
+// built from its commit (tests/e2e/previous-release), each against this server. The server
+// holds what a newer release wrote — a field the builds do not know on a record they do,
+// and a record of a kind they do not know — written into its database as such a release
+// stores it (the newer release does not exist yet). The browser keeps syncing, keeps both
+// as received, and an edit it makes of a field it knows leaves the unknown field as it was.
+// With the previous release's build this is also the app one release behind: its pushes,
+// pulls and snapshots must still be understood by this server.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { startServer, launchBrowser, watchErrors } from './harness.mjs';
+import { execFileSync, execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, launchBrowser, watchErrors, DIST } from './harness.mjs';
 import { ListPage, signIn, apiAs, waitForSynced, editOrganisation } from './pages.mjs';
 
-let server, browser;
-before(async () => { server = await startServer(); browser = await launchBrowser(); });
-after(async () => { await browser?.close(); await server?.stop(); server?.cleanup(); });
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * The previous release's app, built from its commit into target/previous-release/<rev>
+ * (kept there: later runs reuse it). Its own cargo target directory, so that this
+ * checkout's build is never mixed with it.
+ */
+function previousReleaseDist() {
+  const rev = readFileSync(join(root, 'tests/e2e/previous-release'), 'utf8').split(/\s/)[0];
+  const out = join(root, 'target/previous-release', rev);
+  const dist = join(out, 'dist');
+  if (existsSync(join(dist, 'index.html'))) return dist;
+  try {
+    execFileSync('git', ['-C', root, 'cat-file', '-e', `${rev}^{commit}`], { stdio: 'ignore' });
+  } catch {
+    throw new Error(`the previous release ${rev} (tests/e2e/previous-release) is not in this clone's history`);
+  }
+  const src = join(out, 'src');
+  rmSync(src, { recursive: true, force: true });
+  mkdirSync(join(out, 'cargo'), { recursive: true });
+  mkdirSync(src, { recursive: true });
+  execSync(`git -C '${root}' archive ${rev} | tar -x -C '${src}'`);
+  symlinkSync(join(out, 'cargo'), join(src, 'target'));
+  symlinkSync(join(root, '.tools'), join(src, '.tools'));
+  execFileSync(join(src, 'scripts/build-app.sh'), {
+    cwd: src,
+    env: { ...process.env, OUT: dist, BUILD_LABEL: `release ${rev.slice(0, 7)}` },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return dist;
+}
+
+let browser;
+const builds = {};
+before(async () => {
+  browser = await launchBrowser();
+  builds['this build'] = DIST;
+  builds['the previous release'] = previousReleaseDist();
+});
+after(async () => { await browser?.close(); });
 
 /** Runs Python's sqlite3 on the server's database (the server keeps running: WAL mode). */
-function sql(script, args = {}) {
+function sql(server, script, args = {}) {
   const program = `
 import json, sqlite3, sys
 db = sqlite3.connect(sys.argv[1], timeout=10)
@@ -27,8 +69,8 @@ db.commit()
 }
 
 /** Writes, as a newer release would, `port_codes` on Montserrat Customs and a `survey`. */
-function newerReleaseWrites(surveyId) {
-  sql(`
+function newerReleaseWrites(server, surveyId) {
+  sql(server, `
 seq = int(db.execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()[0])
 rid, state = db.execute("SELECT rid, state FROM records WHERE kind = 'organisation' AND state LIKE '%Montserrat Customs%'").fetchone()
 s = json.loads(state)
@@ -45,52 +87,63 @@ db.execute("UPDATE meta SET value = ? WHERE key = 'seq'", (str(seq + 2),))
 `, { survey: surveyId });
 }
 
-function storedMontserrat() {
-  return JSON.parse(sql(`
+function storedMontserrat(server) {
+  return JSON.parse(sql(server, `
 row = db.execute("SELECT state FROM records WHERE kind = 'organisation' AND state LIKE '%Montserrat Customs%'").fetchone()
 print(row[0])
 `));
 }
 
-test('records and fields of a newer release are kept, synced past, and left as they were by an edit', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await signIn(page, server.url, 'coordinator');
-  await new ListPage(page, server.url, '/organisations').open();
-  await waitForSynced(page);
+for (const build of ['this build', 'the previous release']) {
+  test(`${build}: records and fields of a newer release are kept, synced past, and left as they were by an edit`, async () => {
+    const server = await startServer({ dist: builds[build] });
+    try {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await signIn(page, server.url, 'coordinator');
+      // The build under test is the one the browser runs.
+      const served = await (await fetch(`${server.url}/`)).text();
+      assert.equal(served.includes('release '), build === 'the previous release', 'which build is served');
+      await new ListPage(page, server.url, '/organisations').open();
+      await waitForSynced(page);
 
-  newerReleaseWrites('7d1e0c0e-9a54-4c3b-8d51-2b9f0a7c1e55');
-  // Any write through the server moves the end of its change log past what was written
-  // beside it, so that the browser's next pull reaches both.
-  const api = await apiAs(server.url, 'coordinator');
-  const tool = (await api.get('/api/v1/training_tools')).items[0];
-  const patched = await api.call(`/api/v1/training_tools/${tool.id}`, { method: 'PATCH', body: { description: 'Updated on the server.' } });
-  assert.equal(patched.status, 200, await patched.text());
+      newerReleaseWrites(server, '7d1e0c0e-9a54-4c3b-8d51-2b9f0a7c1e55');
+      // Any write through the server moves the end of its change log past what was written
+      // beside it, so that the browser's next pull reaches both.
+      const api = await apiAs(server.url, 'coordinator');
+      const tool = (await api.get('/api/v1/training_tools')).items[0];
+      const patched = await api.call(`/api/v1/training_tools/${tool.id}`, { method: 'PATCH', body: { description: 'Updated on the server.' } });
+      assert.equal(patched.status, 200, await patched.text());
 
-  // The browser pulls all of it without a sync problem, and still shows Montserrat.
-  await page.reload();
-  await waitForSynced(page);
-  await editOrganisation(page, 'montserrat', 'Montserrat Customs');
-  await page.locator('input[name=acronym]').fill('MCED');
-  await page.getByTestId('save').click();
-  await page.getByRole('heading', { name: 'Montserrat Customs (MCED)' }).waitFor();
-  await waitForSynced(page);
+      // The browser pulls all of it without a sync problem, and still shows Montserrat.
+      await page.reload();
+      await waitForSynced(page);
+      await editOrganisation(page, 'montserrat', 'Montserrat Customs');
+      await page.locator('input[name=acronym]').fill('MCED');
+      await page.getByTestId('save').click();
+      await page.getByRole('heading', { name: 'Montserrat Customs (MCED)' }).waitFor();
+      await waitForSynced(page);
 
-  const stored = storedMontserrat();
-  assert.equal(stored.c.acronym[0][0][0], 'MCED', 'the edit reached the server');
-  assert.deepEqual(stored.c.port_codes[0][0][0], ['MSPLY'], 'the unknown field is as the newer release left it');
-  // The browser keeps the record of the unknown kind as received.
-  const kept = await page.evaluate(() => new Promise((ok, fail) => {
-    const open = indexedDB.open('tradewinds');
-    open.onerror = () => fail(open.error);
-    open.onsuccess = () => {
-      const get = open.result.transaction('records').objectStore('records').get('survey/7d1e0c0e-9a54-4c3b-8d51-2b9f0a7c1e55');
-      get.onsuccess = () => { ok(get.result ? JSON.parse(get.result.state).c.title[0][0][0] : null); open.result.close(); };
-      get.onerror = () => fail(get.error);
-    };
-  }));
-  assert.equal(kept, 'Time release study 2027');
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+      const stored = storedMontserrat(server);
+      assert.equal(stored.c.acronym[0][0][0], 'MCED', 'the edit reached the server');
+      assert.deepEqual(stored.c.port_codes[0][0][0], ['MSPLY'], 'the unknown field is as the newer release left it');
+      // The browser keeps the record of the unknown kind as received.
+      const kept = await page.evaluate(() => new Promise((ok, fail) => {
+        const open = indexedDB.open('tradewinds');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('records').objectStore('records').get('survey/7d1e0c0e-9a54-4c3b-8d51-2b9f0a7c1e55');
+          get.onsuccess = () => { ok(get.result ? JSON.parse(get.result.state).c.title[0][0][0] : null); open.result.close(); };
+          get.onerror = () => fail(get.error);
+        };
+      }));
+      assert.equal(kept, 'Time release study 2027');
+      assert.deepEqual(errors, []);
+      await context.close();
+    } finally {
+      await server.stop();
+      server.cleanup();
+    }
+  });
+}
