@@ -2,12 +2,13 @@
 //! through, and how well a record answers a query (every word must appear somewhere; words
 //! in its name count more, a name that starts with the query most).
 
-use crate::catalogue::{matches_query, Contact, Organisation, TrainingTool};
+use crate::catalogue::{matches_query, Contact, Organisation, Programme, TrainingTool};
 use crate::documents::Document;
 use crate::meetings::{ActionItem, Meeting};
 use crate::missions::Mission;
 use crate::projects::Project;
 use crate::reference::{country_name, topic_label};
+use crate::sync::RecordState;
 
 /// A record as a search sees it.
 pub trait Searchable {
@@ -45,6 +46,25 @@ impl Searchable for Organisation {
             self.memberships.join(" "),
         ]
     }
+}
+
+impl Searchable for Programme {
+    fn title(&self) -> String {
+        if self.acronym.is_empty() || self.acronym == self.name {
+            self.name.clone()
+        } else {
+            format!("{} ({})", self.name, self.acronym)
+        }
+    }
+    fn text(&self) -> Vec<String> {
+        vec![self.description.clone()]
+    }
+}
+
+/// What a record of any kind is called (`Searchable::title`); `None` if it does not read
+/// as its kind.
+pub fn title_of(state: &RecordState) -> Option<String> {
+    crate::with_record_type!(state.kind, T => state.typed::<T>().ok().map(|r| r.title()))
 }
 
 impl Searchable for Contact {
@@ -156,6 +176,45 @@ pub fn score(query: &str, record: &dyn Searchable, related: &str) -> Option<u32>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_kind_says_what_a_record_is_called() {
+        use crate::sync::RecordState;
+        let id = uuid::Uuid::from_u128(1);
+        let mut org = RecordState::new(crate::RecordKind::Organisation, id);
+        let m = org
+            .edit(
+                1,
+                1,
+                crate::catalogue::to_map(&Organisation {
+                    name: "Caribbean Customs Law Enforcement Council".into(),
+                    acronym: "CCLEC".into(),
+                    ..Default::default()
+                }),
+            )
+            .unwrap();
+        org.apply(id, &m, None);
+        assert_eq!(
+            title_of(&org).as_deref(),
+            Some("Caribbean Customs Law Enforcement Council (CCLEC)")
+        );
+        let mut programme = RecordState::new(crate::RecordKind::Programme, id);
+        let m = programme
+            .edit(
+                1,
+                1,
+                crate::catalogue::to_map(&Programme {
+                    name: "Customs modernisation".into(),
+                    ..Default::default()
+                }),
+            )
+            .unwrap();
+        programme.apply(id, &m, None);
+        assert_eq!(
+            title_of(&programme).as_deref(),
+            Some("Customs modernisation")
+        );
+    }
 
     #[test]
     fn every_word_must_appear_and_names_count_more() {

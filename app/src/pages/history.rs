@@ -8,11 +8,12 @@ use leptos::prelude::*;
 use serde_json::Value;
 use tradewinds_shared::accounts::HistoryEntry;
 use tradewinds_shared::fields::show_unknown;
-use tradewinds_shared::{Meeting, Mission, Organisation, Programme, Project, RecordKind};
+use tradewinds_shared::RecordKind;
 use uuid::Uuid;
 
-use crate::catalogue::{records_of, use_catalogue};
+use crate::catalogue::use_catalogue;
 use crate::components::format_time;
+use crate::components::pickers::linked_names;
 use crate::loaded::Loaded;
 use crate::sync::{accounts, SyncError};
 
@@ -34,36 +35,9 @@ pub fn field_value(
 #[component]
 pub fn History(kind: RecordKind, id: Uuid) -> impl IntoView {
     let cat = use_catalogue();
-    // Only the kinds this record's fields can name are read (every record names
-    // organisations; a tool or project a programme; an action item or document a meeting
-    // or mission; a mission or document a project).
-    use RecordKind as K;
-    let reads = |refers: &[RecordKind]| refers.contains(&kind);
-    let orgs = records_of::<Organisation>(K::Organisation);
-    let programmes =
-        reads(&[K::TrainingTool, K::Project]).then(|| records_of::<Programme>(K::Programme));
-    let meetings = reads(&[K::ActionItem, K::Document]).then(|| records_of::<Meeting>(K::Meeting));
-    let missions = reads(&[K::ActionItem, K::Document]).then(|| records_of::<Mission>(K::Mission));
-    let projects = reads(&[K::Mission, K::Document]).then(|| records_of::<Project>(K::Project));
-    let names = Memo::new(move |_| {
-        let mut names: HashMap<Uuid, String> = HashMap::new();
-        if let Some(Ok(list)) = orgs.get() {
-            names.extend(list.into_iter().map(|o| (o.id, o.record.display_name())));
-        }
-        if let Some(Ok(list)) = programmes.and_then(|l| l.get()) {
-            names.extend(list.into_iter().map(|p| (p.id, p.record.name)));
-        }
-        if let Some(Ok(list)) = meetings.and_then(|l| l.get()) {
-            names.extend(list.into_iter().map(|m| (m.id, m.record.title)));
-        }
-        if let Some(Ok(list)) = missions.and_then(|l| l.get()) {
-            names.extend(list.into_iter().map(|m| (m.id, m.record.title)));
-        }
-        if let Some(Ok(list)) = projects.and_then(|l| l.get()) {
-            names.extend(list.into_iter().map(|p| (p.id, p.record.title)));
-        }
-        names
-    });
+    // Only the kinds this record's fields can name are read (its field table says which).
+    let linked = linked_names(&[kind]);
+    let names = Memo::new(move |_| linked.get().unwrap_or_default());
     let session = cat.session;
     let entries = Loaded::new(move || {
         let token = session.with(|s| s.as_ref().and_then(|s| s.token.clone()));

@@ -2,11 +2,17 @@
 //! changes another person left unsent on this browser, changes the server refused ("needs
 //! attention"), and the conflict inbox.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde_json::Value;
+use tradewinds_shared::search::title_of;
 use tradewinds_shared::sync::{FieldWrite, RecordState};
 use tradewinds_shared::RecordKind;
+use uuid::Uuid;
+
+use super::history::field_value;
+use crate::components::pickers::linked_names;
 
 use super::{failed, loading};
 use crate::catalogue::{use_actor, use_catalogue};
@@ -15,17 +21,6 @@ use crate::db::{OutboxEntry, OutboxStatus};
 use crate::loaded::Loaded;
 use crate::route::record_href;
 use crate::session::{held, Held};
-
-/// A stored value as a person reads it.
-fn show_value(v: &Value) -> String {
-    match v {
-        Value::Null => "(empty)".into(),
-        Value::String(s) if s.is_empty() => "(empty)".into(),
-        Value::String(s) => s.clone(),
-        Value::Array(items) => items.iter().map(show_value).collect::<Vec<_>>().join(", "),
-        other => other.to_string(),
-    }
-}
 
 #[component]
 pub fn SyncPage() -> impl IntoView {
@@ -221,6 +216,9 @@ fn Conflicts() -> impl IntoView {
         cat.version.track();
         async move { db.conflicted().await.map_err(|e| e.to_string()) }
     });
+    // Values that name other records show their names.
+    let linked = linked_names(RecordKind::ALL);
+    let names = Memo::new(move |_| linked.get().unwrap_or_default());
     view! {
         <section aria-labelledby="conflicts-h">
             <h2 id="conflicts-h">"Edited in two places"</h2>
@@ -229,7 +227,7 @@ fn Conflicts() -> impl IntoView {
                 Some(Err(e)) => failed(e),
                 Some(Ok(list)) if list.is_empty() => view! { <p>"No conflicts."</p> }.into_any(),
                 Some(Ok(list)) => view! {
-                    <ul class="records">{list.into_iter().map(|r| view! { <ConflictRecord state=r/> }).collect_view()}</ul>
+                    <ul class="records">{list.into_iter().map(|r| view! { <ConflictRecord state=r names=names/> }).collect_view()}</ul>
                 }.into_any(),
             }}
         </section>
@@ -237,13 +235,8 @@ fn Conflicts() -> impl IntoView {
 }
 
 #[component]
-fn ConflictRecord(state: RecordState) -> impl IntoView {
-    let values = state.values();
-    let title = ["name", "title", "role_title", "text"]
-        .iter()
-        .find_map(|k| values.get(*k).and_then(Value::as_str))
-        .unwrap_or("(untitled)")
-        .to_owned();
+fn ConflictRecord(state: RecordState, names: Memo<HashMap<Uuid, String>>) -> impl IntoView {
+    let title = title_of(&state).unwrap_or_else(|| "(untitled)".to_owned());
     let (kind, id) = (state.kind, state.id);
     let may_edit = use_actor().with_untracked(|a| a.as_ref().is_some_and(|a| a.may_edit(&state)));
     let fields: Vec<(String, Vec<FieldWrite>)> = state
@@ -258,7 +251,7 @@ fn ConflictRecord(state: RecordState) -> impl IntoView {
                 <div class="conflict-field">
                     <p>{format!("“{}” was changed in two places. Choose the value to keep:", kind.field_label(&field))}</p>
                     <ul>
-                        {writes.into_iter().map(|w| view! { <ConflictChoice kind=kind id=id field=field.clone() write=w may_edit=may_edit/> }).collect_view()}
+                        {writes.into_iter().map(|w| view! { <ConflictChoice kind=kind id=id field=field.clone() write=w may_edit=may_edit names=names/> }).collect_view()}
                     </ul>
                 </div>
             }).collect_view()}
@@ -269,13 +262,18 @@ fn ConflictRecord(state: RecordState) -> impl IntoView {
 #[component]
 fn ConflictChoice(
     kind: RecordKind,
-    id: uuid::Uuid,
+    id: Uuid,
     field: String,
     write: FieldWrite,
     may_edit: bool,
+    names: Memo<HashMap<Uuid, String>>,
 ) -> impl IntoView {
     let cat = use_catalogue();
     let value = write.value.clone();
+    let shown = {
+        let (field, value) = (field.clone(), write.value.clone());
+        move || names.with(|names| field_value(kind, &field, &value, names))
+    };
     let who = write
         .by
         .clone()
@@ -291,7 +289,7 @@ fn ConflictChoice(
     };
     view! {
         <li>
-            <q>{show_value(&write.value)}</q>
+            <q>{shown}</q>
             <span class="meta">{format!(" — {who}, {}", format_time(write.at))}</span>
             {may_edit.then(|| view! { " "<button type="button" data-testid="keep" on:click=keep.clone()>"Keep this"</button> })}
         </li>

@@ -7,10 +7,6 @@ use std::sync::OnceLock;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::documents::Document;
-use crate::meetings::{ActionItem, Meeting};
-use crate::missions::Mission;
-use crate::projects::Project;
 use crate::reference;
 use crate::validation::ValidationErrors;
 
@@ -95,43 +91,44 @@ labelled_enum!(AccessRule {
 
 /// Runs `$body` with `$T` the record type of `$kind`: the one place a kind is matched to
 /// its type (each arm is compiled for its own type, as a hand-written match would be).
+#[macro_export]
 macro_rules! with_record_type {
     ($kind:expr, $T:ident => $body:expr) => {
         match $kind {
-            RecordKind::Organisation => {
-                type $T = Organisation;
+            $crate::RecordKind::Organisation => {
+                type $T = $crate::catalogue::Organisation;
                 $body
             }
-            RecordKind::Contact => {
-                type $T = Contact;
+            $crate::RecordKind::Contact => {
+                type $T = $crate::catalogue::Contact;
                 $body
             }
-            RecordKind::TrainingTool => {
-                type $T = TrainingTool;
+            $crate::RecordKind::TrainingTool => {
+                type $T = $crate::catalogue::TrainingTool;
                 $body
             }
-            RecordKind::Programme => {
-                type $T = Programme;
+            $crate::RecordKind::Programme => {
+                type $T = $crate::catalogue::Programme;
                 $body
             }
-            RecordKind::Meeting => {
-                type $T = Meeting;
+            $crate::RecordKind::Meeting => {
+                type $T = $crate::meetings::Meeting;
                 $body
             }
-            RecordKind::ActionItem => {
-                type $T = ActionItem;
+            $crate::RecordKind::ActionItem => {
+                type $T = $crate::meetings::ActionItem;
                 $body
             }
-            RecordKind::Project => {
-                type $T = Project;
+            $crate::RecordKind::Project => {
+                type $T = $crate::projects::Project;
                 $body
             }
-            RecordKind::Mission => {
-                type $T = Mission;
+            $crate::RecordKind::Mission => {
+                type $T = $crate::missions::Mission;
                 $body
             }
-            RecordKind::Document => {
-                type $T = Document;
+            $crate::RecordKind::Document => {
+                type $T = $crate::documents::Document;
                 $body
             }
         }
