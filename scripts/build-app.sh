@@ -77,7 +77,9 @@ grep -q "$loader" "$out/assets/$js" && grep -q "$js" "$out/assets/$loader" &&
   { echo "build-app: the wasm-split loader and the glue do not name each other" >&2; exit 1; }
 css="main-$(hash style/main.css).css"
 cp style/main.css "$out/assets/$css"
-sed -e "s/__JS__/$js/" -e "s/__WASM__/$wasm/" app/public/boot.js > "$work/boot.src.js"
+# The main module's size, so that the first screen can say how much of it has arrived.
+wasm_size=$(stat -c %s "$out/assets/$wasm")
+sed -e "s/__JS__/$js/" -e "s/__WASM__/$wasm/" -e "s/__WASM_SIZE__/$wasm_size/" app/public/boot.js > "$work/boot.src.js"
 minify "$work/boot.src.js" "$work/boot.js"
 boot="boot-$(hash "$work/boot.js").js"
 cp "$work/boot.js" "$out/assets/$boot"

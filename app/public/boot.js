@@ -1,6 +1,6 @@
 // Starts the app, registers the service worker and exposes the few browser features the
 // app drives (update, install, Background Sync) on `window.tradewinds`.
-// __JS__ and __WASM__ are written by scripts/build-app.sh.
+// __JS__, __WASM__ and __WASM_SIZE__ are written by scripts/build-app.sh.
 import init from '/assets/__JS__';
 
 const pwa = (window.tradewinds = { updateReady: false, installPrompt: null });
@@ -47,10 +47,35 @@ pwa.install = async () => {
   tell('tradewinds-installable');
 };
 
-// Until the app runs, #boot-status says it is loading (the app removes it when it starts).
+// Until the app runs, #boot-status says it is loading, and how much of the app has arrived,
+// so that on a slow link a person sees it is not stuck (the app removes it when it starts).
+// The module is still compiled while it downloads: its bytes are only counted on the way.
+const WASM_SIZE = __WASM_SIZE__;
+const kb = (bytes) => Math.round(bytes / 1024).toLocaleString();
+async function fetchCounting(url) {
+  const response = await fetch(url);
+  const status = document.getElementById('boot-status');
+  if (!response.ok || !response.body || !status || typeof TransformStream !== 'function') return response;
+  let received = 0;
+  let shown = -1;
+  const counted = response.body.pipeThrough(new TransformStream({
+    transform(chunk, stream) {
+      received += chunk.byteLength;
+      // A tenth at a time: a screen reader is told of the progress, not flooded with it.
+      const tenth = Math.min(9, Math.floor((received / WASM_SIZE) * 10));
+      if (tenth !== shown) {
+        shown = tenth;
+        status.textContent = `Loading Tradewinds: ${kb(received)} of ${kb(WASM_SIZE)} KB`;
+      }
+      stream.enqueue(chunk);
+    },
+  }));
+  return new Response(counted, { status: response.status, headers: { 'content-type': 'application/wasm' } });
+}
+
 // If the app cannot be fetched (a first visit whose connection dropped), say so rather than
 // leave a blank page.
-init({ module_or_path: '/assets/__WASM__' }).catch((e) => {
+init({ module_or_path: fetchCounting('/assets/__WASM__') }).catch((e) => {
   console.error('Tradewinds could not start:', e);
   const status = document.getElementById('boot-status');
   if (!status) return;

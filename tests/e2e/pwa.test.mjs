@@ -281,6 +281,23 @@ test('while an older version in another tab holds the data, the app says why it 
   await context.close();
 });
 
+test('on a slow link, the first screen says how much of the app has arrived', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  // About 50 KB/s: the app's main module takes a few seconds.
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 300, downloadThroughput: 50 * 1024, uploadThroughput: 50 * 1024 });
+  await page.goto(server.url + '/');
+  const status = page.locator('#boot-status');
+  await page.waitForFunction(() => /Loading Tradewinds: [\d,]+ of [\d,]+ KB/.test(document.getElementById('boot-status')?.textContent ?? ''), null, { timeout: 30000 });
+  const [got, total] = (await status.textContent()).match(/[\d,]+/g).map((n) => Number(n.replace(/,/g, '')));
+  assert.ok(got <= total && total > 100, `${got} of ${total} KB`);
+  await page.getByTestId('sign-in-form').waitFor({ timeout: 60000 });
+  assert.equal(await status.count(), 0, 'the loading line gives way to the app');
+  await context.close();
+});
+
 test('a first visit says it is loading, and says so plainly when the app cannot be fetched', async () => {
   // Slow: the wasm arrives only when the test lets it. The page shows that it is loading.
   const context = await browser.newContext({ serviceWorkers: 'block' });
