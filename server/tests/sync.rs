@@ -866,6 +866,19 @@ async fn the_snapshot_sent_is_the_stored_catalogue() {
         .records
         .iter()
         .any(|r| r.id == cartac.id && r.seq == sent.cursor.parts().unwrap().1));
+    // It says how many records it holds, for the app's progress, and counts them right.
+    let reply = t.get("/api/v1/sync/snapshot").await;
+    let said: usize = reply.headers[tradewinds_shared::sync::progress::RECORDS_HEADER]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(said, sent.records.len());
+    let mut counter = tradewinds_shared::sync::progress::RecordCounter::default();
+    for piece in reply.body.chunks(1000) {
+        counter.feed(piece);
+    }
+    assert_eq!(counter.records, said);
 }
 
 /// Pushes of hundreds of records, new and stored, in one transaction (the server writes

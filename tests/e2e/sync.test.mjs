@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, watchErrors } from './harness.mjs';
-import { ListPage, syncStatus, signIn, apiAs, waitForSynced, editOrganisation } from './pages.mjs';
+import { ListPage, syncStatus, signIn, apiAs, waitForSynced, editOrganisation, DEMO, DEMO_PASSWORD } from './pages.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -249,4 +249,30 @@ test('an edit made having seen a change the restored server lost is accepted, wi
     await context.close();
     await s.cleanup();
   }
+});
+
+test('on a slow link, the first sync says how much of the catalogue has arrived', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url + '/');
+  const form = page.getByTestId('sign-in-form');
+  await form.waitFor();
+  await form.locator('input[name=email]').fill(DEMO.coordinator);
+  await form.locator('input[name=password]').fill(DEMO_PASSWORD);
+  // The catalogue comes over a slow link (about 4 KB/s): the status counts its records.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 300, downloadThroughput: 4 * 1024, uploadThroughput: 4 * 1024 });
+  await form.getByTestId('sign-in').click();
+  const progress = await page.waitForFunction(() => {
+    const text = document.querySelector('[data-testid=sync-status]')?.textContent ?? '';
+    return /loading the catalogue: [\d,]+ of [\d,]+ records/.exec(text)?.[0];
+  }, null, { timeout: 60000 });
+  const [got, total] = (await progress.jsonValue()).match(/[\d,]+/g).map((n) => Number(n.replace(/,/g, '')));
+  assert.ok(got <= total && total > 20, `${got} of ${total} records`);
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await waitForSynced(page);
+  assert.deepEqual(errors, []);
+  await context.close();
 });

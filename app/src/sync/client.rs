@@ -4,7 +4,9 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use tradewinds_shared::api::{ErrorBody, ErrorCode};
+use tradewinds_shared::sync::progress::{RecordCounter, RECORDS_HEADER};
 use tradewinds_shared::sync::{Cursor, DeviceId, Mutation, PushRequest, PushResponse};
+use wasm_bindgen::JsCast;
 
 use crate::db::{DbError, Pulled};
 
@@ -95,7 +97,12 @@ pub async fn read_empty(res: Result<Response, gloo_net::Error>) -> Result<(), Sy
 }
 
 /// The body of a snapshot, as text: its records are stored as they are (`RawSnapshot`).
-pub async fn snapshot(token: &str) -> Result<String, SyncError> {
+/// Read as it arrives, telling `progress` how many records have come and how many there are
+/// (`RECORDS_HEADER`), so that a long download on a slow link shows how far it has come.
+pub async fn snapshot(
+    token: &str,
+    progress: &dyn Fn(usize, Option<usize>),
+) -> Result<String, SyncError> {
     let res = authorised(Request::get("/api/v1/sync/snapshot"), token)
         .send()
         .await
@@ -103,7 +110,39 @@ pub async fn snapshot(token: &str) -> Result<String, SyncError> {
     if !res.ok() {
         return Err(refusal(res).await);
     }
-    res.text().await.map_err(|_| SyncError::Offline)
+    let total = res
+        .headers()
+        .get(RECORDS_HEADER)
+        .and_then(|n| n.parse::<usize>().ok());
+    let Some(body) = res.body() else {
+        return res.text().await.map_err(|_| SyncError::Offline);
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes: Vec<u8> = Vec::new();
+    let mut counter = RecordCounter::default();
+    progress(0, total);
+    loop {
+        let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
+            .await
+            .map_err(|_| SyncError::Offline)?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        let value =
+            js_sys::Reflect::get(&chunk, &"value".into()).map_err(|_| SyncError::Offline)?;
+        let piece = js_sys::Uint8Array::new(&value).to_vec();
+        let before = counter.records;
+        counter.feed(&piece);
+        bytes.extend_from_slice(&piece);
+        if counter.records != before {
+            progress(counter.records, total);
+        }
+    }
+    String::from_utf8(bytes).map_err(|e| SyncError::BadAnswer(e.to_string()))
 }
 
 /// A page of the change log: its records parsed one by one, so that a record of a kind

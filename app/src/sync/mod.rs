@@ -185,8 +185,7 @@ async fn round_inner(
                     .into(),
             ));
         }
-        let body = client::snapshot(token).await?;
-        db.load_snapshot(parse_snapshot(&body)?).await?;
+        reload(cat, token).await?;
         remember_device(device);
         // There is data worth keeping now: ask the browser not to evict it.
         spawn_local(async {
@@ -214,8 +213,7 @@ async fn round_inner(
                 // The server was restored or replaced: its snapshot replaces the local
                 // copy, and the waiting changes are fitted to it (`Db::load_snapshot`)
                 // before they are sent.
-                let body = client::snapshot(token).await?;
-                db.load_snapshot(parse_snapshot(&body)?).await?;
+                reload(cat, token).await?;
                 reloaded = true;
                 *changed = true;
                 continue;
@@ -229,8 +227,7 @@ async fn round_inner(
             Err(SyncError::ServerForgot | SyncError::DeviceTaken) if device == first_device => {
                 device = db.renumber_as_new_device().await?;
                 remember_device(device);
-                let body = client::snapshot(token).await?;
-                db.load_snapshot(parse_snapshot(&body)?).await?;
+                reload(cat, token).await?;
                 *changed = true;
                 continue;
             }
@@ -242,8 +239,7 @@ async fn round_inner(
         if !answer.rejections.is_empty() {
             // The local copy still shows the refused values: take the server's again.
             db.forget_cursor().await?;
-            let body = client::snapshot(token).await?;
-            db.load_snapshot(parse_snapshot(&body)?).await?;
+            reload(cat, token).await?;
             *changed = true;
         }
         if answer.last_applied < pending.last().map_or(0, |m| m.n) {
@@ -258,8 +254,7 @@ async fn round_inner(
         if page.reset {
             // Another server (restored or replaced): start again from its snapshot,
             // keeping the outbox, which is applied again on top.
-            let body = client::snapshot(token).await?;
-            db.load_snapshot(parse_snapshot(&body)?).await?;
+            reload(cat, token).await?;
             *changed = true;
             break;
         }
@@ -271,6 +266,19 @@ async fn round_inner(
             break;
         }
     }
+    Ok(())
+}
+
+/// Downloads the server's snapshot, saying in the status how far it has come, and replaces
+/// the local copy with it (the waiting changes on top, `Db::load_snapshot`).
+async fn reload(cat: &Catalogue, token: &str) -> Result<(), SyncError> {
+    let status = cat.status;
+    let body = client::snapshot(token, &|got, total| {
+        status.update(|s| s.loading = Some((got, total)))
+    })
+    .await;
+    status.update(|s| s.loading = None);
+    cat.db.load_snapshot(parse_snapshot(&body?)?).await?;
     Ok(())
 }
 
@@ -315,6 +323,8 @@ async fn refresh_status(cat: &Catalogue, error: Option<SyncError>) {
         held_by: held.first().and_then(|e| e.by_name.clone()),
         rejected: outbox.len() - pending.len(),
         last_sync,
+        // A download under way goes on being shown (`reload` clears it when done).
+        loading: cat.status.with_untracked(|s| s.loading),
         phase: match error {
             _ if signed_out => Phase::SignedOut,
             None => Phase::Idle,

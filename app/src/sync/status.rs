@@ -28,6 +28,21 @@ pub struct SyncStatus {
     /// When data last arrived from the server.
     pub last_sync: Option<i64>,
     pub phase: Phase,
+    /// While the catalogue is being downloaded: records received, and of how many.
+    pub loading: Option<(usize, Option<usize>)>,
+}
+
+/// 12345 as "12,345".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn changes(n: usize) -> String {
@@ -62,7 +77,15 @@ impl SyncStatus {
         }
         match &self.phase {
             Phase::Idle | Phase::SignedOut => {}
-            Phase::Syncing => parts.push("syncing…".into()),
+            Phase::Syncing => parts.push(match self.loading {
+                Some((got, Some(total))) => format!(
+                    "loading the catalogue: {} of {} records",
+                    thousands(got.min(total)),
+                    thousands(total)
+                ),
+                Some((got, None)) => format!("loading the catalogue: {} records", thousands(got)),
+                None => "syncing…".into(),
+            }),
             Phase::Offline => parts.push("offline: changes are kept on this device".into()),
             Phase::Failed(e) => parts.push(format!("sync problem: {e}")),
         }
@@ -80,5 +103,32 @@ impl SyncStatus {
             ));
         }
         parts.join(" · ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn syncing(loading: Option<(usize, Option<usize>)>) -> String {
+        SyncStatus {
+            phase: Phase::Syncing,
+            loading,
+            ..SyncStatus::default()
+        }
+        .describe(|_| "14:10".into())
+    }
+
+    #[wasm_bindgen_test]
+    fn a_download_says_how_far_it_has_come() {
+        assert!(syncing(None).ends_with("syncing…"));
+        assert!(syncing(Some((1200, Some(12500))))
+            .ends_with("loading the catalogue: 1,200 of 12,500 records"));
+        assert!(syncing(Some((40, None))).ends_with("loading the catalogue: 40 records"));
+        // A count made before the last records were written is never shown exceeded.
+        assert!(syncing(Some((2001, Some(2000)))).ends_with("2,000 of 2,000 records"));
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000_000), "1,000,000");
     }
 }

@@ -224,11 +224,19 @@ impl Store {
     /// misses none.
     pub async fn snapshot_stream(
         &self,
-    ) -> Result<impl futures_util::Stream<Item = Result<String, Error>> + Send + 'static, Error>
-    {
+    ) -> Result<
+        (
+            u64,
+            impl futures_util::Stream<Item = Result<String, Error>> + Send + 'static,
+        ),
+        Error,
+    > {
         let mut tx = self.pool.begin().await?;
         let seq: i64 = last_seq(&mut *tx).await?;
         let digest = digest_at(&mut *tx, seq).await?;
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM records")
+            .fetch_one(&mut *tx)
+            .await?;
         tx.commit().await?;
         let cursor =
             serde_json::to_string(&Cursor::at(&self.server_id, seq as u64, digest.as_deref()))
@@ -265,7 +273,10 @@ impl Store {
                 Ok(Some((out, Some((last, any)))))
             }
         });
-        Ok(futures_util::stream::once(async move { Ok(head) }).chain(pages))
+        Ok((
+            count as u64,
+            futures_util::stream::once(async move { Ok(head) }).chain(pages),
+        ))
     }
 
     /// The live (not deleted) records of one kind.

@@ -11,6 +11,7 @@ use axum::{
 };
 use serde::Deserialize;
 use tradewinds_shared::api::ErrorCode;
+use tradewinds_shared::sync::progress::RECORDS_HEADER;
 use tradewinds_shared::sync::{Cursor, PushResponse, ReceivedPush};
 
 use crate::accounts::Signed;
@@ -123,13 +124,21 @@ async fn sync_pull(
 }
 
 /// The body is `Snapshot`'s JSON, streamed a page at a time from the stored states
-/// (`Store::snapshot_stream`).
+/// (`Store::snapshot_stream`); `RECORDS_HEADER` says how many records it holds (as of its
+/// cursor), so that the app can show how far the download has come.
 async fn sync_snapshot(
     State(app): State<AppState>,
     _signed: Signed,
 ) -> Result<impl IntoResponse, Error> {
+    let (count, stream) = app.store.snapshot_stream().await?;
     Ok((
-        [(header::CONTENT_TYPE, "application/json")],
-        axum::body::Body::from_stream(app.store.snapshot_stream().await?),
+        [
+            (header::CONTENT_TYPE, "application/json".to_owned()),
+            (
+                header::HeaderName::from_static(RECORDS_HEADER),
+                count.to_string(),
+            ),
+        ],
+        axum::body::Body::from_stream(stream),
     ))
 }

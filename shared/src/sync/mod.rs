@@ -6,6 +6,7 @@
 mod compact;
 pub use compact::record_head;
 pub mod merge;
+pub mod progress;
 pub mod protocol;
 pub mod wire_id;
 
