@@ -6,7 +6,15 @@ import init from '/assets/__JS__';
 const pwa = (window.tradewinds = { updateReady: false, installPrompt: null });
 const tell = (name) => window.dispatchEvent(new Event(name));
 
-if ('serviceWorker' in navigator) {
+// On a slow link (the browser says 2G or 3G, or the person asked to save data), a first
+// visit installs the service worker only once the catalogue is in: its precache (the other
+// screens, icons) would otherwise share the thin link with the catalogue. Later visits, and
+// fast links, install it at once.
+const slowLink = () => {
+  const c = navigator.connection;
+  return !!c && (c.saveData === true || /^(slow-2g|2g|3g)$/.test(c.effectiveType || ''));
+};
+function registerWorker() {
   let reloading = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (pwa.updateReady && !reloading) {
@@ -30,6 +38,10 @@ if ('serviceWorker' in navigator) {
     document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') check(); });
     setInterval(check, 60 * 60 * 1000);
   }).catch((e) => console.warn('service worker not registered:', e));
+}
+if ('serviceWorker' in navigator) {
+  if (navigator.serviceWorker.controller || !slowLink()) registerWorker();
+  else window.addEventListener('tradewinds-synced', registerWorker, { once: true });
 }
 
 window.addEventListener('beforeinstallprompt', (event) => {

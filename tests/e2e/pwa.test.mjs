@@ -281,6 +281,25 @@ test('while an older version in another tab holds the data, the app says why it 
   await context.close();
 });
 
+test('on a slow link, a first visit installs the service worker only once the catalogue is in', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  // A 2G link as the browser reports it (navigator.connection).
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 800, downloadThroughput: 40 * 1024, uploadThroughput: 40 * 1024, connectionType: 'cellular2g' });
+  await page.goto(server.url + '/');
+  await page.getByTestId('sign-in-form').waitFor({ timeout: 60000 });
+  const link = await page.evaluate(() => navigator.connection?.effectiveType);
+  assert.match(link ?? '', /2g|3g/, `the browser reports a slow link (${link})`);
+  const registered = () => page.evaluate(async () => Boolean(await navigator.serviceWorker.getRegistration()));
+  assert.equal(await registered(), false, 'nothing competes with signing in and the catalogue');
+  await signIn(page, null);
+  await page.waitForFunction(() => /All changes saved/.test(document.querySelector('[data-testid=sync-status]')?.textContent ?? ''), null, { timeout: 60000 });
+  await waitUntil(registered, { what: 'the service worker to be installed after the first sync', timeout: 20000 });
+  await context.close();
+});
+
 test('on a slow link, the first screen says how much of the app has arrived', async () => {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();

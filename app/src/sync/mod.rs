@@ -77,6 +77,7 @@ pub fn start(cat: Catalogue) {
             let wait = match &outcome {
                 Ok(()) => {
                     failures = 0;
+                    tell_page("tradewinds-synced");
                     POLL_EVERY
                 }
                 // Nothing to retry until someone signs in (which asks for a round).
@@ -96,6 +97,15 @@ pub fn start(cat: Catalogue) {
             while let Ok(()) = rx.try_recv() {}
         }
     });
+}
+
+/// Tells the page's script (`boot.js`) something happened: after a first sync on a slow
+/// link, it installs the service worker, whose precache waited so as not to compete with
+/// the catalogue for the link.
+fn tell_page(name: &str) {
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(name)) {
+        let _ = window.dispatch_event(&event);
+    }
 }
 
 fn backoff(failures: u32) -> Duration {
