@@ -64,7 +64,7 @@ impl Searchable for Programme {
 /// What a record of any kind is called (`Searchable::title`); `None` if it does not read
 /// as its kind.
 pub fn title_of(state: &RecordState) -> Option<String> {
-    crate::with_record_type!(state.kind, T => state.typed::<T>().ok().map(|r| r.title()))
+    with_record_type!(state.kind, T => state.typed::<T>().ok().map(|r| r.title()))
 }
 
 impl Searchable for Contact {

@@ -114,15 +114,9 @@ impl Db {
         records.clear().await?;
         records.put_all(rows.into_iter()).await?;
         let meta = tx.store(META)?;
-        meta.put(&JsValue::from(cursor.0), Some(&META_CURSOR.into()))
-            .await?;
         meta.put(&to_js(&foreign)?, Some(&META_FOREIGN.into()))
             .await?;
-        meta.put(
-            &JsValue::from(now_ms() as f64),
-            Some(&META_LAST_SYNC.into()),
-        )
-        .await?;
+        synced_to(&meta, &cursor).await?;
         tx.done().await?;
         Ok(())
     }
@@ -175,13 +169,7 @@ impl Db {
             meta.put(&to_js(&kinds)?, Some(&META_FOREIGN.into()))
                 .await?;
         }
-        meta.put(&JsValue::from(cursor.0.clone()), Some(&META_CURSOR.into()))
-            .await?;
-        meta.put(
-            &JsValue::from(now_ms() as f64),
-            Some(&META_LAST_SYNC.into()),
-        )
-        .await?;
+        synced_to(&meta, cursor).await?;
         tx.done().await?;
         Ok(())
     }
@@ -296,4 +284,17 @@ fn snapshot_rows(
         rows.push((RecordRow::encode(state)?.to_js(), None));
     }
     Ok((rows, foreign, fitted))
+}
+
+/// Records, in the transaction that stored what came with it, that the catalogue now
+/// stands at `cursor` and when data last arrived.
+async fn synced_to(meta: &rexie::Store, cursor: &Cursor) -> Result<(), DbError> {
+    meta.put(&JsValue::from(cursor.0.as_str()), Some(&META_CURSOR.into()))
+        .await?;
+    meta.put(
+        &JsValue::from(now_ms() as f64),
+        Some(&META_LAST_SYNC.into()),
+    )
+    .await?;
+    Ok(())
 }

@@ -216,9 +216,6 @@ fn Conflicts() -> impl IntoView {
         cat.version.track();
         async move { db.conflicted().await.map_err(|e| e.to_string()) }
     });
-    // Values that name other records show their names.
-    let linked = linked_names(RecordKind::ALL);
-    let names = Memo::new(move |_| linked.get().unwrap_or_default());
     view! {
         <section aria-labelledby="conflicts-h">
             <h2 id="conflicts-h">"Edited in two places"</h2>
@@ -226,11 +223,23 @@ fn Conflicts() -> impl IntoView {
                 None => loading(),
                 Some(Err(e)) => failed(e),
                 Some(Ok(list)) if list.is_empty() => view! { <p>"No conflicts."</p> }.into_any(),
-                Some(Ok(list)) => view! {
-                    <ul class="records">{list.into_iter().map(|r| view! { <ConflictRecord state=r names=names/> }).collect_view()}</ul>
-                }.into_any(),
+                Some(Ok(list)) => view! { <ConflictList list=list/> }.into_any(),
             }}
         </section>
+    }
+}
+
+/// The records with conflicts. Values that name other records show their names: only the
+/// kinds these records' fields link to are read, and only when there are conflicts.
+#[component]
+fn ConflictList(list: Vec<RecordState>) -> impl IntoView {
+    let mut kinds: Vec<RecordKind> = list.iter().map(|r| r.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    let linked = linked_names(&kinds);
+    let names = Memo::new(move |_| linked.get().unwrap_or_default());
+    view! {
+        <ul class="records">{list.into_iter().map(|r| view! { <ConflictRecord state=r names=names/> }).collect_view()}</ul>
     }
 }
 

@@ -134,10 +134,13 @@ pub async fn snapshot(
         }
         let value =
             js_sys::Reflect::get(&chunk, &"value".into()).map_err(|_| SyncError::Offline)?;
-        let piece = js_sys::Uint8Array::new(&value).to_vec();
+        // Copied once, straight onto what has arrived so far.
+        let piece = js_sys::Uint8Array::new(&value);
+        let start = bytes.len();
+        bytes.resize(start + piece.length() as usize, 0);
+        piece.copy_to(&mut bytes[start..]);
         let before = counter.records;
-        counter.feed(&piece);
-        bytes.extend_from_slice(&piece);
+        counter.feed(&bytes[start..]);
         if counter.records != before {
             progress(counter.records, total);
         }

@@ -91,7 +91,6 @@ labelled_enum!(AccessRule {
 
 /// Runs `$body` with `$T` the record type of `$kind`: the one place a kind is matched to
 /// its type (each arm is compiled for its own type, as a hand-written match would be).
-#[macro_export]
 macro_rules! with_record_type {
     ($kind:expr, $T:ident => $body:expr) => {
         match $kind {
