@@ -51,14 +51,14 @@ fn intern<T: Eq + Hash + Copy>(table: &mut Vec<T>, at: &mut HashMap<T, usize>, x
 }
 
 impl<'a> Tables<'a> {
-    fn of(state: &'a RecordState) -> Self {
+    fn of(fields: &'a BTreeMap<String, FieldState>) -> Self {
         let mut t = Tables {
             devices: Vec::new(),
             device_at: HashMap::new(),
             authors: Vec::new(),
             author_at: HashMap::new(),
         };
-        for f in state.fields.values() {
+        for f in fields.values() {
             for w in &f.writes {
                 intern(&mut t.devices, &mut t.device_at, w.dot.device);
                 if let Some(by) = &w.by {
@@ -83,9 +83,47 @@ impl<'a> Tables<'a> {
 
 impl Serialize for RecordState {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let tables = Tables::of(self);
+        Compact {
+            kind: self.kind.code(),
+            id: self.id,
+            seq: self.seq,
+            fields: &self.fields,
+        }
+        .serialize(s)
+    }
+}
+
+/// A record in the compact form, its kind as written: also a record of a kind this
+/// release does not know (`compact_json`).
+struct Compact<'a> {
+    kind: &'a str,
+    id: Uuid,
+    seq: u64,
+    fields: &'a BTreeMap<String, FieldState>,
+}
+
+/// The compact JSON of a record of any kind, known to this release or not: how a record
+/// received in another form is kept (`bootstrap`).
+pub(crate) fn compact_json(
+    kind: &str,
+    id: Uuid,
+    seq: u64,
+    fields: &BTreeMap<String, FieldState>,
+) -> String {
+    serde_json::to_string(&Compact {
+        kind,
+        id,
+        seq,
+        fields,
+    })
+    .expect("a record state is always JSON")
+}
+
+impl Serialize for Compact<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let tables = Tables::of(self.fields);
         let mut map = s.serialize_map(None)?;
-        map.serialize_entry("kind", &self.kind)?;
+        map.serialize_entry("kind", self.kind)?;
         map.serialize_entry("id", &self.id)?;
         map.serialize_entry("seq", &self.seq)?;
         map.serialize_entry("d", &tables.devices)?;
@@ -95,7 +133,7 @@ impl Serialize for RecordState {
         map.serialize_entry(
             "c",
             &Fields {
-                fields: &self.fields,
+                fields: self.fields,
                 tables: &tables,
             },
         )?;

@@ -3,6 +3,7 @@
 //!
 //! See `merge` for the rules and `protocol` for the wire messages (ids in them: `wire_id`).
 
+pub mod bootstrap;
 mod compact;
 pub use compact::record_head;
 pub mod merge;
