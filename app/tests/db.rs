@@ -4,7 +4,7 @@
 //! person's role and sent only under their author's name.
 
 use rexie::TransactionMode;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use tradewinds_app::db::{
     new_id, schema, Db, EditError, OutboxStatus, Pulled, RawSnapshot, DB_VERSION,
 };
@@ -12,45 +12,12 @@ use tradewinds_shared::access::Role;
 use tradewinds_shared::accounts::{Session, User};
 use tradewinds_shared::sync::{Cursor, RecordState, Rejection, Snapshot};
 use tradewinds_shared::RecordKind;
-use uuid::Uuid;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn fields(v: Value) -> Map<String, Value> {
-    v.as_object().cloned().unwrap()
-}
-
-fn person(role: Role, organisation: Option<Uuid>) -> User {
-    let id = new_id();
-    User {
-        id,
-        email: format!("{id}@example.org"),
-        name: format!("{} {}", role.label(), &id.to_string()[..4]),
-        role,
-        organisation,
-        disabled: false,
-    }
-}
-
-/// Someone who may change anything (the checks are tested below).
-fn admin() -> User {
-    thread_local!(static ADMIN: User = person(Role::Admin, None));
-    ADMIN.with(Clone::clone)
-}
-
-/// Loads `snapshot` as it arrives from the server: as JSON text.
-/// An organisation as the server sends it: made by `server` in one edit (number and clock
-/// `n`) of `values`.
-fn server_record(server: Uuid, id: Uuid, n: u64, values: Value) -> RecordState {
-    let mut state = RecordState::new(RecordKind::Organisation, id);
-    state.apply(
-        server,
-        &state.edit(n, n as i64, fields(values)).unwrap(),
-        None,
-    );
-    state
-}
+mod support;
+use support::*;
 
 /// The first snapshot of a browser: `records` at cursor `s1.1`.
 async fn load_first(db: &Db, records: &[RecordState]) {
@@ -65,18 +32,10 @@ async fn load_first(db: &Db, records: &[RecordState]) {
     .unwrap();
 }
 
+/// Loads `snapshot` as it arrives from the server: as JSON text.
 async fn load(db: &Db, snapshot: Snapshot) -> Result<(), tradewinds_app::db::DbError> {
     let body = serde_json::to_string(&snapshot).unwrap();
     db.load_snapshot(RawSnapshot::parse(&body).unwrap()).await
-}
-
-/// A fresh database name per test, so tests never see each other's data.
-fn unique(name: &str) -> String {
-    format!("test-{name}-{}", new_id())
-}
-
-async fn fresh(name: &str) -> Db {
-    Db::open_named(&unique(name)).await.expect("open")
 }
 
 #[wasm_bindgen_test]

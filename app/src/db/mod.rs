@@ -1,7 +1,8 @@
 //! Everything the app keeps in the browser's IndexedDB, and the only module that touches it.
 //! This module opens it (schema and data steps) and reads and edits records; `outbox` keeps
 //! the changes waiting for the server, `replica` the server's copy (snapshots, pulls, the
-//! cursor), `session` the signed-in person, `rows` the stored rows' shapes.
+//! cursor), `bootstrap` the catalogue filled page by page, `session` the signed-in person,
+//! `rows` the stored rows' shapes.
 //!
 //! Schema history (`DB_VERSION`):
 //! - v1: `records` (the catalogue: one row per record, keyed `kind/id`, indexed by `kind`)
@@ -25,6 +26,7 @@
 //! outbox entry and the mutation counter in one transaction: an edit is never stored
 //! without the mutation that will sync it.
 
+mod bootstrap;
 mod outbox;
 mod replica;
 mod rows;

@@ -106,11 +106,7 @@ impl Db {
         };
         // Waiting changes whose contexts name writes this server does not have (it was
         // restored from a backup) are fitted to it, so that they are accepted when sent.
-        for i in fitted {
-            let (entry, m) = &pending[i];
-            let entry = entry.renumbered(m.n, |into| into.ctx = m.ctx.clone())?;
-            outbox.put(&to_js(&entry)?, None).await?;
-        }
+        rewrite_fitted(&outbox, &pending, &fitted).await?;
         records.clear().await?;
         records.put_all(rows.into_iter()).await?;
         let meta = tx.store(META)?;
@@ -271,24 +267,51 @@ fn snapshot_rows(
             None => rows.push((RecordRow::with_json(&head, json.to_owned()).to_js(), None)),
         }
     }
-    let mut fitted = Vec::new();
-    for (i, (_, m)) in pending.iter_mut().enumerate() {
-        if let Some(state) = edited.get_mut(&m.id) {
-            if state.fit_contexts(device, m) {
-                fitted.push(i);
-            }
-            state.apply(device, m, None);
-        }
-    }
+    let fitted = pending_on_top(&mut edited, pending, device);
     for state in edited.values() {
         rows.push((RecordRow::encode(state)?.to_js(), None));
     }
     Ok((rows, foreign, fitted))
 }
 
+/// Applies the `pending` mutations of the records in `states` on top of them (the
+/// server's), each context first fitted to the state it lands on
+/// (`RecordState::fit_contexts`, changed in place). Returns which mutations were fitted:
+/// their outbox entries must be written again.
+pub(super) fn pending_on_top(
+    states: &mut std::collections::HashMap<Uuid, RecordState>,
+    pending: &mut [PendingEntry],
+    device: DeviceId,
+) -> Vec<usize> {
+    let mut fitted = Vec::new();
+    for (i, (_, m)) in pending.iter_mut().enumerate() {
+        if let Some(state) = states.get_mut(&m.id) {
+            if state.fit_contexts(device, m) {
+                fitted.push(i);
+            }
+            state.apply(device, m, None);
+        }
+    }
+    fitted
+}
+
+/// Writes again the outbox entries whose mutations `pending_on_top` fitted.
+pub(super) async fn rewrite_fitted(
+    outbox: &rexie::Store,
+    pending: &[PendingEntry],
+    fitted: &[usize],
+) -> Result<(), DbError> {
+    for &i in fitted {
+        let (entry, m) = &pending[i];
+        let entry = entry.renumbered(m.n, |into| into.ctx = m.ctx.clone())?;
+        outbox.put(&to_js(&entry)?, None).await?;
+    }
+    Ok(())
+}
+
 /// Records, in the transaction that stored what came with it, that the catalogue now
 /// stands at `cursor` and when data last arrived.
-async fn synced_to(meta: &rexie::Store, cursor: &Cursor) -> Result<(), DbError> {
+pub(super) async fn synced_to(meta: &rexie::Store, cursor: &Cursor) -> Result<(), DbError> {
     meta.put(&JsValue::from(cursor.0.as_str()), Some(&META_CURSOR.into()))
         .await?;
     meta.put(

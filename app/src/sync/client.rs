@@ -4,6 +4,7 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use tradewinds_shared::api::{ErrorBody, ErrorCode};
+use tradewinds_shared::sync::bootstrap::{self, BootstrapIndex, LeanRecord};
 use tradewinds_shared::sync::progress::{RecordCounter, RECORDS_HEADER};
 use tradewinds_shared::sync::{Cursor, DeviceId, Mutation, PushRequest, PushResponse};
 use wasm_bindgen::JsCast;
@@ -146,6 +147,44 @@ pub async fn snapshot(
         }
     }
     String::from_utf8(bytes).map_err(|e| SyncError::BadAnswer(e.to_string()))
+}
+
+/// The server's current bootstrap generation, or `None` when it has none this release can
+/// read (a server without pages, or of another page format): then the one-piece snapshot.
+pub async fn bootstrap_index(token: &str) -> Result<Option<BootstrapIndex>, SyncError> {
+    let res = authorised(Request::get("/api/v1/sync/bootstrap"), token)
+        .send()
+        .await
+        .map_err(|_| SyncError::Offline)?;
+    if res.status() == 404 {
+        return Ok(None);
+    }
+    let index: BootstrapIndex = read(Ok(res)).await?;
+    Ok((index.format == bootstrap::FORMAT).then_some(index))
+}
+
+/// One page of a generation, or `Ok(None)` when the server no longer keeps that generation
+/// (it made two newer ones meanwhile): read the index again.
+pub async fn bootstrap_page(
+    token: &str,
+    index: &BootstrapIndex,
+    page: usize,
+) -> Result<Option<Vec<LeanRecord>>, SyncError> {
+    let res = authorised(Request::get(&index.page_path(page)), token)
+        .send()
+        .await
+        .map_err(|_| SyncError::Offline)?;
+    if !res.ok() {
+        return match refusal(res).await {
+            SyncError::Refused(body) if body.error == ErrorCode::BootstrapGone => Ok(None),
+            e => Err(e),
+        };
+    }
+    // A body cut short is a link that dropped: the page is fetched again.
+    let body = res.text().await.map_err(|_| SyncError::Offline)?;
+    bootstrap::decode_page(&body)
+        .map(Some)
+        .map_err(SyncError::BadAnswer)
 }
 
 /// A page of the change log: its records parsed one by one, so that a record of a kind

@@ -195,7 +195,7 @@ async fn round_inner(
                     .into(),
             ));
         }
-        reload(cat, token).await?;
+        bootstrap(cat, token).await?;
         remember_device(device);
         // There is data worth keeping now: ask the browser not to evict it.
         spawn_local(async {
@@ -279,6 +279,80 @@ async fn round_inner(
     Ok(())
 }
 
+/// Fills the catalogue from the server's bootstrap pages (`db::bootstrap`), continuing a
+/// generation under way after a cut link or a closed tab, and saying in the status how far
+/// it has come and about how long is left. A server without pages gets the one-piece
+/// snapshot (`reload`).
+async fn bootstrap(cat: &Catalogue, token: &str) -> Result<(), SyncError> {
+    let db = &cat.db;
+    let saved = db.bootstrap_progress().await?;
+    let Some(current) = client::bootstrap_index(token).await? else {
+        return reload(cat, token).await;
+    };
+    let (mut index, mut next) = match saved {
+        Some(saved) => saved,
+        None => {
+            db.begin_bootstrap(&current).await?;
+            (current, 0)
+        }
+    };
+    let status = cat.status;
+    let result = async {
+        let started = js_sys::Date::now();
+        let mut received: u64 = 0;
+        let mut shown = started;
+        let mut restarted = false;
+        while next < index.pages.len() {
+            let stored: usize = index.pages[..next].iter().map(|p| p.records as usize).sum();
+            let left = (received > 0).then(|| {
+                let pace = received as f64 / (js_sys::Date::now() - started).max(1.0);
+                let rest: u64 = index.pages[next..].iter().map(|p| p.bytes).sum();
+                (rest as f64 / pace / 1000.0).round() as u32
+            });
+            status.update(|s| {
+                s.loading = Some((stored, Some(index.records as usize)));
+                s.loading_left = left;
+            });
+            match client::bootstrap_page(token, &index, next).await? {
+                Some(records) => {
+                    db.store_bootstrap_page(next, records).await?;
+                    received += index.pages[next].bytes;
+                    next += 1;
+                    // What has arrived can be read; lists are read again now and then,
+                    // not after every page.
+                    if js_sys::Date::now() - shown > 2000.0 {
+                        shown = js_sys::Date::now();
+                        cat.changed();
+                    }
+                }
+                // The server made two newer generations meanwhile and dropped this one:
+                // start on its current one (the records stored stay until it is done).
+                None if !restarted => {
+                    let Some(fresh) = client::bootstrap_index(token).await? else {
+                        return reload(cat, token).await;
+                    };
+                    db.begin_bootstrap(&fresh).await?;
+                    (index, next) = (fresh, 0);
+                    restarted = true;
+                }
+                None => {
+                    return Err(SyncError::BadAnswer(
+                        "the server dropped the catalogue download it had just offered".into(),
+                    ))
+                }
+            }
+        }
+        db.finish_bootstrap().await?;
+        Ok(())
+    }
+    .await;
+    status.update(|s| {
+        s.loading = None;
+        s.loading_left = None;
+    });
+    result
+}
+
 /// Downloads the server's snapshot, saying in the status how far it has come, and replaces
 /// the local copy with it (the waiting changes on top, `Db::load_snapshot`).
 async fn reload(cat: &Catalogue, token: &str) -> Result<(), SyncError> {
@@ -333,8 +407,10 @@ async fn refresh_status(cat: &Catalogue, error: Option<SyncError>) {
         held_by: held.first().and_then(|e| e.by_name.clone()),
         rejected: outbox.len() - pending.len(),
         last_sync,
-        // A download under way goes on being shown (`reload` clears it when done).
+        // A download under way goes on being shown (`reload` and `bootstrap` clear it when
+        // done).
         loading: cat.status.with_untracked(|s| s.loading),
+        loading_left: cat.status.with_untracked(|s| s.loading_left),
         phase: match error {
             _ if signed_out => Phase::SignedOut,
             None => Phase::Idle,

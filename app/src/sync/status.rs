@@ -30,6 +30,20 @@ pub struct SyncStatus {
     pub phase: Phase,
     /// While the catalogue is being downloaded: records received, and of how many.
     pub loading: Option<(usize, Option<usize>)>,
+    /// While the catalogue is being downloaded in pages: about how many seconds are left,
+    /// from the pace of the pages received so far.
+    pub loading_left: Option<u32>,
+}
+
+/// "about 2 minutes left", in words a person reads at a glance.
+fn time_left(secs: u32) -> String {
+    match secs {
+        0..=9 => "a few seconds left".into(),
+        10..=59 => format!("about {} seconds left", secs.div_ceil(10) * 10),
+        60..=89 => "about a minute left".into(),
+        90..=3599 => format!("about {} minutes left", (secs + 30) / 60),
+        _ => "over an hour left".into(),
+    }
 }
 
 /// 12345 as "12,345".
@@ -78,11 +92,18 @@ impl SyncStatus {
         match &self.phase {
             Phase::Idle | Phase::SignedOut => {}
             Phase::Syncing => parts.push(match self.loading {
-                Some((got, Some(total))) => format!(
-                    "loading the catalogue: {} of {} records",
-                    thousands(got.min(total)),
-                    thousands(total)
-                ),
+                Some((got, Some(total))) => {
+                    let mut s = format!(
+                        "loading the catalogue: {} of {} records",
+                        thousands(got.min(total)),
+                        thousands(total)
+                    );
+                    if let Some(left) = self.loading_left {
+                        s.push_str(", ");
+                        s.push_str(&time_left(left));
+                    }
+                    s
+                }
                 Some((got, None)) => format!("loading the catalogue: {} records", thousands(got)),
                 None => "syncing…".into(),
             }),
@@ -128,6 +149,19 @@ mod tests {
         assert!(syncing(Some((40, None))).ends_with("loading the catalogue: 40 records"));
         // A count made before the last records were written is never shown exceeded.
         assert!(syncing(Some((2001, Some(2000)))).ends_with("2,000 of 2,000 records"));
+        let paced = SyncStatus {
+            phase: Phase::Syncing,
+            loading: Some((800, Some(2000))),
+            loading_left: Some(95),
+            ..SyncStatus::default()
+        };
+        assert!(paced
+            .describe(|_| String::new())
+            .ends_with("loading the catalogue: 800 of 2,000 records, about 2 minutes left"));
+        assert_eq!(time_left(3), "a few seconds left");
+        assert_eq!(time_left(31), "about 40 seconds left");
+        assert_eq!(time_left(70), "about a minute left");
+        assert_eq!(time_left(4000), "over an hour left");
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1_000_000), "1,000,000");
     }
