@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
+use std::sync::Arc;
 use tradewinds_shared::access::Actor;
 use tradewinds_shared::accounts::User;
 use tradewinds_shared::sync::RecordState;
@@ -111,8 +112,9 @@ pub fn typed<T: DeserializeOwned + Serialize + Default>(states: Vec<RecordState>
         .collect()
 }
 
-/// All live records of a kind as their typed form, re-read whenever data changes.
-pub fn records_of<T>(kind: RecordKind) -> Loaded<Result<Vec<Typed<T>>, String>>
+/// All live records of a kind as their typed form, re-read whenever data changes. Shared,
+/// not copied, by each read of the answer (a list reads it at every keystroke).
+pub fn records_of<T>(kind: RecordKind) -> Loaded<Result<Arc<Vec<Typed<T>>>, String>>
 where
     T: DeserializeOwned + Serialize + Default + Clone + 'static,
 {
@@ -123,7 +125,7 @@ where
         async move {
             db.records(kind)
                 .await
-                .map(typed::<T>)
+                .map(|states| Arc::new(typed::<T>(states)))
                 .map_err(|e| e.to_string())
         }
     })

@@ -125,3 +125,28 @@ export async function waitUntil(check, { what, timeout = 10000, every = 50 } = {
     await new Promise((r) => setTimeout(r, every));
   }
 }
+
+/**
+ * Adds `n` organisations through the sync endpoint as one new device of `api`'s account
+ * (pushes of 1,000), as a large import would: returns their ids.
+ */
+export async function pushOrganisations(api, n, { prefix = 'Imported customs office' } = {}) {
+  const device = crypto.randomUUID();
+  const ids = [];
+  for (let i = 0; i < n; i += 1000) {
+    const mutations = [];
+    for (let k = i; k < Math.min(n, i + 1000); k++) {
+      const id = crypto.randomUUID();
+      ids.push(id);
+      mutations.push({ n: k + 1, kind: 'organisation', id, at: Date.now(),
+        set: { name: `${prefix} ${k}`, acronym: `ICO${k}`, category: 'customs_administration', country: 'BB' } });
+    }
+    const res = await api.call('/api/v1/sync/push', { method: 'POST', body: { device, mutations } });
+    if (!res.ok) throw new Error(`push answered ${res.status}: ${await res.text()}`);
+    if (res.status === 200) {
+      const answer = await res.json();
+      if (answer.rejections?.length) throw new Error(`refused: ${JSON.stringify(answer.rejections[0])}`);
+    }
+  }
+  return ids;
+}

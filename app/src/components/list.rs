@@ -1,5 +1,5 @@
 //! The top of a list page: its title, the "add" link (for those who may add), and the
-//! search box before the filters.
+//! search box before the filters; its rows shown a page at a time; its CSV download.
 
 use leptos::prelude::*;
 
@@ -36,6 +36,29 @@ pub fn ListHead(
             {children()}
         </div>
     }
+}
+
+/// Rows a list shows at first, and adds each time a person asks for more: a long list
+/// renders what a screen can show, not thousands of rows at every keystroke (issue 18).
+pub const LIST_PAGE: usize = 100;
+
+/// The rows of a list of `count`, `row(i)` each: the first `limit` of them, and a button
+/// that shows the next `LIST_PAGE`. Not generic: one copy in the app for every list.
+pub fn windowed(count: usize, limit: RwSignal<usize>, row: &dyn Fn(usize) -> AnyView) -> AnyView {
+    let n = limit.get().min(count);
+    let rest = count - n;
+    view! {
+        <ul class="records">{(0..n).map(row).collect_view()}</ul>
+        {(rest > 0).then(|| view! {
+            <p class="more">
+                <button type="button" data-testid="show-more" on:click=move |_| limit.update(|l| *l += LIST_PAGE)>
+                    {format!("Show {} more", rest.min(LIST_PAGE))}
+                </button>
+                {format!(" ({rest} not shown yet)")}
+            </p>
+        })}
+    }
+    .into_any()
 }
 
 /// "Download as CSV": the records the list shows now (after search and filters), as a

@@ -57,7 +57,7 @@ pub fn AccountPage() -> impl IntoView {
         let name = orgs
             .get()
             .and_then(Result::ok)
-            .and_then(|list| list.into_iter().find(|o| o.id == id))
+            .and_then(|list| list.iter().find(|&o| o.id == id).cloned())
             .map_or_else(|| id.to_string(), |o| o.record.display_name());
         Some(name)
     };

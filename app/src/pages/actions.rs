@@ -267,7 +267,7 @@ pub fn ActionItems(scope: Scope) -> impl IntoView {
                 (None, _, _, _) | (_, None, _, _) | (_, _, None, _) | (_, _, _, None) => loading(),
                 (Some(Err(e)), _, _, _) | (_, Some(Err(e)), _, _) | (_, _, Some(Err(e)), _) | (_, _, _, Some(Err(e))) => failed(e),
                 (Some(Ok(all)), Some(Ok(orgs)), Some(Ok(meetings)), Some(Ok(missions))) => {
-                    let mut items: Vec<Typed<ActionItem>> = all.into_iter().filter(|a| scope.includes(&a.record)).collect();
+                    let mut items: Vec<Typed<ActionItem>> = all.iter().filter(|&a| scope.includes(&a.record)).cloned().collect();
                     if items.is_empty() {
                         return view! { <p>"No action items recorded."</p> }.into_any();
                     }

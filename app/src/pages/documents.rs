@@ -66,7 +66,7 @@ pub fn Documents(of: Of) -> impl IntoView {
                 (None, _) | (_, None) => loading(),
                 (Some(Err(e)), _) | (_, Some(Err(e))) => failed(e),
                 (Some(Ok(all)), Some(Ok(orgs))) => {
-                    let mut mine: Vec<Typed<Document>> = all.into_iter().filter(|d| of.includes(&d.record)).collect();
+                    let mut mine: Vec<Typed<Document>> = all.iter().filter(|&d| of.includes(&d.record)).cloned().collect();
                     if mine.is_empty() {
                         return view! { <p>"No documents linked yet."</p> }.into_any();
                     }

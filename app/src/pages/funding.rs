@@ -45,7 +45,7 @@ pub fn FundingPage() -> impl IntoView {
         {move || match (projects.get(), orgs.get()) {
             (None, _) | (_, None) => loading(),
             (Some(Err(e)), _) | (_, Some(Err(e))) => failed(e),
-            (Some(Ok(projects)), Some(Ok(orgs))) => view! { <Funding projects=projects orgs=orgs/> }.into_any(),
+            (Some(Ok(projects)), Some(Ok(orgs))) => view! { <Funding projects=projects.to_vec() orgs=orgs.to_vec()/> }.into_any(),
         }}
     }
 }

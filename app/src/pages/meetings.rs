@@ -61,7 +61,7 @@ pub fn MeetingList() -> impl IntoView {
                 let organiser = |m: &Meeting| m.organiser.and_then(|o| names.get(&o).cloned()).unwrap_or_default();
                 // Pending action items per meeting.
                 let mut pending: HashMap<Uuid, usize> = HashMap::new();
-                for a in actions.get().and_then(Result::ok).unwrap_or_default() {
+                for a in actions.get().and_then(Result::ok).unwrap_or_default().iter() {
                     if let (Some(m), true) = (a.record.meeting, a.record.status.is_pending()) {
                         *pending.entry(m).or_default() += 1;
                     }

@@ -20,7 +20,7 @@ use crate::catalogue::{allowed, own_office, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
-use crate::components::list::{DownloadCsv, ListHead};
+use crate::components::list::{windowed, DownloadCsv, ListHead, LIST_PAGE};
 use crate::components::pickers::org_options;
 use crate::components::pickers::topic_options;
 use crate::components::pickers::{display_names, id_text};
@@ -34,6 +34,7 @@ pub fn MissionList() -> impl IntoView {
     let projects = records_of::<Project>(RecordKind::Project);
     let actor = use_actor();
     let query = RwSignal::new(String::new());
+    let limit = RwSignal::new(LIST_PAGE);
     let country = RwSignal::new(String::new());
     let phase = RwSignal::new(String::new());
     let topic = RwSignal::new(String::new());
@@ -84,9 +85,10 @@ pub fn MissionList() -> impl IntoView {
                 view! {
                     <p class="count" role="status">{format!("{} of {} missions", shown.len(), all.len())}</p>
                     <DownloadCsv name="missions" csv=csv/>
-                    <ul class="records">
-                        {shown.into_iter().map(|(m, provider)| view! { <MissionRow mission=m provider=provider/> }).collect_view()}
-                    </ul>
+                    {windowed(shown.len(), limit, &|i| {
+                        let (m, provider) = shown[i].clone();
+                        view! { <MissionRow mission=m provider=provider/> }.into_any()
+                    })}
                 }.into_any()
             }
         }}
@@ -146,9 +148,9 @@ pub fn MissionDetail() -> impl IntoView {
                 projects
                     .get()
                     .and_then(Result::ok)?
-                    .into_iter()
+                    .iter()
                     .find(|x| x.id == p)
-                    .map(|x| (p, x.record.title))
+                    .map(|x| (p, x.record.title.clone()))
             });
             let topics: Vec<&str> = m.topics.iter().filter_map(|t| topic_label(t)).collect();
             view! {
@@ -234,7 +236,7 @@ pub fn OrgMissions(org: Uuid) -> impl IntoView {
                 Some(Err(e)) => failed(e),
                 Some(Ok(all)) => {
                     let mut mine: Vec<(Typed<Mission>, &'static str)> = all
-                        .into_iter()
+                        .iter().cloned()
                         .filter_map(|m| {
                             let role = if m.record.provider == Some(org) {
                                 "provided"
@@ -299,7 +301,7 @@ fn MissionForm(id: Uuid, initial: Mission) -> impl IntoView {
             (None, _) | (_, None) => loading(),
             (Some(Err(e)), _) | (_, Some(Err(e))) => failed(e),
             (Some(Ok(orgs)), Some(Ok(projects))) => {
-                let mut project_options: Vec<(String, String)> = projects.into_iter().map(|p| (p.id.to_string(), p.record.title)).collect();
+                let mut project_options: Vec<(String, String)> = projects.iter().cloned().map(|p| (p.id.to_string(), p.record.title)).collect();
                 project_options.sort_by_key(|p| p.1.to_lowercase());
                 view! { <MissionFields id=id initial=initial.clone() orgs=org_options(&orgs) projects=project_options/> }.into_any()
             }

@@ -15,7 +15,7 @@ use crate::catalogue::{allowed, records_of, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
-use crate::components::list::{DownloadCsv, ListHead};
+use crate::components::list::{windowed, DownloadCsv, ListHead, LIST_PAGE};
 use crate::components::pickers::{display_names, id_text};
 use crate::db::new_id;
 use crate::route::{Section, View};
@@ -29,6 +29,7 @@ pub fn OrgList() -> impl IntoView {
     let category = RwSignal::new(String::new());
     let country = RwSignal::new(String::new());
     let status = RwSignal::new(String::new());
+    let limit = RwSignal::new(LIST_PAGE);
     let filter = move || OrgFilter {
         query: query.get(),
         category: OrgCategory::from_code(&category.get()),
@@ -54,7 +55,7 @@ pub fn OrgList() -> impl IntoView {
             Some(Ok(all)) => {
                 let f = filter();
                 let mut shown: Vec<Typed<Organisation>> = all.iter().filter(|o| f.matches(&o.record)).cloned().collect();
-                shown.sort_by_key(|o| o.record.name.to_lowercase());
+                shown.sort_by_cached_key(|o| o.record.name.to_lowercase());
                 let csv = {
                     let (all, shown) = (all.clone(), shown.clone());
                     Callback::new(move |()| export_csv(&all, &shown))
@@ -62,9 +63,7 @@ pub fn OrgList() -> impl IntoView {
                 view! {
                     <p class="count" role="status">{format!("{} of {} organisations", shown.len(), all.len())}</p>
                     <DownloadCsv name="organisations" csv=csv/>
-                    <ul class="records">
-                        {shown.into_iter().map(|o| view! { <OrgRow org=o/> }).collect_view()}
-                    </ul>
+                    {windowed(shown.len(), limit, &|i| view! { <OrgRow org=shown[i].clone()/> }.into_any())}
                 }.into_any()
             }
         }}
@@ -174,7 +173,7 @@ fn OrgForm(id: Uuid, initial: Organisation) -> impl IntoView {
             .get()
             .and_then(Result::ok)
             .unwrap_or_default()
-            .into_iter()
+            .iter()
             .filter(|o| o.id != id)
             .map(|o| (o.id.to_string(), o.record.display_name()))
             .collect();

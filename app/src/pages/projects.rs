@@ -18,7 +18,7 @@ use crate::catalogue::{allowed, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
-use crate::components::list::{DownloadCsv, ListHead};
+use crate::components::list::{windowed, DownloadCsv, ListHead, LIST_PAGE};
 use crate::components::pickers::org_options;
 use crate::components::pickers::topic_options;
 use crate::components::pickers::{display_names, id_text};
@@ -58,6 +58,7 @@ pub fn ProjectList() -> impl IntoView {
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
     let programmes = records_of::<Programme>(RecordKind::Programme);
     let query = RwSignal::new(String::new());
+    let limit = RwSignal::new(LIST_PAGE);
     let status = RwSignal::new(String::new());
     let country = RwSignal::new(String::new());
     let topic = RwSignal::new(String::new());
@@ -103,7 +104,7 @@ pub fn ProjectList() -> impl IntoView {
                     .filter(|p| f.matches(&p.record, &participants(&p.record)))
                     .cloned()
                     .collect();
-                shown.sort_by_key(|p| p.record.title.to_lowercase());
+                shown.sort_by_cached_key(|p| p.record.title.to_lowercase());
                 let csv = {
                     let (shown, names) = (shown.clone(), names.clone());
                     let programmes = programmes.get().and_then(Result::ok).unwrap_or_default();
@@ -112,12 +113,11 @@ pub fn ProjectList() -> impl IntoView {
                 view! {
                     <p class="count" role="status">{format!("{} of {} projects", shown.len(), all.len())}</p>
                     <DownloadCsv name="projects" csv=csv/>
-                    <ul class="records">
-                        {shown.into_iter().map(|p| {
-                            let funders = names_of(&names, &p.record.funders).join(", ");
-                            view! { <ProjectRow project=p funders=funders/> }
-                        }).collect_view()}
-                    </ul>
+                    {windowed(shown.len(), limit, &|i| {
+                        let p = shown[i].clone();
+                        let funders = names_of(&names, &p.record.funders).join(", ");
+                        view! { <ProjectRow project=p funders=funders/> }.into_any()
+                    })}
                 }.into_any()
             }
         }}
@@ -181,7 +181,7 @@ pub fn OrgProjects(org: Uuid) -> impl IntoView {
                 Some(Err(e)) => failed(e),
                 Some(Ok(all)) => {
                     let mut mine: Vec<(Typed<Project>, Vec<&'static str>)> = all
-                        .into_iter()
+                        .iter().cloned()
                         .filter_map(|p| {
                             let r = &p.record;
                             let roles: Vec<&'static str> = [
@@ -236,9 +236,9 @@ pub fn ProjectDetail() -> impl IntoView {
                 programmes
                     .get()
                     .and_then(Result::ok)?
-                    .into_iter()
+                    .iter()
                     .find(|x| x.id == id)
-                    .map(|x| x.record.name)
+                    .map(|x| x.record.name.clone())
             });
             let dates = match (p.starts.as_str(), p.ends.as_str()) {
                 ("", "") => String::new(),
@@ -349,7 +349,7 @@ fn ProjectForm(id: Uuid, initial: Project) -> impl IntoView {
             (None, _) | (_, None) => loading(),
             (Some(Err(e)), _) | (_, Some(Err(e))) => failed(e),
             (Some(Ok(orgs)), Some(Ok(programmes))) => {
-                let mut programme_options: Vec<(String, String)> = programmes.into_iter().map(|p| (p.id.to_string(), p.record.name)).collect();
+                let mut programme_options: Vec<(String, String)> = programmes.iter().cloned().map(|p| (p.id.to_string(), p.record.name)).collect();
                 programme_options.sort_by_key(|p| p.1.to_lowercase());
                 view! { <ProjectFields id=id initial=initial.clone() orgs=org_options(&orgs) programmes=programme_options/> }.into_any()
             }

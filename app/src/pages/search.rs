@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use tradewinds_shared::documents::Document;
 use tradewinds_shared::search::{score, Searchable};
@@ -54,14 +56,14 @@ fn set_query_in_address(q: &str) {
 
 /// Every kind's records, read once per data change.
 struct Everything {
-    orgs: Loaded<Result<Vec<Typed<Organisation>>, String>>,
-    contacts: Loaded<Result<Vec<Typed<Contact>>, String>>,
-    tools: Loaded<Result<Vec<Typed<TrainingTool>>, String>>,
-    meetings: Loaded<Result<Vec<Typed<Meeting>>, String>>,
-    actions: Loaded<Result<Vec<Typed<ActionItem>>, String>>,
-    missions: Loaded<Result<Vec<Typed<Mission>>, String>>,
-    projects: Loaded<Result<Vec<Typed<Project>>, String>>,
-    documents: Loaded<Result<Vec<Typed<Document>>, String>>,
+    orgs: Loaded<Result<Arc<Vec<Typed<Organisation>>>, String>>,
+    contacts: Loaded<Result<Arc<Vec<Typed<Contact>>>, String>>,
+    tools: Loaded<Result<Arc<Vec<Typed<TrainingTool>>>, String>>,
+    meetings: Loaded<Result<Arc<Vec<Typed<Meeting>>>, String>>,
+    actions: Loaded<Result<Arc<Vec<Typed<ActionItem>>>, String>>,
+    missions: Loaded<Result<Arc<Vec<Typed<Mission>>>, String>>,
+    projects: Loaded<Result<Arc<Vec<Typed<Project>>>, String>>,
+    documents: Loaded<Result<Arc<Vec<Typed<Document>>>, String>>,
 }
 
 impl Everything {
@@ -118,7 +120,7 @@ impl Everything {
                     });
                 }
             };
-            for o in &orgs {
+            for o in orgs.iter() {
                 add(
                     RecordKind::Organisation,
                     &o.record,
@@ -126,7 +128,7 @@ impl Everything {
                     Section::Organisations.href(View::Detail(o.id)),
                 );
             }
-            for c in &contacts {
+            for c in contacts.iter() {
                 let Some(org) = c.record.organisation else {
                     continue;
                 };
@@ -137,7 +139,7 @@ impl Everything {
                     Section::Organisations.href(View::Detail(org)),
                 );
             }
-            for t in &tools {
+            for t in tools.iter() {
                 add(
                     RecordKind::TrainingTool,
                     &t.record,
@@ -145,7 +147,7 @@ impl Everything {
                     Section::Training.href(View::Detail(t.id)),
                 );
             }
-            for m in &meetings {
+            for m in meetings.iter() {
                 add(
                     RecordKind::Meeting,
                     &m.record,
@@ -153,7 +155,7 @@ impl Everything {
                     Section::Meetings.href(View::Detail(m.id)),
                 );
             }
-            for a in &actions {
+            for a in actions.iter() {
                 let r = &a.record;
                 let href = match (r.meeting, r.mission) {
                     (Some(m), _) => Section::Meetings.href(View::Detail(m)),
@@ -168,7 +170,7 @@ impl Everything {
                 let related = format!("{} {} {origin}", name(&r.owner), names_of(&r.co_owners));
                 add(RecordKind::ActionItem, r, related, href);
             }
-            for m in &missions {
+            for m in missions.iter() {
                 let related = format!(
                     "{} {}",
                     name(&m.record.provider),
@@ -181,7 +183,7 @@ impl Everything {
                     Section::Missions.href(View::Detail(m.id)),
                 );
             }
-            for p in &projects {
+            for p in projects.iter() {
                 let r = &p.record;
                 let related = format!(
                     "{} {} {}",
@@ -196,7 +198,7 @@ impl Everything {
                     Section::Projects.href(View::Detail(p.id)),
                 );
             }
-            for d in &documents {
+            for d in documents.iter() {
                 let r = &d.record;
                 // Found on the page it belongs to; one that belongs nowhere opens itself.
                 let href = match (r.meeting, r.mission, r.project) {

@@ -14,7 +14,7 @@ use crate::catalogue::{allowed, own_office, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
-use crate::components::list::{DownloadCsv, ListHead};
+use crate::components::list::{windowed, DownloadCsv, ListHead, LIST_PAGE};
 use crate::components::pickers::{display_names as names, id_text, topic_options};
 use crate::db::new_id;
 use crate::route::{Section, View};
@@ -25,6 +25,7 @@ pub fn ToolList() -> impl IntoView {
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
     let programmes = records_of::<Programme>(RecordKind::Programme);
     let query = RwSignal::new(String::new());
+    let limit = RwSignal::new(LIST_PAGE);
     let format = RwSignal::new(String::new());
     let language = RwSignal::new(String::new());
     let topic = RwSignal::new(String::new());
@@ -72,7 +73,7 @@ pub fn ToolList() -> impl IntoView {
                     .filter(|t| f.matches(&t.record, &provider_of(&t.record)))
                     .map(|t| (t.clone(), provider_of(&t.record)))
                     .collect();
-                shown.sort_by_key(|t| t.0.record.title.to_lowercase());
+                shown.sort_by_cached_key(|t| t.0.record.title.to_lowercase());
                 let csv = {
                     let shown = shown.clone();
                     let programmes = programmes.get().and_then(Result::ok).unwrap_or_default();
@@ -81,9 +82,10 @@ pub fn ToolList() -> impl IntoView {
                 view! {
                     <p class="count" role="status">{format!("{} of {} training tools", shown.len(), all.len())}</p>
                     <DownloadCsv name="training-tools" csv=csv/>
-                    <ul class="records">
-                        {shown.into_iter().map(|(t, p)| view! { <ToolRow tool=t provider=p/> }).collect_view()}
-                    </ul>
+                    {windowed(shown.len(), limit, &|i| {
+                        let (t, p) = shown[i].clone();
+                        view! { <ToolRow tool=t provider=p/> }.into_any()
+                    })}
                 }.into_any()
             }
         }}
@@ -140,9 +142,9 @@ pub fn ToolDetail() -> impl IntoView {
                 programmes
                     .get()?
                     .ok()?
-                    .into_iter()
+                    .iter()
                     .find(|x| x.id == p)
-                    .map(|x| x.record.name)
+                    .map(|x| x.record.name.clone())
             });
             let langs: Vec<&str> = t
                 .languages
@@ -215,7 +217,7 @@ fn ToolForm(id: Uuid, initial: TrainingTool) -> impl IntoView {
             .get()
             .and_then(Result::ok)
             .unwrap_or_default()
-            .into_iter()
+            .iter()
             .map(|o| (o.id.to_string(), o.record.display_name()))
             .collect();
         v.sort_by(|a, b| a.1.cmp(&b.1));
@@ -226,8 +228,8 @@ fn ToolForm(id: Uuid, initial: TrainingTool) -> impl IntoView {
             .get()
             .and_then(Result::ok)
             .unwrap_or_default()
-            .into_iter()
-            .map(|p| (p.id.to_string(), p.record.name))
+            .iter()
+            .map(|p| (p.id.to_string(), p.record.name.clone()))
             .collect();
         v.sort_by(|a, b| a.1.cmp(&b.1));
         v

@@ -35,7 +35,7 @@ fn organisation_options() -> Signal<Vec<(String, String)>> {
             .get()
             .and_then(Result::ok)
             .unwrap_or_default()
-            .into_iter()
+            .iter()
             .map(|o| (o.id.to_string(), o.record.display_name()))
             .collect();
         v.sort_by(|a, b| a.1.cmp(&b.1));
