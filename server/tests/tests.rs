@@ -12,3 +12,4 @@ mod restore;
 mod simulation;
 mod sync;
 mod throttle;
+mod wire_bytes;
