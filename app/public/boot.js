@@ -6,14 +6,25 @@ import init from '/assets/__JS__';
 const pwa = (window.tradewinds = { updateReady: false, installPrompt: null });
 const tell = (name) => window.dispatchEvent(new Event(name));
 
-// On a slow link (the browser says 2G or 3G, or the person asked to save data), a first
-// visit installs the service worker only once the catalogue is in: its precache (the other
-// screens, icons) would otherwise share the thin link with the catalogue. Later visits, and
-// fast links, install it at once.
+// On a slow link, a first visit installs the service worker only once the catalogue is in:
+// its precache (the other screens, icons) would otherwise share the thin link with the
+// catalogue. A link is slow when the browser says 2G or 3G, or the person asked to save
+// data, or when the app's own download came slower than SLOW_BYTES_PER_SECOND (a browser
+// that does not say, or one link shared by a whole office). Later visits, and fast links,
+// install it at once.
+const SLOW_BYTES_PER_SECOND = 64 * 1024;
 const slowLink = () => {
   const c = navigator.connection;
   return !!c && (c.saveData === true || /^(slow-2g|2g|3g)$/.test(c.effectiveType || ''));
 };
+/** Installs the service worker now, or once the catalogue is in when the link is slow
+ * (`measured`: bytes per second of the app's download, when known). */
+function startWorker(measured) {
+  if (!('serviceWorker' in navigator)) return;
+  const slow = slowLink() || (measured !== undefined && measured < SLOW_BYTES_PER_SECOND);
+  if (navigator.serviceWorker.controller || !slow) registerWorker();
+  else window.addEventListener('tradewinds-synced', registerWorker, { once: true });
+}
 function registerWorker() {
   let reloading = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
@@ -39,10 +50,10 @@ function registerWorker() {
     setInterval(check, 60 * 60 * 1000);
   }).catch((e) => console.warn('service worker not registered:', e));
 }
-if ('serviceWorker' in navigator) {
-  if (navigator.serviceWorker.controller || !slowLink()) registerWorker();
-  else window.addEventListener('tradewinds-synced', registerWorker, { once: true });
-}
+// Decided at once when the browser already knows; otherwise once the app's download has
+// shown how fast the link is (`fetchCounting`).
+const decideNow = !('serviceWorker' in navigator) || navigator.serviceWorker.controller || slowLink();
+if (decideNow) startWorker();
 
 window.addEventListener('beforeinstallprompt', (event) => {
   event.preventDefault();
@@ -65,12 +76,19 @@ pwa.install = async () => {
 const WASM_SIZE = __WASM_SIZE__;
 const kb = (bytes) => Math.round(bytes / 1024).toLocaleString();
 async function fetchCounting(url) {
+  const started = performance.now();
   const response = await fetch(url);
   const status = document.getElementById('boot-status');
-  if (!response.ok || !response.body || !status || typeof TransformStream !== 'function') return response;
+  if (!response.ok || !response.body || !status || typeof TransformStream !== 'function') {
+    if (!decideNow) startWorker();
+    return response;
+  }
   let received = 0;
   let shown = -1;
   const counted = response.body.pipeThrough(new TransformStream({
+    flush() {
+      if (!decideNow) startWorker(received / Math.max(0.001, (performance.now() - started) / 1000));
+    },
     transform(chunk, stream) {
       received += chunk.byteLength;
       // A tenth at a time: a screen reader is told of the progress, not flooded with it.

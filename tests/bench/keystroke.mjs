@@ -92,11 +92,15 @@ try {
     // The service worker must hold the app before the offline start.
     await page.waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 60000 })
       .catch(() => page.reload().then(() => page.waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 60000 })));
+    if (process.env.TW_BENCH_DEBUG) progress(`after the catalogue and the service worker, the page shows: ${(await page.evaluate(() => document.body.innerText)).slice(0, 300)}`);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     for (const screen of SCREENS) {
       await page.goto(`${tw.url}${screen.path}`);
-      await page.locator('[data-testid=search]').waitFor();
+      await page.locator('[data-testid=search]').waitFor({ timeout: 120000 }).catch(async (e) => {
+        const shown = await page.evaluate(() => document.body.innerText.slice(0, 600)).catch((x) => `(unreadable: ${x.message})`);
+        throw new Error(`${screen.path}: no search box after 2 minutes; the page shows: ${shown}`);
+      });
       if (screen.path !== '/search') await page.locator(screen.row).first().waitFor({ timeout: 60000 });
       await type(page, 'x'); // the first keystroke's one-off work (compiling, caches) is not counted
       await type(page, '');

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer, launchBrowser, watchErrors, CHROMIUM_ARGS } from './harness.mjs';
 import { ListPage, signIn, apiAs, waitUntil } from './pages.mjs';
+import { startSlowLink } from './slowlink.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -315,6 +316,50 @@ test('on a slow link, the first screen says how much of the app has arrived', as
   await page.getByTestId('sign-in-form').waitFor({ timeout: 60000 });
   assert.equal(await status.count(), 0, 'the loading line gives way to the app');
   await context.close();
+});
+
+test('a first visit over one 50 kbit/s link shared by every connection: progress all along, then the installed app with the catalogue', async () => {
+  // 50 kbit/s each way, 300 ms round trips, every connection on the same link; the browser
+  // is not told (no emulation): the app judges the link by its own download.
+  const link = await startSlowLink(server.url, { bytesPerSecond: 50_000 / 8, latencyMs: 150 });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  try {
+    const t0 = Date.now();
+    const seen = new Set();
+    const watch = setInterval(async () => {
+      const text = await page.evaluate(() => (document.getElementById('boot-status')?.textContent ?? '') + ' | ' +
+        (document.querySelector('[data-testid=sync-status]')?.textContent ?? '')).catch(() => '');
+      if (/Loading Tradewinds: [\d,]+ of [\d,]+ KB/.test(text)) seen.add('app');
+      if (/loading the catalogue: [\d,]+ of [\d,]+ records/.test(text)) seen.add('catalogue');
+    }, 100);
+    await page.goto(link.url + '/', { timeout: 120000 });
+    await page.getByTestId('sign-in-form').waitFor({ timeout: 120000 });
+    const shell = Date.now() - t0;
+    const registered = () => page.evaluate(async () => Boolean(await navigator.serviceWorker.getRegistration()));
+    assert.equal(await registered(), false, 'measured slow: the precache waits for the catalogue');
+    const t1 = Date.now();
+    await signIn(page, null);
+    await page.waitForFunction(() => /All changes saved/.test(document.querySelector('[data-testid=sync-status]')?.textContent ?? ''), null, { timeout: 120000 });
+    const catalogue = Date.now() - t1;
+    await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated', null, { timeout: 180000, polling: 500 });
+    const installed = Date.now() - t0;
+    clearInterval(watch);
+    const { up, down } = link.bytes();
+    console.log(`# one 50 kbit/s link, 300 ms: sign-in form after ${(shell / 1000).toFixed(1)} s, sign-in → catalogue ${(catalogue / 1000).toFixed(1)} s, ` +
+      `installed with the catalogue after ${(installed / 1000).toFixed(1)} s; ${Math.round(down / 1024)} KB down, ${Math.round(up / 1024)} KB up`);
+    assert.ok(seen.has('app'), 'the first screen said how much of the app had arrived');
+    assert.ok(seen.has('catalogue'), 'the status said how much of the catalogue had arrived');
+    // Installed: the app opens offline with its catalogue.
+    await context.setOffline(true);
+    await page.goto(link.url + '/organisations');
+    await new ListPage(page).rows.first().waitFor({ timeout: 30000 });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await link.stop();
+  }
 });
 
 test('a first visit says it is loading, and says so plainly when the app cannot be fetched', async () => {
