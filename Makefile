@@ -45,6 +45,7 @@ test: setup lint test-shared test-server test-browser test-e2e
 bench:
 	cargo bench -p tradewinds-server --bench sync_load
 	cargo bench -p tradewinds-server --bench wide_record
+	cargo bench -p tradewinds-server --bench bootstrap_bytes
 	test -f dist/index.html || $(MAKE) dist
 	cd app && cargo test --profile wasm-bench --features bench --test wide_record -- --nocapture
 	cd tests/bench && { test -d node_modules/lighthouse || npm ci; } && node initial-sync.mjs && node edit-bytes.mjs && node lighthouse.mjs

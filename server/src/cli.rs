@@ -165,6 +165,8 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
             );
         }
     }
+    // The first new device should not wait for the bootstrap's pages to be made.
+    store.bootstrap_in_background();
     let demo = users::set_demo_accounts(store.pool(), args.demo).await?;
     if args.demo {
         println!(

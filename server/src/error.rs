@@ -14,6 +14,9 @@ use tradewinds_shared::{api::ErrorBody, ValidationErrors};
 pub enum Error {
     #[error("{0}")]
     NotFound(String),
+    /// 404 for a reason with its own code (a bootstrap page no longer kept).
+    #[error("{message}")]
+    Gone { code: ErrorCode, message: String },
     #[error("{0}")]
     Validation(ValidationErrors),
     #[error("{message}")]
@@ -70,6 +73,7 @@ impl Error {
     fn parts(&self) -> (StatusCode, ErrorCode) {
         match self {
             Error::NotFound(_) => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
+            Error::Gone { code, .. } => (StatusCode::NOT_FOUND, code.clone()),
             Error::Validation(_) => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidRecord),
             Error::BadRequest { code, .. } => (StatusCode::BAD_REQUEST, code.clone()),
             Error::Unprocessable { code, .. } => (StatusCode::UNPROCESSABLE_ENTITY, code.clone()),

@@ -148,6 +148,11 @@ async fn every_endpoint_needs_a_session() {
         (Method::POST, "/api/v1/sync/push".into()),
         (Method::GET, "/api/v1/sync/pull?cursor=x.0".into()),
         (Method::GET, "/api/v1/sync/snapshot".into()),
+        (Method::GET, "/api/v1/sync/bootstrap".into()),
+        (
+            Method::GET,
+            "/api/v1/sync/bootstrap/AAAAAAAAAAAAAAAAAAAAAA/0".into(),
+        ),
     ];
     let before = t.state().await;
     for token in [None, Some("not-a-token".to_owned()), Some("x".repeat(500))] {

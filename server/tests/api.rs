@@ -790,6 +790,14 @@ async fn other_api_paths_and_methods_are_refused_in_json() {
             "method_not_allowed",
         ),
         case(
+            "post a bootstrap page",
+            Method::POST,
+            "/api/v1/sync/bootstrap/AAAAAAAAAAAAAAAAAAAAAA/0",
+            "{}",
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+        ),
+        case(
             "get a push",
             Method::GET,
             "/api/v1/sync/push",

@@ -5,6 +5,7 @@ mod accounts;
 mod adversarial;
 mod api;
 mod binary;
+mod bootstrap;
 mod common;
 mod crash;
 mod hardening;

@@ -75,6 +75,7 @@ error_codes! {
     LastAdmin = "last_admin",
     /// 404, 405, 413, 415, 429, 500.
     NotFound = "not_found",
+    /// A bootstrap generation or page no longer kept: read the index again.
     BootstrapGone = "bootstrap_gone",
     MethodNotAllowed = "method_not_allowed",
     BodyTooLarge = "body_too_large",

@@ -95,6 +95,21 @@ pub async fn restore(url: &str, from: &Path) -> anyhow::Result<Uuid> {
     .bind(RETIRED)
     .execute(&mut *tx)
     .await?;
+    // The bootstrap's generations are of the old identity: never served again (a backup
+    // from before they existed has no such tables; `Store::open` creates them).
+    let generations: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'bootstrap_generations')",
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    if generations {
+        sqlx::query("DELETE FROM bootstrap_pages")
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM bootstrap_generations")
+            .execute(&mut *tx)
+            .await?;
+    }
     tx.commit().await?;
     pool.close().await;
     Ok(new)

@@ -13,11 +13,13 @@
 //! - `sql`: the batched statements a turn reads and writes with;
 //! - `devices`: whose each device is, and its counter;
 //! - `read`: pulls, snapshots, records and their history;
+//! - `bootstrap`: the generations a new device downloads, page by page;
 //! - `housekeeping`: WAL checkpoints, the bound on kept rejections;
 //! - `backup`: `tradewinds backup` and `restore`.
 
 mod apply;
 pub mod backup;
+pub mod bootstrap;
 mod cache;
 mod devices;
 mod housekeeping;
@@ -71,6 +73,8 @@ pub struct Store {
     end_digest: Arc<std::sync::RwLock<(u64, Option<String>)>>,
     /// Commits since the last checkpoint (see `housekeeping::checkpoints`).
     commits: Arc<AtomicU64>,
+    /// Held while this store makes a bootstrap generation (see `bootstrap`).
+    making: bootstrap::Making,
 }
 
 pub fn now_ms() -> i64 {
@@ -118,6 +122,9 @@ impl Store {
             sqlx::query_scalar("SELECT value FROM meta WHERE key = 'server_id'")
                 .fetch_one(&pool)
                 .await?;
+        // A generation made under another identity (before `tradewinds restore`) is never
+        // served.
+        bootstrap::discard_foreign(&pool, &server_id).await?;
         let end: i64 = last_seq(&pool).await?;
         let end_digest = digest_at(&pool, end).await?;
         let writer = SqlitePoolOptions::new()
@@ -138,6 +145,7 @@ impl Store {
             end: Arc::new(AtomicU64::new(end as u64)),
             end_digest: Arc::new(std::sync::RwLock::new((end as u64, end_digest))),
             commits: Arc::default(),
+            making: Arc::default(),
         };
         tokio::spawn(checkpoints(
             store.pool.clone(),

@@ -1,10 +1,13 @@
 //! The sync endpoint: `POST /api/v1/sync/push`, `GET /api/v1/sync/pull`,
-//! `GET /api/v1/sync/snapshot`. Speaks `tradewinds_shared::sync::protocol`. Every call
-//! needs a session; a pushed mutation its author may not make comes back as a rejection.
+//! `GET /api/v1/sync/snapshot` (the one-piece first sync of builds before issue 18), and
+//! the bootstrap a new device downloads page by page, `GET /api/v1/sync/bootstrap` and
+//! `GET /api/v1/sync/bootstrap/{generation}/{page}` (`tradewinds_shared::sync::bootstrap`).
+//! Speaks `tradewinds_shared::sync::protocol`. Every call needs a session; a pushed
+//! mutation its author may not make comes back as a rejection.
 
 use axum::{
-    extract::{Query, State},
-    http::{header, StatusCode},
+    extract::{rejection::PathRejection, Path, Query, State},
+    http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
     routing::{get, post},
     Json, Router,
@@ -27,6 +30,8 @@ pub fn router() -> Router<AppState> {
         .route("/sync/push", post(sync_push))
         .route("/sync/pull", get(sync_pull))
         .route("/sync/snapshot", get(sync_snapshot))
+        .route("/sync/bootstrap", get(bootstrap_index))
+        .route("/sync/bootstrap/{generation}/{page}", get(bootstrap_page))
 }
 
 /// Answers `204 No Content` when every mutation of the push applied (what nearly every
@@ -141,4 +146,131 @@ async fn sync_snapshot(
         ],
         axum::body::Body::from_stream(stream),
     ))
+}
+
+/// The current generation's `BootstrapIndex` (made first if there is none).
+async fn bootstrap_index(
+    State(app): State<AppState>,
+    _signed: Signed,
+) -> Result<impl IntoResponse, Error> {
+    Ok((
+        [(header::CACHE_CONTROL, "no-cache")],
+        Json(app.store.bootstrap_index().await?),
+    ))
+}
+
+/// Generation ids are 22 characters (`wire_id`); anything much longer is not one.
+const MAX_GENERATION_CHARS: usize = 64;
+
+/// A page as stored: brotli, immutable (its address names its generation), with its record
+/// count in `RECORDS_HEADER`. A client that does not take `br` gets it decompressed (and
+/// the app's compression layer may compress that its own way; it never compresses a
+/// response that has a `Content-Encoding` already).
+async fn bootstrap_page(
+    State(app): State<AppState>,
+    _signed: Signed,
+    path: Result<Path<(String, String)>, PathRejection>,
+    headers: HeaderMap,
+) -> Result<Response, Error> {
+    let Path((generation, page)) = path.map_err(|e| Error::BadRequest {
+        code: ErrorCode::BadPath,
+        message: e.body_text(),
+    })?;
+    let bad = |what: &str| Error::BadRequest {
+        code: ErrorCode::BadPath,
+        message: format!(
+            "{what} (expected /api/v1/sync/bootstrap/GENERATION/PAGE, as the index names them)"
+        ),
+    };
+    if generation.is_empty()
+        || generation.len() > MAX_GENERATION_CHARS
+        || !generation
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return Err(bad("This is not a generation's name"));
+    }
+    if page.is_empty() || page.len() > 10 || !page.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad("A page is a number counted from 0"));
+    }
+    let gone = || Error::Gone {
+        code: ErrorCode::BootstrapGone,
+        message:
+            "This download of the catalogue is no longer kept; read /api/v1/sync/bootstrap again."
+                .into(),
+    };
+    let page: u32 = page.parse().map_err(|_| gone())?;
+    let (records, body) = app
+        .store
+        .bootstrap_page(&generation, page)
+        .await?
+        .ok_or_else(gone)?;
+    let mut response = if accepts_br(&headers) {
+        let mut r = body.into_response();
+        r.headers_mut()
+            .insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+        r
+    } else {
+        decompressed(&body)?.into_response()
+    };
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=31536000, immutable"),
+    );
+    h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    h.insert(
+        header::HeaderName::from_static(RECORDS_HEADER),
+        HeaderValue::from(records),
+    );
+    Ok(response)
+}
+
+fn decompressed(body: &[u8]) -> Result<Vec<u8>, Error> {
+    crate::store::bootstrap::unbrotli(body)
+        .map_err(|e| Error::Internal(anyhow::anyhow!("a stored bootstrap page: {e}")))
+}
+
+/// Whether `Accept-Encoding` takes `br` (listed, and not with `q=0`).
+fn accepts_br(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|item| {
+            let mut parts = item.split(';').map(str::trim);
+            let name = parts.next().unwrap_or_default();
+            let refused = parts.any(|p| {
+                p.strip_prefix("q=")
+                    .and_then(|q| q.parse::<f32>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            });
+            (name.eq_ignore_ascii_case("br") || name == "*") && !refused
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn br_is_taken_when_listed_without_q_zero() {
+        let takes = |v: &str| {
+            let mut h = HeaderMap::new();
+            h.insert(header::ACCEPT_ENCODING, HeaderValue::from_str(v).unwrap());
+            accepts_br(&h)
+        };
+        assert!(takes("gzip, deflate, br, zstd"));
+        assert!(takes("BR;q=0.5"));
+        assert!(takes("*"));
+        assert!(!takes("gzip, zstd"));
+        assert!(!takes("br;q=0, gzip"));
+        assert!(!takes("brotli"));
+        assert!(!accepts_br(&HeaderMap::new()));
+    }
 }

@@ -1,6 +1,8 @@
 //! Helpers shared by the test areas: a seeded app on a temporary SQLite file, requests
 //! through `oneshot`, and the checks every refusal must pass.
 
+pub mod catalogue;
+
 use axum::{
     body::Body,
     http::{header, HeaderMap, Method, Request, StatusCode},
