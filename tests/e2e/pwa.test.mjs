@@ -352,6 +352,7 @@ test('a first visit over one 50 kbit/s link shared by every connection: progress
     assert.ok(seen.has('app'), 'the first screen said how much of the app had arrived');
     assert.ok(seen.has('catalogue'), 'the status said how much of the catalogue had arrived');
     // Installed: the app opens offline with its catalogue.
+    await controlled(page);
     await context.setOffline(true);
     await page.goto(link.url + '/organisations');
     await new ListPage(page).rows.first().waitFor({ timeout: 30000 });

@@ -1,29 +1,54 @@
 // One slow link shared by every connection, as an island office's line is: a TCP relay in
 // front of the server that lets bytes through at `bytesPerSecond` in each direction, all
-// connections together, each byte arriving `latencyMs` after it left (half a round trip).
+// connections together and taking turns, each byte arriving `latencyMs` after it left (half
+// a round trip).
 // Chromium's own network emulation throttles each request on its own, which hides what
 // competes for the link; this does not.
 import { createServer, connect } from 'node:net';
 
-/** Bytes through one direction of the link, in the order they arrive, at a shared rate. */
+/**
+ * One direction of the link: packets leave one at a time at the shared rate, the
+ * connections taking turns (as TCP flows share a bottleneck), each arriving `latency` ms
+ * after it left.
+ */
 class Direction {
   constructor(bytesPerSecond, latencyMs) {
     this.rate = bytesPerSecond / 1000;
     this.latency = latencyMs;
-    this.free = 0; // when the link has sent everything queued so far (ms, performance.now)
+    this.queues = new Map(); // socket → packets waiting
+    this.busy = false;
     this.bytes = 0;
   }
 
   /** Sends `chunk` to `socket` once the link has carried it. */
   carry(chunk, socket) {
-    // In packets, so that connections take turns rather than one holding the link.
-    for (let at = 0; at < chunk.length; at += 1460) {
-      const piece = chunk.subarray(at, at + 1460);
-      const now = performance.now();
-      this.free = Math.max(this.free, now) + piece.length / this.rate;
+    const queue = this.queues.get(socket) ?? [];
+    for (let at = 0; at < chunk.length; at += 1460) queue.push(chunk.subarray(at, at + 1460));
+    this.queues.set(socket, queue);
+    if (!this.busy) this.next();
+  }
+
+  /** When everything queued for `socket` will have arrived (ms from now), roughly. */
+  drained(socket) {
+    const waiting = [...this.queues.values()].reduce((n, q) => n + q.reduce((m, p) => m + p.length, 0), 0);
+    return (this.queues.has(socket) ? waiting / this.rate : 0) + this.latency + 1;
+  }
+
+  next() {
+    // The first connection with something to send goes to the back of the line after it.
+    for (const [socket, queue] of this.queues) {
+      this.queues.delete(socket);
+      if (socket.destroyed || queue.length === 0) continue;
+      const piece = queue.shift();
+      if (queue.length) this.queues.set(socket, queue);
+      this.busy = true;
       this.bytes += piece.length;
-      setTimeout(() => { if (!socket.destroyed) socket.write(piece); }, this.free + this.latency - now);
+      const sending = piece.length / this.rate;
+      setTimeout(() => { if (!socket.destroyed) socket.write(piece); }, sending + this.latency);
+      setTimeout(() => this.next(), sending);
+      return;
     }
+    this.busy = false;
   }
 }
 
@@ -43,8 +68,7 @@ export async function startSlowLink(target, { bytesPerSecond = 50_000 / 8, laten
     client.on('data', (d) => up.carry(d, upstream));
     upstream.on('data', (d) => down.carry(d, client));
     // A close is passed on after the bytes before it (the link's queue plus its latency).
-    const closeAfter = (dir, socket) => () => setTimeout(() => socket.end(),
-      Math.max(0, dir.free - performance.now()) + dir.latency + 1);
+    const closeAfter = (dir, socket) => () => setTimeout(() => socket.end(), dir.drained(socket));
     client.on('end', closeAfter(up, upstream));
     upstream.on('end', closeAfter(down, client));
     for (const s of [client, upstream]) {
