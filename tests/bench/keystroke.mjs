@@ -37,15 +37,20 @@ async function waitForCatalogue(page, n) {
   await page.waitForFunction(async (n) => {
     const status = document.querySelector('[data-testid=sync-status]')?.textContent ?? '';
     if (!status.includes('All changes saved') || status.includes('loading')) return false;
+    // Opened only once the app has made it (an open before would make an empty one the app
+    // must upgrade), and closed at once (an open connection would block the app's upgrades).
+    const info = (await indexedDB.databases()).find((d) => d.name === 'tradewinds');
+    if (!info || info.version < 3) return false;
     return new Promise((ok) => {
       const open = indexedDB.open('tradewinds');
       open.onerror = () => ok(false);
       open.onsuccess = () => {
+        const db = open.result;
         try {
-          const req = open.result.transaction('records').objectStore('records').count();
-          req.onsuccess = () => ok(req.result >= n);
-          req.onerror = () => ok(false);
-        } catch { ok(false); }
+          const req = db.transaction('records').objectStore('records').count();
+          req.onsuccess = () => { db.close(); ok(req.result >= n); };
+          req.onerror = () => { db.close(); ok(false); };
+        } catch { db.close(); ok(false); }
       };
     });
   }, n, { timeout: 300000, polling: 250 });

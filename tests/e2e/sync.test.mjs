@@ -335,7 +335,7 @@ test('a first sync cut again and again continues from the page it stopped at: ev
       open.onsuccess = () => {
         const tx = open.result.transaction('records');
         const count = tx.objectStore('records').index('listed').count('organisation');
-        count.onsuccess = () => ok(count.result);
+        count.onsuccess = () => { open.result.close(); ok(count.result); };
         count.onerror = () => fail(count.error);
       };
     }));
