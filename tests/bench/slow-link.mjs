@@ -1,0 +1,84 @@
+// A first visit over one slow link shared by every connection (50 kbit/s each way, 300 ms
+// round trips: tests/e2e/slowlink.mjs), with a catalogue of 2,000 records (three
+// organisations for every seven training tools, records.mjs) on the server. Prints figures;
+// asserts nothing.
+//
+//   make server dist       # target/release/tradewinds; dist/ is the built app
+//   cd tests/bench && npm ci && node slow-link.mjs
+//
+// Times, from navigation start: the sign-in form on screen; from the sign-in click, every
+// record on the device with the status saying all is saved; the service worker activated
+// (the app installed, its other screens precached). Bytes: what the link carried each way.
+// Environment: TW_BENCH_RECORDS (2000), TW_BENCH_KBITS (50), TW_BENCH_RTT (300 ms).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, signIn, startTradewinds, call } from './lib.mjs';
+import { catalogue, fillTradewinds } from './records.mjs';
+import { startSlowLink } from '../e2e/slowlink.mjs';
+
+const N = Number(process.env.TW_BENCH_RECORDS ?? 2000);
+const KBITS = Number(process.env.TW_BENCH_KBITS ?? 50);
+const RTT = Number(process.env.TW_BENCH_RTT ?? 300);
+const progress = (what) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${what}\n`);
+
+const dir = mkdtempSync(join(tmpdir(), 'tw-slow-link-'));
+const tw = await startTradewinds(dir);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+try {
+  const auth = { authorization: `Bearer ${tw.token}` };
+  await fillTradewinds(tw.url, catalogue(N), auth);
+  // The server makes its pages in the background: wait until they hold every record.
+  for (;;) {
+    const index = await call('GET', `${tw.url}/api/v1/sync/bootstrap`, undefined, auth);
+    if (index.records >= N) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const link = await startSlowLink(tw.url, { bytesPerSecond: (KBITS * 1000) / 8, latencyMs: RTT / 2 });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  progress(`first visit over ${KBITS} kbit/s, ${RTT} ms`);
+  const t0 = Date.now();
+  await page.goto(`${link.url}/`, { timeout: 300000 });
+  await page.getByTestId('sign-in-form').waitFor({ timeout: 300000 });
+  const form = Date.now() - t0;
+  const afterForm = link.bytes();
+  const t1 = Date.now();
+  await signIn(page);
+  await page.waitForFunction(async (n) => {
+    const status = document.querySelector('[data-testid=sync-status]')?.textContent ?? '';
+    if (!status.includes('All changes saved')) return false;
+    const info = (await indexedDB.databases()).find((d) => d.name === 'tradewinds');
+    if (!info || info.version < 3) return false;
+    return new Promise((ok) => {
+      const open = indexedDB.open('tradewinds');
+      open.onerror = () => ok(false);
+      open.onsuccess = () => {
+        const db = open.result;
+        const req = db.transaction('records').objectStore('records').count();
+        req.onsuccess = () => { db.close(); ok(req.result >= n); };
+        req.onerror = () => { db.close(); ok(false); };
+      };
+    });
+  }, N, { timeout: 300000, polling: 200 });
+  const synced = Date.now() - t1;
+  const afterSync = link.bytes();
+  await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated', null, { timeout: 300000, polling: 500 });
+  const installed = Date.now() - t0;
+  const all = link.bytes();
+  const kb = (b) => `${Math.round(b / 1024)} KB`;
+  console.log(`first visit over one ${KBITS} kbit/s link (${RTT} ms round trips) shared by every connection, ${N} records`);
+  console.log(`sign-in form on screen: ${(form / 1000).toFixed(1)} s (${kb(afterForm.down)} down)`);
+  console.log(`sign-in → every record on the device: ${(synced / 1000).toFixed(1)} s (${kb(afterSync.down - afterForm.down)} down, ${kb(afterSync.up - afterForm.up)} up)`);
+  console.log(`first visit → installed app with the catalogue: ${(installed / 1000).toFixed(1)} s (${kb(all.down)} down, ${kb(all.up)} up in all)`);
+  if (errors.length) console.log(`page errors: ${errors.join('; ')}`);
+  await context.close();
+  await link.stop();
+} finally {
+  await browser.close();
+  await tw.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
