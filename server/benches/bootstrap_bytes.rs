@@ -15,6 +15,8 @@
 
 #[path = "../tests/common/catalogue.rs"]
 mod catalogue;
+#[path = "common/server.rs"]
+mod server;
 
 use std::time::Instant;
 
@@ -29,21 +31,9 @@ use tradewinds_shared::access::Role;
 use tradewinds_shared::accounts::NewUser;
 use tradewinds_shared::sync::bootstrap::{plain_ndjson, BootstrapIndex};
 
-/// CPU time this process has used so far (user + system), from /proc, in seconds.
+/// CPU time this process has used so far (user + system), in seconds.
 fn cpu_seconds() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let fields: Vec<&str> = stat
-        .rsplit_once(')')
-        .map_or("", |(_, r)| r)
-        .split_whitespace()
-        .collect();
-    let ticks = |i: usize| {
-        fields
-            .get(i)
-            .and_then(|v| v.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
-    (ticks(11) + ticks(12)) / 100.0
+    server::cpu_seconds_of("self")
 }
 
 struct Client {

@@ -19,7 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, signIn, startTradewinds } from './lib.mjs';
+import { CHROMIUM_ARGS, signIn, startTradewinds, waitForRecords } from './lib.mjs';
 import { catalogue, fillTradewinds } from './records.mjs';
 
 const N = Number(process.env.TW_BENCH_RECORDS ?? 10000);
@@ -31,30 +31,6 @@ const SCREENS = [
 ];
 
 const progress = (what) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${what}\n`);
-
-/** Resolves once every record is on the device and the status says all is saved. */
-async function waitForCatalogue(page, n) {
-  await page.waitForFunction(async (n) => {
-    const status = document.querySelector('[data-testid=sync-status]')?.textContent ?? '';
-    if (!status.includes('All changes saved') || status.includes('loading')) return false;
-    // Opened only once the app has made it (an open before would make an empty one the app
-    // must upgrade), and closed at once (an open connection would block the app's upgrades).
-    const info = (await indexedDB.databases()).find((d) => d.name === 'tradewinds');
-    if (!info || info.version < 3) return false;
-    return new Promise((ok) => {
-      const open = indexedDB.open('tradewinds');
-      open.onerror = () => ok(false);
-      open.onsuccess = () => {
-        const db = open.result;
-        try {
-          const req = db.transaction('records').objectStore('records').count();
-          req.onsuccess = () => { db.close(); ok(req.result >= n); };
-          req.onerror = () => { db.close(); ok(false); };
-        } catch { db.close(); ok(false); }
-      };
-    });
-  }, n, { timeout: 300000, polling: 250 });
-}
 
 /** Types `phrase` into the screen's search box one character at a time: ms per keystroke. */
 async function type(page, phrase) {
@@ -93,7 +69,7 @@ try {
     await page.goto(`${tw.url}/`);
     await signIn(page);
     progress(`CPU ×${rate}: waiting for the catalogue`);
-    await waitForCatalogue(page, N);
+    await waitForRecords(page, N);
     // The service worker must hold the app before the offline start.
     await page.waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 60000 })
       .catch(() => page.reload().then(() => page.waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 60000 })));

@@ -67,3 +67,30 @@ export async function signIn(page) {
   await form.locator('input[name=password]').fill(DEMO_PASSWORD);
   await form.getByTestId('sign-in').click();
 }
+
+/**
+ * Resolves once the page's sync status says all is saved and its IndexedDB holds at least
+ * `n` records. The app's database is opened only once the app has made it (an open before
+ * would make an empty one the app must upgrade), and closed at once (an open connection
+ * would block the app's upgrades).
+ */
+export async function waitForRecords(page, n, { timeout = 300000 } = {}) {
+  await page.waitForFunction(async (n) => {
+    const status = document.querySelector('[data-testid=sync-status]')?.textContent ?? '';
+    if (!status.includes('All changes saved') || status.includes('loading')) return false;
+    const info = (await indexedDB.databases()).find((d) => d.name === 'tradewinds');
+    if (!info || info.version < 3) return false;
+    return new Promise((ok) => {
+      const open = indexedDB.open('tradewinds');
+      open.onerror = () => ok(false);
+      open.onsuccess = () => {
+        const db = open.result;
+        try {
+          const req = db.transaction('records').objectStore('records').count();
+          req.onsuccess = () => { db.close(); ok(req.result >= n); };
+          req.onerror = () => { db.close(); ok(false); };
+        } catch { db.close(); ok(false); }
+      };
+    });
+  }, n, { timeout, polling: 200 });
+}

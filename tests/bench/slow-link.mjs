@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, signIn, startTradewinds, call } from './lib.mjs';
+import { CHROMIUM_ARGS, signIn, startTradewinds, call, waitForRecords } from './lib.mjs';
 import { catalogue, fillTradewinds } from './records.mjs';
 import { startSlowLink } from '../e2e/slowlink.mjs';
 
@@ -48,22 +48,7 @@ try {
   const afterForm = link.bytes();
   const t1 = Date.now();
   await signIn(page);
-  await page.waitForFunction(async (n) => {
-    const status = document.querySelector('[data-testid=sync-status]')?.textContent ?? '';
-    if (!status.includes('All changes saved')) return false;
-    const info = (await indexedDB.databases()).find((d) => d.name === 'tradewinds');
-    if (!info || info.version < 3) return false;
-    return new Promise((ok) => {
-      const open = indexedDB.open('tradewinds');
-      open.onerror = () => ok(false);
-      open.onsuccess = () => {
-        const db = open.result;
-        const req = db.transaction('records').objectStore('records').count();
-        req.onsuccess = () => { db.close(); ok(req.result >= n); };
-        req.onerror = () => { db.close(); ok(false); };
-      };
-    });
-  }, N, { timeout: 300000, polling: 200 });
+  await waitForRecords(page, N);
   const synced = Date.now() - t1;
   const afterSync = link.bytes();
   await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated', null, { timeout: 300000, polling: 500 });

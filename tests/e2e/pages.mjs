@@ -14,13 +14,21 @@ export const DEMO_PASSWORD = 'tradewinds-demo';
  * on this browser (context). `who` is a demo role or an email address.
  */
 export async function signIn(page, base, who = 'coordinator', { password = DEMO_PASSWORD, path = '/' } = {}) {
+  await (await fillSignIn(page, base, who, { password, path })).click();
+  await page.getByTestId('account-link').waitFor();
+}
+
+/**
+ * Opens `base + path` (unless `base` is null) and fills the sign-in form as `who`; returns
+ * its button, for a test that changes the link before signing in.
+ */
+export async function fillSignIn(page, base, who = 'coordinator', { password = DEMO_PASSWORD, path = '/' } = {}) {
   if (base) await page.goto(base + path);
   const form = page.getByTestId('sign-in-form');
   await form.waitFor();
   await form.locator('input[name=email]').fill(DEMO[who] ?? who);
   await form.locator('input[name=password]').fill(password);
-  await form.getByTestId('sign-in').click();
-  await page.getByTestId('account-link').waitFor();
+  return form.getByTestId('sign-in');
 }
 
 /** The HTTP API from Node, signed in as `who` (for setting up and checking what the server holds). */

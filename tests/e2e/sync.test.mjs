@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, watchErrors } from './harness.mjs';
-import { ListPage, syncStatus, signIn, apiAs, waitForSynced, waitUntil, editOrganisation, pushOrganisations, DEMO, DEMO_PASSWORD } from './pages.mjs';
+import { ListPage, syncStatus, signIn, fillSignIn, apiAs, waitForSynced, waitUntil, editOrganisation, pushOrganisations } from './pages.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -255,16 +255,12 @@ test('on a slow link, the first sync says how much of the catalogue has arrived'
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url + '/');
-  const form = page.getByTestId('sign-in-form');
-  await form.waitFor();
-  await form.locator('input[name=email]').fill(DEMO.coordinator);
-  await form.locator('input[name=password]').fill(DEMO_PASSWORD);
+  const signInButton = await fillSignIn(page, server.url);
   // The catalogue comes over a slow link (about 4 KB/s): the status counts its records.
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 300, downloadThroughput: 4 * 1024, uploadThroughput: 4 * 1024 });
-  await form.getByTestId('sign-in').click();
+  await signInButton.click();
   const progress = await page.waitForFunction(() => {
     const text = document.querySelector('[data-testid=sync-status]')?.textContent ?? '';
     return /loading the catalogue: [\d,]+ of [\d,]+ records/.exec(text)?.[0];
@@ -296,11 +292,7 @@ test('a first sync cut again and again continues from the page it stopped at: ev
 
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(s.url + '/');
-    const form = page.getByTestId('sign-in-form');
-    await form.waitFor();
-    await form.locator('input[name=email]').fill(DEMO.coordinator);
-    await form.locator('input[name=password]').fill(DEMO_PASSWORD);
+    const signInButton = await fillSignIn(page, s.url);
     // The page requests, those cut in the middle, and the bytes Chromium reports for them
     // (its emulation reports no bytes for a response it cut).
     const cdp = await context.newCDPSession(page);
@@ -316,7 +308,7 @@ test('a first sync cut again and again continues from the page it stopped at: ev
     // A slow link (16 KB/s): the download takes several seconds, and is cut again and again.
     const slow = { offline: false, latency: 100, downloadThroughput: 16 * 1024, uploadThroughput: 16 * 1024 };
     await cdp.send('Network.emulateNetworkConditions', slow);
-    await form.getByTestId('sign-in').click();
+    await signInButton.click();
     const synced = () => page.evaluate(() => /All changes saved/.test(document.querySelector('[data-testid=sync-status]')?.textContent ?? ''));
     let seed = 18;
     const random = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
