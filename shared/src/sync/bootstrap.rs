@@ -322,14 +322,6 @@ impl<'de> Deserialize<'de> for LeanIn {
 
 struct LeanVisitor;
 
-/// The main write, or 0 for none.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum MainIn {
-    Write(usize, u64, i64, usize),
-    None(u8),
-}
-
 impl<'de> Visitor<'de> for LeanVisitor {
     type Value = LeanIn;
 
@@ -342,12 +334,18 @@ impl<'de> Visitor<'de> for LeanVisitor {
         let kind: String = seq.next_element()?.ok_or_else(|| missing("kind"))?;
         let id: Uuid = seq.next_element()?.ok_or_else(|| missing("id"))?;
         let seq_no: u64 = seq.next_element()?.ok_or_else(|| missing("seq"))?;
-        let main = match seq.next_element::<MainIn>()? {
-            Some(MainIn::Write(d, n, at, b)) => Some((d, n, at, b)),
-            Some(MainIn::None(0)) => None,
-            Some(MainIn::None(x)) => {
+        // The main write, or 0 for none. Read as a JSON value and taken apart by hand: an
+        // untagged enum would bring serde's buffering into the app's sync code.
+        let main = match seq.next_element::<Value>()? {
+            Some(Value::Array(parts)) => Some(main_write(&parts).ok_or_else(|| {
+                de::Error::custom(format!(
+                    "record {id}: main write {parts:?} (expected [device, n, at, author])"
+                ))
+            })?),
+            Some(v) if v == 0 => None,
+            Some(v) => {
                 return Err(de::Error::custom(format!(
-                    "record {id}: main write {x} (expected [device, n, at, author] or 0)"
+                    "record {id}: main write {v} (expected [device, n, at, author] or 0)"
                 )))
             }
             None => return Err(missing("main write")),
@@ -367,6 +365,19 @@ impl<'de> Visitor<'de> for LeanVisitor {
             plain,
             other,
         })
+    }
+}
+
+/// `[device, n, at, author]`, each a number of its type.
+fn main_write(parts: &[Value]) -> Option<(usize, u64, i64, usize)> {
+    match parts {
+        [d, n, at, b] => Some((
+            usize::try_from(d.as_u64()?).ok()?,
+            n.as_u64()?,
+            at.as_i64()?,
+            usize::try_from(b.as_u64()?).ok()?,
+        )),
+        _ => None,
     }
 }
 
