@@ -70,27 +70,35 @@ export async function signIn(page) {
 
 /**
  * Resolves once the page's sync status says all is saved and its IndexedDB holds at least
- * `n` records. The app's database is opened only once the app has made it (an open before
- * would make an empty one the app must upgrade), and closed at once (an open connection
- * would block the app's upgrades).
+ * `n` records (checked in the page every 100 ms). The app's database is opened only once
+ * the app has made it (an open before would make an empty one the app must upgrade), and
+ * closed at once (an open connection would block the app's upgrades).
  */
 export async function waitForRecords(page, n, { timeout = 300000 } = {}) {
-  await page.waitForFunction(async (n) => {
-    const status = document.querySelector('[data-testid=sync-status]')?.textContent ?? '';
-    if (!status.includes('All changes saved') || status.includes('loading')) return false;
-    const info = (await indexedDB.databases()).find((d) => d.name === 'tradewinds');
-    if (!info || info.version < 3) return false;
-    return new Promise((ok) => {
-      const open = indexedDB.open('tradewinds');
-      open.onerror = () => ok(false);
-      open.onsuccess = () => {
-        const db = open.result;
-        try {
-          const req = db.transaction('records').objectStore('records').count();
-          req.onsuccess = () => { db.close(); ok(req.result >= n); };
-          req.onerror = () => { db.close(); ok(false); };
-        } catch { db.close(); ok(false); }
-      };
-    });
-  }, n, { timeout, polling: 200 });
+  const done = page.evaluate(async (n) => {
+    const count = async () => {
+      const info = (await indexedDB.databases()).find((d) => d.name === 'tradewinds');
+      if (!info || info.version < 3) return -1;
+      return new Promise((ok) => {
+        const open = indexedDB.open('tradewinds');
+        open.onerror = () => ok(-1);
+        open.onsuccess = () => {
+          const db = open.result;
+          try {
+            const req = db.transaction('records').objectStore('records').count();
+            req.onsuccess = () => { db.close(); ok(req.result); };
+            req.onerror = () => { db.close(); ok(-1); };
+          } catch { db.close(); ok(-1); }
+        };
+      });
+    };
+    for (;;) {
+      const status = document.querySelector('[data-testid=sync-status]')?.textContent ?? '';
+      if (status.includes('All changes saved') && status.includes('last synced') && !status.includes('loading') && (await count()) >= n) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }, n);
+  let timer;
+  const late = new Promise((_, fail) => { timer = setTimeout(() => fail(new Error(`${n} records not on the device after ${timeout} ms`)), timeout); });
+  await Promise.race([done, late]).finally(() => clearTimeout(timer));
 }
