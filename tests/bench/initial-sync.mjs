@@ -32,7 +32,7 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, DIST, call, signIn, startTradewinds as start, stopper, freePort } from './lib.mjs';
+import { CHROMIUM_ARGS, DIST, call, signIn, startTradewinds as start, stopper, freePort, waitForRecords } from './lib.mjs';
 import { catalogue, fillTradewinds } from './records.mjs';
 
 const N = Number(process.env.TW_BENCH_RECORDS ?? 10000);
@@ -139,35 +139,6 @@ function sum(requests, pick = () => true) {
   return { count: rs.length, lost, sent, received, total: sent + received };
 }
 
-const WAIT_FOR_TRADEWINDS = async (n) => {
-  const count = async () => {
-    const info = (await indexedDB.databases()).find((d) => d.name === 'tradewinds');
-    if (!info || info.version < 2) return -1;
-    return new Promise((ok) => {
-      const open = indexedDB.open('tradewinds');
-      open.onerror = () => ok(-1);
-      open.onsuccess = () => {
-        const db = open.result;
-        try {
-          const req = db.transaction('records', 'readonly').objectStore('records').count();
-          req.onsuccess = () => { db.close(); ok(req.result); };
-          req.onerror = () => { db.close(); ok(-1); };
-        } catch { db.close(); ok(-1); }
-      };
-    });
-  };
-  for (;;) {
-    const status = document.querySelector('[data-testid=sync-status]')?.textContent ?? '';
-    window.benchLast = { status };
-    if (status.includes('All changes saved') && status.includes('last synced') && !status.includes('syncing')) {
-      const rows = await count();
-      window.benchLast.rows = rows;
-      if (rows >= n) return { ms: performance.now(), rows, status };
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
-
 /** Milestones from the page's resource timing, ms after navigation start. */
 const MILESTONES = () => performance.getEntriesByType('resource').map((e) => ({
   name: new URL(e.name).pathname, start: e.startTime, responseStart: e.responseStart, end: e.responseEnd,
@@ -190,15 +161,8 @@ async function runTradewinds(browser, url) {
   }
   await page.goto(`${url}/`, { waitUntil: 'commit' });
   await signIn(page);
-  let timer;
-  const result = await Promise.race([page.evaluate(WAIT_FOR_TRADEWINDS, N),
-    new Promise((_, fail) => {
-      timer = setTimeout(async () => {
-        const last = await page.evaluate(() => window.benchLast).catch((e) => e.message);
-        fail(new Error(`Tradewinds did not finish in 3 minutes; last seen: ${JSON.stringify(last)}`));
-      }, 180000);
-    })])
-    .finally(() => { clearTimeout(timer); clearInterval(watch); });
+  const result = await waitForRecords(page, N, { timeout: 180000, every: 20 })
+    .finally(() => clearInterval(watch));
   const marks = await page.evaluate(MILESTONES);
   await new Promise((r) => setTimeout(r, 500)); // let the service worker's precache finish
   const { requests, failed } = await traffic();

@@ -70,12 +70,14 @@ export async function signIn(page) {
 
 /**
  * Resolves once the page's sync status says all is saved and its IndexedDB holds at least
- * `n` records (checked in the page every 100 ms). The app's database is opened only once
- * the app has made it (an open before would make an empty one the app must upgrade), and
- * closed at once (an open connection would block the app's upgrades).
+ * `n` records (checked in the page every `every` ms), with `{ ms, rows, status }`: `ms`
+ * after the page's navigation start. The app's database is opened only once the app has
+ * made it (an open before would make an empty one the app must upgrade), and closed at
+ * once (an open connection would block the app's upgrades). After `timeout` ms it fails,
+ * saying what the page showed last.
  */
-export async function waitForRecords(page, n, { timeout = 300000 } = {}) {
-  const done = page.evaluate(async (n) => {
+export async function waitForRecords(page, n, { timeout = 300000, every = 100 } = {}) {
+  const done = page.evaluate(async ([n, every]) => {
     const count = async () => {
       const info = (await indexedDB.databases()).find((d) => d.name === 'tradewinds');
       if (!info || info.version < 3) return -1;
@@ -94,11 +96,21 @@ export async function waitForRecords(page, n, { timeout = 300000 } = {}) {
     };
     for (;;) {
       const status = document.querySelector('[data-testid=sync-status]')?.textContent ?? '';
-      if (status.includes('All changes saved') && status.includes('last synced') && !status.includes('loading') && (await count()) >= n) return;
-      await new Promise((r) => setTimeout(r, 100));
+      window.benchLast = { status };
+      if (status.includes('All changes saved') && status.includes('last synced') && !status.includes('syncing') && !status.includes('loading')) {
+        const rows = await count();
+        window.benchLast.rows = rows;
+        if (rows >= n) return { ms: performance.now(), rows, status };
+      }
+      await new Promise((r) => setTimeout(r, every));
     }
-  }, n);
+  }, [n, every]);
   let timer;
-  const late = new Promise((_, fail) => { timer = setTimeout(() => fail(new Error(`${n} records not on the device after ${timeout} ms`)), timeout); });
-  await Promise.race([done, late]).finally(() => clearTimeout(timer));
+  const late = new Promise((_, fail) => {
+    timer = setTimeout(async () => {
+      const last = await page.evaluate(() => window.benchLast).catch((e) => e.message);
+      fail(new Error(`${n} records not on the device after ${timeout} ms; last seen: ${JSON.stringify(last)}`));
+    }, timeout);
+  });
+  return Promise.race([done, late]).finally(() => clearTimeout(timer));
 }

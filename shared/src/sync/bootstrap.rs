@@ -67,11 +67,6 @@ impl BootstrapIndex {
     pub fn page_path(&self, page: usize) -> String {
         format!("/api/v1/sync/bootstrap/{}/{page}", self.generation)
     }
-
-    /// Compressed bytes of all the pages.
-    pub fn bytes(&self) -> u64 {
-        self.pages.iter().map(|p| p.bytes).sum()
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
