@@ -6,9 +6,10 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::catalogue::{check_country, matches_query};
+use crate::catalogue::check_country;
 use crate::dates::Day;
 use crate::reference::{country_name, topic_label};
+use crate::search::{prepare, ListFilter};
 use crate::validation::{max_len, optional_url, required_text, ValidationErrors};
 
 labelled_enum!(MissionPhase {
@@ -145,10 +146,27 @@ pub struct MissionFilter {
     pub organisation: Option<Uuid>,
 }
 
-impl MissionFilter {
-    /// `names` are the provider's and beneficiary's names.
-    pub fn matches(&self, m: &Mission, names: &str) -> bool {
+impl ListFilter for MissionFilter {
+    type Record = Mission;
+
+    /// `related` is the provider's and beneficiary's names.
+    fn text(m: &Mission, related: &str) -> Box<str> {
         let topics: Vec<&str> = m.topics.iter().filter_map(|t| topic_label(t)).collect();
+        prepare(&[
+            &m.title,
+            &m.findings,
+            &m.recommendations,
+            related,
+            &topics.join(" "),
+            m.country_label(),
+        ])
+    }
+
+    fn query(&self) -> &str {
+        &self.query
+    }
+
+    fn keeps(&self, m: &Mission) -> bool {
         self.country
             .as_ref()
             .is_none_or(|c| m.country.as_ref() == Some(c))
@@ -157,17 +175,6 @@ impl MissionFilter {
             && self
                 .organisation
                 .is_none_or(|o| m.provider == Some(o) || m.beneficiary == Some(o))
-            && matches_query(
-                &self.query,
-                &[
-                    &m.title,
-                    &m.findings,
-                    &m.recommendations,
-                    names,
-                    &topics.join(" "),
-                    m.country_label(),
-                ],
-            )
     }
 }
 

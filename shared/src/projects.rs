@@ -11,9 +11,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::catalogue::matches_query;
 use crate::dates::Day;
 use crate::reference::{country_name, topic_label};
+use crate::search::{prepare, ListFilter};
 use crate::validation::{max_len, required_text, ValidationErrors};
 
 labelled_enum!(ProjectStatus {
@@ -257,16 +257,33 @@ pub struct ProjectFilter {
     pub organisation: Option<Uuid>,
 }
 
-impl ProjectFilter {
-    /// `names` are the participating organisations' names, so that "Canada" finds what
+impl ListFilter for ProjectFilter {
+    type Record = Project;
+
+    /// `related` is the participating organisations' names, so that "Canada" finds what
     /// Global Affairs Canada funds.
-    pub fn matches(&self, p: &Project, names: &str) -> bool {
+    fn text(p: &Project, related: &str) -> Box<str> {
+        let topics: Vec<&str> = p.topics.iter().filter_map(|t| topic_label(t)).collect();
+        let countries: Vec<&str> = p.countries.iter().filter_map(|c| country_name(c)).collect();
+        prepare(&[
+            &p.title,
+            &p.identifier,
+            &p.description,
+            related,
+            &topics.join(" "),
+            &countries.join(" "),
+        ])
+    }
+
+    fn query(&self) -> &str {
+        &self.query
+    }
+
+    fn keeps(&self, p: &Project) -> bool {
         let status_ok = match self.status {
             Some(s) => p.status == s,
             None => !self.live_only || p.status.is_live(),
         };
-        let topics: Vec<&str> = p.topics.iter().filter_map(|t| topic_label(t)).collect();
-        let countries: Vec<&str> = p.countries.iter().filter_map(|c| country_name(c)).collect();
         status_ok
             && self
                 .country
@@ -276,17 +293,6 @@ impl ProjectFilter {
             && self.organisation.is_none_or(|o| {
                 p.accountable == Some(o) || p.funders.contains(&o) || p.implementers.contains(&o)
             })
-            && matches_query(
-                &self.query,
-                &[
-                    &p.title,
-                    &p.identifier,
-                    &p.description,
-                    names,
-                    &topics.join(" "),
-                    &countries.join(" "),
-                ],
-            )
     }
 }
 

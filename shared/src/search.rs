@@ -2,7 +2,7 @@
 //! through, and how well a record answers a query (every word must appear somewhere; words
 //! in its name count more, a name that starts with the query most).
 
-use crate::catalogue::{matches_query, Contact, Organisation, Programme, TrainingTool};
+use crate::catalogue::{Contact, Organisation, Programme, TrainingTool};
 use crate::documents::Document;
 use crate::meetings::{ActionItem, Meeting};
 use crate::missions::Mission;
@@ -33,6 +33,9 @@ fn countries(codes: &[String]) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+mod prepared;
+pub use prepared::*;
 
 impl Searchable for Organisation {
     fn title(&self) -> String {
@@ -153,24 +156,51 @@ impl Searchable for Document {
     }
 }
 
-/// How well `record` answers `query`; `related` is text from linked records (the
-/// organisation of a contact, the provider of a tool). None: not every word appears.
+/// A record made ready for the search across kinds: what it is called, and its text
+/// prepared once (issue 18), so that a keystroke only scans.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub title: String,
+    title_lower: Box<str>,
+    text: Box<str>,
+}
+
+impl Found {
+    /// `related` is text from linked records (the organisation of a contact, the provider
+    /// of a tool).
+    pub fn new(record: &dyn Searchable, related: &str) -> Found {
+        let title = record.title();
+        let text = record.text();
+        let mut hay: Vec<&str> = vec![&title, related];
+        hay.extend(text.iter().map(String::as_str));
+        Found {
+            title_lower: title.to_lowercase().into_boxed_str(),
+            text: prepare(&hay),
+            title,
+        }
+    }
+
+    /// How well the record answers `query`: every word must appear somewhere; words in its
+    /// name count more, a name that starts with the query most. None: not every word
+    /// appears (or there are none).
+    pub fn score(&self, query: &Query) -> Option<u32> {
+        if query.is_empty() || !query.found_in(&self.text) {
+            return None;
+        }
+        let words = query.words();
+        let in_title = words
+            .iter()
+            .filter(|w| self.title_lower.contains(w.as_str()))
+            .count() as u32;
+        let starts = self.title_lower.starts_with(&words.join(" "));
+        Some(1 + 2 * in_title + if starts { 3 } else { 0 })
+    }
+}
+
+/// How well `record` answers `query` ([`Found::score`]); `related` is text from linked
+/// records.
 pub fn score(query: &str, record: &dyn Searchable, related: &str) -> Option<u32> {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-    if words.is_empty() {
-        return None;
-    }
-    let title = record.title();
-    let text = record.text();
-    let mut hay: Vec<&str> = vec![&title, related];
-    hay.extend(text.iter().map(String::as_str));
-    if !matches_query(query, &hay) {
-        return None;
-    }
-    let lower = title.to_lowercase();
-    let in_title = words.iter().filter(|w| lower.contains(w.as_str())).count() as u32;
-    let starts = lower.starts_with(&words.join(" "));
-    Some(1 + 2 * in_title + if starts { 3 } else { 0 })
+    Found::new(record, related).score(&Query::new(query))
 }
 
 #[cfg(test)]

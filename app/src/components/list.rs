@@ -1,7 +1,18 @@
 //! The top of a list page: its title, the "add" link (for those who may add), and the
-//! search box before the filters; its rows shown a page at a time; its CSV download.
+//! search box before the filters; its records prepared for searching once per data change;
+//! its rows shown a page at a time, kept on screen while they still match; its CSV
+//! download.
+
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use leptos::prelude::*;
+use tradewinds_shared::search::Prepared;
+use tradewinds_shared::Organisation;
+use uuid::Uuid;
+
+use crate::catalogue::Typed;
+use crate::loaded::Loaded;
 
 #[component]
 pub fn ListHead(
@@ -38,23 +49,86 @@ pub fn ListHead(
     }
 }
 
+/// A list's records, read from the device, with what its rows and its search need.
+pub struct Listed<T> {
+    /// Every live record of the list's kind, in the order read.
+    pub all: Arc<Vec<Typed<T>>>,
+    /// Every organisation's display name (providers, funders, parents).
+    pub names: Arc<HashMap<Uuid, String>>,
+    /// `all`'s search text and the list's order.
+    pub index: Prepared,
+}
+
+impl<T> Listed<T> {
+    /// The name of organisation `id`, or "" (none, or not on this device).
+    pub fn name(&self, id: Option<Uuid>) -> String {
+        id.and_then(|i| self.names.get(&i).cloned())
+            .unwrap_or_default()
+    }
+}
+
+/// What a list screen reads: `None` while reading, then the records or why they could not
+/// be read.
+pub type ListedMemo<T> = Memo<Option<Result<Arc<Listed<T>>, String>>>;
+
+/// `records` (with `orgs` for their names) prepared for searching: `text` is a record's
+/// search text (given every organisation's name), `key` orders the list. Made again only
+/// when the records change, not at each keystroke.
+pub fn listed<T, K>(
+    records: Loaded<Result<Arc<Vec<Typed<T>>>, String>>,
+    orgs: Loaded<Result<Arc<Vec<Typed<Organisation>>>, String>>,
+    text: fn(&T, &HashMap<Uuid, String>) -> Box<str>,
+    key: fn(&T) -> K,
+) -> ListedMemo<T>
+where
+    T: Clone + Send + Sync + 'static,
+    K: Ord + 'static,
+{
+    Memo::new_with_compare(
+        move |_| {
+            let (all, orgs) = match (records.get()?, orgs.get()?) {
+                (Ok(all), Ok(orgs)) => (all, orgs),
+                (Err(e), _) | (_, Err(e)) => return Some(Err(e)),
+            };
+            let names = super::pickers::display_names(&orgs);
+            let index = Prepared::new(all.iter().map(|r| text(&r.record, &names)).collect(), |i| {
+                key(&all[i].record)
+            });
+            Some(Ok(Arc::new(Listed {
+                all,
+                names: Arc::new(names),
+                index,
+            })))
+        },
+        // A new answer is always a change: the records were read again.
+        |_, _| true,
+    )
+}
+
 /// Rows a list shows at first, and adds each time a person asks for more: a long list
 /// renders what a screen can show, not thousands of rows at every keystroke (issue 18).
 pub const LIST_PAGE: usize = 100;
 
-/// The rows of a list of `count`, `row(i)` each: the first `limit` of them, and a button
-/// that shows the next `LIST_PAGE`. Not generic: one copy in the app for every list.
-pub fn windowed(count: usize, limit: RwSignal<usize>, row: &dyn Fn(usize) -> AnyView) -> AnyView {
-    let n = limit.get().min(count);
-    let rest = count - n;
+/// One row of a list, by the record's position in its `Listed::all`.
+pub type Row = Arc<dyn Fn(usize) -> AnyView + Send + Sync>;
+
+/// The rows of the records `shown` (positions, in order), `row(i)` each: the first `limit`
+/// of them, and a button that shows the next `LIST_PAGE`. A row that still matches after a
+/// keystroke stays on screen as it is; only rows that come or go are drawn or removed.
+pub fn windowed(shown: Memo<Vec<u32>>, limit: RwSignal<usize>, row: Row) -> AnyView {
+    let rest = move || shown.with(Vec::len).saturating_sub(limit.get());
     view! {
-        <ul class="records">{(0..n).map(row).collect_view()}</ul>
-        {(rest > 0).then(|| view! {
+        <ul class="records">
+            <For each=move || shown.with(|s| s[..s.len().min(limit.get())].to_vec())
+                key=|i| *i
+                children=move |i| row(i as usize)/>
+        </ul>
+        {move || (rest() > 0).then(|| view! {
             <p class="more">
                 <button type="button" data-testid="show-more" on:click=move |_| limit.update(|l| *l += LIST_PAGE)>
-                    {format!("Show {} more", rest.min(LIST_PAGE))}
+                    {format!("Show {} more", rest().min(LIST_PAGE))}
                 </button>
-                {format!(" ({rest} not shown yet)")}
+                {format!(" ({} not shown yet)", rest())}
             </p>
         })}
     }

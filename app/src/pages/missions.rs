@@ -2,11 +2,12 @@
 //! recommended, the actions that follow from it, other providers' missions at the same time
 //! and place), the form, and the missions on an organisation's page.
 
-use std::collections::HashMap;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use tradewinds_shared::missions::{mission_overlap, MissionFilter, MissionPhase, ReportAccess};
 use tradewinds_shared::reference::{topic_label, COUNTRIES};
+use tradewinds_shared::search::{ListFilter, Query};
 use tradewinds_shared::{export, Mission, Organisation, Project, RecordKind};
 use uuid::Uuid;
 
@@ -20,10 +21,10 @@ use crate::catalogue::{allowed, own_office, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
-use crate::components::list::{windowed, DownloadCsv, ListHead, LIST_PAGE};
+use crate::components::list::{listed, windowed, DownloadCsv, ListHead, Listed, Row, LIST_PAGE};
+use crate::components::pickers::id_text;
 use crate::components::pickers::org_options;
 use crate::components::pickers::topic_options;
-use crate::components::pickers::{display_names, id_text};
 use crate::db::new_id;
 use crate::route::{Section, View};
 
@@ -32,6 +33,21 @@ pub fn MissionList() -> impl IntoView {
     let missions = records_of::<Mission>(RecordKind::Mission);
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
     let projects = records_of::<Project>(RecordKind::Project);
+    let listed = listed(
+        missions,
+        orgs,
+        |m, names| {
+            let name = |id: Option<Uuid>| id.and_then(|i| names.get(&i).map(String::as_str));
+            let who = format!(
+                "{} {}",
+                name(m.provider).unwrap_or(""),
+                name(m.beneficiary).unwrap_or("")
+            );
+            MissionFilter::text(m, &who)
+        },
+        // The most recent first.
+        |m| std::cmp::Reverse(m.starts.clone()),
+    );
     let actor = use_actor();
     let query = RwSignal::new(String::new());
     let limit = RwSignal::new(LIST_PAGE);
@@ -56,64 +72,62 @@ pub fn MissionList() -> impl IntoView {
             <SelectField label="Organisation" name="organisation" none_label="Any provider or beneficiary"
                 options=organisation_options value=organisation on_change=move |v| organisation.set(v) error=no_error/>
         </ListHead>
-        {move || match (missions.get(), orgs.get()) {
-            (None, _) | (_, None) => loading(),
-            (Some(Err(e)), _) | (_, Some(Err(e))) => failed(e),
-            (Some(Ok(all)), Some(Ok(orgs))) => {
-                let names = display_names(&orgs);
-                let name = |id: Option<Uuid>| id.and_then(|i| names.get(&i).cloned()).unwrap_or_default();
-                let f = MissionFilter {
-                    query: query.get(),
-                    country: Some(country.get()).filter(|c| !c.is_empty()),
-                    phase: MissionPhase::from_code(&phase.get()),
-                    topic: Some(topic.get()).filter(|t| !t.is_empty()),
-                    organisation: Uuid::parse_str(&organisation.get()).ok(),
-                };
-                let mut shown: Vec<(Typed<Mission>, String)> = all
-                    .iter()
-                    .filter_map(|m| {
-                        let who = format!("{} {}", name(m.record.provider), name(m.record.beneficiary));
-                        f.matches(&m.record, &who).then(|| (m.clone(), name(m.record.provider)))
+        {move || match listed.get() {
+            None => loading(),
+            Some(Err(e)) => failed(e),
+            Some(Ok(l)) => {
+                let shown = {
+                    let l = l.clone();
+                    Memo::new(move |_| {
+                        let f = MissionFilter {
+                            query: query.get(),
+                            country: Some(country.get()).filter(|c| !c.is_empty()),
+                            phase: MissionPhase::from_code(&phase.get()),
+                            topic: Some(topic.get()).filter(|t| !t.is_empty()),
+                            organisation: Uuid::parse_str(&organisation.get()).ok(),
+                        };
+                        l.index.matching(&Query::new(&f.query), |i| f.keeps(&l.all[i].record))
                     })
-                    .collect();
-                shown.sort_by(|a, b| b.0.record.starts.cmp(&a.0.record.starts));
-                let csv = {
-                    let (shown, names) = (shown.clone(), names.clone());
-                    let projects = projects.get().and_then(Result::ok).unwrap_or_default();
-                    Callback::new(move |()| export_csv(&shown, &names, &projects))
                 };
+                let total = l.all.len();
+                let csv = {
+                    let l = l.clone();
+                    Callback::new(move |()| {
+                        let projects = projects.get().and_then(Result::ok).unwrap_or_default();
+                        export_csv(&l, &shown.get_untracked(), &projects)
+                    })
+                };
+                let row: Row = Arc::new(move |i| {
+                    let m = l.all[i].clone();
+                    let provider = l.name(m.record.provider);
+                    view! { <MissionRow mission=m provider=provider/> }.into_any()
+                });
                 view! {
-                    <p class="count" role="status">{format!("{} of {} missions", shown.len(), all.len())}</p>
+                    <p class="count" role="status">{move || format!("{} of {total} missions", shown.with(Vec::len))}</p>
                     <DownloadCsv name="missions" csv=csv/>
-                    {windowed(shown.len(), limit, &|i| {
-                        let (m, provider) = shown[i].clone();
-                        view! { <MissionRow mission=m provider=provider/> }.into_any()
-                    })}
+                    {windowed(shown, limit, row)}
                 }.into_any()
             }
         }}
     }
 }
 
-/// The missions shown, with what they found, as CSV.
-fn export_csv(
-    shown: &[(Typed<Mission>, String)],
-    names: &HashMap<Uuid, String>,
-    projects: &[Typed<Project>],
-) -> String {
-    let name = |id: Option<Uuid>| id.and_then(|i| names.get(&i).cloned()).unwrap_or_default();
+/// The missions shown (positions in `l.all`), with what they found, as CSV.
+fn export_csv(l: &Listed<Mission>, shown: &[u32], projects: &[Typed<Project>]) -> String {
     let rows: Vec<export::MissionRow> = shown
         .iter()
-        .map(|(m, provider)| export::MissionRow {
-            mission: &m.record,
-            provider: provider.clone(),
-            beneficiary: name(m.record.beneficiary),
-            project: m
-                .record
-                .project
-                .and_then(|p| projects.iter().find(|x| x.id == p))
-                .map(|x| x.record.title.clone())
-                .unwrap_or_default(),
+        .map(|&i| {
+            let mission = &l.all[i as usize].record;
+            export::MissionRow {
+                mission,
+                provider: l.name(mission.provider),
+                beneficiary: l.name(mission.beneficiary),
+                project: mission
+                    .project
+                    .and_then(|p| projects.iter().find(|x| x.id == p))
+                    .map(|x| x.record.title.clone())
+                    .unwrap_or_default(),
+            }
         })
         .collect();
     export::missions(&rows)

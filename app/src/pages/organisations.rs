@@ -1,8 +1,11 @@
 //! Organisations: the searchable list, a detail page with its contacts, and the form.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use tradewinds_shared::catalogue::{OrgCategory, OrgFilter, OrgStatus};
 use tradewinds_shared::reference::{COUNTRIES, LANGUAGES};
+use tradewinds_shared::search::{ListFilter, Query};
 use tradewinds_shared::{export, Organisation, RecordKind};
 use uuid::Uuid;
 
@@ -15,8 +18,8 @@ use crate::catalogue::{allowed, records_of, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
-use crate::components::list::{windowed, DownloadCsv, ListHead, LIST_PAGE};
-use crate::components::pickers::{display_names, id_text};
+use crate::components::list::{listed, windowed, DownloadCsv, ListHead, Listed, Row, LIST_PAGE};
+use crate::components::pickers::id_text;
 use crate::db::new_id;
 use crate::route::{Section, View};
 
@@ -25,6 +28,12 @@ pub mod contacts;
 #[component]
 pub fn OrgList() -> impl IntoView {
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
+    let listed = listed(
+        orgs,
+        orgs,
+        |o, _| OrgFilter::text(o, ""),
+        |o| o.name.to_lowercase(),
+    );
     let query = RwSignal::new(String::new());
     let category = RwSignal::new(String::new());
     let country = RwSignal::new(String::new());
@@ -49,40 +58,44 @@ pub fn OrgList() -> impl IntoView {
                 options=enum_options(OrgStatus::ALL, OrgStatus::code, OrgStatus::label)
                 value=status on_change=move |v| status.set(v) error=no_error/>
         </ListHead>
-        {move || match orgs.get() {
+        {move || match listed.get() {
             None => loading(),
             Some(Err(e)) => failed(e),
-            Some(Ok(all)) => {
-                let f = filter();
-                let mut shown: Vec<Typed<Organisation>> = all.iter().filter(|o| f.matches(&o.record)).cloned().collect();
-                shown.sort_by_cached_key(|o| o.record.name.to_lowercase());
-                let csv = {
-                    let (all, shown) = (all.clone(), shown.clone());
-                    Callback::new(move |()| export_csv(&all, &shown))
+            Some(Ok(l)) => {
+                let shown = {
+                    let l = l.clone();
+                    Memo::new(move |_| {
+                        let f = filter();
+                        l.index.matching(&Query::new(&f.query), |i| f.keeps(&l.all[i].record))
+                    })
                 };
+                let total = l.all.len();
+                let csv = {
+                    let l = l.clone();
+                    Callback::new(move |()| export_csv(&l, &shown.get_untracked()))
+                };
+                let row: Row = Arc::new(move |i| view! { <OrgRow org=l.all[i].clone()/> }.into_any());
                 view! {
-                    <p class="count" role="status">{format!("{} of {} organisations", shown.len(), all.len())}</p>
+                    <p class="count" role="status">{move || format!("{} of {total} organisations", shown.with(Vec::len))}</p>
                     <DownloadCsv name="organisations" csv=csv/>
-                    {windowed(shown.len(), limit, &|i| view! { <OrgRow org=shown[i].clone()/> }.into_any())}
+                    {windowed(shown, limit, row)}
                 }.into_any()
             }
         }}
     }
 }
 
-/// The organisations shown, as CSV; `all` names parents and successors.
-fn export_csv(all: &[Typed<Organisation>], shown: &[Typed<Organisation>]) -> String {
-    let names = display_names(all);
-    let name = |id: Option<Uuid>| {
-        id.and_then(|id| names.get(&id).cloned())
-            .unwrap_or_default()
-    };
+/// The organisations shown (positions in `l.all`), as CSV, naming parents and successors.
+fn export_csv(l: &Listed<Organisation>, shown: &[u32]) -> String {
     let rows: Vec<export::OrgRow> = shown
         .iter()
-        .map(|o| export::OrgRow {
-            organisation: &o.record,
-            parent: name(o.record.parent),
-            successor: name(o.record.successor),
+        .map(|&i| {
+            let organisation = &l.all[i as usize].record;
+            export::OrgRow {
+                organisation,
+                parent: l.name(organisation.parent),
+                successor: l.name(organisation.successor),
+            }
         })
         .collect();
     export::organisations(&rows)

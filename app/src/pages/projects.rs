@@ -2,10 +2,12 @@
 //! may duplicate, and the form (which warns of a project already recorded).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use tradewinds_shared::projects::{overlap, possible_duplicates, ProjectFilter, ProjectStatus};
 use tradewinds_shared::reference::{country_name, topic_dac, topic_label, COUNTRIES};
+use tradewinds_shared::search::{ListFilter, Query};
 use tradewinds_shared::{export, Organisation, Programme, Project, RecordKind};
 use uuid::Uuid;
 
@@ -18,10 +20,10 @@ use crate::catalogue::{allowed, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
-use crate::components::list::{windowed, DownloadCsv, ListHead, LIST_PAGE};
+use crate::components::list::{listed, windowed, DownloadCsv, ListHead, Listed, Row, LIST_PAGE};
+use crate::components::pickers::id_text;
 use crate::components::pickers::org_options;
 use crate::components::pickers::topic_options;
-use crate::components::pickers::{display_names, id_text};
 use crate::db::new_id;
 use crate::route::{Section, View};
 
@@ -57,6 +59,17 @@ pub fn ProjectList() -> impl IntoView {
     let projects = records_of::<Project>(RecordKind::Project);
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
     let programmes = records_of::<Programme>(RecordKind::Programme);
+    let listed = listed(
+        projects,
+        orgs,
+        |p, names| {
+            let mut ids = p.funders.clone();
+            ids.extend(&p.implementers);
+            ids.extend(p.accountable);
+            ProjectFilter::text(p, &names_of(names, &ids).join(" "))
+        },
+        |p| p.title.to_lowercase(),
+    );
     let query = RwSignal::new(String::new());
     let limit = RwSignal::new(LIST_PAGE);
     let status = RwSignal::new(String::new());
@@ -79,58 +92,54 @@ pub fn ProjectList() -> impl IntoView {
                 options=organisation_options value=organisation on_change=move |v| organisation.set(v) error=no_error/>
         </ListHead>
         <p><a href="/funding">"Who funds what, where: overlaps and gaps"</a></p>
-        {move || match (projects.get(), orgs.get()) {
-            (None, _) | (_, None) => loading(),
-            (Some(Err(e)), _) | (_, Some(Err(e))) => failed(e),
-            (Some(Ok(all)), Some(Ok(orgs))) => {
-                let names = display_names(&orgs);
-                let chosen = status.get();
-                let f = ProjectFilter {
-                    query: query.get(),
-                    status: ProjectStatus::from_code(&chosen),
-                    live_only: chosen == "live",
-                    country: Some(country.get()).filter(|c| !c.is_empty()),
-                    topic: Some(topic.get()).filter(|t| !t.is_empty()),
-                    organisation: Uuid::parse_str(&organisation.get()).ok(),
+        {move || match listed.get() {
+            None => loading(),
+            Some(Err(e)) => failed(e),
+            Some(Ok(l)) => {
+                let shown = {
+                    let l = l.clone();
+                    Memo::new(move |_| {
+                        let chosen = status.get();
+                        let f = ProjectFilter {
+                            query: query.get(),
+                            status: ProjectStatus::from_code(&chosen),
+                            live_only: chosen == "live",
+                            country: Some(country.get()).filter(|c| !c.is_empty()),
+                            topic: Some(topic.get()).filter(|t| !t.is_empty()),
+                            organisation: Uuid::parse_str(&organisation.get()).ok(),
+                        };
+                        l.index.matching(&Query::new(&f.query), |i| f.keeps(&l.all[i].record))
+                    })
                 };
-                let participants = |p: &Project| {
-                    let mut ids = p.funders.clone();
-                    ids.extend(&p.implementers);
-                    ids.extend(p.accountable);
-                    names_of(&names, &ids).join(" ")
-                };
-                let mut shown: Vec<Typed<Project>> = all
-                    .iter()
-                    .filter(|p| f.matches(&p.record, &participants(&p.record)))
-                    .cloned()
-                    .collect();
-                shown.sort_by_cached_key(|p| p.record.title.to_lowercase());
+                let total = l.all.len();
                 let csv = {
-                    let (shown, names) = (shown.clone(), names.clone());
-                    let programmes = programmes.get().and_then(Result::ok).unwrap_or_default();
-                    Callback::new(move |()| export_csv(&shown, &names, &programmes))
+                    let l = l.clone();
+                    Callback::new(move |()| {
+                        let programmes = programmes.get().and_then(Result::ok).unwrap_or_default();
+                        export_csv(&l, &shown.get_untracked(), &programmes)
+                    })
                 };
+                let row: Row = Arc::new(move |i| {
+                    let p = l.all[i].clone();
+                    let funders = names_of(&l.names, &p.record.funders).join(", ");
+                    view! { <ProjectRow project=p funders=funders/> }.into_any()
+                });
                 view! {
-                    <p class="count" role="status">{format!("{} of {} projects", shown.len(), all.len())}</p>
+                    <p class="count" role="status">{move || format!("{} of {total} projects", shown.with(Vec::len))}</p>
                     <DownloadCsv name="projects" csv=csv/>
-                    {windowed(shown.len(), limit, &|i| {
-                        let p = shown[i].clone();
-                        let funders = names_of(&names, &p.record.funders).join(", ");
-                        view! { <ProjectRow project=p funders=funders/> }.into_any()
-                    })}
+                    {windowed(shown, limit, row)}
                 }.into_any()
             }
         }}
     }
 }
 
-fn export_csv(
-    shown: &[Typed<Project>],
-    names: &HashMap<Uuid, String>,
-    programmes: &[Typed<Programme>],
-) -> String {
+/// The projects shown (positions in `l.all`), as CSV.
+fn export_csv(l: &Listed<Project>, shown: &[u32], programmes: &[Typed<Programme>]) -> String {
+    let names = &l.names;
     let rows: Vec<export::ProjectRow> = shown
         .iter()
+        .map(|&i| &l.all[i as usize])
         .map(|p| export::ProjectRow {
             project: &p.record,
             accountable: names_of(names, &p.record.accountable.into_iter().collect::<Vec<_>>())

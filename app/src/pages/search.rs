@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use tradewinds_shared::documents::Document;
-use tradewinds_shared::search::{score, Searchable};
+use tradewinds_shared::search::{Found, Query, Searchable};
 use tradewinds_shared::{
     ActionItem, Contact, Meeting, Mission, Organisation, Project, RecordKind, TrainingTool,
 };
@@ -20,12 +20,12 @@ use crate::components::pickers::display_names;
 use crate::loaded::Loaded;
 use crate::route::{Section, View};
 
-/// One record that answers the query.
+/// One record as the search reads it: its kind, what it is called and its text (prepared
+/// once per data change), and where it is shown.
 #[derive(Clone, Debug, PartialEq)]
-struct Hit {
-    score: u32,
+struct Entry {
     kind: RecordKind,
-    title: String,
+    found: Found,
     href: String,
 }
 
@@ -80,8 +80,9 @@ impl Everything {
         }
     }
 
-    /// The records that answer `q`, best first; `None` while any kind is still being read.
-    fn hits(&self, q: &str) -> Option<Result<Vec<Hit>, String>> {
+    /// Every record made ready for searching, by title; `None` while any kind is still
+    /// being read.
+    fn entries(&self) -> Option<Result<Vec<Entry>, String>> {
         let orgs = self.orgs.get()?;
         let contacts = self.contacts.get()?;
         let tools = self.tools.get()?;
@@ -109,16 +110,13 @@ impl Everything {
                 .map(|m| (m.id, m.record.title.clone()))
                 .chain(missions.iter().map(|m| (m.id, m.record.title.clone())))
                 .collect();
-            let mut hits = Vec::new();
+            let mut entries = Vec::new();
             let mut add = |kind, record: &dyn Searchable, related: String, href: String| {
-                if let Some(score) = score(q, record, &related) {
-                    hits.push(Hit {
-                        score,
-                        kind,
-                        title: record.title(),
-                        href,
-                    });
-                }
+                entries.push(Entry {
+                    kind,
+                    found: Found::new(record, &related),
+                    href,
+                });
             };
             for o in orgs.iter() {
                 add(
@@ -209,16 +207,38 @@ impl Everything {
                 };
                 add(RecordKind::Document, r, name(&r.publisher), href);
             }
-            hits.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.title.cmp(&b.title)));
-            Ok(hits)
+            entries.sort_by(|a, b| a.found.title.cmp(&b.found.title));
+            Ok(entries)
         })())
     }
+}
+
+/// The positions in `entries` of the records that answer `query`, best first (ties by
+/// title), and how many there are in all: at most `SHOWN` positions.
+fn best(entries: &[Entry], query: &Query) -> (Vec<u32>, usize) {
+    let mut hits: Vec<(std::cmp::Reverse<u32>, u32)> = entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| Some((std::cmp::Reverse(e.found.score(query)?), i as u32)))
+        .collect();
+    let total = hits.len();
+    if total > SHOWN {
+        hits.select_nth_unstable(SHOWN);
+        hits.truncate(SHOWN);
+    }
+    hits.sort_unstable();
+    (hits.into_iter().map(|(_, i)| i).collect(), total)
 }
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let query = RwSignal::new(query_in_address());
     let everything = Everything::new();
+    let entries = Memo::new_with_compare(
+        move |_| everything.entries().map(|r| r.map(Arc::new)),
+        // A new answer is always a change: the records were read again.
+        |_, _| true,
+    );
     view! {
         <h1>"Search"</h1>
         <div class="filters" role="search">
@@ -234,36 +254,51 @@ pub fn SearchPage() -> impl IntoView {
                     }/>
             </div>
         </div>
-        {move || {
-            let q = query.get();
-            if q.trim().is_empty() {
-                return view! { <p class="meta">"Organisations, contacts, training tools, meetings, action items, missions, projects and documents."</p> }.into_any();
-            }
-            match everything.hits(&q) {
-                None => loading(),
-                Some(Err(e)) => failed(e),
-                Some(Ok(hits)) => {
-                    let total = hits.len();
-                    view! {
-                        <p class="count" role="status">
-                            {match total {
-                                0 => "Nothing found. Try fewer or shorter words.".to_owned(),
-                                1 => "1 result".to_owned(),
-                                n if n > SHOWN => format!("{n} results; the best {SHOWN} are shown"),
-                                n => format!("{n} results"),
-                            }}
-                        </p>
-                        <ul class="records">
-                            {hits.into_iter().take(SHOWN).map(|h| view! {
-                                <li data-testid="search-hit">
-                                    <a href=h.href>{h.title}</a>
-                                    <span class="meta">{h.kind.label()}</span>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    }.into_any()
-                }
-            }
+        {move || match entries.get() {
+            None => loading(),
+            Some(Err(e)) => failed(e),
+            Some(Ok(entries)) => results(entries, query),
         }}
     }
+}
+
+/// What `query` finds in `entries`: how many, and the best `SHOWN`. A result that is still
+/// shown after a keystroke stays on screen as it is.
+fn results(entries: Arc<Vec<Entry>>, query: RwSignal<String>) -> AnyView {
+    let found = {
+        let entries = entries.clone();
+        Memo::new(move |_| {
+            let q = Query::new(&query.get());
+            (!q.is_empty()).then(|| best(&entries, &q))
+        })
+    };
+    view! {
+        {move || found.with(|f| match f {
+            None => view! { <p class="meta">"Organisations, contacts, training tools, meetings, action items, missions, projects and documents."</p> }.into_any(),
+            Some((_, total)) => view! {
+                <p class="count" role="status">
+                    {match *total {
+                        0 => "Nothing found. Try fewer or shorter words.".to_owned(),
+                        1 => "1 result".to_owned(),
+                        n if n > SHOWN => format!("{n} results; the best {SHOWN} are shown"),
+                        n => format!("{n} results"),
+                    }}
+                </p>
+            }.into_any(),
+        })}
+        <ul class="records">
+            <For each=move || found.with(|f| f.as_ref().map(|(shown, _)| shown.clone()).unwrap_or_default())
+                key=|i| *i
+                children=move |i| {
+                    let e = &entries[i as usize];
+                    view! {
+                        <li data-testid="search-hit">
+                            <a href=e.href.clone()>{e.found.title.clone()}</a>
+                            <span class="meta">{e.kind.label()}</span>
+                        </li>
+                    }
+                }/>
+        </ul>
+    }
+    .into_any()
 }

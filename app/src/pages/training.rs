@@ -1,8 +1,12 @@
 //! Training tools: the searchable list with filters, a detail page, and the form.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use tradewinds_shared::catalogue::{AccessRule, Audience, ToolFilter, ToolFormat};
 use tradewinds_shared::reference::{language_name, topic_label, LANGUAGES};
+use tradewinds_shared::search::{ListFilter, Query};
 use tradewinds_shared::{export, Organisation, Programme, RecordKind, TrainingTool};
 use uuid::Uuid;
 
@@ -14,8 +18,8 @@ use crate::catalogue::{allowed, own_office, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
-use crate::components::list::{windowed, DownloadCsv, ListHead, LIST_PAGE};
-use crate::components::pickers::{display_names as names, id_text, topic_options};
+use crate::components::list::{listed, windowed, DownloadCsv, ListHead, Listed, Row, LIST_PAGE};
+use crate::components::pickers::{id_text, topic_options};
 use crate::db::new_id;
 use crate::route::{Section, View};
 
@@ -24,6 +28,12 @@ pub fn ToolList() -> impl IntoView {
     let tools = records_of::<TrainingTool>(RecordKind::TrainingTool);
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
     let programmes = records_of::<Programme>(RecordKind::Programme);
+    let listed = listed(
+        tools,
+        orgs,
+        |t, names| ToolFilter::text(t, &provider_name(names, t)),
+        |t| t.title.to_lowercase(),
+    );
     let query = RwSignal::new(String::new());
     let limit = RwSignal::new(LIST_PAGE);
     let format = RwSignal::new(String::new());
@@ -32,13 +42,15 @@ pub fn ToolList() -> impl IntoView {
     let provider = RwSignal::new(String::new());
     let no_error = Signal::derive(|| None::<String>);
     let can_add = allowed(|a| a.may_create(RecordKind::TrainingTool));
-    let provider_options = Signal::derive(move || {
-        let tools = tools.get().and_then(Result::ok).unwrap_or_default();
-        let names = names(&orgs.get().and_then(Result::ok).unwrap_or_default());
-        let mut v: Vec<(String, String)> = names
+    // The organisations that provide a tool, by name; made again only when records change.
+    let provider_options = Memo::new(move |_| {
+        let Some(Ok(l)) = listed.get() else {
+            return Vec::new();
+        };
+        let providers: HashSet<Uuid> = l.all.iter().filter_map(|t| t.record.provider).collect();
+        let mut v: Vec<(String, String)> = providers
             .into_iter()
-            .filter(|(id, _)| tools.iter().any(|t| t.record.provider == Some(*id)))
-            .map(|(id, n)| (id.to_string(), n))
+            .filter_map(|id| Some((id.to_string(), l.names.get(&id)?.clone())))
             .collect();
         v.sort_by(|a, b| a.1.cmp(&b.1));
         v
@@ -55,45 +67,48 @@ pub fn ToolList() -> impl IntoView {
             <SelectField label="Provider" name="provider" none_label="All providers"
                 options=provider_options value=provider on_change=move |v| provider.set(v) error=no_error/>
         </ListHead>
-        {move || match (tools.get(), orgs.get()) {
-            (None, _) | (_, None) => loading(),
-            (Some(Err(e)), _) | (_, Some(Err(e))) => failed(e),
-            (Some(Ok(all)), Some(Ok(orgs))) => {
-                let names = names(&orgs);
-                let f = ToolFilter {
-                    query: query.get(),
-                    format: ToolFormat::from_code(&format.get()),
-                    language: Some(language.get()).filter(|l| !l.is_empty()),
-                    topic: Some(topic.get()).filter(|t| !t.is_empty()),
-                    provider: Uuid::parse_str(&provider.get()).ok(),
+        {move || match listed.get() {
+            None => loading(),
+            Some(Err(e)) => failed(e),
+            Some(Ok(l)) => {
+                let shown = {
+                    let l = l.clone();
+                    Memo::new(move |_| {
+                        let f = ToolFilter {
+                            query: query.get(),
+                            format: ToolFormat::from_code(&format.get()),
+                            language: Some(language.get()).filter(|l| !l.is_empty()),
+                            topic: Some(topic.get()).filter(|t| !t.is_empty()),
+                            provider: Uuid::parse_str(&provider.get()).ok(),
+                        };
+                        l.index.matching(&Query::new(&f.query), |i| f.keeps(&l.all[i].record))
+                    })
                 };
-                let provider_of = |t: &TrainingTool| t.provider.and_then(|p| names.get(&p).cloned()).unwrap_or_default();
-                let mut shown: Vec<(Typed<TrainingTool>, String)> = all
-                    .iter()
-                    .filter(|t| f.matches(&t.record, &provider_of(&t.record)))
-                    .map(|t| (t.clone(), provider_of(&t.record)))
-                    .collect();
-                shown.sort_by_cached_key(|t| t.0.record.title.to_lowercase());
+                let total = l.all.len();
                 let csv = {
-                    let shown = shown.clone();
-                    let programmes = programmes.get().and_then(Result::ok).unwrap_or_default();
-                    Callback::new(move |()| export_csv(&shown, &programmes))
+                    let l = l.clone();
+                    Callback::new(move |()| {
+                        let programmes = programmes.get().and_then(Result::ok).unwrap_or_default();
+                        export_csv(&l, &shown.get_untracked(), &programmes)
+                    })
                 };
+                let row: Row = Arc::new(move |i| {
+                    let t = l.all[i].clone();
+                    let provider = l.name(t.record.provider);
+                    view! { <ToolRow tool=t provider=provider/> }.into_any()
+                });
                 view! {
-                    <p class="count" role="status">{format!("{} of {} training tools", shown.len(), all.len())}</p>
+                    <p class="count" role="status">{move || format!("{} of {total} training tools", shown.with(Vec::len))}</p>
                     <DownloadCsv name="training-tools" csv=csv/>
-                    {windowed(shown.len(), limit, &|i| {
-                        let (t, p) = shown[i].clone();
-                        view! { <ToolRow tool=t provider=p/> }.into_any()
-                    })}
+                    {windowed(shown, limit, row)}
                 }.into_any()
             }
         }}
     }
 }
 
-/// The tools shown (each with its provider's name), as CSV.
-fn export_csv(shown: &[(Typed<TrainingTool>, String)], programmes: &[Typed<Programme>]) -> String {
+/// The tools shown (positions in `l.all`), each with its provider's name, as CSV.
+fn export_csv(l: &Listed<TrainingTool>, shown: &[u32], programmes: &[Typed<Programme>]) -> String {
     let programme = |id: Option<Uuid>| {
         id.and_then(|id| programmes.iter().find(|p| p.id == id))
             .map(|p| p.record.name.clone())
@@ -101,13 +116,23 @@ fn export_csv(shown: &[(Typed<TrainingTool>, String)], programmes: &[Typed<Progr
     };
     let rows: Vec<export::ToolRow> = shown
         .iter()
-        .map(|(t, provider)| export::ToolRow {
-            tool: &t.record,
-            provider: provider.clone(),
-            programme: programme(t.record.programme),
+        .map(|&i| {
+            let tool = &l.all[i as usize].record;
+            export::ToolRow {
+                tool,
+                provider: l.name(tool.provider),
+                programme: programme(tool.programme),
+            }
         })
         .collect();
     export::training_tools(&rows)
+}
+
+/// The display name of `t`'s provider, or "".
+fn provider_name(names: &HashMap<Uuid, String>, t: &TrainingTool) -> String {
+    t.provider
+        .and_then(|p| names.get(&p).cloned())
+        .unwrap_or_default()
 }
 
 #[component]

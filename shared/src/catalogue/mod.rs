@@ -346,10 +346,7 @@ pub fn parse_fields<T: DeserializeOwned + Serialize + Default>(
 
 /// Case-insensitive "every word of the query appears somewhere in the haystacks".
 pub fn matches_query(query: &str, haystacks: &[&str]) -> bool {
-    let hay = haystacks.join(" \u{1f} ").to_lowercase();
-    query
-        .split_whitespace()
-        .all(|word| hay.contains(&word.to_lowercase()))
+    crate::search::Query::new(query).found_in(&crate::search::prepare(haystacks))
 }
 
 pub(crate) fn check_languages(errors: &mut ValidationErrors, field: &str, langs: &[String]) {

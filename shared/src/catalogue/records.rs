@@ -5,10 +5,10 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::{
-    check_country, check_languages, matches_query, AccessRule, Audience, OrgCategory, OrgStatus,
-    ToolFormat,
+    check_country, check_languages, AccessRule, Audience, OrgCategory, OrgStatus, ToolFormat,
 };
 use crate::reference;
+use crate::search::{prepare, ListFilter};
 use crate::validation::{
     max_len, optional_date, optional_email, optional_url, required_text, ValidationErrors,
 };
@@ -85,25 +85,31 @@ pub struct OrgFilter {
     pub status: Option<OrgStatus>,
 }
 
-impl OrgFilter {
-    pub fn matches(&self, org: &Organisation) -> bool {
+impl ListFilter for OrgFilter {
+    type Record = Organisation;
+
+    fn text(org: &Organisation, _related: &str) -> Box<str> {
+        prepare(&[
+            &org.name,
+            &org.acronym,
+            &org.description,
+            org.country.as_deref().unwrap_or(""),
+            org.country_name(),
+            org.category.label(),
+        ])
+    }
+
+    fn query(&self) -> &str {
+        &self.query
+    }
+
+    fn keeps(&self, org: &Organisation) -> bool {
         self.category.is_none_or(|c| org.category == c)
             && self.status.is_none_or(|s| org.status == s)
             && self
                 .country
                 .as_ref()
                 .is_none_or(|c| org.country.as_ref() == Some(c))
-            && matches_query(
-                &self.query,
-                &[
-                    &org.name,
-                    &org.acronym,
-                    &org.description,
-                    org.country.as_deref().unwrap_or(""),
-                    org.country_name(),
-                    org.category.label(),
-                ],
-            )
     }
 }
 
@@ -228,14 +234,31 @@ pub struct ToolFilter {
     pub provider: Option<Uuid>,
 }
 
-impl ToolFilter {
-    /// `provider_name` is the provider's display name, so that "WCO" finds its tools.
-    pub fn matches(&self, tool: &TrainingTool, provider_name: &str) -> bool {
+impl ListFilter for ToolFilter {
+    type Record = TrainingTool;
+
+    /// `related` is the provider's display name, so that "WCO" finds its tools.
+    fn text(tool: &TrainingTool, related: &str) -> Box<str> {
         let topics: Vec<&str> = tool
             .topics
             .iter()
             .filter_map(|t| reference::topic_label(t))
             .collect();
+        prepare(&[
+            &tool.title,
+            &tool.description,
+            &tool.platform,
+            related,
+            &topics.join(" "),
+            tool.format.label(),
+        ])
+    }
+
+    fn query(&self) -> &str {
+        &self.query
+    }
+
+    fn keeps(&self, tool: &TrainingTool) -> bool {
         self.format.is_none_or(|f| tool.format == f)
             && self
                 .language
@@ -243,17 +266,6 @@ impl ToolFilter {
                 .is_none_or(|l| tool.languages.contains(l))
             && self.topic.as_ref().is_none_or(|t| tool.topics.contains(t))
             && self.provider.is_none_or(|p| tool.provider == Some(p))
-            && matches_query(
-                &self.query,
-                &[
-                    &tool.title,
-                    &tool.description,
-                    &tool.platform,
-                    provider_name,
-                    &topics.join(" "),
-                    tool.format.label(),
-                ],
-            )
     }
 }
 
@@ -413,22 +425,22 @@ mod tests {
             query: "cartac barb".into(),
             ..Default::default()
         }
-        .matches(&o));
+        .matches(&o, ""));
         assert!(!OrgFilter {
             query: "wco".into(),
             ..Default::default()
         }
-        .matches(&o));
+        .matches(&o, ""));
         assert!(OrgFilter {
             country: Some("BB".into()),
             ..Default::default()
         }
-        .matches(&o));
+        .matches(&o, ""));
         assert!(!OrgFilter {
             status: Some(OrgStatus::Defunct),
             ..Default::default()
         }
-        .matches(&o));
+        .matches(&o, ""));
         let t = TrainingTool {
             title: "Customs valuation".into(),
             languages: vec!["es".into()],
