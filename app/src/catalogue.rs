@@ -112,11 +112,12 @@ pub fn typed<T: DeserializeOwned + Serialize + Default>(states: Vec<RecordState>
         .collect()
 }
 
-/// All live records of a kind as their typed form, re-read whenever data changes. Shared,
+/// All live records of a kind as their typed form, re-read whenever data changes (an
+/// identical answer changes nothing: `Loaded`). Shared,
 /// not copied, by each read of the answer (a list reads it at every keystroke).
 pub fn records_of<T>(kind: RecordKind) -> Loaded<Result<Arc<Vec<Typed<T>>>, String>>
 where
-    T: DeserializeOwned + Serialize + Default + Clone + 'static,
+    T: DeserializeOwned + Serialize + Default + Clone + PartialEq + 'static,
 {
     let cat = use_catalogue();
     Loaded::new(move || {

@@ -42,7 +42,7 @@ pub fn start() {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let opened = Loaded::new(|| async {
+    let opened = Loaded::new_each(|| async {
         let db = db::Db::open().await.map_err(|e| e.to_string())?;
         let session = db.session().await.map_err(|e| e.to_string())?;
         Ok::<_, String>((db, session))

@@ -36,10 +36,29 @@ impl<T> Clone for Loaded<T> {
 
 impl<T> Copy for Loaded<T> {}
 
-impl<T: Clone + 'static> Loaded<T> {
+impl<T: Clone + PartialEq + 'static> Loaded<T> {
     /// Starts `read` now and again whenever a signal it reads (before its first `.await`)
-    /// changes. Lives as long as the component that creates it.
+    /// changes. Lives as long as the component that creates it. An answer equal to the
+    /// last one changes nothing: a screen is not drawn again (nor a form it holds made
+    /// again) because a sync changed records it does not show.
     pub fn new<F>(read: impl Fn() -> F + 'static) -> Self
+    where
+        F: Future<Output = T> + 'static,
+    {
+        Self::reading(read, |a, b| a == b)
+    }
+}
+
+impl<T: Clone + 'static> Loaded<T> {
+    /// `new` for answers that cannot be compared: each one replaces the last.
+    pub fn new_each<F>(read: impl Fn() -> F + 'static) -> Self
+    where
+        F: Future<Output = T> + 'static,
+    {
+        Self::reading(read, |_, _| false)
+    }
+
+    fn reading<F>(read: impl Fn() -> F + 'static, same: fn(&T, &T) -> bool) -> Self
     where
         F: Future<Output = T> + 'static,
     {
@@ -51,7 +70,16 @@ impl<T: Clone + 'static> Loaded<T> {
                 let answer = read();
                 Box::pin(async move {
                     let answer = answer.await;
-                    if latest.get() == this {
+                    let unchanged = || {
+                        value
+                            .try_with_untracked(|v| {
+                                v.as_ref()
+                                    .and_then(|v: &Rc<dyn Any>| v.downcast_ref::<T>())
+                                    .is_some_and(|last| same(last, &answer))
+                            })
+                            .unwrap_or(false)
+                    };
+                    if latest.get() == this && !unchanged() {
                         // The screen may be gone by now: then there is nothing to update.
                         let _ = value.try_set(Some(Rc::new(answer) as Rc<dyn Any>));
                     }
@@ -71,6 +99,19 @@ impl<T: Clone + 'static> Loaded<T> {
         self.value
             .try_with(|v| v.as_ref().and_then(|v| v.downcast_ref::<T>()).cloned())
             .flatten()
+    }
+
+    /// The last answer, not tracked.
+    pub fn get_untracked(&self) -> Option<T> {
+        self.value
+            .try_with_untracked(|v| v.as_ref().and_then(|v| v.downcast_ref::<T>()).cloned())
+            .flatten()
+    }
+
+    /// Whether the first answer has arrived: changes once, from false to true.
+    pub fn arrived(&self) -> Memo<bool> {
+        let value = self.value;
+        Memo::new(move |_| value.with(Option::is_some))
     }
 
     /// Reads again now.

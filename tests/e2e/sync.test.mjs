@@ -347,3 +347,33 @@ test('a first sync cut again and again continues from the page it stopped at: ev
     s.cleanup();
   }
 });
+
+test('a form being filled in keeps what was typed while a sync brings someone else\'s edits, and saving keeps theirs', async () => {
+  const { context, page, errors } = await device();
+  await waitForSynced(page);
+  await editOrganisation(page, 'cayman', 'Cayman Islands Customs');
+  await page.locator('input[name=acronym]').fill('DCD');
+  // Meanwhile someone else edits the same organisation: its description, and its acronym.
+  const api = await apiAs(server.url);
+  const cayman = (await api.get('/api/v1/organisations')).items.find((o) => o.name === 'Cayman Islands Customs');
+  const patched = await api.call(`/api/v1/organisations/${cayman.id}`, { method: 'PATCH', body: { description: 'Edited at head office.', acronym: 'HQ' } });
+  assert.equal(patched.status, 200, await patched.text());
+  // This device pulls their edit while the form is open...
+  const pulled = page.waitForResponse((r) => r.url().includes('/api/v1/sync/pull') && r.status() === 200);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await pulled;
+  await waitForSynced(page);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
+  // ...and the form still holds what was typed.
+  assert.equal(await page.locator('input[name=acronym]').inputValue(), 'DCD');
+  await page.getByTestId('save').click();
+  await page.getByRole('heading', { name: 'Cayman Islands Customs (DCD)' }).waitFor();
+  await waitForSynced(page);
+  // Their description stays (the form did not put back what it showed), and the two
+  // acronyms, written without either seeing the other, wait for someone to choose.
+  const after = (await organisations(server.url)).find((o) => o.id === cayman.id);
+  assert.equal(after.description, 'Edited at head office.');
+  await page.getByText('Edited in two places at once: Acronym.').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -269,6 +269,23 @@ impl Db {
             .await
     }
 
+    /// `edit` from a form opened on the values `opened`: only the fields changed in the
+    /// form are written, and one someone else changed meanwhile becomes a conflict
+    /// (`RecordState::edit_since`).
+    pub async fn edit_since(
+        &self,
+        by: &User,
+        kind: RecordKind,
+        id: Uuid,
+        changes: Map<String, Value>,
+        opened: Map<String, Value>,
+    ) -> Result<Option<Mutation>, EditError> {
+        self.write_with(by, kind, id, move |state, n, at| {
+            state.edit_since(n, at, changes, &opened)
+        })
+        .await
+    }
+
     /// Keeps `value` for a field in conflict: an ordinary mutation that has seen every
     /// write of the field.
     pub async fn resolve(

@@ -132,7 +132,7 @@ pub enum OutboxStatus {
 }
 
 /// A row of `outbox`: one of this device's mutations.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutboxEntry {
     pub n: u64,
     pub status: OutboxStatus,

@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use super::form::FormState;
 use super::history::History;
-use super::{failed, loading};
+use super::{failed, loading, once};
 use crate::catalogue::{allowed, own_office, records_of, use_actor, use_catalogue, Typed};
 use crate::components::fields::{enum_options, CheckboxGroup, SelectField, TextArea, TextField};
 use crate::components::list::{DownloadCsv, ListHead};
@@ -403,15 +403,9 @@ fn ActionForm(
     done: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
-    view! {
-        {move || match orgs.get() {
-            None => loading(),
-            Some(Err(e)) => failed(e),
-            Some(Ok(orgs)) => view! {
-                <ActionFields id=id initial=initial.clone() orgs=org_options(&orgs) done=done.clone()/>
-            }.into_any(),
-        }}
-    }
+    once(orgs, move |orgs| {
+        view! { <ActionFields id=id initial=initial.clone() orgs=org_options(&orgs) done=done.clone()/> }.into_any()
+    })
 }
 
 #[component]

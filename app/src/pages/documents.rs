@@ -12,7 +12,7 @@ use tradewinds_shared::{Organisation, RecordKind};
 use uuid::Uuid;
 
 use super::form::FormState;
-use super::{failed, loading};
+use super::{failed, loading, once};
 use crate::catalogue::{allowed, records_of, use_actor, use_catalogue, Typed};
 use crate::components::fields::{enum_options, ref_options, SelectField, TextArea, TextField};
 use crate::components::pickers::org_options;
@@ -89,9 +89,9 @@ pub fn Documents(of: Of) -> impl IntoView {
                 </Show>
             }>
                 <h3>"New document"</h3>
-                {move || orgs.get().and_then(Result::ok).map(|orgs| view! {
+                {once(orgs, move |orgs| view! {
                     <DocumentForm id=new_id() initial=of.new_document(own) orgs=org_options(&orgs) done=move || { adding.try_set(false); }/>
-                })}
+                }.into_any())}
             </Show>
         </section>
     }

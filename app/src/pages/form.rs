@@ -2,10 +2,16 @@
 //! messages (the `shared` rules, shown before saving), and saving as a local edit — if
 //! the signed-in person may make it (`Actor::check_write`, the server's rule), else the
 //! reason, on its field when it is about one.
+//!
+//! A form is made once when it opens and is not made again when data arrives underneath
+//! it (screens build forms from the first answer of what they read): what a person types
+//! is never replaced by a sync. Saving writes only what the person changed since the form
+//! opened (`RecordState::edit_since`).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::Serialize;
+use serde_json::{Map, Value};
 use tradewinds_shared::access::Denied;
 use tradewinds_shared::catalogue::to_map;
 use tradewinds_shared::{RecordKind, ValidationErrors};
@@ -16,6 +22,8 @@ use crate::db::EditError;
 
 pub struct FormState<T: Send + Sync + 'static> {
     pub record: RwSignal<T>,
+    /// The record's values when the form opened.
+    opened: StoredValue<Map<String, Value>>,
     pub errors: RwSignal<ValidationErrors>,
     /// A failure that is not about a field (storage full, ...).
     pub problem: RwSignal<Option<String>>,
@@ -31,6 +39,7 @@ impl<T: Send + Sync + 'static> Copy for FormState<T> {}
 impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
     pub fn new(initial: T) -> Self {
         FormState {
+            opened: StoredValue::new(to_map(&initial)),
             record: RwSignal::new(initial),
             errors: RwSignal::new(ValidationErrors::default()),
             problem: RwSignal::new(None),
@@ -160,7 +169,12 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
         // component (a section drawn again meanwhile) must not touch its signals: the
         // `done` callbacks use `try_set`.
         spawn_local(async move {
-            match cat.db.edit(&user, kind, id, to_map(&record)).await {
+            let opened = form.opened.get_value();
+            match cat
+                .db
+                .edit_since(&user, kind, id, to_map(&record), opened)
+                .await
+            {
                 Ok(_) => {
                     crate::sync::local_write(&cat).await;
                     then();

@@ -16,7 +16,7 @@ use super::detail::{record_page, OrgNames, RecordPage};
 use super::documents::{Documents, Of};
 use super::form::{FormState, SaveBar};
 use super::history::History;
-use super::{edit_screen, failed, loading, new_screen};
+use super::{edit_screen, failed, loading, new_screen, once};
 use crate::catalogue::{allowed, own_office, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
@@ -310,17 +310,18 @@ pub fn MissionEdit() -> impl IntoView {
 fn MissionForm(id: Uuid, initial: Mission) -> impl IntoView {
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
     let projects = records_of::<Project>(RecordKind::Project);
-    view! {
-        {move || match (orgs.get(), projects.get()) {
-            (None, _) | (_, None) => loading(),
-            (Some(Err(e)), _) | (_, Some(Err(e))) => failed(e),
-            (Some(Ok(orgs)), Some(Ok(projects))) => {
-                let mut project_options: Vec<(String, String)> = projects.iter().cloned().map(|p| (p.id.to_string(), p.record.title)).collect();
-                project_options.sort_by_key(|p| p.1.to_lowercase());
-                view! { <MissionFields id=id initial=initial.clone() orgs=org_options(&orgs) projects=project_options/> }.into_any()
-            }
-        }}
-    }
+    once(orgs, move |orgs| {
+        let initial = initial.clone();
+        once(projects, move |projects| {
+            let mut project_options: Vec<(String, String)> = projects
+                .iter()
+                .cloned()
+                .map(|p| (p.id.to_string(), p.record.title))
+                .collect();
+            project_options.sort_by_key(|p| p.1.to_lowercase());
+            view! { <MissionFields id=id initial=initial.clone() orgs=org_options(&orgs) projects=project_options/> }.into_any()
+        })
+    })
 }
 
 #[component]

@@ -26,6 +26,7 @@ use tradewinds_shared::RecordKind;
 use uuid::Uuid;
 
 use crate::catalogue::{allowed, record_of};
+use crate::loaded::Loaded;
 use crate::route::Route;
 
 /// The `:id` of the current route, if it is a UUID.
@@ -72,17 +73,35 @@ where
     T: DeserializeOwned + Serialize + Default + 'static,
 {
     let record = record_of(kind, route_id());
-    view! {
-        {move || match record.get() {
+    once(record, move |record| match record {
+        None => not_found(kind.label(), back.to_owned()),
+        Some(state) => match state.typed::<T>() {
+            Ok(r) => {
+                view! { <h1>{format!("Edit {}", name(&r))}</h1>{form(state.id, r)} }.into_any()
+            }
+            Err(e) => failed(e.to_string()),
+        },
+    })
+}
+
+/// `show(answer)` from the first answer of `loaded`, made once: a form built from data
+/// read underneath it is not built again when that data is read again (after a sync), so
+/// what a person has typed stays (`form.rs`).
+pub fn once<T: Clone + 'static>(
+    loaded: Loaded<Result<T, String>>,
+    show: impl Fn(T) -> AnyView + Send + 'static,
+) -> AnyView {
+    let arrived = loaded.arrived();
+    (move || {
+        if !arrived.get() {
+            return loading();
+        }
+        match loaded.get_untracked() {
             None => loading(),
             Some(Err(e)) => failed(e),
-            Some(Ok(None)) => not_found(kind.label(), back.to_owned()),
-            Some(Ok(Some(state))) => match state.typed::<T>() {
-                Ok(r) => view! { <h1>{format!("Edit {}", name(&r))}</h1>{form(state.id, r)} }.into_any(),
-                Err(e) => failed(e.to_string()),
-            },
-        }}
-    }
+            Some(Ok(answer)) => show(answer),
+        }
+    })
     .into_any()
 }
 

@@ -15,7 +15,7 @@ use super::detail::{record_page, OrgNames, RecordPage};
 use super::documents::{Documents, Of};
 use super::form::{FormState, SaveBar};
 use super::history::History;
-use super::{edit_screen, failed, loading, new_screen};
+use super::{edit_screen, failed, loading, new_screen, once};
 use crate::catalogue::{allowed, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
@@ -353,17 +353,18 @@ pub fn ProjectEdit() -> impl IntoView {
 fn ProjectForm(id: Uuid, initial: Project) -> impl IntoView {
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
     let programmes = records_of::<Programme>(RecordKind::Programme);
-    view! {
-        {move || match (orgs.get(), programmes.get()) {
-            (None, _) | (_, None) => loading(),
-            (Some(Err(e)), _) | (_, Some(Err(e))) => failed(e),
-            (Some(Ok(orgs)), Some(Ok(programmes))) => {
-                let mut programme_options: Vec<(String, String)> = programmes.iter().cloned().map(|p| (p.id.to_string(), p.record.name)).collect();
-                programme_options.sort_by_key(|p| p.1.to_lowercase());
-                view! { <ProjectFields id=id initial=initial.clone() orgs=org_options(&orgs) programmes=programme_options/> }.into_any()
-            }
-        }}
-    }
+    once(orgs, move |orgs| {
+        let initial = initial.clone();
+        once(programmes, move |programmes| {
+            let mut programme_options: Vec<(String, String)> = programmes
+                .iter()
+                .cloned()
+                .map(|p| (p.id.to_string(), p.record.name))
+                .collect();
+            programme_options.sort_by_key(|p| p.1.to_lowercase());
+            view! { <ProjectFields id=id initial=initial.clone() orgs=org_options(&orgs) programmes=programme_options/> }.into_any()
+        })
+    })
 }
 
 /// Ids chosen in a checkbox group, as the group's values.

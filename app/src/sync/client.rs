@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 
 use crate::db::{DbError, Pulled};
 
-#[derive(Debug, Clone, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SyncError {
     #[error("the server cannot be reached")]
     Offline,

@@ -298,6 +298,53 @@ impl RecordState {
         self.mutation_setting(n, at, set)
     }
 
+    /// A mutation from a form opened on the values `opened` and saved with `changes`: only
+    /// the fields the person changed in the form are written, so a form kept open while
+    /// someone else's edits arrived does not put back what they changed. A field the person
+    /// changed that someone else also changed since the form opened (its shown value is no
+    /// longer `opened`'s) is written as made without seeing their write: both stay, as a
+    /// conflict someone chooses from, instead of one silently replacing the other. Fields
+    /// the record does not have yet (a new record) are written as given.
+    pub fn edit_since(
+        &self,
+        n: u64,
+        at: i64,
+        changes: Map<String, Value>,
+        opened: &Map<String, Value>,
+    ) -> Option<Mutation> {
+        let shown = self.values();
+        let set: Map<String, Value> = changes
+            .into_iter()
+            .filter(|(k, v)| shown.get(k) != Some(v))
+            .filter(|(k, v)| !shown.contains_key(k) || opened.get(k) != Some(v))
+            .collect();
+        let mut m = self.mutation_setting(n, at, set)?;
+        for (field, ctx) in m.ctx.iter_mut() {
+            let Some(was) = opened.get(field) else {
+                continue;
+            };
+            if shown.get(field) == Some(was) {
+                // Nobody changed what the person saw: their write supersedes it all.
+                continue;
+            }
+            for w in &self.fields[field].writes {
+                if &w.value != was {
+                    // Not seen when the form opened: the context stops before it.
+                    match w.dot.n.checked_sub(1).filter(|&n| n > 0) {
+                        Some(before) => {
+                            ctx.0.insert(w.dot.device, before);
+                        }
+                        None => {
+                            ctx.0.remove(&w.dot.device);
+                        }
+                    }
+                }
+            }
+        }
+        m.ctx.retain(|_, ctx| !ctx.0.is_empty());
+        Some(m)
+    }
+
     /// A mutation keeping `value` for `field` after a conflict: written even when it is the
     /// value shown, so that it supersedes every write the device has seen.
     pub fn resolve(&self, n: u64, at: i64, field: &str, value: Value) -> Mutation {

@@ -20,6 +20,8 @@ fn org_id() -> Uuid {
     Uuid::from_bytes([9; 16])
 }
 
+mod forms;
+
 #[test]
 fn different_fields_both_survive() {
     let mut base = RecordState::new(RecordKind::Organisation, org_id());

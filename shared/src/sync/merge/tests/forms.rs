@@ -1,0 +1,68 @@
+//! Edits from a form kept open while other people's edits arrive (`RecordState::edit_since`).
+
+use super::*;
+
+#[test]
+fn a_form_kept_open_writes_only_what_its_person_changed_and_meets_concurrent_edits_as_conflicts() {
+    let mut device = RecordState::new(RecordKind::Organisation, org_id());
+    let create = device
+        .edit(
+            1,
+            10,
+            set(&[
+                ("name", json!("CARTAC")),
+                ("acronym", json!("C")),
+                ("website", json!("")),
+            ]),
+        )
+        .unwrap();
+    let _ = device.apply_checked(dev(1), &create, None).unwrap();
+    // The form opens on this state.
+    let opened = device.values();
+    // Meanwhile someone else's edits of the name and the acronym arrive.
+    let theirs = device
+        .edit(
+            4,
+            20,
+            set(&[
+                ("name", json!("CARTAC (IMF)")),
+                ("acronym", json!("CARTAC")),
+            ]),
+        )
+        .unwrap();
+    let _ = device.apply_checked(dev(2), &theirs, None).unwrap();
+    // The person saves the form: they changed the acronym and the website, not the name.
+    let mut form = opened.clone();
+    form.insert("acronym".into(), json!("CRTAC"));
+    form.insert("website".into(), json!("https://www.cartac.org"));
+    let mine = device.edit_since(2, 30, form, &opened).unwrap();
+    assert_eq!(
+        mine.set.keys().collect::<Vec<_>>(),
+        vec!["acronym", "website"],
+        "the name the form still shows is not written back"
+    );
+    let mut server = device.clone();
+    let _ = server.apply_checked(dev(1), &mine, None).unwrap();
+    let values = server.values();
+    assert_eq!(values["name"], json!("CARTAC (IMF)"));
+    assert_eq!(values["website"], json!("https://www.cartac.org"));
+    // Both acronyms stay, for someone to choose: neither edit saw the other.
+    let conflicts: Vec<&str> = server.conflicts().map(|(k, _)| k).collect();
+    assert_eq!(conflicts, vec!["acronym"]);
+    // A form opened after their edit supersedes it, as an ordinary edit does.
+    let opened = device.values();
+    let mut form = opened.clone();
+    form.insert("acronym".into(), json!("CRTAC"));
+    let later = device.edit_since(2, 40, form, &opened).unwrap();
+    let mut server = device.clone();
+    let _ = server.apply_checked(dev(1), &later, None).unwrap();
+    assert_eq!(server.conflicts().count(), 0);
+    assert_eq!(server.values()["acronym"], json!("CRTAC"));
+    // A new record's form writes every field it gives.
+    let new = RecordState::new(RecordKind::Organisation, org_id());
+    let blank = set(&[("name", json!("")), ("acronym", json!(""))]);
+    let mut form = blank.clone();
+    form.insert("name".into(), json!("CCLEC"));
+    let created = new.edit_since(1, 50, form, &blank).unwrap();
+    assert_eq!(created.set.len(), 2);
+}
