@@ -108,12 +108,6 @@ impl<T: Clone + 'static> Loaded<T> {
             .flatten()
     }
 
-    /// Whether the first answer has arrived: changes once, from false to true.
-    pub fn arrived(&self) -> Memo<bool> {
-        let value = self.value;
-        Memo::new(move |_| value.with(Option::is_some))
-    }
-
     /// Reads again now.
     pub fn refetch(&self) {
         self.again.notify();

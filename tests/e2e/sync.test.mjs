@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, watchErrors } from './harness.mjs';
-import { ListPage, syncStatus, signIn, fillSignIn, apiAs, waitForSynced, waitUntil, editOrganisation, pushOrganisations } from './pages.mjs';
+import { ListPage, syncStatus, signIn, fillSignIn, apiAs, waitForSynced, waitUntil, editOrganisation, openOrganisation, pushOrganisations } from './pages.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -374,6 +374,36 @@ test('a form being filled in keeps what was typed while a sync brings someone el
   const after = (await organisations(server.url)).find((o) => o.id === cayman.id);
   assert.equal(after.description, 'Edited at head office.');
   await page.getByText('Edited in two places at once: Acronym.').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a contact being edited in its row keeps what was typed when the list is drawn again after a sync', async () => {
+  const api = await apiAs(server.url);
+  const bahamas = (await api.get('/api/v1/organisations')).items.find((o) => o.name === 'Bahamas Customs');
+  const made = [];
+  for (const role of ['Comptroller of Customs', 'Training officer']) {
+    const r = await api.call('/api/v1/contacts', { method: 'POST', body: { organisation: bahamas.id, role_title: role } });
+    const body = await r.text();
+    assert.equal(r.status, 201, body);
+    made.push(JSON.parse(body));
+  }
+  const { context, page, errors } = await device();
+  await waitForSynced(page);
+  await openOrganisation(page, 'bahamas', 'Bahamas Customs');
+  await page.getByTestId('contact-row').filter({ hasText: 'Comptroller of Customs' }).getByRole('button', { name: 'Edit' }).click();
+  await page.locator('input[name=duties]').fill('E-learning national coordinator');
+  // Someone else renames the other contact; this device pulls it, and the list is drawn again.
+  const patched = await api.call(`/api/v1/contacts/${made[1].id}`, { method: 'PATCH', body: { role_title: 'Head of training' } });
+  assert.equal(patched.status, 200, await patched.text());
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await page.getByTestId('contact-row').filter({ hasText: 'Head of training' }).waitFor();
+  assert.equal(await page.locator('input[name=duties]').inputValue(), 'E-learning national coordinator');
+  await page.getByTestId('save').click();
+  await page.getByTestId('contact-row').filter({ hasText: 'E-learning national coordinator' }).waitFor();
+  await waitForSynced(page);
+  const stored = await api.get(`/api/v1/contacts/${made[0].id}`);
+  assert.equal(stored.duties, 'E-learning national coordinator');
   assert.deepEqual(errors, []);
   await context.close();
 });

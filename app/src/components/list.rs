@@ -7,12 +7,13 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use tradewinds_shared::search::Prepared;
+use tradewinds_shared::search::{ListFilter, Prepared, Query};
 use tradewinds_shared::Organisation;
 use uuid::Uuid;
 
 use crate::catalogue::Typed;
 use crate::loaded::Loaded;
+use crate::pages::{failed, loading};
 
 #[component]
 pub fn ListHead(
@@ -105,17 +106,65 @@ where
     )
 }
 
+/// What a list screen shows below its filters: "12 of 3,000 {noun}", the download of what
+/// it shows as CSV (`csv.0` names the file, `csv.1` writes it), and the rows (`row`). The
+/// records shown are those `filter` (the search box and choices as they are now) keeps, in
+/// the list's order, worked out again when the filter or the records change.
+pub fn list_body<T, F>(
+    listed: ListedMemo<T>,
+    filter: impl Fn() -> F + Send + Sync + Clone + 'static,
+    noun: &'static str,
+    limit: RwSignal<usize>,
+    csv: (
+        &'static str,
+        impl Fn(&Listed<T>, &[u32]) -> String + Send + Sync + Clone + 'static,
+    ),
+    row: fn(&Listed<T>, usize) -> AnyView,
+) -> impl IntoView
+where
+    T: Send + Sync + 'static,
+    F: ListFilter<Record = T>,
+{
+    move || match listed.get() {
+        None => loading(),
+        Some(Err(e)) => failed(e),
+        Some(Ok(l)) => {
+            let shown = {
+                let (l, filter) = (l.clone(), filter.clone());
+                Memo::new(move |_| {
+                    let f = filter();
+                    l.index
+                        .matching(&Query::new(f.query()), |i| f.keeps(&l.all[i].record))
+                })
+            };
+            let total = l.all.len();
+            let (file, write) = csv.clone();
+            let csv = {
+                let l = l.clone();
+                Callback::new(move |()| write(&l, &shown.get_untracked()))
+            };
+            let count = move || format!("{} of {total} {noun}", shown.with(Vec::len));
+            view! {
+                <p class="count" role="status">{count}</p>
+                <DownloadCsv name=file csv=csv/>
+                {windowed(shown, limit, Arc::new(move |i| row(&l, i)))}
+            }
+            .into_any()
+        }
+    }
+}
+
 /// Rows a list shows at first, and adds each time a person asks for more: a long list
 /// renders what a screen can show, not thousands of rows at every keystroke (issue 18).
 pub const LIST_PAGE: usize = 100;
 
 /// One row of a list, by the record's position in its `Listed::all`.
-pub type Row = Arc<dyn Fn(usize) -> AnyView + Send + Sync>;
+type Row = Arc<dyn Fn(usize) -> AnyView + Send + Sync>;
 
 /// The rows of the records `shown` (positions, in order), `row(i)` each: the first `limit`
 /// of them, and a button that shows the next `LIST_PAGE`. A row that still matches after a
 /// keystroke stays on screen as it is; only rows that come or go are drawn or removed.
-pub fn windowed(shown: Memo<Vec<u32>>, limit: RwSignal<usize>, row: Row) -> AnyView {
+fn windowed(shown: Memo<Vec<u32>>, limit: RwSignal<usize>, row: Row) -> AnyView {
     let rest = move || shown.with(Vec::len).saturating_sub(limit.get());
     view! {
         <ul class="records">

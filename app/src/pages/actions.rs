@@ -13,9 +13,9 @@ use tradewinds_shared::meetings::{follow_up_order, ActionFilter, ActionStatus};
 use tradewinds_shared::{export, ActionItem, Meeting, Mission, Organisation, RecordKind};
 use uuid::Uuid;
 
-use super::form::FormState;
+use super::form::{FormState, RowEdit};
 use super::history::History;
-use super::{failed, loading, once};
+use super::{any, failed, loading, once};
 use crate::catalogue::{allowed, own_office, records_of, use_actor, use_catalogue, Typed};
 use crate::components::fields::{enum_options, CheckboxGroup, SelectField, TextArea, TextField};
 use crate::components::list::{DownloadCsv, ListHead};
@@ -175,6 +175,7 @@ pub fn ActionList() -> impl IntoView {
     let overdue = RwSignal::new(false);
     // An office editor follows up their own administration's actions first.
     let organisation = RwSignal::new(id_text(own_office(actor)));
+    let edit = RowEdit::new();
     let no_error = Signal::derive(|| None::<String>);
     let organisation_options =
         Signal::derive(move || org_options(&orgs.get().and_then(Result::ok).unwrap_or_default()));
@@ -222,7 +223,7 @@ pub fn ActionList() -> impl IntoView {
                         {(late > 0).then(|| format!(" · {late} overdue in all"))}
                     </p>
                     <DownloadCsv name="action-items" csv=csv/>
-                    <ActionRows items=shown names=names today=today show_origin=true/>
+                    <ActionRows items=shown names=names today=today show_origin=true edit=edit/>
                 }.into_any()
             }
         }}
@@ -254,6 +255,7 @@ pub fn ActionItems(scope: Scope) -> impl IntoView {
         Scope::Organisation(o) => a.may_add_to(o),
     });
     let adding = RwSignal::new(false);
+    let edit = RowEdit::new();
     let intro = match scope {
         Scope::Meeting(_) => "Agreed at this meeting.",
         Scope::Mission(_) => "Recommended by this mission.",
@@ -274,7 +276,7 @@ pub fn ActionItems(scope: Scope) -> impl IntoView {
                     items.sort_by(|a, b| follow_up_order(&a.record, &b.record));
                     let names = Names::new(&orgs, &meetings, &missions);
                     let show_origin = matches!(scope, Scope::Organisation(_));
-                    view! { <ActionRows items=items names=names today=today() show_origin=show_origin/> }.into_any()
+                    view! { <ActionRows items=items names=names today=today() show_origin=show_origin edit=edit/> }.into_any()
                 }
             }}
             <Show when=move || adding.get() fallback=move || view! {
@@ -295,14 +297,15 @@ fn ActionRows(
     names: Names,
     today: Day,
     show_origin: bool,
+    /// The row being edited, kept by the section (`RowEdit`).
+    edit: RowEdit<ActionItem>,
 ) -> impl IntoView {
-    let editing = RwSignal::new(None::<Uuid>);
     view! {
         <ul class="records">
             {items.into_iter().map(|a| {
                 let origin = show_origin.then(|| names.origin(&a.record)).flatten();
                 let owners = (names.org(a.record.owner), names.co_owners(&a.record));
-                view! { <ActionRow item=a owners=owners origin=origin today=today editing=editing/> }
+                view! { <ActionRow item=a owners=owners origin=origin today=today edit=edit/> }
             }).collect_view()}
         </ul>
     }
@@ -316,7 +319,7 @@ fn ActionRow(
     /// The meeting or mission it comes from, when the list is not that one's.
     origin: Option<Origin>,
     today: Day,
-    editing: RwSignal<Option<Uuid>>,
+    edit: RowEdit<ActionItem>,
 ) -> impl IntoView {
     let id = item.id;
     let a = item.record.clone();
@@ -358,7 +361,7 @@ fn ActionRow(
     let (owner, shared) = owners;
     view! {
         <li data-testid="action-row" class:overdue=overdue>
-            <Show when=move || editing.get() == Some(id) fallback={
+            <Show when=move || edit.is_open(id) fallback={
                 let (a, owner, shared, origin) = (a.clone(), owner.clone(), shared.clone(), origin.clone());
                 move || view! {
                     <span class="action-text">{a.text.clone()}</span>
@@ -378,7 +381,7 @@ fn ActionRow(
                             {a.status.is_pending().then(|| view! {
                                 <button type="button" on:click=move |_| mark_done.run(())>"Mark done"</button>
                             })}
-                            <button type="button" on:click=move |_| editing.set(Some(id))>"Edit"</button>
+                            <button type="button" on:click=move |_| edit.open(id)>"Edit"</button>
                             <button type="button" on:click=move |_| remove.run(())>"Remove"</button>
                         </Show>
                         <button type="button" aria-expanded=move || history.get().to_string()
@@ -390,7 +393,7 @@ fn ActionRow(
                     </Show>
                 }
             }>
-                <ActionForm id=id initial=item.record.clone() done=move || { editing.try_set(None); }/>
+                <ActionForm id=id initial=item.record.clone() kept=edit.form(id, item.record.clone()) done=move || edit.close()/>
             </Show>
         </li>
     }
@@ -400,22 +403,26 @@ fn ActionRow(
 fn ActionForm(
     id: Uuid,
     initial: ActionItem,
+    /// The form a row keeps while it is drawn again (`RowEdit`); a new one if none.
+    #[prop(optional)]
+    kept: Option<FormState<ActionItem>>,
     done: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
-    once(orgs, move |orgs| {
-        view! { <ActionFields id=id initial=initial.clone() orgs=org_options(&orgs) done=done.clone()/> }.into_any()
+    once(orgs, any, move |orgs| {
+        let form = kept.unwrap_or_else(|| FormState::new(initial.clone()));
+        view! { <ActionFields id=id form=form orgs=org_options(&orgs) done=done.clone()/> }
+            .into_any()
     })
 }
 
 #[component]
 fn ActionFields(
     id: Uuid,
-    initial: ActionItem,
+    form: FormState<ActionItem>,
     orgs: Vec<(String, String)>,
     done: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
-    let form = FormState::new(initial);
     let (text, set_text) = form.text(|a| &a.text, |a, v| a.text = v);
     let (due, set_due) = form.text(|a| &a.due, |a, v| a.due = v);
     let (progress, set_progress) = form.text(|a| &a.progress, |a, v| a.progress = v);

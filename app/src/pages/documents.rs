@@ -11,8 +11,8 @@ use tradewinds_shared::reference::{language_name, LANGUAGES};
 use tradewinds_shared::{Organisation, RecordKind};
 use uuid::Uuid;
 
-use super::form::FormState;
-use super::{failed, loading, once};
+use super::form::{FormState, RowEdit};
+use super::{any, failed, loading, once};
 use crate::catalogue::{allowed, records_of, use_actor, use_catalogue, Typed};
 use crate::components::fields::{enum_options, ref_options, SelectField, TextArea, TextField};
 use crate::components::pickers::org_options;
@@ -57,7 +57,7 @@ pub fn Documents(of: Of) -> impl IntoView {
     let actor = use_actor();
     let can_add = allowed(|a| a.may_create(RecordKind::Document));
     let adding = RwSignal::new(false);
-    let editing = RwSignal::new(None::<Uuid>);
+    let edit = RowEdit::new();
     let own = actor.with_untracked(|a| a.as_ref().and_then(|a| a.organisation));
     view! {
         <section class="documents" aria-labelledby="documents-h">
@@ -77,7 +77,7 @@ pub fn Documents(of: Of) -> impl IntoView {
                         <ul class="records">
                             {mine.into_iter().map(|d| {
                                 let publisher = d.record.publisher.and_then(|p| names.get(&p).cloned()).unwrap_or_default();
-                                view! { <DocumentRow document=d publisher=publisher orgs=options.clone() editing=editing/> }
+                                view! { <DocumentRow document=d publisher=publisher orgs=options.clone() edit=edit/> }
                             }).collect_view()}
                         </ul>
                     }.into_any()
@@ -89,7 +89,7 @@ pub fn Documents(of: Of) -> impl IntoView {
                 </Show>
             }>
                 <h3>"New document"</h3>
-                {once(orgs, move |orgs| view! {
+                {once(orgs, any, move |orgs| view! {
                     <DocumentForm id=new_id() initial=of.new_document(own) orgs=org_options(&orgs) done=move || { adding.try_set(false); }/>
                 }.into_any())}
             </Show>
@@ -102,7 +102,7 @@ fn DocumentRow(
     document: Typed<Document>,
     publisher: String,
     orgs: Vec<(String, String)>,
-    editing: RwSignal<Option<Uuid>>,
+    edit: RowEdit<Document>,
 ) -> impl IntoView {
     let id = document.id;
     let d = document.record.clone();
@@ -141,7 +141,7 @@ fn DocumentRow(
     .join(" · ");
     view! {
         <li data-testid="document-row">
-            <Show when=move || editing.get() == Some(id) fallback={
+            <Show when=move || edit.is_open(id) fallback={
                 let (d, meta) = (d.clone(), meta.clone());
                 move || view! {
                     <a href=d.url.clone() target="_blank" rel="noopener noreferrer">{d.title.clone()}</a>
@@ -149,14 +149,14 @@ fn DocumentRow(
                     {(!d.description.is_empty()).then(|| view! { <span class="progress">{d.description.clone()}</span> })}
                     <span class="row-actions">
                         <Show when=may_edit>
-                            <button type="button" on:click=move |_| editing.set(Some(id))>"Edit"</button>
+                            <button type="button" on:click=move |_| edit.open(id)>"Edit"</button>
                             <button type="button" on:click=move |_| remove.run(())>"Remove"</button>
                         </Show>
                     </span>
                     {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
                 }
             }>
-                <DocumentForm id=id initial=document.record.clone() orgs=orgs.clone() done=move || { editing.try_set(None); }/>
+                <DocumentForm id=id initial=document.record.clone() kept=edit.form(id, document.record.clone()) orgs=orgs.clone() done=move || edit.close()/>
             </Show>
         </li>
     }
@@ -166,10 +166,13 @@ fn DocumentRow(
 fn DocumentForm(
     id: Uuid,
     initial: Document,
+    /// The form a row keeps while it is drawn again (`RowEdit`); a new one if none.
+    #[prop(optional)]
+    kept: Option<FormState<Document>>,
     orgs: Vec<(String, String)>,
     done: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
-    let form = FormState::new(initial);
+    let form = kept.unwrap_or_else(|| FormState::new(initial));
     let (title, set_title) = form.text(|d| &d.title, |d, v| d.title = v);
     let (url, set_url) = form.text(|d| &d.url, |d, v| d.url = v.trim().to_owned());
     let (published, set_published) = form.text(|d| &d.published, |d, v| d.published = v);

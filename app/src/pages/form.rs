@@ -169,6 +169,14 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
         // component (a section drawn again meanwhile) must not touch its signals: the
         // `done` callbacks use `try_set`.
         spawn_local(async move {
+            if let Ok(Some(now)) = cat.db.record(kind, id).await {
+                if now.is_deleted() {
+                    form.problem.set(Some(
+                        "Not saved: this record was removed (on this or another device) while you edited it. What you typed is still in the form.".into(),
+                    ));
+                    return;
+                }
+            }
             let opened = form.opened.get_value();
             match cat
                 .db
@@ -183,6 +191,70 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
                 Err(e) => form.failed(e),
             }
         });
+    }
+}
+
+/// The one row of a list being edited, and its form. Kept by the list's section, which
+/// outlives its rows: a row drawn again when the list's records change (after a sync) finds
+/// its form as the person left it, not made again from the record.
+pub struct RowEdit<T: Send + Sync + 'static> {
+    open: RwSignal<Option<Uuid>>,
+    form: StoredValue<Option<(Uuid, FormState<T>)>>,
+    /// The section's owner: the form's signals live as long as the section, not the row.
+    owner: StoredValue<Owner>,
+}
+
+impl<T: Send + Sync + 'static> Clone for RowEdit<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for RowEdit<T> {}
+
+impl<T: Clone + Send + Sync + Serialize + 'static> Default for RowEdit<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T: Clone + Send + Sync + Serialize + 'static> RowEdit<T> {
+    /// Made by the section that lists the rows, outside what it draws again.
+    pub fn new() -> Self {
+        RowEdit {
+            open: RwSignal::new(None),
+            form: StoredValue::new(None),
+            owner: StoredValue::new(Owner::current().expect("a section has an owner")),
+        }
+    }
+
+    /// Whether row `id` shows its form (tracked).
+    pub fn is_open(&self, id: Uuid) -> bool {
+        self.open.get() == Some(id)
+    }
+
+    pub fn open(&self, id: Uuid) {
+        self.open.set(Some(id));
+    }
+
+    /// Row `id`'s form: the one the person is filling in, or a new one on `initial`.
+    pub fn form(&self, id: Uuid, initial: T) -> FormState<T> {
+        if let Some((open, form)) = self.form.get_value() {
+            if open == id {
+                return form;
+            }
+        }
+        let form = self
+            .owner
+            .with_value(|owner| owner.with(|| FormState::new(initial)));
+        self.form.set_value(Some((id, form)));
+        form
+    }
+
+    /// Closes the form (saved or cancelled): the next one opens on the record as stored. A
+    /// callback may run after the section is gone: then there is nothing to close.
+    pub fn close(&self) {
+        let _ = self.form.try_update_value(|f| *f = None);
+        self.open.try_set(None);
     }
 }
 

@@ -14,7 +14,7 @@ use super::detail::{nothing_after, record_page, OrgNames, RecordPage};
 use super::documents::{Documents, Of};
 use super::form::{FormState, SaveBar};
 use super::history::History;
-use super::{edit_screen, failed, loading, new_screen, once};
+use super::{any, edit_screen, failed, loading, new_screen, once};
 use crate::catalogue::{allowed, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
@@ -171,7 +171,7 @@ pub fn MeetingEdit() -> impl IntoView {
 #[component]
 fn MeetingForm(id: Uuid, initial: Meeting) -> impl IntoView {
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
-    once(orgs, move |orgs| {
+    once(orgs, any, move |orgs| {
         view! { <MeetingFields id=id initial=initial.clone() orgs=org_options(&orgs)/> }.into_any()
     })
 }

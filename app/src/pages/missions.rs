@@ -2,12 +2,10 @@
 //! recommended, the actions that follow from it, other providers' missions at the same time
 //! and place), the form, and the missions on an organisation's page.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use tradewinds_shared::missions::{mission_overlap, MissionFilter, MissionPhase, ReportAccess};
 use tradewinds_shared::reference::{topic_label, COUNTRIES};
-use tradewinds_shared::search::{ListFilter, Query};
+use tradewinds_shared::search::ListFilter;
 use tradewinds_shared::{export, Mission, Organisation, Project, RecordKind};
 use uuid::Uuid;
 
@@ -16,12 +14,12 @@ use super::detail::{record_page, OrgNames, RecordPage};
 use super::documents::{Documents, Of};
 use super::form::{FormState, SaveBar};
 use super::history::History;
-use super::{edit_screen, failed, loading, new_screen, once};
+use super::{any, edit_screen, failed, loading, new_screen, once};
 use crate::catalogue::{allowed, own_office, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
-use crate::components::list::{listed, windowed, DownloadCsv, ListHead, Listed, Row, LIST_PAGE};
+use crate::components::list::{list_body, listed, ListHead, Listed, LIST_PAGE};
 use crate::components::pickers::id_text;
 use crate::components::pickers::org_options;
 use crate::components::pickers::topic_options;
@@ -56,6 +54,20 @@ pub fn MissionList() -> impl IntoView {
     let topic = RwSignal::new(String::new());
     // An office editor sees their own administration's missions first.
     let organisation = RwSignal::new(id_text(own_office(actor)));
+    let filter = move || MissionFilter {
+        query: query.get(),
+        country: Some(country.get()).filter(|c| !c.is_empty()),
+        phase: MissionPhase::from_code(&phase.get()),
+        topic: Some(topic.get()).filter(|t| !t.is_empty()),
+        organisation: Uuid::parse_str(&organisation.get()).ok(),
+    };
+    let csv = move |l: &Listed<Mission>, shown: &[u32]| {
+        export_csv(
+            l,
+            shown,
+            &projects.get().and_then(Result::ok).unwrap_or_default(),
+        )
+    };
     let no_error = Signal::derive(|| None::<String>);
     let can_add = allowed(|a| a.may_create(RecordKind::Mission));
     let organisation_options =
@@ -72,43 +84,11 @@ pub fn MissionList() -> impl IntoView {
             <SelectField label="Organisation" name="organisation" none_label="Any provider or beneficiary"
                 options=organisation_options value=organisation on_change=move |v| organisation.set(v) error=no_error/>
         </ListHead>
-        {move || match listed.get() {
-            None => loading(),
-            Some(Err(e)) => failed(e),
-            Some(Ok(l)) => {
-                let shown = {
-                    let l = l.clone();
-                    Memo::new(move |_| {
-                        let f = MissionFilter {
-                            query: query.get(),
-                            country: Some(country.get()).filter(|c| !c.is_empty()),
-                            phase: MissionPhase::from_code(&phase.get()),
-                            topic: Some(topic.get()).filter(|t| !t.is_empty()),
-                            organisation: Uuid::parse_str(&organisation.get()).ok(),
-                        };
-                        l.index.matching(&Query::new(&f.query), |i| f.keeps(&l.all[i].record))
-                    })
-                };
-                let total = l.all.len();
-                let csv = {
-                    let l = l.clone();
-                    Callback::new(move |()| {
-                        let projects = projects.get().and_then(Result::ok).unwrap_or_default();
-                        export_csv(&l, &shown.get_untracked(), &projects)
-                    })
-                };
-                let row: Row = Arc::new(move |i| {
-                    let m = l.all[i].clone();
-                    let provider = l.name(m.record.provider);
-                    view! { <MissionRow mission=m provider=provider/> }.into_any()
-                });
-                view! {
-                    <p class="count" role="status">{move || format!("{} of {total} missions", shown.with(Vec::len))}</p>
-                    <DownloadCsv name="missions" csv=csv/>
-                    {windowed(shown, limit, row)}
-                }.into_any()
-            }
-        }}
+        {list_body(listed, filter, "missions", limit, ("missions", csv), |l, i| {
+            let m = l.all[i].clone();
+            let provider = l.name(m.record.provider);
+            view! { <MissionRow mission=m provider=provider/> }.into_any()
+        })}
     }
 }
 
@@ -310,9 +290,9 @@ pub fn MissionEdit() -> impl IntoView {
 fn MissionForm(id: Uuid, initial: Mission) -> impl IntoView {
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
     let projects = records_of::<Project>(RecordKind::Project);
-    once(orgs, move |orgs| {
+    once(orgs, any, move |orgs| {
         let initial = initial.clone();
-        once(projects, move |projects| {
+        once(projects, any, move |projects| {
             let mut project_options: Vec<(String, String)> = projects
                 .iter()
                 .cloned()

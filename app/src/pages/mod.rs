@@ -73,7 +73,7 @@ where
     T: DeserializeOwned + Serialize + Default + 'static,
 {
     let record = record_of(kind, route_id());
-    once(record, move |record| match record {
+    once(record, Option::is_some, move |record| match record {
         None => not_found(kind.label(), back.to_owned()),
         Some(state) => match state.typed::<T>() {
             Ok(r) => {
@@ -84,25 +84,34 @@ where
     })
 }
 
-/// `show(answer)` from the first answer of `loaded`, made once: a form built from data
-/// read underneath it is not built again when that data is read again (after a sync), so
-/// what a person has typed stays (`form.rs`).
-pub fn once<T: Clone + 'static>(
+/// `show(answer)` from the answers of `loaded`, made once the first `ready` one arrives and
+/// then never again: a form built from data read underneath it is not built again when
+/// that data is read again (after a sync), so what a person has typed stays (`form.rs`).
+/// Until then every answer is shown (an error, a record not on this device yet).
+pub fn once<T: Clone + PartialEq + 'static>(
     loaded: Loaded<Result<T, String>>,
+    ready: fn(&T) -> bool,
     show: impl Fn(T) -> AnyView + Send + 'static,
 ) -> AnyView {
-    let arrived = loaded.arrived();
+    let settled = Memo::new(move |_| matches!(loaded.get(), Some(Ok(ref v)) if ready(v)));
     (move || {
-        if !arrived.get() {
-            return loading();
-        }
-        match loaded.get_untracked() {
+        let answer = if settled.get() {
+            loaded.get_untracked()
+        } else {
+            loaded.get()
+        };
+        match answer {
             None => loading(),
             Some(Err(e)) => failed(e),
             Some(Ok(answer)) => show(answer),
         }
     })
     .into_any()
+}
+
+/// For `once`: any answer will do.
+pub fn any<T>(_: &T) -> bool {
+    true
 }
 
 /// A new record's screen: its heading, why it cannot be saved when this person may not add

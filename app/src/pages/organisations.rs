@@ -1,11 +1,9 @@
 //! Organisations: the searchable list, a detail page with its contacts, and the form.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use tradewinds_shared::catalogue::{OrgCategory, OrgFilter, OrgStatus};
 use tradewinds_shared::reference::{COUNTRIES, LANGUAGES};
-use tradewinds_shared::search::{ListFilter, Query};
+use tradewinds_shared::search::ListFilter;
 use tradewinds_shared::{export, Organisation, RecordKind};
 use uuid::Uuid;
 
@@ -13,12 +11,12 @@ use super::actions::{ActionItems, Scope};
 use super::detail::{nothing_after, record_page, OrgNames, RecordPage};
 use super::form::{FormState, SaveBar};
 use super::history::History;
-use super::{edit_screen, failed, loading, new_screen};
+use super::{edit_screen, new_screen};
 use crate::catalogue::{allowed, records_of, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
-use crate::components::list::{listed, windowed, DownloadCsv, ListHead, Listed, Row, LIST_PAGE};
+use crate::components::list::{list_body, listed, ListHead, Listed, LIST_PAGE};
 use crate::components::pickers::id_text;
 use crate::db::new_id;
 use crate::route::{Section, View};
@@ -58,30 +56,9 @@ pub fn OrgList() -> impl IntoView {
                 options=enum_options(OrgStatus::ALL, OrgStatus::code, OrgStatus::label)
                 value=status on_change=move |v| status.set(v) error=no_error/>
         </ListHead>
-        {move || match listed.get() {
-            None => loading(),
-            Some(Err(e)) => failed(e),
-            Some(Ok(l)) => {
-                let shown = {
-                    let l = l.clone();
-                    Memo::new(move |_| {
-                        let f = filter();
-                        l.index.matching(&Query::new(&f.query), |i| f.keeps(&l.all[i].record))
-                    })
-                };
-                let total = l.all.len();
-                let csv = {
-                    let l = l.clone();
-                    Callback::new(move |()| export_csv(&l, &shown.get_untracked()))
-                };
-                let row: Row = Arc::new(move |i| view! { <OrgRow org=l.all[i].clone()/> }.into_any());
-                view! {
-                    <p class="count" role="status">{move || format!("{} of {total} organisations", shown.with(Vec::len))}</p>
-                    <DownloadCsv name="organisations" csv=csv/>
-                    {windowed(shown, limit, row)}
-                }.into_any()
-            }
-        }}
+        {list_body(listed, filter, "organisations", limit, ("organisations", export_csv), |l, i| {
+            view! { <OrgRow org=l.all[i].clone()/> }.into_any()
+        })}
     }
 }
 

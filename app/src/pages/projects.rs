@@ -2,12 +2,11 @@
 //! may duplicate, and the form (which warns of a project already recorded).
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use leptos::prelude::*;
 use tradewinds_shared::projects::{overlap, possible_duplicates, ProjectFilter, ProjectStatus};
 use tradewinds_shared::reference::{country_name, topic_dac, topic_label, COUNTRIES};
-use tradewinds_shared::search::{ListFilter, Query};
+use tradewinds_shared::search::ListFilter;
 use tradewinds_shared::{export, Organisation, Programme, Project, RecordKind};
 use uuid::Uuid;
 
@@ -15,12 +14,12 @@ use super::detail::{record_page, OrgNames, RecordPage};
 use super::documents::{Documents, Of};
 use super::form::{FormState, SaveBar};
 use super::history::History;
-use super::{edit_screen, failed, loading, new_screen, once};
+use super::{any, edit_screen, failed, loading, new_screen, once};
 use crate::catalogue::{allowed, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
-use crate::components::list::{listed, windowed, DownloadCsv, ListHead, Listed, Row, LIST_PAGE};
+use crate::components::list::{list_body, listed, ListHead, Listed, LIST_PAGE};
 use crate::components::pickers::id_text;
 use crate::components::pickers::org_options;
 use crate::components::pickers::topic_options;
@@ -76,6 +75,24 @@ pub fn ProjectList() -> impl IntoView {
     let country = RwSignal::new(String::new());
     let topic = RwSignal::new(String::new());
     let organisation = RwSignal::new(String::new());
+    let filter = move || {
+        let chosen = status.get();
+        ProjectFilter {
+            query: query.get(),
+            status: ProjectStatus::from_code(&chosen),
+            live_only: chosen == "live",
+            country: Some(country.get()).filter(|c| !c.is_empty()),
+            topic: Some(topic.get()).filter(|t| !t.is_empty()),
+            organisation: Uuid::parse_str(&organisation.get()).ok(),
+        }
+    };
+    let csv = move |l: &Listed<Project>, shown: &[u32]| {
+        export_csv(
+            l,
+            shown,
+            &programmes.get().and_then(Result::ok).unwrap_or_default(),
+        )
+    };
     let no_error = Signal::derive(|| None::<String>);
     let can_add = allowed(|a| a.may_create(RecordKind::Project));
     let organisation_options =
@@ -92,45 +109,11 @@ pub fn ProjectList() -> impl IntoView {
                 options=organisation_options value=organisation on_change=move |v| organisation.set(v) error=no_error/>
         </ListHead>
         <p><a href="/funding">"Who funds what, where: overlaps and gaps"</a></p>
-        {move || match listed.get() {
-            None => loading(),
-            Some(Err(e)) => failed(e),
-            Some(Ok(l)) => {
-                let shown = {
-                    let l = l.clone();
-                    Memo::new(move |_| {
-                        let chosen = status.get();
-                        let f = ProjectFilter {
-                            query: query.get(),
-                            status: ProjectStatus::from_code(&chosen),
-                            live_only: chosen == "live",
-                            country: Some(country.get()).filter(|c| !c.is_empty()),
-                            topic: Some(topic.get()).filter(|t| !t.is_empty()),
-                            organisation: Uuid::parse_str(&organisation.get()).ok(),
-                        };
-                        l.index.matching(&Query::new(&f.query), |i| f.keeps(&l.all[i].record))
-                    })
-                };
-                let total = l.all.len();
-                let csv = {
-                    let l = l.clone();
-                    Callback::new(move |()| {
-                        let programmes = programmes.get().and_then(Result::ok).unwrap_or_default();
-                        export_csv(&l, &shown.get_untracked(), &programmes)
-                    })
-                };
-                let row: Row = Arc::new(move |i| {
-                    let p = l.all[i].clone();
-                    let funders = names_of(&l.names, &p.record.funders).join(", ");
-                    view! { <ProjectRow project=p funders=funders/> }.into_any()
-                });
-                view! {
-                    <p class="count" role="status">{move || format!("{} of {total} projects", shown.with(Vec::len))}</p>
-                    <DownloadCsv name="projects" csv=csv/>
-                    {windowed(shown, limit, row)}
-                }.into_any()
-            }
-        }}
+        {list_body(listed, filter, "projects", limit, ("projects", csv), |l, i| {
+            let p = l.all[i].clone();
+            let funders = names_of(&l.names, &p.record.funders).join(", ");
+            view! { <ProjectRow project=p funders=funders/> }.into_any()
+        })}
     }
 }
 
@@ -353,9 +336,9 @@ pub fn ProjectEdit() -> impl IntoView {
 fn ProjectForm(id: Uuid, initial: Project) -> impl IntoView {
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
     let programmes = records_of::<Programme>(RecordKind::Programme);
-    once(orgs, move |orgs| {
+    once(orgs, any, move |orgs| {
         let initial = initial.clone();
-        once(programmes, move |programmes| {
+        once(programmes, any, move |programmes| {
             let mut programme_options: Vec<(String, String)> = programmes
                 .iter()
                 .cloned()

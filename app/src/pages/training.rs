@@ -1,24 +1,23 @@
 //! Training tools: the searchable list with filters, a detail page, and the form.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
 
 use leptos::prelude::*;
 use tradewinds_shared::catalogue::{AccessRule, Audience, ToolFilter, ToolFormat};
 use tradewinds_shared::reference::{language_name, topic_label, LANGUAGES};
-use tradewinds_shared::search::{ListFilter, Query};
+use tradewinds_shared::search::ListFilter;
 use tradewinds_shared::{export, Organisation, Programme, RecordKind, TrainingTool};
 use uuid::Uuid;
 
 use super::detail::{nothing_after, record_page, OrgNames, RecordPage};
 use super::form::{FormState, SaveBar};
 use super::history::History;
-use super::{edit_screen, failed, loading, new_screen};
+use super::{edit_screen, new_screen};
 use crate::catalogue::{allowed, own_office, records_of, use_actor, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
-use crate::components::list::{listed, windowed, DownloadCsv, ListHead, Listed, Row, LIST_PAGE};
+use crate::components::list::{list_body, listed, ListHead, Listed, LIST_PAGE};
 use crate::components::pickers::{id_text, topic_options};
 use crate::db::new_id;
 use crate::route::{Section, View};
@@ -40,6 +39,20 @@ pub fn ToolList() -> impl IntoView {
     let language = RwSignal::new(String::new());
     let topic = RwSignal::new(String::new());
     let provider = RwSignal::new(String::new());
+    let filter = move || ToolFilter {
+        query: query.get(),
+        format: ToolFormat::from_code(&format.get()),
+        language: Some(language.get()).filter(|l| !l.is_empty()),
+        topic: Some(topic.get()).filter(|t| !t.is_empty()),
+        provider: Uuid::parse_str(&provider.get()).ok(),
+    };
+    let csv = move |l: &Listed<TrainingTool>, shown: &[u32]| {
+        export_csv(
+            l,
+            shown,
+            &programmes.get().and_then(Result::ok).unwrap_or_default(),
+        )
+    };
     let no_error = Signal::derive(|| None::<String>);
     let can_add = allowed(|a| a.may_create(RecordKind::TrainingTool));
     // The organisations that provide a tool, by name; made again only when records change.
@@ -67,43 +80,11 @@ pub fn ToolList() -> impl IntoView {
             <SelectField label="Provider" name="provider" none_label="All providers"
                 options=provider_options value=provider on_change=move |v| provider.set(v) error=no_error/>
         </ListHead>
-        {move || match listed.get() {
-            None => loading(),
-            Some(Err(e)) => failed(e),
-            Some(Ok(l)) => {
-                let shown = {
-                    let l = l.clone();
-                    Memo::new(move |_| {
-                        let f = ToolFilter {
-                            query: query.get(),
-                            format: ToolFormat::from_code(&format.get()),
-                            language: Some(language.get()).filter(|l| !l.is_empty()),
-                            topic: Some(topic.get()).filter(|t| !t.is_empty()),
-                            provider: Uuid::parse_str(&provider.get()).ok(),
-                        };
-                        l.index.matching(&Query::new(&f.query), |i| f.keeps(&l.all[i].record))
-                    })
-                };
-                let total = l.all.len();
-                let csv = {
-                    let l = l.clone();
-                    Callback::new(move |()| {
-                        let programmes = programmes.get().and_then(Result::ok).unwrap_or_default();
-                        export_csv(&l, &shown.get_untracked(), &programmes)
-                    })
-                };
-                let row: Row = Arc::new(move |i| {
-                    let t = l.all[i].clone();
-                    let provider = l.name(t.record.provider);
-                    view! { <ToolRow tool=t provider=provider/> }.into_any()
-                });
-                view! {
-                    <p class="count" role="status">{move || format!("{} of {total} training tools", shown.with(Vec::len))}</p>
-                    <DownloadCsv name="training-tools" csv=csv/>
-                    {windowed(shown, limit, row)}
-                }.into_any()
-            }
-        }}
+        {list_body(listed, filter, "training tools", limit, ("training-tools", csv), |l, i| {
+            let t = l.all[i].clone();
+            let provider = l.name(t.record.provider);
+            view! { <ToolRow tool=t provider=provider/> }.into_any()
+        })}
     }
 }
 

@@ -300,11 +300,14 @@ impl RecordState {
 
     /// A mutation from a form opened on the values `opened` and saved with `changes`: only
     /// the fields the person changed in the form are written, so a form kept open while
-    /// someone else's edits arrived does not put back what they changed. A field the person
-    /// changed that someone else also changed since the form opened (its shown value is no
-    /// longer `opened`'s) is written as made without seeing their write: both stay, as a
-    /// conflict someone chooses from, instead of one silently replacing the other. Fields
-    /// the record does not have yet (a new record) are written as given.
+    /// someone else's edits arrived does not put back what they changed. For a field the
+    /// person changed, every standing write whose value is not the one the form showed
+    /// (someone else's edit that arrived meanwhile, whether or not it is the one shown now,
+    /// or the other side of a conflict) is left out of the context: the person's write does
+    /// not supersede what they never saw, and both wait as a conflict someone chooses from.
+    /// Fields the record does not have yet (a new record) are written as given. Writes of
+    /// this same device (another tab) are superseded whatever the context says
+    /// (`FieldState::apply`).
     pub fn edit_since(
         &self,
         n: u64,
@@ -323,10 +326,6 @@ impl RecordState {
             let Some(was) = opened.get(field) else {
                 continue;
             };
-            if shown.get(field) == Some(was) {
-                // Nobody changed what the person saw: their write supersedes it all.
-                continue;
-            }
             for w in &self.fields[field].writes {
                 if &w.value != was {
                     // Not seen when the form opened: the context stops before it.

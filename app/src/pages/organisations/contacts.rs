@@ -14,7 +14,7 @@ use crate::catalogue::{allowed, use_actor, use_catalogue, Typed};
 use crate::components::fields::{ref_options, SelectField, TextField};
 use crate::db::new_id;
 use crate::loaded::Loaded;
-use crate::pages::form::FormState;
+use crate::pages::form::{FormState, RowEdit};
 use crate::pages::history::History;
 
 #[component]
@@ -28,7 +28,7 @@ pub fn Contacts(org: Uuid) -> impl IntoView {
     let actor = use_actor();
     let can_add = allowed(move |a| a.may_add_to(org));
     let adding = RwSignal::new(false);
-    let editing = RwSignal::new(None::<Uuid>);
+    let edit = RowEdit::new();
     view! {
         <section class="contacts" aria-labelledby="contacts-h">
             <h2 id="contacts-h">"Contacts"</h2>
@@ -49,7 +49,7 @@ pub fn Contacts(org: Uuid) -> impl IntoView {
                     list.sort_by(|a, b| a.0.record.role_title.cmp(&b.0.record.role_title));
                     view! {
                         <ul class="records">
-                            {list.into_iter().map(|(c, may_edit)| view! { <ContactRow contact=c may_edit=may_edit editing=editing/> }).collect_view()}
+                            {list.into_iter().map(|(c, may_edit)| view! { <ContactRow contact=c may_edit=may_edit edit=edit/> }).collect_view()}
                         </ul>
                     }.into_any()
                 }
@@ -67,11 +67,7 @@ pub fn Contacts(org: Uuid) -> impl IntoView {
 }
 
 #[component]
-fn ContactRow(
-    contact: Typed<Contact>,
-    may_edit: bool,
-    editing: RwSignal<Option<Uuid>>,
-) -> impl IntoView {
+fn ContactRow(contact: Typed<Contact>, may_edit: bool, edit: RowEdit<Contact>) -> impl IntoView {
     let id = contact.id;
     let c = contact.record.clone();
     let cat = use_catalogue();
@@ -91,7 +87,7 @@ fn ContactRow(
     };
     view! {
         <li data-testid="contact-row">
-            <Show when=move || editing.get() == Some(id) fallback={
+            <Show when=move || edit.is_open(id) fallback={
                 let c = c.clone();
                 move || view! {
                     <strong>{c.role_title.clone()}</strong>
@@ -103,7 +99,7 @@ fn ContactRow(
                     </span>
                     <span class="row-actions">
                         {may_edit.then(|| view! {
-                            <button type="button" on:click=move |_| editing.set(Some(id))>"Edit"</button>
+                            <button type="button" on:click=move |_| edit.open(id)>"Edit"</button>
                             <button type="button" on:click=remove.clone()>"Remove"</button>
                         })}
                         <button type="button" aria-expanded=move || history.get().to_string()
@@ -115,7 +111,7 @@ fn ContactRow(
                     </Show>
                 }
             }>
-                <ContactForm id=id initial=contact.record.clone() done=move || { editing.try_set(None); }/>
+                <ContactForm id=id initial=contact.record.clone() kept=edit.form(id, contact.record.clone()) done=move || edit.close()/>
             </Show>
         </li>
     }
@@ -125,9 +121,12 @@ fn ContactRow(
 fn ContactForm(
     id: Uuid,
     initial: Contact,
+    /// The form a row keeps while it is drawn again (`RowEdit`); a new one if none.
+    #[prop(optional)]
+    kept: Option<FormState<Contact>>,
     done: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
-    let form = FormState::new(initial);
+    let form = kept.unwrap_or_else(|| FormState::new(initial));
     let (role, set_role) = form.text(|c| &c.role_title, |c, v| c.role_title = v);
     let (name, set_name) = form.text(|c| &c.name, |c, v| c.name = v);
     let (email, set_email) = form.text(|c| &c.email, |c, v| c.email = v);

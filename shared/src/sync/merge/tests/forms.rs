@@ -66,3 +66,40 @@ fn a_form_kept_open_writes_only_what_its_person_changed_and_meets_concurrent_edi
     let created = new.edit_since(1, 50, form, &blank).unwrap();
     assert_eq!(created.set.len(), 2);
 }
+
+#[test]
+fn an_edit_arriving_late_from_offline_is_not_superseded_by_a_form_that_never_showed_it() {
+    let mut device = RecordState::new(RecordKind::Organisation, org_id());
+    let create = device
+        .edit(1, 10, set(&[("name", json!("CARTAC"))]))
+        .unwrap();
+    let _ = device.apply_checked(dev(1), &create, None).unwrap();
+    let opened = device.values();
+    // An office that was offline renamed it earlier (its clock says 5), without having
+    // seen the name at all; its edit arrives now. The name shown is still "CARTAC".
+    let offline = RecordState::new(RecordKind::Organisation, org_id())
+        .edit(1, 5, set(&[("name", json!("CARTAC (IMF)"))]))
+        .unwrap();
+    let _ = device.apply_checked(dev(2), &offline, None).unwrap();
+    assert_eq!(device.values()["name"], json!("CARTAC"));
+    // The form, opened before it arrived, renames it too.
+    let mut form = opened.clone();
+    form.insert(
+        "name".into(),
+        json!("Caribbean Regional Technical Assistance Centre"),
+    );
+    let mine = device.edit_since(2, 30, form, &opened).unwrap();
+    let mut server = device.clone();
+    let _ = server.apply_checked(dev(1), &mine, None).unwrap();
+    let writes: Vec<&Value> = server.fields["name"]
+        .writes
+        .iter()
+        .map(|w| &w.value)
+        .collect();
+    assert_eq!(
+        writes.len(),
+        2,
+        "the office's name waits beside the form's: {writes:?}"
+    );
+    assert!(writes.contains(&&json!("CARTAC (IMF)")));
+}
