@@ -239,6 +239,8 @@ pub fn SearchPage() -> impl IntoView {
         // A new answer is always a change: the records were read again.
         |_, _| true,
     );
+    // Changes only when the box becomes empty or stops being empty, not at each keystroke.
+    let typed = Memo::new(move |_| query.with(|q| !q.trim().is_empty()));
     view! {
         <h1>"Search"</h1>
         <div class="filters" role="search">
@@ -254,12 +256,18 @@ pub fn SearchPage() -> impl IntoView {
                     }/>
             </div>
         </div>
-        {move || match entries.get() {
-            None => loading(),
-            Some(Err(e)) => failed(e),
-            Some(Ok(entries)) => results(entries, query),
+        {move || match (typed.get(), entries.get()) {
+            // Nothing typed yet: what can be found, without waiting for the records.
+            (false, _) => intro(),
+            (true, None) => loading(),
+            (true, Some(Err(e))) => failed(e),
+            (true, Some(Ok(entries))) => results(entries, query),
         }}
     }
+}
+
+fn intro() -> AnyView {
+    view! { <p class="meta">"Organisations, contacts, training tools, meetings, action items, missions, projects and documents."</p> }.into_any()
 }
 
 /// What `query` finds in `entries`: how many, and the best `SHOWN`. A result that is still
@@ -274,7 +282,7 @@ fn results(entries: Arc<Vec<Entry>>, query: RwSignal<String>) -> AnyView {
     };
     view! {
         {move || found.with(|f| match f {
-            None => view! { <p class="meta">"Organisations, contacts, training tools, meetings, action items, missions, projects and documents."</p> }.into_any(),
+            None => intro(),
             Some((_, total)) => view! {
                 <p class="count" role="status">
                     {match *total {
