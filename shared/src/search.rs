@@ -197,15 +197,14 @@ impl Found {
     }
 }
 
-/// How well `record` answers `query` ([`Found::score`]); `related` is text from linked
-/// records.
-pub fn score(query: &str, record: &dyn Searchable, related: &str) -> Option<u32> {
-    Found::new(record, related).score(&Query::new(query))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// How well `record` answers `query`, `related` being linked records' text.
+    fn score(query: &str, record: &dyn Searchable, related: &str) -> Option<u32> {
+        Found::new(record, related).score(&Query::new(query))
+    }
 
     #[test]
     fn every_kind_says_what_a_record_is_called() {

@@ -89,6 +89,9 @@ pub enum EditError {
     Denied(Denied),
     #[error(transparent)]
     Db(#[from] DbError),
+    /// A form's record was removed (on this or another device) while it was open.
+    #[error("this record was removed (on this or another device) while you edited it")]
+    Removed,
 }
 
 impl From<rexie::Error> for EditError {
@@ -265,13 +268,16 @@ impl Db {
         id: Uuid,
         changes: Map<String, Value>,
     ) -> Result<Option<Mutation>, EditError> {
-        self.write_with(by, kind, id, move |state, n, at| state.edit(n, at, changes))
-            .await
+        self.write_with(by, kind, id, move |state, n, at| {
+            Ok(state.edit(n, at, changes))
+        })
+        .await
     }
 
     /// `edit` from a form opened on the values `opened`: only the fields changed in the
     /// form are written, and one someone else changed meanwhile becomes a conflict
-    /// (`RecordState::edit_since`).
+    /// (`RecordState::edit_since`). A record removed since the form opened is not edited
+    /// (`EditError::Removed`), checked in the same transaction as the write.
     pub async fn edit_since(
         &self,
         by: &User,
@@ -281,7 +287,10 @@ impl Db {
         opened: Map<String, Value>,
     ) -> Result<Option<Mutation>, EditError> {
         self.write_with(by, kind, id, move |state, n, at| {
-            state.edit_since(n, at, changes, &opened)
+            if state.is_deleted() {
+                return Err(EditError::Removed);
+            }
+            Ok(state.edit_since(n, at, changes, &opened))
         })
         .await
     }
@@ -297,7 +306,7 @@ impl Db {
         value: Value,
     ) -> Result<Option<Mutation>, EditError> {
         self.write_with(by, kind, id, move |state, n, at| {
-            Some(state.resolve(n, at, &field, value))
+            Ok(Some(state.resolve(n, at, &field, value)))
         })
         .await
     }
@@ -307,7 +316,7 @@ impl Db {
         by: &User,
         kind: RecordKind,
         id: Uuid,
-        build: impl FnOnce(&RecordState, u64, i64) -> Option<Mutation>,
+        build: impl FnOnce(&RecordState, u64, i64) -> Result<Option<Mutation>, EditError>,
     ) -> Result<Option<Mutation>, EditError> {
         let device = self.device_id().await?;
         let tx = self
@@ -327,9 +336,12 @@ impl Db {
         let base = current
             .clone()
             .unwrap_or_else(|| RecordState::new(kind, id));
-        let Some(mutation) = build(&base, n, now_ms()) else {
-            tx.abort().await?;
-            return Ok(None);
+        let mutation = match build(&base, n, now_ms()) {
+            Ok(Some(mutation)) => mutation,
+            built => {
+                tx.abort().await?;
+                return built;
+            }
         };
         let checked =
             RecordState::check_mutation(current.as_ref(), device, &mutation, Some(by.display()))

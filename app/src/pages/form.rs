@@ -106,6 +106,9 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
                 focus_first_invalid();
             }
             EditError::Denied(d) => self.deny(d),
+            e @ EditError::Removed => self.problem.set(Some(format!(
+                "Not saved: {e}. What you typed is still in the form."
+            ))),
             EditError::Db(e) => self.problem.set(Some(format!(
                 "Not saved: {e}. Your entry is still in the form; free some space on the device and try again."
             ))),
@@ -169,14 +172,6 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
         // component (a section drawn again meanwhile) must not touch its signals: the
         // `done` callbacks use `try_set`.
         spawn_local(async move {
-            if let Ok(Some(now)) = cat.db.record(kind, id).await {
-                if now.is_deleted() {
-                    form.problem.set(Some(
-                        "Not saved: this record was removed (on this or another device) while you edited it. What you typed is still in the form.".into(),
-                    ));
-                    return;
-                }
-            }
             let opened = form.opened.get_value();
             match cat
                 .db

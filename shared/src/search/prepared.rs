@@ -84,14 +84,6 @@ impl Prepared {
         }
     }
 
-    pub fn len(&self) -> usize {
-        self.text.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.text.is_empty()
-    }
-
     /// The positions of the records that `keep` keeps and whose text holds every word of
     /// `query`, in the list's order.
     pub fn matching(&self, query: &Query, keep: impl Fn(usize) -> bool) -> Vec<u32> {
