@@ -48,4 +48,4 @@ bench:
 	cargo bench -p tradewinds-server --bench bootstrap_bytes
 	test -f dist/index.html || $(MAKE) dist
 	cd app && cargo test --profile wasm-bench --features bench --test wide_record -- --nocapture
-	cd tests/bench && { test -d node_modules/lighthouse || npm ci; } && node initial-sync.mjs && node edit-bytes.mjs && node lighthouse.mjs && node slow-link.mjs && node keystroke.mjs
+	cd tests/bench && { test -d node_modules/lighthouse || npm ci; } && node initial-sync.mjs && node edit-bytes.mjs && node lighthouse.mjs && node slow-link.mjs && node keystroke.mjs && node import.mjs

@@ -22,9 +22,10 @@ use send_wrapper::SendWrapper;
 
 use crate::catalogue::Catalogue;
 use crate::pages::{
-    about, account, actions, funding, home, meetings, missions, organisations, projects, search,
-    sync as sync_screen, training, users,
+    about, account, actions, funding, home, import, meetings, missions, organisations, projects,
+    search, sign_in, sync as sync_screen, training, users,
 };
+use crate::route::{Page, Screen, Section};
 use crate::sync::Phase;
 
 /// A chunk that could not be fetched or started.
@@ -58,33 +59,47 @@ macro_rules! split_off {
 }
 
 split_off! { screens:
-    fn org_list() -> AnyView { view! { <organisations::OrgList/> }.into_any() }
-    fn org_new() -> AnyView { view! { <organisations::OrgNew/> }.into_any() }
-    fn org_detail() -> AnyView { view! { <organisations::OrgDetail/> }.into_any() }
-    fn org_edit() -> AnyView { view! { <organisations::OrgEdit/> }.into_any() }
-    fn tool_list() -> AnyView { view! { <training::ToolList/> }.into_any() }
-    fn tool_new() -> AnyView { view! { <training::ToolNew/> }.into_any() }
-    fn tool_detail() -> AnyView { view! { <training::ToolDetail/> }.into_any() }
-    fn tool_edit() -> AnyView { view! { <training::ToolEdit/> }.into_any() }
-    fn meeting_list() -> AnyView { view! { <meetings::MeetingList/> }.into_any() }
-    fn meeting_new() -> AnyView { view! { <meetings::MeetingNew/> }.into_any() }
-    fn meeting_detail() -> AnyView { view! { <meetings::MeetingDetail/> }.into_any() }
-    fn meeting_edit() -> AnyView { view! { <meetings::MeetingEdit/> }.into_any() }
-    fn action_list() -> AnyView { view! { <actions::ActionList/> }.into_any() }
-    fn mission_list() -> AnyView { view! { <missions::MissionList/> }.into_any() }
-    fn mission_new() -> AnyView { view! { <missions::MissionNew/> }.into_any() }
-    fn mission_detail() -> AnyView { view! { <missions::MissionDetail/> }.into_any() }
-    fn mission_edit() -> AnyView { view! { <missions::MissionEdit/> }.into_any() }
-    fn project_list() -> AnyView { view! { <projects::ProjectList/> }.into_any() }
-    fn project_new() -> AnyView { view! { <projects::ProjectNew/> }.into_any() }
-    fn project_detail() -> AnyView { view! { <projects::ProjectDetail/> }.into_any() }
-    fn project_edit() -> AnyView { view! { <projects::ProjectEdit/> }.into_any() }
-    fn funding_page() -> AnyView { view! { <funding::FundingPage/> }.into_any() }
-    fn search_page() -> AnyView { view! { <search::SearchPage/> }.into_any() }
-    fn sync_page() -> AnyView { view! { <sync_screen::SyncPage/> }.into_any() }
-    fn about_page() -> AnyView { view! { <about::AboutPage/> }.into_any() }
-    fn account_page() -> AnyView { view! { <account::AccountPage/> }.into_any() }
-    fn users_page() -> AnyView { view! { <users::UsersPage/> }.into_any() }
+    fn screen(screen: Screen) -> AnyView { screen_view(screen) }
+}
+
+/// Every screen, by route: one entry into the chunk rather than one per screen, since
+/// each entry costs the first download a loader of its own.
+fn screen_view(screen: Screen) -> AnyView {
+    use Page::*;
+    use Section::*;
+    match screen {
+        Screen::Home => view! { <home::Home/> }.into_any(),
+        Screen::SignIn => view! { <sign_in::SignInPage/> }.into_any(),
+        Screen::NotFound => crate::not_found(),
+        Screen::Records(Organisations, List) => view! { <organisations::OrgList/> }.into_any(),
+        Screen::Records(Organisations, New) => view! { <organisations::OrgNew/> }.into_any(),
+        Screen::Records(Organisations, Detail) => view! { <organisations::OrgDetail/> }.into_any(),
+        Screen::Records(Organisations, Edit) => view! { <organisations::OrgEdit/> }.into_any(),
+        Screen::Records(Training, List) => view! { <training::ToolList/> }.into_any(),
+        Screen::Records(Training, New) => view! { <training::ToolNew/> }.into_any(),
+        Screen::Records(Training, Detail) => view! { <training::ToolDetail/> }.into_any(),
+        Screen::Records(Training, Edit) => view! { <training::ToolEdit/> }.into_any(),
+        Screen::Records(Meetings, List) => view! { <meetings::MeetingList/> }.into_any(),
+        Screen::Records(Meetings, New) => view! { <meetings::MeetingNew/> }.into_any(),
+        Screen::Records(Meetings, Detail) => view! { <meetings::MeetingDetail/> }.into_any(),
+        Screen::Records(Meetings, Edit) => view! { <meetings::MeetingEdit/> }.into_any(),
+        Screen::ActionList => view! { <actions::ActionList/> }.into_any(),
+        Screen::Records(Missions, List) => view! { <missions::MissionList/> }.into_any(),
+        Screen::Records(Missions, New) => view! { <missions::MissionNew/> }.into_any(),
+        Screen::Records(Missions, Detail) => view! { <missions::MissionDetail/> }.into_any(),
+        Screen::Records(Missions, Edit) => view! { <missions::MissionEdit/> }.into_any(),
+        Screen::Records(Projects, List) => view! { <projects::ProjectList/> }.into_any(),
+        Screen::Records(Projects, New) => view! { <projects::ProjectNew/> }.into_any(),
+        Screen::Records(Projects, Detail) => view! { <projects::ProjectDetail/> }.into_any(),
+        Screen::Records(Projects, Edit) => view! { <projects::ProjectEdit/> }.into_any(),
+        Screen::Funding => view! { <funding::FundingPage/> }.into_any(),
+        Screen::Import => view! { <import::ImportPage/> }.into_any(),
+        Screen::Search => view! { <search::SearchPage/> }.into_any(),
+        Screen::Sync => view! { <sync_screen::SyncPage/> }.into_any(),
+        Screen::About => view! { <about::AboutPage/> }.into_any(),
+        Screen::Account => view! { <account::AccountPage/> }.into_any(),
+        Screen::Users => view! { <users::UsersPage/> }.into_any(),
+    }
 }
 
 split_off! { follow_up:

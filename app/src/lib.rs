@@ -22,7 +22,7 @@ use crate::catalogue::Catalogue;
 use crate::components::layout::Shell;
 use crate::loaded::Loaded;
 use crate::pages::{home::Home, sign_in};
-use crate::route::{Navigator, Page, Screen, Section};
+use crate::route::{Navigator, Screen};
 
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -97,47 +97,18 @@ impl Screen {
         match self {
             Screen::Home => view! { <Home/> }.into_any(),
             Screen::SignIn => view! { <sign_in::SignInPage/> }.into_any(),
-            Screen::NotFound => view! {
-                <h1>"Page not found"</h1>
-                <p><a href="/">"Go to the start page"</a></p>
-            }
-            .into_any(),
+            Screen::NotFound => not_found(),
             // The other screens are fetched on first use.
-            Screen::Records(Section::Organisations, Page::List) => chunks::show(chunks::org_list()),
-            Screen::Records(Section::Organisations, Page::New) => chunks::show(chunks::org_new()),
-            Screen::Records(Section::Organisations, Page::Detail) => {
-                chunks::show(chunks::org_detail())
-            }
-            Screen::Records(Section::Organisations, Page::Edit) => chunks::show(chunks::org_edit()),
-            Screen::Records(Section::Training, Page::List) => chunks::show(chunks::tool_list()),
-            Screen::Records(Section::Training, Page::New) => chunks::show(chunks::tool_new()),
-            Screen::Records(Section::Training, Page::Detail) => chunks::show(chunks::tool_detail()),
-            Screen::Records(Section::Training, Page::Edit) => chunks::show(chunks::tool_edit()),
-            Screen::Records(Section::Meetings, Page::List) => chunks::show(chunks::meeting_list()),
-            Screen::Records(Section::Meetings, Page::New) => chunks::show(chunks::meeting_new()),
-            Screen::Records(Section::Meetings, Page::Detail) => {
-                chunks::show(chunks::meeting_detail())
-            }
-            Screen::Records(Section::Meetings, Page::Edit) => chunks::show(chunks::meeting_edit()),
-            Screen::ActionList => chunks::show(chunks::action_list()),
-            Screen::Records(Section::Missions, Page::List) => chunks::show(chunks::mission_list()),
-            Screen::Records(Section::Missions, Page::New) => chunks::show(chunks::mission_new()),
-            Screen::Records(Section::Missions, Page::Detail) => {
-                chunks::show(chunks::mission_detail())
-            }
-            Screen::Records(Section::Missions, Page::Edit) => chunks::show(chunks::mission_edit()),
-            Screen::Records(Section::Projects, Page::List) => chunks::show(chunks::project_list()),
-            Screen::Records(Section::Projects, Page::New) => chunks::show(chunks::project_new()),
-            Screen::Records(Section::Projects, Page::Detail) => {
-                chunks::show(chunks::project_detail())
-            }
-            Screen::Records(Section::Projects, Page::Edit) => chunks::show(chunks::project_edit()),
-            Screen::Funding => chunks::show(chunks::funding_page()),
-            Screen::Search => chunks::show(chunks::search_page()),
-            Screen::Sync => chunks::show(chunks::sync_page()),
-            Screen::About => chunks::show(chunks::about_page()),
-            Screen::Account => chunks::show(chunks::account_page()),
-            Screen::Users => chunks::show(chunks::users_page()),
+            screen => chunks::show(chunks::screen(screen)),
         }
     }
+}
+
+/// The screen of an address that names none.
+pub fn not_found() -> AnyView {
+    view! {
+        <h1>"Page not found"</h1>
+        <p><a href="/">"Go to the start page"</a></p>
+    }
+    .into_any()
 }

@@ -9,6 +9,7 @@ mod bootstrap;
 mod common;
 mod crash;
 mod hardening;
+mod import;
 mod restore;
 mod simulation;
 mod sync;

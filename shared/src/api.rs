@@ -94,6 +94,8 @@ error_codes! {
     TooManyMutations = "too_many_mutations",
     MutationsNotConsecutive = "mutations_not_consecutive",
     InvalidMutationNumber = "invalid_mutation_number",
+    /// An import file that cannot be read as the kind it is said to hold.
+    InvalidImport = "invalid_import",
 }
 
 impl fmt::Display for ErrorCode {

@@ -26,7 +26,7 @@ pub fn days_in_month(y: u16, m: u8) -> u8 {
     }
 }
 
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -11,6 +11,7 @@ pub mod dates;
 pub mod documents;
 pub mod export;
 pub mod fields;
+pub mod import;
 pub mod meetings;
 pub mod missions;
 pub mod projects;

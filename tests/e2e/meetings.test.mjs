@@ -147,7 +147,7 @@ test('the follow-up list filters by organisation, status and overdue, and downlo
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
   assert.match(download.suggestedFilename(), /^action-items-\d{4}-\d{2}-\d{2}\.csv$/);
   const lines = readFileSync(await download.path(), 'utf8').slice(1).split('\r\n').filter((l) => l !== '');
-  assert.equal(lines[0], 'Action,Owner,Shared with,Due,Status,Overdue,Progress,From');
+  assert.equal(lines[0], 'Action,Owner,Shared with,Due,Status,Overdue,Progress,From,Id');
   assert.equal(lines.length - 1, 5, 'one row per action shown');
   const followUp = lines.find((l) => l.includes('follow-up video conference'));
   assert.match(followUp, /,Caribbean Customs Law Enforcement Council \(CCLEC\),World Customs Organization \(WCO\),January 2013,Open,yes,,/);

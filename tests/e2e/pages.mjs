@@ -158,3 +158,19 @@ export async function pushOrganisations(api, n, { prefix = 'Imported customs off
   }
   return ids;
 }
+
+/** The import screen: what the file holds, the file, the plan, and confirming it. */
+export class ImportPage {
+  constructor(page) { this.page = page; }
+  async choose(kindLabel, name, text) {
+    await this.page.getByTestId('import-kind').selectOption({ label: kindLabel });
+    await this.page.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+  }
+  get summary() { return this.page.getByTestId('import-summary'); }
+  get error() { return this.page.getByTestId('import-error'); }
+  get refused() { return this.page.getByTestId('import-refused'); }
+  async confirm() {
+    await this.page.getByTestId('import-confirm').click();
+    await this.page.getByTestId('import-done').waitFor();
+  }
+}

@@ -7,11 +7,13 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use tradewinds_shared::access::Role;
+use tradewinds_shared::import::IMPORTABLE;
 use tradewinds_shared::search::{ListFilter, Prepared, Query};
-use tradewinds_shared::Organisation;
+use tradewinds_shared::{Organisation, RecordKind};
 use uuid::Uuid;
 
-use crate::catalogue::Typed;
+use crate::catalogue::{allowed, Typed};
 use crate::loaded::Loaded;
 use crate::pages::{failed, loading};
 
@@ -146,12 +148,20 @@ where
             let count = move || format!("{} of {total} {noun}", shown.with(Vec::len));
             view! {
                 <p class="count" role="status">{count}</p>
-                <DownloadCsv name=file csv=csv/>
+                <DownloadCsv name=file csv=csv import=kind_of_file(file)/>
                 {windowed(shown, limit, Arc::new(move |i| row(&l, i)))}
             }
             .into_any()
         }
     }
+}
+
+/// The kind a list's file is named after ("training-tools": training tools).
+fn kind_of_file(file: &str) -> Option<RecordKind> {
+    RecordKind::ALL
+        .iter()
+        .copied()
+        .find(|k| k.plural().replace('_', "-") == file)
 }
 
 /// Rows a list shows at first, and adds each time a person asks for more: a long list
@@ -192,7 +202,20 @@ pub fn DownloadCsv(
     name: &'static str,
     /// The CSV text of what the list shows.
     csv: Callback<(), String>,
+    /// The kind the file holds, when a file of it can be imported too: a link to the
+    /// import for those who may change records.
+    #[prop(optional_no_strip)]
+    import: Option<RecordKind>,
 ) -> impl IntoView {
+    let may_import = allowed(|a| a.role != Role::Viewer);
+    let import = import.filter(|k| IMPORTABLE.contains(k)).map(|k| {
+        let href = format!("/import?kind={}", k.plural());
+        view! {
+            <Show when=move || may_import.get()>
+                " "<a href=href.clone() data-testid="import-link">"Import from a spreadsheet"</a>
+            </Show>
+        }
+    });
     let error = RwSignal::new(None::<String>);
     let save = move |_| {
         // The device's date, not UTC's: an evening export is not dated tomorrow.
@@ -206,6 +229,7 @@ pub fn DownloadCsv(
     view! {
         <p class="export">
             <button type="button" data-testid="download-csv" on:click=save>"Download as CSV"</button>
+            {import}
             {move || error.get().map(|e| view! { <span class="error" role="alert">{format!(" The file could not be made: {e}")}</span> })}
         </p>
     }

@@ -322,53 +322,57 @@ impl Db {
         let tx = self
             .rexie
             .transaction(&[RECORDS, OUTBOX, META], TransactionMode::ReadWrite)?;
-        let records = tx.store(RECORDS)?;
         let meta = tx.store(META)?;
-        let current = match records.get(RecordRow::key(kind, id).into()).await? {
-            Some(row) => Some(RecordRow::from_js(&row)?.decode()?),
-            None => None,
-        };
-        let n = meta
-            .get(META_NEXT_N.into())
-            .await?
-            .and_then(|v| v.as_f64())
-            .map_or(1, |v| v as u64);
-        let base = current
-            .clone()
-            .unwrap_or_else(|| RecordState::new(kind, id));
-        let mutation = match build(&base, n, now_ms()) {
-            Ok(Some(mutation)) => mutation,
-            built => {
-                tx.abort().await?;
-                return built;
+        let n = next_n(&meta).await?;
+        let staged = stage(&tx, device, by, kind, id, n, build).await;
+        match staged {
+            Ok(Some(mutation)) => {
+                meta.put(&JsValue::from((n + 1) as f64), Some(&META_NEXT_N.into()))
+                    .await?;
+                tx.done().await?;
+                Ok(Some(mutation))
             }
-        };
-        let checked =
-            RecordState::check_mutation(current.as_ref(), device, &mutation, Some(by.display()))
-                .map_err(EditError::Invalid)
-                .and_then(|next| {
-                    by.actor()
-                        .check_write(current.as_ref(), &next, &mutation)
-                        .map_err(EditError::Denied)
-                        .map(|()| next)
-                });
-        let next = match checked {
-            Ok(next) => next,
-            Err(e) => {
+            other => {
                 tx.abort().await?;
-                return Err(e);
+                other
             }
-        };
-        records
-            .put(&RecordRow::encode(&next)?.to_js(), None)
-            .await?;
-        tx.store(OUTBOX)?
-            .add(&to_js(&OutboxEntry::pending(&mutation, Some(by))?)?, None)
-            .await?;
-        meta.put(&JsValue::from((n + 1) as f64), Some(&META_NEXT_N.into()))
+        }
+    }
+
+    /// Many records' edits of one kind (an import's rows) as one write: each checked as
+    /// `edit` checks it, and all stored or none — the first refusal is answered and nothing
+    /// is written. Rows that change nothing are skipped. Answers how many records changed.
+    pub async fn edit_many(
+        &self,
+        by: &User,
+        kind: RecordKind,
+        rows: Vec<(Uuid, Map<String, Value>)>,
+    ) -> Result<usize, EditError> {
+        let device = self.device_id().await?;
+        let tx = self
+            .rexie
+            .transaction(&[RECORDS, OUTBOX, META], TransactionMode::ReadWrite)?;
+        let meta = tx.store(META)?;
+        let first = next_n(&meta).await?;
+        let mut n = first;
+        for (id, changes) in rows {
+            let staged = stage(&tx, device, by, kind, id, n, move |state, n, at| {
+                Ok(state.edit(n, at, changes))
+            })
+            .await;
+            match staged {
+                Ok(Some(_)) => n += 1,
+                Ok(None) => {}
+                Err(e) => {
+                    tx.abort().await?;
+                    return Err(e);
+                }
+            }
+        }
+        meta.put(&JsValue::from(n as f64), Some(&META_NEXT_N.into()))
             .await?;
         tx.done().await?;
-        Ok(Some(mutation))
+        Ok((n - first) as usize)
     }
 
     /// Every live record with a field in conflict.
@@ -406,6 +410,53 @@ async fn read_device(meta: &rexie::Store) -> Result<Option<DeviceId>, DbError> {
         .await?
         .and_then(|v| v.as_string())
         .and_then(|s| Uuid::parse_str(&s).ok()))
+}
+
+/// The number the device's next mutation takes.
+async fn next_n(meta: &rexie::Store) -> Result<u64, DbError> {
+    Ok(meta
+        .get(META_NEXT_N.into())
+        .await?
+        .and_then(|v| v.as_f64())
+        .map_or(1, |v| v as u64))
+}
+
+/// One local edit inside the write transaction `tx`, numbered `n`: the mutation `build`
+/// makes from the record as stored, checked as the server checks it (the record's rules,
+/// then whether `by` may make it), then the record and its outbox entry put. The caller
+/// stores the counter and ends the transaction (or aborts it on a refusal).
+async fn stage(
+    tx: &rexie::Transaction,
+    device: DeviceId,
+    by: &User,
+    kind: RecordKind,
+    id: Uuid,
+    n: u64,
+    build: impl FnOnce(&RecordState, u64, i64) -> Result<Option<Mutation>, EditError>,
+) -> Result<Option<Mutation>, EditError> {
+    let records = tx.store(RECORDS)?;
+    let current = match records.get(RecordRow::key(kind, id).into()).await? {
+        Some(row) => Some(RecordRow::from_js(&row)?.decode()?),
+        None => None,
+    };
+    let base = current
+        .clone()
+        .unwrap_or_else(|| RecordState::new(kind, id));
+    let Some(mutation) = build(&base, n, now_ms())? else {
+        return Ok(None);
+    };
+    let next = RecordState::check_mutation(current.as_ref(), device, &mutation, Some(by.display()))
+        .map_err(EditError::Invalid)?;
+    by.actor()
+        .check_write(current.as_ref(), &next, &mutation)
+        .map_err(EditError::Denied)?;
+    records
+        .put(&RecordRow::encode(&next)?.to_js(), None)
+        .await?;
+    tx.store(OUTBOX)?
+        .add(&to_js(&OutboxEntry::pending(&mutation, Some(by))?)?, None)
+        .await?;
+    Ok(Some(mutation))
 }
 
 fn decode_live(rows: Vec<JsValue>) -> Result<Vec<RecordState>, DbError> {

@@ -222,7 +222,7 @@ pub fn ActionList() -> impl IntoView {
                         {format!("{} of {} action items", shown.len(), all.len())}
                         {(late > 0).then(|| format!(" · {late} overdue in all"))}
                     </p>
-                    <DownloadCsv name="action-items" csv=csv/>
+                    <DownloadCsv name="action-items" csv=csv import=Some(RecordKind::ActionItem)/>
                     <ActionRows items=shown names=names today=today show_origin=true edit=edit/>
                 }.into_any()
             }
@@ -234,6 +234,7 @@ fn export_csv(shown: &[Typed<ActionItem>], names: &Names, today: Day) -> String 
     let rows: Vec<export::ActionRow> = shown
         .iter()
         .map(|a| export::ActionRow {
+            id: a.id,
             action: &a.record,
             from: names.origin_text(&a.record),
             owner: names.org(a.record.owner),

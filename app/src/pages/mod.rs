@@ -9,6 +9,7 @@ pub mod form;
 pub mod funding;
 pub mod history;
 pub mod home;
+pub mod import;
 pub mod meetings;
 pub mod missions;
 pub mod organisations;

@@ -69,6 +69,7 @@ fn export_csv(l: &Listed<Organisation>, shown: &[u32]) -> String {
         .map(|&i| {
             let organisation = &l.all[i as usize].record;
             export::OrgRow {
+                id: l.all[i as usize].id,
                 organisation,
                 parent: l.name(organisation.parent),
                 successor: l.name(organisation.successor),

@@ -124,6 +124,7 @@ fn export_csv(l: &Listed<Project>, shown: &[u32], programmes: &[Typed<Programme>
         .iter()
         .map(|&i| &l.all[i as usize])
         .map(|p| export::ProjectRow {
+            id: p.id,
             project: &p.record,
             accountable: names_of(names, &p.record.accountable.into_iter().collect::<Vec<_>>())
                 .join(""),

@@ -100,6 +100,7 @@ fn export_csv(l: &Listed<TrainingTool>, shown: &[u32], programmes: &[Typed<Progr
         .map(|&i| {
             let tool = &l.all[i as usize].record;
             export::ToolRow {
+                id: l.all[i as usize].id,
                 tool,
                 provider: l.name(tool.provider),
                 programme: programme(tool.programme),

@@ -2,9 +2,15 @@
 //! `/api/v1/{kind}/{id}` for organisations, contacts, training tools and programmes.
 //! Writes go through the same mutation path as sync, as the server's own device, with the
 //! signed-in person as author (so the same access rules apply). `/{kind}/{id}/history` lists
-//! who changed which fields when.
+//! who changed which fields when. `/import` takes a CSV file of one kind (`import`).
 
-use axum::{extract::State, http::StatusCode, response::IntoResponse, routing::get, Json, Router};
+use axum::{
+    extract::{DefaultBodyLimit, State},
+    http::StatusCode,
+    response::IntoResponse,
+    routing::{get, post},
+    Json, Router,
+};
 use serde_json::{Map, Value};
 use tradewinds_shared::api::ErrorCode;
 use tradewinds_shared::catalogue::DELETED_FIELD;
@@ -16,8 +22,14 @@ use crate::accounts::Signed;
 use crate::extract::{ApiJson, KindPath, RecordPath};
 use crate::{AppState, Error};
 
+mod import;
+
 pub fn router() -> Router<AppState> {
     Router::new()
+        .route(
+            "/import",
+            post(import::import).layer(DefaultBodyLimit::max(import::MAX_IMPORT_BYTES)),
+        )
         .route("/{kind}", get(records_list).post(record_create))
         .route(
             "/{kind}/{id}",

@@ -8,6 +8,7 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use tradewinds_shared::api::ErrorCode;
+use tradewinds_shared::sync::protocol::MAX_PUSH_MUTATIONS;
 use tradewinds_shared::sync::{
     DeviceId, Mutation, PushResponse, RecordState, Rejection, MAX_FUTURE_SKEW_MS,
 };
@@ -306,7 +307,8 @@ impl Store {
     }
 
     /// Applies one change made by the server itself (a REST call): numbered from the
-    /// server's own device counter, through the same path as a push.
+    /// server's own device counter, through the same path as a push. Answers the record
+    /// as it then stands.
     pub async fn apply_server_edit(
         &self,
         kind: RecordKind,
@@ -314,41 +316,92 @@ impl Store {
         changes: serde_json::Map<String, serde_json::Value>,
         author: &Author,
     ) -> Result<Option<RecordState>, Error> {
+        let outcome = self
+            .apply_server_edits(kind, vec![(id, changes)], author)
+            .await?
+            .pop();
+        outcome.unwrap_or(Ok(()))?;
+        self.get(kind, id).await
+    }
+
+    /// Applies many changes made by the server itself (an import), each checked as
+    /// `apply_server_edit` checks it, in pushes of at most `MAX_PUSH_MUTATIONS`: answers
+    /// each change's outcome in order (a change that alters nothing is `Ok`).
+    pub async fn apply_server_edits(
+        &self,
+        kind: RecordKind,
+        rows: Vec<(Uuid, serde_json::Map<String, serde_json::Value>)>,
+        author: &Author,
+    ) -> Result<Vec<Result<(), Error>>, Error> {
         let device = self.server_device();
         // Held from reading the counter until the push is committed: two edits numbered
         // alike would make the second a "duplicate", skipped without a word.
         let _numbering = self.server_edits.lock().await;
-        let current = self.get(kind, id).await?;
-        let base = current
-            .clone()
-            .unwrap_or_else(|| RecordState::new(kind, id));
-        let n = self.last_mutation(device).await? + 1;
-        let Some(m) = base.edit(n, now_ms(), changes) else {
-            return Ok(current);
-        };
-        let next =
-            RecordState::check_mutation(current.as_ref(), device, &m, author.name.as_deref())?;
-        if let Some(a) = &author.actor {
-            a.check_write(current.as_ref(), &next, &m)
-                .map_err(|d| Error::Forbidden(d.message))?;
+        let mut outcomes: Vec<Result<(), Error>> = Vec::with_capacity(rows.len());
+        let mut rows = rows.into_iter().peekable();
+        while rows.peek().is_some() {
+            let first = self.last_mutation(device).await? + 1;
+            let mut batch = Vec::new();
+            // The outcome each mutation of the batch answers for.
+            let mut slots = Vec::new();
+            for (id, changes) in rows.by_ref() {
+                let current = self.get(kind, id).await?;
+                let base = current
+                    .clone()
+                    .unwrap_or_else(|| RecordState::new(kind, id));
+                let n = first + batch.len() as u64;
+                let Some(m) = base.edit(n, now_ms(), changes) else {
+                    outcomes.push(Ok(()));
+                    continue;
+                };
+                let checked = RecordState::check_mutation(
+                    current.as_ref(),
+                    device,
+                    &m,
+                    author.name.as_deref(),
+                )
+                .map_err(Error::from)
+                .and_then(|next| match &author.actor {
+                    Some(a) => a
+                        .check_write(current.as_ref(), &next, &m)
+                        .map_err(|d| Error::Forbidden(d.message)),
+                    None => Ok(()),
+                });
+                if let Err(e) = checked {
+                    outcomes.push(Err(e));
+                    continue;
+                }
+                slots.push(outcomes.len());
+                outcomes.push(Ok(()));
+                batch.push(m);
+                if batch.len() == MAX_PUSH_MUTATIONS {
+                    break;
+                }
+            }
+            let Some(last) = batch.last().map(|m| m.n) else {
+                continue;
+            };
+            let resp = self.push(device, batch, author).await?;
+            if resp.last_applied != last {
+                return Err(Error::Internal(anyhow::anyhow!(
+                    "server edits {first}..={last} were not applied (last applied: {})",
+                    resp.last_applied
+                )));
+            }
+            for r in resp.rejections {
+                let Some(&slot) = slots.get((r.n - first) as usize) else {
+                    continue;
+                };
+                outcomes[slot] = Err(match r.code.as_str() {
+                    "forbidden" => Error::Forbidden(r.message),
+                    _ => Error::Unprocessable {
+                        code: ErrorCode::InvalidRecord,
+                        message: r.message,
+                    },
+                });
+            }
         }
-        let resp = self.push(device, vec![m], author).await?;
-        if resp.last_applied != n {
-            return Err(Error::Internal(anyhow::anyhow!(
-                "server edit {n} was not applied (last applied: {})",
-                resp.last_applied
-            )));
-        }
-        if let Some(r) = resp.rejections.into_iter().find(|r| r.n == n) {
-            return Err(match r.code.as_str() {
-                "forbidden" => Error::Forbidden(r.message),
-                _ => Error::Unprocessable {
-                    code: ErrorCode::InvalidRecord,
-                    message: r.message,
-                },
-            });
-        }
-        self.get(kind, id).await
+        Ok(outcomes)
     }
 }
 

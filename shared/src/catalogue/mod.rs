@@ -252,6 +252,11 @@ impl RecordKind {
     /// Whether records of this kind have a field `name` in this release (`deleted`
     /// included). A record received from a newer server may carry others: they are kept
     /// as received, passed on untouched, and left out of this release's checks.
+    /// The value field `name` has in a record that never set it.
+    pub fn default_value(self, name: &str) -> Option<&'static Value> {
+        defaults(self).get(name)
+    }
+
     pub fn knows_field(self, name: &str) -> bool {
         name == DELETED_FIELD || defaults(self).contains_key(name)
     }

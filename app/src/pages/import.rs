@@ -1,0 +1,301 @@
+//! Import from a spreadsheet: a CSV file of organisations, contacts, training tools, action
+//! items or projects, read on this device (offline too) and shown as a plan — what will be
+//! added, what will change and how, what is refused and why — before anything is written.
+//! Confirmed, the rows are stored as ordinary edits in one write (all or none) and sync
+//! like any other (`shared::import`).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use tradewinds_shared::import::{self, csv, Names, Plan, Planned, IMPORTABLE};
+use tradewinds_shared::RecordKind;
+use wasm_bindgen::JsCast;
+
+use tradewinds_shared::access::Actor;
+
+use crate::catalogue::{use_actor, use_catalogue, Catalogue};
+use crate::db::{new_id, EditError};
+use crate::route::{Section, View};
+
+/// Where the import is: nothing chosen yet, reading, a plan to confirm, writing, done.
+#[derive(Clone)]
+enum Step {
+    Choose,
+    Reading,
+    Failed(String),
+    Planned(Arc<Plan>),
+    Writing(Arc<Plan>),
+    Done { changed: usize },
+}
+
+/// "Training tools" for `training_tools`.
+fn kind_name(kind: RecordKind) -> String {
+    let words = kind.plural().replace('_', " ");
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The kind the address names (`/import?kind=projects`), or organisations.
+fn kind_from_address() -> RecordKind {
+    let search = window().location().search().unwrap_or_default();
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()
+        .and_then(|p| p.get("kind"))
+        .and_then(|k| RecordKind::from_plural(&k))
+        .filter(|k| IMPORTABLE.contains(k))
+        .unwrap_or(RecordKind::Organisation)
+}
+
+/// The file's bytes, read by the browser.
+async fn file_bytes(file: web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| {
+            e.as_string()
+                .unwrap_or_else(|| "the file could not be read".into())
+        })?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The plan for `bytes` as records of `kind`, against what is on this device, for `actor`.
+async fn plan_file(
+    cat: Catalogue,
+    actor: Option<Actor>,
+    kind: RecordKind,
+    bytes: Vec<u8>,
+) -> Result<Plan, String> {
+    let actor = actor.ok_or("Sign in to import: the records are added in your name.")?;
+    let text = csv::decode(&bytes);
+    let table = csv::read(&text).map_err(|e| e.to_string())?;
+    let records = cat.db.records(kind).await.map_err(|e| e.to_string())?;
+    let mut linkable = Vec::new();
+    for k in import::LINKED_KINDS {
+        linkable.extend(cat.db.records(k).await.map_err(|e| e.to_string())?);
+    }
+    let mut names = Names::of_records(&linkable);
+    import::plan(kind, &table, &records, &mut names, &actor, new_id).map_err(|e| e.to_string())
+}
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    // Kept for the callbacks: contexts are not read inside async work.
+    let cat = StoredValue::new_local(use_catalogue());
+    let actor = use_actor();
+    let kind = RwSignal::new(kind_from_address());
+    let step = RwSignal::new(Step::Choose);
+    let file_name = RwSignal::new(String::new());
+    let choose = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        file_name.set(file.name());
+        step.set(Step::Reading);
+        let kind = kind.get_untracked();
+        let (cat, actor) = (cat.get_value(), actor.get_untracked());
+        spawn_local(async move {
+            // Let "Reading…" show before the work starts.
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            let planned = match file_bytes(file).await {
+                Ok(bytes) => plan_file(cat, actor, kind, bytes).await,
+                Err(e) => Err(e),
+            };
+            step.set(match planned {
+                Ok(plan) => Step::Planned(Arc::new(plan)),
+                Err(e) => Step::Failed(e),
+            });
+        });
+    };
+    let reset = move || {
+        step.set(Step::Choose);
+        file_name.set(String::new());
+        if let Some(input) = document()
+            .get_element_by_id("import-file")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.set_value("");
+        }
+    };
+    let confirm = move |plan: Arc<Plan>| {
+        let cat = cat.get_value();
+        let Some(user) = cat.user() else {
+            step.set(Step::Failed("Sign in to import.".into()));
+            return;
+        };
+        step.set(Step::Writing(plan.clone()));
+        let kind = kind.get_untracked();
+        spawn_local(async move {
+            let rows = plan
+                .creates
+                .iter()
+                .chain(&plan.updates)
+                .map(|p| (p.id, p.set.clone()))
+                .collect();
+            match cat.db.edit_many(&user, kind, rows).await {
+                Ok(changed) => {
+                    crate::sync::local_write(&cat).await;
+                    step.set(Step::Done { changed });
+                }
+                Err(e) => step.set(Step::Failed(match e {
+                    EditError::Denied(d) => d.message,
+                    e => format!("Nothing was imported: {e}"),
+                })),
+            }
+        });
+    };
+    view! {
+        <h1>"Import from a spreadsheet"</h1>
+        <p class="lead">
+            "Bring records in from a CSV file. The file is read on this device, offline too; "
+            "nothing changes until you confirm, and the records reach the server at the next sync."
+        </p>
+        <div class="filters">
+            <div class="field">
+                <label for="import-kind">"The file holds"</label>
+                <select id="import-kind" data-testid="import-kind"
+                    on:change=move |ev| {
+                        if let Some(k) = RecordKind::from_plural(&event_target_value(&ev)) {
+                            kind.set(k);
+                            reset();
+                        }
+                    }>
+                    {IMPORTABLE.iter().map(|&k| view! {
+                        <option value=k.plural() selected=move || kind.get() == k>{kind_name(k)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="import-file">"CSV file"</label>
+                <input id="import-file" data-testid="import-file" type="file"
+                    accept=".csv,.txt,text/csv,text/plain" on:change=choose/>
+            </div>
+        </div>
+        <p class="hint">
+            "Columns are found by their names as “Download as CSV” writes them (for example "
+            {move || {
+                kind.get().fields().iter().take(3).map(|f| f.label).collect::<Vec<_>>().join(", ")
+            }}
+            "); an Id column matches rows to records, otherwise rows are matched by what names them. "
+            "Comma or semicolon separated, UTF-8 or the spreadsheet's own encoding."
+        </p>
+        {move || match step.get() {
+            Step::Choose => ().into_any(),
+            Step::Reading => view! {
+                <p class="loading" role="status">{format!("Reading {}…", file_name.get())}</p>
+            }.into_any(),
+            Step::Failed(e) => view! {
+                <p class="error" role="alert" data-testid="import-error">{e}</p>
+            }.into_any(),
+            Step::Planned(plan) => {
+                let confirm_plan = plan.clone();
+                view! {
+                    <PlanView plan=plan kind=kind.get_untracked()/>
+                    <p class="actions">
+                        <button type="button" data-testid="import-confirm"
+                            disabled=confirm_plan.creates.is_empty() && confirm_plan.updates.is_empty()
+                            on:click=move |_| confirm(confirm_plan.clone())>
+                            {format!("Import {} records", confirm_plan.creates.len() + confirm_plan.updates.len())}
+                        </button>
+                        " "
+                        <button type="button" class="secondary" on:click=move |_| reset()>"Cancel"</button>
+                    </p>
+                }.into_any()
+            }
+            Step::Writing(plan) => view! {
+                <p class="loading" role="status">
+                    {format!("Writing {} records…", plan.creates.len() + plan.updates.len())}
+                </p>
+            }.into_any(),
+            Step::Done { changed } => {
+                let (href, what) = list_of(kind.get_untracked());
+                view! {
+                    <p class="saved" role="status" data-testid="import-done">
+                        {format!("Imported: {changed} records added or changed on this device. They reach the server at the next sync.")}
+                    </p>
+                    <p><a href=href>{format!("See the {what}")}</a></p>
+                }.into_any()
+            }
+        }}
+    }
+}
+
+/// Where records of `kind` are listed, and what that list is called.
+fn list_of(kind: RecordKind) -> (String, String) {
+    match kind {
+        RecordKind::ActionItem => ("/actions".to_owned(), "follow-up list".to_owned()),
+        // Contacts are shown on their organisations' pages.
+        RecordKind::Contact => (
+            Section::Organisations.href(View::List),
+            "organisations".to_owned(),
+        ),
+        kind => match Section::of(kind) {
+            Some(section) => (section.href(View::List), kind_name(kind).to_lowercase()),
+            None => ("/".to_owned(), "start page".to_owned()),
+        },
+    }
+}
+
+/// How many rows of each group are listed; the counts say how many there are in all.
+const SHOWN: usize = 200;
+
+#[component]
+fn PlanView(plan: Arc<Plan>, kind: RecordKind) -> impl IntoView {
+    let summary = format!(
+        "{} to add, {} to change, {} already as in the file, {} refused.",
+        plan.creates.len(),
+        plan.updates.len(),
+        plan.unchanged,
+        plan.refused.len()
+    );
+    let read: Vec<String> = plan.columns.iter().map(|(h, _)| h.clone()).collect();
+    let refused = plan.refused.clone();
+    let more = |n: usize| {
+        (n > SHOWN).then(|| view! { <p class="more">{format!("… and {} more.", n - SHOWN)}</p> })
+    };
+    view! {
+        <p role="status" data-testid="import-summary">{summary}</p>
+        <p class="meta">"Columns read: "{read.join(", ")}
+            {(!plan.ignored.is_empty()).then(|| format!(". Not read (not a field of {}): {}", kind.plural().replace('_', " "), plan.ignored.join(", ")))}
+        </p>
+        {(!refused.is_empty()).then(|| view! {
+            <h2>{format!("Refused ({})", refused.len())}</h2>
+            <p>"These rows will not be imported. Correct them in the spreadsheet and import the file again: rows already imported are not added twice."</p>
+            <table data-testid="import-refused">
+                <thead><tr><th>"Line"</th><th>"Row"</th><th>"Column"</th><th>"Problem"</th></tr></thead>
+                <tbody>
+                    {refused.iter().take(SHOWN).flat_map(|r| r.problems.iter().map(|p| view! {
+                        <tr><td>{r.line}</td><td>{r.title.clone()}</td><td>{p.column.clone()}</td><td>{p.message.clone()}</td></tr>
+                    }).collect::<Vec<_>>()).collect_view()}
+                </tbody>
+            </table>
+            {more(refused.len())}
+        })}
+        {(!plan.creates.is_empty()).then(|| view! {
+            <h2>{format!("To add ({})", plan.creates.len())}</h2>
+            <ul data-testid="import-creates">
+                {plan.creates.iter().take(SHOWN).map(|p| view! { <li>{p.title.clone()}</li> }).collect_view()}
+            </ul>
+            {more(plan.creates.len())}
+        })}
+        {(!plan.updates.is_empty()).then(|| view! {
+            <h2>{format!("To change ({})", plan.updates.len())}</h2>
+            <ul data-testid="import-updates">
+                {plan.updates.iter().take(SHOWN).map(changed_row).collect_view()}
+            </ul>
+            {more(plan.updates.len())}
+        })}
+    }
+}
+
+fn changed_row(p: &Planned) -> impl IntoView {
+    let changes: Vec<String> = p
+        .changes
+        .iter()
+        .map(|c| format!("{}: {} → {}", c.field, c.before, c.after))
+        .collect();
+    view! { <li>{p.title.clone()}<span class="meta">{format!(" — {}", changes.join("; "))}</span></li> }
+}

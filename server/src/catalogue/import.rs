@@ -1,0 +1,143 @@
+//! `POST /api/v1/import?kind=…&format=csv[&dry_run=true]`: a CSV file of organisations,
+//! contacts, training tools, action items or projects, for administrators and
+//! coordinators who script. The body is the file as saved; the answer is the plan the
+//! app's import screen shows (`shared::import::plan`, against the records on the server,
+//! for the signed-in person) and, unless `dry_run`, what was applied: every planned row
+//! goes through the same path as any REST edit, the server's own device numbering it and
+//! the signed-in person as author, so access rules and history hold.
+
+use axum::{
+    body::Bytes,
+    extract::{rejection::BytesRejection, Query, State},
+    Json,
+};
+use serde::{Deserialize, Serialize};
+use tradewinds_shared::api::ErrorCode;
+use tradewinds_shared::import::{self, csv, Names, Plan, Problem, Refused};
+use tradewinds_shared::RecordKind;
+use uuid::Uuid;
+
+use crate::accounts::Signed;
+use crate::{AppState, Error};
+
+/// The largest file an import takes.
+pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportQuery {
+    kind: String,
+    format: String,
+    #[serde(default)]
+    dry_run: bool,
+}
+
+#[derive(Serialize)]
+pub struct ImportAnswer {
+    plan: Plan,
+    /// Whether anything was written (`false` for a dry run).
+    applied: bool,
+    /// Planned rows refused when applied (someone changed the record meanwhile).
+    failed: Vec<Refused>,
+}
+
+fn invalid(message: String) -> Error {
+    Error::Unprocessable {
+        code: ErrorCode::InvalidImport,
+        message,
+    }
+}
+
+pub async fn import(
+    State(app): State<AppState>,
+    signed: Signed,
+    query: Result<Query<ImportQuery>, axum::extract::rejection::QueryRejection>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<ImportAnswer>, Error> {
+    let Query(q) = query.map_err(|e| Error::BadRequest {
+        code: ErrorCode::InvalidQuery,
+        message: format!(
+            "{} (expected ?kind=KIND&format=csv[&dry_run=true])",
+            e.body_text()
+        ),
+    })?;
+    let kind = RecordKind::from_plural(&q.kind)
+        .filter(|k| import::IMPORTABLE.contains(k))
+        .ok_or_else(|| Error::BadRequest {
+            code: ErrorCode::InvalidQuery,
+            message: format!(
+                "`{}` cannot be imported; kind is one of: {}.",
+                q.kind,
+                import::IMPORTABLE
+                    .iter()
+                    .map(|k| k.plural())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        })?;
+    if q.format != "csv" {
+        return Err(Error::BadRequest {
+            code: ErrorCode::InvalidQuery,
+            message: format!(
+                "`{}` is not a format this server imports; use format=csv.",
+                q.format
+            ),
+        });
+    }
+    let body = body.map_err(|e| {
+        if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+            Error::TooLarge(MAX_IMPORT_BYTES)
+        } else {
+            Error::BadRequest {
+                code: ErrorCode::UnreadableBody,
+                message: format!("The request body could not be read: {}", e.body_text()),
+            }
+        }
+    })?;
+    let actor = signed.user.actor();
+    let text = csv::decode(&body);
+    let table = csv::read(&text).map_err(|e| invalid(e.to_string()))?;
+    let records = app.store.list(kind).await?;
+    let mut linkable = Vec::new();
+    for k in import::LINKED_KINDS {
+        linkable.extend(app.store.list(k).await?);
+    }
+    let mut names = Names::of_records(&linkable);
+    let plan = import::plan(kind, &table, &records, &mut names, &actor, Uuid::new_v4)
+        .map_err(|e| invalid(e.to_string()))?;
+    if q.dry_run {
+        return Ok(Json(ImportAnswer {
+            plan,
+            applied: false,
+            failed: Vec::new(),
+        }));
+    }
+    let rows: Vec<_> = plan.creates.iter().chain(&plan.updates).collect();
+    let outcomes = app
+        .store
+        .apply_server_edits(
+            kind,
+            rows.iter().map(|p| (p.id, p.set.clone())).collect(),
+            &signed.author(),
+        )
+        .await?;
+    let failed = rows
+        .iter()
+        .zip(outcomes)
+        .filter_map(|(p, outcome)| {
+            outcome.err().map(|e| Refused {
+                line: p.line,
+                title: p.title.clone(),
+                problems: vec![Problem {
+                    column: String::new(),
+                    message: e.to_string(),
+                }],
+            })
+        })
+        .collect();
+    Ok(Json(ImportAnswer {
+        plan,
+        applied: true,
+        failed,
+    }))
+}

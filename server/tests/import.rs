@@ -1,0 +1,179 @@
+//! `POST /api/v1/import`: a dry run that writes nothing, an import that writes each row
+//! once and a second that changes nothing, and the rules as an attacker would test them —
+//! rows the account may not write, kinds and formats not taken, broken and oversized files.
+
+use axum::http::{Method, StatusCode};
+use serde_json::Value;
+use tradewinds_shared::access::Role;
+use tradewinds_shared::RecordKind;
+
+use crate::common::TestApp;
+
+const TOOLS: &str = "\u{feff}Title;Provider;Languages;Format\r\n\
+    Small-vessel boarding drill;CCLEC;\"English; Spanish\";Workshop\r\n\
+    Risk profiling clinic;Caribbean Regional Technical Assistance Centre;English;Classroom\r\n\
+    Port security primer;Nobody In Particular;English;Guide\r\n";
+
+async fn import(t: &TestApp, query: &str, file: &str) -> crate::common::Reply {
+    t.raw(
+        Method::POST,
+        &format!("/api/v1/import?{query}"),
+        Some("text/csv"),
+        file.as_bytes().to_vec(),
+    )
+    .await
+}
+
+fn count(answer: &Value, group: &str) -> usize {
+    answer["plan"][group].as_array().map_or(0, Vec::len)
+}
+
+#[tokio::test]
+async fn a_dry_run_writes_nothing_an_import_writes_each_row_once_and_again_changes_nothing() {
+    let t = TestApp::seeded().await;
+    let before = t.state().await;
+    let dry = import(&t, "kind=training_tools&format=csv&dry_run=true", TOOLS)
+        .await
+        .expect(StatusCode::OK);
+    assert_eq!((count(&dry, "creates"), count(&dry, "refused")), (2, 1));
+    assert_eq!(dry["applied"], false);
+    let refused = &dry["plan"]["refused"][0];
+    assert_eq!(refused["line"], 4);
+    assert_eq!(refused["problems"][0]["column"], "Provider");
+    assert_eq!(t.state().await, before, "a dry run stores nothing");
+
+    let done = import(&t, "kind=training_tools&format=csv", TOOLS)
+        .await
+        .expect(StatusCode::OK);
+    assert_eq!(done["applied"], true);
+    assert_eq!(done["failed"], serde_json::json!([]));
+    let tools = t.list(RecordKind::TrainingTool).await;
+    let drill = tools
+        .iter()
+        .find(|t| t["title"] == "Small-vessel boarding drill")
+        .expect("imported");
+    assert_eq!(drill["languages"], serde_json::json!(["en", "es"]));
+    assert_eq!(drill["format"], "workshop");
+    assert!(!tools.iter().any(|t| t["title"] == "Port security primer"));
+
+    let after = t.state().await;
+    let again = import(&t, "kind=training_tools&format=csv", TOOLS)
+        .await
+        .expect(StatusCode::OK);
+    assert_eq!((count(&again, "creates"), count(&again, "updates")), (0, 0));
+    assert_eq!(again["plan"]["unchanged"], 2);
+    assert_eq!(
+        t.state().await,
+        after,
+        "importing the same file again writes nothing"
+    );
+}
+
+#[tokio::test]
+async fn an_import_writes_only_what_the_account_may_write() {
+    let t = TestApp::seeded().await;
+    let orgs = t.list(RecordKind::Organisation).await;
+    let id_of = |name: &str| {
+        orgs.iter()
+            .find(|o| o["name"] == name)
+            .and_then(|o| o["id"].as_str())
+            .and_then(|id| uuid::Uuid::parse_str(id).ok())
+            .unwrap_or_else(|| panic!("{name} is seeded"))
+    };
+    let cclec = id_of("Caribbean Customs Law Enforcement Council");
+    let editor = t
+        .signed_in_as("editor@test.org", Role::OfficeEditor, Some(cclec))
+        .await;
+    let contacts = "Organisation,Role title,Name\n\
+        Caribbean Customs Law Enforcement Council,Training focal point,A. Brown\n\
+        World Customs Organization,Customs adviser,B. Green\n";
+    let answer = import(&editor, "kind=contacts&format=csv", contacts)
+        .await
+        .expect(StatusCode::OK);
+    assert_eq!(
+        (count(&answer, "creates"), count(&answer, "refused")),
+        (1, 1)
+    );
+    let names: Vec<Value> = t
+        .list(RecordKind::Contact)
+        .await
+        .iter()
+        .map(|c| c["name"].clone())
+        .collect();
+    assert!(names.contains(&Value::from("A. Brown")));
+    assert!(!names.contains(&Value::from("B. Green")));
+
+    // An organisation's facts only coordinators change: an edited export naming another
+    // organisation by its id changes nothing.
+    let wco = id_of("World Customs Organization");
+    let crafted =
+        format!("Id,Name,Website\n{wco},World Customs Organization,https://example.org\n");
+    let before_orgs = t.list(RecordKind::Organisation).await;
+    let answer = import(&editor, "kind=organisations&format=csv", &crafted)
+        .await
+        .expect(StatusCode::OK);
+    assert_eq!(
+        (count(&answer, "updates"), count(&answer, "refused")),
+        (0, 1)
+    );
+    assert_eq!(t.list(RecordKind::Organisation).await, before_orgs);
+
+    let viewer = t.signed_in_as("viewer@test.org", Role::Viewer, None).await;
+    let before = t.state().await;
+    let answer = import(&viewer, "kind=training_tools&format=csv", TOOLS)
+        .await
+        .expect(StatusCode::OK);
+    assert_eq!(
+        (count(&answer, "creates"), count(&answer, "refused")),
+        (0, 3)
+    );
+    assert_eq!(t.state().await, before, "a viewer's import stores nothing");
+    let stranger = t.with_token(None);
+    import(&stranger, "kind=training_tools&format=csv", TOOLS)
+        .await
+        .expect_error(StatusCode::UNAUTHORIZED, "unauthenticated");
+}
+
+#[tokio::test]
+async fn files_and_queries_the_import_does_not_take_are_refused_by_name() {
+    let t = TestApp::seeded().await;
+    let before = t.state().await;
+    let e = import(&t, "kind=meetings&format=csv", TOOLS)
+        .await
+        .expect_error(StatusCode::BAD_REQUEST, "invalid_query");
+    assert!(
+        e.message.contains("`meetings` cannot be imported"),
+        "{}",
+        e.message
+    );
+    let e = import(&t, "kind=projects&format=iati", TOOLS)
+        .await
+        .expect_error(StatusCode::BAD_REQUEST, "invalid_query");
+    assert!(e.message.contains("use format=csv"), "{}", e.message);
+    import(&t, "kind=projects", TOOLS)
+        .await
+        .expect_error(StatusCode::BAD_REQUEST, "invalid_query");
+    let contacts = "Organisation,Role title,Name\nCARTAC,Customs adviser,B. Green\n";
+    let e = import(&t, "kind=projects&format=csv", contacts)
+        .await
+        .expect_error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_import");
+    assert!(
+        e.message
+            .contains("No column of this file is a field of projects"),
+        "{}",
+        e.message
+    );
+    let e = import(&t, "kind=training_tools&format=csv", "Title\n\"Unclosed\n")
+        .await
+        .expect_error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_import");
+    assert!(
+        e.message.contains("Line 2 opens a quoted cell"),
+        "{}",
+        e.message
+    );
+    let huge = format!("Title\n{}", "x".repeat(21 * 1024 * 1024));
+    import(&t, "kind=training_tools&format=csv", &huge)
+        .await
+        .expect_error(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large");
+    assert_eq!(t.state().await, before);
+}

@@ -1,0 +1,362 @@
+//! One spreadsheet cell read as a field's value: the labels, names and date wordings the
+//! CSV export writes, or the stored codes, ids and ISO dates; what cannot be read is named.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+use uuid::Uuid;
+
+use crate::catalogue::RecordKind;
+use crate::dates::{Day, Due, MONTHS};
+use crate::fields::{Field, FieldType};
+use crate::reference::{COUNTRIES, LANGUAGES, TOPICS};
+
+/// What the organisation export writes for an organisation with no country.
+const NO_COUNTRY: &str = "Regional / international";
+
+/// The records a link cell may name, by kind: each name (lower case) with the ids it names.
+#[derive(Debug, Default)]
+pub struct Names {
+    by_kind: HashMap<RecordKind, HashMap<String, Vec<Uuid>>>,
+    ids: HashMap<Uuid, RecordKind>,
+    titles: HashMap<Uuid, String>,
+}
+
+impl Names {
+    /// `id` of `kind` goes by each of `names` (its title, and e.g. its name and acronym).
+    pub fn add<'a>(
+        &mut self,
+        kind: RecordKind,
+        id: Uuid,
+        names: impl IntoIterator<Item = &'a str>,
+    ) {
+        self.ids.insert(id, kind);
+        let mut names = names
+            .into_iter()
+            .filter(|n| !n.trim().is_empty())
+            .peekable();
+        if let Some(first) = names.peek() {
+            self.titles
+                .entry(id)
+                .or_insert_with(|| first.trim().to_owned());
+        }
+        let names_of_kind = self.by_kind.entry(kind).or_default();
+        for name in names {
+            let key = fold(name);
+            let ids = names_of_kind.entry(key).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+
+    /// What each record is called (the first name it was added with).
+    pub fn titles(&self) -> &HashMap<Uuid, String> {
+        &self.titles
+    }
+
+    fn find(&self, kind: RecordKind, text: &str) -> Result<Uuid, String> {
+        let what = kind.label().to_lowercase();
+        if let Ok(id) = Uuid::parse_str(text) {
+            return match self.ids.get(&id) {
+                Some(k) if *k == kind => Ok(id),
+                _ => Err(format!(
+                    "There is no {what} with the id {id} on this device."
+                )),
+            };
+        }
+        match self.by_kind.get(&kind).and_then(|n| n.get(&fold(text))) {
+            Some(ids) if ids.len() == 1 => Ok(ids[0]),
+            Some(ids) => Err(format!(
+                "“{text}” names {} records of kind {what}: write the one meant by its full name or id.",
+                ids.len()
+            )),
+            None => Err(format!(
+                "There is no {what} called “{text}” on this device: add it first, or correct the name."
+            )),
+        }
+    }
+}
+
+/// Text compared without case or surrounding spaces.
+pub fn fold(text: &str) -> String {
+    text.trim().to_lowercase()
+}
+
+/// The cell as the export's formula guard left it: a `'` before `=`, `+`, `-` or `@` is
+/// dropped again.
+fn unguarded(cell: &str) -> &str {
+    let cell = cell.trim();
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => cell,
+    }
+}
+
+/// The items of a list cell, as the export joins them ("; ").
+fn items(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split(';').map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// A code from a (code, label) list, by its code or its label.
+fn code_of(
+    text: &str,
+    list: &[(&'static str, &'static str)],
+    what: &str,
+) -> Result<&'static str, String> {
+    let key = fold(text);
+    list.iter()
+        .find(|(code, label)| fold(code) == key || fold(label) == key)
+        .map(|(code, _)| *code)
+        .ok_or_else(|| {
+            let some: Vec<&str> = list.iter().take(6).map(|(_, l)| *l).collect();
+            let more = if list.len() > some.len() { ", …" } else { "" };
+            format!(
+                "“{text}” is not a known {what} (for example {}{more}).",
+                some.join(", ")
+            )
+        })
+}
+
+fn topic_code(text: &str) -> Result<&'static str, String> {
+    let key = fold(text);
+    TOPICS
+        .iter()
+        .find(|(code, label, _)| fold(code) == key || fold(label) == key)
+        .map(|(code, _, _)| *code)
+        .ok_or_else(|| format!("“{text}” is not a known topic (for example Risk management, Integrity and transparency, …)."))
+}
+
+fn month(name: &str) -> Option<u8> {
+    let key = fold(name);
+    MONTHS
+        .iter()
+        .position(|m| m.to_lowercase() == key || m[..3].to_lowercase() == key)
+        .map(|i| i as u8 + 1)
+}
+
+/// A day as stored (`2013-04-15`) or as the export writes it ("15 April 2013").
+fn day(text: &str) -> Option<Day> {
+    Day::parse(text).or_else(|| {
+        let parts: Vec<&str> = text.split_whitespace().collect();
+        let [d, m, y] = parts.as_slice() else {
+            return None;
+        };
+        Day::parse(&format!(
+            "{y}-{:02}-{:02}",
+            month(m)?,
+            d.parse::<u8>().ok()?
+        ))
+    })
+}
+
+/// A due date as stored or as the export writes it ("April 2013", "2nd quarter 2013",
+/// "To be decided").
+fn due(text: &str) -> Option<Due> {
+    if fold(text) == "to be decided" {
+        return Some(Due::ToBeDecided);
+    }
+    if let Some(d) = Due::parse(text) {
+        return Some(d);
+    }
+    if let Some(d) = day(text) {
+        return Some(Due::Day(d));
+    }
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    let stored = match parts.as_slice() {
+        [m, y] => format!("{y}-{:02}", month(m)?),
+        [nth, q, y] if fold(q) == "quarter" => {
+            format!("{y}-Q{}", nth.chars().next().filter(char::is_ascii_digit)?)
+        }
+        _ => return None,
+    };
+    Due::parse(&stored)
+}
+
+fn stored_due(d: Due) -> String {
+    match d {
+        Due::ToBeDecided => String::new(),
+        Due::Day(d) => format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
+        Due::Month { year, month } => format!("{year:04}-{month:02}"),
+        Due::Quarter { year, quarter } => format!("{year:04}-Q{quarter}"),
+    }
+}
+
+/// A whole number, with `,`, `.`, spaces or `_` between groups of digits allowed.
+fn whole(text: &str) -> Option<u64> {
+    let digits: String = text
+        .chars()
+        .filter(|c| !matches!(c, ',' | '.' | ' ' | '_' | '\u{a0}'))
+        .collect();
+    let grouped = text.contains([',', '.']);
+    if grouped {
+        // "1,500,000" but not "1.5": after the first group every group has three digits.
+        let groups: Vec<&str> = text.split([',', '.']).collect();
+        if groups[1..].iter().any(|g| g.trim().len() != 3) {
+            return None;
+        }
+    }
+    digits.parse().ok()
+}
+
+/// The value of `field` a cell gives; `Ok(None)` for an empty cell of a field whose value
+/// cannot be empty (a choice), which leaves the field as it is.
+pub fn read(field: &Field, cell: &str, names: &Names) -> Result<Option<Value>, String> {
+    let text = unguarded(cell);
+    let list = |one: &dyn Fn(&str) -> Result<String, String>| -> Result<Option<Value>, String> {
+        let values: Result<Vec<Value>, String> =
+            items(text).map(|i| one(i).map(Value::String)).collect();
+        Ok(Some(Value::Array(values?)))
+    };
+    let country = |t: &str| code_of(t, COUNTRIES, "country").map(str::to_owned);
+    let language = |t: &str| code_of(t, LANGUAGES, "language").map(str::to_owned);
+    let empty = text.is_empty();
+    let value = match field.ty {
+        FieldType::Text | FieldType::Paragraphs | FieldType::Url | FieldType::Email => {
+            Value::String(text.to_owned())
+        }
+        FieldType::Choice(_) if empty => return Ok(None),
+        FieldType::Choice(options) => {
+            Value::String(code_of(text, options, &field.label.to_lowercase())?.to_owned())
+        }
+        FieldType::Country if empty || fold(text) == fold(NO_COUNTRY) => Value::Null,
+        FieldType::Country => Value::String(country(text)?),
+        FieldType::Language if empty => Value::Null,
+        FieldType::Language => Value::String(language(text)?),
+        FieldType::Countries => return list(&country),
+        FieldType::Languages => return list(&language),
+        FieldType::Topics => return list(&|t| topic_code(t).map(str::to_owned)),
+        FieldType::Texts => return list(&|t| Ok(t.to_owned())),
+        FieldType::Link(_) if empty => Value::Null,
+        FieldType::Link(kind) => Value::String(names.find(kind, text)?.to_string()),
+        FieldType::Links(kind) => {
+            return list(&|t| names.find(kind, t).map(|id| id.to_string()))
+        }
+        FieldType::Day if empty => Value::String(String::new()),
+        FieldType::Day => Value::String(
+            day(text)
+                .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
+                .ok_or_else(|| format!("“{text}” is not a date: write it as 2013-04-15 or 15 April 2013."))?,
+        ),
+        FieldType::Due => Value::String(stored_due(due(text).ok_or_else(|| {
+            format!("“{text}” is not a due date: write 2013-04-15, April 2013, 2nd quarter 2013 or 2013-Q2, or leave it empty.")
+        })?)),
+        FieldType::Year | FieldType::Amount if empty => Value::Null,
+        FieldType::Year | FieldType::Amount => Value::from(
+            whole(text).ok_or_else(|| format!("“{text}” is not a whole number."))?,
+        ),
+    };
+    Ok(Some(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn field(kind: RecordKind, name: &str) -> &'static Field {
+        kind.field(name).unwrap()
+    }
+
+    #[test]
+    fn labels_names_and_codes_read_as_codes() {
+        let names = Names::default();
+        let org = RecordKind::Organisation;
+        let read_org = |name, cell| read(field(org, name), cell, &names);
+        assert_eq!(
+            read_org("category", "technical assistance provider"),
+            Ok(Some(json!("ta_provider")))
+        );
+        assert_eq!(
+            read_org("category", "ta_provider"),
+            Ok(Some(json!("ta_provider")))
+        );
+        assert_eq!(read_org("category", " "), Ok(None));
+        assert!(read_org("category", "Bank")
+            .unwrap_err()
+            .contains("“Bank” is not a known category"));
+        assert_eq!(read_org("country", "Curaçao"), Ok(Some(json!("CW"))));
+        assert_eq!(read_org("country", "jm"), Ok(Some(json!("JM"))));
+        assert_eq!(
+            read_org("country", "Regional / international"),
+            Ok(Some(Value::Null))
+        );
+        assert_eq!(
+            read_org("languages", "English; French"),
+            Ok(Some(json!(["en", "fr"])))
+        );
+        assert_eq!(read_org("languages", ""), Ok(Some(json!([]))));
+        assert_eq!(read_org("name", "'=SUM(A1)"), Ok(Some(json!("=SUM(A1)"))));
+        assert_eq!(read_org("name", "'quoted'"), Ok(Some(json!("'quoted'"))));
+        let tool = RecordKind::TrainingTool;
+        assert_eq!(
+            read(field(tool, "topics"), "Risk management;Legislation", &names),
+            Ok(Some(json!(["risk_management", "legislation"])))
+        );
+        assert_eq!(
+            read(field(tool, "last_verified"), "5 Oct 2012", &names),
+            Ok(Some(json!("2012-10-05")))
+        );
+        assert!(read(field(tool, "last_verified"), "10/05/2012", &names).is_err());
+    }
+
+    #[test]
+    fn due_dates_and_amounts() {
+        let names = Names::default();
+        let due_of = |cell| read(field(RecordKind::ActionItem, "due"), cell, &names);
+        assert_eq!(due_of("2nd quarter 2013"), Ok(Some(json!("2013-Q2"))));
+        assert_eq!(due_of("April 2013"), Ok(Some(json!("2013-04"))));
+        assert_eq!(due_of("15 April 2013"), Ok(Some(json!("2013-04-15"))));
+        assert_eq!(due_of("To be decided"), Ok(Some(json!(""))));
+        assert_eq!(due_of("2013-q3"), Ok(Some(json!("2013-Q3"))));
+        assert!(due_of("soon").is_err());
+        let budget = |cell| read(field(RecordKind::Project, "budget"), cell, &names);
+        assert_eq!(budget("1,500,000"), Ok(Some(json!(1_500_000))));
+        assert_eq!(budget("1 500 000"), Ok(Some(json!(1_500_000))));
+        assert_eq!(budget(""), Ok(Some(Value::Null)));
+        assert!(budget("1.5").is_err());
+        assert!(budget("-3").is_err());
+    }
+
+    #[test]
+    fn links_by_name_acronym_or_id() {
+        let mut names = Names::default();
+        let cartac = Uuid::from_u128(1);
+        let other = Uuid::from_u128(2);
+        let org = RecordKind::Organisation;
+        names.add(
+            org,
+            cartac,
+            [
+                "Caribbean Regional Technical Assistance Centre (CARTAC)",
+                "CARTAC",
+            ],
+        );
+        names.add(org, other, ["Customs", "CED"]);
+        names.add(org, Uuid::from_u128(3), ["Customs"]);
+        let provider = field(RecordKind::TrainingTool, "provider");
+        assert_eq!(
+            read(provider, "cartac", &names),
+            Ok(Some(json!(cartac.to_string())))
+        );
+        assert_eq!(
+            read(provider, &cartac.to_string(), &names),
+            Ok(Some(json!(cartac.to_string())))
+        );
+        assert!(read(provider, "Customs", &names)
+            .unwrap_err()
+            .contains("names 2 records"));
+        assert!(read(provider, "WCO", &names)
+            .unwrap_err()
+            .contains("no organisation called “WCO”"));
+        let unknown = Uuid::from_u128(9).to_string();
+        assert!(read(provider, &unknown, &names)
+            .unwrap_err()
+            .contains("no organisation with the id"));
+        let funders = field(RecordKind::Project, "funders");
+        assert_eq!(
+            read(funders, "CARTAC; CED", &names),
+            Ok(Some(json!([cartac.to_string(), other.to_string()])))
+        );
+    }
+}

@@ -1,0 +1,272 @@
+//! The import plan against a small catalogue: files as spreadsheets and the CSV export
+//! write them, what each row does, and the reasons rows are refused.
+
+use serde_json::json;
+
+use super::*;
+use crate::access::Role;
+use crate::export;
+
+const CARTAC: Uuid = Uuid::from_u128(0xc);
+const JAMAICA: Uuid = Uuid::from_u128(0x1a);
+
+fn coordinator() -> Actor {
+    Actor {
+        user: Uuid::from_u128(1),
+        role: Role::Coordinator,
+        organisation: None,
+    }
+}
+
+fn record(kind: RecordKind, id: Uuid, fields: Value) -> RecordState {
+    let Value::Object(set) = fields else {
+        unreachable!()
+    };
+    let m = RecordState::new(kind, id).edit(1, 1, set).unwrap();
+    RecordState::check_mutation(None, Uuid::from_u128(99), &m, None).unwrap()
+}
+
+fn organisations() -> Vec<RecordState> {
+    vec![
+        record(
+            RecordKind::Organisation,
+            CARTAC,
+            json!({"name": "Caribbean Regional Technical Assistance Centre", "acronym": "CARTAC",
+                   "category": "ta_provider", "country": "BB"}),
+        ),
+        record(
+            RecordKind::Organisation,
+            JAMAICA,
+            json!({"name": "Jamaica Customs Agency", "category": "customs_administration",
+                   "country": "JM"}),
+        ),
+    ]
+}
+
+/// The records after writing a plan's rows into `records`, as the device would.
+fn applied(kind: RecordKind, mut records: Vec<RecordState>, plan: &Plan) -> Vec<RecordState> {
+    for p in plan.creates.iter().chain(&plan.updates) {
+        let i = records.iter().position(|r| r.id == p.id);
+        let base = i.map_or_else(|| RecordState::new(kind, p.id), |i| records[i].clone());
+        let m = base.edit(2, 2, p.set.clone()).unwrap();
+        let next = RecordState::check_mutation(Some(&base), Uuid::from_u128(98), &m, None).unwrap();
+        match i {
+            Some(i) => records[i] = next,
+            None => records.push(next),
+        }
+    }
+    records
+}
+
+fn plan_of(
+    kind: RecordKind,
+    text: &str,
+    records: &[RecordState],
+    actor: &Actor,
+) -> Result<Plan, ImportError> {
+    let table = csv::read(text)?;
+    let mut names = Names::of_records(organisations().iter().chain(records));
+    let mut n = 0x1000;
+    plan(kind, &table, records, &mut names, actor, || {
+        n += 1;
+        Uuid::from_u128(n)
+    })
+}
+
+#[test]
+fn a_spreadsheet_of_training_tools_adds_them_and_a_second_import_changes_nothing() {
+    let text = "Title;Provider;Languages;Topics;Format;Last checked\r\n\
+        Risk management e-learning;CARTAC;English; French;Risk management;Workshop;2 October 2012\r\n";
+    // "English; French" is two cells here (semicolon-separated): the second is beyond the
+    // header. Quoted, it is one list cell.
+    let plan = plan_of(RecordKind::TrainingTool, text, &[], &coordinator()).unwrap();
+    assert_eq!(plan.refused.len(), 1, "{plan:?}");
+    let text = "Title;Provider;Languages;Topics;Format;Last checked\r\n\
+        Risk management e-learning;CARTAC;\"English; French\";Risk management;Workshop;2 October 2012\r\n";
+    let plan = plan_of(RecordKind::TrainingTool, text, &[], &coordinator()).unwrap();
+    assert!(plan.refused.is_empty(), "{:?}", plan.refused);
+    assert_eq!(plan.creates.len(), 1);
+    let set = &plan.creates[0].set;
+    assert_eq!(set["provider"], json!(CARTAC.to_string()));
+    assert_eq!(set["languages"], json!(["en", "fr"]));
+    assert_eq!(set["format"], json!("workshop"));
+    assert_eq!(set["last_verified"], json!("2012-10-02"));
+    let records = applied(RecordKind::TrainingTool, Vec::new(), &plan);
+    let again = plan_of(RecordKind::TrainingTool, text, &records, &coordinator()).unwrap();
+    assert_eq!(
+        (again.creates.len(), again.updates.len(), again.unchanged),
+        (0, 0, 1)
+    );
+}
+
+#[test]
+fn the_organisation_export_comes_back_unchanged_and_an_edited_cell_is_a_change() {
+    let records = organisations();
+    let typed: Vec<Organisation> = records.iter().map(|r| r.typed().unwrap()).collect();
+    let rows: Vec<export::OrgRow> = typed
+        .iter()
+        .zip(&records)
+        .map(|(o, r)| export::OrgRow {
+            id: r.id,
+            organisation: o,
+            parent: String::new(),
+            successor: String::new(),
+        })
+        .collect();
+    let text = export::organisations(&rows);
+    let plan = plan_of(RecordKind::Organisation, &text, &records, &coordinator()).unwrap();
+    assert!(plan.refused.is_empty(), "{:?}", plan.refused);
+    assert_eq!(
+        (plan.creates.len(), plan.updates.len(), plan.unchanged),
+        (0, 0, 2)
+    );
+    assert!(plan.ignored.is_empty(), "{:?}", plan.ignored);
+
+    let edited = text.replace("Jamaica Customs Agency", "Jamaica Customs Agency (JCA)");
+    let plan = plan_of(RecordKind::Organisation, &edited, &records, &coordinator()).unwrap();
+    assert_eq!(plan.updates.len(), 1, "{plan:?}");
+    assert_eq!(plan.updates[0].id, JAMAICA);
+    assert_eq!(
+        plan.updates[0].changes,
+        [Change {
+            field: "Name",
+            before: "Jamaica Customs Agency".into(),
+            after: "Jamaica Customs Agency (JCA)".into()
+        }]
+    );
+}
+
+#[test]
+fn rows_without_an_id_match_by_name_and_country_and_may_name_each_other() {
+    let records = organisations();
+    let text = "Name,Country,Part of,Acronym\n\
+        Jamaica Customs Agency ,jamaica,,JCA\n\
+        Revenue Unit,Jamaica,Tax Office,\n\
+        Tax Office,Jamaica,,TAJ\n";
+    let plan = plan_of(RecordKind::Organisation, text, &records, &coordinator()).unwrap();
+    assert!(plan.refused.is_empty(), "{:?}", plan.refused);
+    assert_eq!(plan.updates.len(), 1);
+    assert_eq!(plan.updates[0].id, JAMAICA);
+    assert_eq!(
+        plan.updates[0].set.keys().collect::<Vec<_>>(),
+        ["acronym"],
+        "{:?}",
+        plan.updates[0]
+    );
+    assert_eq!(plan.creates.len(), 2);
+    let tax_office = plan.creates[1].id;
+    assert_eq!(plan.creates[0].set["parent"], json!(tax_office.to_string()));
+}
+
+#[test]
+fn refused_rows_name_their_line_column_and_reason_and_nothing_else_is_refused() {
+    let records = organisations();
+    let text = "Name,Category,Country,Website,Id\n\
+        ,Customs administration,Jamaica,,\n\
+        Belize Customs,Bank,Belize,,\n\
+        Guyana Revenue Authority,Customs administration,Guyana,not a web address,\n\
+        Barbados Customs,Customs administration,Barbados,,not-an-id\n\
+        Trinidad Customs,Customs administration,Trinidad and Tobago,,\n\
+        trinidad customs,Customs administration,Trinidad and Tobago,,\n";
+    let plan = plan_of(RecordKind::Organisation, text, &records, &coordinator()).unwrap();
+    let reasons: Vec<(usize, &str, &str)> = plan
+        .refused
+        .iter()
+        .flat_map(|r| {
+            r.problems
+                .iter()
+                .map(move |p| (r.line, p.column.as_str(), p.message.as_str()))
+        })
+        .collect();
+    assert_eq!(reasons.len(), 5, "{reasons:#?}");
+    assert_eq!(reasons[0].0, 2);
+    assert_eq!(reasons[0].1, "Name");
+    assert_eq!((reasons[1].0, reasons[1].1), (3, "Category"));
+    assert!(reasons[1].2.contains("“Bank” is not a known category"));
+    assert_eq!((reasons[2].0, reasons[2].1), (4, "Website"));
+    assert_eq!((reasons[3].0, reasons[3].1), (5, "Id"));
+    assert_eq!(reasons[4].0, 7);
+    assert!(reasons[4].2.contains("Line 6 is the same record"));
+    assert_eq!(plan.creates.len(), 1);
+    assert_eq!(plan.creates[0].title, "Trinidad Customs");
+}
+
+#[test]
+fn an_office_editor_may_import_only_their_own_organisations_records() {
+    let editor = Actor {
+        user: Uuid::from_u128(2),
+        role: Role::OfficeEditor,
+        organisation: Some(JAMAICA),
+    };
+    let text = "Organisation,Role title,Name\n\
+        Jamaica Customs Agency,Training focal point,A. Brown\n\
+        CARTAC,Customs adviser,B. Green\n";
+    let plan = plan_of(RecordKind::Contact, text, &[], &editor).unwrap();
+    assert_eq!(plan.creates.len(), 1, "{plan:?}");
+    assert_eq!(plan.refused.len(), 1);
+    assert_eq!(plan.refused[0].line, 3);
+    let viewer = Actor {
+        role: Role::Viewer,
+        ..editor
+    };
+    let plan = plan_of(RecordKind::Contact, text, &[], &viewer).unwrap();
+    assert_eq!(plan.refused.len(), 2);
+    assert!(plan.refused[0].problems[0].message.contains("viewer"));
+}
+
+#[test]
+fn a_file_of_the_wrong_kind_or_broken_is_refused_whole() {
+    let err = plan_of(
+        RecordKind::Project,
+        "Name,Acronym\nX,Y\n",
+        &[],
+        &coordinator(),
+    )
+    .unwrap_err();
+    assert!(matches!(err, ImportError::NoColumns { .. }));
+    assert!(err.to_string().contains("Title, Identifier"), "{err}");
+    let err = plan_of(
+        RecordKind::Project,
+        "Title,title\nX,Y\n",
+        &[],
+        &coordinator(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "The columns “Title” and “title” are the same field: keep one of them."
+    );
+    let err = plan_of(RecordKind::Meeting, "Title\nX\n", &[], &coordinator()).unwrap_err();
+    assert_eq!(err, ImportError::NotImportable(RecordKind::Meeting));
+    let err = plan_of(RecordKind::Project, "Title\n\"X\n", &[], &coordinator()).unwrap_err();
+    assert_eq!(err, ImportError::Csv(CsvError::UnclosedQuote { line: 2 }));
+}
+
+#[test]
+fn action_items_read_due_dates_as_the_export_writes_them() {
+    let text = "Action,Owner,Due,Status,Overdue,From\n\
+        Share the risk profiles,Jamaica Customs Agency,2nd quarter 2013,In progress,yes,Meeting\n";
+    let plan = plan_of(RecordKind::ActionItem, text, &[], &coordinator()).unwrap();
+    assert!(plan.refused.is_empty(), "{:?}", plan.refused);
+    assert_eq!(plan.ignored, ["Overdue", "From"]);
+    let set = &plan.creates[0].set;
+    assert_eq!(set["due"], json!("2013-Q2"));
+    assert_eq!(set["status"], json!("in_progress"));
+    assert_eq!(set["owner"], json!(JAMAICA.to_string()));
+}
+
+#[test]
+fn every_kind_an_imported_record_links_to_is_named_for_the_plan() {
+    use crate::fields::FieldType;
+    for kind in IMPORTABLE {
+        for field in kind.fields() {
+            if let FieldType::Link(to) | FieldType::Links(to) = field.ty {
+                assert!(
+                    LINKED_KINDS.contains(&to),
+                    "{kind:?}.{} links to {to:?}, which LINKED_KINDS leaves out",
+                    field.name
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+// Importing a spreadsheet in a real browser: a file read offline, its plan shown before
+// anything changes, confirmed, kept over a reload, imported again without changing
+// anything, and the records reaching the server and another person's device.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, watchErrors } from './harness.mjs';
+import { ImportPage, ListPage, signIn, apiAs, waitForSynced } from './pages.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); server?.cleanup(); });
+
+// As a spreadsheet saves it: a byte-order mark, semicolons, Windows line ends, a quoted
+// list with a semicolon inside, a formula-looking cell, labels rather than codes, one row
+// for a seeded tool (matched by its title and provider) and one naming an unknown provider.
+const TOOLS = '\ufeffTitle;Provider;Languages;Topics;Format;Duration;Last checked;Cost\r\n'
+  + 'Small-vessel boarding drill;CCLEC;"English; Spanish";Small-vessel clearance;Workshop;2 days;3 March 2013;=free\r\n'
+  + 'Risk profiling clinic;Caribbean Regional Technical Assistance Centre;English;Risk management;Classroom;1 week;2013-04-02;\r\n'
+  + 'Harmonized System (HS) e-learning course;WCO Capacity Building Directorate;English;Valuation, classification and origin;E-learning;12 hours of study;;\r\n'
+  + 'Port security primer;Nobody In Particular;English;;Guide;;;\r\n';
+
+test('a spreadsheet imported offline is shown as a plan, confirmed, and reaches the server and another device', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, server.url);
+  await waitForSynced(page);
+  await context.setOffline(true);
+
+  await page.getByRole('link', { name: 'Training tools', exact: true }).click();
+  await page.getByTestId('import-link').click();
+  await page.waitForURL(/\/import\?kind=training_tools$/);
+  const importer = new ImportPage(page);
+
+  // A file of the wrong kind is refused whole, with what was expected.
+  await importer.choose('Projects', 'contacts.csv', 'Organisation,Role title,Name\nCARTAC,Customs adviser,B. Green\n');
+  await importer.error.waitFor();
+  assert.match(await importer.error.textContent(), /No column of this file is a field of projects/);
+
+  await importer.choose('Training tools', 'tools.csv', TOOLS);
+  await importer.summary.waitFor();
+  assert.equal(await importer.summary.textContent(), '2 to add, 1 to change, 0 already as in the file, 1 refused.');
+  assert.match(await importer.refused.textContent(), /5Port security primerProviderThere is no organisation called “Nobody In Particular” on this device/);
+  // Each change shows before → after; an empty cell empties the field, and says so.
+  const updates = await page.getByTestId('import-updates').textContent();
+  assert.match(updates, /Harmonized System \(HS\) e-learning course — .*Duration: About 20 hours, self-paced → 12 hours of study/);
+  assert.match(updates, /Cost: Free for member administrations → \(empty\)/);
+  // Nothing is written before the person confirms.
+  const tools = new ListPage(page, server.url, '/training');
+  await importer.confirm();
+  await page.getByRole('link', { name: 'See the training tools' }).click();
+  await tools.search('boarding drill');
+  await page.getByRole('status').filter({ hasText: /^1 of \d+ training tools$/ }).waitFor();
+
+  // Imported again: nothing more to do.
+  await page.goto(`${server.url}/import?kind=training_tools`).catch(() => {});
+  await importer.choose('Training tools', 'tools.csv', TOOLS);
+  await importer.summary.waitFor();
+  assert.equal(await importer.summary.textContent(), '0 to add, 0 to change, 3 already as in the file, 1 refused.');
+  assert.equal(await page.getByTestId('import-confirm').isDisabled(), true);
+
+  await context.setOffline(false);
+  await page.reload();
+  await waitForSynced(page);
+  const { items } = await (await apiAs(server.url, 'coordinator')).get('/api/v1/training_tools');
+  const drill = items.find((t) => t.title === 'Small-vessel boarding drill');
+  assert.ok(drill, 'the imported tool reached the server');
+  assert.deepEqual(drill.languages, ['en', 'es']);
+  assert.equal(drill.format, 'workshop');
+  assert.equal(drill.last_verified, '2013-03-03');
+  assert.equal(drill.cost, '=free', 'kept as text, as typed');
+  assert.equal(items.find((t) => t.title.startsWith('Harmonized System')).duration, '12 hours of study');
+  assert.ok(!items.some((t) => t.title === 'Port security primer'), 'the refused row was not imported');
+
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await signIn(second, server.url, 'admin');
+  const list = new ListPage(second, server.url, '/training');
+  await list.open();
+  await list.search('risk profiling clinic');
+  await second.getByRole('status').filter({ hasText: /^1 of \d+ training tools$/ }).waitFor();
+  assert.deepEqual(errors, []);
+  await other.close();
+  await context.close();
+});
+
+test('an office editor may import only their own organisation\'s contacts; a viewer is not offered the import', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, server.url, 'editor');
+  await waitForSynced(page);
+  const api = await apiAs(server.url, 'editor');
+  const { items: orgs } = await api.get('/api/v1/organisations');
+  const own = orgs.find((o) => o.id === api.user.organisation);
+  await page.goto(`${server.url}/import?kind=contacts`);
+  const importer = new ImportPage(page);
+  await importer.choose('Contacts', 'contacts.csv',
+    `Organisation,Role title,Name\n${own.name},Training focal point,A. Brown\nCARTAC,Customs adviser,B. Green\n`);
+  await importer.summary.waitFor();
+  assert.equal(await importer.summary.textContent(), '1 to add, 0 to change, 0 already as in the file, 1 refused.');
+  assert.match(await importer.refused.textContent(), /3Customs adviserOrganisation/);
+  await importer.confirm();
+  await waitForSynced(page);
+  const { items } = await api.get('/api/v1/contacts');
+  assert.ok(items.some((c) => c.name === 'A. Brown' && c.organisation === own.id));
+  assert.ok(!items.some((c) => c.name === 'B. Green'));
+  await context.close();
+
+  const viewer = await browser.newContext();
+  const seen = await viewer.newPage();
+  await signIn(seen, server.url, 'viewer');
+  await seen.getByRole('link', { name: 'Organisations', exact: true }).click();
+  await seen.getByTestId('download-csv').waitFor();
+  assert.equal(await seen.getByTestId('import-link').count(), 0);
+  await viewer.close();
+});
