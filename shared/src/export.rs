@@ -368,5 +368,7 @@ pub fn funding_table<Id>(
     csv.finish()
 }
 
+pub mod iati;
+
 #[cfg(test)]
 mod tests;

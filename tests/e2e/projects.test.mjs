@@ -123,6 +123,32 @@ test('the project list filters and downloads what it shows, in words', async () 
   const lines = readFileSync(await download.path(), 'utf8').slice(1).split('\r\n').filter((l) => l !== '');
   assert.equal(lines.length, 2);
   assert.match(lines[1], new RegExp(`^${FIRST},,Implementation,2013-04-01,2016-03-31,Caribbean Regional Technical Assistance Centre \\(CARTAC\\),Global Affairs Canada \\(GAC\\),,Barbados; Saint Lucia,Risk management,33120,1250000,USD,`));
+
+  // The same projects as IATI activity XML, published in the name of an organisation the
+  // person names; the choice is kept on the device for the next export.
+  const iati = page.getByTestId('iati-export');
+  await iati.locator('summary').click();
+  await iati.locator('select[name=iati_org]').selectOption({ label: 'Caribbean Regional Technical Assistance Centre (CARTAC)' });
+  await iati.getByTestId('download-iati').click();
+  assert.match(await iati.getByTestId('iati-said').textContent(), /Enter the reporting organisation's IATI identifier/);
+  await iati.locator('input[name=iati_ref]').fill('XM-DAC-41114');
+  await iati.locator('select[name=iati_type]').selectOption({ label: 'Multilateral' });
+  const [xmlFile] = await Promise.all([page.waitForEvent('download'), iati.getByTestId('download-iati').click()]);
+  assert.match(xmlFile.suggestedFilename(), /^iati-activities-\d{4}-\d{2}-\d{2}\.xml$/);
+  const xml = readFileSync(await xmlFile.path(), 'utf8');
+  assert.match(xml, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<iati-activities version="2.03" generated-datetime="\d{4}-/);
+  assert.equal(xml.match(/<iati-activity /g).length, 1, 'the one project shown');
+  assert.match(xml, /<reporting-org ref="XM-DAC-41114" type="40"><narrative>Caribbean Regional Technical Assistance Centre \(CARTAC\)<\/narrative><\/reporting-org>/);
+  assert.match(xml, new RegExp(`<title><narrative>${FIRST}</narrative></title>`));
+  assert.match(xml, /<participating-org role="1"><narrative>Global Affairs Canada \(GAC\)<\/narrative><\/participating-org>/);
+  assert.match(xml, /<activity-status code="2"\/>\n  <activity-date type="2" iso-date="2013-04-01"\/>\n  <activity-date type="3" iso-date="2016-03-31"\/>/);
+  assert.match(xml, /<recipient-country code="BB" percentage="50.00"\/>\n  <recipient-country code="LC" percentage="50.00"\/>/);
+  assert.match(xml, /<value currency="USD" value-date="2013-04-01">1250000<\/value>/);
+  assert.match(await iati.getByTestId('iati-said').textContent(), /^1 project written as an IATI activity\.$/);
+  await page.reload();
+  await page.getByTestId('iati-export').locator('summary').click();
+  assert.equal(await page.getByTestId('iati-export').locator('input[name=iati_ref]').inputValue(), 'XM-DAC-41114');
+
   await page.locator('select[name=country]').selectOption('');
   await page.locator('select[name=status]').selectOption('closed');
   await page.getByRole('status').filter({ hasText: /^0 of 2 projects$/ }).waitFor();

@@ -224,7 +224,7 @@ pub fn DownloadCsv(
             "{name}-{:04}-{:02}-{:02}.csv",
             today.year, today.month, today.day
         );
-        error.set(download(&file, &csv.run(())).err());
+        error.set(download(&file, &csv.run(()), "text/csv;charset=utf-8").err());
     };
     view! {
         <p class="export">
@@ -235,13 +235,13 @@ pub fn DownloadCsv(
     }
 }
 
-/// Hands `text` to the browser as a file download named `file`.
-fn download(file: &str, text: &str) -> Result<(), String> {
+/// Hands `text` to the browser as a file download named `file`, of media type `mime`.
+pub fn download(file: &str, text: &str, mime: &str) -> Result<(), String> {
     use wasm_bindgen::JsCast;
     let fail = |e: wasm_bindgen::JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let link = document()

@@ -1,5 +1,8 @@
-//! Projects: the searchable list with filters and CSV, a project's page with the projects it
-//! may duplicate, and the form (which warns of a project already recorded).
+//! Projects: the searchable list with filters, CSV and IATI XML (`iati`), a project's page
+//! with the projects it may duplicate, and the form (which warns of a project already
+//! recorded).
+
+mod iati;
 
 use std::collections::HashMap;
 
@@ -109,6 +112,7 @@ pub fn ProjectList() -> impl IntoView {
                 options=organisation_options value=organisation on_change=move |v| organisation.set(v) error=no_error/>
         </ListHead>
         <p><a href="/funding">"Who funds what, where: overlaps and gaps"</a></p>
+        <iati::IatiDownload listed=listed filter=filter orgs=orgs/>
         {list_body(listed, filter, "projects", limit, ("projects", csv), |l, i| {
             let p = l.all[i].clone();
             let funders = names_of(&l.names, &p.record.funders).join(", ");
