@@ -146,10 +146,25 @@ async fn files_and_queries_the_import_does_not_take_are_refused_by_name() {
         "{}",
         e.message
     );
-    let e = import(&t, "kind=projects&format=iati", TOOLS)
+    let e = import(&t, "kind=projects&format=xlsx", TOOLS)
         .await
         .expect_error(StatusCode::BAD_REQUEST, "invalid_query");
-    assert!(e.message.contains("use format=csv"), "{}", e.message);
+    assert!(
+        e.message.contains("use format=csv or format=iati"),
+        "{}",
+        e.message
+    );
+    import(&t, "kind=contacts&format=iati", TOOLS)
+        .await
+        .expect_error(StatusCode::BAD_REQUEST, "invalid_query");
+    let e = import(
+        &t,
+        "kind=projects&format=iati",
+        "<!DOCTYPE x [<!ENTITY a \"a\">]><iati-activities version=\"2.03\"/>",
+    )
+    .await
+    .expect_error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_import");
+    assert!(e.message.contains("DOCTYPE"), "{}", e.message);
     import(&t, "kind=projects", TOOLS)
         .await
         .expect_error(StatusCode::BAD_REQUEST, "invalid_query");
@@ -176,4 +191,51 @@ async fn files_and_queries_the_import_does_not_take_are_refused_by_name() {
         .await
         .expect_error(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large");
     assert_eq!(t.state().await, before);
+}
+
+#[tokio::test]
+async fn an_iati_file_adds_its_projects_once_with_their_organisations_matched_by_name() {
+    let t = TestApp::seeded().await;
+    let file = r#"<?xml version="1.0" encoding="UTF-8"?>
+<iati-activities version="2.03">
+ <iati-activity xml:lang="en" default-currency="CAD">
+  <iati-identifier>CA-3-D000999</iati-identifier>
+  <reporting-org ref="XM-DAC-301-1" type="10"><narrative>Global Affairs Canada</narrative></reporting-org>
+  <title><narrative>Border risk management, phase 3</narrative></title>
+  <description><narrative>Selectivity for small ports.</narrative></description>
+  <participating-org role="1"><narrative>Global Affairs Canada</narrative></participating-org>
+  <participating-org role="2"><narrative>CARTAC</narrative></participating-org>
+  <activity-status code="2"/>
+  <activity-date type="2" iso-date="2015-04-01"/>
+  <activity-date type="3" iso-date="2018-03-31"/>
+  <recipient-country code="LC"/>
+  <sector vocabulary="1" code="33120"/>
+  <budget type="1"><period-start iso-date="2015-04-01"/><period-end iso-date="2016-03-31"/><value value-date="2015-04-01">500000</value></budget>
+ </iati-activity>
+</iati-activities>"#;
+    let before = t.state().await;
+    let dry = import(&t, "kind=projects&format=iati&dry_run=true", file)
+        .await
+        .expect(StatusCode::OK);
+    assert_eq!(count(&dry, "creates"), 1, "{dry}");
+    assert_eq!(t.state().await, before);
+    import(&t, "kind=projects&format=iati", file)
+        .await
+        .expect(StatusCode::OK);
+    let projects = t.list(RecordKind::Project).await;
+    let p = projects
+        .iter()
+        .find(|p| p["identifier"] == "CA-3-D000999")
+        .expect("imported");
+    assert_eq!(p["title"], "Border risk management, phase 3");
+    assert_eq!(p["countries"], serde_json::json!(["LC"]));
+    assert_eq!(p["topics"], serde_json::json!(["trade_facilitation"]));
+    assert_eq!(
+        (p["budget"].clone(), p["currency"].clone()),
+        (Value::from(500000), Value::from("CAD"))
+    );
+    let again = import(&t, "kind=projects&format=iati", file)
+        .await
+        .expect(StatusCode::OK);
+    assert_eq!(again["plan"]["unchanged"], 1);
 }

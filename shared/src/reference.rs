@@ -101,6 +101,19 @@ pub fn topic_label(code: &str) -> Option<&'static str> {
         .map(|(_, n, _)| *n)
 }
 
+/// The topic an OECD DAC 5-digit purpose code is read as, for the codes customs and trade
+/// work is reported under (an IATI file's sectors); other codes have none.
+pub fn topic_of_dac(code: u32) -> Option<&'static str> {
+    Some(match code {
+        15111 | 15114 | 15155 => "revenue",
+        15113 => "integrity",
+        15130 => "enforcement",
+        33110 | 33120 => "trade_facilitation",
+        33181 => "leadership",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

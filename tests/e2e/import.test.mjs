@@ -114,3 +114,67 @@ test('an office editor may import only their own organisation\'s contacts; a vie
   assert.equal(await seen.getByTestId('import-link').count(), 0);
   await viewer.close();
 });
+
+const IATI = `<?xml version="1.0" encoding="UTF-8"?>
+<iati-activities version="2.03" generated-datetime="2015-01-01T00:00:00Z">
+ <iati-activity xml:lang="en" default-currency="CAD">
+  <iati-identifier>CA-3-D000777</iati-identifier>
+  <reporting-org ref="XM-DAC-301-1" type="10"><narrative>Global Affairs Canada</narrative></reporting-org>
+  <title><narrative>Border risk management, phase 3</narrative><narrative xml:lang="fr">Gestion des risques, phase 3</narrative></title>
+  <description><narrative>Selectivity for small ports.</narrative></description>
+  <participating-org role="1"><narrative>Global Affairs Canada</narrative></participating-org>
+  <participating-org role="2"><narrative>CARTAC</narrative></participating-org>
+  <activity-status code="2"/>
+  <activity-date type="2" iso-date="2015-04-01"/>
+  <recipient-country code="LC"/>
+  <sector vocabulary="1" code="33120"/>
+  <sector vocabulary="1" code="43010"/>
+ </iati-activity>
+ <iati-activity xml:lang="en">
+  <iati-identifier>CA-3-D000778</iati-identifier>
+  <reporting-org ref="XM-DAC-301-1" type="10"><narrative>Global Affairs Canada</narrative></reporting-org>
+  <title><narrative>Port community systems</narrative></title>
+  <participating-org role="1"><narrative>Nobody Known Here</narrative></participating-org>
+  <activity-status code="1"/>
+  <activity-date type="1" iso-date="2016-01-01"/>
+  <recipient-country code="JM"/>
+ </iati-activity>
+ <iati-activity xml:lang="en">
+  <iati-identifier>CA-3-D000779</iati-identifier>
+  <reporting-org ref="XM-DAC-301-1" type="10"><narrative>Global Affairs Canada</narrative></reporting-org>
+  <title><narrative>Elsewhere</narrative></title>
+  <activity-status code="2"/>
+  <activity-date type="1" iso-date="2016-01-01"/>
+  <recipient-country code="KE"/>
+ </iati-activity>
+</iati-activities>
+`;
+
+test('an IATI activity file brings its Caribbean projects in, offline, saying what it does not keep', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, server.url);
+  await waitForSynced(page);
+  await context.setOffline(true);
+  await page.getByRole('link', { name: 'Projects', exact: true }).click();
+  await page.getByTestId('import-link').click();
+  const importer = new ImportPage(page);
+  await importer.choose('Projects (IATI activity XML)', 'activities.xml', IATI);
+  await importer.summary.waitFor();
+  assert.equal(await importer.summary.textContent(), '1 to add, 0 to change, 0 already as in the file, 1 refused.');
+  const notes = await page.getByTestId('import-notes').textContent();
+  assert.match(notes, /1 of the file's 3 activities are elsewhere and are not read\./);
+  assert.match(notes, /sectors 43010 have no topic here and are not kept/);
+  assert.match(await importer.refused.textContent(), /Port community systemsFunded byThere is no organisation called “Nobody Known Here”/);
+  await importer.confirm();
+  await context.setOffline(false);
+  await waitForSynced(page);
+  const { items } = await (await apiAs(server.url, 'coordinator')).get('/api/v1/projects');
+  const p = items.find((x) => x.identifier === 'CA-3-D000777');
+  assert.ok(p, 'the project reached the server');
+  assert.equal(p.title, 'Border risk management, phase 3');
+  assert.deepEqual([p.status, p.starts, p.countries, p.topics], ['implementation', '2015-04-01', ['LC'], ['trade_facilitation']]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

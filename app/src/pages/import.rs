@@ -8,7 +8,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use tradewinds_shared::import::{self, csv, Names, Plan, Planned, IMPORTABLE};
+use tradewinds_shared::import::{self, csv, iati, Names, Plan, Planned, IMPORTABLE};
+use tradewinds_shared::reference::COUNTRIES;
 use tradewinds_shared::RecordKind;
 use wasm_bindgen::JsCast;
 
@@ -61,23 +62,68 @@ async fn file_bytes(file: web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// The plan for `bytes` as records of `kind`, against what is on this device, for `actor`.
+/// What the file is read as: a CSV file of one kind, or IATI activity XML (projects).
+#[derive(Clone, Debug, PartialEq)]
+enum Source {
+    Csv(RecordKind),
+    /// Activities in this country, or (none) that touch the region.
+    Iati(Option<String>),
+}
+
+impl Source {
+    fn kind(&self) -> RecordKind {
+        match self {
+            Source::Csv(kind) => *kind,
+            Source::Iati(_) => RecordKind::Project,
+        }
+    }
+}
+
+/// The `value` of the IATI choice in "The file holds".
+const IATI: &str = "iati";
+
+/// The largest file the import reads (as the server's `POST /api/v1/import`).
+const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+
+/// The plan for `bytes` read as `source`, against what is on this device, for `actor`.
 async fn plan_file(
     cat: Catalogue,
     actor: Option<Actor>,
-    kind: RecordKind,
+    source: Source,
     bytes: Vec<u8>,
 ) -> Result<Plan, String> {
     let actor = actor.ok_or("Sign in to import: the records are added in your name.")?;
     let text = csv::decode(&bytes);
-    let table = csv::read(&text).map_err(|e| e.to_string())?;
+    let (table, notes) = match &source {
+        Source::Csv(_) => (csv::read(&text).map_err(|e| e.to_string())?, Vec::new()),
+        Source::Iati(country) => {
+            let filter = iati::IatiFilter {
+                country: country.clone(),
+                language: "en".into(),
+            };
+            let rows = iati::read(&text, &filter).map_err(|e| e.to_string())?;
+            let mut notes = Vec::new();
+            if rows.skipped > 0 {
+                notes.push(format!(
+                    "{} of the file's {} activities are elsewhere and are not read.",
+                    rows.skipped, rows.activities
+                ));
+            }
+            notes.extend(rows.notes);
+            (rows.table, notes)
+        }
+    };
+    let kind = source.kind();
     let records = cat.db.records(kind).await.map_err(|e| e.to_string())?;
     let mut linkable = Vec::new();
     for k in import::LINKED_KINDS {
         linkable.extend(cat.db.records(k).await.map_err(|e| e.to_string())?);
     }
     let mut names = Names::of_records(&linkable);
-    import::plan(kind, &table, &records, &mut names, &actor, new_id).map_err(|e| e.to_string())
+    let mut plan = import::plan(kind, &table, &records, &mut names, &actor, new_id)
+        .map_err(|e| e.to_string())?;
+    plan.notes = notes;
+    Ok(plan)
 }
 
 #[component]
@@ -85,7 +131,8 @@ pub fn ImportPage() -> impl IntoView {
     // Kept for the callbacks: contexts are not read inside async work.
     let cat = StoredValue::new_local(use_catalogue());
     let actor = use_actor();
-    let kind = RwSignal::new(kind_from_address());
+    let source = RwSignal::new(Source::Csv(kind_from_address()));
+    let kind = Memo::new(move |_| source.with(Source::kind));
     let step = RwSignal::new(Step::Choose);
     let file_name = RwSignal::new(String::new());
     let choose = move |ev: leptos::ev::Event| {
@@ -94,14 +141,21 @@ pub fn ImportPage() -> impl IntoView {
             return;
         };
         file_name.set(file.name());
+        if file.size() > MAX_FILE_BYTES {
+            step.set(Step::Failed(format!(
+                "The file is {:.1} MB; the import reads files of up to 20 MB. Split it into smaller files.",
+                file.size() / 1024.0 / 1024.0
+            )));
+            return;
+        }
         step.set(Step::Reading);
-        let kind = kind.get_untracked();
+        let source = source.get_untracked();
         let (cat, actor) = (cat.get_value(), actor.get_untracked());
         spawn_local(async move {
             // Let "Reading…" show before the work starts.
             gloo_timers::future::TimeoutFuture::new(0).await;
             let planned = match file_bytes(file).await {
-                Ok(bytes) => plan_file(cat, actor, kind, bytes).await,
+                Ok(bytes) => plan_file(cat, actor, source, bytes).await,
                 Err(e) => Err(e),
             };
             step.set(match planned {
@@ -150,37 +204,64 @@ pub fn ImportPage() -> impl IntoView {
     view! {
         <h1>"Import from a spreadsheet"</h1>
         <p class="lead">
-            "Bring records in from a CSV file. The file is read on this device, offline too; "
-            "nothing changes until you confirm, and the records reach the server at the next sync."
+            "Bring records in from a CSV file, or projects from an IATI activity file. The file is "
+            "read on this device, offline too; nothing changes until you confirm, and the records "
+            "reach the server at the next sync."
         </p>
         <div class="filters">
             <div class="field">
                 <label for="import-kind">"The file holds"</label>
                 <select id="import-kind" data-testid="import-kind"
                     on:change=move |ev| {
-                        if let Some(k) = RecordKind::from_plural(&event_target_value(&ev)) {
-                            kind.set(k);
+                        let value = event_target_value(&ev);
+                        let chosen = if value == IATI {
+                            Some(Source::Iati(None))
+                        } else {
+                            RecordKind::from_plural(&value).map(Source::Csv)
+                        };
+                        if let Some(chosen) = chosen {
+                            source.set(chosen);
                             reset();
                         }
                     }>
                     {IMPORTABLE.iter().map(|&k| view! {
-                        <option value=k.plural() selected=move || kind.get() == k>{kind_name(k)}</option>
+                        <option value=k.plural() selected=move || source.get() == Source::Csv(k)>{kind_name(k)}</option>
                     }).collect_view()}
+                    <option value=IATI selected=move || matches!(source.get(), Source::Iati(_))>"Projects (IATI activity XML)"</option>
                 </select>
             </div>
+            {move || matches!(source.get(), Source::Iati(_)).then(|| view! {
+                <div class="field">
+                    <label for="import-country">"Activities in"</label>
+                    <select id="import-country" data-testid="import-country"
+                        on:change=move |ev| {
+                            let code = event_target_value(&ev);
+                            source.set(Source::Iati(Some(code).filter(|c| !c.is_empty())));
+                            reset();
+                        }>
+                        <option value="">"The region (a country of the catalogue, or the West Indies)"</option>
+                        {COUNTRIES.iter().map(|(code, name)| view! { <option value=*code>{*name}</option> }).collect_view()}
+                    </select>
+                </div>
+            })}
             <div class="field">
-                <label for="import-file">"CSV file"</label>
+                <label for="import-file">"File"</label>
                 <input id="import-file" data-testid="import-file" type="file"
-                    accept=".csv,.txt,text/csv,text/plain" on:change=choose/>
+                    accept=".csv,.txt,.xml,text/csv,text/plain,application/xml,text/xml" on:change=choose/>
             </div>
         </div>
         <p class="hint">
-            "Columns are found by their names as “Download as CSV” writes them (for example "
-            {move || {
-                kind.get().fields().iter().take(3).map(|f| f.label).collect::<Vec<_>>().join(", ")
+            {move || match source.get() {
+                Source::Csv(kind) => format!(
+                    "Columns are found by their names as “Download as CSV” writes them (for example {}); \
+                     an Id column matches rows to records, otherwise rows are matched by what names them. \
+                     Comma or semicolon separated, UTF-8 or the spreadsheet's own encoding.",
+                    kind.fields().iter().take(3).map(|f| f.label).collect::<Vec<_>>().join(", ")
+                ),
+                Source::Iati(_) => "IATI activity XML, versions 2.01 to 2.03: each activity is a project, \
+                    matched by its IATI identifier; its organisations are matched by name, and those not \
+                    on this device are named so they can be added first.".to_owned(),
             }}
-            "); an Id column matches rows to records, otherwise rows are matched by what names them. "
-            "Comma or semicolon separated, UTF-8 or the spreadsheet's own encoding."
         </p>
         {move || match step.get() {
             Step::Choose => ().into_any(),
@@ -261,6 +342,13 @@ fn PlanView(plan: Arc<Plan>, kind: RecordKind) -> impl IntoView {
         <p class="meta">"Columns read: "{read.join(", ")}
             {(!plan.ignored.is_empty()).then(|| format!(". Not read (not a field of {}): {}", kind.plural().replace('_', " "), plan.ignored.join(", ")))}
         </p>
+        {(!plan.notes.is_empty()).then(|| view! {
+            <h2>{format!("Not kept ({})", plan.notes.len())}</h2>
+            <ul data-testid="import-notes">
+                {plan.notes.iter().take(SHOWN).map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
+            </ul>
+            {more(plan.notes.len())}
+        })}
         {(!refused.is_empty()).then(|| view! {
             <h2>{format!("Refused ({})", refused.len())}</h2>
             <p>"These rows will not be imported. Correct them in the spreadsheet and import the file again: rows already imported are not added twice."</p>

@@ -1,5 +1,6 @@
 //! `POST /api/v1/import?kind=…&format=csv[&dry_run=true]`: a CSV file of organisations,
-//! contacts, training tools, action items or projects, for administrators and
+//! contacts, training tools, action items or projects, or `kind=projects&format=iati
+//! [&country=XX]` an IATI activity file (`shared::import::iati`), for administrators and
 //! coordinators who script. The body is the file as saved; the answer is the plan the
 //! app's import screen shows (`shared::import::plan`, against the records on the server,
 //! for the signed-in person) and, unless `dry_run`, what was applied: every planned row
@@ -13,7 +14,7 @@ use axum::{
 };
 use serde::{Deserialize, Serialize};
 use tradewinds_shared::api::ErrorCode;
-use tradewinds_shared::import::{self, csv, Names, Plan, Problem, Refused};
+use tradewinds_shared::import::{self, csv, iati, Names, Plan, Problem, Refused};
 use tradewinds_shared::RecordKind;
 use uuid::Uuid;
 
@@ -28,6 +29,8 @@ pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
 pub struct ImportQuery {
     kind: String,
     format: String,
+    /// For IATI: only activities in this country (default: those touching the region).
+    country: Option<String>,
     #[serde(default)]
     dry_run: bool,
 }
@@ -75,15 +78,24 @@ pub async fn import(
                     .join(", ")
             ),
         })?;
-    if q.format != "csv" {
-        return Err(Error::BadRequest {
-            code: ErrorCode::InvalidQuery,
-            message: format!(
-                "`{}` is not a format this server imports; use format=csv.",
-                q.format
-            ),
-        });
-    }
+    let iati = match q.format.as_str() {
+        "csv" => false,
+        "iati" if kind == RecordKind::Project => true,
+        "iati" => {
+            return Err(Error::BadRequest {
+                code: ErrorCode::InvalidQuery,
+                message: "An IATI file holds projects: use kind=projects with format=iati.".into(),
+            })
+        }
+        other => {
+            return Err(Error::BadRequest {
+                code: ErrorCode::InvalidQuery,
+                message: format!(
+                    "`{other}` is not a format this server imports; use format=csv or format=iati."
+                ),
+            })
+        }
+    };
     let body = body.map_err(|e| {
         if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
             Error::TooLarge(MAX_IMPORT_BYTES)
@@ -96,15 +108,28 @@ pub async fn import(
     })?;
     let actor = signed.user.actor();
     let text = csv::decode(&body);
-    let table = csv::read(&text).map_err(|e| invalid(e.to_string()))?;
+    let (table, notes) = if iati {
+        let filter = iati::IatiFilter {
+            country: q.country.map(|c| c.to_uppercase()),
+            language: "en".into(),
+        };
+        let rows = iati::read(&text, &filter).map_err(|e| invalid(e.to_string()))?;
+        (rows.table, rows.notes)
+    } else {
+        (
+            csv::read(&text).map_err(|e| invalid(e.to_string()))?,
+            Vec::new(),
+        )
+    };
     let records = app.store.list(kind).await?;
     let mut linkable = Vec::new();
     for k in import::LINKED_KINDS {
         linkable.extend(app.store.list(k).await?);
     }
     let mut names = Names::of_records(&linkable);
-    let plan = import::plan(kind, &table, &records, &mut names, &actor, Uuid::new_v4)
+    let mut plan = import::plan(kind, &table, &records, &mut names, &actor, Uuid::new_v4)
         .map_err(|e| invalid(e.to_string()))?;
+    plan.notes = notes;
     if q.dry_run {
         return Ok(Json(ImportAnswer {
             plan,

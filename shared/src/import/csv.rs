@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 /// A file's header and rows, each row with the line (from 1) it starts on.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
     pub header: Vec<String>,
     pub rows: Vec<Row>,

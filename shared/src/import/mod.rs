@@ -12,6 +12,7 @@
 
 mod cells;
 pub mod csv;
+pub mod iati;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -49,19 +50,21 @@ pub const LINKED_KINDS: [RecordKind; 4] = [
 /// The header of the column that carries records' ids (the CSV export writes it last).
 pub const ID_COLUMN: &str = "Id";
 
-/// The fields that name a record of `kind` when a row has no id: a row with the same
-/// values (case and surrounding spaces aside) is the same record.
-pub fn key_fields(kind: RecordKind) -> &'static [&'static str] {
+/// The fields that name a record of `kind` when a row has no id, tried in order: a row
+/// with the same values (case and surrounding spaces aside) as a record is that record. A
+/// project is named by its IATI identifier, or else by its title and accountable
+/// organisation.
+pub fn key_fields(kind: RecordKind) -> &'static [&'static [&'static str]] {
     match kind {
-        RecordKind::Organisation => &["name", "country"],
-        RecordKind::Contact => &["organisation", "role_title"],
-        RecordKind::TrainingTool => &["title", "provider"],
-        RecordKind::ActionItem => &["text", "owner"],
-        RecordKind::Project => &["title", "accountable"],
-        RecordKind::Programme => &["name"],
-        RecordKind::Meeting => &["title", "starts"],
-        RecordKind::Mission => &["title", "starts"],
-        RecordKind::Document => &["url"],
+        RecordKind::Organisation => &[&["name", "country"]],
+        RecordKind::Contact => &[&["organisation", "role_title"]],
+        RecordKind::TrainingTool => &[&["title", "provider"]],
+        RecordKind::ActionItem => &[&["text", "owner"]],
+        RecordKind::Project => &[&["identifier"], &["title", "accountable"]],
+        RecordKind::Programme => &[&["name"]],
+        RecordKind::Meeting => &[&["title", "starts"]],
+        RecordKind::Mission => &[&["title", "starts"]],
+        RecordKind::Document => &[&["url"]],
     }
 }
 
@@ -81,6 +84,13 @@ pub enum ImportError {
         first: String,
         second: String,
     },
+    /// An XML file that is not well-formed, or that declares what it must not, at a line.
+    Xml {
+        line: usize,
+        message: String,
+    },
+    /// Well-formed XML that is not an IATI activity file of a version read, and why.
+    NotIati(String),
 }
 
 impl fmt::Display for ImportError {
@@ -100,6 +110,10 @@ impl fmt::Display for ImportError {
                 f,
                 "The columns “{first}” and “{second}” are the same field: keep one of them."
             ),
+            ImportError::Xml { line, message } => {
+                write!(f, "The file cannot be read as XML at line {line}: {message}.")
+            }
+            ImportError::NotIati(why) => f.write_str(why),
         }
     }
 }
@@ -126,6 +140,9 @@ pub struct Plan {
     pub columns: Vec<(String, &'static str)>,
     /// The columns not read (not a field of the kind, or worked out by the export).
     pub ignored: Vec<String>,
+    /// What the file held that is not kept, one sentence each (an IATI file's sectors
+    /// without a topic here, …), for the person to read before confirming.
+    pub notes: Vec<String>,
 }
 
 /// A row that will be written: the record, and the fields it sets.
@@ -227,20 +244,26 @@ fn columns(kind: RecordKind, header: &[String]) -> Result<Columns, ImportError> 
     Ok((read, ignored))
 }
 
-/// A record's identity from its key fields' values.
-fn key_of(kind: RecordKind, values: &Map<String, Value>) -> Option<String> {
-    let parts: Vec<String> = key_fields(kind)
+/// A record's identities from its key fields' values: one per way of naming it whose
+/// fields are not all empty (a row that names nothing matches nothing).
+fn keys_of(kind: RecordKind, values: &Map<String, Value>) -> Vec<String> {
+    key_fields(kind)
         .iter()
-        .map(|f| match values.get(*f) {
-            Some(Value::String(s)) => cells::fold(s),
-            _ => String::new(),
+        .enumerate()
+        .filter_map(|(way, fields)| {
+            let parts: Vec<String> = fields
+                .iter()
+                .map(|f| match values.get(*f) {
+                    Some(Value::String(s)) => cells::fold(s),
+                    _ => String::new(),
+                })
+                .collect();
+            parts
+                .iter()
+                .any(|p| !p.is_empty())
+                .then(|| format!("{way}\u{1e}{}", parts.join("\u{1f}")))
         })
-        .collect();
-    // A row whose naming fields are all empty names nothing.
-    parts
-        .iter()
-        .any(|p| !p.is_empty())
-        .then(|| parts.join("\u{1f}"))
+        .collect()
 }
 
 /// Reads `table` as records of `kind` against `records` (this kind's live records on the
@@ -261,7 +284,7 @@ pub fn plan(
     let by_id: HashMap<Uuid, &RecordState> = records.iter().map(|r| (r.id, r)).collect();
     let mut by_key: HashMap<String, Vec<Uuid>> = HashMap::new();
     for r in records {
-        if let Some(key) = key_of(kind, &r.values()) {
+        for key in keys_of(kind, &r.values()) {
             by_key.entry(key).or_default().push(r.id);
         }
     }
@@ -290,7 +313,7 @@ pub fn plan(
     let mut identities: Vec<Result<(Uuid, bool), Problem>> = Vec::with_capacity(table.rows.len());
     for row in &table.rows {
         let cell = |i: usize| row.cells.get(i).map_or("", String::as_str);
-        let mut key = None;
+        let mut keys = Vec::new();
         let identity = (|| {
             if let Some(&(i, _)) = read.iter().find(|(_, f)| f.is_none()) {
                 let text = cell(i).trim();
@@ -304,15 +327,17 @@ pub fn plan(
             }
             let mut key_values = Map::new();
             for &(i, field) in &read {
-                let Some(field) = field.filter(|f| key_fields(kind).contains(&f.name)) else {
+                let Some(field) =
+                    field.filter(|f| key_fields(kind).iter().any(|k| k.contains(&f.name)))
+                else {
                     continue;
                 };
                 if let Ok(Some(v)) = cells::read(field, cell(i), names) {
                     key_values.insert(field.name.to_owned(), v);
                 }
             }
-            key = key_of(kind, &key_values);
-            match key.as_ref().and_then(|k| by_key.get(k)) {
+            keys = keys_of(kind, &key_values);
+            match keys.iter().find_map(|k| by_key.get(k)) {
                 Some(ids) if ids.len() == 1 => Ok((ids[0], false)),
                 Some(ids) => Err(Problem {
                     column: String::new(),
@@ -326,7 +351,7 @@ pub fn plan(
         })();
         if let Ok((id, true)) = identity {
             // A later row with the same key is this record again (and refused as such).
-            if let Some(key) = key {
+            for key in keys {
                 by_key.insert(key, vec![id]);
             }
             let named: Vec<&str> = read
