@@ -93,13 +93,18 @@ fn screen_view(screen: Screen) -> AnyView {
         Screen::Records(Projects, Detail) => view! { <projects::ProjectDetail/> }.into_any(),
         Screen::Records(Projects, Edit) => view! { <projects::ProjectEdit/> }.into_any(),
         Screen::Funding => view! { <funding::FundingPage/> }.into_any(),
-        Screen::Import => view! { <import::ImportPage/> }.into_any(),
+        // In a chunk of its own: its XML and spreadsheet reading is for the few who import.
+        Screen::Import => show(import_screen()),
         Screen::Search => view! { <search::SearchPage/> }.into_any(),
         Screen::Sync => view! { <sync_screen::SyncPage/> }.into_any(),
         Screen::About => view! { <about::AboutPage/> }.into_any(),
         Screen::Account => view! { <account::AccountPage/> }.into_any(),
         Screen::Users => view! { <users::UsersPage/> }.into_any(),
     }
+}
+
+split_off! { importer:
+    fn import_screen() -> AnyView { view! { <import::ImportPage/> }.into_any() }
 }
 
 split_off! { follow_up:

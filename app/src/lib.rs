@@ -98,6 +98,7 @@ impl Screen {
             Screen::Home => view! { <Home/> }.into_any(),
             Screen::SignIn => view! { <sign_in::SignInPage/> }.into_any(),
             Screen::NotFound => not_found(),
+            Screen::Import => chunks::show(chunks::import_screen()),
             // The other screens are fetched on first use.
             screen => chunks::show(chunks::screen(screen)),
         }
