@@ -36,6 +36,7 @@ use std::rc::Rc;
 
 use send_wrapper::SendWrapper;
 
+use futures::future::join_all;
 use rexie::{Index, KeyRange, ObjectStore, Rexie, TransactionMode};
 use serde_json::{Map, Value};
 use tradewinds_shared::access::Denied;
@@ -342,6 +343,8 @@ impl Db {
     /// Many records' edits of one kind (an import's rows) as one write: each checked as
     /// `edit` checks it, and all stored or none — the first refusal is answered and nothing
     /// is written. Rows that change nothing are skipped. Answers how many records changed.
+    /// The records are read, and then written, as one batch of requests each (not one
+    /// request after another), so thousands of rows take seconds, not minutes.
     pub async fn edit_many(
         &self,
         by: &User,
@@ -352,21 +355,48 @@ impl Db {
         let tx = self
             .rexie
             .transaction(&[RECORDS, OUTBOX, META], TransactionMode::ReadWrite)?;
-        let meta = tx.store(META)?;
+        let (records, outbox, meta) = (tx.store(RECORDS)?, tx.store(OUTBOX)?, tx.store(META)?);
         let first = next_n(&meta).await?;
+        let stored = join_all(
+            rows.iter()
+                .map(|(id, _)| records.get(RecordRow::key(kind, *id).into())),
+        )
+        .await;
         let mut n = first;
-        for (id, changes) in rows {
-            let staged = stage(&tx, device, by, kind, id, n, move |state, n, at| {
-                Ok(state.edit(n, at, changes))
-            })
-            .await;
+        let mut writes = Vec::new();
+        for ((id, changes), row) in rows.into_iter().zip(stored) {
+            let current = match row {
+                Ok(row) => row.map(|r| RecordRow::from_js(&r)?.decode()).transpose(),
+                Err(e) => Err(e.into()),
+            };
+            let staged = current.map_err(EditError::from).and_then(|current| {
+                checked(current, device, by, kind, id, n, |state, n, at| {
+                    Ok(state.edit(n, at, changes))
+                })
+            });
             match staged {
-                Ok(Some(_)) => n += 1,
+                Ok(Some((_, row, entry))) => {
+                    writes.push((row, entry));
+                    n += 1;
+                }
                 Ok(None) => {}
                 Err(e) => {
                     tx.abort().await?;
                     return Err(e);
                 }
+            }
+        }
+        let puts = join_all(writes.iter().map(|(row, _)| records.put(row, None)));
+        let adds = join_all(writes.iter().map(|(_, entry)| outbox.add(entry, None)));
+        let (puts, adds) = futures::join!(puts, adds);
+        for result in puts
+            .into_iter()
+            .map(|r| r.map(drop))
+            .chain(adds.into_iter().map(|r| r.map(drop)))
+        {
+            if let Err(e) = result {
+                tx.abort().await?;
+                return Err(EditError::from(e));
             }
         }
         meta.put(&JsValue::from(n as f64), Some(&META_NEXT_N.into()))
@@ -421,10 +451,9 @@ async fn next_n(meta: &rexie::Store) -> Result<u64, DbError> {
         .map_or(1, |v| v as u64))
 }
 
-/// One local edit inside the write transaction `tx`, numbered `n`: the mutation `build`
-/// makes from the record as stored, checked as the server checks it (the record's rules,
-/// then whether `by` may make it), then the record and its outbox entry put. The caller
-/// stores the counter and ends the transaction (or aborts it on a refusal).
+/// One local edit inside the write transaction `tx`, numbered `n`: the record as stored
+/// read, the edit `checked`, and the record and its outbox entry put. The caller stores
+/// the counter and ends the transaction (or aborts it on a refusal).
 async fn stage(
     tx: &rexie::Transaction,
     device: DeviceId,
@@ -439,6 +468,27 @@ async fn stage(
         Some(row) => Some(RecordRow::from_js(&row)?.decode()?),
         None => None,
     };
+    let Some((mutation, row, entry)) = checked(current, device, by, kind, id, n, build)? else {
+        return Ok(None);
+    };
+    records.put(&row, None).await?;
+    tx.store(OUTBOX)?.add(&entry, None).await?;
+    Ok(Some(mutation))
+}
+
+/// The local edit `build` makes from `current` (the record as stored, if any), numbered
+/// `n` and checked as the server checks it (the record's rules, then whether `by` may make
+/// it): the mutation, and the record's row and its outbox entry ready to put; `None` if
+/// nothing changes.
+fn checked(
+    current: Option<RecordState>,
+    device: DeviceId,
+    by: &User,
+    kind: RecordKind,
+    id: Uuid,
+    n: u64,
+    build: impl FnOnce(&RecordState, u64, i64) -> Result<Option<Mutation>, EditError>,
+) -> Result<Option<(Mutation, JsValue, JsValue)>, EditError> {
     let base = current
         .clone()
         .unwrap_or_else(|| RecordState::new(kind, id));
@@ -450,13 +500,9 @@ async fn stage(
     by.actor()
         .check_write(current.as_ref(), &next, &mutation)
         .map_err(EditError::Denied)?;
-    records
-        .put(&RecordRow::encode(&next)?.to_js(), None)
-        .await?;
-    tx.store(OUTBOX)?
-        .add(&to_js(&OutboxEntry::pending(&mutation, Some(by))?)?, None)
-        .await?;
-    Ok(Some(mutation))
+    let row = RecordRow::encode(&next)?.to_js();
+    let entry = to_js(&OutboxEntry::pending(&mutation, Some(by))?)?;
+    Ok(Some((mutation, row, entry)))
 }
 
 fn decode_live(rows: Vec<JsValue>) -> Result<Vec<RecordState>, DbError> {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use tradewinds_shared::import::{self, csv, iati, Names, Plan, Planned, IMPORTABLE};
+use tradewinds_shared::import::{self, csv, iati, Names, Plan, Planned, Planner, IMPORTABLE};
 use tradewinds_shared::reference::COUNTRIES;
 use tradewinds_shared::RecordKind;
 use wasm_bindgen::JsCast;
@@ -85,12 +85,18 @@ const IATI: &str = "iati";
 /// The largest file the import reads (as the server's `POST /api/v1/import`).
 const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 
-/// The plan for `bytes` read as `source`, against what is on this device, for `actor`.
+/// Rows planned between two turns of the page's event loop (two steps a row): some tens of
+/// milliseconds on a low-end phone.
+const PLAN_SLICE: usize = 1000;
+
+/// The plan for `bytes` read as `source`, against what is on this device, for `actor`;
+/// `progress` follows the steps done.
 async fn plan_file(
     cat: Catalogue,
     actor: Option<Actor>,
     source: Source,
     bytes: Vec<u8>,
+    progress: RwSignal<Option<(usize, usize)>>,
 ) -> Result<Plan, String> {
     let actor = actor.ok_or("Sign in to import: the records are added in your name.")?;
     let text = csv::decode(&bytes);
@@ -119,9 +125,16 @@ async fn plan_file(
     for k in import::LINKED_KINDS {
         linkable.extend(cat.db.records(k).await.map_err(|e| e.to_string())?);
     }
-    let mut names = Names::of_records(&linkable);
-    let mut plan = import::plan(kind, &table, &records, &mut names, &actor, new_id)
-        .map_err(|e| e.to_string())?;
+    let names = Names::of_records(&linkable);
+    let mut planner =
+        Planner::new(kind, &table, &records, names, &actor).map_err(|e| e.to_string())?;
+    // A slice at a time, letting the page answer between slices and say how far it is.
+    let mut id = new_id;
+    while !planner.work(PLAN_SLICE, &mut id) {
+        progress.set(Some(planner.progress()));
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+    let mut plan = planner.finish();
     plan.notes = notes;
     Ok(plan)
 }
@@ -134,6 +147,7 @@ pub fn ImportPage() -> impl IntoView {
     let source = RwSignal::new(Source::Csv(kind_from_address()));
     let kind = Memo::new(move |_| source.with(Source::kind));
     let step = RwSignal::new(Step::Choose);
+    let progress = RwSignal::new(None::<(usize, usize)>);
     let file_name = RwSignal::new(String::new());
     let choose = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -149,13 +163,14 @@ pub fn ImportPage() -> impl IntoView {
             return;
         }
         step.set(Step::Reading);
+        progress.set(None);
         let source = source.get_untracked();
         let (cat, actor) = (cat.get_value(), actor.get_untracked());
         spawn_local(async move {
             // Let "Reading…" show before the work starts.
             gloo_timers::future::TimeoutFuture::new(0).await;
             let planned = match file_bytes(file).await {
-                Ok(bytes) => plan_file(cat, actor, source, bytes).await,
+                Ok(bytes) => plan_file(cat, actor, source, bytes, progress).await,
                 Err(e) => Err(e),
             };
             step.set(match planned {
@@ -266,7 +281,12 @@ pub fn ImportPage() -> impl IntoView {
         {move || match step.get() {
             Step::Choose => ().into_any(),
             Step::Reading => view! {
-                <p class="loading" role="status">{format!("Reading {}…", file_name.get())}</p>
+                <p class="loading" role="status">
+                    {move || match progress.get() {
+                        Some((done, of)) if of > 0 => format!("Checking {}: {} %", file_name.get(), done * 100 / of),
+                        _ => format!("Reading {}…", file_name.get()),
+                    }}
+                </p>
             }.into_any(),
             Step::Failed(e) => view! {
                 <p class="error" role="alert" data-testid="import-error">{e}</p>

@@ -126,8 +126,8 @@ pub async fn import(
     for k in import::LINKED_KINDS {
         linkable.extend(app.store.list(k).await?);
     }
-    let mut names = Names::of_records(&linkable);
-    let mut plan = import::plan(kind, &table, &records, &mut names, &actor, Uuid::new_v4)
+    let names = Names::of_records(&linkable);
+    let mut plan = import::plan(kind, &table, &records, names, &actor, Uuid::new_v4)
         .map_err(|e| invalid(e.to_string()))?;
     plan.notes = notes;
     if q.dry_run {

@@ -13,8 +13,8 @@
 mod cells;
 pub mod csv;
 pub mod iati;
+mod planner;
 
-use std::collections::HashMap;
 use std::fmt;
 
 use serde::Serialize;
@@ -23,12 +23,13 @@ use uuid::Uuid;
 
 use crate::access::Actor;
 use crate::catalogue::{Organisation, RecordKind};
-use crate::fields::{Field, FieldType};
+use crate::fields::Field;
 use crate::search::title_of;
-use crate::sync::{Mutation, RecordState};
+use crate::sync::RecordState;
 
 pub use cells::Names;
 pub use csv::{CsvError, Table};
+pub use planner::Planner;
 
 /// The kinds a CSV file can bring in.
 pub const IMPORTABLE: [RecordKind; 5] = [
@@ -267,252 +268,19 @@ fn keys_of(kind: RecordKind, values: &Map<String, Value>) -> Vec<String> {
 }
 
 /// Reads `table` as records of `kind` against `records` (this kind's live records on the
-/// device), with `names` the records links may name, for `actor`. `new_id` gives the ids of
-/// added records.
+/// device), with `names` the records links may name, for `actor`, all at once (a screen
+/// goes through a `Planner` a slice at a time). `new_id` gives the ids of added records.
 pub fn plan(
     kind: RecordKind,
     table: &Table,
     records: &[RecordState],
-    names: &mut Names,
+    names: Names,
     actor: &Actor,
     mut new_id: impl FnMut() -> Uuid,
 ) -> Result<Plan, ImportError> {
-    if !IMPORTABLE.contains(&kind) {
-        return Err(ImportError::NotImportable(kind));
-    }
-    let (read, ignored) = columns(kind, &table.header)?;
-    let by_id: HashMap<Uuid, &RecordState> = records.iter().map(|r| (r.id, r)).collect();
-    let mut by_key: HashMap<String, Vec<Uuid>> = HashMap::new();
-    for r in records {
-        for key in keys_of(kind, &r.values()) {
-            by_key.entry(key).or_default().push(r.id);
-        }
-    }
-    let header = |i: usize, field: Option<&Field>| {
-        table
-            .header
-            .get(i)
-            .cloned()
-            .unwrap_or_else(|| field.map_or(ID_COLUMN, |f| f.label).to_owned())
-    };
-    let column_of = |name: &str| {
-        read.iter()
-            .find(|(_, f)| f.is_some_and(|f| f.name == name))
-            .map_or_else(|| kind.field_label(name).to_owned(), |&(i, f)| header(i, f))
-    };
-    // What a row is called on the plan: its first required text (a contact's role title).
-    let title_field = kind
-        .fields()
-        .iter()
-        .find(|f| f.required && matches!(f.ty, FieldType::Text | FieldType::Paragraphs))
-        .map(|f| f.name);
-
-    // First, which record each row is: its id, or a match on its key fields, or a new one.
-    // Rows that add records are named before any link is read, so a row may name a
-    // record another row of the same file adds.
-    let mut identities: Vec<Result<(Uuid, bool), Problem>> = Vec::with_capacity(table.rows.len());
-    for row in &table.rows {
-        let cell = |i: usize| row.cells.get(i).map_or("", String::as_str);
-        let mut keys = Vec::new();
-        let identity = (|| {
-            if let Some(&(i, _)) = read.iter().find(|(_, f)| f.is_none()) {
-                let text = cell(i).trim();
-                if !text.is_empty() {
-                    let id = Uuid::parse_str(text).map_err(|_| Problem {
-                        column: header(i, None),
-                        message: format!("“{text}” is not a record id."),
-                    })?;
-                    return Ok((id, !by_id.contains_key(&id)));
-                }
-            }
-            let mut key_values = Map::new();
-            for &(i, field) in &read {
-                let Some(field) =
-                    field.filter(|f| key_fields(kind).iter().any(|k| k.contains(&f.name)))
-                else {
-                    continue;
-                };
-                if let Ok(Some(v)) = cells::read(field, cell(i), names) {
-                    key_values.insert(field.name.to_owned(), v);
-                }
-            }
-            keys = keys_of(kind, &key_values);
-            match keys.iter().find_map(|k| by_key.get(k)) {
-                Some(ids) if ids.len() == 1 => Ok((ids[0], false)),
-                Some(ids) => Err(Problem {
-                    column: String::new(),
-                    message: format!(
-                        "This row matches {} records on this device: add the {ID_COLUMN} column to say which one.",
-                        ids.len()
-                    ),
-                }),
-                None => Ok((new_id(), true)),
-            }
-        })();
-        if let Ok((id, true)) = identity {
-            // A later row with the same key is this record again (and refused as such).
-            for key in keys {
-                by_key.insert(key, vec![id]);
-            }
-            let named: Vec<&str> = read
-                .iter()
-                .filter(|(_, f)| {
-                    f.is_some_and(|f| Some(f.name) == title_field || f.name == "acronym")
-                })
-                .map(|&(i, _)| cell(i).trim())
-                .collect();
-            names.add(kind, id, named);
-        }
-        identities.push(identity);
-    }
-
-    let mut plan = Plan {
-        columns: read
-            .iter()
-            .filter_map(|&(i, f)| f.map(|f| (header(i, Some(f)), f.name)))
-            .collect(),
-        ignored,
-        ..Plan::default()
-    };
-    let mut seen: HashMap<Uuid, usize> = HashMap::new();
-    for (row, identity) in table.rows.iter().zip(identities) {
-        let cell = |i: usize| row.cells.get(i).map_or("", String::as_str);
-        let title = title_field
-            .and_then(|name| read.iter().find(|(_, f)| f.is_some_and(|f| f.name == name)))
-            .map(|&(i, _)| cell(i).trim().to_owned())
-            .filter(|t| !t.is_empty())
-            .unwrap_or_else(|| format!("Line {}", row.line));
-        let mut problems = Vec::new();
-        if let Some((i, _)) = row
-            .cells
-            .iter()
-            .enumerate()
-            .skip(table.header.len())
-            .find(|(_, c)| !c.trim().is_empty())
-        {
-            problems.push(Problem {
-                column: format!("column {}", i + 1),
-                message: "This cell is beyond the last column with a header.".to_owned(),
-            });
-        }
-        let mut set = Map::new();
-        for &(i, field) in &read {
-            let Some(field) = field else { continue };
-            match cells::read(field, cell(i), names) {
-                Ok(Some(v)) => {
-                    set.insert(field.name.to_owned(), v);
-                }
-                Ok(None) => {}
-                Err(message) => problems.push(Problem {
-                    column: header(i, Some(field)),
-                    message,
-                }),
-            }
-        }
-        let (id, new) = match identity {
-            Ok(identity) => identity,
-            Err(problem) => {
-                problems.push(problem);
-                plan.refused.push(Refused {
-                    line: row.line,
-                    title,
-                    problems,
-                });
-                continue;
-            }
-        };
-        if let Some(first) = seen.insert(id, row.line) {
-            problems.push(Problem {
-                column: String::new(),
-                message: format!("Line {first} is the same record: keep one of the two rows."),
-            });
-        }
-        if !problems.is_empty() {
-            plan.refused.push(Refused {
-                line: row.line,
-                title,
-                problems,
-            });
-            continue;
-        }
-        let current = if new { None } else { by_id.get(&id).copied() };
-        let base = current
-            .cloned()
-            .unwrap_or_else(|| RecordState::new(kind, id));
-        // A field the record never set has its default value: a cell giving that value
-        // changes nothing.
-        let shown = base.values();
-        set.retain(|name, v| shown.get(name).or(kind.default_value(name)) != Some(v));
-        let Some(m) = base.edit(1, 1, set) else {
-            plan.unchanged += 1;
-            continue;
-        };
-        if let Err(problems) = check(current, &m, actor, &column_of) {
-            plan.refused.push(Refused {
-                line: row.line,
-                title,
-                problems,
-            });
-            continue;
-        }
-        let changes = match current {
-            None => Vec::new(),
-            Some(current) => {
-                let before = current.values();
-                let shown = names.titles();
-                m.set
-                    .iter()
-                    .filter_map(|(name, after)| {
-                        let field = kind.field(name)?;
-                        Some(Change {
-                            field: field.label,
-                            before: field.show(before.get(name).unwrap_or(&Value::Null), shown),
-                            after: field.show(after, shown),
-                        })
-                    })
-                    .collect()
-            }
-        };
-        let planned = Planned {
-            line: row.line,
-            id,
-            title,
-            set: m.set,
-            changes,
-        };
-        if new {
-            plan.creates.push(planned);
-        } else {
-            plan.updates.push(planned);
-        }
-    }
-    Ok(plan)
-}
-
-/// The same checks a saved edit gets: the record's rules, then whether `actor` may make
-/// the change; each problem named by its column.
-fn check(
-    current: Option<&RecordState>,
-    m: &Mutation,
-    actor: &Actor,
-    column_of: &dyn Fn(&str) -> String,
-) -> Result<(), Vec<Problem>> {
-    let next = RecordState::check_mutation(current, Uuid::nil(), m, None).map_err(|errors| {
-        errors
-            .0
-            .into_iter()
-            .map(|e| Problem {
-                column: column_of(&e.field),
-                message: e.message,
-            })
-            .collect::<Vec<_>>()
-    })?;
-    actor.check_write(current, &next, m).map_err(|denied| {
-        vec![Problem {
-            column: denied.field.as_deref().map(column_of).unwrap_or_default(),
-            message: denied.message,
-        }]
-    })
+    let mut planner = Planner::new(kind, table, records, names, actor)?;
+    while !planner.work(usize::MAX, &mut new_id) {}
+    Ok(planner.finish())
 }
 
 #[cfg(test)]

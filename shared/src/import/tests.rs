@@ -65,9 +65,9 @@ fn plan_of(
     actor: &Actor,
 ) -> Result<Plan, ImportError> {
     let table = csv::read(text)?;
-    let mut names = Names::of_records(organisations().iter().chain(records));
+    let names = Names::of_records(organisations().iter().chain(records));
     let mut n = 0x1000;
-    plan(kind, &table, records, &mut names, actor, || {
+    plan(kind, &table, records, names, actor, || {
         n += 1;
         Uuid::from_u128(n)
     })

@@ -217,13 +217,13 @@ fn the_plan_matches_organisations_by_name_and_projects_by_identifier() {
         organisation: None,
     };
     let rows = read(FILE, &english()).unwrap();
-    let mut names = Names::of_records(&orgs);
+    let names = Names::of_records(&orgs);
     let mut n = 100;
     let first = plan(
         RecordKind::Project,
         &rows.table,
         &[],
-        &mut names,
+        names,
         &coordinator,
         || {
             n += 1;
@@ -256,7 +256,7 @@ fn the_plan_matches_organisations_by_name_and_projects_by_identifier() {
         RecordKind::Project,
         &rows.table,
         &[stored],
-        &mut Names::of_records(&orgs),
+        Names::of_records(&orgs),
         &coordinator,
         || Uuid::from_u128(7777),
     )

@@ -1,0 +1,340 @@
+//! The import plan made row by row, so that a screen can do it a slice at a time and say how
+//! far it is: first which record each row is (its id, a match on its key fields, or a new
+//! one — rows that add records are named before any link is read, so a row may name a
+//! record another row of the same file adds), then each row read, checked as a saved edit
+//! is checked, and sorted into the plan.
+
+use std::collections::HashMap;
+
+use serde_json::{Map, Value};
+use uuid::Uuid;
+
+use super::{
+    cells, columns, key_fields, keys_of, Change, ImportError, Names, Plan, Planned, Problem,
+    Refused, Table, ID_COLUMN, IMPORTABLE,
+};
+use crate::access::Actor;
+use crate::catalogue::RecordKind;
+use crate::fields::{Field, FieldType};
+use crate::sync::{Mutation, RecordState};
+
+/// Which record a row is: its id and whether it is new, or why that cannot be said.
+type Identity = Result<(Uuid, bool), Problem>;
+
+pub struct Planner<'a> {
+    kind: RecordKind,
+    table: &'a Table,
+    actor: &'a Actor,
+    names: Names,
+    /// The columns read: their position and field (`None`: the id column).
+    read: Vec<(usize, Option<&'static Field>)>,
+    /// What a row is called on the plan: its first required text (a contact's role title).
+    title_field: Option<&'static str>,
+    by_id: HashMap<Uuid, &'a RecordState>,
+    by_key: HashMap<String, Vec<Uuid>>,
+    identities: Vec<Identity>,
+    /// The line each record's row is on, for a second row of the same record.
+    seen: HashMap<Uuid, usize>,
+    /// Rows read and sorted into the plan.
+    checked: usize,
+    plan: Plan,
+}
+
+impl<'a> Planner<'a> {
+    /// A plan of `table` as records of `kind` against `records` (this kind's live records
+    /// on the device), with `names` the records links may name, for `actor`.
+    pub fn new(
+        kind: RecordKind,
+        table: &'a Table,
+        records: &'a [RecordState],
+        names: Names,
+        actor: &'a Actor,
+    ) -> Result<Self, ImportError> {
+        if !IMPORTABLE.contains(&kind) {
+            return Err(ImportError::NotImportable(kind));
+        }
+        let (read, ignored) = columns(kind, &table.header)?;
+        let mut by_key: HashMap<String, Vec<Uuid>> = HashMap::new();
+        for r in records {
+            for key in keys_of(kind, &r.values()) {
+                by_key.entry(key).or_default().push(r.id);
+            }
+        }
+        let title_field = kind
+            .fields()
+            .iter()
+            .find(|f| f.required && matches!(f.ty, FieldType::Text | FieldType::Paragraphs))
+            .map(|f| f.name);
+        let mut planner = Planner {
+            kind,
+            table,
+            actor,
+            names,
+            read,
+            title_field,
+            by_id: records.iter().map(|r| (r.id, r)).collect(),
+            by_key,
+            identities: Vec::with_capacity(table.rows.len()),
+            seen: HashMap::new(),
+            checked: 0,
+            plan: Plan {
+                ignored,
+                ..Plan::default()
+            },
+        };
+        planner.plan.columns = planner
+            .read
+            .iter()
+            .filter_map(|&(i, f)| f.map(|f| (planner.header(i, Some(f)), f.name)))
+            .collect();
+        Ok(planner)
+    }
+
+    /// Goes on through at most `steps` rows (each row takes two: naming it, then reading
+    /// it); `true` once every row is in the plan.
+    pub fn work(&mut self, steps: usize, new_id: &mut dyn FnMut() -> Uuid) -> bool {
+        let total = self.table.rows.len();
+        for _ in 0..steps {
+            if self.identities.len() < total {
+                let identity = self.identify(self.identities.len(), new_id);
+                self.identities.push(identity);
+            } else if self.checked < total {
+                self.sort(self.checked);
+                self.checked += 1;
+            } else {
+                break;
+            }
+        }
+        self.checked == total
+    }
+
+    /// Steps done, of all there are.
+    pub fn progress(&self) -> (usize, usize) {
+        (
+            self.identities.len() + self.checked,
+            2 * self.table.rows.len(),
+        )
+    }
+
+    pub fn finish(self) -> Plan {
+        self.plan
+    }
+
+    fn header(&self, i: usize, field: Option<&Field>) -> String {
+        self.table
+            .header
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| field.map_or(ID_COLUMN, |f| f.label).to_owned())
+    }
+
+    /// The header of the column giving field `name`, or its label.
+    fn column_of(&self, name: &str) -> String {
+        self.read
+            .iter()
+            .find(|(_, f)| f.is_some_and(|f| f.name == name))
+            .map_or_else(
+                || self.kind.field_label(name).to_owned(),
+                |&(i, f)| self.header(i, f),
+            )
+    }
+
+    fn cell(&self, row: usize, i: usize) -> &'a str {
+        self.table.rows[row].cells.get(i).map_or("", String::as_str)
+    }
+
+    /// Which record row `r` is.
+    fn identify(&mut self, r: usize, new_id: &mut dyn FnMut() -> Uuid) -> Identity {
+        let kind = self.kind;
+        if let Some(&(i, _)) = self.read.iter().find(|(_, f)| f.is_none()) {
+            let text = self.cell(r, i).trim();
+            if !text.is_empty() {
+                let id = Uuid::parse_str(text).map_err(|_| Problem {
+                    column: self.header(i, None),
+                    message: format!("“{text}” is not a record id."),
+                })?;
+                return Ok((id, !self.by_id.contains_key(&id)));
+            }
+        }
+        let mut key_values = Map::new();
+        for &(i, field) in &self.read {
+            let Some(field) =
+                field.filter(|f| key_fields(kind).iter().any(|k| k.contains(&f.name)))
+            else {
+                continue;
+            };
+            if let Ok(Some(v)) = cells::read(field, self.cell(r, i), &self.names) {
+                key_values.insert(field.name.to_owned(), v);
+            }
+        }
+        let keys = keys_of(kind, &key_values);
+        match keys.iter().find_map(|k| self.by_key.get(k)) {
+            Some(ids) if ids.len() == 1 => return Ok((ids[0], false)),
+            Some(ids) => {
+                return Err(Problem {
+                    column: String::new(),
+                    message: format!(
+                        "This row matches {} records on this device: add the {ID_COLUMN} column to say which one.",
+                        ids.len()
+                    ),
+                })
+            }
+            None => {}
+        }
+        let id = new_id();
+        // A later row with the same key is this record again (and refused as such).
+        for key in keys {
+            self.by_key.insert(key, vec![id]);
+        }
+        let named: Vec<&str> = self
+            .read
+            .iter()
+            .filter(|(_, f)| {
+                f.is_some_and(|f| Some(f.name) == self.title_field || f.name == "acronym")
+            })
+            .map(|&(i, _)| self.cell(r, i).trim())
+            .collect();
+        self.names.add(kind, id, named);
+        Ok((id, true))
+    }
+
+    /// Reads row `r` and puts it in the plan: to add, to change, unchanged or refused.
+    fn sort(&mut self, r: usize) {
+        let kind = self.kind;
+        let row = &self.table.rows[r];
+        let title = self
+            .title_field
+            .and_then(|name| {
+                self.read
+                    .iter()
+                    .find(|(_, f)| f.is_some_and(|f| f.name == name))
+            })
+            .map(|&(i, _)| self.cell(r, i).trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| format!("Line {}", row.line));
+        let mut problems = Vec::new();
+        if let Some((i, _)) = row
+            .cells
+            .iter()
+            .enumerate()
+            .skip(self.table.header.len())
+            .find(|(_, c)| !c.trim().is_empty())
+        {
+            problems.push(Problem {
+                column: format!("column {}", i + 1),
+                message: "This cell is beyond the last column with a header.".to_owned(),
+            });
+        }
+        let mut set = Map::new();
+        for &(i, field) in &self.read {
+            let Some(field) = field else { continue };
+            match cells::read(field, self.cell(r, i), &self.names) {
+                Ok(Some(v)) => {
+                    set.insert(field.name.to_owned(), v);
+                }
+                Ok(None) => {}
+                Err(message) => problems.push(Problem {
+                    column: self.header(i, Some(field)),
+                    message,
+                }),
+            }
+        }
+        let refuse = |plan: &mut Plan, problems: Vec<Problem>| {
+            plan.refused.push(Refused {
+                line: row.line,
+                title: title.clone(),
+                problems,
+            })
+        };
+        let (id, new) = match self.identities[r].clone() {
+            Ok(identity) => identity,
+            Err(problem) => {
+                problems.push(problem);
+                return refuse(&mut self.plan, problems);
+            }
+        };
+        if let Some(first) = self.seen.insert(id, row.line) {
+            problems.push(Problem {
+                column: String::new(),
+                message: format!("Line {first} is the same record: keep one of the two rows."),
+            });
+        }
+        if !problems.is_empty() {
+            return refuse(&mut self.plan, problems);
+        }
+        let current = if new {
+            None
+        } else {
+            self.by_id.get(&id).copied()
+        };
+        let base = current
+            .cloned()
+            .unwrap_or_else(|| RecordState::new(kind, id));
+        // A field the record never set has its default value: a cell giving that value
+        // changes nothing.
+        let shown = base.values();
+        set.retain(|name, v| shown.get(name).or(kind.default_value(name)) != Some(v));
+        let Some(m) = base.edit(1, 1, set) else {
+            self.plan.unchanged += 1;
+            return;
+        };
+        if let Err(problems) = self.check(current, &m) {
+            return refuse(&mut self.plan, problems);
+        }
+        let changes = match current {
+            None => Vec::new(),
+            Some(_) => {
+                let titles = self.names.titles();
+                m.set
+                    .iter()
+                    .filter_map(|(name, after)| {
+                        let field = kind.field(name)?;
+                        Some(Change {
+                            field: field.label,
+                            before: field.show(shown.get(name).unwrap_or(&Value::Null), titles),
+                            after: field.show(after, titles),
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            }
+        };
+        let planned = Planned {
+            line: row.line,
+            id,
+            title,
+            set: m.set,
+            changes,
+        };
+        if new {
+            self.plan.creates.push(planned);
+        } else {
+            self.plan.updates.push(planned);
+        }
+    }
+
+    /// The same checks a saved edit gets: the record's rules, then whether the person may
+    /// make the change; each problem named by its column.
+    fn check(&self, current: Option<&RecordState>, m: &Mutation) -> Result<(), Vec<Problem>> {
+        let next =
+            RecordState::check_mutation(current, Uuid::nil(), m, None).map_err(|errors| {
+                errors
+                    .0
+                    .into_iter()
+                    .map(|e| Problem {
+                        column: self.column_of(&e.field),
+                        message: e.message,
+                    })
+                    .collect::<Vec<_>>()
+            })?;
+        self.actor.check_write(current, &next, m).map_err(|denied| {
+            vec![Problem {
+                column: denied
+                    .field
+                    .as_deref()
+                    .map(|f| self.column_of(f))
+                    .unwrap_or_default(),
+                message: denied.message,
+            }]
+        })
+    }
+}
