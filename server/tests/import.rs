@@ -40,6 +40,10 @@ async fn a_dry_run_writes_nothing_an_import_writes_each_row_once_and_again_chang
     let refused = &dry["plan"]["refused"][0];
     assert_eq!(refused["line"], 4);
     assert_eq!(refused["problems"][0]["column"], "Provider");
+    assert_eq!(
+        dry["plan"]["missing"],
+        serde_json::json!(["Nobody In Particular"])
+    );
     assert_eq!(t.state().await, before, "a dry run stores nothing");
 
     let done = import(&t, "kind=training_tools&format=csv", TOOLS)

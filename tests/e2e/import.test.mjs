@@ -167,6 +167,13 @@ test('an IATI activity file brings its Caribbean projects in, offline, saying wh
   assert.match(notes, /1 of the file's 3 activities are elsewhere and are not read\./);
   assert.match(notes, /sectors 43010 have no topic here and are not kept/);
   assert.match(await importer.refused.textContent(), /Port community systemsFunded byThere is no organisation called “Nobody Known Here”/);
+  // The organisation the file names and the device lacks is added by name, and the file
+  // checked again.
+  assert.equal(await page.getByTestId('import-missing').locator('p').textContent(),
+    '1 organisation named in the file is not on this device: Nobody Known Here.');
+  await page.getByTestId('import-add-missing').click();
+  await importer.summary.filter({ hasText: /^2 to add/ }).waitFor();
+  assert.equal(await importer.summary.textContent(), '2 to add, 0 to change, 0 already as in the file, 0 refused.');
   await importer.confirm();
   await context.setOffline(false);
   await waitForSynced(page);
@@ -175,6 +182,9 @@ test('an IATI activity file brings its Caribbean projects in, offline, saying wh
   assert.ok(p, 'the project reached the server');
   assert.equal(p.title, 'Border risk management, phase 3');
   assert.deepEqual([p.status, p.starts, p.countries, p.topics], ['implementation', '2015-04-01', ['LC'], ['trade_facilitation']]);
+  assert.ok(items.some((x) => x.identifier === 'CA-3-D000778'), 'the second project, once its funder was added');
+  const { items: orgs } = await (await apiAs(server.url, 'coordinator')).get('/api/v1/organisations');
+  assert.ok(orgs.some((o) => o.name === 'Nobody Known Here'));
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -4,6 +4,7 @@
 //! Confirmed, the rows are stored as ordinary edits in one write (all or none) and sync
 //! like any other (`shared::import`).
 
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -15,7 +16,7 @@ use wasm_bindgen::JsCast;
 
 use tradewinds_shared::access::Actor;
 
-use crate::catalogue::{use_actor, use_catalogue, Catalogue};
+use crate::catalogue::{allowed, use_actor, use_catalogue, Catalogue};
 use crate::db::{new_id, EditError};
 use crate::route::{Section, View};
 
@@ -95,11 +96,11 @@ async fn plan_file(
     cat: Catalogue,
     actor: Option<Actor>,
     source: Source,
-    bytes: Vec<u8>,
+    bytes: &[u8],
     progress: RwSignal<Option<(usize, usize)>>,
 ) -> Result<Plan, String> {
     let actor = actor.ok_or("Sign in to import: the records are added in your name.")?;
-    let text = csv::decode(&bytes);
+    let text = csv::decode(bytes);
     let (table, notes) = match &source {
         Source::Csv(_) => (csv::read(&text).map_err(|e| e.to_string())?, Vec::new()),
         Source::Iati(country) => {
@@ -149,6 +150,60 @@ pub fn ImportPage() -> impl IntoView {
     let step = RwSignal::new(Step::Choose);
     let progress = RwSignal::new(None::<(usize, usize)>);
     let file_name = RwSignal::new(String::new());
+    // The file's bytes, kept to check the file again once missing organisations are added.
+    let kept = StoredValue::new_local(None::<Rc<Vec<u8>>>);
+    let check = move |bytes: Vec<u8>| {
+        let bytes = Rc::new(bytes);
+        kept.set_value(Some(bytes.clone()));
+        step.set(Step::Reading);
+        progress.set(None);
+        let source = source.get_untracked();
+        let (cat, actor) = (cat.get_value(), actor.get_untracked());
+        spawn_local(async move {
+            // Let "Reading…" show before the work starts.
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            let planned = plan_file(cat, actor, source, &bytes, progress).await;
+            step.set(match planned {
+                Ok(plan) => Step::Planned(Arc::new(plan)),
+                Err(e) => Step::Failed(e),
+            });
+        });
+    };
+    // Adds the organisations the file names and the device lacks, by name, then checks
+    // the file again.
+    let add_missing = move |names: Vec<String>| {
+        let cat = cat.get_value();
+        let Some(user) = cat.user() else {
+            return;
+        };
+        step.set(Step::Reading);
+        spawn_local(async move {
+            let rows = names
+                .into_iter()
+                .map(|name| {
+                    let mut fields = serde_json::Map::new();
+                    fields.insert("name".into(), name.into());
+                    (new_id(), fields)
+                })
+                .collect();
+            match cat
+                .db
+                .edit_many(&user, RecordKind::Organisation, rows)
+                .await
+            {
+                Ok(_) => {
+                    crate::sync::local_write(&cat).await;
+                    if let Some(bytes) = kept.get_value() {
+                        check(bytes.to_vec());
+                    }
+                }
+                Err(e) => step.set(Step::Failed(format!(
+                    "The organisations could not be added: {e}"
+                ))),
+            }
+        });
+    };
+    let may_add_orgs = allowed(|a| a.may_create(RecordKind::Organisation));
     let choose = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -163,20 +218,11 @@ pub fn ImportPage() -> impl IntoView {
             return;
         }
         step.set(Step::Reading);
-        progress.set(None);
-        let source = source.get_untracked();
-        let (cat, actor) = (cat.get_value(), actor.get_untracked());
         spawn_local(async move {
-            // Let "Reading…" show before the work starts.
-            gloo_timers::future::TimeoutFuture::new(0).await;
-            let planned = match file_bytes(file).await {
-                Ok(bytes) => plan_file(cat, actor, source, bytes, progress).await,
-                Err(e) => Err(e),
-            };
-            step.set(match planned {
-                Ok(plan) => Step::Planned(Arc::new(plan)),
-                Err(e) => Step::Failed(e),
-            });
+            match file_bytes(file).await {
+                Ok(bytes) => check(bytes),
+                Err(e) => step.set(Step::Failed(e)),
+            }
         });
     };
     let reset = move || {
@@ -293,7 +339,29 @@ pub fn ImportPage() -> impl IntoView {
             }.into_any(),
             Step::Planned(plan) => {
                 let confirm_plan = plan.clone();
+                let missing = plan.missing.clone();
                 view! {
+                    {(!missing.is_empty()).then(|| {
+                        let names = missing.clone();
+                        view! {
+                            <div class="notice" data-testid="import-missing">
+                                <p>{match missing.len() {
+                                    1 => format!("1 organisation named in the file is not on this device: {}.", missing[0]),
+                                    n => format!("{n} organisations named in the file are not on this device: {}.", missing.join(", ")),
+                                }}</p>
+                                <Show when=move || may_add_orgs.get()
+                                    fallback=|| view! { <p>"Ask a regional coordinator to add them, then import the file again."</p> }>
+                                    <button type="button" data-testid="import-add-missing"
+                                        on:click={
+                                            let names = names.clone();
+                                            move |_| add_missing(names.clone())
+                                        }>
+                                        "Add them (by name only), then check the file again"
+                                    </button>
+                                </Show>
+                            </div>
+                        }
+                    })}
                     <PlanView plan=plan kind=kind.get_untracked()/>
                     <p class="actions">
                         <button type="button" data-testid="import-confirm"

@@ -55,6 +55,32 @@ impl Names {
         &self.titles
     }
 
+    /// The names in a link cell of `ty` that name no record at all (not an id, not a name
+    /// or acronym of any record of the kind): what a person could add before importing.
+    pub fn unknown<'c>(&self, ty: FieldType, cell: &'c str) -> Vec<&'c str> {
+        let (kind, many) = match ty {
+            FieldType::Link(kind) => (kind, false),
+            FieldType::Links(kind) => (kind, true),
+            _ => return Vec::new(),
+        };
+        let cell = unguarded(cell);
+        let items: Vec<&str> = if many {
+            items(cell).collect()
+        } else {
+            Some(cell).filter(|c| !c.is_empty()).into_iter().collect()
+        };
+        items
+            .into_iter()
+            .filter(|t| {
+                Uuid::parse_str(t).is_err()
+                    && !self
+                        .by_kind
+                        .get(&kind)
+                        .is_some_and(|n| n.contains_key(&fold(t)))
+            })
+            .collect()
+    }
+
     fn find(&self, kind: RecordKind, text: &str) -> Result<Uuid, String> {
         let what = kind.label().to_lowercase();
         if let Ok(id) = Uuid::parse_str(text) {

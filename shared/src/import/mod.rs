@@ -144,6 +144,9 @@ pub struct Plan {
     /// What the file held that is not kept, one sentence each (an IATI file's sectors
     /// without a topic here, …), for the person to read before confirming.
     pub notes: Vec<String>,
+    /// Organisations the refused rows name that are not on the device, by name, in the
+    /// order first named: those a person could add, then import the file again.
+    pub missing: Vec<String>,
 }
 
 /// A row that will be written: the record, and the fields it sets.

@@ -233,10 +233,26 @@ impl<'a> Planner<'a> {
                     set.insert(field.name.to_owned(), v);
                 }
                 Ok(None) => {}
-                Err(message) => problems.push(Problem {
-                    column: self.header(i, Some(field)),
-                    message,
-                }),
+                Err(message) => {
+                    if field.ty == FieldType::Link(RecordKind::Organisation)
+                        || field.ty == FieldType::Links(RecordKind::Organisation)
+                    {
+                        for name in self.names.unknown(field.ty, self.cell(r, i)) {
+                            if !self
+                                .plan
+                                .missing
+                                .iter()
+                                .any(|m| cells::fold(m) == cells::fold(name))
+                            {
+                                self.plan.missing.push(name.to_owned());
+                            }
+                        }
+                    }
+                    problems.push(Problem {
+                        column: self.header(i, Some(field)),
+                        message,
+                    })
+                }
             }
         }
         let refuse = |plan: &mut Plan, problems: Vec<Problem>| {

@@ -270,3 +270,17 @@ fn every_kind_an_imported_record_links_to_is_named_for_the_plan() {
         }
     }
 }
+
+#[test]
+fn organisations_a_file_names_but_the_device_lacks_are_listed_once() {
+    let text = "Title,Provider,Languages\n\
+        Drill,Port Authority of Jamaica,English\n\
+        Clinic,port authority of jamaica ,English\n\
+        Primer,CARTAC,English\n";
+    let plan = plan_of(RecordKind::TrainingTool, text, &[], &coordinator()).unwrap();
+    assert_eq!(plan.refused.len(), 2);
+    assert_eq!(plan.missing, ["Port Authority of Jamaica"]);
+    let text = "Title,Accountable,Funded by\nRisk,CARTAC,\"World Bank; CARTAC; IDB\"\n";
+    let plan = plan_of(RecordKind::Project, text, &[], &coordinator()).unwrap();
+    assert_eq!(plan.missing, ["World Bank", "IDB"]);
+}

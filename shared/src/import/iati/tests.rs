@@ -236,6 +236,11 @@ fn the_plan_matches_organisations_by_name_and_projects_by_identifier() {
     assert!(first.refused[0].problems[0]
         .message
         .contains("no organisation called “Montserrat Customs”"));
+    assert_eq!(
+        first.missing,
+        ["Montserrat Customs"],
+        "named so it can be added"
+    );
     let created = &first.creates[0];
     assert_eq!(created.title, "Auditoría posterior");
     assert_eq!(created.set["identifier"], json!("XM-DAC-41114-PROJECT-1"));
