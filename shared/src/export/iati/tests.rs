@@ -161,15 +161,8 @@ fn check_activity(a: &Element) {
         "elements out of the schema's order: {:?}",
         a.children.iter().map(|c| &c.name).collect::<Vec<_>>()
     );
-    for required in [
-        "iati-identifier",
-        "reporting-org",
-        "title",
-        "description",
-        "participating-org",
-        "activity-status",
-        "activity-date",
-    ] {
+    // The sequence's first seven elements are required (minOccurs 1); the rest are not.
+    for required in &SEQUENCE[..7] {
         assert!(
             !a.all(required).is_empty(),
             "an activity needs <{required}>"
