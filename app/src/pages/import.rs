@@ -440,14 +440,16 @@ fn PlanView(plan: Arc<Plan>, kind: RecordKind) -> impl IntoView {
         {(!refused.is_empty()).then(|| view! {
             <h2>{format!("Refused ({})", refused.len())}</h2>
             <p>"These rows will not be imported. Correct them in the spreadsheet and import the file again: rows already imported are not added twice."</p>
-            <table data-testid="import-refused">
-                <thead><tr><th>"Line"</th><th>"Row"</th><th>"Column"</th><th>"Problem"</th></tr></thead>
-                <tbody>
-                    {refused.iter().take(SHOWN).flat_map(|r| r.problems.iter().map(|p| view! {
-                        <tr><td>{r.line}</td><td>{r.title.clone()}</td><td>{p.column.clone()}</td><td>{p.message.clone()}</td></tr>
-                    }).collect::<Vec<_>>()).collect_view()}
-                </tbody>
-            </table>
+            <div class="table-scroll">
+                <table data-testid="import-refused">
+                    <thead><tr><th>"Line"</th><th>"Row"</th><th>"Column"</th><th>"Problem"</th></tr></thead>
+                    <tbody>
+                        {refused.iter().take(SHOWN).flat_map(|r| r.problems.iter().map(|p| view! {
+                            <tr><td>{r.line}</td><td>{r.title.clone()}</td><td>{p.column.clone()}</td><td>{p.message.clone()}</td></tr>
+                        }).collect::<Vec<_>>()).collect_view()}
+                    </tbody>
+                </table>
+            </div>
             {more(refused.len())}
         })}
         {(!plan.creates.is_empty()).then(|| view! {
