@@ -8,7 +8,8 @@
 //! Columns are found by the labels the field tables give (so the CSV export's files come
 //! back) or by field names, and an `Id` column; cells are read as `cells` says. A row is
 //! matched to a record by its id, or else by what names it (`key_fields`); a row that
-//! matches none adds a record.
+//! matches none adds a record. `planner` makes the plan a slice of rows at a time; `iati`
+//! turns an IATI activity file into project rows for the same plan.
 
 mod cells;
 pub mod csv;
