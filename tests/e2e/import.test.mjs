@@ -45,7 +45,6 @@ test('a spreadsheet imported offline is shown as a plan, confirmed, and reaches 
   const updates = await page.getByTestId('import-updates').textContent();
   assert.match(updates, /Harmonized System \(HS\) e-learning course — .*Duration: About 20 hours, self-paced → 12 hours of study/);
   assert.match(updates, /Cost: Free for member administrations → \(empty\)/);
-  // Nothing is written before the person confirms.
   const tools = new ListPage(page, server.url, '/training');
   await importer.confirm();
   await page.getByRole('link', { name: 'See the training tools' }).click();

@@ -121,11 +121,20 @@ async fn plan_file(
         }
     };
     let kind = source.kind();
-    let records = cat.db.records(kind).await.map_err(|e| e.to_string())?;
     let mut linkable = Vec::new();
     for k in import::LINKED_KINDS {
         linkable.extend(cat.db.records(k).await.map_err(|e| e.to_string())?);
     }
+    // Organisations are read once, for the links and as the records imported.
+    let records = if import::LINKED_KINDS.contains(&kind) {
+        linkable
+            .iter()
+            .filter(|r| r.kind == kind)
+            .cloned()
+            .collect()
+    } else {
+        cat.db.records(kind).await.map_err(|e| e.to_string())?
+    };
     let names = Names::of_records(&linkable);
     let mut planner =
         Planner::new(kind, &table, &records, names, &actor).map_err(|e| e.to_string())?;

@@ -121,11 +121,20 @@ pub async fn import(
             Vec::new(),
         )
     };
-    let records = app.store.list(kind).await?;
     let mut linkable = Vec::new();
     for k in import::LINKED_KINDS {
         linkable.extend(app.store.list(k).await?);
     }
+    // Organisations are read once, for the links and as the records imported.
+    let records = if import::LINKED_KINDS.contains(&kind) {
+        linkable
+            .iter()
+            .filter(|r| r.kind == kind)
+            .cloned()
+            .collect()
+    } else {
+        app.store.list(kind).await?
+    };
     let names = Names::of_records(&linkable);
     let mut plan = import::plan(kind, &table, &records, names, &actor, Uuid::new_v4)
         .map_err(|e| invalid(e.to_string()))?;
