@@ -119,53 +119,53 @@ async fn invalid_edit_stores_nothing() {
     assert!(db.outbox().await.unwrap().is_empty());
 }
 
-/// An import's rows: written together with their outbox entries, numbered in order; one
-/// refused row stores none of them.
+/// An import's rows (of several kinds, as a catalogue copy's): written together with their
+/// outbox entries, numbered in order; one refused row stores none of them.
 #[wasm_bindgen_test]
 async fn edit_many_writes_every_row_or_none() {
     let db = fresh("many").await;
-    let rows: Vec<_> = (0..300)
+    let mut rows: Vec<_> = (0..299)
         .map(|i| {
             (
+                RecordKind::Organisation,
                 new_id(),
                 fields(json!({"name": format!("Customs office {i}"), "country": "JM"})),
             )
         })
         .collect();
-    let written = db
-        .edit_many(&admin(), RecordKind::Organisation, rows.clone())
-        .await
-        .unwrap();
+    rows.push((
+        RecordKind::TrainingTool,
+        new_id(),
+        fields(
+            json!({"title": "Boarding drill", "provider": rows[0].1.to_string(),
+                      "languages": ["en"]}),
+        ),
+    ));
+    let written = db.edit_many(&admin(), rows.clone()).await.unwrap();
     assert_eq!(written, 300);
-    assert_eq!(db.count(RecordKind::Organisation).await.unwrap(), 300);
+    assert_eq!(db.count(RecordKind::Organisation).await.unwrap(), 299);
+    assert_eq!(db.count(RecordKind::TrainingTool).await.unwrap(), 1);
     let outbox = db.outbox().await.unwrap();
     let numbers: Vec<u64> = outbox.iter().map(|e| e.mutation().unwrap().n).collect();
     assert_eq!(numbers, (1..=300).collect::<Vec<_>>());
     // The same rows again change nothing.
-    assert_eq!(
-        db.edit_many(&admin(), RecordKind::Organisation, rows.clone())
-            .await
-            .unwrap(),
-        0
-    );
+    assert_eq!(db.edit_many(&admin(), rows.clone()).await.unwrap(), 0);
 
+    let org = RecordKind::Organisation;
     let mut more: Vec<_> = (0..5)
-        .map(|i| (new_id(), fields(json!({"name": format!("Port {i}")}))))
+        .map(|i| (org, new_id(), fields(json!({"name": format!("Port {i}")}))))
         .collect();
-    more.push((new_id(), fields(json!({"name": ""}))));
-    let err = db
-        .edit_many(&admin(), RecordKind::Organisation, more)
-        .await
-        .unwrap_err();
+    more.push((org, new_id(), fields(json!({"name": ""}))));
+    let err = db.edit_many(&admin(), more).await.unwrap_err();
     assert!(matches!(err, EditError::Invalid(_)), "{err}");
-    assert_eq!(db.count(RecordKind::Organisation).await.unwrap(), 300);
+    assert_eq!(db.count(RecordKind::Organisation).await.unwrap(), 299);
     assert_eq!(db.outbox().await.unwrap().len(), 300);
     // Numbering goes on where it was.
     let m = db
         .edit(
             &admin(),
             RecordKind::Organisation,
-            rows[0].0,
+            rows[0].1,
             fields(json!({"acronym": "CO0"})),
         )
         .await

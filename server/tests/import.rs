@@ -1,6 +1,8 @@
 //! `POST /api/v1/import`: a dry run that writes nothing, an import that writes each row
 //! once and a second that changes nothing, and the rules as an attacker would test them —
 //! rows the account may not write, kinds and formats not taken, broken and oversized files.
+//! And the whole catalogue's copy (`GET /api/v1/catalogue`): read into an empty server, it
+//! comes back byte for byte.
 
 use axum::http::{Method, StatusCode};
 use serde_json::Value;
@@ -154,7 +156,8 @@ async fn files_and_queries_the_import_does_not_take_are_refused_by_name() {
         .await
         .expect_error(StatusCode::BAD_REQUEST, "invalid_query");
     assert!(
-        e.message.contains("use format=csv or format=iati"),
+        e.message
+            .contains("use format=csv, format=iati or format=json"),
         "{}",
         e.message
     );
@@ -242,4 +245,138 @@ async fn an_iati_file_adds_its_projects_once_with_their_organisations_matched_by
         .await
         .expect(StatusCode::OK);
     assert_eq!(again["plan"]["unchanged"], 1);
+}
+
+async fn copy_of(t: &TestApp) -> String {
+    let reply = t.get("/api/v1/catalogue").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.headers["content-type"], "application/json");
+    assert!(reply.headers["content-disposition"]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment"));
+    String::from_utf8(reply.body).expect("UTF-8")
+}
+
+#[tokio::test]
+async fn the_catalogue_copy_read_into_an_empty_server_comes_back_byte_for_byte() {
+    let seeded = TestApp::seeded().await;
+    // The seed has no projects, missions or documents: one of each, with lists, dates,
+    // amounts and text a copy must carry exactly.
+    let orgs = seeded.list(RecordKind::Organisation).await;
+    let (a, b) = (orgs[0]["id"].clone(), orgs[1]["id"].clone());
+    let project = seeded
+        .json(
+            Method::POST,
+            "/api/v1/projects",
+            &serde_json::json!({"title": "Customs reform «phase 2»", "accountable": a,
+                "funders": [a, b], "countries": ["JM", "BB"], "budget": 1_250_000,
+                "currency": "CAD", "starts": "2013-04-01",
+                "description": "Two lines\nand a \"quote\"."}),
+        )
+        .await
+        .expect(StatusCode::CREATED);
+    seeded
+        .json(
+            Method::POST,
+            "/api/v1/missions",
+            &serde_json::json!({"title": "Risk management diagnostic", "provider": a,
+                "beneficiary": b, "project": project["id"], "starts": "2013-05-06"}),
+        )
+        .await
+        .expect(StatusCode::CREATED);
+    seeded
+        .json(
+            Method::POST,
+            "/api/v1/documents",
+            &serde_json::json!({"title": "Mission report", "url": "https://example.org/r.pdf",
+                "publisher": a, "project": project["id"]}),
+        )
+        .await
+        .expect(StatusCode::CREATED);
+    let copy = copy_of(&seeded).await;
+    let records = copy.lines().count() - 2;
+    assert!(
+        records > 50,
+        "the seed's records are all in the copy: {records}"
+    );
+    for kind in RecordKind::ALL {
+        assert!(
+            copy.contains(&format!("{{\"kind\":\"{}\"", kind.code())),
+            "a {} is in the copy",
+            kind.code()
+        );
+    }
+
+    let empty = TestApp::empty().await;
+    let dry = import(&empty, "format=json&dry_run=true", &copy)
+        .await
+        .expect(StatusCode::OK);
+    assert_eq!(count(&dry, "creates"), records);
+    assert!(
+        empty.list(RecordKind::Organisation).await.is_empty(),
+        "a dry run writes nothing"
+    );
+    let done = import(&empty, "format=json", &copy)
+        .await
+        .expect(StatusCode::OK);
+    assert_eq!(done["failed"], serde_json::json!([]));
+    assert_eq!(count(&done, "refused"), 0, "{done}");
+    assert_eq!(copy_of(&empty).await, copy);
+
+    let again = import(&empty, "format=json", &copy)
+        .await
+        .expect(StatusCode::OK);
+    assert_eq!((count(&again, "creates"), count(&again, "updates")), (0, 0));
+    assert_eq!(again["plan"]["unchanged"], records);
+}
+
+#[tokio::test]
+async fn a_copy_is_for_signed_in_people_and_writes_only_what_the_account_may_write() {
+    let seeded = TestApp::seeded().await;
+    let copy = copy_of(&seeded).await;
+    seeded
+        .with_token(None)
+        .get("/api/v1/catalogue")
+        .await
+        .expect_error(StatusCode::UNAUTHORIZED, "unauthenticated");
+
+    let empty = TestApp::empty().await;
+    let before = empty.state().await;
+    let viewer = empty
+        .signed_in_as("viewer@test.org", Role::Viewer, None)
+        .await;
+    let answer = import(&viewer, "format=json", &copy)
+        .await
+        .expect(StatusCode::OK);
+    assert_eq!(count(&answer, "creates"), 0);
+    assert_eq!(count(&answer, "refused"), copy.lines().count() - 2);
+    assert_eq!(
+        empty.state().await,
+        before,
+        "a viewer's copy stores nothing"
+    );
+
+    let e = import(&empty, "kind=projects&format=json", &copy)
+        .await
+        .expect_error(StatusCode::BAD_REQUEST, "invalid_query");
+    assert!(e.message.contains("leave kind out"), "{}", e.message);
+    let e = import(
+        &empty,
+        "format=json",
+        "{\"format\":\"tradewinds-catalogue\",\"version\":9,\"records\":[]}",
+    )
+    .await
+    .expect_error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_import");
+    assert!(e.message.contains("version 9"), "{}", e.message);
+    let e = import(&empty, "format=json", &copy[..copy.len() / 2])
+        .await
+        .expect_error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_import");
+    assert!(
+        e.message
+            .contains("cannot be read as a catalogue copy at line"),
+        "{}",
+        e.message
+    );
+    assert_eq!(empty.state().await, before);
 }

@@ -7,6 +7,7 @@ pub mod api;
 pub mod catalogue;
 pub mod access;
 pub mod accounts;
+pub mod backup;
 pub mod dates;
 pub mod documents;
 pub mod export;

@@ -1,8 +1,11 @@
 // Importing a spreadsheet in a real browser: a file read offline, its plan shown before
 // anything changes, confirmed, kept over a reload, imported again without changing
-// anything, and the records reaching the server and another person's device.
+// anything, and the records reaching the server and another person's device. And a copy
+// of the whole catalogue: the same bytes from a synced device as from the server, read
+// back in offline.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startServer, launchBrowser, watchErrors } from './harness.mjs';
 import { ImportPage, ListPage, signIn, apiAs, waitForSynced } from './pages.mjs';
 
@@ -184,6 +187,53 @@ test('an IATI activity file brings its Caribbean projects in, offline, saying wh
   assert.ok(items.some((x) => x.identifier === 'CA-3-D000778'), 'the second project, once its funder was added');
   const { items: orgs } = await (await apiAs(server.url, 'coordinator')).get('/api/v1/organisations');
   assert.ok(orgs.some((o) => o.name === 'Nobody Known Here'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a copy of the whole catalogue from a synced device is the server\'s, byte for byte, and reads back in offline', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, server.url);
+  await waitForSynced(page);
+  await page.goto(`${server.url}/about`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-copy').click()]);
+  assert.match(download.suggestedFilename(), /^tradewinds-catalogue-\d{4}-\d{2}-\d{2}\.json$/);
+  const copy = readFileSync(await download.path(), 'utf8');
+  const api = await apiAs(server.url, 'coordinator');
+  assert.equal(copy, await (await api.call('/api/v1/catalogue')).text(), 'the device\'s copy is the server\'s');
+  const records = copy.trimEnd().split('\n').length - 2;
+  assert.equal(await page.getByTestId('copy-saved').textContent(), `Saved: ${records} records.`);
+
+  await context.setOffline(true);
+  await page.getByTestId('import-copy').click();
+  await page.waitForURL(/\/import\?kind=catalogue$/);
+  const importer = new ImportPage(page);
+  const label = 'The whole catalogue (a copy kept as JSON)';
+  await importer.choose(label, 'copy.json', copy);
+  await importer.summary.waitFor();
+  assert.equal(await importer.summary.textContent(), `0 to add, 0 to change, ${records} already as in the file, 0 refused.`);
+
+  // A copy edited by hand: one field changed, one organisation added, one record of a kind
+  // this release does not know.
+  const id = '6f1c2d3e-4b5a-4c6d-8e7f-8091a2b3c4d5';
+  const edited = copy
+    .replace('"acronym":"CARTAC"', '"acronym":"CARTAC-IMF"')
+    .replace('"records":[\n', `"records":[\n{"kind":"organisation","id":"${id}","fields":{"name":"Anguilla Customs training unit","country":"AI"}},\n{"kind":"vessel","id":"${id}","fields":{}},\n`);
+  await page.goto(`${server.url}/import?kind=catalogue`).catch(() => {});
+  await importer.choose(label, 'copy.json', edited);
+  await importer.summary.filter({ hasText: /^1 to add/ }).waitFor();
+  assert.equal(await importer.summary.textContent(), `1 to add, 1 to change, ${records - 1} already as in the file, 1 refused.`);
+  assert.match(await page.getByTestId('import-updates').textContent(), /Acronym: CARTAC → CARTAC-IMF/);
+  assert.match(await importer.refused.textContent(), /2vessel: record 2“vessel” is not a kind of record this release knows\./);
+  await importer.confirm();
+
+  await context.setOffline(false);
+  await waitForSynced(page);
+  const { items: orgs } = await api.get('/api/v1/organisations');
+  assert.ok(orgs.some((o) => o.id === id && o.name === 'Anguilla Customs training unit'), 'the added organisation, with its id');
+  assert.ok(orgs.some((o) => o.acronym === 'CARTAC-IMF'), 'the changed field');
   assert.deepEqual(errors, []);
   await context.close();
 });

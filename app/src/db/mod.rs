@@ -340,7 +340,7 @@ impl Db {
         }
     }
 
-    /// Many records' edits of one kind (an import's rows) as one write: each checked as
+    /// Many records' edits (an import's rows, of one kind or several) as one write: each checked as
     /// `edit` checks it, and all stored or none — the first refusal is answered and nothing
     /// is written. Rows that change nothing are skipped. Answers how many records changed.
     /// The records are read, and then written, as one batch of requests each (not one
@@ -348,8 +348,7 @@ impl Db {
     pub async fn edit_many(
         &self,
         by: &User,
-        kind: RecordKind,
-        rows: Vec<(Uuid, Map<String, Value>)>,
+        rows: Vec<(RecordKind, Uuid, Map<String, Value>)>,
     ) -> Result<usize, EditError> {
         let device = self.device_id().await?;
         let tx = self
@@ -359,12 +358,12 @@ impl Db {
         let first = next_n(&meta).await?;
         let stored = join_all(
             rows.iter()
-                .map(|(id, _)| records.get(RecordRow::key(kind, *id).into())),
+                .map(|(kind, id, _)| records.get(RecordRow::key(*kind, *id).into())),
         )
         .await;
         let mut n = first;
         let mut writes = Vec::new();
-        for ((id, changes), row) in rows.into_iter().zip(stored) {
+        for ((kind, id, changes), row) in rows.into_iter().zip(stored) {
             let current = match row {
                 Ok(row) => row.map(|r| RecordRow::from_js(&r)?.decode()).transpose(),
                 Err(e) => Err(e.into()),

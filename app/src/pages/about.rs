@@ -1,11 +1,20 @@
 //! About this device: the version running, how much the browser stores for Tradewinds and
-//! whether it promised to keep it.
+//! whether it promised to keep it, and a copy of the whole catalogue to keep
+//! (`shared::backup`).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use tradewinds_shared::{backup, RecordKind};
+
+use tradewinds_shared::access::Role;
+
+use crate::catalogue::{allowed, use_catalogue, Catalogue};
+use crate::components::list::download;
 use crate::components::pwa::{build_label, request_persistence, storage_facts};
+use crate::components::today;
 use crate::loaded::Loaded;
+use crate::pages::import::COPY;
 
 fn megabytes(bytes: f64) -> String {
     format!("{:.1} MB", bytes / 1_000_000.0)
@@ -48,5 +57,51 @@ pub fn AboutPage() -> impl IntoView {
                 " Not granted. Installing the app, or using it regularly, usually makes the browser agree."
             })}
         </p>
+        <CatalogueCopy/>
+    }
+}
+
+/// Writes every record on this device as a copy and hands it to the browser as a file;
+/// answers how many records it holds.
+async fn save_copy(cat: Catalogue) -> Result<usize, String> {
+    let mut records = Vec::new();
+    for &k in RecordKind::ALL {
+        records.extend(cat.db.records(k).await.map_err(|e| e.to_string())?);
+    }
+    let d = today();
+    let file = format!(
+        "tradewinds-catalogue-{:04}-{:02}-{:02}.json",
+        d.year, d.month, d.day
+    );
+    download(&file, &backup::write(&records), "application/json")?;
+    Ok(records.len())
+}
+
+/// "A copy of the catalogue": download it, or read one back in.
+#[component]
+fn CatalogueCopy() -> impl IntoView {
+    let cat = StoredValue::new_local(use_catalogue());
+    let said = RwSignal::new(None::<Result<usize, String>>);
+    let may_import = allowed(|a| a.role != Role::Viewer);
+    let save = move |_| {
+        let cat = cat.get_value();
+        spawn_local(async move { said.set(Some(save_copy(cat).await)) });
+    };
+    view! {
+        <h2>"A copy of the catalogue"</h2>
+        <p>
+            "Every record on this device, of every kind, as one file to keep: it reads back in here "
+            "or on another device, and a synced device's copy is the same as the server's."
+        </p>
+        <p class="actions">
+            <button type="button" data-testid="download-copy" on:click=save>"Download a copy of the catalogue"</button>
+            <Show when=move || may_import.get()>
+                " "<a href=format!("/import?kind={COPY}") data-testid="import-copy">"Read a copy back in"</a>
+            </Show>
+        </p>
+        {move || said.get().map(|r| match r {
+            Ok(n) => view! { <p role="status" data-testid="copy-saved">{format!("Saved: {n} records.")}</p> }.into_any(),
+            Err(e) => view! { <p class="error" role="alert">{format!("The copy could not be saved: {e}")}</p> }.into_any(),
+        })}
     }
 }

@@ -1,5 +1,6 @@
 //! Import from a spreadsheet: a CSV file of organisations, contacts, training tools, action
-//! items or projects, read on this device (offline too) and shown as a plan — what will be
+//! items or projects, an IATI activity file of projects, or a copy of the whole catalogue
+//! (`shared::backup`), read on this device (offline too) and shown as a plan — what will be
 //! added, what will change and how, what is refused and why — before anything is written.
 //! Confirmed, the rows are stored as ordinary edits in one write (all or none) and sync
 //! like any other (`shared::import`).
@@ -9,6 +10,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use tradewinds_shared::backup::{self, CopyPlanner};
 use tradewinds_shared::import::{self, csv, iati, Names, Plan, Planned, Planner, IMPORTABLE};
 use tradewinds_shared::reference::COUNTRIES;
 use tradewinds_shared::RecordKind;
@@ -41,15 +43,21 @@ fn kind_name(kind: RecordKind) -> String {
         .unwrap_or_default()
 }
 
-/// The kind the address names (`/import?kind=projects`), or organisations.
-fn kind_from_address() -> RecordKind {
+/// What the address names (`/import?kind=projects`, `?kind=catalogue`), or organisations.
+fn source_from_address() -> Source {
     let search = window().location().search().unwrap_or_default();
-    web_sys::UrlSearchParams::new_with_str(&search)
+    let named = web_sys::UrlSearchParams::new_with_str(&search)
         .ok()
-        .and_then(|p| p.get("kind"))
-        .and_then(|k| RecordKind::from_plural(&k))
-        .filter(|k| IMPORTABLE.contains(k))
-        .unwrap_or(RecordKind::Organisation)
+        .and_then(|p| p.get("kind"));
+    if named.as_deref() == Some(COPY) {
+        return Source::Copy;
+    }
+    Source::Csv(
+        named
+            .and_then(|k| RecordKind::from_plural(&k))
+            .filter(|k| IMPORTABLE.contains(k))
+            .unwrap_or(RecordKind::Organisation),
+    )
 }
 
 /// The file's bytes, read by the browser.
@@ -63,25 +71,32 @@ async fn file_bytes(file: web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// What the file is read as: a CSV file of one kind, or IATI activity XML (projects).
+/// What the file is read as: a CSV file of one kind, IATI activity XML (projects), or a
+/// copy of the whole catalogue.
 #[derive(Clone, Debug, PartialEq)]
 enum Source {
     Csv(RecordKind),
     /// Activities in this country, or (none) that touch the region.
     Iati(Option<String>),
+    Copy,
 }
 
 impl Source {
-    fn kind(&self) -> RecordKind {
+    /// The one kind the file holds (a copy holds every kind).
+    fn kind(&self) -> Option<RecordKind> {
         match self {
-            Source::Csv(kind) => *kind,
-            Source::Iati(_) => RecordKind::Project,
+            Source::Csv(kind) => Some(*kind),
+            Source::Iati(_) => Some(RecordKind::Project),
+            Source::Copy => None,
         }
     }
 }
 
 /// The `value` of the IATI choice in "The file holds".
 const IATI: &str = "iati";
+
+/// The `value` of the catalogue copy's choice, and its `kind` in the address.
+pub const COPY: &str = "catalogue";
 
 /// The largest file the import reads (as the server's `POST /api/v1/import`).
 const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
@@ -102,6 +117,7 @@ async fn plan_file(
     let actor = actor.ok_or("Sign in to import: the records are added in your name.")?;
     let text = csv::decode(bytes);
     let (table, notes) = match &source {
+        Source::Copy => return plan_copy(cat, &actor, &text, progress).await,
         Source::Csv(_) => (csv::read(&text).map_err(|e| e.to_string())?, Vec::new()),
         Source::Iati(country) => {
             let filter = iati::IatiFilter {
@@ -120,7 +136,7 @@ async fn plan_file(
             (rows.table, notes)
         }
     };
-    let kind = source.kind();
+    let kind = source.kind().unwrap_or_default();
     let mut linkable = Vec::new();
     for k in import::LINKED_KINDS {
         linkable.extend(cat.db.records(k).await.map_err(|e| e.to_string())?);
@@ -149,12 +165,32 @@ async fn plan_file(
     Ok(plan)
 }
 
+/// The plan for a copy of the catalogue, against every record on this device.
+async fn plan_copy(
+    cat: Catalogue,
+    actor: &Actor,
+    text: &str,
+    progress: RwSignal<Option<(usize, usize)>>,
+) -> Result<Plan, String> {
+    let copy = backup::read(text).map_err(|e| e.to_string())?;
+    let mut records = Vec::new();
+    for &k in RecordKind::ALL {
+        records.extend(cat.db.records(k).await.map_err(|e| e.to_string())?);
+    }
+    let mut planner = CopyPlanner::new(&copy, &records, actor);
+    while !planner.work(PLAN_SLICE) {
+        progress.set(Some(planner.progress()));
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+    Ok(planner.finish())
+}
+
 #[component]
 pub fn ImportPage() -> impl IntoView {
     // Kept for the callbacks: contexts are not read inside async work.
     let cat = StoredValue::new_local(use_catalogue());
     let actor = use_actor();
-    let source = RwSignal::new(Source::Csv(kind_from_address()));
+    let source = RwSignal::new(source_from_address());
     let kind = Memo::new(move |_| source.with(Source::kind));
     let step = RwSignal::new(Step::Choose);
     let progress = RwSignal::new(None::<(usize, usize)>);
@@ -192,14 +228,10 @@ pub fn ImportPage() -> impl IntoView {
                 .map(|name| {
                     let mut fields = serde_json::Map::new();
                     fields.insert("name".into(), name.into());
-                    (new_id(), fields)
+                    (RecordKind::Organisation, new_id(), fields)
                 })
                 .collect();
-            match cat
-                .db
-                .edit_many(&user, RecordKind::Organisation, rows)
-                .await
-            {
+            match cat.db.edit_many(&user, rows).await {
                 Ok(_) => {
                     crate::sync::local_write(&cat).await;
                     if let Some(bytes) = kept.get_value() {
@@ -251,15 +283,14 @@ pub fn ImportPage() -> impl IntoView {
             return;
         };
         step.set(Step::Writing(plan.clone()));
-        let kind = kind.get_untracked();
         spawn_local(async move {
             let rows = plan
                 .creates
                 .iter()
                 .chain(&plan.updates)
-                .map(|p| (p.id, p.set.clone()))
+                .map(|p| (p.kind, p.id, p.set.clone()))
                 .collect();
-            match cat.db.edit_many(&user, kind, rows).await {
+            match cat.db.edit_many(&user, rows).await {
                 Ok(changed) => {
                     crate::sync::local_write(&cat).await;
                     step.set(Step::Done { changed });
@@ -274,7 +305,8 @@ pub fn ImportPage() -> impl IntoView {
     view! {
         <h1>"Import from a spreadsheet"</h1>
         <p class="lead">
-            "Bring records in from a CSV file, or projects from an IATI activity file. The file is "
+            "Bring records in from a CSV file, projects from an IATI activity file, or a copy of the "
+            "whole catalogue kept from “About this device”. The file is "
             "read on this device, offline too; nothing changes until you confirm, and the records "
             "reach the server at the next sync."
         </p>
@@ -286,6 +318,8 @@ pub fn ImportPage() -> impl IntoView {
                         let value = event_target_value(&ev);
                         let chosen = if value == IATI {
                             Some(Source::Iati(None))
+                        } else if value == COPY {
+                            Some(Source::Copy)
                         } else {
                             RecordKind::from_plural(&value).map(Source::Csv)
                         };
@@ -298,6 +332,7 @@ pub fn ImportPage() -> impl IntoView {
                         <option value=k.plural() selected=move || source.get() == Source::Csv(k)>{kind_name(k)}</option>
                     }).collect_view()}
                     <option value=IATI selected=move || matches!(source.get(), Source::Iati(_))>"Projects (IATI activity XML)"</option>
+                    <option value=COPY selected=move || source.get() == Source::Copy>"The whole catalogue (a copy kept as JSON)"</option>
                 </select>
             </div>
             {move || matches!(source.get(), Source::Iati(_)).then(|| view! {
@@ -317,7 +352,7 @@ pub fn ImportPage() -> impl IntoView {
             <div class="field">
                 <label for="import-file">"File"</label>
                 <input id="import-file" data-testid="import-file" type="file"
-                    accept=".csv,.txt,.xml,text/csv,text/plain,application/xml,text/xml" on:change=choose/>
+                    accept=".csv,.txt,.xml,.json,text/csv,text/plain,application/xml,text/xml,application/json" on:change=choose/>
             </div>
         </div>
         <p class="hint">
@@ -331,6 +366,9 @@ pub fn ImportPage() -> impl IntoView {
                 Source::Iati(_) => "IATI activity XML, versions 2.01 to 2.03: each activity is a project, \
                     matched by its IATI identifier; its organisations are matched by name, and those not \
                     on this device are named so they can be added first.".to_owned(),
+                Source::Copy => "A copy written by “Download a copy of the catalogue” (About this device): \
+                    each record is matched by its id, added if it is not here and changed where the copy \
+                    differs. Records not in the copy stay as they are.".to_owned(),
             }}
         </p>
         {move || match step.get() {
@@ -401,8 +439,12 @@ pub fn ImportPage() -> impl IntoView {
     }
 }
 
-/// Where records of `kind` are listed, and what that list is called.
-fn list_of(kind: RecordKind) -> (String, String) {
+/// Where records of `kind` are listed, and what that list is called (for a copy of every
+/// kind, the start page).
+fn list_of(kind: Option<RecordKind>) -> (String, String) {
+    let Some(kind) = kind else {
+        return ("/".to_owned(), "start page".to_owned());
+    };
     match kind {
         RecordKind::ActionItem => ("/actions".to_owned(), "follow-up list".to_owned()),
         // Contacts are shown on their organisations' pages.
@@ -421,7 +463,7 @@ fn list_of(kind: RecordKind) -> (String, String) {
 const SHOWN: usize = 200;
 
 #[component]
-fn PlanView(plan: Arc<Plan>, kind: RecordKind) -> impl IntoView {
+fn PlanView(plan: Arc<Plan>, kind: Option<RecordKind>) -> impl IntoView {
     let summary = format!(
         "{} to add, {} to change, {} already as in the file, {} refused.",
         plan.creates.len(),
@@ -436,9 +478,11 @@ fn PlanView(plan: Arc<Plan>, kind: RecordKind) -> impl IntoView {
     };
     view! {
         <p role="status" data-testid="import-summary">{summary}</p>
-        <p class="meta">"Columns read: "{read.join(", ")}
-            {(!plan.ignored.is_empty()).then(|| format!(". Not read (not a field of {}): {}", kind.plural().replace('_', " "), plan.ignored.join(", ")))}
-        </p>
+        {kind.map(|kind| view! {
+            <p class="meta">"Columns read: "{read.join(", ")}
+                {(!plan.ignored.is_empty()).then(|| format!(". Not read (not a field of {}): {}", kind.plural().replace('_', " "), plan.ignored.join(", ")))}
+            </p>
+        })}
         {(!plan.notes.is_empty()).then(|| view! {
             <h2>{format!("Not kept ({})", plan.notes.len())}</h2>
             <ul data-testid="import-notes">
@@ -448,10 +492,19 @@ fn PlanView(plan: Arc<Plan>, kind: RecordKind) -> impl IntoView {
         })}
         {(!refused.is_empty()).then(|| view! {
             <h2>{format!("Refused ({})", refused.len())}</h2>
-            <p>"These rows will not be imported. Correct them in the spreadsheet and import the file again: rows already imported are not added twice."</p>
+            <p>{if kind.is_some() {
+                "These rows will not be imported. Correct them in the spreadsheet and import the file again: rows already imported are not added twice."
+            } else {
+                "These records will not be imported; the others will."
+            }}</p>
             <div class="table-scroll">
                 <table data-testid="import-refused">
-                    <thead><tr><th>"Line"</th><th>"Row"</th><th>"Column"</th><th>"Problem"</th></tr></thead>
+                    <thead><tr>
+                        <th>{if kind.is_some() { "Line" } else { "Record" }}</th>
+                        <th>{if kind.is_some() { "Row" } else { "Name" }}</th>
+                        <th>{if kind.is_some() { "Column" } else { "Field" }}</th>
+                        <th>"Problem"</th>
+                    </tr></thead>
                     <tbody>
                         {refused.iter().take(SHOWN).flat_map(|r| r.problems.iter().map(|p| view! {
                             <tr><td>{r.line}</td><td>{r.title.clone()}</td><td>{p.column.clone()}</td><td>{p.message.clone()}</td></tr>

@@ -1,7 +1,8 @@
 //! `POST /api/v1/import?kind=…&format=csv[&dry_run=true]`: a CSV file of organisations,
-//! contacts, training tools, action items or projects, or `kind=projects&format=iati
-//! [&country=XX]` an IATI activity file (`shared::import::iati`), for administrators and
-//! coordinators who script. The body is the file as saved; the answer is the plan the
+//! contacts, training tools, action items or projects, `kind=projects&format=iati
+//! [&country=XX]` an IATI activity file (`shared::import::iati`), or `format=json` a copy
+//! of a whole catalogue (`shared::backup`, as `GET /api/v1/catalogue` writes it), for
+//! administrators and coordinators who script. The body is the file as saved; the answer is the plan the
 //! app's import screen shows (`shared::import::plan`, against the records on the server,
 //! for the signed-in person) and, unless `dry_run`, what was applied: every planned row
 //! goes through the same path as any REST edit, the server's own device numbering it and
@@ -14,6 +15,7 @@ use axum::{
 };
 use serde::{Deserialize, Serialize};
 use tradewinds_shared::api::ErrorCode;
+use tradewinds_shared::backup;
 use tradewinds_shared::import::{self, csv, iati, Names, Plan, Problem, Refused};
 use tradewinds_shared::RecordKind;
 use uuid::Uuid;
@@ -27,7 +29,8 @@ pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ImportQuery {
-    kind: String,
+    /// The kind a CSV file holds (projects for IATI; none for a catalogue copy).
+    kind: Option<String>,
     format: String,
     /// For IATI: only activities in this country (default: those touching the region).
     country: Option<String>,
@@ -60,42 +63,10 @@ pub async fn import(
     let Query(q) = query.map_err(|e| Error::BadRequest {
         code: ErrorCode::InvalidQuery,
         message: format!(
-            "{} (expected ?kind=KIND&format=csv[&dry_run=true])",
+            "{} (expected ?kind=KIND&format=csv|iati or ?format=json, and &dry_run=true to only see the plan)",
             e.body_text()
         ),
     })?;
-    let kind = RecordKind::from_plural(&q.kind)
-        .filter(|k| import::IMPORTABLE.contains(k))
-        .ok_or_else(|| Error::BadRequest {
-            code: ErrorCode::InvalidQuery,
-            message: format!(
-                "`{}` cannot be imported; kind is one of: {}.",
-                q.kind,
-                import::IMPORTABLE
-                    .iter()
-                    .map(|k| k.plural())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        })?;
-    let iati = match q.format.as_str() {
-        "csv" => false,
-        "iati" if kind == RecordKind::Project => true,
-        "iati" => {
-            return Err(Error::BadRequest {
-                code: ErrorCode::InvalidQuery,
-                message: "An IATI file holds projects: use kind=projects with format=iati.".into(),
-            })
-        }
-        other => {
-            return Err(Error::BadRequest {
-                code: ErrorCode::InvalidQuery,
-                message: format!(
-                    "`{other}` is not a format this server imports; use format=csv or format=iati."
-                ),
-            })
-        }
-    };
     let body = body.map_err(|e| {
         if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
             Error::TooLarge(MAX_IMPORT_BYTES)
@@ -108,37 +79,74 @@ pub async fn import(
     })?;
     let actor = signed.user.actor();
     let text = csv::decode(&body);
-    let (table, notes) = if iati {
-        let filter = iati::IatiFilter {
-            country: q.country.map(|c| c.to_uppercase()),
-            language: "en".into(),
-        };
-        let rows = iati::read(&text, &filter).map_err(|e| invalid(e.to_string()))?;
-        (rows.table, rows.notes)
-    } else {
-        (
-            csv::read(&text).map_err(|e| invalid(e.to_string()))?,
-            Vec::new(),
-        )
+    let plan = match (q.format.as_str(), q.kind.as_deref()) {
+        ("json", None) => {
+            let copy = backup::read(&text).map_err(|e| invalid(e.to_string()))?;
+            let mut records = Vec::new();
+            for &k in RecordKind::ALL {
+                records.extend(app.store.list(k).await?);
+            }
+            backup::plan(&copy, &records, &actor)
+        }
+        ("json", Some(_)) => {
+            return Err(Error::BadRequest {
+                code: ErrorCode::InvalidQuery,
+                message: "A catalogue copy holds every kind: leave kind out with format=json."
+                    .into(),
+            })
+        }
+        (format @ ("csv" | "iati"), kind) => {
+            let kind = importable(kind)?;
+            let iati = format == "iati";
+            if iati && kind != RecordKind::Project {
+                return Err(Error::BadRequest {
+                    code: ErrorCode::InvalidQuery,
+                    message: "An IATI file holds projects: use kind=projects with format=iati."
+                        .into(),
+                });
+            }
+            let (table, notes) = if iati {
+                let filter = iati::IatiFilter {
+                    country: q.country.map(|c| c.to_uppercase()),
+                    language: "en".into(),
+                };
+                let rows = iati::read(&text, &filter).map_err(|e| invalid(e.to_string()))?;
+                (rows.table, rows.notes)
+            } else {
+                (
+                    csv::read(&text).map_err(|e| invalid(e.to_string()))?,
+                    Vec::new(),
+                )
+            };
+            let mut linkable = Vec::new();
+            for k in import::LINKED_KINDS {
+                linkable.extend(app.store.list(k).await?);
+            }
+            // Organisations are read once, for the links and as the records imported.
+            let records = if import::LINKED_KINDS.contains(&kind) {
+                linkable
+                    .iter()
+                    .filter(|r| r.kind == kind)
+                    .cloned()
+                    .collect()
+            } else {
+                app.store.list(kind).await?
+            };
+            let names = Names::of_records(&linkable);
+            let mut plan = import::plan(kind, &table, &records, names, &actor, Uuid::new_v4)
+                .map_err(|e| invalid(e.to_string()))?;
+            plan.notes = notes;
+            plan
+        }
+        (other, _) => {
+            return Err(Error::BadRequest {
+                code: ErrorCode::InvalidQuery,
+                message: format!(
+                    "`{other}` is not a format this server imports; use format=csv, format=iati or format=json."
+                ),
+            })
+        }
     };
-    let mut linkable = Vec::new();
-    for k in import::LINKED_KINDS {
-        linkable.extend(app.store.list(k).await?);
-    }
-    // Organisations are read once, for the links and as the records imported.
-    let records = if import::LINKED_KINDS.contains(&kind) {
-        linkable
-            .iter()
-            .filter(|r| r.kind == kind)
-            .cloned()
-            .collect()
-    } else {
-        app.store.list(kind).await?
-    };
-    let names = Names::of_records(&linkable);
-    let mut plan = import::plan(kind, &table, &records, names, &actor, Uuid::new_v4)
-        .map_err(|e| invalid(e.to_string()))?;
-    plan.notes = notes;
     if q.dry_run {
         return Ok(Json(ImportAnswer {
             plan,
@@ -150,8 +158,7 @@ pub async fn import(
     let outcomes = app
         .store
         .apply_server_edits(
-            kind,
-            rows.iter().map(|p| (p.id, p.set.clone())).collect(),
+            rows.iter().map(|p| (p.kind, p.id, p.set.clone())).collect(),
             &signed.author(),
         )
         .await?;
@@ -174,4 +181,27 @@ pub async fn import(
         applied: true,
         failed,
     }))
+}
+
+/// The importable kind a CSV or IATI import names.
+fn importable(kind: Option<&str>) -> Result<RecordKind, Error> {
+    let names = || {
+        import::IMPORTABLE
+            .iter()
+            .map(|k| k.plural())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let Some(kind) = kind else {
+        return Err(Error::BadRequest {
+            code: ErrorCode::InvalidQuery,
+            message: format!("Say which kind the file holds: kind is one of {}.", names()),
+        });
+    };
+    RecordKind::from_plural(kind)
+        .filter(|k| import::IMPORTABLE.contains(k))
+        .ok_or_else(|| Error::BadRequest {
+            code: ErrorCode::InvalidQuery,
+            message: format!("`{kind}` cannot be imported; kind is one of: {}.", names()),
+        })
 }

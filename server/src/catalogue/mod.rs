@@ -22,6 +22,7 @@ use crate::accounts::Signed;
 use crate::extract::{ApiJson, KindPath, RecordPath};
 use crate::{AppState, Error};
 
+mod copy;
 mod import;
 
 pub fn router() -> Router<AppState> {
@@ -30,6 +31,7 @@ pub fn router() -> Router<AppState> {
             "/import",
             post(import::import).layer(DefaultBodyLimit::max(import::MAX_IMPORT_BYTES)),
         )
+        .route("/catalogue", get(copy::catalogue))
         .route("/{kind}", get(records_list).post(record_create))
         .route(
             "/{kind}/{id}",

@@ -317,7 +317,7 @@ impl Store {
         author: &Author,
     ) -> Result<Option<RecordState>, Error> {
         let outcome = self
-            .apply_server_edits(kind, vec![(id, changes)], author)
+            .apply_server_edits(vec![(kind, id, changes)], author)
             .await?
             .pop();
         outcome.unwrap_or(Ok(()))?;
@@ -329,8 +329,7 @@ impl Store {
     /// each change's outcome in order (a change that alters nothing is `Ok`).
     pub async fn apply_server_edits(
         &self,
-        kind: RecordKind,
-        rows: Vec<(Uuid, serde_json::Map<String, serde_json::Value>)>,
+        rows: Vec<(RecordKind, Uuid, serde_json::Map<String, serde_json::Value>)>,
         author: &Author,
     ) -> Result<Vec<Result<(), Error>>, Error> {
         let device = self.server_device();
@@ -344,7 +343,7 @@ impl Store {
             let mut batch = Vec::new();
             // The outcome each mutation of the batch answers for.
             let mut slots = Vec::new();
-            for (id, changes) in rows.by_ref() {
+            for (kind, id, changes) in rows.by_ref() {
                 let current = self.get(kind, id).await?;
                 let base = current
                     .clone()

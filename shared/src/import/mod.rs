@@ -14,7 +14,7 @@
 mod cells;
 pub mod csv;
 pub mod iati;
-mod planner;
+pub(crate) mod planner;
 
 use std::fmt;
 
@@ -93,6 +93,13 @@ pub enum ImportError {
     },
     /// Well-formed XML that is not an IATI activity file of a version read, and why.
     NotIati(String),
+    /// A file that is not JSON, or JSON not shaped as a catalogue copy, at a line.
+    Json {
+        line: usize,
+        message: String,
+    },
+    /// JSON that is not a catalogue copy this release reads, and why.
+    NotCopy(String),
 }
 
 impl fmt::Display for ImportError {
@@ -115,7 +122,12 @@ impl fmt::Display for ImportError {
             ImportError::Xml { line, message } => {
                 write!(f, "The file cannot be read as XML at line {line}: {message}.")
             }
-            ImportError::NotIati(why) => f.write_str(why),
+            ImportError::NotIati(why) | ImportError::NotCopy(why) => f.write_str(why),
+            ImportError::Json { line, message } => {
+                // serde_json ends its message with the place; the line is said once, first.
+                let message = message.split(" at line ").next().unwrap_or(message);
+                write!(f, "The file cannot be read as a catalogue copy at line {line}: {message}.")
+            }
         }
     }
 }
@@ -153,7 +165,9 @@ pub struct Plan {
 /// A row that will be written: the record, and the fields it sets.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Planned {
+    /// The row's line in a CSV file; the record's place in a backup (from 1).
     pub line: usize,
+    pub kind: RecordKind,
     pub id: Uuid,
     pub title: String,
     pub set: Map<String, Value>,

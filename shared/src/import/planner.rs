@@ -283,74 +283,124 @@ impl<'a> Planner<'a> {
         } else {
             self.by_id.get(&id).copied()
         };
-        let base = current
-            .cloned()
-            .unwrap_or_else(|| RecordState::new(kind, id));
         // A field the record never set has its default value: a cell giving that value
         // changes nothing.
-        let shown = base.values();
+        let shown = current.map(RecordState::values).unwrap_or_default();
         set.retain(|name, v| shown.get(name).or(kind.default_value(name)) != Some(v));
-        let Some(m) = base.edit(1, 1, set) else {
-            self.plan.unchanged += 1;
-            return;
-        };
-        if let Err(problems) = self.check(current, &m) {
-            return refuse(&mut self.plan, problems);
-        }
-        let changes = match current {
-            None => Vec::new(),
-            Some(_) => {
-                let titles = self.names.titles();
-                m.set
-                    .iter()
-                    .filter_map(|(name, after)| {
-                        let field = kind.field(name)?;
-                        Some(Change {
-                            field: field.label,
-                            before: field.show(shown.get(name).unwrap_or(&Value::Null), titles),
-                            after: field.show(after, titles),
-                        })
-                    })
-                    .collect::<Vec<_>>()
-            }
-        };
-        let planned = Planned {
+        let row = Row {
             line: row.line,
-            id,
             title,
-            set: m.set,
-            changes,
+            kind,
+            id,
+            current,
+            set,
         };
-        if new {
-            self.plan.creates.push(planned);
-        } else {
-            self.plan.updates.push(planned);
-        }
+        // Out of `self` while placed: problems are named by `self`'s columns.
+        let mut plan = std::mem::take(&mut self.plan);
+        place(&mut plan, row, self.actor, self.names.titles(), &|name| {
+            self.column_of(name)
+        });
+        self.plan = plan;
     }
+}
 
-    /// The same checks a saved edit gets: the record's rules, then whether the person may
-    /// make the change; each problem named by its column.
-    fn check(&self, current: Option<&RecordState>, m: &Mutation) -> Result<(), Vec<Problem>> {
-        let next =
-            RecordState::check_mutation(current, Uuid::nil(), m, None).map_err(|errors| {
-                errors
-                    .0
-                    .into_iter()
-                    .map(|e| Problem {
-                        column: self.column_of(&e.field),
-                        message: e.message,
-                    })
-                    .collect::<Vec<_>>()
-            })?;
-        self.actor.check_write(current, &next, m).map_err(|denied| {
-            vec![Problem {
-                column: denied
-                    .field
-                    .as_deref()
-                    .map(|f| self.column_of(f))
-                    .unwrap_or_default(),
-                message: denied.message,
-            }]
-        })
+/// A row read: which record it is, and the values it gives.
+pub(crate) struct Row<'r> {
+    pub line: usize,
+    pub title: String,
+    pub kind: RecordKind,
+    pub id: Uuid,
+    /// The record as it is now (`None`: the row adds it).
+    pub current: Option<&'r RecordState>,
+    pub set: Map<String, Value>,
+}
+
+/// Puts a read row into `plan`: to add, to change (each field before → after, links read
+/// by `titles`), unchanged, or refused by the checks a saved edit gets — the record's
+/// rules, then whether `actor` may make the change — each problem named by the column
+/// `column_of` gives for its field.
+pub(crate) fn place(
+    plan: &mut Plan,
+    row: Row,
+    actor: &Actor,
+    titles: &HashMap<Uuid, String>,
+    column_of: &dyn Fn(&str) -> String,
+) {
+    let Row {
+        line,
+        title,
+        kind,
+        id,
+        current,
+        set,
+    } = row;
+    let base = current
+        .cloned()
+        .unwrap_or_else(|| RecordState::new(kind, id));
+    let shown = base.values();
+    let Some(m) = base.edit(1, 1, set) else {
+        plan.unchanged += 1;
+        return;
+    };
+    if let Err(problems) = check(actor, current, &m, column_of) {
+        plan.refused.push(Refused {
+            line,
+            title,
+            problems,
+        });
+        return;
     }
+    let changes = match current {
+        None => Vec::new(),
+        Some(_) => m
+            .set
+            .iter()
+            .filter_map(|(name, after)| {
+                let field = kind.field(name)?;
+                Some(Change {
+                    field: field.label,
+                    before: field.show(shown.get(name).unwrap_or(&Value::Null), titles),
+                    after: field.show(after, titles),
+                })
+            })
+            .collect(),
+    };
+    let planned = Planned {
+        line,
+        kind,
+        id,
+        title,
+        set: m.set,
+        changes,
+    };
+    match current {
+        None => plan.creates.push(planned),
+        Some(_) => plan.updates.push(planned),
+    }
+}
+
+/// The same checks a saved edit gets: the record's rules, then whether `actor` may make
+/// the change; each problem named by its column.
+fn check(
+    actor: &Actor,
+    current: Option<&RecordState>,
+    m: &Mutation,
+    column_of: &dyn Fn(&str) -> String,
+) -> Result<(), Vec<Problem>> {
+    let next = RecordState::check_mutation(current, Uuid::nil(), m, None).map_err(|errors| {
+        errors
+            .0
+            .into_iter()
+            .map(|e| Problem {
+                column: column_of(&e.field),
+                message: e.message,
+            })
+            .collect::<Vec<_>>()
+    })?;
+    actor.check_write(current, &next, m).map_err(|denied| {
+        vec![Problem {
+            column: denied.field.as_deref().map(column_of).unwrap_or_default(),
+            message: denied.message,
+        }]
+    })
 }
