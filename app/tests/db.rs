@@ -172,6 +172,22 @@ async fn edit_many_writes_every_row_or_none() {
         .unwrap()
         .unwrap();
     assert_eq!(m.n, 301);
+    // A removed record leaves the lists, and stays where an import matches ids.
+    db.edit(
+        &admin(),
+        RecordKind::Organisation,
+        rows[1].1,
+        fields(json!({"deleted": true})),
+    )
+    .await
+    .unwrap();
+    assert_eq!(db.records(RecordKind::Organisation).await.unwrap().len(), 298);
+    let all = db
+        .records_with_removed(RecordKind::Organisation)
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 299);
+    assert!(all.iter().any(|r| r.id == rows[1].1 && r.is_deleted()));
 }
 
 #[wasm_bindgen_test]

@@ -380,3 +380,24 @@ async fn a_copy_is_for_signed_in_people_and_writes_only_what_the_account_may_wri
     );
     assert_eq!(empty.state().await, before);
 }
+
+#[tokio::test]
+async fn a_row_naming_a_removed_record_by_id_brings_it_back_and_the_plan_says_so() {
+    let t = TestApp::seeded().await;
+    let org = t.list(RecordKind::Organisation).await[0].clone();
+    let id = org["id"].as_str().unwrap().to_owned();
+    let path = format!("/api/v1/organisations/{id}");
+    assert_eq!(t.delete(&path).await.status, StatusCode::NO_CONTENT);
+    t.get(&path)
+        .await
+        .expect_error(StatusCode::NOT_FOUND, "not_found");
+    let csv = format!("Name,Id\n\"{}\",{id}\n", org["name"].as_str().unwrap());
+    let done = import(&t, "kind=organisations&format=csv", &csv)
+        .await
+        .expect(StatusCode::OK);
+    assert_eq!((count(&done, "creates"), count(&done, "updates")), (0, 1));
+    assert_eq!(done["plan"]["updates"][0]["changes"][0]["after"], "restored");
+    assert_eq!(done["failed"], serde_json::json!([]));
+    let back = t.get(&path).await.expect(StatusCode::OK);
+    assert_eq!(back["name"], org["name"]);
+}

@@ -27,7 +27,7 @@ use uuid::Uuid;
 use crate::access::Actor;
 use crate::catalogue::{RecordKind, DELETED_FIELD};
 use crate::fields::FieldType;
-use crate::import::planner::{place, Row};
+use crate::import::planner::{place, restore_if_removed, Row};
 use crate::import::{ImportError, Names, Plan, Problem, Refused};
 use crate::sync::RecordState;
 
@@ -138,8 +138,9 @@ pub fn read(text: &str) -> Result<Copy, ImportError> {
     })
 }
 
-/// The plan of reading `copy` into a catalogue whose live records are `records` (every
-/// kind), for `actor`, a slice at a time as `import::Planner` goes.
+/// The plan of reading `copy` into a catalogue whose records are `records` (every kind,
+/// removed ones too: a copy's record that was removed since comes back, if `actor` may
+/// restore it), for `actor`, a slice at a time as `import::Planner` goes.
 pub struct CopyPlanner<'a> {
     copy: &'a Copy,
     actor: &'a Actor,
@@ -158,7 +159,7 @@ impl<'a> CopyPlanner<'a> {
             copy,
             actor,
             by_id: records.iter().map(|r| ((r.kind, r.id), r)).collect(),
-            names: Names::of_records(records),
+            names: Names::of_records(records.iter().filter(|r| !r.is_deleted())),
             seen: HashSet::new(),
             done: 0,
             plan: Plan::default(),
@@ -233,6 +234,7 @@ impl<'a> CopyPlanner<'a> {
         if let Some(current) = current {
             let shown = current.values();
             set.retain(|name, v| shown.get(name).or(kind.default_value(name)) != Some(v));
+            restore_if_removed(Some(current), &mut set);
         } else if let Some(name) = title_in(kind, &entry.fields) {
             self.names.add(kind, id, [name.as_str()]);
         }

@@ -209,6 +209,25 @@ impl Db {
         self.live_by_index("listed", kind.code()).await
     }
 
+    /// Every record of a kind, removed ones too (what an import matches ids against).
+    pub async fn records_with_removed(
+        &self,
+        kind: RecordKind,
+    ) -> Result<Vec<RecordState>, DbError> {
+        let tx = self
+            .rexie
+            .transaction(&[RECORDS], TransactionMode::ReadOnly)?;
+        let range = KeyRange::only(&kind.code().into()).map_err(rexie::Error::from)?;
+        let rows = tx
+            .store(RECORDS)?
+            .index("kind")?
+            .get_all(Some(range), None)
+            .await?;
+        rows.iter()
+            .map(|r| RecordRow::from_js(r)?.decode())
+            .collect()
+    }
+
     /// How many live records of a kind there are (counted by the index, nothing read).
     pub async fn count(&self, kind: RecordKind) -> Result<usize, DbError> {
         let tx = self

@@ -137,21 +137,23 @@ async fn plan_file(
         }
     };
     let kind = source.kind().unwrap_or_default();
+    // The kind imported is read once, removed records too; links name live records.
+    let records = cat
+        .db
+        .records_with_removed(kind)
+        .await
+        .map_err(|e| e.to_string())?;
     let mut linkable = Vec::new();
-    for k in import::LINKED_KINDS {
+    for k in import::LINKED_KINDS.into_iter().filter(|&k| k != kind) {
         linkable.extend(cat.db.records(k).await.map_err(|e| e.to_string())?);
     }
-    // Organisations are read once, for the links and as the records imported.
-    let records = if import::LINKED_KINDS.contains(&kind) {
-        linkable
-            .iter()
-            .filter(|r| r.kind == kind)
-            .cloned()
-            .collect()
-    } else {
-        cat.db.records(kind).await.map_err(|e| e.to_string())?
-    };
-    let names = Names::of_records(&linkable);
+    let names = Names::of_records(
+        linkable.iter().chain(
+            records
+                .iter()
+                .filter(|r| !r.is_deleted() && import::LINKED_KINDS.contains(&r.kind)),
+        ),
+    );
     let mut planner =
         Planner::new(kind, &table, &records, names, &actor).map_err(|e| e.to_string())?;
     // A slice at a time, letting the page answer between slices and say how far it is.
@@ -175,7 +177,12 @@ async fn plan_copy(
     let copy = backup::read(text).map_err(|e| e.to_string())?;
     let mut records = Vec::new();
     for &k in RecordKind::ALL {
-        records.extend(cat.db.records(k).await.map_err(|e| e.to_string())?);
+        records.extend(
+            cat.db
+                .records_with_removed(k)
+                .await
+                .map_err(|e| e.to_string())?,
+        );
     }
     let mut planner = CopyPlanner::new(&copy, &records, actor);
     while !planner.work(PLAN_SLICE) {

@@ -84,7 +84,7 @@ pub async fn import(
             let copy = backup::read(&text).map_err(|e| invalid(e.to_string()))?;
             let mut records = Vec::new();
             for &k in RecordKind::ALL {
-                records.extend(app.store.list(k).await?);
+                records.extend(app.store.list_with_removed(k).await?);
             }
             backup::plan(&copy, &records, &actor)
         }
@@ -118,21 +118,17 @@ pub async fn import(
                     Vec::new(),
                 )
             };
+            // The kind imported is read once, removed records too; links name live records.
+            let records = app.store.list_with_removed(kind).await?;
             let mut linkable = Vec::new();
-            for k in import::LINKED_KINDS {
+            for k in import::LINKED_KINDS.into_iter().filter(|&k| k != kind) {
                 linkable.extend(app.store.list(k).await?);
             }
-            // Organisations are read once, for the links and as the records imported.
-            let records = if import::LINKED_KINDS.contains(&kind) {
-                linkable
+            let names = Names::of_records(linkable.iter().chain(
+                records
                     .iter()
-                    .filter(|r| r.kind == kind)
-                    .cloned()
-                    .collect()
-            } else {
-                app.store.list(kind).await?
-            };
-            let names = Names::of_records(&linkable);
+                    .filter(|r| !r.is_deleted() && import::LINKED_KINDS.contains(&r.kind)),
+            ));
             let mut plan = import::plan(kind, &table, &records, names, &actor, Uuid::new_v4)
                 .map_err(|e| invalid(e.to_string()))?;
             plan.notes = notes;

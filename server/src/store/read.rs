@@ -290,6 +290,15 @@ impl Store {
         rows.iter().map(row_to_state).collect()
     }
 
+    /// Every record of one kind, removed ones too (what an import matches ids against).
+    pub async fn list_with_removed(&self, kind: RecordKind) -> Result<Vec<RecordState>, Error> {
+        let rows = sqlx::query("SELECT state, seq FROM records WHERE kind = ? ORDER BY seq")
+            .bind(kind.code())
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(row_to_state).collect()
+    }
+
     pub async fn get(&self, kind: RecordKind, id: Uuid) -> Result<Option<RecordState>, Error> {
         let row = sqlx::query("SELECT state, seq FROM records WHERE kind = ? AND id = ?")
             .bind(kind.code())

@@ -295,3 +295,22 @@ fn files_that_are_not_copies_are_named_as_such() {
     let with_bom = format!("\u{feff}{}", write(&catalogue()));
     assert_eq!(read(&with_bom).unwrap().records.len(), 5);
 }
+
+#[test]
+fn a_record_removed_since_the_copy_was_made_comes_back_for_those_who_may_restore_it() {
+    let mut before = catalogue();
+    before.retain(|r| !r.is_deleted());
+    before.push(record(
+        RecordKind::Organisation,
+        Uuid::from_u128(0xdead),
+        json!({"name": "Closed office"}),
+    ));
+    let copy = read(&write(&before)).unwrap();
+    let now = catalogue();
+    let plan = plan(&copy, &now, &coordinator());
+    assert_eq!((plan.updates.len(), plan.unchanged), (1, 5), "{plan:?}");
+    assert_eq!(plan.updates[0].title, "Organisation: Closed office");
+    assert_eq!(plan.updates[0].changes[0].after, "restored");
+    let restored = applied(now, &plan);
+    assert_eq!(write(&restored), write(&before));
+}

@@ -14,7 +14,7 @@ use super::{
     Refused, Table, ID_COLUMN, IMPORTABLE,
 };
 use crate::access::Actor;
-use crate::catalogue::RecordKind;
+use crate::catalogue::{RecordKind, DELETED_FIELD};
 use crate::fields::{Field, FieldType};
 use crate::sync::{Mutation, RecordState};
 
@@ -41,8 +41,9 @@ pub struct Planner<'a> {
 }
 
 impl<'a> Planner<'a> {
-    /// A plan of `table` as records of `kind` against `records` (this kind's live records
-    /// on the device), with `names` the records links may name, for `actor`.
+    /// A plan of `table` as records of `kind` against `records` (this kind's records on
+    /// the device, removed ones too: a row whose id names one restores it), with `names`
+    /// the records links may name, for `actor`.
     pub fn new(
         kind: RecordKind,
         table: &'a Table,
@@ -55,7 +56,8 @@ impl<'a> Planner<'a> {
         }
         let (read, ignored) = columns(kind, &table.header)?;
         let mut by_key: HashMap<String, Vec<Uuid>> = HashMap::new();
-        for r in records {
+        // A row without an id names a live record, never a removed one.
+        for r in records.iter().filter(|r| !r.is_deleted()) {
             for key in keys_of(kind, &r.values()) {
                 by_key.entry(key).or_default().push(r.id);
             }
@@ -287,6 +289,7 @@ impl<'a> Planner<'a> {
         // changes nothing.
         let shown = current.map(RecordState::values).unwrap_or_default();
         set.retain(|name, v| shown.get(name).or(kind.default_value(name)) != Some(v));
+        restore_if_removed(current, &mut set);
         let row = Row {
             line: row.line,
             title,
@@ -301,6 +304,15 @@ impl<'a> Planner<'a> {
             self.column_of(name)
         });
         self.plan = plan;
+    }
+}
+
+/// A row naming a removed record by its id brings it back (a change the plan shows, and
+/// that the access rules check as any restore), rather than writing into a record no list
+/// shows.
+pub(crate) fn restore_if_removed(current: Option<&RecordState>, set: &mut Map<String, Value>) {
+    if current.is_some_and(RecordState::is_deleted) {
+        set.insert(DELETED_FIELD.to_owned(), Value::Bool(false));
     }
 }
 

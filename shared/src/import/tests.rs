@@ -192,6 +192,36 @@ fn refused_rows_name_their_line_column_and_reason_and_nothing_else_is_refused() 
 }
 
 #[test]
+fn a_row_naming_a_removed_record_by_id_restores_it_and_one_matching_it_by_name_adds_one() {
+    let id = Uuid::from_u128(0x70);
+    let live = record(
+        RecordKind::Organisation,
+        id,
+        json!({"name": "Montserrat Customs", "country": "MS"}),
+    );
+    let m = live
+        .edit(2, 2, json!({"deleted": true}).as_object().unwrap().clone())
+        .unwrap();
+    let removed = RecordState::check_mutation(Some(&live), Uuid::from_u128(99), &m, None).unwrap();
+    let records = vec![removed];
+    let by_id = format!("Name,Country,Id\nMontserrat Customs,Montserrat,{id}\n");
+    let plan = plan_of(RecordKind::Organisation, &by_id, &records, &coordinator()).unwrap();
+    assert_eq!((plan.creates.len(), plan.updates.len()), (0, 1), "{plan:?}");
+    let change = &plan.updates[0].changes[0];
+    assert_eq!(
+        (change.field, change.before.as_str(), change.after.as_str()),
+        ("Record", "deleted", "restored")
+    );
+    let restored = applied(RecordKind::Organisation, records.clone(), &plan);
+    assert!(!restored[0].is_deleted());
+
+    let by_name = "Name,Country\nMontserrat Customs,Montserrat\n";
+    let plan = plan_of(RecordKind::Organisation, by_name, &records, &coordinator()).unwrap();
+    assert_eq!((plan.creates.len(), plan.updates.len()), (1, 0), "{plan:?}");
+    assert_ne!(plan.creates[0].id, id);
+}
+
+#[test]
 fn an_office_editor_may_import_only_their_own_organisations_records() {
     let editor = Actor {
         user: Uuid::from_u128(2),
