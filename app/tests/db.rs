@@ -181,7 +181,10 @@ async fn edit_many_writes_every_row_or_none() {
     )
     .await
     .unwrap();
-    assert_eq!(db.records(RecordKind::Organisation).await.unwrap().len(), 298);
+    assert_eq!(
+        db.records(RecordKind::Organisation).await.unwrap().len(),
+        298
+    );
     let all = db
         .records_with_removed(RecordKind::Organisation)
         .await

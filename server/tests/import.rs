@@ -396,7 +396,10 @@ async fn a_row_naming_a_removed_record_by_id_brings_it_back_and_the_plan_says_so
         .await
         .expect(StatusCode::OK);
     assert_eq!((count(&done, "creates"), count(&done, "updates")), (0, 1));
-    assert_eq!(done["plan"]["updates"][0]["changes"][0]["after"], "restored");
+    assert_eq!(
+        done["plan"]["updates"][0]["changes"][0]["after"],
+        "restored"
+    );
     assert_eq!(done["failed"], serde_json::json!([]));
     let back = t.get(&path).await.expect(StatusCode::OK);
     assert_eq!(back["name"], org["name"]);
