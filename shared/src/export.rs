@@ -7,7 +7,7 @@
 //! `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`: the catalogue's text
 //! comes from many people, and opening an export must never run what one of them typed.
 
-use crate::catalogue::{Organisation, RecordKind, TrainingTool};
+use crate::catalogue::{Contact, Organisation, RecordKind, TrainingTool};
 use crate::dates::Day;
 use crate::import::ID_COLUMN;
 use crate::meetings::ActionItem;
@@ -171,6 +171,48 @@ pub fn organisations(rows: &[OrgRow]) -> String {
             &o.memberships.join("; "),
             &o.website,
             &o.description,
+            &r.id.to_string(),
+        ]);
+    }
+    csv.finish()
+}
+
+/// A contact as the organisations list's contact export shows it.
+pub struct ContactRow<'a> {
+    /// The record's id, written last so that an edited export comes back to its records.
+    pub id: Uuid,
+    pub contact: &'a Contact,
+    /// The organisation's display name.
+    pub organisation: String,
+}
+
+pub fn contacts(rows: &[ContactRow]) -> String {
+    let label = |field: &'static str| RecordKind::Contact.field_label(field);
+    let mut csv = Csv::new(&[
+        label("organisation"),
+        label("role_title"),
+        label("name"),
+        label("email"),
+        label("phone"),
+        label("language"),
+        label("duties"),
+        label("source"),
+        ID_COLUMN,
+    ]);
+    for r in rows {
+        let c = r.contact;
+        csv.row([
+            r.organisation.as_str(),
+            &c.role_title,
+            &c.name,
+            &c.email,
+            &c.phone,
+            c.language
+                .as_deref()
+                .map(|l| language_name(l).unwrap_or(l))
+                .unwrap_or_default(),
+            &c.duties,
+            &c.source,
             &r.id.to_string(),
         ]);
     }

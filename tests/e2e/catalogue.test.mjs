@@ -88,6 +88,18 @@ test('the lists download as CSV with what they show, in words rather than codes,
   assert.equal(orgs.rows[0], 'Name,Acronym,Category,Country,Status,Successor,Part of,Languages,Member of,Website,Description,Id');
   assert.equal(orgs.rows.length, 2);
   assert.match(orgs.rows[1], /^Montserrat Customs[^,]*,[^,]*,Customs administration,Montserrat,Active,/);
+
+  // The contacts of the organisations shown, sorted by organisation and role.
+  await page.locator('select[name=country]').selectOption('BB');
+  await page.getByTestId('search').fill('Caribbean Regional Technical');
+  await page.getByRole('status').filter({ hasText: /^1 of \d+ organisations$/ }).waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-contacts').click()]);
+  assert.match(download.suggestedFilename(), /^contacts-\d{4}-\d{2}-\d{2}\.csv$/);
+  const contacts = readFileSync(await download.path(), 'utf8').slice(1).split('\r\n').filter((l) => l !== '');
+  assert.equal(contacts[0], 'Organisation,Role title,Name,E-mail,Phone,Language,Focal-point duties,Source of these facts,Id');
+  assert.equal(contacts.length, 3, contacts.join('\n'));
+  assert.match(contacts[1], /^Caribbean Regional Technical Assistance Centre[^,]*,Centre Coordinator,.*,English,/);
+  assert.ok(contacts[2].includes(',"Customs Administration Adviser, Revenue Administration team",'), contacts[2]);
   assert.deepEqual(errors, []);
   await context.close();
 });

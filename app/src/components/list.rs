@@ -63,6 +63,12 @@ pub struct Listed<T> {
 }
 
 impl<T> Listed<T> {
+    /// The records `f` keeps (positions in `all`), in the list's order: what the list shows.
+    pub fn shown<F: ListFilter<Record = T>>(&self, f: &F) -> Vec<u32> {
+        self.index
+            .matching(&Query::new(f.query()), |i| f.keeps(&self.all[i].record))
+    }
+
     /// The name of organisation `id`, or "" (none, or not on this device).
     pub fn name(&self, id: Option<Uuid>) -> String {
         id.and_then(|i| self.names.get(&i).cloned())
@@ -133,11 +139,7 @@ where
         Some(Ok(l)) => {
             let shown = {
                 let (l, filter) = (l.clone(), filter.clone());
-                Memo::new(move |_| {
-                    let f = filter();
-                    l.index
-                        .matching(&Query::new(f.query()), |i| f.keeps(&l.all[i].record))
-                })
+                Memo::new(move |_| l.shown(&filter()))
             };
             let total = l.all.len();
             let (file, write) = csv.clone();

@@ -16,7 +16,7 @@ use crate::catalogue::{allowed, records_of, Typed};
 use crate::components::fields::{
     enum_options, ref_options, CheckboxGroup, SelectField, TextArea, TextField,
 };
-use crate::components::list::{list_body, listed, ListHead, Listed, LIST_PAGE};
+use crate::components::list::{list_body, listed, ListHead, Listed, ListedMemo, LIST_PAGE};
 use crate::components::pickers::id_text;
 use crate::db::new_id;
 use crate::route::{Section, View};
@@ -56,9 +56,22 @@ pub fn OrgList() -> impl IntoView {
                 options=enum_options(OrgStatus::ALL, OrgStatus::code, OrgStatus::label)
                 value=status on_change=move |v| status.set(v) error=no_error/>
         </ListHead>
+        <contacts::ContactsDownload listed=listed shown=Callback::new(move |()| shown_ids(listed, &filter()))/>
         {list_body(listed, filter, "organisations", limit, ("organisations", export_csv), |l, i| {
             view! { <OrgRow org=l.all[i].clone()/> }.into_any()
         })}
+    }
+}
+
+/// The ids of the organisations `f` keeps, as the list shows them.
+fn shown_ids(listed: ListedMemo<Organisation>, f: &OrgFilter) -> Vec<Uuid> {
+    match listed.get_untracked() {
+        Some(Ok(l)) => l
+            .shown(f)
+            .into_iter()
+            .map(|i| l.all[i as usize].id)
+            .collect(),
+        _ => Vec::new(),
     }
 }
 

@@ -137,6 +137,39 @@ fn the_organisation_export_comes_back_unchanged_and_an_edited_cell_is_a_change()
 }
 
 #[test]
+fn the_contact_export_comes_back_to_the_same_contacts() {
+    let c = record(
+        RecordKind::Contact,
+        Uuid::from_u128(0xc0),
+        json!({"organisation": JAMAICA.to_string(), "role_title": "Training focal point",
+               "name": "A. Brown", "email": "a.brown@jca.gov.jm", "language": "en",
+               "duties": "E-learning national coordinator"}),
+    );
+    let contact: crate::Contact = c.typed().unwrap();
+    let text = export::contacts(&[export::ContactRow {
+        id: c.id,
+        contact: &contact,
+        organisation: "Jamaica Customs Agency".into(),
+    }]);
+    assert!(
+        text.starts_with("\u{feff}Organisation,Role title,Name,E-mail,Phone,Language,Focal-point duties,Source of these facts,Id\r\n"),
+        "{text}"
+    );
+    assert!(text.contains(",English,"), "{text}");
+    let records = vec![c];
+    let plan = plan_of(RecordKind::Contact, &text, &records, &coordinator()).unwrap();
+    assert!(plan.refused.is_empty(), "{:?}", plan.refused);
+    assert_eq!(
+        (plan.creates.len(), plan.updates.len(), plan.unchanged),
+        (0, 0, 1)
+    );
+    let edited = text.replace("A. Brown", "Ann Brown");
+    let plan = plan_of(RecordKind::Contact, &edited, &records, &coordinator()).unwrap();
+    assert_eq!(plan.updates.len(), 1, "{plan:?}");
+    assert_eq!(plan.updates[0].changes[0].after, "Ann Brown");
+}
+
+#[test]
 fn rows_without_an_id_match_by_name_and_country_and_may_name_each_other() {
     let records = organisations();
     let text = "Name,Country,Part of,Acronym\n\

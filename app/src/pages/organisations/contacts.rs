@@ -1,17 +1,22 @@
 //! An organisation's contacts, named by role: listed on the organisation's page, added,
 //! edited and removed there by those who may (the organisation's office, coordinators),
-//! each with its history.
+//! each with its history; and the contacts of the organisations a list shows, as CSV.
+
+use std::collections::HashSet;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::{Map, Value};
+use tradewinds_shared::access::Role;
 use tradewinds_shared::catalogue::DELETED_FIELD;
 use tradewinds_shared::reference::LANGUAGES;
-use tradewinds_shared::{Contact, RecordKind};
+use tradewinds_shared::{export, Contact, Organisation, RecordKind};
 use uuid::Uuid;
 
 use crate::catalogue::{allowed, use_actor, use_catalogue, Typed};
 use crate::components::fields::{ref_options, SelectField, TextField};
+use crate::components::list::{download, ListedMemo};
+use crate::components::today;
 use crate::db::new_id;
 use crate::loaded::Loaded;
 use crate::pages::form::{FormState, RowEdit};
@@ -165,4 +170,59 @@ fn ContactForm(
 /// What forms call a field of this kind (its field table's label).
 fn label(field: &'static str) -> &'static str {
     RecordKind::Contact.field_label(field)
+}
+
+/// "Download their contacts as CSV": the contacts of the organisations the list shows when
+/// asked (`shown`), read from this device, offline too; sorted by organisation and role.
+#[component]
+pub fn ContactsDownload(
+    listed: ListedMemo<Organisation>,
+    shown: Callback<(), Vec<Uuid>>,
+) -> impl IntoView {
+    let cat = StoredValue::new_local(use_catalogue());
+    let may_import = allowed(|a| a.role != Role::Viewer);
+    let error = RwSignal::new(None::<String>);
+    let save = move |_| {
+        let Some(Ok(l)) = listed.get_untracked() else {
+            return;
+        };
+        let orgs: HashSet<Uuid> = shown.run(()).into_iter().collect();
+        let cat = cat.get_value();
+        spawn_local(async move {
+            let states = match cat.db.records(RecordKind::Contact).await {
+                Ok(states) => states,
+                Err(e) => return error.set(Some(e.to_string())),
+            };
+            let mut contacts: Vec<(Uuid, Contact, String)> = states
+                .iter()
+                .filter_map(|s| Some((s.id, s.typed::<Contact>().ok()?)))
+                .filter(|(_, c)| c.organisation.is_some_and(|o| orgs.contains(&o)))
+                .map(|(id, c)| {
+                    let org = l.name(c.organisation);
+                    (id, c, org)
+                })
+                .collect();
+            contacts.sort_by(|a, b| (&a.2, &a.1.role_title).cmp(&(&b.2, &b.1.role_title)));
+            let rows: Vec<export::ContactRow> = contacts
+                .iter()
+                .map(|(id, contact, org)| export::ContactRow {
+                    id: *id,
+                    contact,
+                    organisation: org.clone(),
+                })
+                .collect();
+            let d = today();
+            let file = format!("contacts-{:04}-{:02}-{:02}.csv", d.year, d.month, d.day);
+            error.set(download(&file, &export::contacts(&rows), "text/csv;charset=utf-8").err());
+        });
+    };
+    view! {
+        <p class="export">
+            <button type="button" data-testid="download-contacts" on:click=save>"Download their contacts as CSV"</button>
+            <Show when=move || may_import.get()>
+                " "<a href=format!("/import?kind={}", RecordKind::Contact.plural())>"Import contacts from a spreadsheet"</a>
+            </Show>
+            {move || error.get().map(|e| view! { <span class="error" role="alert">{format!(" The file could not be made: {e}")}</span> })}
+        </p>
+    }
 }

@@ -9,7 +9,6 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use tradewinds_shared::export::iati::{self, Reporter, ORGANISATION_TYPES};
 use tradewinds_shared::projects::ProjectFilter;
-use tradewinds_shared::search::{ListFilter, Query};
 use tradewinds_shared::{Organisation, Project};
 use uuid::Uuid;
 
@@ -75,10 +74,7 @@ pub fn IatiDownload(
         let Some(Ok(l)) = listed.get_untracked() else {
             return;
         };
-        let f = filter();
-        let shown = l
-            .index
-            .matching(&Query::new(f.query()), |i| f.keeps(&l.all[i].record));
+        let shown = l.shown(&filter());
         let projects: Vec<(Uuid, &Project)> = shown
             .iter()
             .map(|&i| (l.all[i as usize].id, &l.all[i as usize].record))
