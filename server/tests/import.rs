@@ -404,3 +404,53 @@ async fn a_row_naming_a_removed_record_by_id_brings_it_back_and_the_plan_says_so
     let back = t.get(&path).await.expect(StatusCode::OK);
     assert_eq!(back["name"], org["name"]);
 }
+
+#[tokio::test]
+async fn an_iati_file_names_organisations_by_their_iati_identifier_first() {
+    let t = TestApp::seeded().await;
+    let orgs = t.list(RecordKind::Organisation).await;
+    let cartac = orgs
+        .iter()
+        .find(|o| o["acronym"] == "CARTAC")
+        .expect("seeded");
+    let path = format!("/api/v1/organisations/{}", cartac["id"].as_str().unwrap());
+    t.json(
+        Method::PATCH,
+        &path,
+        &serde_json::json!({"iati_identifier": "XI-IATI-CARTAC"}),
+    )
+    .await
+    .expect(StatusCode::OK);
+    let e = t
+        .json(
+            Method::PATCH,
+            &path,
+            &serde_json::json!({"iati_identifier": "CARTAC"}),
+        )
+        .await
+        .expect_error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_record");
+    assert_eq!(e.fields[0].field, "iati_identifier", "{e:?}");
+    // The file calls it by a name the catalogue does not know, with its identifier.
+    let file = r#"<iati-activities version="2.03">
+ <iati-activity default-currency="USD">
+  <iati-identifier>XI-IATI-CARTAC-42</iati-identifier>
+  <reporting-org ref="XI-IATI-CARTAC" type="40"><narrative>Caribbean TA Centre of the IMF</narrative></reporting-org>
+  <title><narrative>Post-clearance audit</narrative></title>
+  <participating-org ref="XI-IATI-CARTAC" role="1"><narrative>Caribbean TA Centre of the IMF</narrative></participating-org>
+  <activity-status code="2"/>
+  <activity-date type="2" iso-date="2016-01-04"/>
+  <recipient-country code="JM"/>
+ </iati-activity>
+</iati-activities>"#;
+    let done = import(&t, "kind=projects&format=iati", file)
+        .await
+        .expect(StatusCode::OK);
+    assert_eq!(count(&done, "refused"), 0, "{done}");
+    let projects = t.list(RecordKind::Project).await;
+    let p = projects
+        .iter()
+        .find(|p| p["identifier"] == "XI-IATI-CARTAC-42")
+        .expect("imported");
+    assert_eq!(p["accountable"], cartac["id"]);
+    assert_eq!(p["funders"], serde_json::json!([cartac["id"]]));
+}

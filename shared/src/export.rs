@@ -154,6 +154,7 @@ pub fn organisations(rows: &[OrgRow]) -> String {
         label("languages"),
         label("memberships"),
         label("website"),
+        label("iati_identifier"),
         label("description"),
         ID_COLUMN,
     ]);
@@ -170,6 +171,7 @@ pub fn organisations(rows: &[OrgRow]) -> String {
             &names(&o.languages, language_name),
             &o.memberships.join("; "),
             &o.website,
+            &o.iati_identifier,
             &o.description,
             &r.id.to_string(),
         ]);

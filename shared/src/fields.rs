@@ -99,6 +99,7 @@ use RecordKind as K;
 const ORGANISATION: &[Field] = &[
     required("name", "Name", T::Text),
     f("acronym", "Acronym", T::Text),
+    f("iati_identifier", "IATI organisation identifier", T::Text),
     f("category", "Category", T::Choice(OrgCategory::OPTIONS)),
     f("country", "Country", T::Country),
     f("website", "Website", T::Url),

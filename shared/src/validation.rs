@@ -68,6 +68,23 @@ pub fn required_text(errors: &mut ValidationErrors, field: &str, value: &str, ma
 }
 
 /// An optional text of at most `max` characters.
+/// Why `value` is not an IATI organisation identifier — a registration agency's prefix
+/// and the organisation's number there, joined by hyphens (`XM-DAC-41114`, `GB-GOV-1`) —
+/// or none when it is one.
+pub fn iati_org_identifier_problem(value: &str) -> Option<String> {
+    let r = value.trim();
+    let wrong = r.len() > 100
+        || !r.contains('-')
+        || r.starts_with('-')
+        || r.chars()
+            .any(|c| c.is_whitespace() || c == '/' || c.is_control());
+    wrong.then(|| {
+        format!(
+            "“{r}” is not an IATI organisation identifier: an agency's prefix and a number joined by hyphens, with no spaces or slashes (for example XM-DAC-41114)."
+        )
+    })
+}
+
 pub fn max_len(errors: &mut ValidationErrors, field: &str, value: &str, max: usize) {
     let n = value.chars().count();
     if n > max {

@@ -85,7 +85,7 @@ test('the lists download as CSV with what they show, in words rather than codes,
   await page.getByRole('status').filter({ hasText: /^1 of \d+ organisations$/ }).waitFor();
   const orgs = await downloadCsv(page);
   assert.match(orgs.name, /^organisations-\d{4}-\d{2}-\d{2}\.csv$/);
-  assert.equal(orgs.rows[0], 'Name,Acronym,Category,Country,Status,Successor,Part of,Languages,Member of,Website,Description,Id');
+  assert.equal(orgs.rows[0], 'Name,Acronym,Category,Country,Status,Successor,Part of,Languages,Member of,Website,IATI organisation identifier,Description,Id');
   assert.equal(orgs.rows.length, 2);
   assert.match(orgs.rows[1], /^Montserrat Customs[^,]*,[^,]*,Customs administration,Montserrat,Active,/);
 

@@ -116,26 +116,9 @@ async fn plan_file(
 ) -> Result<Plan, String> {
     let actor = actor.ok_or("Sign in to import: the records are added in your name.")?;
     let text = csv::decode(bytes);
-    let (table, notes) = match &source {
-        Source::Copy => return plan_copy(cat, &actor, &text, progress).await,
-        Source::Csv(_) => (csv::read(&text).map_err(|e| e.to_string())?, Vec::new()),
-        Source::Iati(country) => {
-            let filter = iati::IatiFilter {
-                country: country.clone(),
-                language: "en".into(),
-            };
-            let rows = iati::read(&text, &filter).map_err(|e| e.to_string())?;
-            let mut notes = Vec::new();
-            if rows.skipped > 0 {
-                notes.push(format!(
-                    "{} of the file's {} activities are elsewhere and are not read.",
-                    rows.skipped, rows.activities
-                ));
-            }
-            notes.extend(rows.notes);
-            (rows.table, notes)
-        }
-    };
+    if source == Source::Copy {
+        return plan_copy(cat, &actor, &text, progress).await;
+    }
     let kind = source.kind().unwrap_or_default();
     // The kind imported is read once, removed records too; links name live records.
     let records = cat
@@ -154,6 +137,25 @@ async fn plan_file(
                 .filter(|r| !r.is_deleted() && import::LINKED_KINDS.contains(&r.kind)),
         ),
     );
+    let (table, notes) = match &source {
+        Source::Iati(country) => {
+            let filter = iati::IatiFilter {
+                country: country.clone(),
+                language: "en".into(),
+            };
+            let rows = iati::read(&text, &filter, &names).map_err(|e| e.to_string())?;
+            let mut notes = Vec::new();
+            if rows.skipped > 0 {
+                notes.push(format!(
+                    "{} of the file's {} activities are elsewhere and are not read.",
+                    rows.skipped, rows.activities
+                ));
+            }
+            notes.extend(rows.notes);
+            (rows.table, notes)
+        }
+        _ => (csv::read(&text).map_err(|e| e.to_string())?, Vec::new()),
+    };
     let mut planner =
         Planner::new(kind, &table, &records, names, &actor).map_err(|e| e.to_string())?;
     // A slice at a time, letting the page answer between slices and say how far it is.

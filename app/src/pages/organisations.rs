@@ -123,6 +123,7 @@ pub fn OrgDetail() -> impl IntoView {
                     <dt>{label("status")}</dt><dd>{o.status.label()}</dd>
                     {o.successor.map(|s| view! { <dt>{label("successor")}</dt><dd>{names.link(s)}</dd> })}
                     {o.parent.map(|p| view! { <dt>{label("parent")}</dt><dd>{names.link(p)}</dd> })}
+                    {(!o.iati_identifier.is_empty()).then(|| view! { <dt>{label("iati_identifier")}</dt><dd>{o.iati_identifier.clone()}</dd> })}
                     {(!o.website.is_empty()).then(|| view! {
                         <dt>{label("website")}</dt><dd><a href=o.website.clone() rel="noopener noreferrer">{o.website.clone()}</a></dd>
                     })}
@@ -187,6 +188,8 @@ fn OrgForm(id: Uuid, initial: Organisation) -> impl IntoView {
     let (name, set_name) = form.text(|o| &o.name, |o, v| o.name = v);
     let (acronym, set_acronym) = form.text(|o| &o.acronym, |o, v| o.acronym = v);
     let (website, set_website) = form.text(|o| &o.website, |o, v| o.website = v);
+    let (iati_identifier, set_iati_identifier) =
+        form.text(|o| &o.iati_identifier, |o, v| o.iati_identifier = v);
     let (description, set_description) = form.text(|o| &o.description, |o, v| o.description = v);
     let (source, set_source) = form.text(|o| &o.source, |o, v| o.source = v);
     let (category, set_category) = form.map(
@@ -239,6 +242,9 @@ fn OrgForm(id: Uuid, initial: Organisation) -> impl IntoView {
                 value=country on_change=set_country error=form.error("country")/>
             <TextField label=label("website") name="website" kind="url" hint="Full address, e.g. https://www.cartac.org"
                 value=website on_input=set_website error=form.error("website")/>
+            <TextField label=label("iati_identifier") name="iati_identifier"
+                hint="As IATI files name it, e.g. XM-DAC-41114; IATI's organisation registry lists them. IATI imports match organisations by it"
+                value=iati_identifier on_input=set_iati_identifier error=form.error("iati_identifier")/>
             <SelectField label=label("parent") name="parent" none_label="(none)" options=org_options
                 value=parent on_change=set_parent error=form.error("parent")/>
             <SelectField label=label("status") name="status" options=enum_options(OrgStatus::ALL, OrgStatus::code, OrgStatus::label)

@@ -105,19 +105,6 @@ pub async fn import(
                         .into(),
                 });
             }
-            let (table, notes) = if iati {
-                let filter = iati::IatiFilter {
-                    country: q.country.map(|c| c.to_uppercase()),
-                    language: "en".into(),
-                };
-                let rows = iati::read(&text, &filter).map_err(|e| invalid(e.to_string()))?;
-                (rows.table, rows.notes)
-            } else {
-                (
-                    csv::read(&text).map_err(|e| invalid(e.to_string()))?,
-                    Vec::new(),
-                )
-            };
             // The kind imported is read once, removed records too; links name live records.
             let records = app.store.list_with_removed(kind).await?;
             let mut linkable = Vec::new();
@@ -129,6 +116,20 @@ pub async fn import(
                     .iter()
                     .filter(|r| !r.is_deleted() && import::LINKED_KINDS.contains(&r.kind)),
             ));
+            let (table, notes) = if iati {
+                let filter = iati::IatiFilter {
+                    country: q.country.map(|c| c.to_uppercase()),
+                    language: "en".into(),
+                };
+                let rows =
+                    iati::read(&text, &filter, &names).map_err(|e| invalid(e.to_string()))?;
+                (rows.table, rows.notes)
+            } else {
+                (
+                    csv::read(&text).map_err(|e| invalid(e.to_string()))?,
+                    Vec::new(),
+                )
+            };
             let mut plan = import::plan(kind, &table, &records, names, &actor, Uuid::new_v4)
                 .map_err(|e| invalid(e.to_string()))?;
             plan.notes = notes;

@@ -10,7 +10,8 @@ use super::{
 use crate::reference;
 use crate::search::{prepare, ListFilter};
 use crate::validation::{
-    max_len, optional_date, optional_email, optional_url, required_text, ValidationErrors,
+    iati_org_identifier_problem, max_len, optional_date, optional_email, optional_url,
+    required_text, ValidationErrors,
 };
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -18,6 +19,8 @@ use crate::validation::{
 pub struct Organisation {
     pub name: String,
     pub acronym: String,
+    /// Its IATI organisation identifier (`XM-DAC-41114`), by which IATI files name it.
+    pub iati_identifier: String,
     pub category: OrgCategory,
     /// ISO 3166 alpha-2; none for international and regional bodies.
     pub country: Option<String>,
@@ -37,6 +40,11 @@ impl Organisation {
         let mut e = ValidationErrors::default();
         required_text(&mut e, "name", &self.name, 200);
         max_len(&mut e, "acronym", &self.acronym, 30);
+        if !self.iati_identifier.trim().is_empty() {
+            if let Some(problem) = iati_org_identifier_problem(&self.iati_identifier) {
+                e.add("iati_identifier", problem);
+            }
+        }
         check_country(&mut e, "country", &self.country);
         optional_url(&mut e, "website", &self.website);
         if self.successor.is_some() && self.status != OrgStatus::Defunct {
@@ -322,9 +330,19 @@ mod tests {
             country: Some("XX".into()),
             successor: Some(Uuid::nil()),
             website: "cartac.org".into(),
+            iati_identifier: "XM DAC 41114".into(),
             ..org()
         };
         let e = bad.validate().unwrap_err();
+        assert!(e
+            .for_field("iati_identifier")
+            .unwrap()
+            .contains("XM-DAC-41114"));
+        let identified = Organisation {
+            iati_identifier: "XM-DAC-41114".into(),
+            ..org()
+        };
+        assert!(identified.validate().is_ok());
         assert!(e.for_field("name").unwrap().contains("required"));
         assert!(e.for_field("country").unwrap().contains("XX"));
         assert!(e.for_field("successor").is_some());

@@ -22,6 +22,7 @@ use crate::catalogue::{OrgCategory, Organisation};
 use crate::dates::Day;
 use crate::projects::{Project, ProjectStatus};
 use crate::reference::topic_dac;
+use crate::validation::iati_org_identifier_problem;
 
 /// The IATI version written.
 pub const VERSION: &str = "2.03";
@@ -67,10 +68,8 @@ impl Reporter {
         if r.is_empty() {
             return Err("Enter the reporting organisation's IATI identifier (for example XM-DAC-41114): IATI files name who publishes them.".into());
         }
-        if r.chars()
-            .any(|c| c.is_whitespace() || c == '/' || c.is_control())
-        {
-            return Err(format!("“{r}” is not an IATI organisation identifier: it has no spaces or slashes (for example XM-DAC-41114)."));
+        if let Some(problem) = iati_org_identifier_problem(r) {
+            return Err(problem);
         }
         if !ORGANISATION_TYPES.iter().any(|(c, _)| *c == self.kind) {
             return Err("Choose what kind of organisation the reporting organisation is.".into());
@@ -226,15 +225,25 @@ fn activity(
         .chain(p.accountable.map(|o| ("2", o)))
         .chain(p.implementers.iter().map(|o| ("4", *o)));
     for (role, org) in roles {
-        let (name, kind) = match orgs.get(&org) {
-            Some(o) => (o.display_name(), organisation_type(o.category)),
-            None => (format!("Organisation {org}"), None),
+        let (name, kind, reference) = match orgs.get(&org) {
+            Some(o) => (
+                o.display_name(),
+                organisation_type(o.category),
+                o.iati_identifier.trim(),
+            ),
+            None => (format!("Organisation {org}"), None, ""),
         };
         let kind = kind.map(|k| format!(" type=\"{k}\"")).unwrap_or_default();
+        // IATI's schema puts `ref` before `role`.
+        let reference = if reference.is_empty() {
+            String::new()
+        } else {
+            format!(" ref=\"{}\"", escaped(reference))
+        };
         narrative(
             xml,
             "participating-org",
-            &format!(" role=\"{role}\"{kind}"),
+            &format!("{reference} role=\"{role}\"{kind}"),
             &name,
         );
     }

@@ -50,6 +50,13 @@ impl Names {
         }
     }
 
+    /// Whether a record of `kind` goes by `name`.
+    pub fn knows(&self, kind: RecordKind, name: &str) -> bool {
+        self.by_kind
+            .get(&kind)
+            .is_some_and(|n| n.contains_key(&fold(name)))
+    }
+
     /// What each record is called (the first name it was added with).
     pub fn titles(&self) -> &HashMap<Uuid, String> {
         &self.titles

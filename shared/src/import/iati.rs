@@ -7,7 +7,8 @@
 //! What is read: the identifier; the title and description in the chosen language (the
 //! first one given otherwise); the status; the start (actual, else planned) and end
 //! (actual, else planned); participating organisations by role, matched to organisations
-//! by name as any import matches them (funding as funders; accountable — or else extending,
+//! by their IATI organisation identifier (`ref`), else by name as any import matches them
+//! (funding as funders; accountable — or else extending,
 //! or else the reporting organisation — as the one accountable; implementing as
 //! implementers); recipient countries; DAC 5-digit sectors as topics
 //! (`reference::topic_of_dac`); budgets summed in one currency (revised ones where given).
@@ -20,7 +21,7 @@ use quick_xml::{Reader, XmlVersion};
 use std::collections::BTreeSet;
 
 use super::csv::{Row, Table};
-use super::ImportError;
+use super::{ImportError, Names};
 use crate::catalogue::RecordKind;
 use crate::reference::{country_name, topic_of_dac};
 
@@ -64,9 +65,10 @@ struct Activity {
     status: String,
     /// (type, iso-date)
     dates: Vec<(String, String)>,
-    /// (role, names)
-    orgs: Vec<(String, Narratives)>,
-    reporter: Narratives,
+    /// (role, IATI organisation identifier, names)
+    orgs: Vec<(String, String, Narratives)>,
+    /// (IATI organisation identifier, names)
+    reporter: (String, Narratives),
     countries: Vec<String>,
     regions: Vec<String>,
     /// (vocabulary, code)
@@ -116,6 +118,7 @@ fn attr(e: &BytesStart, name: &str) -> Option<String> {
 struct State<'t> {
     text: &'t str,
     filter: &'t IatiFilter,
+    names: &'t Names,
     rows: IatiRows,
     path: Vec<String>,
     activity: Option<Activity>,
@@ -128,12 +131,14 @@ struct State<'t> {
     counted: (usize, usize),
 }
 
-/// Reads an IATI activity file.
-pub fn read(text: &str, filter: &IatiFilter) -> Result<IatiRows, ImportError> {
+/// Reads an IATI activity file; `names` are the records on the device, so that an
+/// organisation is named by its IATI identifier where one of them has it.
+pub fn read(text: &str, filter: &IatiFilter, names: &Names) -> Result<IatiRows, ImportError> {
     let mut reader = Reader::from_str(text);
     let mut s = State {
         text,
         filter,
+        names,
         rows: IatiRows {
             table: Table {
                 header: COLUMNS
@@ -271,10 +276,12 @@ impl State<'_> {
             "narrative" => {
                 self.narrative = Some(attr(e, "xml:lang").unwrap_or_else(|| a.lang.clone()));
             }
-            "participating-org" if in_activity => {
-                a.orgs
-                    .push((attr(e, "role").unwrap_or_default(), Narratives::new()));
-            }
+            "participating-org" if in_activity => a.orgs.push((
+                attr(e, "role").unwrap_or_default(),
+                attr(e, "ref").unwrap_or_default(),
+                Narratives::new(),
+            )),
+            "reporting-org" if in_activity => a.reporter.0 = attr(e, "ref").unwrap_or_default(),
             "activity-status" if in_activity => a.status = attr(e, "code").unwrap_or_default(),
             "activity-date" if in_activity => a.dates.push((
                 attr(e, "type").unwrap_or_default(),
@@ -342,10 +349,10 @@ impl State<'_> {
                     "description" => a.descriptions.push(entry),
                     "participating-org" => {
                         if let Some(org) = a.orgs.last_mut() {
-                            org.1.push(entry);
+                            org.2.push(entry);
                         }
                     }
-                    "reporting-org" => a.reporter.push(entry),
+                    "reporting-org" => a.reporter.1.push(entry),
                     _ => {}
                 }
             }
@@ -381,6 +388,19 @@ impl State<'_> {
                 .map(|(_, t)| t.clone())
                 .unwrap_or_default()
         };
+        // An organisation by its IATI identifier where an organisation on the device has
+        // it, else by its name (a list cell is split at semicolons).
+        let names = self.names;
+        let org_cell = |reference: &str, narratives: &Narratives| -> String {
+            let name = pick(narratives).replace(';', ",");
+            if !reference.is_empty()
+                && (names.knows(RecordKind::Organisation, reference) || name.is_empty())
+            {
+                reference.to_owned()
+            } else {
+                name
+            }
+        };
         let title = pick(&a.titles);
         let called = if title.is_empty() {
             format!("The activity on line {}", a.line)
@@ -389,10 +409,9 @@ impl State<'_> {
         };
         let org_names = |roles: &[&str]| -> Vec<String> {
             let mut names: Vec<String> = Vec::new();
-            for (role, narratives) in &a.orgs {
+            for (role, reference, narratives) in &a.orgs {
                 if roles.contains(&role.as_str()) {
-                    // A list cell is split at semicolons.
-                    let name = pick(narratives).replace(';', ",");
+                    let name = org_cell(reference, narratives);
                     if !name.is_empty() && !names.contains(&name) {
                         names.push(name);
                     }
@@ -405,7 +424,7 @@ impl State<'_> {
             accountable = org_names(&["3"]);
         }
         if accountable.is_empty() {
-            accountable = vec![pick(&a.reporter).replace(';', ",")];
+            accountable = vec![org_cell(&a.reporter.0, &a.reporter.1)];
         }
         if accountable.len() > 1 {
             notes.push(format!(

@@ -55,10 +55,11 @@ pub const ID_COLUMN: &str = "Id";
 /// The fields that name a record of `kind` when a row has no id, tried in order: a row
 /// with the same values (case and surrounding spaces aside) as a record is that record. A
 /// project is named by its IATI identifier, or else by its title and accountable
-/// organisation.
+/// organisation; an organisation by its IATI organisation identifier, or else by its name
+/// and country.
 pub fn key_fields(kind: RecordKind) -> &'static [&'static [&'static str]] {
     match kind {
-        RecordKind::Organisation => &[&["name", "country"]],
+        RecordKind::Organisation => &[&["iati_identifier"], &["name", "country"]],
         RecordKind::Contact => &[&["organisation", "role_title"]],
         RecordKind::TrainingTool => &[&["title", "provider"]],
         RecordKind::ActionItem => &[&["text", "owner"]],
@@ -198,7 +199,8 @@ pub struct Problem {
 }
 
 impl Names {
-    /// The names each record goes by: its title, and an organisation's name and acronym.
+    /// The names each record goes by: its title, and an organisation's name, acronym and
+    /// IATI organisation identifier.
     pub fn of_records<'a>(records: impl IntoIterator<Item = &'a RecordState>) -> Names {
         let mut names = Names::default();
         for r in records {
@@ -211,7 +213,11 @@ impl Names {
         let title = title_of(r).unwrap_or_default();
         if r.kind == RecordKind::Organisation {
             if let Ok(o) = r.typed::<Organisation>() {
-                self.add(r.kind, r.id, [title.as_str(), &o.name, &o.acronym]);
+                self.add(
+                    r.kind,
+                    r.id,
+                    [title.as_str(), &o.name, &o.acronym, &o.iati_identifier],
+                );
                 return;
             }
         }

@@ -121,13 +121,21 @@ pub fn IatiDownload(
             <SelectField label="Reporting organisation" name="iati_org" none_label="Choose…"
                 options=options value=Signal::derive(move || chosen.get().organisation)
                 on_change=move |v: String| {
-                    let kind = org_of(&v)
+                    let org = org_of(&v);
+                    let kind = org
+                        .as_ref()
                         .and_then(|o| iati::organisation_type(o.category))
                         .map(str::to_owned);
+                    let reference = org
+                        .map(|o| o.iati_identifier.trim().to_owned())
+                        .filter(|r| !r.is_empty());
                     chosen.update(|c| {
                         c.organisation = v;
                         if let Some(k) = kind {
                             c.kind = k;
+                        }
+                        if let Some(r) = reference {
+                            c.reference = r;
                         }
                     });
                 }

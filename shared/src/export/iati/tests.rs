@@ -208,7 +208,10 @@ fn projects_are_written_as_schema_ordered_activities() {
         ..Default::default()
     };
     let (g, c, m) = (
-        org("Global Affairs Canada", OrgCategory::Donor),
+        Organisation {
+            iati_identifier: "XM-DAC-301-1".into(),
+            ..org("Global Affairs Canada", OrgCategory::Donor)
+        },
         org("CARTAC", OrgCategory::TaProvider),
         org(
             "Montserrat Customs & Revenue <Service>",
@@ -300,6 +303,16 @@ fn projects_are_written_as_schema_ordered_activities() {
             ("4", "Montserrat Customs & Revenue <Service>", Some("10"))
         ]
     );
+    let refs: Vec<Option<&str>> = a
+        .all("participating-org")
+        .iter()
+        .map(|p| p.attr("ref"))
+        .collect();
+    assert_eq!(
+        refs,
+        [Some("XM-DAC-301-1"), None, None],
+        "an identifier where known"
+    );
     assert_eq!(a.all("activity-status")[0].attr("code"), Some("2"));
     let dates: Vec<(&str, &str)> = a
         .all("activity-date")
@@ -360,6 +373,10 @@ fn a_reporter_needs_an_identifier_a_type_and_a_name() {
     };
     assert!(with("").check().unwrap_err().contains("IATI identifier"));
     assert!(with("XM DAC").check().unwrap_err().contains("no spaces"));
+    assert!(with("CARTAC")
+        .check()
+        .unwrap_err()
+        .contains("joined by hyphens"));
     let untyped = Reporter {
         kind: "99".into(),
         ..reporter()

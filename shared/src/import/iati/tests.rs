@@ -79,7 +79,7 @@ fn cells(rows: &IatiRows, i: usize) -> Vec<(&str, &str)> {
 
 #[test]
 fn activities_in_the_region_become_project_rows() {
-    let rows = read(FILE, &english()).unwrap();
+    let rows = read(FILE, &english(), &Names::default()).unwrap();
     assert_eq!(
         (rows.activities, rows.skipped, rows.table.rows.len()),
         (3, 1, 2)
@@ -129,7 +129,7 @@ fn a_chosen_country_or_language_narrows_and_picks() {
         country: Some("KE".into()),
         language: "fr".into(),
     };
-    let rows = read(FILE, &kenya).unwrap();
+    let rows = read(FILE, &kenya, &Names::default()).unwrap();
     assert_eq!((rows.table.rows.len(), rows.skipped), (2, 1));
     assert_eq!(cells(&rows, 0)[1], ("Title", "Gestion des risques"));
     assert_eq!(cells(&rows, 0)[2], ("Description", "Profils de risque"));
@@ -137,7 +137,11 @@ fn a_chosen_country_or_language_narrows_and_picks() {
 
 #[test]
 fn files_that_are_not_iati_activities_or_declare_things_are_refused() {
-    let refused = |text: &str| read(text, &english()).unwrap_err().to_string();
+    let refused = |text: &str| {
+        read(text, &english(), &Names::default())
+            .unwrap_err()
+            .to_string()
+    };
     assert!(
         refused("<!DOCTYPE lolz [<!ENTITY lol \"lol\">]><iati-activities version=\"2.03\"/>")
             .contains("declares a DOCTYPE")
@@ -183,7 +187,7 @@ fn a_large_file_is_read_whole() {
     }
     big.push_str("</iati-activities>\n");
     assert!(big.len() > 20 * 1024 * 1024);
-    let rows = read(&big, &english()).unwrap();
+    let rows = read(&big, &english(), &Names::default()).unwrap();
     assert_eq!(rows.table.rows.len(), n);
     assert_eq!(
         rows.table.rows[n - 1].cells[0],
@@ -216,8 +220,8 @@ fn the_plan_matches_organisations_by_name_and_projects_by_identifier() {
         role: Role::Coordinator,
         organisation: None,
     };
-    let rows = read(FILE, &english()).unwrap();
     let names = Names::of_records(&orgs);
+    let rows = read(FILE, &english(), &names).unwrap();
     let mut n = 100;
     let first = plan(
         RecordKind::Project,
@@ -256,7 +260,7 @@ fn the_plan_matches_organisations_by_name_and_projects_by_identifier() {
         .unwrap();
     let stored = RecordState::check_mutation(None, Uuid::from_u128(98), &m, None).unwrap();
     let renamed = FILE.replace("Auditoría posterior", "Auditoría posterior al despacho");
-    let rows = read(&renamed, &english()).unwrap();
+    let rows = read(&renamed, &english(), &Names::default()).unwrap();
     let again = plan(
         RecordKind::Project,
         &rows.table,
@@ -269,4 +273,62 @@ fn the_plan_matches_organisations_by_name_and_projects_by_identifier() {
     assert_eq!(again.updates.len(), 1);
     assert_eq!(again.updates[0].id, created.id);
     assert_eq!(again.updates[0].set.keys().collect::<Vec<_>>(), ["title"]);
+}
+
+#[test]
+fn organisations_are_matched_by_their_iati_identifier_before_their_name() {
+    let org = |id: u128, fields: Value| {
+        let Value::Object(set) = fields else {
+            unreachable!()
+        };
+        let m = RecordState::new(RecordKind::Organisation, Uuid::from_u128(id))
+            .edit(1, 1, set)
+            .unwrap();
+        RecordState::check_mutation(None, Uuid::from_u128(99), &m, None).unwrap()
+    };
+    // On this device Canada's agency goes by an older name, with the identifier the file uses.
+    let orgs = [
+        org(
+            1,
+            json!({"name": "Canadian International Development Agency", "acronym": "CIDA",
+                   "iati_identifier": "XM-DAC-301-1", "category": "donor"}),
+        ),
+        org(2, json!({"name": "CARTAC"})),
+        org(3, json!({"name": "Montserrat Customs", "country": "MS"})),
+    ];
+    let names = Names::of_records(&orgs);
+    let rows = read(FILE, &english(), &names).unwrap();
+    let coordinator = Actor {
+        user: Uuid::from_u128(5),
+        role: Role::Coordinator,
+        organisation: None,
+    };
+    let planned = plan(
+        RecordKind::Project,
+        &rows.table,
+        &[],
+        names,
+        &coordinator,
+        {
+            let mut n = 200;
+            move || {
+                n += 1;
+                Uuid::from_u128(n)
+            }
+        },
+    )
+    .unwrap();
+    let first = planned
+        .creates
+        .iter()
+        .find(|p| p.set["identifier"] == json!("CA-3-D000123"))
+        .expect("the first activity is added");
+    assert_eq!(
+        first.set["funders"],
+        json!([Uuid::from_u128(1).to_string()]),
+        "matched by ref"
+    );
+    // The second names Canada's agency by name only, which this device does not know.
+    assert_eq!(planned.refused.len(), 1, "{planned:?}");
+    assert_eq!(planned.missing, ["Global Affairs Canada"]);
 }
