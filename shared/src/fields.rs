@@ -193,6 +193,7 @@ const PROJECT: &[Field] = &[
     f("implementers", "Implemented by", T::Links(K::Organisation)),
     f("countries", "Countries", T::Countries),
     f("topics", "Topics", T::Topics),
+    f("sectors", "Other DAC sectors", T::Texts),
     f("budget", "Budget", T::Amount),
     f("currency", "Currency", T::Text),
     f("programme", "Programme", T::Link(K::Programme)),

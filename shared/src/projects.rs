@@ -55,6 +55,9 @@ pub struct Project {
     pub countries: Vec<String>,
     /// Topic codes (each with its DAC sector in `reference::TOPICS`).
     pub topics: Vec<String>,
+    /// DAC 5-digit purpose codes no topic here covers (from an IATI file, e.g. `43010`),
+    /// kept so the project's sectors go out as they came in.
+    pub sectors: Vec<String>,
     /// In whole units of `currency`.
     pub budget: Option<u64>,
     /// ISO 4217, e.g. USD, CAD, GBP, EUR.
@@ -116,6 +119,18 @@ impl Project {
         }
         if let Some(t) = self.topics.iter().find(|t| topic_label(t).is_none()) {
             e.add("topics", format!("Unknown topic `{t}`."));
+        }
+        if self.sectors.len() > 30 {
+            e.add("sectors", "At most 30 sectors.");
+        } else if let Some(c) = self
+            .sectors
+            .iter()
+            .find(|c| c.len() != 5 || !c.bytes().all(|b| b.is_ascii_digit()))
+        {
+            e.add(
+                "sectors",
+                format!("“{c}” is not a DAC 5-digit purpose code (for example 43010)."),
+            );
         }
         if self.budget.is_some_and(|b| b > MAX_BUDGET) {
             e.add("budget", "That is more than 100 billion: check the figure.");

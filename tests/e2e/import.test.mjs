@@ -131,6 +131,7 @@ const IATI = `<?xml version="1.0" encoding="UTF-8"?>
   <recipient-country code="LC"/>
   <sector vocabulary="1" code="33120"/>
   <sector vocabulary="1" code="43010"/>
+  <sector vocabulary="2" code="331"/>
  </iati-activity>
  <iati-activity xml:lang="en">
   <iati-identifier>CA-3-D000778</iati-identifier>
@@ -167,7 +168,7 @@ test('an IATI activity file brings its Caribbean projects in, offline, saying wh
   assert.equal(await importer.summary.textContent(), '1 to add, 0 to change, 0 already as in the file, 1 refused.');
   const notes = await page.getByTestId('import-notes').textContent();
   assert.match(notes, /1 of the file's 3 activities are elsewhere and are not read\./);
-  assert.match(notes, /sectors 43010 have no topic here and are not kept/);
+  assert.match(notes, /sectors 331 \(vocabulary 2\) are not DAC 5-digit codes and are not kept/);
   assert.match(await importer.refused.textContent(), /Port community systemsFunded byThere is no organisation called “Nobody Known Here”/);
   // The organisation the file names and the device lacks is added by name, and the file
   // checked again.
@@ -183,7 +184,7 @@ test('an IATI activity file brings its Caribbean projects in, offline, saying wh
   const p = items.find((x) => x.identifier === 'CA-3-D000777');
   assert.ok(p, 'the project reached the server');
   assert.equal(p.title, 'Border risk management, phase 3');
-  assert.deepEqual([p.status, p.starts, p.countries, p.topics], ['implementation', '2015-04-01', ['LC'], ['trade_facilitation']]);
+  assert.deepEqual([p.status, p.starts, p.countries, p.topics, p.sectors], ['implementation', '2015-04-01', ['LC'], ['trade_facilitation'], ['43010']]);
   assert.ok(items.some((x) => x.identifier === 'CA-3-D000778'), 'the second project, once its funder was added');
   const { items: orgs } = await (await apiAs(server.url, 'coordinator')).get('/api/v1/organisations');
   assert.ok(orgs.some((o) => o.name === 'Nobody Known Here'));

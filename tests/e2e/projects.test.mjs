@@ -122,7 +122,7 @@ test('the project list filters and downloads what it shows, in words', async () 
   assert.match(download.suggestedFilename(), /^projects-\d{4}-\d{2}-\d{2}\.csv$/);
   const lines = readFileSync(await download.path(), 'utf8').slice(1).split('\r\n').filter((l) => l !== '');
   assert.equal(lines.length, 2);
-  assert.match(lines[1], new RegExp(`^${FIRST},,Implementation,2013-04-01,2016-03-31,Caribbean Regional Technical Assistance Centre \\(CARTAC\\),Global Affairs Canada \\(GAC\\),,Barbados; Saint Lucia,Risk management,33120,1250000,USD,`));
+  assert.match(lines[1], new RegExp(`^${FIRST},,Implementation,2013-04-01,2016-03-31,Caribbean Regional Technical Assistance Centre \\(CARTAC\\),Global Affairs Canada \\(GAC\\),,Barbados; Saint Lucia,Risk management,33120,,1250000,USD,`));
 
   // The same projects as IATI activity XML, published in the name of an organisation the
   // person names; the choice is kept on the device for the next export.

@@ -105,6 +105,13 @@ const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 /// milliseconds on a low-end phone.
 const PLAN_SLICE: usize = 1000;
 
+/// How far the work on a file is: what is being done ("Reading", "Checking"), and how much
+/// of how much.
+type Progress = (&'static str, usize, usize);
+
+/// XML events read between two turns (an activity is some forty).
+const XML_SLICE: usize = 20_000;
+
 /// The plan for `bytes` read as `source`, against what is on this device, for `actor`;
 /// `progress` follows the steps done.
 async fn plan_file(
@@ -112,7 +119,7 @@ async fn plan_file(
     actor: Option<Actor>,
     source: Source,
     bytes: &[u8],
-    progress: RwSignal<Option<(usize, usize)>>,
+    progress: RwSignal<Option<Progress>>,
 ) -> Result<Plan, String> {
     let actor = actor.ok_or("Sign in to import: the records are added in your name.")?;
     let text = csv::decode(bytes);
@@ -143,7 +150,15 @@ async fn plan_file(
                 country: country.clone(),
                 language: "en".into(),
             };
-            let rows = iati::read(&text, &filter, &names).map_err(|e| e.to_string())?;
+            // A slice at a time, as the plan below: a large file is read without freezing
+            // the page.
+            let mut reader = iati::IatiReader::new(&text, &filter, &names);
+            while !reader.work(XML_SLICE).map_err(|e| e.to_string())? {
+                let (done, of) = reader.progress();
+                progress.set(Some(("Reading", done, of)));
+                gloo_timers::future::TimeoutFuture::new(0).await;
+            }
+            let rows = reader.finish().map_err(|e| e.to_string())?;
             let mut notes = Vec::new();
             if rows.skipped > 0 {
                 notes.push(format!(
@@ -161,7 +176,8 @@ async fn plan_file(
     // A slice at a time, letting the page answer between slices and say how far it is.
     let mut id = new_id;
     while !planner.work(PLAN_SLICE, &mut id) {
-        progress.set(Some(planner.progress()));
+        let (done, of) = planner.progress();
+        progress.set(Some(("Checking", done, of)));
         gloo_timers::future::TimeoutFuture::new(0).await;
     }
     let mut plan = planner.finish();
@@ -174,7 +190,7 @@ async fn plan_copy(
     cat: Catalogue,
     actor: &Actor,
     text: &str,
-    progress: RwSignal<Option<(usize, usize)>>,
+    progress: RwSignal<Option<Progress>>,
 ) -> Result<Plan, String> {
     let copy = backup::read(text).map_err(|e| e.to_string())?;
     let mut records = Vec::new();
@@ -188,7 +204,8 @@ async fn plan_copy(
     }
     let mut planner = CopyPlanner::new(&copy, &records, actor);
     while !planner.work(PLAN_SLICE) {
-        progress.set(Some(planner.progress()));
+        let (done, of) = planner.progress();
+        progress.set(Some(("Checking", done, of)));
         gloo_timers::future::TimeoutFuture::new(0).await;
     }
     Ok(planner.finish())
@@ -202,7 +219,7 @@ pub fn ImportPage() -> impl IntoView {
     let source = RwSignal::new(source_from_address());
     let kind = Memo::new(move |_| source.with(Source::kind));
     let step = RwSignal::new(Step::Choose);
-    let progress = RwSignal::new(None::<(usize, usize)>);
+    let progress = RwSignal::new(None::<Progress>);
     let file_name = RwSignal::new(String::new());
     // The file's bytes, kept to check the file again once missing organisations are added.
     let kept = StoredValue::new_local(None::<Rc<Vec<u8>>>);
@@ -385,7 +402,7 @@ pub fn ImportPage() -> impl IntoView {
             Step::Reading => view! {
                 <p class="loading" role="status">
                     {move || match progress.get() {
-                        Some((done, of)) if of > 0 => format!("Checking {}: {} %", file_name.get(), done * 100 / of),
+                        Some((doing, done, of)) if of > 0 => format!("{doing} {}: {} %", file_name.get(), done * 100 / of),
                         _ => format!("Reading {}…", file_name.get()),
                     }}
                 </p>

@@ -254,6 +254,7 @@ pub fn ProjectDetail() -> impl IntoView {
                     {(!p.implementers.is_empty()).then(|| view! { <dt>{label("implementers")}</dt><dd>{names.links(&p.implementers)}</dd> })}
                     <dt>{label("countries")}</dt><dd>{countries_label(&p.countries)}</dd>
                     {(!topics.is_empty()).then(|| view! { <dt>{label("topics")}</dt><dd>{topics.join(", ")}</dd> })}
+                    {(!p.sectors.is_empty()).then(|| view! { <dt>{label("sectors")}</dt><dd data-testid="sectors">{p.sectors.join(", ")}</dd> })}
                     {(!budget.is_empty()).then(|| view! { <dt>{label("budget")}</dt><dd>{budget.clone()}</dd> })}
                     {programme.map(|name| view! { <dt>{label("programme")}</dt><dd>{name}</dd> })}
                 </dl>
@@ -414,6 +415,17 @@ fn ProjectFields(
     );
     let (countries, set_countries) = form.list(|p| &p.countries, |p, v| p.countries = v);
     let (topics, set_topics) = form.list(|p| &p.topics, |p, v| p.topics = v);
+    let (sectors, set_sectors) = form.map(
+        |p| p.sectors.join(", "),
+        |p, v| {
+            p.sectors = v
+                .split([',', ';', ' '])
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned)
+                .collect()
+        },
+    );
     let funders = Signal::derive(move || form.record.with(|p| id_values(&p.funders)));
     let set_funders =
         Callback::new(move |v: Vec<String>| form.record.update(|p| p.funders = ids_from(&v)));
@@ -481,6 +493,8 @@ fn ProjectFields(
                 value=countries on_change=set_countries error=form.error("countries")/>
             <CheckboxGroup label=label("topics") name="topics" options=topic_options()
                 value=topics on_change=set_topics error=form.error("topics")/>
+            <TextField label=label("sectors") name="sectors" hint="DAC 5-digit purpose codes no topic above covers, e.g. 43010, separated by commas"
+                value=sectors on_input=set_sectors error=form.error("sectors")/>
             <TextField label=label("budget") name="budget" hint="A whole number, e.g. 1250000"
                 value=budget_text on_input=Callback::new(move |v| budget_text.set(v)) error=form.error("budget")/>
             <TextField label=label("currency") name="currency" hint="ISO code: USD, CAD, GBP, EUR…"

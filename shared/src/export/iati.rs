@@ -287,7 +287,12 @@ fn activity(
             escaped(code)
         );
     }
-    let mut sectors: Vec<u32> = p.topics.iter().filter_map(|t| topic_dac(t)).collect();
+    let mut sectors: Vec<u32> = p
+        .topics
+        .iter()
+        .filter_map(|t| topic_dac(t))
+        .chain(p.sectors.iter().filter_map(|c| c.parse().ok()))
+        .collect();
     sectors.sort_unstable();
     sectors.dedup();
     for (code, share) in sectors.iter().zip(shares(sectors.len())) {

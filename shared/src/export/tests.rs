@@ -155,6 +155,7 @@ fn projects_carry_names_sectors_and_plain_budgets() {
         title: "Risk management".into(),
         countries: vec!["BB".into(), "LC".into()],
         topics: vec!["risk_management".into(), "integrity".into()],
+        sectors: vec!["43010".into()],
         budget: Some(1_250_000),
         currency: "USD".into(),
         ..Default::default()
@@ -175,7 +176,7 @@ fn projects_carry_names_sectors_and_plain_budgets() {
         rows[1]
     );
     assert!(
-        rows[1].contains(",33120; 15113,1250000,USD,"),
+        rows[1].contains(",33120; 15113,43010,1250000,USD,"),
         "{}",
         rows[1]
     );

@@ -11,19 +11,18 @@
 //! (funding as funders; accountable — or else extending,
 //! or else the reporting organisation — as the one accountable; implementing as
 //! implementers); recipient countries; DAC 5-digit sectors as topics
-//! (`reference::topic_of_dac`); budgets summed in one currency (revised ones where given).
+//! (`reference::topic_of_dac`), and those no topic covers as the project's other sectors;
+//! budgets summed in one currency (revised ones where given).
 //! What is not kept is said in the notes. A file with a `<!DOCTYPE` is refused, and
 //! entities other than XML's five are errors, so nothing a file declares is expanded.
 
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
-use std::collections::BTreeSet;
 
-use super::csv::{Row, Table};
+use super::csv::Table;
 use super::{ImportError, Names};
 use crate::catalogue::RecordKind;
-use crate::reference::{country_name, topic_of_dac};
 
 /// Which activities a file gives, and in which language.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -78,7 +77,7 @@ struct Activity {
 }
 
 /// The project columns the rows are written in, by field name.
-const COLUMNS: [&str; 13] = [
+const COLUMNS: [&str; 14] = [
     "identifier",
     "title",
     "description",
@@ -90,6 +89,7 @@ const COLUMNS: [&str; 13] = [
     "implementers",
     "countries",
     "topics",
+    "sectors",
     "budget",
     "currency",
 ];
@@ -134,93 +134,135 @@ struct State<'t> {
 /// Reads an IATI activity file; `names` are the records on the device, so that an
 /// organisation is named by its IATI identifier where one of them has it.
 pub fn read(text: &str, filter: &IatiFilter, names: &Names) -> Result<IatiRows, ImportError> {
-    let mut reader = Reader::from_str(text);
-    let mut s = State {
-        text,
-        filter,
-        names,
-        rows: IatiRows {
-            table: Table {
-                header: COLUMNS
-                    .iter()
-                    .map(|c| RecordKind::Project.field_label(c).to_owned())
-                    .collect(),
-                rows: Vec::new(),
+    let mut reader = IatiReader::new(text, filter, names);
+    while !reader.work(usize::MAX)? {}
+    reader.finish()
+}
+
+/// An IATI activity file read a slice at a time, so that a screen can let the page answer
+/// and say how far it is between slices.
+pub struct IatiReader<'t> {
+    reader: Reader<&'t [u8]>,
+    state: State<'t>,
+    done: bool,
+}
+
+impl<'t> IatiReader<'t> {
+    pub fn new(text: &'t str, filter: &'t IatiFilter, names: &'t Names) -> Self {
+        IatiReader {
+            reader: Reader::from_str(text),
+            state: State {
+                text,
+                filter,
+                names,
+                rows: IatiRows {
+                    table: Table {
+                        header: COLUMNS
+                            .iter()
+                            .map(|c| RecordKind::Project.field_label(c).to_owned())
+                            .collect(),
+                        rows: Vec::new(),
+                    },
+                    ..IatiRows::default()
+                },
+                path: Vec::new(),
+                activity: None,
+                narrative: None,
+                buffer: String::new(),
+                root: false,
+                counted: (0, 1),
             },
-            ..IatiRows::default()
-        },
-        path: Vec::new(),
-        activity: None,
-        narrative: None,
-        buffer: String::new(),
-        root: false,
-        counted: (0, 1),
-    };
-    loop {
-        let position = reader.buffer_position();
-        let fail = |message: String| ImportError::Xml {
-            line: line_at(text, position),
-            message,
-        };
-        let event = reader.read_event().map_err(|e| ImportError::Xml {
-            line: line_at(text, reader.error_position()),
-            message: e.to_string(),
-        })?;
-        match event {
-            Event::DocType(_) => {
-                return Err(fail(
-                    "the file declares a DOCTYPE, which IATI files do not; it is refused rather than have what it declares expanded".into(),
-                ))
-            }
-            Event::Start(e) => {
-                let name = e.local_name().as_ref().to_owned();
-                s.open(&name, &e, position)?;
-                s.path.push(name);
-            }
-            Event::Empty(e) => {
-                let name = e.local_name().as_ref().to_owned();
-                s.open(&name, &e, position)?;
-                s.close(&name);
-            }
-            Event::End(_) => {
-                if let Some(name) = s.path.pop() {
-                    s.close(&name);
-                }
-            }
-            Event::Text(t) => s.buffer.push_str(&t.xml10_content()),
-            Event::CData(c) => s.buffer.push_str(&c.xml10_content()),
-            Event::GeneralRef(r) => {
-                let resolved = if r.is_char_ref() {
-                    r.resolve_char_ref().ok().flatten()
-                } else {
-                    resolve_predefined_entity(&r).and_then(|s| s.chars().next())
-                };
-                match resolved {
-                    Some(c) => s.buffer.push(c),
-                    None => {
-                        return Err(fail(format!(
-                            "“&{};” is not one of XML's own entities, and the file may not declare others",
-                            &*r
-                        )))
-                    }
-                }
-            }
-            Event::Eof => break,
-            _ => {}
+            done: false,
         }
     }
-    if !s.root {
-        return Err(ImportError::NotIati(
-            "This file has no XML elements: it is not an IATI activity file.".into(),
-        ));
+
+    /// Bytes read, of the file's.
+    pub fn progress(&self) -> (usize, usize) {
+        (
+            self.reader.buffer_position() as usize,
+            self.state.text.len(),
+        )
     }
-    if let Some(open) = s.path.last() {
-        return Err(ImportError::Xml {
-            line: line_at(text, text.len() as u64),
-            message: format!("the file ends before <{open}> is closed (it may be cut short)"),
-        });
+
+    /// Reads on through at most `events` XML events; `true` once the whole file is read.
+    pub fn work(&mut self, events: usize) -> Result<bool, ImportError> {
+        let (text, s) = (self.state.text, &mut self.state);
+        for _ in 0..events {
+            if self.done {
+                break;
+            }
+            let reader = &mut self.reader;
+            let position = reader.buffer_position();
+            let fail = |message: String| ImportError::Xml {
+                line: line_at(text, position),
+                message,
+            };
+            let event = reader.read_event().map_err(|e| ImportError::Xml {
+                line: line_at(text, reader.error_position()),
+                message: e.to_string(),
+            })?;
+            match event {
+                Event::DocType(_) => {
+                    return Err(fail(
+                        "the file declares a DOCTYPE, which IATI files do not; it is refused rather than have what it declares expanded".into(),
+                    ))
+                }
+                Event::Start(e) => {
+                    let name = e.local_name().as_ref().to_owned();
+                    s.open(&name, &e, position)?;
+                    s.path.push(name);
+                }
+                Event::Empty(e) => {
+                    let name = e.local_name().as_ref().to_owned();
+                    s.open(&name, &e, position)?;
+                    s.close(&name);
+                }
+                Event::End(_) => {
+                    if let Some(name) = s.path.pop() {
+                        s.close(&name);
+                    }
+                }
+                Event::Text(t) => s.buffer.push_str(&t.xml10_content()),
+                Event::CData(c) => s.buffer.push_str(&c.xml10_content()),
+                Event::GeneralRef(r) => {
+                    let resolved = if r.is_char_ref() {
+                        r.resolve_char_ref().ok().flatten()
+                    } else {
+                        resolve_predefined_entity(&r).and_then(|s| s.chars().next())
+                    };
+                    match resolved {
+                        Some(c) => s.buffer.push(c),
+                        None => {
+                            return Err(fail(format!(
+                                "“&{};” is not one of XML's own entities, and the file may not declare others",
+                                &*r
+                            )))
+                        }
+                    }
+                }
+                Event::Eof => self.done = true,
+                _ => {}
+            }
+        }
+        Ok(self.done)
     }
-    Ok(s.rows)
+
+    /// The rows, once `work` has read the whole file; or why the file is not taken.
+    pub fn finish(self) -> Result<IatiRows, ImportError> {
+        let s = self.state;
+        if !s.root {
+            return Err(ImportError::NotIati(
+                "This file has no XML elements: it is not an IATI activity file.".into(),
+            ));
+        }
+        if let Some(open) = s.path.last() {
+            return Err(ImportError::Xml {
+                line: line_at(s.text, s.text.len() as u64),
+                message: format!("the file ends before <{open}> is closed (it may be cut short)"),
+            });
+        }
+        Ok(s.rows)
+    }
 }
 
 impl State<'_> {
@@ -365,179 +407,6 @@ impl State<'_> {
             _ => {}
         }
     }
-
-    /// The activity as a row, or counted as skipped.
-    fn finish(&mut self, a: Activity) {
-        let filter = self.filter;
-        let touches = match &filter.country {
-            Some(c) => a.countries.iter().any(|x| x == c),
-            None => {
-                a.countries.iter().any(|c| country_name(c).is_some())
-                    || a.regions.iter().any(|r| REGIONS.contains(&r.as_str()))
-            }
-        };
-        if !touches {
-            self.rows.skipped += 1;
-            return;
-        }
-        let notes = &mut self.rows.notes;
-        let pick = |list: &Narratives| -> String {
-            list.iter()
-                .find(|(l, _)| l.eq_ignore_ascii_case(&filter.language))
-                .or_else(|| list.first())
-                .map(|(_, t)| t.clone())
-                .unwrap_or_default()
-        };
-        // An organisation by its IATI identifier where an organisation on the device has
-        // it, else by its name (a list cell is split at semicolons).
-        let names = self.names;
-        let org_cell = |reference: &str, narratives: &Narratives| -> String {
-            let name = pick(narratives).replace(';', ",");
-            if !reference.is_empty()
-                && (names.knows(RecordKind::Organisation, reference) || name.is_empty())
-            {
-                reference.to_owned()
-            } else {
-                name
-            }
-        };
-        let title = pick(&a.titles);
-        let called = if title.is_empty() {
-            format!("The activity on line {}", a.line)
-        } else {
-            format!("“{title}”")
-        };
-        let org_names = |roles: &[&str]| -> Vec<String> {
-            let mut names: Vec<String> = Vec::new();
-            for (role, reference, narratives) in &a.orgs {
-                if roles.contains(&role.as_str()) {
-                    let name = org_cell(reference, narratives);
-                    if !name.is_empty() && !names.contains(&name) {
-                        names.push(name);
-                    }
-                }
-            }
-            names
-        };
-        let mut accountable = org_names(&["2"]);
-        if accountable.is_empty() {
-            accountable = org_names(&["3"]);
-        }
-        if accountable.is_empty() {
-            accountable = vec![org_cell(&a.reporter.0, &a.reporter.1)];
-        }
-        if accountable.len() > 1 {
-            notes.push(format!(
-                "{called}: {} is taken as accountable; {} not kept as such.",
-                accountable[0],
-                accountable[1..].join(", ")
-            ));
-        }
-        let date = |kinds: [&str; 2]| -> String {
-            kinds
-                .iter()
-                .find_map(|k| a.dates.iter().find(|(t, _)| t == k))
-                .map(|(_, d)| d.chars().take(10).collect())
-                .unwrap_or_default()
-        };
-        let (kept, dropped): (Vec<&String>, Vec<&String>) =
-            a.countries.iter().partition(|c| country_name(c).is_some());
-        if !dropped.is_empty() {
-            let dropped: Vec<&str> = dropped.iter().map(|c| c.as_str()).collect();
-            notes.push(format!(
-                "{called}: recipient countries outside the catalogue's list are not kept ({}).",
-                dropped.join(", ")
-            ));
-        }
-        let mut topics: BTreeSet<&str> = BTreeSet::new();
-        let mut unmapped: Vec<&str> = Vec::new();
-        for (vocabulary, code) in &a.sectors {
-            let mapped = (vocabulary == "1")
-                .then(|| code.parse().ok().and_then(topic_of_dac))
-                .flatten();
-            match mapped {
-                Some(t) => {
-                    topics.insert(t);
-                }
-                None => unmapped.push(code),
-            }
-        }
-        if !unmapped.is_empty() {
-            notes.push(format!(
-                "{called}: sectors {} have no topic here and are not kept.",
-                unmapped.join(", ")
-            ));
-        }
-        let (budget, currency) = budget(&a, &called, notes);
-        let cells = [
-            a.identifier.clone(),
-            title,
-            pick(&a.descriptions),
-            status(&a.status).to_owned(),
-            date(["2", "1"]),
-            date(["4", "3"]),
-            accountable.first().cloned().unwrap_or_default(),
-            org_names(&["1"]).join("; "),
-            org_names(&["4"]).join("; "),
-            kept.iter()
-                .map(|c| c.as_str())
-                .collect::<Vec<_>>()
-                .join("; "),
-            topics.into_iter().collect::<Vec<_>>().join("; "),
-            budget,
-            currency,
-        ];
-        self.rows.table.rows.push(Row {
-            line: a.line,
-            cells: cells.into(),
-        });
-    }
-}
-
-/// The project status code of an IATI ActivityStatus code ("" for none or unknown).
-fn status(code: &str) -> &'static str {
-    match code {
-        "1" => "pipeline",
-        "2" => "implementation",
-        "3" => "finalisation",
-        "4" => "closed",
-        "5" => "cancelled",
-        "6" => "suspended",
-        _ => "",
-    }
-}
-
-/// The activity's budget in whole units of one currency: the revised budgets if any, else
-/// the original ones, summed in the first one's currency.
-fn budget(a: &Activity, called: &str, notes: &mut Vec<String>) -> (String, String) {
-    let revised = a.budgets.iter().any(|b| b.0 == "2");
-    let chosen: Vec<(&str, f64)> = a
-        .budgets
-        .iter()
-        .filter(|b| !revised || b.0 == "2")
-        .filter_map(|(_, currency, value)| {
-            let currency = if currency.is_empty() {
-                a.currency.as_str()
-            } else {
-                currency.as_str()
-            };
-            value.parse::<f64>().ok().map(|v| (currency, v))
-        })
-        .collect();
-    let Some(&(currency, _)) = chosen.first() else {
-        return (String::new(), String::new());
-    };
-    let (same, other): (Vec<_>, Vec<_>) = chosen.iter().partition(|(c, _)| *c == currency);
-    if !other.is_empty() {
-        notes.push(format!(
-            "{called}: budgets in currencies other than {currency} are not added."
-        ));
-    }
-    let total: f64 = same.iter().map(|(_, v)| v).sum();
-    if total < 0.0 {
-        return (String::new(), String::new());
-    }
-    (format!("{}", total.round() as u64), currency.to_uppercase())
 }
 
 /// Checks that the file is IATI activity XML of a version this reads.
@@ -565,5 +434,6 @@ fn check_root(name: &str, e: &BytesStart) -> Result<(), ImportError> {
     Ok(())
 }
 
+mod activity;
 #[cfg(test)]
 mod tests;

@@ -96,8 +96,13 @@ impl FieldState {
         self.writes.iter().max_by_key(|w| (w.at, w.dot))
     }
 
+    /// Whether concurrent writes left different values to choose from (concurrent writes
+    /// of one same value — two people correcting a name the same way — leave nothing to
+    /// choose, and are not a conflict).
     pub fn in_conflict(&self) -> bool {
-        self.writes.len() > 1
+        self.writes
+            .split_first()
+            .is_some_and(|(first, rest)| rest.iter().any(|w| w.value != first.value))
     }
 
     /// Applies one write made with context `ctx`. Returns whether anything changed.
@@ -293,9 +298,20 @@ impl RecordState {
         let shown = self.values();
         let set: Map<String, Value> = changes
             .into_iter()
-            .filter(|(k, v)| shown.get(k) != Some(v))
+            .filter(|(k, v)| self.differs(&shown, k, v))
             .collect();
         self.mutation_setting(n, at, set)
+    }
+
+    /// Whether setting field `k` to `v` changes what the record shows. A field an existing
+    /// record never set shows its default: setting it to that changes nothing (a form
+    /// saved after a release adds a field does not write the field's default, which would
+    /// race with every other device doing the same). A new record is written as given.
+    fn differs(&self, shown: &Map<String, Value>, k: &str, v: &Value) -> bool {
+        match shown.get(k) {
+            Some(s) => s != v,
+            None => self.fields.is_empty() || self.kind.default_value(k) != Some(v),
+        }
     }
 
     /// A mutation from a form opened on the values `opened` and saved with `changes`: only
@@ -305,7 +321,8 @@ impl RecordState {
     /// (someone else's edit that arrived meanwhile, whether or not it is the one shown now,
     /// or the other side of a conflict) is left out of the context: the person's write does
     /// not supersede what they never saw, and both wait as a conflict someone chooses from.
-    /// Fields the record does not have yet (a new record) are written as given. Writes of
+    /// Fields the record does not have yet are written as given (those of an existing
+    /// record only where they differ from the field's default). Writes of
     /// this same device (another tab) are superseded whatever the context says
     /// (`FieldState::apply`).
     pub fn edit_since(
@@ -318,7 +335,7 @@ impl RecordState {
         let shown = self.values();
         let set: Map<String, Value> = changes
             .into_iter()
-            .filter(|(k, v)| shown.get(k) != Some(v))
+            .filter(|(k, v)| self.differs(&shown, k, v))
             .filter(|(k, v)| !shown.contains_key(k) || opened.get(k) != Some(v))
             .collect();
         let mut m = self.mutation_setting(n, at, set)?;

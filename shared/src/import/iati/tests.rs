@@ -35,6 +35,7 @@ const FILE: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
   <sector vocabulary="1" code="33120" percentage="50"/>
   <sector code="15113" percentage="30"/>
   <sector vocabulary="1" code="99810" percentage="20"/>
+  <sector vocabulary="99" code="LOCAL-7"/>
   <budget type="1"><period-start iso-date="2013-04-01"/><period-end iso-date="2014-03-31"/><value value-date="2013-04-01">100000</value></budget>
   <budget type="2"><period-start iso-date="2013-04-01"/><period-end iso-date="2014-03-31"/><value value-date="2013-04-01">400000.40</value></budget>
   <budget type="2"><period-start iso-date="2014-04-01"/><period-end iso-date="2015-03-31"/><value currency="CAD" value-date="2014-04-01">850000</value></budget>
@@ -102,6 +103,7 @@ fn activities_in_the_region_become_project_rows() {
             ("Implemented by", "Montserrat Customs; CARTAC"),
             ("Countries", "BB; MS"),
             ("Topics", "integrity; trade_facilitation"),
+            ("Other DAC sectors", "99810"),
             ("Budget", "1250000"),
             ("Currency", "CAD"),
         ]
@@ -110,7 +112,7 @@ fn activities_in_the_region_become_project_rows() {
         rows.notes,
         [
             "“Risk management & selectivity”: recipient countries outside the catalogue's list are not kept (KE).",
-            "“Risk management & selectivity”: sectors 99810 have no topic here and are not kept.",
+            "“Risk management & selectivity”: sectors LOCAL-7 (vocabulary 99) are not DAC 5-digit codes and are not kept.",
             "“Risk management & selectivity”: budgets in currencies other than CAD are not added.",
         ]
     );
