@@ -93,6 +93,7 @@ async fn measure(n: usize) {
             store: store.clone(),
             dist: None,
             throttle: Throttle::default(),
+            metrics: tradewinds_server::ops::Metrics::new(None),
         }),
         token,
     };

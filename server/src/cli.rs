@@ -20,6 +20,15 @@ use crate::{app, AppState, Store};
     about = "Tradewinds: Caribbean customs capacity-building catalogue"
 )]
 pub struct Cli {
+    /// How log lines are written: `text` to read, `json` for a log collector.
+    #[arg(
+        long,
+        global = true,
+        env = "TRADEWINDS_LOG_FORMAT",
+        value_enum,
+        default_value = "text"
+    )]
+    pub log_format: crate::telemetry::LogFormat,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -130,6 +139,10 @@ pub struct ServeArgs {
         value_parser = throttle::client::parse_proxy
     )]
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// Serve Prometheus metrics at `/metrics` to requests carrying this bearer token
+    /// (without it, `/metrics` is not served).
+    #[arg(long, env = "TRADEWINDS_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -197,6 +210,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
             store,
             dist,
             throttle: throttle::Throttle::new(throttle::TrustedProxies::new(args.trusted_proxies)),
+            metrics: crate::ops::Metrics::new(args.metrics_token),
         })
         .into_make_service_with_connect_info::<SocketAddr>(),
     )

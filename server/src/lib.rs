@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod cli;
 pub mod error;
 pub mod extract;
+pub mod ops;
 pub mod seed;
 pub mod store;
 pub mod sync;
@@ -35,6 +36,8 @@ pub struct AppState {
     pub dist: Option<PathBuf>,
     /// Throttling of password checks (and whose forwarded client addresses to believe).
     pub throttle: accounts::throttle::Throttle,
+    /// Request figures for `/metrics`, and the token that reads them.
+    pub metrics: std::sync::Arc<ops::Metrics>,
 }
 
 pub fn app(state: AppState) -> Router {
@@ -46,6 +49,8 @@ pub fn app(state: AppState) -> Router {
         .method_not_allowed_fallback(error::api_method_not_allowed);
     let mut router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(ops::readyz))
+        .route("/metrics", get(ops::metrics))
         .nest("/api/v1", api)
         // Any other path under /api (`/api/v1/`, `/api/v2/..`) is an API 404, never the app.
         .route("/api", any(error::api_not_found))
@@ -62,5 +67,6 @@ pub fn app(state: AppState) -> Router {
             Duration::from_secs(30),
         ))
         .layer(TraceLayer::new_for_http())
+        .layer(axum::middleware::from_fn_with_state(state, ops::track))
         .layer(axum::middleware::from_fn(web::security_headers))
 }

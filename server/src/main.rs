@@ -10,7 +10,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> anyhow::Result<()> {
     let cli = tradewinds_server::cli::Cli::parse();
-    tradewinds_server::telemetry::init();
+    tradewinds_server::telemetry::init(cli.log_format);
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?

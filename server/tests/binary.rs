@@ -93,6 +93,8 @@ impl Server {
             .env_remove("TRADEWINDS_DATABASE_URL")
             .env_remove("TRADEWINDS_DIST")
             .env_remove("TRADEWINDS_TRUSTED_PROXIES")
+            .env_remove("TRADEWINDS_METRICS_TOKEN")
+            .env_remove("TRADEWINDS_LOG_FORMAT")
             .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -587,4 +589,54 @@ async fn passwords_and_tokens_never_reach_the_log() {
     for secret in [PASSWORD, "a wrong password typed", session.token.as_str()] {
         assert!(!log.contains(secret), "`{secret}` is in the log");
     }
+}
+
+#[tokio::test]
+async fn the_binary_logs_json_when_asked_and_serves_readiness_and_metrics() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("ops.db");
+    let server = Server::start_with_env(
+        &db,
+        &["--log-format", "json"],
+        &[("TRADEWINDS_METRICS_TOKEN", "a-long-scrape-token")],
+    )
+    .await;
+    let anonymous = Client::new();
+    let ready = anonymous
+        .get(server.url("/readyz"))
+        .send()
+        .await
+        .expect("readyz");
+    assert_eq!(ready.status(), StatusCode::OK);
+    let refused = anonymous
+        .get(server.url("/metrics"))
+        .send()
+        .await
+        .expect("metrics");
+    assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+    let metrics = anonymous
+        .get(server.url("/metrics"))
+        .bearer_auth("a-long-scrape-token")
+        .send()
+        .await
+        .expect("metrics");
+    assert_eq!(metrics.status(), StatusCode::OK);
+    let text = metrics.text().await.expect("text");
+    assert!(
+        text.contains(
+            "tradewinds_http_requests_total{route=\"/readyz\",method=\"GET\",status=\"200\"} 1"
+        ),
+        "{text}"
+    );
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let output = server.output();
+    let logged: Vec<Value> = output
+        .iter()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert!(!logged.is_empty(), "JSON lines: {output:?}");
+    assert!(logged
+        .iter()
+        .all(|l| l["level"].is_string() && l["timestamp"].is_string()));
 }

@@ -10,6 +10,7 @@ mod common;
 mod crash;
 mod hardening;
 mod import;
+mod ops;
 mod restore;
 mod simulation;
 mod sync;

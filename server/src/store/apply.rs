@@ -184,6 +184,9 @@ impl Store {
         let mut changes: Vec<ChangeRow> = Vec::new();
         let mut counters: Vec<(DeviceId, u64, Option<Arc<str>>)> = Vec::new();
         let mut answers = Vec::with_capacity(jobs.len());
+        // Outcomes, counted once the transaction commits.
+        let (mut applied, mut unchanged) = (0u64, 0u64);
+        let mut rejected_codes: Vec<String> = Vec::new();
         for job in jobs {
             let device = job.device;
             let device_key = device.to_string();
@@ -231,6 +234,7 @@ impl Store {
                 });
                 match apply_mutation(&mut kept.state, existed, device, m, &job.author, now) {
                     Outcome::Changed => {
+                        applied += 1;
                         seq += 1;
                         kept.state.seq = seq as u64;
                         changes.push(ChangeRow {
@@ -251,8 +255,9 @@ impl Store {
                             created.insert(m.id);
                         }
                     }
-                    Outcome::Unchanged => {}
+                    Outcome::Unchanged => unchanged += 1,
                     Outcome::Rejected(rejection) => {
+                        rejected_codes.push(rejection.code.as_str().to_owned());
                         if !existed {
                             cache.remove(&m.id);
                         }
@@ -295,6 +300,8 @@ impl Store {
         }
         write_counters(&mut tx, &counters, now).await?;
         tx.commit().await?;
+        let codes: Vec<&str> = rejected_codes.iter().map(String::as_str).collect();
+        self.mutations.add(applied, unchanged, &codes);
         if let Some(c) = changes.last() {
             let digest = change_digest(c.seq, &c.device, c.mutation, now);
             *self.end_digest.write().expect("end digest") = (c.seq as u64, Some(digest));

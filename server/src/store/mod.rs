@@ -22,6 +22,7 @@ pub mod backup;
 pub mod bootstrap;
 mod cache;
 mod devices;
+pub mod health;
 mod housekeeping;
 mod queue;
 mod read;
@@ -75,6 +76,8 @@ pub struct Store {
     commits: Arc<AtomicU64>,
     /// Held while this store makes a bootstrap generation (see `bootstrap`).
     making: bootstrap::Making,
+    /// How pushed mutations turned out (see `health`).
+    mutations: Arc<health::MutationCounts>,
 }
 
 pub fn now_ms() -> i64 {
@@ -146,6 +149,7 @@ impl Store {
             end_digest: Arc::new(std::sync::RwLock::new((end as u64, end_digest))),
             commits: Arc::default(),
             making: Arc::default(),
+            mutations: Arc::default(),
         };
         tokio::spawn(checkpoints(
             store.pool.clone(),

@@ -12,6 +12,7 @@ use http_body_util::BodyExt;
 use serde_json::{json, Map, Value};
 use tempfile::TempDir;
 use tower::ServiceExt;
+use tradewinds_server::ops::Metrics;
 use tradewinds_server::{accounts, accounts::throttle::Throttle, app, seed, AppState, Store};
 use tradewinds_shared::access::Role;
 use tradewinds_shared::accounts::NewUser;
@@ -133,6 +134,7 @@ impl TestApp {
             store: store.clone(),
             dist: None,
             throttle: throttle.clone(),
+            metrics: Metrics::new(None),
         });
         let t = TestApp {
             store,
@@ -185,6 +187,18 @@ impl TestApp {
             store: self.store.clone(),
             dist: Some(dist.to_owned()),
             throttle: self.throttle.clone(),
+            metrics: Metrics::new(None),
+        });
+        TestApp { router, ..self }
+    }
+
+    /// The same database, with `/metrics` served to the holder of `token`.
+    pub fn with_metrics_token(self, token: &str) -> TestApp {
+        let router = app(AppState {
+            store: self.store.clone(),
+            dist: None,
+            throttle: self.throttle.clone(),
+            metrics: Metrics::new(Some(token.to_owned())),
         });
         TestApp { router, ..self }
     }
@@ -195,6 +209,7 @@ impl TestApp {
             store: self.store.clone(),
             dist: None,
             throttle: throttle.clone(),
+            metrics: Metrics::new(None),
         });
         TestApp {
             router,
