@@ -3,7 +3,7 @@
 //! client made up), push outcomes by code and the devices that pushed.
 
 use axum::body::Body;
-use axum::http::{header, Method, Request, StatusCode};
+use axum::http::{header, Request, StatusCode};
 use serde_json::json;
 use tradewinds_server::store::now_ms;
 use tradewinds_shared::sync::{Mutation, RecordState};
