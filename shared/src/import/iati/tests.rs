@@ -197,17 +197,24 @@ fn a_large_file_is_read_whole() {
     );
 }
 
+/// Organisation `id` as stored with `fields`.
+fn organisation(id: u128, fields: Value) -> RecordState {
+    let Value::Object(set) = fields else {
+        unreachable!()
+    };
+    let m = RecordState::new(RecordKind::Organisation, Uuid::from_u128(id))
+        .edit(1, 1, set)
+        .unwrap();
+    RecordState::check_mutation(None, Uuid::from_u128(99), &m, None).unwrap()
+}
+
 #[test]
 fn the_plan_matches_organisations_by_name_and_projects_by_identifier() {
     let org = |id: u128, name: &str, acronym: &str| {
-        let Value::Object(set) = json!({"name": name, "acronym": acronym, "category": "donor"})
-        else {
-            unreachable!()
-        };
-        let m = RecordState::new(RecordKind::Organisation, Uuid::from_u128(id))
-            .edit(1, 1, set)
-            .unwrap();
-        RecordState::check_mutation(None, Uuid::from_u128(99), &m, None).unwrap()
+        organisation(
+            id,
+            json!({"name": name, "acronym": acronym, "category": "donor"}),
+        )
     };
     let orgs = [
         org(1, "Global Affairs Canada", "GAC"),
@@ -279,15 +286,7 @@ fn the_plan_matches_organisations_by_name_and_projects_by_identifier() {
 
 #[test]
 fn organisations_are_matched_by_their_iati_identifier_before_their_name() {
-    let org = |id: u128, fields: Value| {
-        let Value::Object(set) = fields else {
-            unreachable!()
-        };
-        let m = RecordState::new(RecordKind::Organisation, Uuid::from_u128(id))
-            .edit(1, 1, set)
-            .unwrap();
-        RecordState::check_mutation(None, Uuid::from_u128(99), &m, None).unwrap()
-    };
+    let org = organisation;
     // On this device Canada's agency goes by an older name, with the identifier the file uses.
     let orgs = [
         org(
