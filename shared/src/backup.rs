@@ -145,6 +145,8 @@ pub struct CopyPlanner<'a> {
     copy: &'a Copy,
     actor: &'a Actor,
     by_id: HashMap<(RecordKind, Uuid), &'a RecordState>,
+    /// The kind of each record, here or added by the copy: an id names one record.
+    kind_of: HashMap<Uuid, RecordKind>,
     /// What links are shown as in the plan's changes: the titles of the records on the
     /// device, then of those the copy adds.
     names: Names,
@@ -159,6 +161,7 @@ impl<'a> CopyPlanner<'a> {
             copy,
             actor,
             by_id: records.iter().map(|r| ((r.kind, r.id), r)).collect(),
+            kind_of: records.iter().map(|r| (r.id, r.kind)).collect(),
             names: Names::of_records(records.iter().filter(|r| !r.is_deleted())),
             seen: HashSet::new(),
             done: 0,
@@ -227,6 +230,16 @@ impl<'a> CopyPlanner<'a> {
                 "The copy holds this record twice: only the first is read.".into(),
             );
         }
+        if let Some(other) = self.kind_of.get(&id).filter(|&&k| k != kind) {
+            return refuse(
+                &mut self.plan,
+                format!(
+                    "This id belongs to a record of another kind here ({}); a record keeps its kind.",
+                    other.label()
+                ),
+            );
+        }
+        self.kind_of.insert(id, kind);
         let current = self.by_id.get(&(kind, id)).copied();
         let mut set = entry.fields.clone();
         // A record that is there already changes where the copy differs; one that is not

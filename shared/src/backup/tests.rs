@@ -193,7 +193,8 @@ fn records_this_release_cannot_take_are_refused_one_by_one_and_the_rest_go_in() 
          {{\"kind\":\"organisation\",\"id\":\"not-an-id\",\"fields\":{{\"name\":\"X\"}}}},\n\
          {{\"kind\":\"organisation\",\"id\":\"{CARTAC}\",\"fields\":{{\"name\":\"Again\"}}}},\n\
          {{\"kind\":\"organisation\",\"id\":\"{JAMAICA}\",\"fields\":{{\"name\":\"\",\"country\":\"XX\"}}}},\n\
-         {{\"kind\":\"organisation\",\"id\":\"{MEETING}\",\"fields\":{{\"name\":\"Y\",\"tonnage\":5}}}}\n\
+         {{\"kind\":\"organisation\",\"id\":\"{MEETING}\",\"fields\":{{\"name\":\"Y\",\"tonnage\":5}}}},\n\
+         {{\"kind\":\"contact\",\"id\":\"{CARTAC}\",\"fields\":{{\"role_title\":\"Adviser\"}}}}\n\
          ]}}"
     );
     let plan = plan(&read(&text).unwrap(), &[], &coordinator());
@@ -232,6 +233,14 @@ fn records_this_release_cannot_take_are_refused_one_by_one_and_the_rest_go_in() 
     assert!(reasons[3].1.contains("Country: "), "{reasons:?}");
     assert_eq!(reasons[4].0, 6);
     assert!(reasons[4].1.contains("tonnage"), "{reasons:?}");
+    assert_eq!(
+        reasons[5],
+        (
+            7,
+            ": This id belongs to a record of another kind here (Organisation); a record keeps its kind."
+                .into()
+        )
+    );
 }
 
 #[test]
