@@ -6,7 +6,8 @@
 //! rejection code, devices that pushed in the last day, and the readers' connection pool.
 //!
 //! Routes are counted by their pattern (`/api/v1/{kind}/{id}`), never by the path a client
-//! sent, so a client cannot make the series grow without bound.
+//! sent, and methods outside HTTP's usual ones as `other`, so a client cannot make the
+//! series grow without bound.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -66,11 +67,23 @@ impl Metrics {
     }
 
     fn record(&self, route: String, method: &Method, status: StatusCode, took: Duration) {
+        // Any token is a valid method name: a client could make the series grow without
+        // bound by inventing them.
+        let method = match *method {
+            Method::GET
+            | Method::HEAD
+            | Method::POST
+            | Method::PUT
+            | Method::PATCH
+            | Method::DELETE
+            | Method::OPTIONS => method.as_str(),
+            _ => "other",
+        };
         *self
             .requests
             .lock()
             .expect("request counts")
-            .entry((route.clone(), method.as_str().to_owned(), status.as_u16()))
+            .entry((route.clone(), method.to_owned(), status.as_u16()))
             .or_default() += 1;
         self.durations
             .lock()

@@ -75,6 +75,14 @@ async fn requests_pushes_and_devices_are_counted() {
         t.get(&format!("/api/v1/organisations/{id}")).await;
     }
     t.get("/api/v1/no-such-thing/at/all").await;
+    for invented in ["BREW", "WHEN"] {
+        let request = Request::builder()
+            .method(invented)
+            .uri("/api/v1/organisations")
+            .body(Body::empty())
+            .unwrap();
+        t.send(request).await;
+    }
 
     let device = Uuid::new_v4();
     let mut record = RecordState::new(RecordKind::Organisation, Uuid::new_v4());
@@ -104,6 +112,15 @@ async fn requests_pushes_and_devices_are_counted() {
     assert!(
         !text.contains("no-such-thing"),
         "a client's path is never a label"
+    );
+    assert!(!text.contains("BREW"), "nor a method it made up");
+    assert_eq!(
+        value(
+            &text,
+            "tradewinds_http_requests_total{route=\"/api/v1/{kind}\",method=\"other\",status=\"405\"}"
+        ),
+        2.0,
+        "{text}"
     );
     assert_eq!(
         value(
