@@ -1,4 +1,5 @@
-//! Edits from a form kept open while other people's edits arrive (`RecordState::edit_since`).
+//! Edits from a form kept open while other people's edits arrive (`RecordState::edit_since`),
+//! forms saved after a release adds a field, and the same value saved in two places.
 
 use super::*;
 
@@ -102,4 +103,48 @@ fn an_edit_arriving_late_from_offline_is_not_superseded_by_a_form_that_never_sho
         "the office's name waits beside the form's: {writes:?}"
     );
     assert!(writes.contains(&&json!("CARTAC (IMF)")));
+}
+
+#[test]
+fn the_same_value_written_in_two_places_is_not_a_conflict() {
+    let mut base = RecordState::new(RecordKind::Organisation, org_id());
+    let create = base
+        .edit(1, 10, set(&[("name", json!("Bermuda Customs"))]))
+        .unwrap();
+    base.apply(dev(1), &create, None);
+    let a = base
+        .edit(2, 20, set(&[("name", json!("HM Customs Bermuda"))]))
+        .unwrap();
+    let b = base
+        .edit(1, 30, set(&[("name", json!("HM Customs Bermuda"))]))
+        .unwrap();
+    let mut s = base.clone();
+    s.apply(dev(1), &a, None);
+    s.apply(dev(2), &b, None);
+    assert_eq!(s.fields["name"].writes.len(), 2, "both writes stand");
+    assert_eq!(s.conflicts().count(), 0, "with nothing to choose between");
+    let c = base
+        .edit(3, 40, set(&[("name", json!("Bermuda Customs Department"))]))
+        .unwrap();
+    s.apply(dev(3), &c, None);
+    assert_eq!(s.conflicts().count(), 1, "a third, different value is one");
+}
+
+#[test]
+fn a_field_an_existing_record_never_set_is_not_written_at_its_default() {
+    // As a form saved after a release added `iati_identifier`: its default is not a change.
+    let mut base = RecordState::new(RecordKind::Organisation, org_id());
+    let create = base.edit(1, 10, set(&[("name", json!("CARTAC"))])).unwrap();
+    base.apply(dev(1), &create, None);
+    let form = set(&[("name", json!("CARTAC")), ("iati_identifier", json!(""))]);
+    assert!(base.edit(2, 20, form.clone()).is_none());
+    assert!(base.edit_since(2, 20, form, &base.values()).is_none());
+    let given = set(&[("iati_identifier", json!("XM-DAC-41114"))]);
+    assert_eq!(base.edit(2, 20, given).unwrap().set.len(), 1);
+    // A new record is written as given, defaults and all.
+    let new = RecordState::new(RecordKind::Organisation, org_id());
+    let m = new
+        .edit(1, 10, set(&[("name", json!("X")), ("acronym", json!(""))]))
+        .unwrap();
+    assert_eq!(m.set.len(), 2);
 }
