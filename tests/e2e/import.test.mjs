@@ -137,7 +137,7 @@ const IATI = `<?xml version="1.0" encoding="UTF-8"?>
   <iati-identifier>CA-3-D000778</iati-identifier>
   <reporting-org ref="XM-DAC-301-1" type="10"><narrative>Global Affairs Canada</narrative></reporting-org>
   <title><narrative>Port community systems</narrative></title>
-  <participating-org role="1"><narrative>Nobody Known Here</narrative></participating-org>
+  <participating-org ref="XM-NKH-1" role="1"><narrative>Nobody Known Here</narrative></participating-org>
   <activity-status code="1"/>
   <activity-date type="1" iso-date="2016-01-01"/>
   <recipient-country code="JM"/>
@@ -187,7 +187,7 @@ test('an IATI activity file brings its Caribbean projects in, offline, saying wh
   assert.deepEqual([p.status, p.starts, p.countries, p.topics, p.sectors], ['implementation', '2015-04-01', ['LC'], ['trade_facilitation'], ['43010']]);
   assert.ok(items.some((x) => x.identifier === 'CA-3-D000778'), 'the second project, once its funder was added');
   const { items: orgs } = await (await apiAs(server.url, 'coordinator')).get('/api/v1/organisations');
-  assert.ok(orgs.some((o) => o.name === 'Nobody Known Here'));
+  assert.ok(orgs.some((o) => o.name === 'Nobody Known Here' && o.iati_identifier === 'XM-NKH-1'), 'added with the identifier the file gave');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -13,6 +13,7 @@ use leptos::task::spawn_local;
 use tradewinds_shared::backup::{self, CopyPlanner};
 use tradewinds_shared::import::{self, csv, iati, Names, Plan, Planned, Planner, IMPORTABLE};
 use tradewinds_shared::reference::COUNTRIES;
+use tradewinds_shared::validation::iati_org_identifier_problem;
 use tradewinds_shared::RecordKind;
 use wasm_bindgen::JsCast;
 
@@ -144,7 +145,7 @@ async fn plan_file(
                 .filter(|r| !r.is_deleted() && import::LINKED_KINDS.contains(&r.kind)),
         ),
     );
-    let (table, notes) = match &source {
+    let (table, notes, identifiers) = match &source {
         Source::Iati(country) => {
             let filter = iati::IatiFilter {
                 country: country.clone(),
@@ -167,9 +168,13 @@ async fn plan_file(
                 ));
             }
             notes.extend(rows.notes);
-            (rows.table, notes)
+            (rows.table, notes, rows.identifiers)
         }
-        _ => (csv::read(&text).map_err(|e| e.to_string())?, Vec::new()),
+        _ => (
+            csv::read(&text).map_err(|e| e.to_string())?,
+            Vec::new(),
+            Default::default(),
+        ),
     };
     let mut planner =
         Planner::new(kind, &table, &records, names, &actor).map_err(|e| e.to_string())?;
@@ -182,6 +187,7 @@ async fn plan_file(
     }
     let mut plan = planner.finish();
     plan.notes = notes;
+    plan.identify_missing(&identifiers);
     Ok(plan)
 }
 
@@ -240,9 +246,10 @@ pub fn ImportPage() -> impl IntoView {
             });
         });
     };
-    // Adds the organisations the file names and the device lacks, by name, then checks
-    // the file again.
-    let add_missing = move |names: Vec<String>| {
+    // Adds the organisations the file names and the device lacks, by name (and the IATI
+    // organisation identifier an IATI file gives, where it is one), then checks the file
+    // again.
+    let add_missing = move |names: Vec<(String, Option<String>)>| {
         let cat = cat.get_value();
         let Some(user) = cat.user() else {
             return;
@@ -251,9 +258,13 @@ pub fn ImportPage() -> impl IntoView {
         spawn_local(async move {
             let rows = names
                 .into_iter()
-                .map(|name| {
+                .map(|(name, identifier)| {
                     let mut fields = serde_json::Map::new();
                     fields.insert("name".into(), name.into());
+                    if let Some(r) = identifier.filter(|r| iati_org_identifier_problem(r).is_none())
+                    {
+                        fields.insert("iati_identifier".into(), r.into());
+                    }
                     (RecordKind::Organisation, new_id(), fields)
                 })
                 .collect();
@@ -415,7 +426,10 @@ pub fn ImportPage() -> impl IntoView {
                 let missing = plan.missing.clone();
                 view! {
                     {(!missing.is_empty()).then(|| {
-                        let names = missing.clone();
+                        let names: Vec<(String, Option<String>)> = missing
+                            .iter()
+                            .map(|n| (n.clone(), plan.missing_identifiers.get(n).cloned()))
+                            .collect();
                         view! {
                             <div class="notice" data-testid="import-missing">
                                 <p>{match missing.len() {
@@ -429,7 +443,7 @@ pub fn ImportPage() -> impl IntoView {
                                             let names = names.clone();
                                             move |_| add_missing(names.clone())
                                         }>
-                                        "Add them (by name only), then check the file again"
+                                        "Add them (by name, with the IATI identifier the file gives), then check the file again"
                                     </button>
                                 </Show>
                             </div>

@@ -116,23 +116,25 @@ pub async fn import(
                     .iter()
                     .filter(|r| !r.is_deleted() && import::LINKED_KINDS.contains(&r.kind)),
             ));
-            let (table, notes) = if iati {
+            let (table, notes, identifiers) = if iati {
                 let filter = iati::IatiFilter {
                     country: q.country.map(|c| c.to_uppercase()),
                     language: "en".into(),
                 };
                 let rows =
                     iati::read(&text, &filter, &names).map_err(|e| invalid(e.to_string()))?;
-                (rows.table, rows.notes)
+                (rows.table, rows.notes, rows.identifiers)
             } else {
                 (
                     csv::read(&text).map_err(|e| invalid(e.to_string()))?,
                     Vec::new(),
+                    Default::default(),
                 )
             };
             let mut plan = import::plan(kind, &table, &records, names, &actor, Uuid::new_v4)
                 .map_err(|e| invalid(e.to_string()))?;
             plan.notes = notes;
+            plan.identify_missing(&identifiers);
             plan
         }
         (other, _) => {

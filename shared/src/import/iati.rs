@@ -20,6 +20,8 @@ use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
+use std::collections::BTreeMap;
+
 use super::csv::Table;
 use super::{ImportError, Names};
 use crate::catalogue::RecordKind;
@@ -44,6 +46,10 @@ pub struct IatiRows {
     pub skipped: usize,
     /// What was read but not kept, one sentence each.
     pub notes: Vec<String>,
+    /// The IATI organisation identifier the file gives for each organisation named in a
+    /// row by its name (no organisation on the device has it): what an organisation added
+    /// for the file can be given, so that the next file finds it by its identifier.
+    pub identifiers: BTreeMap<String, String>,
 }
 
 /// IATI regions that count as this region: West Indies, North & Central America.

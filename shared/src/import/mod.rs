@@ -16,6 +16,7 @@ pub mod csv;
 pub mod iati;
 pub(crate) mod planner;
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Serialize;
@@ -161,6 +162,21 @@ pub struct Plan {
     /// Organisations the refused rows name that are not on the device, by name, in the
     /// order first named: those a person could add, then import the file again.
     pub missing: Vec<String>,
+    /// The IATI organisation identifiers an IATI file gives for some of `missing`, by name.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub missing_identifiers: BTreeMap<String, String>,
+}
+
+impl Plan {
+    /// Keeps, of an IATI file's organisation `identifiers` by name, those of the
+    /// organisations this plan finds missing.
+    pub fn identify_missing(&mut self, identifiers: &BTreeMap<String, String>) {
+        self.missing_identifiers = self
+            .missing
+            .iter()
+            .filter_map(|n| identifiers.get(n).map(|r| (n.clone(), r.clone())))
+            .collect();
+    }
 }
 
 /// A row that will be written: the record, and the fields it sets.

@@ -24,7 +24,6 @@ impl State<'_> {
             self.rows.skipped += 1;
             return;
         }
-        let notes = &mut self.rows.notes;
         let pick = |list: &Narratives| -> String {
             list.iter()
                 .find(|(l, _)| l.eq_ignore_ascii_case(&filter.language))
@@ -32,6 +31,20 @@ impl State<'_> {
                 .map(|(_, t)| t.clone())
                 .unwrap_or_default()
         };
+        let named = a.orgs.iter().map(|(_, r, n)| (r, n));
+        for (reference, narratives) in named.chain([(&a.reporter.0, &a.reporter.1)]) {
+            let name = pick(narratives).replace(';', ",");
+            if !reference.is_empty()
+                && !name.is_empty()
+                && !self.names.knows(RecordKind::Organisation, reference)
+            {
+                self.rows
+                    .identifiers
+                    .entry(name)
+                    .or_insert_with(|| reference.clone());
+            }
+        }
+        let notes = &mut self.rows.notes;
         // An organisation by its IATI identifier where an organisation on the device has
         // it, else by its name (a list cell is split at semicolons).
         let names = self.names;

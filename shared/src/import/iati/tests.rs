@@ -116,6 +116,14 @@ fn activities_in_the_region_become_project_rows() {
             "“Risk management & selectivity”: budgets in currencies other than CAD are not added.",
         ]
     );
+    // Organisations named by name whose identifier the file gives, for adding them.
+    assert_eq!(
+        rows.identifiers,
+        std::collections::BTreeMap::from([
+            ("CARTAC".to_owned(), "XM-DAC-41114".to_owned()),
+            ("Global Affairs Canada".to_owned(), "XM-DAC-301-1".to_owned()),
+        ])
+    );
     // No accountable organisation named: the reporting organisation is; the one title
     // there is, in Spanish, is taken.
     let second = cells(&rows, 1);
