@@ -121,7 +121,10 @@ fn activities_in_the_region_become_project_rows() {
         rows.identifiers,
         std::collections::BTreeMap::from([
             ("CARTAC".to_owned(), "XM-DAC-41114".to_owned()),
-            ("Global Affairs Canada".to_owned(), "XM-DAC-301-1".to_owned()),
+            (
+                "Global Affairs Canada".to_owned(),
+                "XM-DAC-301-1".to_owned()
+            ),
         ])
     );
     // No accountable organisation named: the reporting organisation is; the one title
