@@ -214,16 +214,9 @@ impl Db {
         &self,
         kind: RecordKind,
     ) -> Result<Vec<RecordState>, DbError> {
-        let tx = self
-            .rexie
-            .transaction(&[RECORDS], TransactionMode::ReadOnly)?;
-        let range = KeyRange::only(&kind.code().into()).map_err(rexie::Error::from)?;
-        let rows = tx
-            .store(RECORDS)?
-            .index("kind")?
-            .get_all(Some(range), None)
-            .await?;
-        rows.iter()
+        self.rows_by_index("kind", kind.code())
+            .await?
+            .iter()
             .map(|r| RecordRow::from_js(r)?.decode())
             .collect()
     }
@@ -253,16 +246,20 @@ impl Db {
 
     /// The live records whose `index` property equals `key`.
     async fn live_by_index(&self, index: &str, key: &str) -> Result<Vec<RecordState>, DbError> {
+        decode_live(self.rows_by_index(index, key).await?)
+    }
+
+    /// The stored rows whose `index` has `key`.
+    async fn rows_by_index(&self, index: &str, key: &str) -> Result<Vec<JsValue>, DbError> {
         let tx = self
             .rexie
             .transaction(&[RECORDS], TransactionMode::ReadOnly)?;
         let range = KeyRange::only(&key.into()).map_err(rexie::Error::from)?;
-        let rows = tx
+        Ok(tx
             .store(RECORDS)?
             .index(index)?
             .get_all(Some(range), None)
-            .await?;
-        decode_live(rows)
+            .await?)
     }
 
     /// One record, deleted or not.
