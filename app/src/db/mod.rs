@@ -93,6 +93,10 @@ pub enum EditError {
     /// A form's record was removed (on this or another device) while it was open.
     #[error("this record was removed (on this or another device) while you edited it")]
     Removed,
+    /// Fields this form changed that another tab of this browser saved meanwhile, with the
+    /// values it saved: saving would replace them unseen.
+    #[error("another tab of this browser saved some of these fields meanwhile")]
+    WrittenHere(Vec<(String, Value)>),
 }
 
 impl From<rexie::Error> for EditError {
@@ -294,7 +298,9 @@ impl Db {
     /// `edit` from a form opened on the values `opened`: only the fields changed in the
     /// form are written, and one someone else changed meanwhile becomes a conflict
     /// (`RecordState::edit_since`). A record removed since the form opened is not edited
-    /// (`EditError::Removed`), checked in the same transaction as the write.
+    /// (`EditError::Removed`), checked in the same transaction as the write. A field another
+    /// tab of this browser saved meanwhile, which the save would replace unseen, is answered
+    /// first (`EditError::WrittenHere`) unless the person was `told` of that value.
     pub async fn edit_since(
         &self,
         by: &User,
@@ -302,10 +308,16 @@ impl Db {
         id: Uuid,
         changes: Map<String, Value>,
         opened: Map<String, Value>,
+        told: Map<String, Value>,
     ) -> Result<Option<Mutation>, EditError> {
+        let device = self.device_id().await?;
         self.write_with(by, kind, id, move |state, n, at| {
             if state.is_deleted() {
                 return Err(EditError::Removed);
+            }
+            let here = state.written_here_meanwhile(device, &changes, &opened, &told);
+            if !here.is_empty() {
+                return Err(EditError::WrittenHere(here));
             }
             Ok(state.edit_since(n, at, changes, &opened))
         })

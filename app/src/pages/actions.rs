@@ -455,7 +455,7 @@ fn ActionFields(
     };
     let owners = orgs.clone();
     view! {
-        <form class="record-form compact" on:submit=save novalidate>
+        <form class="record-form compact" node_ref=form.keep_focus() on:submit=save novalidate>
             <TextArea label=label("text") name="text" value=text on_input=set_text error=form.error("text")/>
             <SelectField label=label("owner") name="owner" none_label="(choose the organisation answerable)" options=owners
                 value=owner on_change=set_owner error=form.error("owner")/>

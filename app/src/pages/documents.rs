@@ -195,7 +195,7 @@ fn DocumentForm(
         form.save_inline(RecordKind::Document, id, Document::validate, done.clone());
     };
     view! {
-        <form class="record-form compact" on:submit=save novalidate>
+        <form class="record-form compact" node_ref=form.keep_focus() on:submit=save novalidate>
             <TextField label=label("title") name="title" required=true value=title on_input=set_title error=form.error("title")/>
             <SelectField label=label("kind") name="kind" options=enum_options(DocumentKind::ALL, DocumentKind::code, DocumentKind::label)
                 value=kind on_change=set_kind error=form.error("kind")/>

@@ -9,11 +9,17 @@
 //! opened (`RecordState::edit_since`).
 
 use leptos::prelude::*;
+use leptos::tachys::html::element::ElementExt;
 use leptos::task::spawn_local;
+use leptos::{ev, html};
+use std::collections::HashMap;
+use wasm_bindgen::JsCast;
+
 use serde::Serialize;
 use serde_json::{Map, Value};
 use tradewinds_shared::access::Denied;
 use tradewinds_shared::catalogue::to_map;
+use tradewinds_shared::fields::FieldType;
 use tradewinds_shared::{RecordKind, ValidationErrors};
 use uuid::Uuid;
 
@@ -24,6 +30,11 @@ pub struct FormState<T: Send + Sync + 'static> {
     pub record: RwSignal<T>,
     /// The record's values when the form opened.
     opened: StoredValue<Map<String, Value>>,
+    /// Values another tab of this browser saved meanwhile that the person has been told of:
+    /// saving again replaces them.
+    told: StoredValue<Map<String, Value>>,
+    /// The field the keyboard is in (its `name`), while it is in this form (`keep_focus`).
+    focus: StoredValue<Option<String>>,
     pub errors: RwSignal<ValidationErrors>,
     /// A failure that is not about a field (storage full, ...).
     pub problem: RwSignal<Option<String>>,
@@ -40,6 +51,8 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
     pub fn new(initial: T) -> Self {
         FormState {
             opened: StoredValue::new(to_map(&initial)),
+            told: StoredValue::new(Map::new()),
+            focus: StoredValue::new(None),
             record: RwSignal::new(initial),
             errors: RwSignal::new(ValidationErrors::default()),
             problem: RwSignal::new(None),
@@ -106,13 +119,79 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
                 focus_first_invalid();
             }
             EditError::Denied(d) => self.deny(d),
-            e @ EditError::Removed => self.problem.set(Some(format!(
+            e @ (EditError::Removed | EditError::WrittenHere(_)) => self.problem.set(Some(format!(
                 "Not saved: {e}. What you typed is still in the form."
             ))),
             EditError::Db(e) => self.problem.set(Some(format!(
                 "Not saved: {e}. Your entry is still in the form; free some space on the device and try again."
             ))),
         }
+    }
+
+    /// Says which fields another tab of this browser saved while this form was open, and
+    /// with what (a linked record by its field only), so that the next save replaces them
+    /// knowingly.
+    fn written_here(&self, kind: RecordKind, here: Vec<(String, Value)>) {
+        let said: Vec<String> = here
+            .iter()
+            .map(|(name, value)| match kind.field(name) {
+                Some(f) if !matches!(f.ty, FieldType::Link(_) | FieldType::Links(_)) => {
+                    format!("{} as “{}”", f.label, f.show(value, &HashMap::new()))
+                }
+                _ => kind.field_label(name).to_owned(),
+            })
+            .collect();
+        self.told.update_value(|told| told.extend(here));
+        self.problem.set(Some(format!(
+            "Not saved yet: while this form was open, another tab of this browser saved {}. \
+             Save again to replace that with what is in this form.",
+            said.join(", ")
+        )));
+    }
+
+    /// For a row's `<form>` (`node_ref`): its state outlives its elements (`RowEdit`), and so
+    /// does the field the person was typing in, which has the keyboard again when the row
+    /// is drawn again after a sync. A person who moved out of the form is left alone.
+    pub fn keep_focus(&self) -> NodeRef<html::Form> {
+        let node = NodeRef::<html::Form>::new();
+        let focus = self.focus;
+        node.on_load(move |form| {
+            if let Some(name) = focus.try_get_value().flatten() {
+                let form = form.clone();
+                request_animation_frame(move || {
+                    let idle = document()
+                        .active_element()
+                        .is_none_or(|a| a.tag_name() == "BODY");
+                    let field = form.query_selector(&format!("[name=\"{name}\"]"));
+                    if let (true, Ok(Some(field))) = (idle, field) {
+                        if let Ok(field) = field.dyn_into::<web_sys::HtmlElement>() {
+                            let _ = field.focus();
+                        }
+                    }
+                });
+            }
+            let focused = form.on(ev::focusin, move |e| {
+                let name = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|t| t.get_attribute("name"));
+                let _ = focus.try_set_value(name);
+            });
+            let out = form.clone();
+            let left = form.on(ev::focusout, move |_| {
+                let form = out.clone();
+                request_animation_frame(move || {
+                    // Still on the page, with the keyboard elsewhere: the person left it.
+                    let active = document().active_element();
+                    if form.is_connected() && !form.contains(active.as_deref()) {
+                        let _ = focus.try_set_value(None);
+                    }
+                });
+            });
+            // Listening as long as the form is drawn.
+            on_cleanup(move || drop((focused, left)));
+        });
+        node
     }
 
     pub fn error(&self, field: &'static str) -> Signal<Option<String>> {
@@ -172,10 +251,10 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
         // component (a section drawn again meanwhile) must not touch its signals: the
         // `done` callbacks use `try_set`.
         spawn_local(async move {
-            let opened = form.opened.get_value();
+            let (opened, told) = (form.opened.get_value(), form.told.get_value());
             match cat
                 .db
-                .edit_since(&user, kind, id, to_map(&record), opened)
+                .edit_since(&user, kind, id, to_map(&record), opened, told)
                 .await
             {
                 Ok(_) => {
@@ -183,6 +262,7 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
                     then();
                 }
                 Err(EditError::Denied(d)) if refusal_above => form.problem.set(Some(d.message)),
+                Err(EditError::WrittenHere(here)) => form.written_here(kind, here),
                 Err(e) => form.failed(e),
             }
         });

@@ -314,53 +314,6 @@ impl RecordState {
         }
     }
 
-    /// A mutation from a form opened on the values `opened` and saved with `changes`: only
-    /// the fields the person changed in the form are written, so a form kept open while
-    /// someone else's edits arrived does not put back what they changed. For a field the
-    /// person changed, every standing write whose value is not the one the form showed
-    /// (someone else's edit that arrived meanwhile, whether or not it is the one shown now,
-    /// or the other side of a conflict) is left out of the context: the person's write does
-    /// not supersede what they never saw, and both wait as a conflict someone chooses from.
-    /// Fields the record does not have yet are written as given (those of an existing
-    /// record only where they differ from the field's default). Writes of
-    /// this same device (another tab) are superseded whatever the context says
-    /// (`FieldState::apply`).
-    pub fn edit_since(
-        &self,
-        n: u64,
-        at: i64,
-        changes: Map<String, Value>,
-        opened: &Map<String, Value>,
-    ) -> Option<Mutation> {
-        let shown = self.values();
-        let set: Map<String, Value> = changes
-            .into_iter()
-            .filter(|(k, v)| self.differs(&shown, k, v))
-            .filter(|(k, v)| !shown.contains_key(k) || opened.get(k) != Some(v))
-            .collect();
-        let mut m = self.mutation_setting(n, at, set)?;
-        for (field, ctx) in m.ctx.iter_mut() {
-            let Some(was) = opened.get(field) else {
-                continue;
-            };
-            for w in &self.fields[field].writes {
-                if &w.value != was {
-                    // Not seen when the form opened: the context stops before it.
-                    match w.dot.n.checked_sub(1).filter(|&n| n > 0) {
-                        Some(before) => {
-                            ctx.0.insert(w.dot.device, before);
-                        }
-                        None => {
-                            ctx.0.remove(&w.dot.device);
-                        }
-                    }
-                }
-            }
-        }
-        m.ctx.retain(|_, ctx| !ctx.0.is_empty());
-        Some(m)
-    }
-
     /// A mutation keeping `value` for `field` after a conflict: written even when it is the
     /// value shown, so that it supersedes every write the device has seen.
     pub fn resolve(&self, n: u64, at: i64, field: &str, value: Value) -> Mutation {
@@ -588,5 +541,6 @@ impl Applied {
     }
 }
 
+mod form;
 #[cfg(test)]
 mod tests;

@@ -147,7 +147,7 @@ fn ContactForm(
         form.save_inline(RecordKind::Contact, id, Contact::validate, done.clone());
     };
     view! {
-        <form class="record-form compact" on:submit=save novalidate>
+        <form class="record-form compact" node_ref=form.keep_focus() on:submit=save novalidate>
             <TextField label=label("role_title") name="role_title" required=true hint="As the sources name people, e.g. Comptroller of Customs"
                 value=role on_input=set_role error=form.error("role_title")/>
             <TextField label=label("name") name="name" value=name on_input=set_name error=form.error("name")/>

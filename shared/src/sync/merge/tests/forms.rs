@@ -148,3 +148,54 @@ fn a_field_an_existing_record_never_set_is_not_written_at_its_default() {
         .unwrap();
     assert_eq!(m.set.len(), 2);
 }
+
+#[test]
+fn a_save_in_another_tab_of_the_same_device_is_named_before_a_form_takes_it_back() {
+    // Two tabs of one browser are one device: its writes replace each other whatever the
+    // context says, so a form must be told before it supersedes what the other tab saved.
+    let mut s = RecordState::new(RecordKind::Organisation, org_id());
+    let create = s
+        .edit(
+            1,
+            10,
+            set(&[("name", json!("CARTAC")), ("acronym", json!("C"))]),
+        )
+        .unwrap();
+    s.apply(dev(1), &create, None);
+    let opened = s.values();
+    let nothing = Map::new();
+    let mut form = opened.clone();
+    form.insert("acronym".into(), json!("CRTAC"));
+    assert!(
+        s.written_here_meanwhile(dev(1), &form, &opened, &nothing)
+            .is_empty(),
+        "the device's own write the form showed is no news"
+    );
+    // The other tab saves the acronym and the name.
+    let tab = s
+        .edit(
+            2,
+            20,
+            set(&[("acronym", json!("CAR")), ("name", json!("CARTAC (IMF)"))]),
+        )
+        .unwrap();
+    s.apply(dev(1), &tab, None);
+    assert_eq!(
+        s.written_here_meanwhile(dev(1), &form, &opened, &nothing),
+        vec![("acronym".to_owned(), json!("CAR"))],
+        "only the field the form changed: the name it does not write"
+    );
+    // Another device's write is not this question (it becomes a conflict instead).
+    assert!(s
+        .written_here_meanwhile(dev(2), &form, &opened, &nothing)
+        .is_empty());
+    // Once the person has been told, or the other tab wrote what the form holds, no more.
+    let told = set(&[("acronym", json!("CAR"))]);
+    assert!(s
+        .written_here_meanwhile(dev(1), &form, &opened, &told)
+        .is_empty());
+    let same = set(&[("acronym", json!("CAR")), ("name", json!("CARTAC"))]);
+    assert!(s
+        .written_here_meanwhile(dev(1), &same, &opened, &nothing)
+        .is_empty());
+}
