@@ -3,6 +3,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use anyhow::Context;
 use clap::{Parser, Subcommand};
 use tokio::net::TcpListener;
 
@@ -45,6 +46,19 @@ pub enum Command {
     /// Put a backup back in place of the database (stop the server first). Every device
     /// then loads the catalogue again and sends what it has not had acknowledged.
     Restore(RestoreArgs),
+    /// Take in a changes file that a device saved with "Save my waiting changes to a
+    /// file", as if the device had synced. Stop the server first (it keeps where the change
+    /// log ends in memory); with it running, an administrator takes files in on the Sync
+    /// page. Taking the same file in twice changes nothing.
+    ImportChanges(ImportChangesArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportChangesArgs {
+    /// The changes file.
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub db: DatabaseArg,
 }
 
 #[derive(Debug, clap::Args)]
@@ -150,6 +164,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(args) => serve(args).await,
         Command::User(UserCommand::Add(args)) => user_add(args).await,
         Command::User(UserCommand::List(args)) => user_list(args).await,
+        Command::ImportChanges(args) => import_changes(args).await,
         Command::Backup(args) => {
             crate::store::backup::backup(&args.db.database, &args.file).await?;
             println!("Backed up {} to {}.", args.db.database, args.file.display());
@@ -242,6 +257,29 @@ async fn user_add(args: UserAddArgs) -> anyhow::Result<()> {
         Err(crate::Error::Validation(e)) => anyhow::bail!("not added: {e}"),
         Err(e) => anyhow::bail!("not added: {e}"),
     }
+}
+
+async fn import_changes(args: ImportChangesArgs) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(&args.file)
+        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    let store = Store::open(&args.db.database).await?;
+    let taken = crate::sync::carried::take_in(&store, &text)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    println!(
+        "{} change(s) by {} from device {}: {} applied, {} already taken in, {} refused.",
+        taken.changes,
+        taken.name,
+        taken.device,
+        taken.applied,
+        taken.already,
+        taken.rejections.len()
+    );
+    for r in &taken.rejections {
+        println!("  change {}: {} ({})", r.n, r.message, r.code);
+    }
+    store.close().await;
+    Ok(())
 }
 
 async fn user_list(args: DatabaseArg) -> anyhow::Result<()> {

@@ -6,6 +6,7 @@ mod adversarial;
 mod api;
 mod binary;
 mod bootstrap;
+mod carried;
 mod common;
 mod crash;
 mod hardening;

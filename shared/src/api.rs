@@ -96,6 +96,14 @@ error_codes! {
     InvalidMutationNumber = "invalid_mutation_number",
     /// An import file that cannot be read as the kind it is said to hold.
     InvalidImport = "invalid_import",
+    /// A changes file (`sync::carried`) that cannot be read, or whose changes cannot be
+    /// taken in as they stand.
+    InvalidChangesFile = "invalid_changes_file",
+    /// A changes file whose seal is not its account's on its device here: altered since it
+    /// was made, or made for another server.
+    ChangesFileAltered = "changes_file_altered",
+    /// A changes file of an account that is disabled or no longer exists.
+    AccountDisabled = "account_disabled",
 }
 
 impl fmt::Display for ErrorCode {

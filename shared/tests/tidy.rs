@@ -120,15 +120,24 @@ fn shared_does_no_io() {
         .map(str::trim)
         .filter(|name| !name.is_empty() && !name.starts_with('#'))
         .collect();
-    // quick-xml reads XML from a string in memory (no I/O feature is enabled).
-    let allowed = ["serde", "serde_json", "uuid", "thiserror", "quick-xml"];
+    // quick-xml reads XML from a string in memory (no I/O feature is enabled); hmac and
+    // sha2 compute a changes file's seal over bytes in memory.
+    let allowed = [
+        "serde",
+        "serde_json",
+        "uuid",
+        "thiserror",
+        "quick-xml",
+        "hmac",
+        "sha2",
+    ];
     let bad = deps
         .iter()
         .filter(|d| !allowed.contains(d))
         .map(|d| format!("{d} (shared/Cargo.toml)"))
         .collect();
     check(
-        "shared depends only on pure crates (serde, serde_json, uuid, thiserror, quick-xml); I/O belongs in app or server",
+        "shared depends only on pure crates (serde, serde_json, uuid, thiserror, quick-xml, hmac, sha2); I/O belongs in app or server",
         bad,
     );
     let io = [

@@ -3,6 +3,7 @@
 // that the inbox resolves.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startServer, launchBrowser, watchErrors } from './harness.mjs';
 import { ListPage, syncStatus, signIn, fillSignIn, apiAs, waitForSynced, waitUntil, editOrganisation, openOrganisation, pushOrganisations } from './pages.mjs';
 
@@ -378,6 +379,36 @@ test('a form being filled in keeps what was typed while a sync brings someone el
   await context.close();
 });
 
+test('a save made in another tab of the same browser is named before a form open in this tab replaces it', async () => {
+  const { context, page, errors } = await device();
+  await waitForSynced(page);
+  await editOrganisation(page, 'belize', 'Belize Customs');
+  // The same person, in a second tab of the same browser (the same device), changes the acronym.
+  const other = await context.newPage();
+  const otherErrors = watchErrors(other);
+  await other.goto(page.url());
+  await other.locator('input[name=acronym]').fill('BCED');
+  await other.getByTestId('save').click();
+  await other.getByRole('heading', { name: 'Belize Customs (BCED)' }).waitFor();
+  // The first tab's form, opened before, is saved with another acronym: the person is told first.
+  await page.locator('input[name=acronym]').fill('CED');
+  await page.getByTestId('save').click();
+  await page.getByText('another tab of this browser saved Acronym as “BCED”').waitFor();
+  assert.equal(await page.locator('input[name=acronym]').inputValue(), 'CED', 'what was typed stays');
+  await waitForSynced(page);
+  const api = await apiAs(server.url);
+  const belize = () => api.get('/api/v1/organisations').then((l) => l.items.find((o) => o.name === 'Belize Customs'));
+  assert.equal((await belize()).acronym, 'BCED', 'nothing replaced yet');
+  // Saving again, knowingly, replaces it.
+  await page.getByTestId('save').click();
+  await page.getByRole('heading', { name: 'Belize Customs (CED)' }).waitFor();
+  await waitForSynced(page);
+  assert.equal((await belize()).acronym, 'CED');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(otherErrors, []);
+  await context.close();
+});
+
 test('a contact being edited in its row keeps what was typed when the list is drawn again after a sync', async () => {
   const api = await apiAs(server.url);
   const bahamas = (await api.get('/api/v1/organisations')).items.find((o) => o.name === 'Bahamas Customs');
@@ -399,11 +430,78 @@ test('a contact being edited in its row keeps what was typed when the list is dr
   await page.evaluate(() => window.dispatchEvent(new Event('online')));
   await page.getByTestId('contact-row').filter({ hasText: 'Head of training' }).waitFor();
   assert.equal(await page.locator('input[name=duties]').inputValue(), 'E-learning national coordinator');
+  // The keyboard is back in the field the person was typing in, in the row drawn again.
+  await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'duties', null, { timeout: 5000 });
+  await page.keyboard.type(' (Nassau)');
+  assert.equal(await page.locator('input[name=duties]').inputValue(), 'E-learning national coordinator (Nassau)');
   await page.getByTestId('save').click();
-  await page.getByTestId('contact-row').filter({ hasText: 'E-learning national coordinator' }).waitFor();
+  await page.getByTestId('contact-row').filter({ hasText: 'E-learning national coordinator (Nassau)' }).waitFor();
   await waitForSynced(page);
   const stored = await api.get(`/api/v1/contacts/${made[0].id}`);
-  assert.equal(stored.duties, 'E-learning national coordinator');
+  assert.equal(stored.duties, 'E-learning national coordinator (Nassau)');
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Resolves once this browser holds the key that seals its person's changes files. */
+async function waitForSealKey(page) {
+  await page.waitForFunction(() => new Promise((resolve) => {
+    const open = indexedDB.open('tradewinds');
+    open.onsuccess = () => {
+      const get = open.result.transaction('meta').objectStore('meta').get('session');
+      get.onsuccess = () => { resolve(Boolean(get.result?.seal?.key)); open.result.close(); };
+      get.onerror = () => resolve(false);
+    };
+    open.onerror = () => resolve(false);
+  }), null, { timeout: 20000, polling: 250 });
+}
+
+test('an office with no link carries its changes on a file: taken in once, refused when altered, and the device then syncs as usual', async () => {
+  const { context, page, errors } = await device();
+  await waitForSynced(page);
+  await waitForSealKey(page);
+  // The link goes down for good; the officer keeps working.
+  await context.setOffline(true);
+  await editOrganisation(page, 'saint lucia', 'Saint Lucia Customs');
+  await page.locator('input[name=acronym]').fill('SLCED');
+  await page.getByTestId('save').click();
+  await page.getByRole('heading', { name: 'Saint Lucia Customs (SLCED)' }).waitFor();
+  await page.getByRole('link', { name: 'Sync', exact: true }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-changes').click()]);
+  assert.match(download.suggestedFilename(), /^tradewinds-changes-\d{4}-\d{2}-\d{2}\.json$/);
+  await page.getByTestId('changes-saved').waitFor();
+  const file = readFileSync(await download.path(), 'utf8');
+
+  // An administrator elsewhere takes the file in, in the app.
+  const admin = await browser.newContext();
+  const desk = await admin.newPage();
+  const deskErrors = watchErrors(desk);
+  await signIn(desk, server.url, 'admin');
+  await desk.getByRole('link', { name: 'Sync', exact: true }).click();
+  const upload = { name: 'changes.json', mimeType: 'application/json' };
+  await desk.getByTestId('changes-file').setInputFiles({ ...upload, buffer: Buffer.from(file) });
+  await desk.getByTestId('taken-in').getByText(/1 change\(s\) by .*: 1 applied now, 0 already here, 0 refused/).waitFor();
+  const api = await apiAs(server.url);
+  const lucia = async () => (await api.get('/api/v1/organisations')).items.find((o) => o.name === 'Saint Lucia Customs');
+  assert.equal((await lucia()).acronym, 'SLCED');
+  // The same file again changes nothing; an altered one is refused.
+  await desk.getByTestId('changes-file').setInputFiles({ ...upload, buffer: Buffer.from(file) });
+  await desk.getByTestId('taken-in').getByText(/0 applied now, 1 already here/).waitFor();
+  const altered = file.replace('SLCED', 'SLXXX');
+  assert.notEqual(altered, file);
+  await desk.getByTestId('changes-file').setInputFiles({ ...upload, buffer: Buffer.from(altered) });
+  await desk.getByText(/Not taken in: This file was changed after it was made/).waitFor();
+  assert.equal((await lucia()).acronym, 'SLCED');
+
+  // The link comes back: the device's waiting change is acknowledged, with nothing to do.
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await waitForSynced(page);
+  await page.getByText('No changes waiting.').waitFor();
+  await page.getByText('Nothing: the server accepted every change sent from this device.').waitFor();
+  assert.equal((await lucia()).acronym, 'SLCED');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(deskErrors, []);
+  await admin.close();
   await context.close();
 });

@@ -3,6 +3,7 @@
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use tradewinds_shared::accounts::{Session, User};
 use tradewinds_shared::catalogue::DELETED_FIELD;
+use tradewinds_shared::sync::carried::SealKey;
 use tradewinds_shared::sync::{Mutation, RecordState, Rejection};
 use tradewinds_shared::RecordKind;
 use uuid::Uuid;
@@ -196,6 +197,10 @@ pub struct StoredSession {
     /// Milliseconds since 1970, as the server last said.
     pub expires: i64,
     pub user: User,
+    /// The key that seals this person's changes files on this device (`sync::carried`),
+    /// asked for while online; `None` until then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal: Option<SealKey>,
 }
 
 impl StoredSession {
@@ -210,6 +215,7 @@ impl From<Session> for StoredSession {
             token: Some(s.token),
             expires: s.expires,
             user: s.user,
+            seal: None,
         }
     }
 }

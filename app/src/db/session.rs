@@ -1,6 +1,8 @@
 //! The signed-in session kept in `meta` (read by the service worker too): saved at sign-in,
 //! its token forgotten when the server ends it, the person's details refreshed.
 
+use tradewinds_shared::sync::carried::SealKey;
+
 use super::rows::{from_js, to_js};
 use super::*;
 
@@ -26,6 +28,9 @@ impl Db {
         self.change_session(|s| {
             if s.token.as_deref() == Some(token) {
                 s.token = None;
+                // The key to seal changes files goes with the session; signing in again
+                // (which the person must do before sending anything) brings a new one.
+                s.seal = None;
             }
         })
         .await
@@ -36,6 +41,21 @@ impl Db {
         self.change_session(|s| {
             if s.user.id == user.id {
                 s.user = user.clone();
+            }
+        })
+        .await
+    }
+
+    /// Keeps the key that seals `user`'s changes files on this device (if they are still
+    /// the one signed in).
+    pub async fn keep_seal(
+        &self,
+        user: uuid::Uuid,
+        key: SealKey,
+    ) -> Result<Option<StoredSession>, DbError> {
+        self.change_session(|s| {
+            if s.user.id == user {
+                s.seal = Some(key);
             }
         })
         .await

@@ -3,6 +3,7 @@
 pub mod about;
 pub mod account;
 pub mod actions;
+pub mod carried;
 pub mod detail;
 pub mod documents;
 pub mod form;

@@ -14,6 +14,7 @@ use uuid::Uuid;
 use super::history::field_value;
 use crate::components::pickers::linked_names;
 
+use super::carried::{SaveChanges, TakeInChanges};
 use super::{failed, loading};
 use crate::catalogue::{use_actor, use_catalogue};
 use crate::components::format_time;
@@ -25,6 +26,7 @@ use crate::session::{held, Held};
 #[component]
 pub fn SyncPage() -> impl IntoView {
     let cat = use_catalogue();
+    let actor = use_actor();
     let outbox = Loaded::new({
         let cat = cat.clone();
         move || {
@@ -64,13 +66,19 @@ pub fn SyncPage() -> impl IntoView {
                         {if waiting.is_empty() {
                             view! { <p>"No changes waiting."</p> }.into_any()
                         } else {
-                            view! { <ul class="records">{waiting.into_iter().map(|e| view! { <Waiting entry=e/> }).collect_view()}</ul> }.into_any()
+                            view! {
+                                <ul class="records">{waiting.into_iter().map(|e| view! { <Waiting entry=e/> }).collect_view()}</ul>
+                                <SaveChanges/>
+                            }.into_any()
                         }}
                     </section>
                 }.into_any()
             }
         }}
         <Conflicts/>
+        <Show when=move || actor.get().is_some_and(|a| a.can_manage_users())>
+            <TakeInChanges/>
+        </Show>
     }
 }
 

@@ -5,6 +5,7 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use tradewinds_shared::api::{ErrorBody, ErrorCode};
 use tradewinds_shared::sync::bootstrap::{self, BootstrapIndex, LeanRecord};
+use tradewinds_shared::sync::carried::{SealKey, SealKeyRequest, TakenIn};
 use tradewinds_shared::sync::progress::{RecordCounter, RECORDS_HEADER};
 use tradewinds_shared::sync::{Cursor, DeviceId, Mutation, PushRequest, PushResponse};
 use wasm_bindgen::JsCast;
@@ -264,4 +265,21 @@ pub async fn push(
         }
     }
     read(res).await
+}
+
+/// The key that seals the signed-in person's changes files on `device`.
+pub async fn seal_key(token: &str, device: DeviceId) -> Result<SealKey, SyncError> {
+    let req = authorised(Request::post("/api/v1/sync/seal-key"), token)
+        .json(&SealKeyRequest { device })
+        .map_err(|e| SyncError::BadAnswer(e.to_string()))?;
+    read(req.send().await).await
+}
+
+/// Hands a changes file to the server (administrators): what it took in.
+pub async fn take_in_changes(token: &str, file: String) -> Result<TakenIn, SyncError> {
+    let req = authorised(Request::post("/api/v1/sync/changes-file"), token)
+        .header("Content-Type", "application/json")
+        .body(file)
+        .map_err(|e| SyncError::BadAnswer(e.to_string()))?;
+    read(req.send().await).await
 }

@@ -29,7 +29,7 @@ use wasm_bindgen::{closure::Closure, JsCast};
 
 use crate::catalogue::Catalogue;
 use crate::db::{OutboxEntry, OutboxStatus, RawSnapshot};
-pub use client::SyncError;
+pub use client::{take_in_changes, SyncError};
 pub use status::{Phase, SyncStatus};
 use tradewinds_shared::sync::DeviceId;
 
@@ -132,6 +132,9 @@ pub async fn round(cat: &Catalogue) -> Result<(), SyncError> {
         Ok(()) => refresh_user(cat, &token).await,
         Err(e) => Err(e),
     };
+    if result.is_ok() {
+        keep_seal_key(cat, &token, user.id).await;
+    }
     if let Err(SyncError::SignedOut) = result {
         // Keep the person and their outbox; send nothing until they sign in again.
         if let Ok(Some(now)) = cat.db.end_session(&token).await {
@@ -157,6 +160,32 @@ async fn refresh_user(cat: &Catalogue, token: &str) -> Result<(), SyncError> {
         }
     }
     Ok(())
+}
+
+/// Asks for the key that seals this person's changes files on this device, once per
+/// device (`pages::carried`): a device that later has no link can still carry its changes
+/// to the server on a file. Not having it yet stops nothing else.
+async fn keep_seal_key(cat: &Catalogue, token: &str, user: uuid::Uuid) {
+    let Ok(device) = cat.db.device_id().await else {
+        return;
+    };
+    let kept = cat.session.with_untracked(|s| {
+        s.as_ref()
+            .and_then(|s| s.seal.as_ref())
+            .is_some_and(|k| k.device == device)
+    });
+    if kept {
+        return;
+    }
+    match client::seal_key(token, device).await {
+        Ok(key) => {
+            if let Ok(Some(now)) = cat.db.keep_seal(user, key).await {
+                cat.session.set(Some(now));
+                tabs::announce_change();
+            }
+        }
+        Err(e) => leptos::logging::warn!("no key for changes files yet: {e}"),
+    }
 }
 
 /// Re-reads the stored session (another tab or the service worker may have changed it).

@@ -56,6 +56,17 @@ pub(super) async fn claim_device(
 }
 
 impl Store {
+    /// Whose `device` is: `None` if no push has named it yet, `Some(None)` if it pushed only
+    /// before accounts, else the account's id.
+    pub async fn device_owner(&self, device: DeviceId) -> Result<Option<Option<String>>, Error> {
+        Ok(
+            sqlx::query_scalar("SELECT account FROM devices WHERE id = ?")
+                .bind(device.to_string())
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
     /// The next mutation number the server expects from the device, minus one.
     pub async fn last_mutation(&self, device: DeviceId) -> Result<u64, Error> {
         let last: Option<i64> =

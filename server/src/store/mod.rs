@@ -38,7 +38,7 @@ use anyhow::Context;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 use tokio::sync::Mutex;
-use tradewinds_shared::sync::DeviceId;
+use tradewinds_shared::sync::{carried, DeviceId};
 use uuid::Uuid;
 
 pub use devices::MAX_DEVICES_PER_ACCOUNT;
@@ -78,6 +78,9 @@ pub struct Store {
     making: bootstrap::Making,
     /// How pushed mutations turned out (see `health`).
     mutations: Arc<health::MutationCounts>,
+    /// The secret changes files are sealed under (`meta.seal_secret`, made on first start;
+    /// see `seal_key`).
+    seal_secret: Arc<[u8]>,
 }
 
 pub fn now_ms() -> i64 {
@@ -115,12 +118,21 @@ impl Store {
             .await
             .context("cannot apply database migrations")?;
         let fresh = Uuid::new_v4().to_string();
+        let mut secret = [0u8; 32];
+        getrandom::getrandom(&mut secret).context("no randomness for the sealing secret")?;
         sqlx::query(
-            "INSERT OR IGNORE INTO meta (key, value) VALUES ('server_id', ?), ('seq', '0')",
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('server_id', ?), ('seq', '0'), ('seal_secret', ?)",
         )
         .bind(&fresh)
+        .bind(carried::to_hex(&secret))
         .execute(&pool)
         .await?;
+        let seal_secret: String =
+            sqlx::query_scalar("SELECT value FROM meta WHERE key = 'seal_secret'")
+                .fetch_one(&pool)
+                .await?;
+        let seal_secret = carried::from_hex(&seal_secret)
+            .context("the database's sealing secret (meta.seal_secret) is not hex")?;
         let server_id: String =
             sqlx::query_scalar("SELECT value FROM meta WHERE key = 'server_id'")
                 .fetch_one(&pool)
@@ -150,6 +162,7 @@ impl Store {
             commits: Arc::default(),
             making: Arc::default(),
             mutations: Arc::default(),
+            seal_secret: seal_secret.into(),
         };
         tokio::spawn(checkpoints(
             store.pool.clone(),
@@ -161,6 +174,12 @@ impl Store {
     /// This database's identity, part of every cursor.
     pub fn server_id(&self) -> &str {
         &self.server_id
+    }
+
+    /// The key that seals the changes files of `account` made on `device`
+    /// (`tradewinds_shared::sync::carried`): derived, never stored.
+    pub fn seal_key(&self, account: Uuid, device: DeviceId) -> [u8; 32] {
+        carried::seal_key(&self.seal_secret, account, device)
     }
 
     /// The device id the server uses for its own writes (REST calls, seeding).

@@ -1,12 +1,15 @@
 //! The sync endpoint: `POST /api/v1/sync/push`, `GET /api/v1/sync/pull`,
 //! `GET /api/v1/sync/snapshot` (the one-piece first sync of builds before issue 18), and
 //! the bootstrap a new device downloads page by page, `GET /api/v1/sync/bootstrap` and
-//! `GET /api/v1/sync/bootstrap/{generation}/{page}` (`tradewinds_shared::sync::bootstrap`).
+//! `GET /api/v1/sync/bootstrap/{generation}/{page}` (`tradewinds_shared::sync::bootstrap`),
+//! and sync carried on a file (`carried`).
 //! Speaks `tradewinds_shared::sync::protocol`. Every call needs a session; a pushed
 //! mutation its author may not make comes back as a rejection.
 
+pub mod carried;
+
 use axum::{
-    extract::{rejection::PathRejection, Path, Query, State},
+    extract::{rejection::PathRejection, DefaultBodyLimit, Path, Query, State},
     http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
     routing::{get, post},
@@ -32,6 +35,12 @@ pub fn router() -> Router<AppState> {
         .route("/sync/snapshot", get(sync_snapshot))
         .route("/sync/bootstrap", get(bootstrap_index))
         .route("/sync/bootstrap/{generation}/{page}", get(bootstrap_page))
+        .route("/sync/seal-key", post(carried::seal_key))
+        .route(
+            "/sync/changes-file",
+            post(carried::changes_file)
+                .layer(DefaultBodyLimit::max(carried::MAX_CHANGES_FILE_BYTES)),
+        )
 }
 
 /// Answers `204 No Content` when every mutation of the push applied (what nearly every

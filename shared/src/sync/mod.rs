@@ -4,6 +4,7 @@
 //! See `merge` for the rules and `protocol` for the wire messages (ids in them: `wire_id`).
 
 pub mod bootstrap;
+pub mod carried;
 mod compact;
 pub use compact::record_head;
 pub mod merge;

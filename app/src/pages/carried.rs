@@ -1,0 +1,156 @@
+//! Sync carried on a file, on the Sync page (`tradewinds_shared::sync::carried`): a person
+//! whose office has no link saves their waiting changes to a file sealed with this device's
+//! key, and carries it to where there is one; an administrator takes such a file in. The
+//! changes stay waiting on the device too: when it next syncs, the server answers that it
+//! already has them (and shows any it refused).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use tradewinds_shared::sync::carried::{self, from_hex, Carried, TakenIn};
+use tradewinds_shared::sync::Mutation;
+
+use crate::catalogue::{use_catalogue, Catalogue};
+use crate::components::list::download;
+use crate::components::{format_time, today};
+
+/// The file of the signed-in person's waiting changes on this device, and how many it holds.
+async fn changes_file(cat: &Catalogue) -> Result<(String, usize), String> {
+    let session = cat
+        .db
+        .session()
+        .await
+        .map_err(|e| e.to_string())?
+        .filter(|s| s.signed_in())
+        .ok_or("Sign in to save your changes to a file.")?;
+    let device = cat.db.device_id().await.map_err(|e| e.to_string())?;
+    let key = session
+        .seal
+        .filter(|k| k.device == device)
+        .and_then(|k| from_hex(&k.key))
+        .ok_or(
+            "This device has not reached the server since you signed in, so it has no key to seal \
+             a file with yet; it gets one the next time it syncs. Until then your changes stay \
+             here, waiting.",
+        )?;
+    let outbox = cat.db.outbox().await.map_err(|e| e.to_string())?;
+    let mutations = crate::sync::sendable(&outbox, session.user.id)
+        .into_iter()
+        .map(|e| e.mutation())
+        .collect::<Result<Vec<Mutation>, _>>()
+        .map_err(|e| e.to_string())?;
+    if mutations.is_empty() {
+        return Err("None of your changes are waiting to be sent.".into());
+    }
+    let cursor = cat.db.cursor().await.map_err(|e| e.to_string())?;
+    let count = mutations.len();
+    let file = carried::write(
+        &Carried {
+            device,
+            account: session.user.id,
+            name: session.user.display().to_owned(),
+            made: js_sys::Date::now() as i64,
+            cursor: cursor.map(|c| c.0),
+            mutations,
+        },
+        &key,
+    );
+    Ok((file, count))
+}
+
+/// "Save my waiting changes to a file", under the changes waiting to be sent.
+#[component]
+pub fn SaveChanges() -> impl IntoView {
+    let cat = StoredValue::new_local(use_catalogue());
+    let said = RwSignal::new(None::<Result<String, String>>);
+    let save = move |_| {
+        let cat = cat.get_value();
+        spawn_local(async move {
+            let answer = changes_file(&cat).await.and_then(|(file, count)| {
+                let d = today();
+                let name = format!(
+                    "tradewinds-changes-{:04}-{:02}-{:02}.json",
+                    d.year, d.month, d.day
+                );
+                download(&name, &file, "application/json")?;
+                Ok(format!(
+                    "{count} change(s) saved to {name}. Carry it to a place with a connection and \
+                     hand it to an administrator of Tradewinds, who takes it in. The changes \
+                     also stay here, and go by themselves when this device is next online."
+                ))
+            });
+            said.set(Some(answer));
+        });
+    };
+    view! {
+        <div class="carried">
+            <p>"No connection here for a long time? Your waiting changes can travel on a file (a USB stick, or e-mail sent from another place)."</p>
+            <button type="button" data-testid="save-changes" on:click=save>"Save my waiting changes to a file"</button>
+            {move || said.get().map(|s| match s {
+                Ok(m) => view! { <p role="status" data-testid="changes-saved">{m}</p> }.into_any(),
+                Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+            })}
+        </div>
+    }
+}
+
+/// What taking a file in did, as a sentence, and the refusals.
+fn report(t: &TakenIn) -> String {
+    format!(
+        "{} change(s) by {} made {}: {} applied now, {} already here, {} refused.",
+        t.changes,
+        t.name,
+        format_time(t.made),
+        t.applied,
+        t.already,
+        t.rejections.len()
+    )
+}
+
+/// "Take in a changes file" (administrators): a file someone carried from an office with
+/// no link goes to the server as if their device had synced.
+#[component]
+pub fn TakeInChanges() -> impl IntoView {
+    let cat = StoredValue::new_local(use_catalogue());
+    let said = RwSignal::new(None::<Result<TakenIn, String>>);
+    let choose = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let cat = cat.get_value();
+        spawn_local(async move {
+            let Some(token) = cat.token() else {
+                return said.set(Some(Err("Sign in again to take files in.".into())));
+            };
+            let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                Ok(t) => t.as_string().unwrap_or_default(),
+                Err(_) => return said.set(Some(Err("The file could not be read.".into()))),
+            };
+            let answer = crate::sync::take_in_changes(&token, text)
+                .await
+                .map_err(|e| format!("Not taken in: {e}"));
+            if answer.is_ok() {
+                crate::sync::soon();
+            }
+            said.set(Some(answer));
+        });
+    };
+    view! {
+        <section aria-labelledby="take-in-h">
+            <h2 id="take-in-h">"Changes carried on a file"</h2>
+            <p>"A file saved with “Save my waiting changes to a file” on a device that could not sync. Its changes are checked as if that person had synced: a file taken in twice changes nothing."</p>
+            <label for="changes-file">"Take in a changes file"</label>
+            <input id="changes-file" type="file" accept=".json,application/json" data-testid="changes-file" on:change=choose/>
+            {move || said.get().map(|s| match s {
+                Ok(t) => view! {
+                    <div role="status" data-testid="taken-in">
+                        <p>{report(&t)}</p>
+                        <ul>{t.rejections.into_iter().map(|r| view! { <li>{format!("Change {}: {}", r.n, r.message)}</li> }).collect_view()}</ul>
+                    </div>
+                }.into_any(),
+                Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+            })}
+        </section>
+    }
+}
