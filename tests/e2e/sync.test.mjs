@@ -448,8 +448,8 @@ async function waitForSealKey(page) {
   await page.waitForFunction(() => new Promise((resolve) => {
     const open = indexedDB.open('tradewinds');
     open.onsuccess = () => {
-      const get = open.result.transaction('meta').objectStore('meta').get('session');
-      get.onsuccess = () => { resolve(Boolean(get.result?.seal?.key)); open.result.close(); };
+      const get = open.result.transaction('meta').objectStore('meta').get('seal');
+      get.onsuccess = () => { resolve(Boolean(get.result?.key)); open.result.close(); };
       get.onerror = () => resolve(false);
     };
     open.onerror = () => resolve(false);

@@ -48,7 +48,7 @@ use wasm_bindgen::JsValue;
 
 pub use replica::{Pulled, RawSnapshot};
 use rows::{to_js, RecordRow};
-pub use rows::{OutboxEntry, OutboxStatus, StoredSession};
+pub use rows::{OutboxEntry, OutboxStatus, StoredSeal, StoredSession};
 
 pub const DB_NAME: &str = "tradewinds";
 pub const DB_VERSION: u32 = 3;
@@ -65,6 +65,8 @@ const META_CURSOR: &str = "cursor";
 const META_DATA_VERSION: &str = "data_version";
 const META_LAST_SYNC: &str = "last_sync";
 const META_SESSION: &str = "session";
+/// The key that seals the signed-in person's changes files (`StoredSeal`).
+const META_SEAL: &str = "seal";
 /// The kinds of the records stored as received because this release does not know them.
 const META_FOREIGN: &str = "foreign_kinds";
 

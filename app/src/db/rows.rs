@@ -3,8 +3,7 @@
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use tradewinds_shared::accounts::{Session, User};
 use tradewinds_shared::catalogue::DELETED_FIELD;
-use tradewinds_shared::sync::carried::SealKey;
-use tradewinds_shared::sync::{Mutation, RecordState, Rejection};
+use tradewinds_shared::sync::{DeviceId, Mutation, RecordState, Rejection};
 use tradewinds_shared::RecordKind;
 use uuid::Uuid;
 use wasm_bindgen::JsValue;
@@ -197,10 +196,17 @@ pub struct StoredSession {
     /// Milliseconds since 1970, as the server last said.
     pub expires: i64,
     pub user: User,
-    /// The key that seals this person's changes files on this device (`sync::carried`),
-    /// asked for while online; `None` until then.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub seal: Option<SealKey>,
+}
+
+/// The key that seals `account`'s changes files made on `device` (`sync::carried`), kept in
+/// `meta` (key `seal`) beside the session and forgotten with it: it is that person's
+/// credential on this device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredSeal {
+    pub account: Uuid,
+    pub device: DeviceId,
+    /// In hex, as the server gave it.
+    pub key: String,
 }
 
 impl StoredSession {
@@ -215,7 +221,6 @@ impl From<Session> for StoredSession {
             token: Some(s.token),
             expires: s.expires,
             user: s.user,
-            seal: None,
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use tradewinds_shared::sync::carried::SealKey;
 
-use super::rows::{from_js, to_js};
+use super::rows::{from_js, to_js, StoredSeal};
 use super::*;
 
 impl Db {
@@ -21,6 +21,13 @@ impl Db {
         Ok(stored)
     }
 
+    /// Forgets the key that seals changes files (the session it went with has ended): the
+    /// next sync after signing in asks for the signed-in person's. (A sign-in does not
+    /// forget it: whoever could sign in over a live session already held that session.)
+    pub async fn forget_seal(&self) -> Result<(), DbError> {
+        self.put_meta(META_SEAL, JsValue::NULL).await
+    }
+
     /// The server refused `token`: keep the person, forget the token. Does nothing if
     /// another session (another tab signed in meanwhile) has replaced it. Returns the
     /// session as now stored.
@@ -28,9 +35,6 @@ impl Db {
         self.change_session(|s| {
             if s.token.as_deref() == Some(token) {
                 s.token = None;
-                // The key to seal changes files goes with the session; signing in again
-                // (which the person must do before sending anything) brings a new one.
-                s.seal = None;
             }
         })
         .await
@@ -46,19 +50,36 @@ impl Db {
         .await
     }
 
-    /// Keeps the key that seals `user`'s changes files on this device (if they are still
-    /// the one signed in).
-    pub async fn keep_seal(
-        &self,
-        user: uuid::Uuid,
-        key: SealKey,
-    ) -> Result<Option<StoredSession>, DbError> {
-        self.change_session(|s| {
-            if s.user.id == user {
-                s.seal = Some(key);
-            }
-        })
-        .await
+    /// The key that seals the changes files of the person signed in on this browser.
+    pub async fn seal(&self) -> Result<Option<StoredSeal>, DbError> {
+        let tx = self.rexie.transaction(&[META], TransactionMode::ReadOnly)?;
+        let v = tx.store(META)?.get(META_SEAL.into()).await?;
+        v.filter(|v| v.is_object()).map(from_js).transpose()
+    }
+
+    /// Keeps the key that seals `account`'s changes files on this device, if they are still
+    /// the one signed in (checked in the same transaction).
+    pub async fn keep_seal(&self, account: uuid::Uuid, key: SealKey) -> Result<(), DbError> {
+        let tx = self
+            .rexie
+            .transaction(&[META], TransactionMode::ReadWrite)?;
+        let meta = tx.store(META)?;
+        let session = meta
+            .get(META_SESSION.into())
+            .await?
+            .filter(|v| v.is_object())
+            .map(from_js::<StoredSession>)
+            .transpose()?;
+        if session.is_some_and(|s| s.signed_in() && s.user.id == account) {
+            let seal = StoredSeal {
+                account,
+                device: key.device,
+                key: key.key,
+            };
+            meta.put(&to_js(&seal)?, Some(&META_SEAL.into())).await?;
+        }
+        tx.done().await?;
+        Ok(())
     }
 
     async fn change_session(
@@ -93,6 +114,7 @@ impl Db {
             .transaction(&[META], TransactionMode::ReadWrite)?;
         tx.store(META)?.delete(META_SESSION.into()).await?;
         tx.done().await?;
-        Ok(())
+        // The key that seals the person's changes files is theirs: it goes with them.
+        self.forget_seal().await
     }
 }

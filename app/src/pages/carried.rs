@@ -23,9 +23,12 @@ async fn changes_file(cat: &Catalogue) -> Result<(String, usize), String> {
         .filter(|s| s.signed_in())
         .ok_or("Sign in to save your changes to a file.")?;
     let device = cat.db.device_id().await.map_err(|e| e.to_string())?;
-    let key = session
-        .seal
-        .filter(|k| k.device == device)
+    let key = cat
+        .db
+        .seal()
+        .await
+        .map_err(|e| e.to_string())?
+        .filter(|k| k.account == session.user.id && k.device == device)
         .and_then(|k| from_hex(&k.key))
         .ok_or(
             "This device has not reached the server since you signed in, so it has no key to seal \

@@ -137,6 +137,7 @@ pub async fn round(cat: &Catalogue) -> Result<(), SyncError> {
     }
     if let Err(SyncError::SignedOut) = result {
         // Keep the person and their outbox; send nothing until they sign in again.
+        let _ = cat.db.forget_seal().await;
         if let Ok(Some(now)) = cat.db.end_session(&token).await {
             cat.session.set(Some(now));
             tabs::announce_change();
@@ -166,25 +167,18 @@ async fn refresh_user(cat: &Catalogue, token: &str) -> Result<(), SyncError> {
 /// device (`pages::carried`): a device that later has no link can still carry its changes
 /// to the server on a file. Not having it yet stops nothing else.
 async fn keep_seal_key(cat: &Catalogue, token: &str, user: uuid::Uuid) {
-    let Ok(device) = cat.db.device_id().await else {
+    let (Ok(device), Ok(kept)) = (cat.db.device_id().await, cat.db.seal().await) else {
         return;
     };
-    let kept = cat.session.with_untracked(|s| {
-        s.as_ref()
-            .and_then(|s| s.seal.as_ref())
-            .is_some_and(|k| k.device == device)
-    });
-    if kept {
+    if kept.is_some_and(|k| k.account == user && k.device == device) {
         return;
     }
-    match client::seal_key(token, device).await {
-        Ok(key) => {
-            if let Ok(Some(now)) = cat.db.keep_seal(user, key).await {
-                cat.session.set(Some(now));
-                tabs::announce_change();
-            }
-        }
-        Err(e) => leptos::logging::warn!("no key for changes files yet: {e}"),
+    let kept = match client::seal_key(token, device).await {
+        Ok(key) => cat.db.keep_seal(user, key).await.map_err(SyncError::from),
+        Err(e) => Err(e),
+    };
+    if let Err(e) = kept {
+        web_sys::console::warn_1(&format!("no key for changes files yet: {e}").into());
     }
 }
 
