@@ -47,9 +47,8 @@ pub enum Command {
     /// then loads the catalogue again and sends what it has not had acknowledged.
     Restore(RestoreArgs),
     /// Take in a changes file that a device saved with "Save my waiting changes to a
-    /// file", as if the device had synced. Stop the server first (it keeps where the change
-    /// log ends in memory); with it running, an administrator takes files in on the Sync
-    /// page. Taking the same file in twice changes nothing.
+    /// file", as if the device had synced (the server may be running: it notices within a
+    /// few seconds). Taking the same file in twice changes nothing.
     ImportChanges(ImportChangesArgs),
 }
 

@@ -369,3 +369,87 @@ async fn the_command_line_takes_a_file_in_once_and_refuses_an_altered_one() {
     let err = String::from_utf8_lossy(&altered.stderr);
     assert!(err.contains("changed after it was made"), "{err}");
 }
+
+/// A file taken in by the command line while the server runs: the server notices within
+/// a few seconds, its up-to-date pulls bring the change, and its next write merges with it
+/// (its records cache does not hold the record as it was).
+#[tokio::test]
+async fn a_file_taken_in_while_the_server_runs_reaches_its_pulls_and_its_next_writes() {
+    use tradewinds_server::accounts::{users, Author};
+    use tradewinds_server::Store;
+    use tradewinds_shared::sync::Cursor;
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/t.db", dir.path().display());
+    let server = Store::open(&url).await.unwrap();
+    let user = users::create(
+        server.pool(),
+        &tradewinds_shared::accounts::NewUser {
+            email: "officer@customs.ms".into(),
+            name: "Officer, Brades".into(),
+            role: Role::Coordinator,
+            organisation: None,
+            password: crate::common::PASSWORD.into(),
+        },
+        false,
+    )
+    .await
+    .unwrap();
+    let author = Author {
+        actor: Some(user.actor()),
+        name: Some(user.name.clone()),
+    };
+    // The office's device made the record online, and the server has it cached.
+    let device = Uuid::new_v4();
+    let (id, mutations) = new_organisation(device, "Montserrat Customs training unit");
+    let pushed = server
+        .push(device, mutations[..1].to_vec(), &author)
+        .await
+        .unwrap();
+    assert_eq!(pushed.last_applied, 1);
+    let cursor: Cursor = server.snapshot().await.unwrap().cursor;
+    // The rest comes on a file, taken in by another process on the same database.
+    let office = Office {
+        app: TestApp::empty().await,
+        account: user.id,
+        name: user.name.clone(),
+        device,
+        key: server.seal_key(user.id, device).to_vec(),
+    };
+    let command = Store::open(&url).await.unwrap();
+    let taken =
+        tradewinds_server::sync::carried::take_in(&command, &office.file(mutations.clone()))
+            .await
+            .unwrap();
+    assert_eq!((taken.applied, taken.already), (1, 1));
+    command.close().await;
+    // The server's pull from where it thought the log ended brings the change.
+    let mut pulled = None;
+    for _ in 0..50 {
+        let page = server.pull(&cursor, 100).await.unwrap();
+        if !page.records.is_empty() {
+            pulled = Some(page);
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let page = pulled.expect("the server noticed the other process's write");
+    assert_eq!(page.records[0].values()["acronym"], "MCRS");
+    // The device's next edit, made having seen the acronym, merges with it: the server did
+    // not keep the record as it was before the file.
+    let mut record = RecordState::new(RecordKind::Organisation, id);
+    for m in &mutations {
+        record.apply(device, m, None);
+    }
+    let third = record
+        .edit(3, now_ms(), fields(json!({ "acronym": "MCRS-T" })))
+        .unwrap();
+    let answer = server.push(device, vec![third], &author).await.unwrap();
+    assert!(answer.rejections.is_empty(), "{:?}", answer.rejections);
+    let stored = server
+        .get(RecordKind::Organisation, id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.values()["acronym"], "MCRS-T");
+    assert_eq!(stored.conflicts().count(), 0);
+}

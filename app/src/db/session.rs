@@ -10,8 +10,7 @@ impl Db {
     /// The session kept on this browser, signed in or expired; `None`: nobody signed in.
     pub async fn session(&self) -> Result<Option<StoredSession>, DbError> {
         let tx = self.rexie.transaction(&[META], TransactionMode::ReadOnly)?;
-        let v = tx.store(META)?.get(META_SESSION.into()).await?;
-        v.filter(|v| v.is_object()).map(from_js).transpose()
+        session_in(&tx.store(META)?).await
     }
 
     /// Keeps a new session (after signing in), replacing any other.
@@ -64,13 +63,10 @@ impl Db {
             .rexie
             .transaction(&[META], TransactionMode::ReadWrite)?;
         let meta = tx.store(META)?;
-        let session = meta
-            .get(META_SESSION.into())
+        if session_in(&meta)
             .await?
-            .filter(|v| v.is_object())
-            .map(from_js::<StoredSession>)
-            .transpose()?;
-        if session.is_some_and(|s| s.signed_in() && s.user.id == account) {
+            .is_some_and(|s| s.signed_in() && s.user.id == account)
+        {
             let seal = StoredSeal {
                 account,
                 device: key.device,
@@ -90,13 +86,7 @@ impl Db {
             .rexie
             .transaction(&[META], TransactionMode::ReadWrite)?;
         let meta = tx.store(META)?;
-        let stored = meta
-            .get(META_SESSION.into())
-            .await?
-            .filter(|v| v.is_object())
-            .map(from_js::<StoredSession>)
-            .transpose()?;
-        let Some(mut session) = stored else {
+        let Some(mut session) = session_in(&meta).await? else {
             tx.done().await?;
             return Ok(None);
         };
@@ -117,4 +107,10 @@ impl Db {
         // The key that seals the person's changes files is theirs: it goes with them.
         self.forget_seal().await
     }
+}
+
+/// The session row as `meta`, a store of a transaction under way, holds it.
+async fn session_in(meta: &rexie::Store) -> Result<Option<StoredSession>, DbError> {
+    let v = meta.get(META_SESSION.into()).await?;
+    v.filter(|v| v.is_object()).map(from_js).transpose()
 }

@@ -12,7 +12,10 @@
 //! - the whole cache is dropped when a transaction fails (its outcome is then unknown);
 //! - dropping entries is always safe (`Written::make_room`);
 //! - each turn checks that the change log ends where this store's last commit left it
-//!   (`meta.seq` = `Store::end`), dropping the cache if anyone else wrote.
+//!   (`meta.seq` = `Store::end`), dropping the cache if anyone else wrote;
+//! - every two seconds, between turns, `follow_other_writers` does the same, and moves the
+//!   store's end to what another process wrote (`tradewinds import-changes` while the
+//!   server runs), so that up-to-date pulls bring it.
 //!
 //! Each entry also carries its record's key (`records.rid`, which the change log refers
 //! to): rows of `records` are never deleted (a deleted record is a tombstone), so a key never
@@ -23,9 +26,15 @@
 //! see ARCHITECTURE.md.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Weak;
+use std::time::Duration;
 
+use tokio::sync::Mutex;
 use tradewinds_shared::sync::RecordState;
 use uuid::Uuid;
+
+use super::sql::{digest_at, last_seq};
 
 /// The records the writer keeps between its turns (see the module's invariant).
 #[derive(Default)]
@@ -65,6 +74,59 @@ impl Written {
                 true
             }
         });
+    }
+}
+
+/// What the follower keeps in step (`follow_other_writers`): the store's writer lock and
+/// cache, where it believes the change log ends, and that end's digest.
+pub(super) struct Followed {
+    pub(super) pool: sqlx::SqlitePool,
+    pub(super) write: Weak<Mutex<Written>>,
+    pub(super) end: Weak<AtomicU64>,
+    pub(super) end_digest: Weak<std::sync::RwLock<(u64, Option<String>)>>,
+}
+
+/// How often a store looks for changes another process wrote (`follow_other_writers`).
+pub(super) const FOLLOW_EVERY: Duration = Duration::from_secs(2);
+
+/// Notices, within `FOLLOW_EVERY`, changes another process wrote to the database (the
+/// `import-changes` command while the server runs): under the writer's lock, so between
+/// turns, a change log that ends past where this store's last commit left it drops the
+/// cache and moves the store's end there, so that an up-to-date pull (answered from the
+/// end without the database) brings them. The end only moves forward. Ends when the store
+/// is dropped or its pool closed.
+pub(super) async fn follow_other_writers(f: Followed) {
+    loop {
+        tokio::time::sleep(FOLLOW_EVERY).await;
+        let (Some(write), Some(end), Some(end_digest)) =
+            (f.write.upgrade(), f.end.upgrade(), f.end_digest.upgrade())
+        else {
+            return;
+        };
+        if f.pool.is_closed() {
+            return;
+        }
+        let mut written = write.lock().await;
+        let moved = async {
+            let seq = last_seq(&f.pool).await?;
+            if seq as u64 <= end.load(Ordering::Acquire) {
+                return Ok::<_, crate::Error>(false);
+            }
+            let digest = digest_at(&f.pool, seq).await?;
+            written.records.clear();
+            *end_digest.write().expect("end digest") = (seq as u64, digest);
+            end.store(seq as u64, Ordering::Release);
+            Ok(true)
+        }
+        .await;
+        match moved {
+            Ok(true) => {
+                tracing::info!("the database was written by another process; following it")
+            }
+            Ok(false) => {}
+            Err(_) if f.pool.is_closed() => return,
+            Err(e) => tracing::warn!(error = %e, "could not look for other writers; retrying"),
+        }
     }
 }
 

@@ -168,6 +168,12 @@ impl Store {
             store.pool.clone(),
             Arc::downgrade(&store.commits),
         ));
+        tokio::spawn(cache::follow_other_writers(cache::Followed {
+            pool: store.pool.clone(),
+            write: Arc::downgrade(&store.write),
+            end: Arc::downgrade(&store.end),
+            end_digest: Arc::downgrade(&store.end_digest),
+        }));
         Ok(store)
     }
 
