@@ -57,6 +57,11 @@ impl Names {
             .is_some_and(|n| n.contains_key(&fold(name)))
     }
 
+    /// The kind of the record `id`, if it is one these names know.
+    pub fn kind_of(&self, id: &Uuid) -> Option<RecordKind> {
+        self.ids.get(id).copied()
+    }
+
     /// What each record is called (the first name it was added with).
     pub fn titles(&self) -> &HashMap<Uuid, String> {
         &self.titles

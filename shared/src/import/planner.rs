@@ -155,6 +155,16 @@ impl<'a> Planner<'a> {
                     column: self.header(i, None),
                     message: format!("“{text}” is not a record id."),
                 })?;
+                // Ids are unique across kinds: the server would refuse the write later.
+                if let Some(other) = self.names.kind_of(&id).filter(|&k| k != kind) {
+                    return Err(Problem {
+                        column: self.header(i, None),
+                        message: format!(
+                            "This id belongs to a record of another kind here ({}); a record keeps its kind.",
+                            other.label()
+                        ),
+                    });
+                }
                 return Ok((id, !self.by_id.contains_key(&id)));
             }
         }

@@ -225,6 +225,28 @@ fn refused_rows_name_their_line_column_and_reason_and_nothing_else_is_refused() 
 }
 
 #[test]
+fn a_row_whose_id_is_a_record_of_another_kind_is_refused_in_the_plan() {
+    // An organisation's id pasted into a training tools sheet: the server would refuse the
+    // write after the person confirmed; the plan says so first.
+    let text = format!(
+        "Title,Provider,Languages,Id\n\
+         Risk management e-learning,CARTAC,English,{CARTAC}\n"
+    );
+    let plan = plan_of(RecordKind::TrainingTool, &text, &[], &coordinator()).unwrap();
+    assert!(
+        plan.creates.is_empty() && plan.updates.is_empty(),
+        "{plan:?}"
+    );
+    let problem = &plan.refused[0].problems[0];
+    assert_eq!(problem.column, "Id");
+    assert!(
+        problem.message.contains("another kind here (Organisation)"),
+        "{}",
+        problem.message
+    );
+}
+
+#[test]
 fn a_row_naming_a_removed_record_by_id_restores_it_and_one_matching_it_by_name_adds_one() {
     let id = Uuid::from_u128(0x70);
     let live = record(
