@@ -126,15 +126,15 @@ pub async fn round(cat: &Catalogue) -> Result<(), SyncError> {
     if !browser_online() {
         return Err(SyncError::Offline);
     }
+    // First, before a first sync that may take long on a slow link: a device whose link
+    // then fails for good can still carry its changes on a file.
+    keep_seal_key(cat, &token, user.id).await;
     let mut changed = false;
     let result = round_inner(cat, &token, user.id, &mut changed).await;
     let result = match result {
         Ok(()) => refresh_user(cat, &token).await,
         Err(e) => Err(e),
     };
-    if result.is_ok() {
-        keep_seal_key(cat, &token, user.id).await;
-    }
     if let Err(SyncError::SignedOut) = result {
         // Keep the person and their outbox; send nothing until they sign in again.
         let _ = cat.db.forget_seal().await;
@@ -164,8 +164,9 @@ async fn refresh_user(cat: &Catalogue, token: &str) -> Result<(), SyncError> {
 }
 
 /// Asks for the key that seals this person's changes files on this device, once per
-/// device (`pages::carried`): a device that later has no link can still carry its changes
-/// to the server on a file. Not having it yet stops nothing else.
+/// device and person (`pages::carried`): a device that later has no link can still carry
+/// its changes to the server on a file. Not having it yet stops nothing else; the next
+/// round asks again.
 async fn keep_seal_key(cat: &Catalogue, token: &str, user: uuid::Uuid) {
     let (Ok(device), Ok(kept)) = (cat.db.device_id().await, cat.db.seal().await) else {
         return;
