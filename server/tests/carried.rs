@@ -248,6 +248,16 @@ async fn altered_forged_foreign_gapped_and_disabled_files_change_nothing() {
             .await
             .expect_error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_changes_file");
     }
+    // Not text at all (a photo chosen by mistake).
+    admin
+        .raw(
+            Method::POST,
+            "/api/v1/sync/changes-file",
+            None,
+            vec![0xff, 0xd8, 0xff, 0xe0],
+        )
+        .await
+        .expect_error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_changes_file");
     // Only administrators take files in, even the person's own.
     take_in(&office.app, &file)
         .await

@@ -52,10 +52,12 @@ pub async fn seal_key(
 pub async fn changes_file(
     State(app): State<AppState>,
     signed: Signed,
-    body: String,
+    body: axum::body::Bytes,
 ) -> Result<Json<TakenIn>, Error> {
     signed.admin()?;
-    let taken = take_in(&app.store, &body).await?;
+    let text = std::str::from_utf8(&body)
+        .map_err(|_| invalid("it is not text (a changes file is UTF-8 JSON)".into()))?;
+    let taken = take_in(&app.store, text).await?;
     tracing::info!(
         by = %signed.user.id,
         account = %taken.account,
