@@ -6,6 +6,7 @@ use axum::http::{Method, StatusCode};
 use serde_json::json;
 use tradewinds_server::store::now_ms;
 use tradewinds_shared::access::Role;
+use tradewinds_shared::accounts::User;
 use tradewinds_shared::sync::carried::{self, from_hex, Carried, TakenIn};
 use tradewinds_shared::sync::{Mutation, RecordState};
 use tradewinds_shared::RecordKind;
@@ -15,7 +16,8 @@ use crate::common::{fields, new_org, TestApp};
 
 /// A person on a device of theirs: their account, and the key the server gave the device.
 struct Office {
-    app: TestApp,
+    /// Signed in as the person (`None` for an office made on a store directly).
+    app: Option<TestApp>,
     account: Uuid,
     name: String,
     device: Uuid,
@@ -39,10 +41,43 @@ impl Office {
         Office {
             account: Uuid::parse_str(me["id"].as_str().unwrap()).unwrap(),
             name: me["name"].as_str().unwrap().to_owned(),
-            app,
+            app: Some(app),
             device,
             key: from_hex(key["key"].as_str().unwrap()).expect("the key is hex"),
         }
+    }
+
+    /// A coordinator made on `store` directly (the command-line tests, without HTTP), with
+    /// the key the server derives for a new device of theirs.
+    async fn on_store(store: &tradewinds_server::Store) -> (User, Office) {
+        let user = tradewinds_server::accounts::users::create(
+            store.pool(),
+            &tradewinds_shared::accounts::NewUser {
+                email: "officer@customs.ms".into(),
+                name: "Officer, Brades".into(),
+                role: Role::Coordinator,
+                organisation: None,
+                password: crate::common::PASSWORD.into(),
+            },
+            false,
+        )
+        .await
+        .unwrap();
+        let device = Uuid::new_v4();
+        let office = Office {
+            app: None,
+            account: user.id,
+            name: user.name.clone(),
+            device,
+            key: store.seal_key(user.id, device).to_vec(),
+        };
+        (user, office)
+    }
+
+    fn app(&self) -> &TestApp {
+        self.app
+            .as_ref()
+            .expect("an office signed in through the API")
     }
 
     fn file(&self, mutations: Vec<Mutation>) -> String {
@@ -127,7 +162,7 @@ async fn a_changes_file_is_taken_in_once_with_its_persons_name_and_the_device_th
     let again: TakenIn =
         serde_json::from_value(take_in(&admin, &file).await.expect(StatusCode::OK)).unwrap();
     assert_eq!((again.applied, again.already), (0, 2));
-    let online = office.app.push(office.device, &mutations).await;
+    let online = office.app().push(office.device, &mutations).await;
     assert_eq!(online.last_applied, 2);
     assert!(online.rejections.is_empty());
     assert_eq!(t.state().await.snapshot, before.snapshot, "nothing changed");
@@ -170,7 +205,7 @@ async fn what_the_person_may_not_change_is_refused_and_shown_to_their_device_whe
     assert_eq!(taken.rejections[0].code, "forbidden");
     assert_eq!(t.state().await.organisations, before.organisations);
     // The device, syncing later, is told the same.
-    let online = viewer.app.push(viewer.device, &mutations).await;
+    let online = viewer.app().push(viewer.device, &mutations).await;
     assert_eq!(online.rejections, taken.rejections);
 }
 
@@ -259,7 +294,7 @@ async fn altered_forged_foreign_gapped_and_disabled_files_change_nothing() {
         .await
         .expect_error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_changes_file");
     // Only administrators take files in, even the person's own.
-    take_in(&office.app, &file)
+    take_in(office.app(), &file)
         .await
         .expect_error(StatusCode::FORBIDDEN, "forbidden");
     // A disabled account's file.
@@ -294,7 +329,7 @@ async fn a_device_of_another_account_gets_no_key_and_its_files_are_refused() {
         1
     );
     office
-        .app
+        .app()
         .json(
             Method::POST,
             "/api/v1/sync/seal-key",
@@ -308,7 +343,7 @@ async fn a_device_of_another_account_gets_no_key_and_its_files_are_refused() {
         .expect_error(StatusCode::FORBIDDEN, "device_not_yours");
     // The server's own device is never handed out.
     office
-        .app
+        .app()
         .json(
             Method::POST,
             "/api/v1/sync/seal-key",
@@ -326,27 +361,8 @@ async fn the_command_line_takes_a_file_in_once_and_refuses_an_altered_one() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}/t.db", dir.path().display());
     let store = tradewinds_server::Store::open(&url).await.unwrap();
-    let user = tradewinds_server::accounts::users::create(
-        store.pool(),
-        &tradewinds_shared::accounts::NewUser {
-            email: "officer@customs.ms".into(),
-            name: "Officer, Brades".into(),
-            role: Role::Coordinator,
-            organisation: None,
-            password: crate::common::PASSWORD.into(),
-        },
-        false,
-    )
-    .await
-    .unwrap();
-    let device = Uuid::new_v4();
-    let office = Office {
-        app: TestApp::empty().await,
-        account: user.id,
-        name: user.name.clone(),
-        device,
-        key: store.seal_key(user.id, device).to_vec(),
-    };
+    let (_, office) = Office::on_store(&store).await;
+    let device = office.device;
     store.close().await;
     let (_, mutations) = new_organisation(device, "Montserrat Customs training unit");
     let file = dir.path().join("changes.json");
@@ -385,31 +401,19 @@ async fn the_command_line_takes_a_file_in_once_and_refuses_an_altered_one() {
 /// (its records cache does not hold the record as it was).
 #[tokio::test]
 async fn a_file_taken_in_while_the_server_runs_reaches_its_pulls_and_its_next_writes() {
-    use tradewinds_server::accounts::{users, Author};
+    use tradewinds_server::accounts::Author;
     use tradewinds_server::Store;
     use tradewinds_shared::sync::Cursor;
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}/t.db", dir.path().display());
     let server = Store::open(&url).await.unwrap();
-    let user = users::create(
-        server.pool(),
-        &tradewinds_shared::accounts::NewUser {
-            email: "officer@customs.ms".into(),
-            name: "Officer, Brades".into(),
-            role: Role::Coordinator,
-            organisation: None,
-            password: crate::common::PASSWORD.into(),
-        },
-        false,
-    )
-    .await
-    .unwrap();
+    let (user, office) = Office::on_store(&server).await;
     let author = Author {
         actor: Some(user.actor()),
         name: Some(user.name.clone()),
     };
     // The office's device made the record online, and the server has it cached.
-    let device = Uuid::new_v4();
+    let device = office.device;
     let (id, mutations) = new_organisation(device, "Montserrat Customs training unit");
     let pushed = server
         .push(device, mutations[..1].to_vec(), &author)
@@ -418,13 +422,6 @@ async fn a_file_taken_in_while_the_server_runs_reaches_its_pulls_and_its_next_wr
     assert_eq!(pushed.last_applied, 1);
     let cursor: Cursor = server.snapshot().await.unwrap().cursor;
     // The rest comes on a file, taken in by another process on the same database.
-    let office = Office {
-        app: TestApp::empty().await,
-        account: user.id,
-        name: user.name.clone(),
-        device,
-        key: server.seal_key(user.id, device).to_vec(),
-    };
     let command = Store::open(&url).await.unwrap();
     let taken =
         tradewinds_server::sync::carried::take_in(&command, &office.file(mutations.clone()))
