@@ -4,7 +4,7 @@ DB ?= sqlite://tradewinds.db
 export RUSTC_BOOTSTRAP := 1
 export CHROMEDRIVER := /usr/bin/chromedriver
 
-.PHONY: setup dist server run test test-shared test-server test-browser test-e2e lint bench
+.PHONY: setup dist server run test test-shared test-server test-server-postgres test-browser test-e2e lint bench
 
 setup:
 	scripts/setup.sh
@@ -28,13 +28,18 @@ test-shared:
 test-server:
 	cargo test -p tradewinds-server
 
+# The same server tests on PostgreSQL: pg_virtualenv starts a throwaway cluster around them
+# (and removes it after); each test makes its own database in it.
+test-server-postgres: setup
+	pg_virtualenv -- env TRADEWINDS_TEST_DATABASE=postgres cargo test -p tradewinds-server --test tests
+
 test-browser: setup
 	cd app && cargo test
 
 test-e2e: dist server
 	cd tests/e2e && node --test
 
-test: setup lint test-shared test-server test-browser test-e2e
+test: setup lint test-shared test-server test-server-postgres test-browser test-e2e
 
 # Benchmarks print figures (docs/benchmarks.md); not part of `make test`. `cargo bench`
 # builds the release binary it loads (target/release/tradewinds, which initial-sync.mjs and

@@ -9,8 +9,9 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # 1. Debian packages: a rustc with the wasm backend and std sources, the wasm linker,
 #    Chromium for browser tests, brotli for precompressed assets, openssl for the
-#    edit-bytes benchmark's TLS certificate.
-packages=(rustc-web cargo-web rust-web-src lld-19 chromium chromium-driver brotli openssl)
+#    edit-bytes benchmark's TLS certificate, PostgreSQL 15 for the server tests on
+#    PostgreSQL (pg_virtualenv runs a throwaway cluster; nothing is started for good).
+packages=(rustc-web cargo-web rust-web-src lld-19 chromium chromium-driver brotli openssl postgresql-15 postgresql-common)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod catalogue;
 pub mod cli;
+pub mod db;
 pub mod error;
 pub mod extract;
 pub mod ops;

@@ -54,7 +54,7 @@ async fn sign_in_use_and_sign_out() {
         .unwrap();
     assert!(!stored.contains(&session.token));
     assert!(stored.contains(&accounts::sessions::token_hash(&session.token)));
-    let hash: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE email = ?")
+    let hash: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE email = $1")
         .bind("officer@customs.gov.bb")
         .fetch_one(t.store.pool())
         .await

@@ -222,7 +222,7 @@ async fn a_context_of_fifty_thousand_devices_is_refused_without_storing_anything
     assert!(answer.rejections[0].fields[0].field == "description");
     assert_eq!(t.state().await, before);
     // The record's stored size did not grow.
-    let json: String = sqlx::query_scalar("SELECT state FROM records WHERE id = ?")
+    let json: String = sqlx::query_scalar("SELECT state FROM records WHERE id = $1")
         .bind(wco.to_string())
         .fetch_one(t.store.pool())
         .await
@@ -328,7 +328,7 @@ async fn refused_mutations_leave_a_bounded_number_of_rows() {
         assert_eq!(answer.rejections.len(), 1000, "a viewer may not edit");
         last = Some((ms, answer));
     }
-    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM rejections WHERE device = ?")
+    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM rejections WHERE device = $1")
         .bind(device.to_string())
         .fetch_one(t.store.pool())
         .await

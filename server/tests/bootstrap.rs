@@ -399,7 +399,7 @@ async fn no_generation_of_an_old_identity_is_ever_served() {
     let other_url = format!("sqlite://{}", copy.display());
     {
         let store = Store::open(&other_url).await.unwrap();
-        sqlx::query("UPDATE meta SET value = ? WHERE key = 'server_id'")
+        sqlx::query("UPDATE meta SET value = $1 WHERE key = 'server_id'")
             .bind(Uuid::new_v4().to_string())
             .execute(store.pool())
             .await
@@ -420,7 +420,7 @@ async fn no_generation_of_an_old_identity_is_ever_served() {
     let far = Cursor::at(store.server_id(), 1_000_000, Some("0123456789ab"));
     sqlx::query(
         "INSERT INTO bootstrap_generations (id, server_id, cursor, seq, records, format, made_at) \
-         VALUES ('elsewhere', ?, ?, 1000000, 0, ?, ?)",
+         VALUES ('elsewhere', $1, $2, 1000000, 0, $3, $4)",
     )
     .bind(store.server_id())
     .bind(&far.0)

@@ -381,7 +381,7 @@ async fn the_server_killed_mid_push_loses_and_repeats_nothing() {
     .expect("query changes");
     assert!(duplicates.is_empty(), "applied twice: {duplicates:?}");
     for d in &devices {
-        let changes: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM changes WHERE device = ?")
+        let changes: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM changes WHERE device = $1")
             .bind(d.id.to_string())
             .fetch_one(store.pool())
             .await

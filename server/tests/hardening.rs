@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use crate::common::TestApp;
 
-async fn users(t: &TestApp) -> Vec<(String, String, bool)> {
+async fn users(t: &TestApp) -> Vec<(String, String, i64)> {
     sqlx::query_as("SELECT email, password_hash, disabled FROM users ORDER BY email")
         .fetch_all(t.store.pool())
         .await

@@ -656,7 +656,7 @@ async fn devices_converge_through_a_faulty_network_and_restarts() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(DEFAULT_SEED);
     let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}/sim.db", dir.path().display());
+    let url = crate::common::database_url(dir.path()).await;
     let started = std::time::Instant::now();
     let mut sim = Sim::new(seed, url).await;
     sim.run().await;

@@ -994,21 +994,21 @@ async fn records_are_sent_as_stored_even_of_a_kind_this_release_does_not_know() 
             .await
             .unwrap();
     let json = format!(r#"{{"kind":"survey","id":"{id}","seq":{seq},"d":[],"c":{{"x":[[],[]]}}}}"#);
-    sqlx::query("INSERT INTO records (rid, kind, id, seq, deleted, state) VALUES ((SELECT MAX(rid) + 1 FROM records), 'survey', ?, ?, 0, ?)")
+    sqlx::query("INSERT INTO records (rid, kind, id, seq, deleted, state) VALUES ((SELECT MAX(rid) + 1 FROM records), 'survey', $1, $2, 0, $3)")
         .bind(id.to_string())
         .bind(seq)
         .bind(&json)
         .execute(pool)
         .await
         .unwrap();
-    sqlx::query("INSERT INTO changes (seq, device, mutation, kind, id, record, fields, at, received) VALUES (?, 'newer', 1, 'survey', ?, (SELECT rid FROM records WHERE id = ?), '{}', 0, 0)")
+    sqlx::query("INSERT INTO changes (seq, device, mutation, kind, id, record, fields, at, received) VALUES ($1, 'newer', 1, 'survey', $2, (SELECT rid FROM records WHERE id = $3), '{}', 0, 0)")
         .bind(seq)
         .bind(id.to_string())
         .bind(id.to_string())
         .execute(pool)
         .await
         .unwrap();
-    sqlx::query("UPDATE meta SET value = ? WHERE key = 'seq'")
+    sqlx::query("UPDATE meta SET value = $1 WHERE key = 'seq'")
         .bind(seq.to_string())
         .execute(pool)
         .await

@@ -11,6 +11,7 @@ mod common;
 mod crash;
 mod hardening;
 mod import;
+mod instances;
 mod ops;
 mod restore;
 mod simulation;

@@ -93,7 +93,7 @@ fn behind(proxies: &[&str]) -> Throttle {
 }
 
 async fn throttle_rows(t: &TestApp, like: &str) -> i64 {
-    sqlx::query_scalar("SELECT COUNT(*) FROM throttle WHERE key LIKE ?")
+    sqlx::query_scalar("SELECT COUNT(*) FROM throttle WHERE key LIKE $1")
         .bind(like)
         .fetch_one(t.store.pool())
         .await

@@ -5,7 +5,9 @@
 use axum::{extract::FromRequestParts, http::request::Parts};
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use sha2::{Digest, Sha256};
-use sqlx::{Row, SqlitePool};
+use sqlx::Row;
+
+use crate::db::Pool;
 use tradewinds_shared::accounts::User;
 use uuid::Uuid;
 
@@ -25,22 +27,24 @@ pub fn token_hash(token: &str) -> String {
 }
 
 /// Starts a session for `user`: the token (given to the client once) and its expiry.
-pub async fn start(pool: &SqlitePool, user: Uuid) -> Result<(String, i64), Error> {
+pub async fn start(pool: &Pool, user: Uuid) -> Result<(String, i64), Error> {
     let mut bytes = [0u8; TOKEN_BYTES];
     getrandom::getrandom(&mut bytes)
         .map_err(|e| Error::Internal(anyhow::anyhow!("no randomness for a token: {e}")))?;
     let token = URL_SAFE_NO_PAD.encode(bytes);
     let now = now_ms();
     let expires = now + SESSION_DAYS * DAY_MS;
-    sqlx::query("INSERT INTO sessions (token_hash, user_id, created, expires) VALUES (?, ?, ?, ?)")
-        .bind(token_hash(&token))
-        .bind(user.to_string())
-        .bind(now)
-        .bind(expires)
-        .execute(pool)
-        .await?;
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created, expires) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(token_hash(&token))
+    .bind(user.to_string())
+    .bind(now)
+    .bind(expires)
+    .execute(pool)
+    .await?;
     // Expired sessions of anyone are swept here, where sessions are written anyway.
-    sqlx::query("DELETE FROM sessions WHERE expires <= ?")
+    sqlx::query("DELETE FROM sessions WHERE expires <= $1")
         .bind(now)
         .execute(pool)
         .await?;
@@ -76,10 +80,10 @@ impl Signed {
 }
 
 /// Looks a token up: the live session and its enabled account, renewing it if due.
-pub async fn authenticate(pool: &SqlitePool, token: &str) -> Result<Option<Signed>, Error> {
+pub async fn authenticate(pool: &Pool, token: &str) -> Result<Option<Signed>, Error> {
     let hash = token_hash(token);
     let now = now_ms();
-    let row = sqlx::query("SELECT s.expires, u.id, u.email, u.name, u.role, u.organisation, u.disabled FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires > ? AND u.disabled = 0")
+    let row = sqlx::query("SELECT s.expires, u.id, u.email, u.name, u.role, u.organisation, u.disabled FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires > $2 AND u.disabled = 0")
         .bind(&hash)
         .bind(now)
         .fetch_optional(pool)
@@ -89,7 +93,7 @@ pub async fn authenticate(pool: &SqlitePool, token: &str) -> Result<Option<Signe
     let user = super::users::row_to_user(&row)?;
     if expires - now < (SESSION_DAYS - 1) * DAY_MS {
         expires = now + SESSION_DAYS * DAY_MS;
-        sqlx::query("UPDATE sessions SET expires = ? WHERE token_hash = ?")
+        sqlx::query("UPDATE sessions SET expires = $1 WHERE token_hash = $2")
             .bind(expires)
             .bind(&hash)
             .execute(pool)
@@ -102,16 +106,16 @@ pub async fn authenticate(pool: &SqlitePool, token: &str) -> Result<Option<Signe
     }))
 }
 
-pub async fn end(pool: &SqlitePool, token_hash: &str) -> Result<(), Error> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+pub async fn end(pool: &Pool, token_hash: &str) -> Result<(), Error> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
         .bind(token_hash)
         .execute(pool)
         .await?;
     Ok(())
 }
 
-pub async fn end_all(pool: &SqlitePool, user: Uuid) -> Result<(), Error> {
-    sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+pub async fn end_all(pool: &Pool, user: Uuid) -> Result<(), Error> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
         .bind(user.to_string())
         .execute(pool)
         .await?;

@@ -1,7 +1,9 @@
 //! Accounts in the database. Emails are unique lower-cased; the last active administrator
 //! can be neither demoted nor disabled, so the server never locks its admins out.
 
-use sqlx::{Row, SqliteExecutor, SqlitePool};
+use sqlx::Row;
+
+use crate::db::{self, Exclusive, Pool};
 use tradewinds_shared::access::Role;
 use tradewinds_shared::accounts::{normalise_email, NewUser, User, UserChanges};
 use tradewinds_shared::api::ErrorCode;
@@ -14,7 +16,7 @@ use crate::Error;
 
 const COLUMNS: &str = "id, email, name, role, organisation, disabled";
 
-pub(super) fn row_to_user(row: &sqlx::sqlite::SqliteRow) -> Result<User, Error> {
+pub(super) fn row_to_user(row: &db::Row) -> Result<User, Error> {
     let id: String = row.try_get("id")?;
     let role: String = row.try_get("role")?;
     let organisation: Option<String> = row.try_get("organisation")?;
@@ -27,19 +29,22 @@ pub(super) fn row_to_user(row: &sqlx::sqlite::SqliteRow) -> Result<User, Error> 
         organisation: organisation
             .map(|o| o.parse().map_err(|_| bad("organisation")))
             .transpose()?,
-        disabled: row.try_get("disabled")?,
+        disabled: row.try_get::<i64, _>("disabled")? != 0,
     })
 }
 
-pub async fn list(pool: &SqlitePool) -> Result<Vec<User>, Error> {
+pub async fn list(pool: &Pool) -> Result<Vec<User>, Error> {
     let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM users ORDER BY email"))
         .fetch_all(pool)
         .await?;
     rows.iter().map(row_to_user).collect()
 }
 
-pub async fn get(db: impl SqliteExecutor<'_>, id: Uuid) -> Result<Option<User>, Error> {
-    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE id = ?"))
+pub async fn get(
+    db: impl sqlx::Executor<'_, Database = sqlx::Any>,
+    id: Uuid,
+) -> Result<Option<User>, Error> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE id = $1"))
         .bind(id.to_string())
         .fetch_optional(db)
         .await?;
@@ -47,16 +52,19 @@ pub async fn get(db: impl SqliteExecutor<'_>, id: Uuid) -> Result<Option<User>, 
 }
 
 /// The account with this id, or "not found".
-async fn existing(db: impl SqliteExecutor<'_>, id: Uuid) -> Result<User, Error> {
+async fn existing(
+    db: impl sqlx::Executor<'_, Database = sqlx::Any>,
+    id: Uuid,
+) -> Result<User, Error> {
     get(db, id)
         .await?
         .ok_or_else(|| Error::NotFound(format!("No user with id {id}.")))
 }
 
 /// The account with this email and its password hash.
-pub async fn by_email(pool: &SqlitePool, email: &str) -> Result<Option<(User, String)>, Error> {
+pub async fn by_email(pool: &Pool, email: &str) -> Result<Option<(User, String)>, Error> {
     let row = sqlx::query(&format!(
-        "SELECT {COLUMNS}, password_hash FROM users WHERE email = ?"
+        "SELECT {COLUMNS}, password_hash FROM users WHERE email = $1"
     ))
     .bind(normalise_email(email))
     .fetch_optional(pool)
@@ -67,7 +75,7 @@ pub async fn by_email(pool: &SqlitePool, email: &str) -> Result<Option<(User, St
     }
 }
 
-pub async fn count(pool: &SqlitePool) -> Result<i64, Error> {
+pub async fn count(pool: &Pool) -> Result<i64, Error> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
         .fetch_one(pool)
         .await?)
@@ -75,7 +83,7 @@ pub async fn count(pool: &SqlitePool) -> Result<i64, Error> {
 
 /// An office editor's organisation must be an organisation in the catalogue.
 async fn check_organisation(
-    db: impl SqliteExecutor<'_>,
+    db: impl sqlx::Executor<'_, Database = sqlx::Any>,
     organisation: Option<Uuid>,
     errors: &mut ValidationErrors,
 ) -> Result<(), Error> {
@@ -88,7 +96,7 @@ async fn check_organisation(
 }
 
 /// Adds an account (`demo`: one of `serve --demo`'s documented demo accounts).
-pub async fn create(pool: &SqlitePool, new: &NewUser, demo: bool) -> Result<User, Error> {
+pub async fn create(pool: &Pool, new: &NewUser, demo: bool) -> Result<User, Error> {
     let mut errors = new.validate().err().unwrap_or_default();
     check_organisation(pool, new.organisation, &mut errors).await?;
     errors.into_result()?;
@@ -109,14 +117,14 @@ pub async fn create(pool: &SqlitePool, new: &NewUser, demo: bool) -> Result<User
         disabled: false,
     };
     let now = now_ms();
-    let inserted = sqlx::query("INSERT INTO users (id, email, name, role, organisation, password_hash, disabled, demo, created, updated) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
+    let inserted = sqlx::query("INSERT INTO users (id, email, name, role, organisation, password_hash, disabled, demo, created, updated) VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $9)")
         .bind(user.id.to_string())
         .bind(&user.email)
         .bind(&user.name)
         .bind(user.role.code())
         .bind(user.organisation.map(|o| o.to_string()))
         .bind(hash)
-        .bind(demo)
+        .bind(i64::from(demo))
         .bind(now)
         .bind(now)
         .execute(pool)
@@ -135,7 +143,7 @@ pub async fn create(pool: &SqlitePool, new: &NewUser, demo: bool) -> Result<User
 /// Applies an administrator's changes. Disabling an account or setting its password ends
 /// its sessions. Two changes to one account at once apply one after the other, each to the
 /// account as the other left it: neither is lost.
-pub async fn update(pool: &SqlitePool, id: Uuid, changes: &UserChanges) -> Result<User, Error> {
+pub async fn update(pool: &Pool, id: Uuid, changes: &UserChanges) -> Result<User, Error> {
     // Bad input is refused before the slow password hash.
     changes.validate(&existing(pool, id).await?)?;
     let hash = match &changes.password {
@@ -144,7 +152,7 @@ pub async fn update(pool: &SqlitePool, id: Uuid, changes: &UserChanges) -> Resul
     };
     // IMMEDIATE: the write lock from the first read, so the account read here is the one
     // written below.
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = db::begin_exclusive(pool, Exclusive::Accounts).await?;
     let current = existing(&mut *tx, id).await?;
     let mut errors = changes.validate(&current).err().unwrap_or_default();
     if let Some(org) = changes.organisation {
@@ -164,7 +172,7 @@ pub async fn update(pool: &SqlitePool, id: Uuid, changes: &UserChanges) -> Resul
     let still_admin = next.role == Role::Admin && !next.disabled;
     if current.role == Role::Admin && !current.disabled && !still_admin {
         let others: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0 AND id != ?",
+            "SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0 AND id != $1",
         )
         .bind(id.to_string())
         .fetch_one(&mut *tx)
@@ -176,18 +184,18 @@ pub async fn update(pool: &SqlitePool, id: Uuid, changes: &UserChanges) -> Resul
             });
         }
     }
-    sqlx::query("UPDATE users SET name = ?, role = ?, organisation = ?, disabled = ?, password_hash = COALESCE(?, password_hash), updated = ? WHERE id = ?")
+    sqlx::query("UPDATE users SET name = $1, role = $2, organisation = $3, disabled = $4, password_hash = COALESCE($5, password_hash), updated = $6 WHERE id = $7")
         .bind(&next.name)
         .bind(next.role.code())
         .bind(next.organisation.map(|o| o.to_string()))
-        .bind(next.disabled)
+        .bind(i64::from(next.disabled))
         .bind(hash.as_ref())
         .bind(now_ms())
         .bind(id.to_string())
         .execute(&mut *tx)
         .await?;
     if next.disabled || hash.is_some() {
-        sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
             .bind(id.to_string())
             .execute(&mut *tx)
             .await?;
@@ -198,20 +206,20 @@ pub async fn update(pool: &SqlitePool, id: Uuid, changes: &UserChanges) -> Resul
 
 /// Sets a password (the person's own change); ends their other sessions.
 pub async fn set_password(
-    pool: &SqlitePool,
+    pool: &Pool,
     id: Uuid,
     new: &str,
     keep_session: Option<&str>,
 ) -> Result<(), Error> {
     let hash = password::hash_blocking(new.to_owned()).await?;
     let mut tx = pool.begin().await?;
-    sqlx::query("UPDATE users SET password_hash = ?, updated = ? WHERE id = ?")
+    sqlx::query("UPDATE users SET password_hash = $1, updated = $2 WHERE id = $3")
         .bind(hash)
         .bind(now_ms())
         .bind(id.to_string())
         .execute(&mut *tx)
         .await?;
-    sqlx::query("DELETE FROM sessions WHERE user_id = ? AND token_hash != ?")
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash != $2")
         .bind(id.to_string())
         .bind(keep_session.unwrap_or(""))
         .execute(&mut *tx)
@@ -262,7 +270,7 @@ pub fn demo_accounts() -> Vec<NewUser> {
 
 /// `serve --demo`: adds the demo accounts that are missing and enables them. Without
 /// `--demo`, they are disabled and signed out, so a production start has none.
-pub async fn set_demo_accounts(pool: &SqlitePool, enabled: bool) -> Result<usize, Error> {
+pub async fn set_demo_accounts(pool: &Pool, enabled: bool) -> Result<usize, Error> {
     if !enabled {
         let mut tx = pool.begin().await?;
         sqlx::query("DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE demo = 1)")
@@ -288,7 +296,7 @@ pub async fn set_demo_accounts(pool: &SqlitePool, enabled: bool) -> Result<usize
         }
         match by_email(pool, &account.email).await? {
             Some(_) => {
-                sqlx::query("UPDATE users SET disabled = 0 WHERE email = ? AND demo = 1")
+                sqlx::query("UPDATE users SET disabled = 0 WHERE email = $1 AND demo = 1")
                     .bind(&account.email)
                     .execute(pool)
                     .await?;

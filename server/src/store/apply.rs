@@ -26,6 +26,7 @@ use super::sql::{
 };
 use super::{now_ms, Store};
 use crate::accounts::Author;
+use crate::db::{self, Exclusive};
 use crate::Error;
 
 /// What one mutation does to its record (`apply_mutation`).
@@ -107,6 +108,20 @@ fn forbidden(n: u64, denied: tradewinds_shared::access::Denied) -> Rejection {
     }
 }
 
+/// The server's own edits (REST calls, imports, the seed), numbered from its device's
+/// counter as this writing turn reads it. An instance numbers them before its turn
+/// (`Store::apply_server_edits`), and several instances on one PostgreSQL share that
+/// device: numbers taken by another instance meanwhile would make these "duplicates",
+/// acknowledged and never applied. Numbered here, under the change log's lock, they are
+/// always the next ones, in the order given.
+fn numbered_here(mutations: &[Mutation], already: u64) -> Vec<Mutation> {
+    mutations
+        .iter()
+        .zip(already + 1..)
+        .map(|(m, n)| Mutation { n, ..m.clone() })
+        .collect()
+}
+
 impl Store {
     /// Writes pushes in one transaction, in order: what each would have done alone, one
     /// after the other. Reads everything it needs first and writes many rows per statement,
@@ -138,6 +153,9 @@ impl Store {
             return Err(Error::Internal(anyhow::anyhow!("the database is closed")));
         }
         let mut tx = self.writer.begin().await?;
+        // With several instances on one PostgreSQL, one writing turn at a time across all
+        // of them: sequence numbers are taken and committed in one order.
+        db::lock(&mut tx, self.backend, Exclusive::ChangeLog).await?;
         let now = now_ms();
         let (mut last, mut owners) = load_counters(&mut tx, jobs.iter().map(|j| j.device)).await?;
         // Devices each account claims in this turn, not yet in the table.
@@ -157,13 +175,16 @@ impl Store {
         // Every record a new mutation names, by id alone, like the records table's unique
         // index: ids are unique across kinds, so a mutation of another kind must meet the
         // record already there.
+        // (The server's own edits are all new: see `numbered_here`.)
+        let server_device = self.server_device();
         let ids: HashSet<Uuid> = jobs
             .iter()
             .flat_map(|j| {
                 let already = last.get(&j.device).copied().unwrap_or(0);
+                let all = j.device == server_device;
                 j.mutations
                     .iter()
-                    .filter(move |m| m.n > already)
+                    .filter(move |m| all || m.n > already)
                     .map(|m| m.id)
             })
             .collect();
@@ -207,7 +228,14 @@ impl Store {
                 }
             }
             let already = last.get(&device).copied().unwrap_or(0);
-            if let Some(first) = job.mutations.first() {
+            let renumbered;
+            let mutations: &[Mutation] = if device == server_device {
+                renumbered = numbered_here(&job.mutations, already);
+                &renumbered
+            } else {
+                &job.mutations
+            };
+            if let Some(first) = mutations.first() {
                 if first.n > already + 1 {
                     answers.push(Err(Error::Conflict {
                         code: ErrorCode::MutationGap,
@@ -218,7 +246,7 @@ impl Store {
             }
             let mut rejections = Vec::new();
             let mut done = already;
-            for m in job.mutations.iter().filter(|m| m.n > already) {
+            for m in mutations.iter().filter(|m| m.n > already) {
                 // The record is changed in place among this transaction's records; one kept
                 // from earlier turns moves there (the kept ones must stay exactly as
                 // committed) and comes back after the commit.
@@ -271,7 +299,7 @@ impl Store {
             }
             // A push that repeats mutations already processed gets their rejections again,
             // so that a retried push gets the same answer.
-            let first_n = job.mutations.first().map_or(0, |m| m.n);
+            let first_n = mutations.first().map_or(0, |m| m.n);
             if first_n > 0 && first_n <= already {
                 for r in stored_rejections(&mut tx, &device_key, first_n, done).await? {
                     if !rejections.iter().any(|x| x.n == r.n) {
@@ -294,7 +322,7 @@ impl Store {
             .iter()
             .filter_map(|id| cache.get(id))
             .partition(|kept| !created.contains(&kept.state.id));
-        write_changes_and_records(&mut tx, &changes, now, &new, &stored).await?;
+        write_changes_and_records(&mut tx, self.backend, &changes, now, &new, &stored).await?;
         if seq != start_seq {
             write_last_seq(&mut tx, seq).await?;
         }
@@ -340,8 +368,8 @@ impl Store {
         author: &Author,
     ) -> Result<Vec<Result<(), Error>>, Error> {
         let device = self.server_device();
-        // Held from reading the counter until the push is committed: two edits numbered
-        // alike would make the second a "duplicate", skipped without a word.
+        // This instance's edits go in the order they were asked (the writing turn gives
+        // them their numbers: `numbered_here`).
         let _numbering = self.server_edits.lock().await;
         let mut outcomes: Vec<Result<(), Error>> = Vec::with_capacity(rows.len());
         let mut rows = rows.into_iter().peekable();
@@ -384,16 +412,19 @@ impl Store {
                     break;
                 }
             }
-            let Some(last) = batch.last().map(|m| m.n) else {
+            if batch.is_empty() {
                 continue;
-            };
+            }
+            let count = batch.len() as u64;
             let resp = self.push(device, batch, author).await?;
-            if resp.last_applied != last {
+            // The writing turn numbered them again from the counter it read
+            // (`numbered_here`): the batch ends at `last_applied`.
+            let Some(first) = (resp.last_applied + 1).checked_sub(count) else {
                 return Err(Error::Internal(anyhow::anyhow!(
-                    "server edits {first}..={last} were not applied (last applied: {})",
+                    "{count} server edits were not applied (last applied: {})",
                     resp.last_applied
                 )));
-            }
+            };
             for r in resp.rejections {
                 let Some(&slot) = slots.get((r.n - first) as usize) else {
                     continue;

@@ -21,6 +21,8 @@ use std::io::Cursor as Bytes;
 use std::sync::Arc;
 
 use sqlx::Row;
+
+use crate::db::{self, Conn, Pool};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 use tradewinds_shared::access;
 use tradewinds_shared::sync::bootstrap::{
@@ -134,9 +136,9 @@ struct Stored {
 }
 
 /// Deletes the generations of another identity than `server_id` (and their pages).
-pub(super) async fn discard_foreign(pool: &sqlx::SqlitePool, server_id: &str) -> Result<(), Error> {
+pub(super) async fn discard_foreign(pool: &Pool, server_id: &str) -> Result<(), Error> {
     let mut tx = pool.begin().await?;
-    sqlx::query("DELETE FROM bootstrap_generations WHERE server_id != ?")
+    sqlx::query("DELETE FROM bootstrap_generations WHERE server_id != $1")
         .bind(server_id)
         .execute(&mut *tx)
         .await?;
@@ -145,7 +147,7 @@ pub(super) async fn discard_foreign(pool: &sqlx::SqlitePool, server_id: &str) ->
     Ok(())
 }
 
-async fn delete_orphan_pages(tx: &mut sqlx::SqliteConnection) -> Result<(), Error> {
+async fn delete_orphan_pages(tx: &mut Conn) -> Result<(), Error> {
     sqlx::query(
         "DELETE FROM bootstrap_pages WHERE generation NOT IN (SELECT id FROM bootstrap_generations)",
     )
@@ -210,7 +212,7 @@ impl Store {
         let row: Option<(i64, Vec<u8>)> = sqlx::query_as(
             "SELECT p.records, p.body FROM bootstrap_pages p \
              JOIN bootstrap_generations g ON g.id = p.generation \
-             WHERE g.id = ? AND g.server_id = ? AND g.format = ? AND p.page = ?",
+             WHERE g.id = $1 AND g.server_id = $2 AND g.format = $3 AND p.page = $4",
         )
         .bind(generation)
         .bind(&*self.server_id)
@@ -233,7 +235,7 @@ impl Store {
         loop {
             let row = sqlx::query(
                 "SELECT id, cursor, seq, records, made_at FROM bootstrap_generations \
-                 WHERE server_id = ? AND format = ? ORDER BY n DESC LIMIT 1",
+                 WHERE server_id = $1 AND format = $2 ORDER BY n DESC LIMIT 1",
             )
             .bind(&*self.server_id)
             .bind(FORMAT as i64)
@@ -246,7 +248,7 @@ impl Store {
                 // On the writer's connection, between pushes (see `make_generation`).
                 let _turn = self.write.lock().await;
                 let mut tx = self.writer.begin().await?;
-                sqlx::query("DELETE FROM bootstrap_generations WHERE id = ?")
+                sqlx::query("DELETE FROM bootstrap_generations WHERE id = $1")
                     .bind(&id)
                     .execute(&mut *tx)
                     .await?;
@@ -255,7 +257,7 @@ impl Store {
                 continue;
             }
             let pages: Vec<(i64, i64)> = sqlx::query_as(
-                "SELECT records, length(body) FROM bootstrap_pages WHERE generation = ? \
+                "SELECT records, length(body) FROM bootstrap_pages WHERE generation = $1 \
                  ORDER BY page",
             )
             .bind(&id)
@@ -289,7 +291,7 @@ impl Store {
     /// after the pages brings it (again). Records are never deleted, so paging by key
     /// misses none.
     async fn make_generation(self, _making: OwnedMutexGuard<()>) -> Result<BootstrapIndex, Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = db::begin_read(&self.pool).await?;
         let seq = last_seq(&mut *tx).await?;
         let digest = digest_at(&mut *tx, seq).await?;
         tx.commit().await?;
@@ -298,7 +300,7 @@ impl Store {
         let mut after = 0i64;
         loop {
             let rows = sqlx::query(
-                "SELECT rid, state, seq FROM records WHERE rid > ? ORDER BY rid LIMIT ?",
+                "SELECT rid, state, seq FROM records WHERE rid > $1 ORDER BY rid LIMIT $2",
             )
             .bind(after)
             .bind(READ_ROWS)
@@ -347,7 +349,7 @@ impl Store {
         let mut tx = self.writer.begin().await?;
         sqlx::query(
             "INSERT INTO bootstrap_generations (id, server_id, cursor, seq, records, format, made_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(&index.generation)
         .bind(&*self.server_id)
@@ -360,7 +362,7 @@ impl Store {
         .await?;
         for (n, (records, body)) in pages.iter().enumerate() {
             sqlx::query(
-                "INSERT INTO bootstrap_pages (generation, page, records, body) VALUES (?, ?, ?, ?)",
+                "INSERT INTO bootstrap_pages (generation, page, records, body) VALUES ($1, $2, $3, $4)",
             )
             .bind(&index.generation)
             .bind(n as i64)

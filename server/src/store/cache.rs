@@ -80,7 +80,7 @@ impl Written {
 /// What the follower keeps in step (`follow_other_writers`): the store's writer lock and
 /// cache, where it believes the change log ends, and that end's digest.
 pub(super) struct Followed {
-    pub(super) pool: sqlx::SqlitePool,
+    pub(super) pool: crate::db::Pool,
     pub(super) write: Weak<Mutex<Written>>,
     pub(super) end: Weak<AtomicU64>,
     pub(super) end_digest: Weak<std::sync::RwLock<(u64, Option<String>)>>,

@@ -20,7 +20,7 @@ pub const MAX_DEVICES_PER_ACCOUNT: i64 = 500;
 /// has yet. `Ok(Err(..))` is the refusal to answer (nothing is written for that push); the
 /// answer never says anything about the device's counter.
 pub(super) async fn claim_device(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut crate::db::Conn,
     owners: &mut HashMap<DeviceId, Option<Arc<str>>>,
     claimed: &mut HashMap<Arc<str>, i64>,
     device: DeviceId,
@@ -37,7 +37,7 @@ pub(super) async fn claim_device(
         // Known, but only from before accounts: the first account to use it takes it.
         Some(None) => {}
         None => {
-            let has: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM devices WHERE account = ?")
+            let has: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM devices WHERE account = $1")
                 .bind(&**account)
                 .fetch_one(&mut *tx)
                 .await?;
@@ -60,7 +60,7 @@ impl Store {
     /// before accounts, else the account's id.
     pub async fn device_owner(&self, device: DeviceId) -> Result<Option<Option<String>>, Error> {
         Ok(
-            sqlx::query_scalar("SELECT account FROM devices WHERE id = ?")
+            sqlx::query_scalar("SELECT account FROM devices WHERE id = $1")
                 .bind(device.to_string())
                 .fetch_optional(&self.pool)
                 .await?,
@@ -70,7 +70,7 @@ impl Store {
     /// The next mutation number the server expects from the device, minus one.
     pub async fn last_mutation(&self, device: DeviceId) -> Result<u64, Error> {
         let last: Option<i64> =
-            sqlx::query_scalar("SELECT last_mutation FROM devices WHERE id = ?")
+            sqlx::query_scalar("SELECT last_mutation FROM devices WHERE id = $1")
                 .bind(device.to_string())
                 .fetch_optional(&self.pool)
                 .await?;

@@ -52,12 +52,14 @@ impl Store {
     /// build has is not applied), or nothing when it can.
     pub async fn ready(&self) -> Result<(), String> {
         let applied: Vec<i64> = sqlx::query_scalar(
-            "SELECT version FROM _sqlx_migrations WHERE success = 1 ORDER BY version",
+            "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version",
         )
         .fetch_all(&self.pool)
         .await
         .map_err(|e| format!("the database does not answer: {e}"))?;
-        let missing: Vec<String> = sqlx::migrate!("./migrations")
+        let missing: Vec<String> = self
+            .backend
+            .migrator()
             .iter()
             .filter(|m| !applied.contains(&m.version))
             .map(|m| format!("{} {}", m.version, m.description))
@@ -76,7 +78,7 @@ impl Store {
 
     /// Devices whose last push was at or after `since_ms` (epoch milliseconds).
     pub async fn devices_active_since(&self, since_ms: i64) -> Result<u64, Error> {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM devices WHERE last_seen >= ?")
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM devices WHERE last_seen >= $1")
             .bind(since_ms)
             .fetch_one(&self.pool)
             .await?;

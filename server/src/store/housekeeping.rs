@@ -4,7 +4,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Weak;
 
-use sqlx::SqlitePool;
+use crate::db::Pool;
 use tradewinds_shared::sync::protocol::MAX_PUSH_MUTATIONS;
 
 use crate::Error;
@@ -12,7 +12,7 @@ use crate::Error;
 /// Copies the WAL into the database file about once a second while there are commits, so
 /// that no writer pays for a checkpoint inside its commit. Passive: it never blocks readers
 /// or writers. Ends when the store is dropped or its pool closed.
-pub(super) async fn checkpoints(pool: SqlitePool, commits: Weak<AtomicU64>) {
+pub(super) async fn checkpoints(pool: Pool, commits: Weak<AtomicU64>) {
     let mut done = 0;
     loop {
         tokio::time::sleep(std::time::Duration::from_secs(1)).await;
@@ -45,11 +45,11 @@ const KEPT_REJECTIONS: i64 = MAX_PUSH_MUTATIONS as i64;
 /// further back than a push's length, so older ones are dropped: the rows one device can
 /// leave are bounded.
 pub(super) async fn forget_old_rejections(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut crate::db::Conn,
     device: &str,
     done: u64,
 ) -> Result<(), Error> {
-    sqlx::query("DELETE FROM rejections WHERE device = ? AND mutation <= ?")
+    sqlx::query("DELETE FROM rejections WHERE device = $1 AND mutation <= $2")
         .bind(device)
         .bind(done as i64 - KEPT_REJECTIONS)
         .execute(&mut *tx)

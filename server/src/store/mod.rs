@@ -29,14 +29,12 @@ mod read;
 mod sql;
 
 use std::collections::VecDeque;
-use std::str::FromStr;
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::db::{self, Backend, Pool};
 use anyhow::Context;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
 use tokio::sync::Mutex;
 use tradewinds_shared::sync::{carried, DeviceId};
 use uuid::Uuid;
@@ -52,11 +50,13 @@ use sql::{digest_at, last_seq};
 
 #[derive(Clone)]
 pub struct Store {
-    pool: SqlitePool,
+    pool: Pool,
     /// The one connection pushes are written on. SQLite has one writer anyway, and a
     /// connection keeps its page cache only while no other connection writes: with writes
-    /// spread over the pool, every push began by reading its pages again.
-    writer: SqlitePool,
+    /// spread over the pool, every push began by reading its pages again. (On PostgreSQL,
+    /// each instance's writer takes the change log's lock for its turn: `db::lock`.)
+    writer: Pool,
+    backend: Backend,
     /// Taken for each writing turn (see `push`), so that pushes are written in turn; holds
     /// what the writer keeps between turns.
     write: Arc<Mutex<Written>>,
@@ -93,27 +93,9 @@ pub fn now_ms() -> i64 {
 impl Store {
     /// Opens (creating if missing) the database at `url` and applies pending migrations.
     pub async fn open(url: &str) -> anyhow::Result<Store> {
-        let options = SqliteConnectOptions::from_str(url)
-            .with_context(|| format!("`{url}` is not a SQLite database URL (sqlite://PATH)"))?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .busy_timeout(std::time::Duration::from_secs(10))
-            .foreign_keys(true)
-            // A push writes hundreds of rows in one transaction: with SQLite's default 2 MB
-            // page cache it spills pages to the WAL mid-transaction, and its multi-row
-            // statements keep their statement journals in temporary files.
-            .pragma("cache_size", "-32768")
-            .pragma("temp_store", "memory")
-            // Checkpoints run in the background (`checkpoints`), not inside a writer's
-            // commit; this is only a backstop if they fall behind (pages of 4 KB).
-            .pragma("wal_autocheckpoint", "16384");
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options.clone())
-            .await
-            .with_context(|| format!("cannot open the database {url}"))?;
-        sqlx::migrate!("./migrations")
+        let (pool, backend) = db::connect(url, 8, false).await?;
+        backend
+            .migrator()
             .run(&pool)
             .await
             .context("cannot apply database migrations")?;
@@ -121,7 +103,8 @@ impl Store {
         let mut secret = [0u8; 32];
         getrandom::getrandom(&mut secret).context("no randomness for the sealing secret")?;
         sqlx::query(
-            "INSERT OR IGNORE INTO meta (key, value) VALUES ('server_id', ?), ('seq', '0'), ('seal_secret', ?)",
+            "INSERT INTO meta (key, value) VALUES ('server_id', $1), ('seq', '0'), ('seal_secret', $2) \
+             ON CONFLICT (key) DO NOTHING",
         )
         .bind(&fresh)
         .bind(carried::to_hex(&secret))
@@ -142,17 +125,11 @@ impl Store {
         bootstrap::discard_foreign(&pool, &server_id).await?;
         let end: i64 = last_seq(&pool).await?;
         let end_digest = digest_at(&pool, end).await?;
-        let writer = SqlitePoolOptions::new()
-            .max_connections(1)
-            .min_connections(1)
-            .idle_timeout(None)
-            .max_lifetime(None)
-            .connect_with(options)
-            .await
-            .with_context(|| format!("cannot open the database {url}"))?;
+        let (writer, _) = db::connect(url, 1, true).await?;
         let store = Store {
             pool,
             writer,
+            backend,
             write: Arc::new(Mutex::new(Written::default())),
             queue: Arc::default(),
             server_edits: Arc::new(Mutex::new(())),
@@ -164,10 +141,12 @@ impl Store {
             mutations: Arc::default(),
             seal_secret: seal_secret.into(),
         };
-        tokio::spawn(checkpoints(
-            store.pool.clone(),
-            Arc::downgrade(&store.commits),
-        ));
+        if backend == Backend::Sqlite {
+            tokio::spawn(checkpoints(
+                store.pool.clone(),
+                Arc::downgrade(&store.commits),
+            ));
+        }
         tokio::spawn(cache::follow_other_writers(cache::Followed {
             pool: store.pool.clone(),
             write: Arc::downgrade(&store.write),
@@ -196,8 +175,13 @@ impl Store {
     /// The shared connection pool (pushes are written on a connection of their own). Outside
     /// `store`, only `accounts` queries it, and only its own tables (`users`, `sessions`,
     /// `throttle`); this store's tables are queried only in `store`.
-    pub fn pool(&self) -> &SqlitePool {
+    pub fn pool(&self) -> &Pool {
         &self.pool
+    }
+
+    /// Which database this store stands on.
+    pub fn backend(&self) -> Backend {
+        self.backend
     }
 
     /// Closes the database: nothing more is written, and the file may be replaced.
@@ -213,7 +197,9 @@ mod tests {
     use super::*;
     use crate::accounts::Author;
     use serde_json::{json, Map, Value};
+    use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
     use std::collections::HashMap;
+    use std::str::FromStr;
     use tradewinds_shared::sync::RecordState;
     use tradewinds_shared::RecordKind;
 
@@ -271,7 +257,7 @@ mod tests {
                 .connect_with(options)
                 .await
                 .unwrap();
-            let mut migrator = sqlx::migrate!("./migrations");
+            let mut migrator = sqlx::migrate!("./migrations/sqlite");
             migrator.migrations = migrator
                 .migrations
                 .iter()
@@ -281,7 +267,7 @@ mod tests {
                 .into();
             migrator.run(&pool).await.unwrap();
             for (n, m, json) in &rows {
-                sqlx::query("INSERT INTO changes (seq, device, mutation, kind, id, fields, at, received) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                sqlx::query("INSERT INTO changes (seq, device, mutation, kind, id, fields, at, received) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
                     .bind(*n as i64)
                     .bind(device.to_string())
                     .bind(*n as i64)
@@ -293,7 +279,7 @@ mod tests {
                     .execute(&pool)
                     .await
                     .unwrap();
-                sqlx::query("INSERT OR REPLACE INTO records (kind, id, seq, deleted, state) VALUES (?, ?, ?, 0, ?)")
+                sqlx::query("INSERT OR REPLACE INTO records (kind, id, seq, deleted, state) VALUES ($1, $2, $3, 0, $4)")
                     .bind(kind.code())
                     .bind(m.id.to_string())
                     .bind(*n as i64)
@@ -302,12 +288,12 @@ mod tests {
                     .await
                     .unwrap();
             }
-            sqlx::query("INSERT INTO meta (key, value) VALUES ('server_id', ?), ('seq', '3')")
+            sqlx::query("INSERT INTO meta (key, value) VALUES ('server_id', $1), ('seq', '3')")
                 .bind(Uuid::new_v4().to_string())
                 .execute(&pool)
                 .await
                 .unwrap();
-            sqlx::query("INSERT INTO devices (id, last_mutation, first_seen, last_seen) VALUES (?, 3, 0, 0)")
+            sqlx::query("INSERT INTO devices (id, last_mutation, first_seen, last_seen) VALUES ($1, 3, 0, 0)")
                 .bind(device.to_string())
                 .execute(&pool)
                 .await

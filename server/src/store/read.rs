@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use super::sql::{digest_at, last_seq, row_to_state};
 use super::Store;
+use crate::db;
 use crate::Error;
 
 /// Where a client's cursor stands in this database's history (`Store::place`).
@@ -52,12 +53,12 @@ pub fn change_digest(seq: i64, device: &str, mutation: i64, received: i64) -> St
 /// transaction of the caller's (`accounts::users` checks an office editor's organisation
 /// in the transaction that writes the account).
 pub(crate) async fn live_record_exists<'e>(
-    db: impl sqlx::SqliteExecutor<'e>,
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
     kind: RecordKind,
     id: Uuid,
 ) -> Result<bool, Error> {
     let exists: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM records WHERE kind = ? AND id = ? AND deleted = 0")
+        sqlx::query_scalar("SELECT 1 FROM records WHERE kind = $1 AND id = $2 AND deleted = 0")
             .bind(kind.code())
             .bind(id.to_string())
             .fetch_optional(db)
@@ -124,10 +125,12 @@ impl Store {
         if server != &*self.server_id {
             return Ok(CursorPlace::Foreign);
         }
-        {
+        // Up to date: the most frequent case, answered without the database where this
+        // process is its only writer. (On PostgreSQL other instances write too, and the
+        // end kept here may be behind theirs: the database says where the log ends.)
+        if self.backend == db::Backend::Sqlite {
             let (end, end_digest) = &*self.end_digest.read().expect("end digest");
             if after == *end && digest.is_some() && digest == end_digest.as_deref() {
-                // Up to date: the most frequent case, answered without the database.
                 return Ok(CursorPlace::AtEnd);
             }
         }
@@ -163,7 +166,7 @@ impl Store {
         type Row = (String, i64, Option<String>, Option<i64>, Option<i64>);
         let mut rows: Vec<Row> = sqlx::query_as(
             "SELECT r.state, r.seq, c.device, c.mutation, c.received FROM records r \
-             LEFT JOIN changes c ON c.seq = r.seq WHERE r.seq > ? ORDER BY r.seq LIMIT ?",
+             LEFT JOIN changes c ON c.seq = r.seq WHERE r.seq > $1 ORDER BY r.seq LIMIT $2",
         )
         .bind(after as i64)
         .bind(limit as i64 + 1)
@@ -198,7 +201,7 @@ impl Store {
     /// Every record (tombstones included) and the cursor to continue from, read in one
     /// transaction so that they agree.
     pub async fn snapshot(&self) -> Result<Snapshot, Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = db::begin_read(&self.pool).await?;
         let seq: i64 = last_seq(&mut *tx).await?;
         let rows = sqlx::query("SELECT state, seq FROM records ORDER BY seq")
             .fetch_all(&mut *tx)
@@ -231,7 +234,7 @@ impl Store {
         ),
         Error,
     > {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = db::begin_read(&self.pool).await?;
         let seq: i64 = last_seq(&mut *tx).await?;
         let digest = digest_at(&mut *tx, seq).await?;
         let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM records")
@@ -253,7 +256,7 @@ impl Store {
                     return Ok(None);
                 };
                 let rows: Vec<(i64, String)> = sqlx::query_as(
-                    "SELECT rid, state FROM records WHERE rid > ? ORDER BY rid LIMIT ?",
+                    "SELECT rid, state FROM records WHERE rid > $1 ORDER BY rid LIMIT $2",
                 )
                 .bind(after)
                 .bind(SNAPSHOT_PAGE)
@@ -282,7 +285,7 @@ impl Store {
     /// The live (not deleted) records of one kind.
     pub async fn list(&self, kind: RecordKind) -> Result<Vec<RecordState>, Error> {
         let rows = sqlx::query(
-            "SELECT state, seq FROM records WHERE kind = ? AND deleted = 0 ORDER BY seq",
+            "SELECT state, seq FROM records WHERE kind = $1 AND deleted = 0 ORDER BY seq",
         )
         .bind(kind.code())
         .fetch_all(&self.pool)
@@ -292,7 +295,7 @@ impl Store {
 
     /// Every record of one kind, removed ones too (what an import matches ids against).
     pub async fn list_with_removed(&self, kind: RecordKind) -> Result<Vec<RecordState>, Error> {
-        let rows = sqlx::query("SELECT state, seq FROM records WHERE kind = ? ORDER BY seq")
+        let rows = sqlx::query("SELECT state, seq FROM records WHERE kind = $1 ORDER BY seq")
             .bind(kind.code())
             .fetch_all(&self.pool)
             .await?;
@@ -300,7 +303,7 @@ impl Store {
     }
 
     pub async fn get(&self, kind: RecordKind, id: Uuid) -> Result<Option<RecordState>, Error> {
-        let row = sqlx::query("SELECT state, seq FROM records WHERE kind = ? AND id = ?")
+        let row = sqlx::query("SELECT state, seq FROM records WHERE kind = $1 AND id = $2")
             .bind(kind.code())
             .bind(id.to_string())
             .fetch_optional(&self.pool)
@@ -310,16 +313,17 @@ impl Store {
 
     /// Whether the database has any record at all (deleted ones included).
     pub async fn has_records(&self) -> Result<bool, Error> {
-        Ok(sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM records)")
-            .fetch_one(&self.pool)
-            .await?)
+        let one: Option<i64> = sqlx::query_scalar("SELECT 1 FROM records LIMIT 1")
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(one.is_some())
     }
 
     /// Which of these ids name a stored record (of any kind, deleted ones included): one
     /// lookup through the unique index on `id`, not a read of every record.
     pub async fn stored_ids(&self, ids: &[Uuid]) -> Result<HashSet<Uuid>, Error> {
         let ids: Vec<String> = ids.iter().map(Uuid::to_string).collect();
-        let placeholders = vec!["?"; ids.len()].join(", ");
+        let placeholders = db::list(1, ids.len());
         let query = format!("SELECT id FROM records WHERE id IN ({placeholders})");
         let mut lookup = sqlx::query_scalar::<_, String>(&query);
         for id in &ids {
@@ -341,7 +345,7 @@ impl Store {
         id: Uuid,
         limit: u32,
     ) -> Result<Vec<HistoryEntry>, Error> {
-        let rows = sqlx::query("SELECT c.at, c.received, c.fields, c.device, u.name, u.email FROM changes c LEFT JOIN users u ON u.id = c.author WHERE c.record = (SELECT rid FROM records WHERE kind = ? AND id = ?) ORDER BY c.seq DESC LIMIT ?")
+        let rows = sqlx::query("SELECT c.at, c.received, c.fields, c.device, u.name, u.email FROM changes c LEFT JOIN users u ON u.id = c.author WHERE c.record = (SELECT rid FROM records WHERE kind = $1 AND id = $2) ORDER BY c.seq DESC LIMIT $3")
             .bind(kind.code())
             .bind(id.to_string())
             .bind(limit as i64)

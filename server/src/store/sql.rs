@@ -7,12 +7,13 @@ use std::future::Future;
 use std::sync::Arc;
 use std::task::Poll;
 
-use sqlx::{QueryBuilder, Row, Sqlite};
+use sqlx::Row;
 use tradewinds_shared::sync::{DeviceId, RecordState, Rejection};
 use uuid::Uuid;
 
 use super::cache::Kept;
 use super::read::change_digest;
+use crate::db::{self, Backend, Conn};
 use crate::Error;
 
 /// The row counts of multi-row statements, largest first. Rows are written in chunks of
@@ -35,9 +36,11 @@ fn statement_chunks<T>(mut rows: &[T]) -> impl Iterator<Item = &[T]> {
 }
 
 /// The sequence number of the last change committed (`meta.seq`; 0 before any).
-pub(super) async fn last_seq<'e>(db: impl sqlx::SqliteExecutor<'e>) -> Result<i64, Error> {
+pub(super) async fn last_seq<'e>(
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
+) -> Result<i64, Error> {
     Ok(
-        sqlx::query_scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq'")
+        sqlx::query_scalar("SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'seq'")
             .fetch_one(db)
             .await?,
     )
@@ -45,11 +48,11 @@ pub(super) async fn last_seq<'e>(db: impl sqlx::SqliteExecutor<'e>) -> Result<i6
 
 /// The digest of the change at `seq` (`None`: no change there, as at 0).
 pub(super) async fn digest_at<'e>(
-    db: impl sqlx::SqliteExecutor<'e>,
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
     seq: i64,
 ) -> Result<Option<String>, Error> {
     let row: Option<(String, i64, i64)> =
-        sqlx::query_as("SELECT device, mutation, received FROM changes WHERE seq = ?")
+        sqlx::query_as("SELECT device, mutation, received FROM changes WHERE seq = $1")
             .bind(seq)
             .fetch_optional(db)
             .await?;
@@ -61,7 +64,7 @@ pub(super) async fn digest_at<'e>(
 pub(super) type Counters = (HashMap<DeviceId, u64>, HashMap<DeviceId, Option<Arc<str>>>);
 
 pub(super) async fn load_counters(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut Conn,
     devices: impl Iterator<Item = DeviceId>,
 ) -> Result<Counters, Error> {
     let keys: Vec<String> = devices
@@ -72,15 +75,15 @@ pub(super) async fn load_counters(
     let mut out = HashMap::new();
     let mut owners = HashMap::new();
     for chunk in statement_chunks(&keys) {
-        let mut q = QueryBuilder::<Sqlite>::new(
-            "SELECT id, last_mutation, account FROM devices WHERE id IN (",
+        let sql = format!(
+            "SELECT id, last_mutation, account FROM devices WHERE id IN ({})",
+            db::list(1, chunk.len())
         );
-        let mut list = q.separated(", ");
+        let mut q = sqlx::query(&sql);
         for key in chunk {
-            list.push_bind(key);
+            q = q.bind(key);
         }
-        q.push(")");
-        for row in q.build().fetch_all(&mut *tx).await? {
+        for row in q.fetch_all(&mut *tx).await? {
             let id: String = row.try_get("id")?;
             let last: i64 = row.try_get("last_mutation")?;
             let account: Option<String> = row.try_get("account")?;
@@ -95,20 +98,21 @@ pub(super) async fn load_counters(
 
 /// The stored records with these ids, whatever their kind.
 pub(super) async fn load_records(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut Conn,
     ids: &HashSet<Uuid>,
 ) -> Result<HashMap<Uuid, Kept>, Error> {
     let keys: Vec<String> = ids.iter().map(Uuid::to_string).collect();
     let mut out = HashMap::with_capacity(keys.len());
     for chunk in statement_chunks(&keys) {
-        let mut q =
-            QueryBuilder::<Sqlite>::new("SELECT rid, state, seq FROM records WHERE id IN (");
-        let mut list = q.separated(", ");
+        let sql = format!(
+            "SELECT rid, state, seq FROM records WHERE id IN ({})",
+            db::list(1, chunk.len())
+        );
+        let mut q = sqlx::query(&sql);
         for key in chunk {
-            list.push_bind(key);
+            q = q.bind(key);
         }
-        q.push(")");
-        for row in q.build().fetch_all(&mut *tx).await? {
+        for row in q.fetch_all(&mut *tx).await? {
             let state = row_to_state(&row)?;
             let rid: i64 = row.try_get("rid")?;
             out.insert(state.id, Kept { rid, state });
@@ -117,17 +121,22 @@ pub(super) async fn load_records(
     Ok(out)
 }
 
-/// `VALUES` rows of records with their JSON: rid, kind, id, seq, deleted, state.
-fn push_record_rows<'q>(q: &mut QueryBuilder<'q, Sqlite>, rows: &'q [(&Kept, String)]) {
-    q.push_values(rows, |mut row, (kept, json)| {
+/// Binds records with their JSON, a `VALUES` row each: rid, kind, id, seq, deleted, state.
+fn bind_record_rows<'q>(
+    mut q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    rows: &'q [(&Kept, String)],
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    for (kept, json) in rows {
         let state = &kept.state;
-        row.push_bind(kept.rid)
-            .push_bind(state.kind.code())
-            .push_bind(state.id.to_string())
-            .push_bind(state.seq as i64)
-            .push_bind(state.is_deleted())
-            .push_bind(json.as_str());
-    });
+        q = q
+            .bind(kept.rid)
+            .bind(state.kind.code())
+            .bind(state.id.to_string())
+            .bind(state.seq as i64)
+            .bind(i64::from(state.is_deleted()))
+            .bind(json.as_str());
+    }
+    q
 }
 
 /// Record states with their JSON, for one statement: the stored JSON is the whole state,
@@ -157,22 +166,32 @@ impl<'a> RecordRows<'a> {
     /// always aborts, so it is not used.) An update that finds fewer rows than it was given
     /// (a key missing, or holding another record) fails the transaction too: the records
     /// kept in memory did not match the file.
-    async fn write(&self, tx: &mut sqlx::SqliteConnection) -> Result<(), Error> {
+    async fn write(&self, tx: &mut Conn, backend: Backend) -> Result<(), Error> {
         let chunk = &self.rows;
+        // `OR FAIL` on SQLite (see above); PostgreSQL has no statement journal to avoid.
+        let or_fail = if backend == Backend::Sqlite {
+            "OR FAIL "
+        } else {
+            ""
+        };
+        let rows = db::values(chunk.len(), 6);
         if !self.stored {
-            let mut q = QueryBuilder::<Sqlite>::new(
-                "INSERT OR FAIL INTO records (rid, kind, id, seq, deleted, state) ",
+            let sql = format!(
+                "INSERT {or_fail}INTO records (rid, kind, id, seq, deleted, state) VALUES {rows}"
             );
-            push_record_rows(&mut q, chunk);
-            q.build().execute(&mut *tx).await?;
+            bind_record_rows(sqlx::query(&sql), chunk)
+                .execute(&mut *tx)
+                .await?;
             return Ok(());
         }
-        let mut q = QueryBuilder::<Sqlite>::new(
-            "UPDATE OR FAIL records SET seq = v.column4, deleted = v.column5, state = v.column6 FROM (",
+        let sql = format!(
+            "UPDATE {or_fail}records SET seq = v.column4, deleted = v.column5, state = v.column6 \
+             FROM (VALUES {rows}) AS v WHERE records.rid = v.column1 AND records.id = v.column3"
         );
-        push_record_rows(&mut q, chunk);
-        q.push(") AS v WHERE records.rid = v.column1 AND records.id = v.column3");
-        let done = q.build().execute(&mut *tx).await?.rows_affected();
+        let done = bind_record_rows(sqlx::query(&sql), chunk)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
         if done != chunk.len() as u64 {
             return Err(Error::Internal(anyhow::anyhow!(
                 "{} of {} records to update are not in the database",
@@ -187,7 +206,8 @@ impl<'a> RecordRows<'a> {
 /// Writes the change log, then the records (`new` inserted, `stored` updated), a statement at
 /// a time; each statement's records are serialised while the statement before it runs.
 pub(super) async fn write_changes_and_records(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut Conn,
+    backend: Backend,
     changes: &[ChangeRow],
     now: i64,
     new: &[&Kept],
@@ -202,10 +222,14 @@ pub(super) async fn write_changes_and_records(
             .map(|(stored, records)| RecordRows::of(stored, records))
             .transpose()
     };
-    let (done, mut next) = overlapped(write_changes(tx, changes, now), &mut serialise_next).await;
+    let (done, mut next) = overlapped(
+        write_changes(tx, backend, changes, now),
+        &mut serialise_next,
+    )
+    .await;
     done?;
     while let Some(rows) = next? {
-        let (done, following) = overlapped(rows.write(tx), &mut serialise_next).await;
+        let (done, following) = overlapped(rows.write(tx, backend), &mut serialise_next).await;
         done?;
         next = following;
     }
@@ -253,28 +277,37 @@ pub(super) struct ChangeRow {
 }
 
 async fn write_changes(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut Conn,
+    backend: Backend,
     changes: &[ChangeRow],
     received: i64,
 ) -> Result<(), Error> {
+    // `OR FAIL` on SQLite: no statement journal (see `RecordRows::write`).
+    let or_fail = if backend == Backend::Sqlite {
+        "OR FAIL "
+    } else {
+        ""
+    };
     for chunk in statement_chunks(changes) {
-        let mut q = QueryBuilder::<Sqlite>::new(
-            // `OR FAIL`: no statement journal (see `RecordRows::write`).
-            "INSERT OR FAIL INTO changes (seq, device, mutation, kind, id, record, fields, at, received, author) ",
+        let sql = format!(
+            "INSERT {or_fail}INTO changes (seq, device, mutation, kind, id, record, fields, at, received, author) VALUES {}",
+            db::values(chunk.len(), 10)
         );
-        q.push_values(chunk, |mut row, c| {
-            row.push_bind(c.seq)
-                .push_bind(&*c.device)
-                .push_bind(c.mutation)
-                .push_bind(c.kind)
-                .push_bind(c.id.as_str())
-                .push_bind(c.record)
-                .push_bind(c.fields.as_str())
-                .push_bind(c.at)
-                .push_bind(received)
-                .push_bind(c.author.as_deref());
-        });
-        q.build().execute(&mut *tx).await?;
+        let mut q = sqlx::query(&sql);
+        for c in chunk {
+            q = q
+                .bind(c.seq)
+                .bind(&*c.device)
+                .bind(c.mutation)
+                .bind(c.kind)
+                .bind(c.id.as_str())
+                .bind(c.record)
+                .bind(c.fields.as_str())
+                .bind(c.at)
+                .bind(received)
+                .bind(c.author.as_deref());
+        }
+        q.execute(&mut *tx).await?;
     }
     Ok(())
 }
@@ -283,7 +316,7 @@ async fn write_changes(
 /// the server itself); a device that comes twice keeps its last number. A device keeps
 /// the account it has (`devices::claim_device` checked it is this one).
 pub(super) async fn write_counters(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut Conn,
     counters: &[(DeviceId, u64, Option<Arc<str>>)],
     now: i64,
 ) -> Result<(), Error> {
@@ -296,18 +329,22 @@ pub(super) async fn write_counters(
         .map(|(d, (n, account))| (d.to_string(), n as i64, account))
         .collect();
     for chunk in statement_chunks(&rows) {
-        let mut q = QueryBuilder::<Sqlite>::new(
-            "INSERT INTO devices (id, last_mutation, first_seen, last_seen, account) ",
+        let sql = format!(
+            "INSERT INTO devices (id, last_mutation, first_seen, last_seen, account) VALUES {} \
+             ON CONFLICT (id) DO UPDATE SET last_mutation = excluded.last_mutation, \
+             last_seen = excluded.last_seen, account = COALESCE(devices.account, excluded.account)",
+            db::values(chunk.len(), 5)
         );
-        q.push_values(chunk, |mut row, (id, n, account)| {
-            row.push_bind(id.as_str())
-                .push_bind(*n)
-                .push_bind(now)
-                .push_bind(now)
-                .push_bind(account.as_deref());
-        });
-        q.push(" ON CONFLICT (id) DO UPDATE SET last_mutation = excluded.last_mutation, last_seen = excluded.last_seen, account = COALESCE(devices.account, excluded.account)");
-        q.build().execute(&mut *tx).await?;
+        let mut q = sqlx::query(&sql);
+        for (id, n, account) in chunk {
+            q = q
+                .bind(id.as_str())
+                .bind(*n)
+                .bind(now)
+                .bind(now)
+                .bind(account.as_deref());
+        }
+        q.execute(&mut *tx).await?;
     }
     Ok(())
 }
@@ -315,7 +352,7 @@ pub(super) async fn write_counters(
 /// The key of the first record a writing turn creates (`MAX(rid) + 1`; the next ones
 /// follow it). Read inside the writing transaction: with one writer, nobody else takes
 /// them before it commits.
-pub(super) async fn first_new_rid(tx: &mut sqlx::SqliteConnection) -> Result<i64, Error> {
+pub(super) async fn first_new_rid(tx: &mut Conn) -> Result<i64, Error> {
     Ok(
         sqlx::query_scalar("SELECT COALESCE(MAX(rid), 0) + 1 FROM records")
             .fetch_one(&mut *tx)
@@ -324,8 +361,8 @@ pub(super) async fn first_new_rid(tx: &mut sqlx::SqliteConnection) -> Result<i64
 }
 
 /// Moves the end of the change log (`meta.seq`) to `seq`.
-pub(super) async fn write_last_seq(tx: &mut sqlx::SqliteConnection, seq: i64) -> Result<(), Error> {
-    sqlx::query("UPDATE meta SET value = ? WHERE key = 'seq'")
+pub(super) async fn write_last_seq(tx: &mut Conn, seq: i64) -> Result<(), Error> {
+    sqlx::query("UPDATE meta SET value = $1 WHERE key = 'seq'")
         .bind(seq.to_string())
         .execute(&mut *tx)
         .await?;
@@ -335,28 +372,31 @@ pub(super) async fn write_last_seq(tx: &mut sqlx::SqliteConnection, seq: i64) ->
 /// Stores the rejection of a device's mutation `n` (replacing one stored before), which a
 /// retried push is answered from (`stored_rejections`).
 pub(super) async fn write_rejection(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut Conn,
     device: &str,
     n: u64,
     rejection: &Rejection,
 ) -> Result<(), Error> {
-    sqlx::query("INSERT OR REPLACE INTO rejections (device, mutation, body) VALUES (?, ?, ?)")
-        .bind(device)
-        .bind(n as i64)
-        .bind(serde_json::to_string(rejection).map_err(anyhow::Error::from)?)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO rejections (device, mutation, body) VALUES ($1, $2, $3) \
+         ON CONFLICT (device, mutation) DO UPDATE SET body = excluded.body",
+    )
+    .bind(device)
+    .bind(n as i64)
+    .bind(serde_json::to_string(rejection).map_err(anyhow::Error::from)?)
+    .execute(&mut *tx)
+    .await?;
     Ok(())
 }
 
 /// The stored rejections of a device's mutations `from` to `to`, in order.
 pub(super) async fn stored_rejections(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut Conn,
     device: &str,
     from: u64,
     to: u64,
 ) -> Result<Vec<Rejection>, Error> {
-    let earlier: Vec<String> = sqlx::query_scalar("SELECT body FROM rejections WHERE device = ? AND mutation >= ? AND mutation <= ? ORDER BY mutation")
+    let earlier: Vec<String> = sqlx::query_scalar("SELECT body FROM rejections WHERE device = $1 AND mutation >= $2 AND mutation <= $3 ORDER BY mutation")
         .bind(device)
         .bind(from as i64)
         .bind(to as i64)
@@ -368,7 +408,7 @@ pub(super) async fn stored_rejections(
         .collect()
 }
 
-pub(super) fn row_to_state(row: &sqlx::sqlite::SqliteRow) -> Result<RecordState, Error> {
+pub(super) fn row_to_state(row: &db::Row) -> Result<RecordState, Error> {
     let json: String = row.try_get("state")?;
     let seq: i64 = row.try_get("seq")?;
     let mut state: RecordState = serde_json::from_str(&json)

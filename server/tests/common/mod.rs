@@ -1,5 +1,9 @@
-//! Helpers shared by the test areas: a seeded app on a temporary SQLite file, requests
+//! Helpers shared by the test areas: a seeded app on a temporary database, requests
 //! through `oneshot`, and the checks every refusal must pass.
+//!
+//! The database is a SQLite file unless `TRADEWINDS_TEST_DATABASE=postgres`: then each
+//! test gets a new database on the PostgreSQL server the `PG*` variables name (as
+//! `pg_virtualenv` sets them; `make test-server-postgres`).
 
 pub mod catalogue;
 
@@ -22,6 +26,42 @@ use tradewinds_shared::{
     RecordKind,
 };
 use uuid::Uuid;
+
+/// A new, empty database for one test: a SQLite file in `dir`, or a PostgreSQL database
+/// (see the module's documentation).
+pub async fn database_url(dir: &std::path::Path) -> String {
+    match std::env::var("TRADEWINDS_TEST_DATABASE").as_deref() {
+        Ok("postgres") => {
+            use sqlx::{Connection, Executor};
+            let var = |name: &str| {
+                std::env::var(name).unwrap_or_else(|_| {
+                    panic!(
+                        "TRADEWINDS_TEST_DATABASE=postgres needs {name} (run under pg_virtualenv)"
+                    )
+                })
+            };
+            let base = format!(
+                "postgres://{}:{}@{}:{}",
+                var("PGUSER"),
+                var("PGPASSWORD"),
+                var("PGHOST"),
+                var("PGPORT")
+            );
+            let name = format!("tw_{}", Uuid::new_v4().simple());
+            let mut admin = sqlx::PgConnection::connect(&format!("{base}/postgres"))
+                .await
+                .expect("connect to PostgreSQL");
+            admin
+                .execute(format!("CREATE DATABASE {name}").as_str())
+                .await
+                .expect("create a test database");
+            admin.close().await.expect("disconnect");
+            format!("{base}/{name}")
+        }
+        Ok("sqlite") | Err(_) => format!("sqlite://{}/t.db", dir.display()),
+        Ok(other) => panic!("TRADEWINDS_TEST_DATABASE is sqlite or postgres, not {other}"),
+    }
+}
 
 /// The password of every account the tests make.
 pub const PASSWORD: &str = "test password 1234";
@@ -127,7 +167,7 @@ impl TestApp {
     /// A fresh, empty database, signed in as a coordinator (who may edit everything).
     pub async fn empty() -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
-        let url = format!("sqlite://{}/t.db", dir.path().display());
+        let url = database_url(dir.path()).await;
         let store = Store::open(&url).await.expect("open store");
         let throttle = Throttle::default().stopped_clock();
         let router = app(AppState {

@@ -1,5 +1,5 @@
 //! Throttling of password checks (signing in, changing one's password). Every attempt is
-//! counted *before* its password is verified, in one `BEGIN IMMEDIATE` transaction, per
+//! counted *before* its password is verified, in one exclusive transaction (`db::begin_exclusive`), per
 //! account and per client address when that is known (`client`); an attempt that finds a
 //! key waiting is refused (429 with `Retry-After`) without being verified or counted. So
 //! however many attempts arrive at once, no more are verified than the free allowance:
@@ -16,8 +16,8 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::db::{self, Conn, Exclusive, Pool, Transaction};
 use ipnet::Ipv6Net;
-use sqlx::{Sqlite, SqliteConnection, SqlitePool, Transaction};
 use tokio::sync::Mutex;
 use tradewinds_shared::accounts::normalise_email;
 
@@ -89,7 +89,7 @@ impl Throttle {
     /// The attempt counts as a failure unless `Attempt::succeeded` is called.
     pub async fn count(
         &self,
-        pool: &SqlitePool,
+        pool: &Pool,
         email: &str,
         client: Option<IpAddr>,
     ) -> Result<Attempt, Error> {
@@ -110,7 +110,7 @@ impl Throttle {
         let now = self.clock.now();
         // IMMEDIATE: the write lock from the first read, so no other counting (in another
         // process, too) comes between reading a key and writing it.
-        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = db::begin_exclusive(pool, Exclusive::Throttle).await?;
         let before = stored(&mut tx, &keys).await?;
         let after = match decide(&keys, &before, now) {
             Decision::Wait(ms) => {
@@ -122,7 +122,7 @@ impl Throttle {
         for ((key, limit), count) in keys.iter().zip(&after) {
             sqlx::query(
                 "INSERT INTO throttle (key, failures, last_at, wait_until, expires) \
-                 VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (key) DO UPDATE SET \
                  failures = excluded.failures, last_at = excluded.last_at, \
                  wait_until = excluded.wait_until, expires = excluded.expires",
             )
@@ -135,7 +135,7 @@ impl Throttle {
             .await?;
         }
         // What keeps the table small: keys nobody has tried for a while go.
-        sqlx::query("DELETE FROM throttle WHERE expires <= ?")
+        sqlx::query("DELETE FROM throttle WHERE expires <= $1")
             .bind(now)
             .execute(&mut *tx)
             .await?;
@@ -180,10 +180,10 @@ impl Attempt {
     /// The password was right: the account's failures start again, and the address's
     /// count is as if this attempt had not been made (a success from an address is no
     /// sign of guessing, but does not wipe out the guesses made from it either).
-    pub async fn succeeded(self, pool: &SqlitePool) -> Result<(), Error> {
+    pub async fn succeeded(self, pool: &Pool) -> Result<(), Error> {
         let _turn = self.turn.lock().await;
-        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-        sqlx::query("DELETE FROM throttle WHERE key = ?")
+        let mut tx = db::begin_exclusive(pool, Exclusive::Throttle).await?;
+        sqlx::query("DELETE FROM throttle WHERE key = $1")
             .bind(&self.account)
             .execute(&mut *tx)
             .await?;
@@ -198,11 +198,18 @@ impl Attempt {
 impl Counted {
     /// Puts the count back as it was before the attempt, if nothing was counted since;
     /// otherwise takes the one failure off (the waits that came between stay).
-    async fn undo(&self, tx: &mut Transaction<'_, Sqlite>) -> Result<(), Error> {
-        let now_as_after = "key = ? AND failures = ? AND last_at = ? AND wait_until = ?";
+    async fn undo(&self, tx: &mut Transaction<'_>) -> Result<(), Error> {
+        let now_as_after = |from: usize| {
+            format!(
+                "key = ${from} AND failures = ${} AND last_at = ${} AND wait_until = ${}",
+                from + 1,
+                from + 2,
+                from + 3
+            )
+        };
         let restored = match &self.before {
             None => {
-                sqlx::query(&format!("DELETE FROM throttle WHERE {now_as_after}"))
+                sqlx::query(&format!("DELETE FROM throttle WHERE {}", now_as_after(1)))
                     .bind(&self.key)
                     .bind(self.after.failures)
                     .bind(self.after.last_at)
@@ -212,8 +219,9 @@ impl Counted {
             }
             Some(before) => {
                 sqlx::query(&format!(
-                    "UPDATE throttle SET failures = ?, last_at = ?, wait_until = ?, \
-                     expires = ? WHERE {now_as_after}"
+                    "UPDATE throttle SET failures = $1, last_at = $2, wait_until = $3, \
+                     expires = $4 WHERE {}",
+                    now_as_after(5)
                 ))
                 .bind(before.failures)
                 .bind(before.last_at)
@@ -228,7 +236,7 @@ impl Counted {
             }
         };
         if restored.rows_affected() == 0 {
-            sqlx::query("UPDATE throttle SET failures = MAX(failures - 1, 0) WHERE key = ?")
+            sqlx::query("UPDATE throttle SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END WHERE key = $1")
                 .bind(&self.key)
                 .execute(&mut **tx)
                 .await?;
@@ -238,14 +246,11 @@ impl Counted {
 }
 
 /// The stored counts of these keys (`None`: no row).
-async fn stored(
-    db: &mut SqliteConnection,
-    keys: &[(String, Limit)],
-) -> Result<Vec<Option<Count>>, Error> {
+async fn stored(db: &mut Conn, keys: &[(String, Limit)]) -> Result<Vec<Option<Count>>, Error> {
     let mut counts = Vec::with_capacity(keys.len());
     for (key, _) in keys {
         let row: Option<(i64, i64, i64)> =
-            sqlx::query_as("SELECT failures, last_at, wait_until FROM throttle WHERE key = ?")
+            sqlx::query_as("SELECT failures, last_at, wait_until FROM throttle WHERE key = $1")
                 .bind(key)
                 .fetch_optional(&mut *db)
                 .await?;
