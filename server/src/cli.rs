@@ -50,6 +50,22 @@ pub enum Command {
     /// file", as if the device had synced (the server may be running: it notices within a
     /// few seconds). Taking the same file in twice changes nothing.
     ImportChanges(ImportChangesArgs),
+    /// Create or bring up to date the database's tables (`serve` does it too; run it
+    /// before starting several instances on a new PostgreSQL database).
+    Migrate(DatabaseArg),
+    /// Copy a region's whole database into a new, empty one (SQLite to PostgreSQL, or
+    /// back), then check every table's rows on both sides. Stop the server first.
+    Copy(CopyArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CopyArgs {
+    /// The database copied from (e.g. sqlite://tradewinds.db).
+    #[arg(long)]
+    pub from: String,
+    /// The empty database copied into (e.g. postgres://tradewinds:…@db.example.org/tradewinds).
+    #[arg(long)]
+    pub to: String,
 }
 
 #[derive(Debug, clap::Args)]
@@ -124,7 +140,9 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "TRADEWINDS_ADDR", default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
-    /// Database URL; a SQLite file is created (and seeded) on first start.
+    /// Database URL: sqlite://PATH (the file is created and seeded on first start) or
+    /// postgres://USER:PASSWORD@HOST/DATABASE (an existing database; its tables are
+    /// created and seeded on first start). Several instances may share one PostgreSQL.
     #[arg(
         long,
         env = "TRADEWINDS_DATABASE_URL",
@@ -164,6 +182,33 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::User(UserCommand::Add(args)) => user_add(args).await,
         Command::User(UserCommand::List(args)) => user_list(args).await,
         Command::ImportChanges(args) => import_changes(args).await,
+        Command::Migrate(args) => {
+            let applied = crate::store::copy::migrate(&args.database).await?;
+            println!(
+                "{} is up to date: migrations {} applied.",
+                crate::db::redact(&args.database),
+                applied
+                    .iter()
+                    .map(i64::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            Ok(())
+        }
+        Command::Copy(args) => {
+            let started = std::time::Instant::now();
+            let sums = crate::store::copy::copy(&args.from, &args.to).await?;
+            for s in &sums {
+                println!("{:<10} {:>9} rows  sha256 {}", s.table, s.rows, s.digest);
+            }
+            println!(
+                "Copied {} to {} in {:.1} s; every table's rows are the same on both sides.",
+                crate::db::redact(&args.from),
+                crate::db::redact(&args.to),
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
         Command::Backup(args) => {
             crate::store::backup::backup(&args.db.database, &args.file).await?;
             println!("Backed up {} to {}.", args.db.database, args.file.display());

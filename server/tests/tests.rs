@@ -8,6 +8,7 @@ mod binary;
 mod bootstrap;
 mod carried;
 mod common;
+mod copy;
 mod crash;
 mod hardening;
 mod import;

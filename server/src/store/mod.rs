@@ -15,12 +15,14 @@
 //! - `read`: pulls, snapshots, records and their history;
 //! - `bootstrap`: the generations a new device downloads, page by page;
 //! - `housekeeping`: WAL checkpoints, the bound on kept rejections;
-//! - `backup`: `tradewinds backup` and `restore`.
+//! - `backup`: `tradewinds backup` and `restore` (SQLite);
+//! - `copy`: `tradewinds migrate`, and `copy` from one database to another.
 
 mod apply;
 pub mod backup;
 pub mod bootstrap;
 mod cache;
+pub mod copy;
 mod devices;
 pub mod health;
 mod housekeeping;
