@@ -50,6 +50,10 @@ pub enum Command {
     /// file", as if the device had synced (the server may be running: it notices within a
     /// few seconds). Taking the same file in twice changes nothing.
     ImportChanges(ImportChangesArgs),
+    /// After putting back a database by other means than `restore` (a PostgreSQL dump):
+    /// give it a new identity before any server starts on it, so that every device
+    /// notices, loads the catalogue again and sends what the database lost.
+    RenewIdentity(DatabaseArg),
     /// Create or bring up to date the database's tables (`serve` does it too; run it
     /// before starting several instances on a new PostgreSQL database).
     Migrate(DatabaseArg),
@@ -182,6 +186,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::User(UserCommand::Add(args)) => user_add(args).await,
         Command::User(UserCommand::List(args)) => user_list(args).await,
         Command::ImportChanges(args) => import_changes(args).await,
+        Command::RenewIdentity(args) => {
+            let id = crate::store::backup::renew_identity(&args.database).await?;
+            println!(
+                "{} now has the identity {id}: every device will load the catalogue again and send its unacknowledged changes.",
+                crate::db::redact(&args.database)
+            );
+            Ok(())
+        }
         Command::Migrate(args) => {
             let applied = crate::store::copy::migrate(&args.database).await?;
             println!(

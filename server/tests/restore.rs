@@ -167,3 +167,33 @@ async fn restore_gives_a_new_identity_and_retires_the_old_server_device() {
     let store = Store::open(&url).await.unwrap();
     assert_eq!(store.server_id(), new_id.to_string());
 }
+
+/// A database put back by other means (a PostgreSQL dump) is given a new identity by
+/// `tradewinds renew-identity`, as `restore` does: cursors reset, the server's own device
+/// is new, and the bootstrap's generations of the old identity are gone.
+#[tokio::test]
+async fn renew_identity_makes_every_device_start_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = crate::common::database_url(dir.path()).await;
+    let store = Store::open(&url).await.unwrap();
+    create(&store, Uuid::new_v4(), 1, 3).await;
+    store.bootstrap_index().await.unwrap();
+    let cursor = pull_to_end(&store, Cursor::new(store.server_id(), 0))
+        .await
+        .unwrap();
+    let (old_id, old_server) = (store.server_id().to_owned(), store.server_device());
+    store.close().await;
+
+    let new_id = backup::renew_identity(&url).await.unwrap();
+    let store = Store::open(&url).await.unwrap();
+    assert_eq!(store.server_id(), new_id.to_string());
+    assert_ne!(store.server_id(), old_id);
+    assert_ne!(store.server_device(), old_server);
+    assert_eq!(pull_to_end(&store, cursor).await, None, "every cursor resets");
+    let generations: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bootstrap_generations")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(generations, 0);
+    assert_eq!(store.list(RecordKind::Organisation).await.unwrap().len(), 3);
+}

@@ -54,13 +54,14 @@ pub async fn restore(url: &str, from: &Path) -> anyhow::Result<Uuid> {
         .await
         .with_context(|| format!("{} is not a SQLite database", from.display()))?;
     anyhow::ensure!(ok == "ok", "{} is damaged: {ok}", from.display());
-    let old: Option<String> = sqlx::query_scalar("SELECT value FROM meta WHERE key = 'server_id'")
-        .fetch_optional(&check)
-        .await
-        .ok()
-        .flatten();
+    let identity: Option<String> =
+        sqlx::query_scalar("SELECT value FROM meta WHERE key = 'server_id'")
+            .fetch_optional(&check)
+            .await
+            .ok()
+            .flatten();
     check.close().await;
-    let old = old.with_context(|| format!("{} is not a Tradewinds database", from.display()))?;
+    identity.with_context(|| format!("{} is not a Tradewinds database", from.display()))?;
 
     let path = database_path(url)?;
     let partial = path.with_extension("restoring");
@@ -78,30 +79,51 @@ pub async fn restore(url: &str, from: &Path) -> anyhow::Result<Uuid> {
     std::fs::rename(&partial, &path)
         .with_context(|| format!("cannot move the restored copy to {}", path.display()))?;
 
-    let pool = open(url, false).await?;
+    renew_identity(url).await
+}
+
+/// Gives the database at `url` a new identity, as `restore` does after putting a file
+/// back: for a database restored by other means (a PostgreSQL dump, `pg_restore`), before
+/// any server starts on it. Every device's cursor then resets, the old identity's device
+/// never writes again, and the bootstrap's generations of the old identity are dropped.
+pub async fn renew_identity(url: &str) -> anyhow::Result<Uuid> {
+    let (pool, backend) = crate::db::connect(url, 1, false).await?;
+    let old: Option<String> = sqlx::query_scalar("SELECT value FROM meta WHERE key = 'server_id'")
+        .fetch_optional(&pool)
+        .await
+        .ok()
+        .flatten();
+    let old =
+        old.with_context(|| format!("{} is not a Tradewinds database", crate::db::redact(url)))?;
     let new = Uuid::new_v4();
     let mut tx = pool.begin().await?;
-    sqlx::query("UPDATE meta SET value = ? WHERE key = 'server_id'")
+    sqlx::query("UPDATE meta SET value = $1 WHERE key = 'server_id'")
         .bind(new.to_string())
         .execute(&mut *tx)
         .await?;
     // The old identity's device numbered edits some devices may have seen beyond what the
     // copy holds: nobody writes under it again.
     sqlx::query(
-        "INSERT INTO devices (id, last_mutation, first_seen, last_seen, account) VALUES (?, 0, 0, 0, ?) \
+        "INSERT INTO devices (id, last_mutation, first_seen, last_seen, account) VALUES ($1, 0, 0, 0, $2) \
          ON CONFLICT (id) DO UPDATE SET account = excluded.account",
     )
     .bind(&old)
     .bind(RETIRED)
     .execute(&mut *tx)
     .await?;
-    // The bootstrap's generations are of the old identity: never served again (a backup
-    // from before they existed has no such tables; `Store::open` creates them).
-    let generations: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'bootstrap_generations')",
-    )
-    .fetch_one(&mut *tx)
-    .await?;
+    // The bootstrap's generations are of the old identity: never served again (a SQLite
+    // backup from before they existed has no such tables; `Store::open` creates them).
+    let generations = match backend {
+        crate::db::Backend::Postgres => true,
+        crate::db::Backend::Sqlite => {
+            let found: Option<i64> = sqlx::query_scalar(
+                "SELECT 1 FROM sqlite_master WHERE name = 'bootstrap_generations'",
+            )
+            .fetch_optional(&mut *tx)
+            .await?;
+            found.is_some()
+        }
+    };
     if generations {
         sqlx::query("DELETE FROM bootstrap_pages")
             .execute(&mut *tx)
