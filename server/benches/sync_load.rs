@@ -72,7 +72,11 @@ fn main() {
         .build()
         .expect("runtime");
     rt.block_on(async {
-        println!("sync_load: binary {}", binary());
+        println!(
+            "sync_load: binary {}, on {}",
+            binary(),
+            server::database_label()
+        );
         wire_bytes().await;
         let mut last = None;
         for &(batch, devices) in &runs {
@@ -542,13 +546,14 @@ async fn push_throughput(server: &Server, batch: usize, total: usize, devices: u
         })
         .collect();
     let body_bytes: usize = loads.iter().flat_map(|(_, b)| b).map(Vec::len).sum();
-    let url = server.url("/api/v1/sync/push");
     let cpu = server.cpu_seconds();
     let start = Instant::now();
     let tasks: Vec<_> = loads
         .into_iter()
-        .map(|(_device, bodies)| {
-            let url = url.clone();
+        .enumerate()
+        .map(|(d, (_device, bodies))| {
+            // With several instances, the devices are spread over them.
+            let url = server.url_of(d, "/api/v1/sync/push");
             tokio::spawn(async move {
                 let http = Client::new();
                 let mut times = Vec::with_capacity(bodies.len());
@@ -609,12 +614,18 @@ async fn push_throughput(server: &Server, batch: usize, total: usize, devices: u
 async fn pull_latency(server: &Server, clients: usize, secs: u64, every_ms: Option<u64>) {
     let http = Client::new();
     let cursor = up_to_date_cursor(&http, server).await;
-    let url =
-        reqwest::Url::parse_with_params(&server.url("/api/v1/sync/pull"), [("cursor", &cursor)])
-            .expect("url");
+    // With several instances, the clients are spread over them.
+    let url_of = |i: usize| {
+        reqwest::Url::parse_with_params(
+            &server.url_of(i, "/api/v1/sync/pull"),
+            [("cursor", &cursor)],
+        )
+        .expect("url")
+    };
     // Every client opens its connection before the clock starts.
     let mut conns = Vec::with_capacity(clients);
-    for _ in 0..clients {
+    for i in 0..clients {
+        let url = url_of(i);
         let c = Client::new();
         let res = api(&c, reqwest::Method::GET, url.clone())
             .send()
@@ -634,7 +645,7 @@ async fn pull_latency(server: &Server, clients: usize, secs: u64, every_ms: Opti
         .into_iter()
         .enumerate()
         .map(|(i, c)| {
-            let url = url.clone();
+            let url = url_of(i);
             tokio::spawn(async move {
                 let mut times = Vec::new();
                 let mut next = start;

@@ -25,6 +25,16 @@ pub(crate) fn add_user(
     role: &str,
     password: &str,
 ) -> Result<String, String> {
+    add_user_at(&format!("sqlite://{}", db.display()), email, role, password)
+}
+
+/// `add_user` on the database at `url`.
+pub(crate) fn add_user_at(
+    url: &str,
+    email: &str,
+    role: &str,
+    password: &str,
+) -> Result<String, String> {
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_tradewinds"))
         .args([
@@ -36,7 +46,7 @@ pub(crate) fn add_user(
             role,
             "--database",
         ])
-        .arg(format!("sqlite://{}", db.display()))
+        .arg(url)
         .env_remove("TRADEWINDS_DATABASE_URL")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -79,12 +89,25 @@ impl Server {
 
     /// `start` with extra environment variables (e.g. `RUST_LOG`).
     pub(crate) async fn start_with_env(db: &Path, extra: &[&str], env: &[(&str, &str)]) -> Server {
-        let dir = db.parent().expect("database directory");
+        let url = format!("sqlite://{}", db.display());
+        Server::start_on(&url, &db.with_extension("token"), extra, env).await
+    }
+
+    /// Starts the binary on the database at `url`; the session it signs in with is kept
+    /// in `token_file` (whose directory is the server's working directory), so that every
+    /// server started on the same database shares it.
+    pub(crate) async fn start_on(
+        url: &str,
+        token_file: &Path,
+        extra: &[&str],
+        env: &[(&str, &str)],
+    ) -> Server {
+        let dir = token_file.parent().expect("database directory");
         let mut child = Command::new(env!("CARGO_BIN_EXE_tradewinds"))
             .arg("serve")
             .args(["--addr", "127.0.0.1:0"])
             .arg("--database")
-            .arg(format!("sqlite://{}", db.display()))
+            .arg(url)
             .arg("--dist")
             .arg(dir.join("no-such-dist"))
             .args(extra)
@@ -139,18 +162,17 @@ impl Server {
             server.base
         );
         server.wait_healthy().await;
-        server.sign_in(db).await;
+        server.sign_in(url, token_file).await;
         server
     }
 
     /// Signs `http` in as a coordinator added with `tradewinds user add` (once per database;
     /// the token is kept beside it, so a restarted server knows the session).
-    async fn sign_in(&mut self, db: &Path) {
-        let token_file = db.with_extension("token");
-        let token = match std::fs::read_to_string(&token_file) {
+    async fn sign_in(&mut self, url: &str, token_file: &Path) {
+        let token = match std::fs::read_to_string(token_file) {
             Ok(token) => token,
             Err(_) => {
-                add_user(db, EMAIL, "coordinator", PASSWORD).expect("tradewinds user add");
+                add_user_at(url, EMAIL, "coordinator", PASSWORD).expect("tradewinds user add");
                 let r = self
                     .http
                     .post(self.url("/api/v1/session"))
@@ -160,7 +182,7 @@ impl Server {
                     .expect("sign in");
                 assert_eq!(r.status(), StatusCode::OK);
                 let session: Session = r.json().await.expect("Session");
-                std::fs::write(&token_file, &session.token).expect("keep the token");
+                std::fs::write(token_file, &session.token).expect("keep the token");
                 session.token
             }
         };

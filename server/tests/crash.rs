@@ -257,6 +257,78 @@ fn assert_present(snapshot: &Snapshot, device: &Device, upto: u64) {
     }
 }
 
+/// Every acknowledged mutation is on `server`; then the devices send what is pending,
+/// and the server holds every mutation applied exactly once (its change log read through
+/// the database at `url`). Answers how many mutations were applied but never acknowledged.
+async fn settle_and_check(devices: &mut [Device], server: &Server, url: &str) -> u64 {
+    let mut lost_acks = 0;
+    let snapshot = server.snapshot().await;
+    for d in devices.iter() {
+        let on_server = counter(server, d.id).await;
+        assert!(on_server >= d.acked, "device {}", d.index);
+        lost_acks += on_server - d.acked;
+        assert_present(&snapshot, d, d.acked);
+    }
+    // The clients send what is still pending; then the server holds exactly every mutation.
+    for d in devices.iter_mut() {
+        while !d.pending.is_empty() {
+            d.push_once(&server.http, &server.url(PUSH))
+                .await
+                .expect("push");
+        }
+        assert_eq!(counter(server, d.id).await, d.next - 1);
+    }
+    let snapshot = server.snapshot().await;
+    let mut replay: BTreeMap<Uuid, RecordState> = BTreeMap::new();
+    for d in devices.iter() {
+        assert_present(&snapshot, d, d.next - 1);
+        for m in &d.made {
+            replay
+                .entry(m.id)
+                .or_insert_with(|| RecordState::new(m.kind, m.id))
+                .apply(d.id, m, Some(crate::binary::EMAIL));
+        }
+    }
+    let on_server: BTreeMap<Uuid, RecordState> = snapshot
+        .records
+        .iter()
+        .map(|r| {
+            (
+                r.id,
+                RecordState {
+                    seq: 0,
+                    ..r.clone()
+                },
+            )
+        })
+        .collect();
+    assert_eq!(
+        on_server, replay,
+        "the server is every mutation applied once"
+    );
+
+    // Nothing applied twice: one change per mutation.
+    let store = Store::open(url).await.expect("open the database");
+    let duplicates: Vec<(String, i64, i64)> = sqlx::query_as(
+        "SELECT device, mutation, COUNT(*) FROM changes GROUP BY device, mutation HAVING COUNT(*) > 1",
+    )
+    .fetch_all(store.pool())
+    .await
+    .expect("query changes");
+    assert!(duplicates.is_empty(), "applied twice: {duplicates:?}");
+    for d in devices.iter() {
+        let changes: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM changes WHERE device = $1")
+            .bind(d.id.to_string())
+            .fetch_one(store.pool())
+            .await
+            .expect("query changes");
+        assert_eq!(changes as u64, d.next - 1, "device {}", d.index);
+    }
+
+    store.close().await;
+    lost_acks
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_server_killed_mid_push_loses_and_repeats_nothing() {
     let started = Instant::now();
@@ -323,71 +395,9 @@ async fn the_server_killed_mid_push_loses_and_repeats_nothing() {
 
     // Started once more: every acknowledged mutation is there.
     let server = Server::start(&db, &["--no-seed"]).await;
-    let snapshot = server.snapshot().await;
-    for d in &devices {
-        let on_server = counter(&server, d.id).await;
-        assert!(on_server >= d.acked, "device {}", d.index);
-        lost_acks += on_server - d.acked;
-        assert_present(&snapshot, d, d.acked);
-    }
-    // The clients send what is still pending; then the server holds exactly every mutation.
-    for d in &mut devices {
-        while !d.pending.is_empty() {
-            d.push_once(&server.http, &server.url(PUSH))
-                .await
-                .expect("push");
-        }
-        assert_eq!(counter(&server, d.id).await, d.next - 1);
-    }
-    let snapshot = server.snapshot().await;
-    let mut replay: BTreeMap<Uuid, RecordState> = BTreeMap::new();
-    for d in &devices {
-        assert_present(&snapshot, d, d.next - 1);
-        for m in &d.made {
-            replay
-                .entry(m.id)
-                .or_insert_with(|| RecordState::new(m.kind, m.id))
-                .apply(d.id, m, Some(crate::binary::EMAIL));
-        }
-    }
-    let on_server: BTreeMap<Uuid, RecordState> = snapshot
-        .records
-        .iter()
-        .map(|r| {
-            (
-                r.id,
-                RecordState {
-                    seq: 0,
-                    ..r.clone()
-                },
-            )
-        })
-        .collect();
-    assert_eq!(
-        on_server, replay,
-        "the server is every mutation applied once"
-    );
+    let url = format!("sqlite://{}", db.display());
+    lost_acks += settle_and_check(&mut devices, &server, &url).await;
     drop(server);
-
-    // Nothing applied twice: one change per mutation.
-    let store = Store::open(&format!("sqlite://{}", db.display()))
-        .await
-        .expect("open the database");
-    let duplicates: Vec<(String, i64, i64)> = sqlx::query_as(
-        "SELECT device, mutation, COUNT(*) FROM changes GROUP BY device, mutation HAVING COUNT(*) > 1",
-    )
-    .fetch_all(store.pool())
-    .await
-    .expect("query changes");
-    assert!(duplicates.is_empty(), "applied twice: {duplicates:?}");
-    for d in &devices {
-        let changes: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM changes WHERE device = $1")
-            .bind(d.id.to_string())
-            .fetch_one(store.pool())
-            .await
-            .expect("query changes");
-        assert_eq!(changes as u64, d.next - 1, "device {}", d.index);
-    }
 
     let made: usize = devices.iter().map(|d| d.made.len()).sum();
     let retried: usize = devices.iter().map(|d| d.retried).sum();
@@ -403,4 +413,106 @@ async fn the_server_killed_mid_push_loses_and_repeats_nothing() {
         lost_acks > 0,
         "no kill fell between a commit and its answer"
     );
+}
+
+/// Kills of one of two instances on one PostgreSQL (started again each time) while devices
+/// send each push to either instance at random and, when one fails, again to either.
+const INSTANCE_KILLS: usize = 30;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_instances_one_killed_again_and_again_lose_and_repeat_nothing() {
+    let started = Instant::now();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = crate::common::database_url(dir.path()).await;
+    if !url.starts_with("postgres") {
+        eprintln!("not run: several instances need PostgreSQL (make test-server-postgres)");
+        return;
+    }
+    let token = dir.path().join("instances.token");
+    let start = || Server::start_on(&url, &token, &["--no-seed"], &[]);
+    let mut servers = vec![start().await, start().await];
+    let http = servers[0].http.clone();
+    let urls = Arc::new(std::sync::RwLock::new(
+        servers.iter().map(|s| s.url(PUSH)).collect::<Vec<_>>(),
+    ));
+    let mut rng = Rng::new(SEED ^ 2);
+    let ids: Vec<Uuid> = (0..RECORDS).map(|_| rng.uuid()).collect();
+    let (acks, mut progress) = watch::channel(0usize);
+    let acks = Arc::new(acks);
+    let (stop, stopped) = watch::channel(false);
+    let failed = Arc::new(AtomicU64::new(0));
+    let latency = Arc::new(Latency::default());
+    let tasks: Vec<_> = (0..CLIENTS)
+        .map(|i| {
+            let mut device = Device::new(i, &ids);
+            let (http, urls, acks, stopped, failed, latency) = (
+                http.clone(),
+                urls.clone(),
+                acks.clone(),
+                stopped.clone(),
+                failed.clone(),
+                latency.clone(),
+            );
+            tokio::spawn(async move {
+                while !*stopped.borrow() {
+                    while device.pending.len() < 6 {
+                        device.edit();
+                    }
+                    let url = {
+                        let urls = urls.read().expect("urls");
+                        urls[device.rng.below(urls.len())].clone()
+                    };
+                    let t = Instant::now();
+                    match device.push_once(&http, &url).await {
+                        Ok(()) => {
+                            latency.add(t.elapsed());
+                            acks.send_modify(|n| *n += 1);
+                        }
+                        // That instance was killed: the same mutations go again, to either.
+                        Err(_) => {
+                            failed.fetch_add(1, Ordering::Relaxed);
+                            tokio::time::sleep(Duration::from_millis(5)).await;
+                        }
+                    }
+                }
+                device
+            })
+        })
+        .collect();
+    for _ in 0..INSTANCE_KILLS {
+        let at_least = *progress.borrow() + rng.below(8);
+        tokio::time::timeout(
+            Duration::from_secs(20),
+            progress.wait_for(|&n| n >= at_least),
+        )
+        .await
+        .expect("pushes are acknowledged while an instance is down")
+        .expect("the clients are running");
+        let delay = rng.below(latency.average_us() as usize / 2 + 1);
+        tokio::time::sleep(Duration::from_micros(delay as u64)).await;
+        let victim = rng.below(servers.len());
+        // SIGKILL; the other instance serves alone a moment; then started again (on
+        // another port).
+        drop(servers.remove(victim));
+        tokio::time::sleep(Duration::from_millis(rng.below(50) as u64)).await;
+        servers.insert(victim, start().await);
+        urls.write().expect("urls")[victim] = servers[victim].url(PUSH);
+    }
+    stop.send(true).expect("stop the clients");
+    let mut devices = Vec::new();
+    for t in tasks {
+        match t.await {
+            Ok(d) => devices.push(d),
+            Err(e) => std::panic::resume_unwind(e.into_panic()),
+        }
+    }
+    let lost_acks = settle_and_check(&mut devices, &servers[1], &url).await;
+    let made: usize = devices.iter().map(|d| d.made.len()).sum();
+    let retried: usize = devices.iter().map(|d| d.retried).sum();
+    let failed = failed.load(Ordering::Relaxed);
+    println!(
+        "two instances: {CLIENTS} clients, {INSTANCE_KILLS} kills, {made} mutations, {failed} pushes cut off, {retried} sent again, {lost_acks} applied but unacknowledged, {:.1?}",
+        started.elapsed()
+    );
+    assert!(failed > 0 && retried > 0, "no push was cut off by a kill");
 }

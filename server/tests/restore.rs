@@ -189,7 +189,11 @@ async fn renew_identity_makes_every_device_start_again() {
     assert_eq!(store.server_id(), new_id.to_string());
     assert_ne!(store.server_id(), old_id);
     assert_ne!(store.server_device(), old_server);
-    assert_eq!(pull_to_end(&store, cursor).await, None, "every cursor resets");
+    assert_eq!(
+        pull_to_end(&store, cursor).await,
+        None,
+        "every cursor resets"
+    );
     let generations: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bootstrap_generations")
         .fetch_one(store.pool())
         .await

@@ -1,6 +1,7 @@
 //! A deterministic simulation of sync under faults. Fifty devices edit a shared set of
 //! organisations offline (different fields, the same fields, deletes, conflict resolutions)
-//! and sync with a real `Store` on a SQLite file through a network that drops requests and
+//! and sync with a real `Store` (on SQLite; under `make test-server-postgres`, two instances
+//! on one PostgreSQL database, each request going to either) through a network that drops requests and
 //! responses, duplicates and reorders push batches and partitions groups of devices; the
 //! server restarts now and then, and devices lose their cursor. Whenever a pull reaches the
 //! end of the log the device must have everything the server has. After everything heals and
@@ -129,7 +130,9 @@ struct Sim {
     seed: u64,
     rng: Rng,
     url: String,
-    store: Store,
+    /// The server: one instance, or on PostgreSQL two sharing the database, each request
+    /// going to either (`instance`).
+    stores: Vec<Store>,
     devices: Vec<Device>,
     /// The shared records, and the device that creates each.
     ids: Vec<Uuid>,
@@ -164,9 +167,21 @@ fn value(rng: &mut Rng, record: usize, field: &str) -> Value {
 }
 
 impl Sim {
+    /// The instance the next request goes to: either, at random, when there are two.
+    fn instance(&mut self) -> Store {
+        let i = match self.stores.len() {
+            1 => 0,
+            n => self.rng.below(n),
+        };
+        self.stores[i].clone()
+    }
+
     async fn new(seed: u64, url: String) -> Sim {
         let mut rng = Rng::new(seed);
-        let store = Store::open(&url).await.expect("open store");
+        let mut stores = vec![Store::open(&url).await.expect("open store")];
+        if url.starts_with("postgres") {
+            stores.push(Store::open(&url).await.expect("open a second instance"));
+        }
         let devices = (0..DEVICES)
             .map(|_| Device {
                 id: rng.uuid(),
@@ -185,7 +200,7 @@ impl Sim {
             seed,
             rng,
             url,
-            store,
+            stores,
             devices,
             ids,
             owners,
@@ -294,11 +309,11 @@ impl Sim {
         }
         let push = self.in_flight.remove(i);
         let device = self.devices[push.device].id;
-        let before = self.store.last_mutation(device).await.expect("counter");
+        let store = self.instance();
+        let before = store.last_mutation(device).await.expect("counter");
         let last = push.mutations.last().expect("a batch is never empty").n;
         self.stats.duplicates_at_server += push.mutations.iter().filter(|m| m.n <= before).count();
-        let response = self
-            .store
+        let response = store
             .push(device, push.mutations.clone(), &Author::default())
             .await
             .unwrap_or_else(|e| {
@@ -347,7 +362,7 @@ impl Sim {
             self.stats.pulls_dropped += 1;
             return;
         }
-        let snapshot = self.store.snapshot().await.expect("snapshot");
+        let snapshot = self.instance().snapshot().await.expect("snapshot");
         if self.fault(5) {
             self.stats.pulls_dropped += 1;
             return;
@@ -378,7 +393,7 @@ impl Sim {
             } else {
                 500
             };
-            let page = self.store.pull(&cursor, limit).await.expect("pull");
+            let page = self.instance().pull(&cursor, limit).await.expect("pull");
             self.stats.pulls += 1;
             if self.fault(5) {
                 self.stats.pulls_dropped += 1;
@@ -402,7 +417,7 @@ impl Sim {
     /// device has every record as the server has it: joining the server's adds nothing.
     async fn assert_caught_up(&mut self, d: usize) {
         self.stats.caught_up_checks += 1;
-        let snapshot = self.store.snapshot().await.expect("snapshot");
+        let snapshot = self.instance().snapshot().await.expect("snapshot");
         let dev = &self.devices[d];
         for theirs in &snapshot.records {
             let mine = dev.replica.get(&theirs.id).unwrap_or_else(|| {
@@ -421,21 +436,26 @@ impl Sim {
         }
     }
 
-    /// Stops the server (cleanly or not) and opens the same file again.
+    /// Stops the server (one instance of two), cleanly or not, and opens the same
+    /// database again.
     async fn restart(&mut self) {
-        let id = self.store.server_id().to_owned();
+        let i = match self.stores.len() {
+            1 => 0,
+            n => self.rng.below(n),
+        };
+        let id = self.stores[i].server_id().to_owned();
         if self.rng.percent(50) {
-            self.store.pool().close().await;
+            self.stores[i].pool().close().await;
         }
-        self.store = Store::open(&self.url).await.expect("reopen store");
+        self.stores[i] = Store::open(&self.url).await.expect("reopen store");
         self.stats.restarts += 1;
         assert_eq!(
-            self.store.server_id(),
+            self.stores[i].server_id(),
             id,
             "the same database, the same server"
         );
         for (i, dev) in self.devices.iter().enumerate() {
-            let counter = self.store.last_mutation(dev.id).await.expect("counter");
+            let counter = self.stores[0].last_mutation(dev.id).await.expect("counter");
             assert!(
                 counter >= dev.acked,
                 "seed {}: after a restart device {i}'s counter is {counter} but {} was acknowledged",
@@ -529,8 +549,7 @@ impl Sim {
             seq: 0,
             ..r.clone()
         };
-        let server: BTreeMap<Uuid, RecordState> = self
-            .store
+        let server: BTreeMap<Uuid, RecordState> = self.stores[0]
             .snapshot()
             .await
             .expect("snapshot")
@@ -585,7 +604,7 @@ impl Sim {
         // Every acknowledged mutation is there: each write is current or superseded.
         let mut counters = HashMap::new();
         for dev in &self.devices {
-            let counter = self.store.last_mutation(dev.id).await.expect("counter");
+            let counter = self.stores[0].last_mutation(dev.id).await.expect("counter");
             assert_eq!(
                 counter,
                 dev.next - 1,
@@ -617,7 +636,7 @@ impl Sim {
         let duplicates: Vec<(String, i64, i64)> = sqlx::query_as(
             "SELECT device, mutation, COUNT(*) FROM changes GROUP BY device, mutation HAVING COUNT(*) > 1",
         )
-        .fetch_all(self.store.pool())
+        .fetch_all(self.stores[0].pool())
         .await
         .expect("query changes");
         assert!(
@@ -626,7 +645,7 @@ impl Sim {
         );
         let per_device: Vec<(String, i64)> =
             sqlx::query_as("SELECT device, COUNT(*) FROM changes GROUP BY device")
-                .fetch_all(self.store.pool())
+                .fetch_all(self.stores[0].pool())
                 .await
                 .expect("query changes");
         let per_device: HashMap<Uuid, u64> = per_device
@@ -642,7 +661,7 @@ impl Sim {
             );
         }
         let rejected: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM rejections")
-            .fetch_one(self.store.pool())
+            .fetch_one(self.stores[0].pool())
             .await
             .expect("query rejections");
         assert_eq!(rejected, 0, "seed {seed}");
@@ -660,8 +679,7 @@ async fn devices_converge_through_a_faulty_network_and_restarts() {
     let started = std::time::Instant::now();
     let mut sim = Sim::new(seed, url).await;
     sim.run().await;
-    let conflicts_before_heal: usize = sim
-        .store
+    let conflicts_before_heal: usize = sim.stores[0]
         .snapshot()
         .await
         .expect("snapshot")

@@ -24,66 +24,109 @@ pub fn binary() -> String {
     std::env::var("TW_BENCH_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_tradewinds").to_owned())
 }
 
-/// `tradewinds serve --demo` on a fresh database in a temporary directory, killed when
-/// dropped.
+/// `tradewinds serve --demo` on a fresh database, killed when dropped: a SQLite file in a
+/// temporary directory, or with `TW_BENCH_DATABASE=postgres` a new database on the
+/// PostgreSQL server the `PG*` variables name (run under `pg_virtualenv`), served by
+/// `TW_BENCH_INSTANCES` (1) processes.
 pub struct Server {
-    pub child: Child,
+    pub children: Vec<Child>,
+    /// The first instance's address.
     pub addr: SocketAddr,
+    /// Every instance's address.
+    pub addrs: Vec<SocketAddr>,
     pub dir: TempDir,
+    /// The PostgreSQL database's name (`None`: SQLite).
+    postgres: Option<String>,
+}
+
+/// The database the benchmarks run on, as `TW_BENCH_DATABASE` names it.
+pub fn database_label() -> String {
+    let instances: usize = env_or("TW_BENCH_INSTANCES", 1);
+    match std::env::var("TW_BENCH_DATABASE").as_deref() {
+        Ok("postgres") => format!("PostgreSQL, {instances} instance(s)"),
+        _ => "SQLite".to_owned(),
+    }
 }
 
 impl Server {
     pub fn start() -> Server {
         let dir = tempfile::tempdir().expect("temporary directory");
-        let mut child = Command::new(binary())
-            .arg("serve")
-            .args(["--addr", "127.0.0.1:0", "--no-seed", "--demo"])
-            .arg("--database")
-            .arg(format!(
-                "sqlite://{}",
-                dir.path().join("bench.db").display()
-            ))
-            .arg("--dist")
-            .arg(dir.path().join("no-app"))
-            // The production defaults (log level included).
-            .env_remove("RUST_LOG")
-            .env_remove("TRADEWINDS_ADDR")
-            .env_remove("TRADEWINDS_DATABASE_URL")
-            .env_remove("TRADEWINDS_DIST")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start target/release/tradewinds (cargo bench builds it)");
-        let stdout = child.stdout.take().expect("stdout");
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(rest) = line.split("Tradewinds is running at http://").nth(1) {
-                    let addr = rest.split('/').next().unwrap_or_default().to_owned();
-                    let _ = tx.send(addr);
-                }
+        let (url, postgres) = match std::env::var("TW_BENCH_DATABASE").as_deref() {
+            Ok("postgres") => {
+                let var = |n: &str| {
+                    std::env::var(n).unwrap_or_else(|_| panic!("{n} (run under pg_virtualenv)"))
+                };
+                let name = format!("bench_{}", uuid::Uuid::new_v4().simple());
+                let made = Command::new("createdb")
+                    .arg(&name)
+                    .status()
+                    .expect("createdb");
+                assert!(made.success(), "createdb {name}");
+                let url = format!(
+                    "postgres://{}:{}@{}:{}/{name}",
+                    var("PGUSER"),
+                    var("PGPASSWORD"),
+                    var("PGHOST"),
+                    var("PGPORT")
+                );
+                (url, Some(name))
             }
-        });
-        let addr = rx
-            .recv_timeout(Duration::from_secs(60))
-            .expect("the server did not say where it runs")
-            .parse()
-            .expect("an address");
-        Server { child, addr, dir }
+            _ => (
+                format!("sqlite://{}", dir.path().join("bench.db").display()),
+                None,
+            ),
+        };
+        let instances: usize = if postgres.is_some() {
+            env_or("TW_BENCH_INSTANCES", 1)
+        } else {
+            1
+        };
+        let mut children = Vec::new();
+        let mut addrs = Vec::new();
+        for _ in 0..instances {
+            let (child, addr) = spawn(&url, &dir);
+            children.push(child);
+            addrs.push(addr);
+        }
+        Server {
+            children,
+            addr: addrs[0],
+            addrs,
+            dir,
+            postgres,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.addr)
     }
 
-    /// CPU time the server process has used so far (user + system), from /proc: a figure
-    /// that other load on the machine changes much less than wall-clock throughput.
+    /// `path` on instance `i` (counted round the instances).
+    pub fn url_of(&self, i: usize, path: &str) -> String {
+        format!("http://{}{path}", self.addrs[i % self.addrs.len()])
+    }
+
+    /// CPU time the server processes have used so far (user + system), from /proc: a
+    /// figure that other load on the machine changes much less than wall-clock throughput.
+    /// (PostgreSQL's own processes are not counted.)
     pub fn cpu_seconds(&self) -> f64 {
-        cpu_seconds_of(&self.child.id().to_string())
+        self.children
+            .iter()
+            .map(|c| cpu_seconds_of(&c.id().to_string()))
+            .sum()
     }
 
     pub fn database_bytes(&self) -> u64 {
+        if let Some(name) = &self.postgres {
+            let out = Command::new("psql")
+                .args(["-tAc", &format!("SELECT pg_database_size('{name}')")])
+                .output()
+                .expect("psql");
+            return String::from_utf8_lossy(&out.stdout)
+                .trim()
+                .parse()
+                .unwrap_or(0);
+        }
         ["bench.db", "bench.db-wal"]
             .iter()
             .filter_map(|f| std::fs::metadata(self.dir.path().join(f)).ok())
@@ -92,10 +135,52 @@ impl Server {
     }
 }
 
+/// One `tradewinds serve` on `url`, and the address it listens on.
+fn spawn(url: &str, dir: &TempDir) -> (Child, SocketAddr) {
+    let mut child = Command::new(binary())
+        .arg("serve")
+        .args(["--addr", "127.0.0.1:0", "--no-seed", "--demo"])
+        .arg("--database")
+        .arg(url)
+        .arg("--dist")
+        .arg(dir.path().join("no-app"))
+        // The production defaults (log level included).
+        .env_remove("RUST_LOG")
+        .env_remove("TRADEWINDS_ADDR")
+        .env_remove("TRADEWINDS_DATABASE_URL")
+        .env_remove("TRADEWINDS_DIST")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start target/release/tradewinds (cargo bench builds it)");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(rest) = line.split("Tradewinds is running at http://").nth(1) {
+                let addr = rest.split('/').next().unwrap_or_default().to_owned();
+                let _ = tx.send(addr);
+            }
+        }
+    });
+    let addr = rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("the server did not say where it runs")
+        .parse()
+        .expect("an address");
+    (child, addr)
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        for child in &mut self.children {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        if let Some(name) = &self.postgres {
+            let _ = Command::new("dropdb").arg(name).status();
+        }
     }
 }
 
