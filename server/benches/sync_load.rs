@@ -23,7 +23,10 @@
 //!    100 ms), then closed loop (each client polls again as soon as it has its answer).
 //!    Each phase lasts `TW_BENCH_PULL_SECS` (10 s; 0 skips them).
 //!
-//! `TW_BENCH_BIN` runs another binary (to compare builds).
+//! `TW_BENCH_BIN` runs another binary (to compare builds). `TW_BENCH_DATABASE=postgres`
+//! runs the server on a new PostgreSQL database (under `pg_virtualenv`, which names it in
+//! the `PG*` variables), with `TW_BENCH_INSTANCES` (1) server processes on it: the push
+//! devices and the pull clients are spread over them.
 //!
 //! The load generator runs on one thread (a current-thread runtime, requests prepared
 //! before the clock starts); the server has the rest of the machine. Both share its cores.

@@ -4,7 +4,10 @@
 //!
 //! What the two share, every query here keeps to:
 //! - parameters are numbered (`$1`, `$2`…), which both read (sqlx maps SQLite's `$N` to
-//!   the Nth bound value); `values` and `list` write them for many rows;
+//!   the Nth bound value); but statements of many rows take their parameters from `values`
+//!   and `list`, which write SQLite's plain `?` there: SQLite finds a numbered parameter's
+//!   number by a scan of every name in the statement, so a statement of 1,500 of them
+//!   spent more time binding than writing;
 //! - only the value types both drivers carry: `i64`, text and bytes (flags are integers
 //!   0/1, ids UUID text, times milliseconds since the epoch);
 //! - conflicts by `ON CONFLICT … DO …`, never SQLite's `OR IGNORE`/`OR REPLACE`.
@@ -198,23 +201,30 @@ pub async fn begin_read(pool: &Pool) -> Result<Transaction<'static>, sqlx::Error
     }
 }
 
-/// `$from, $from+1, …` for `n` values.
-pub fn list(from: usize, n: usize) -> String {
+/// `n` parameters in a list: `$from, $from+1, …` on PostgreSQL, `?, ?, …` on SQLite (where
+/// the statement has no other parameters before them).
+pub fn list(backend: Backend, from: usize, n: usize) -> String {
     let mut out = String::with_capacity(n * 5);
     for i in 0..n {
         if i > 0 {
             out.push_str(", ");
         }
-        out.push('$');
-        out.push_str(&(from + i).to_string());
+        match backend {
+            Backend::Sqlite => out.push('?'),
+            Backend::Postgres => {
+                out.push('$');
+                out.push_str(&(from + i).to_string());
+            }
+        }
     }
     out
 }
 
-/// `($1, $2), ($3, $4)…`: `rows` rows of `columns` values each.
-pub fn values(rows: usize, columns: usize) -> String {
+/// `rows` rows of `columns` parameters each, the statement's only parameters:
+/// `($1, $2), ($3, $4)…` on PostgreSQL, `(?, ?), (?, ?)…` on SQLite.
+pub fn values(backend: Backend, rows: usize, columns: usize) -> String {
     (0..rows)
-        .map(|r| format!("({})", list(1 + r * columns, columns)))
+        .map(|r| format!("({})", list(backend, 1 + r * columns, columns)))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -225,9 +235,11 @@ mod tests {
 
     #[test]
     fn placeholders_are_numbered_in_order() {
-        assert_eq!(list(1, 3), "$1, $2, $3");
-        assert_eq!(list(4, 1), "$4");
-        assert_eq!(values(2, 3), "($1, $2, $3), ($4, $5, $6)");
+        let pg = Backend::Postgres;
+        assert_eq!(list(pg, 1, 3), "$1, $2, $3");
+        assert_eq!(list(pg, 4, 1), "$4");
+        assert_eq!(values(pg, 2, 3), "($1, $2, $3), ($4, $5, $6)");
+        assert_eq!(values(Backend::Sqlite, 2, 2), "(?, ?), (?, ?)");
     }
 
     #[test]

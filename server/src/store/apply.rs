@@ -157,20 +157,19 @@ impl Store {
         // of them: sequence numbers are taken and committed in one order.
         db::lock(&mut tx, self.backend, Exclusive::ChangeLog).await?;
         let now = now_ms();
-        let (mut last, mut owners) = load_counters(&mut tx, jobs.iter().map(|j| j.device)).await?;
+        let (mut last, mut owners) =
+            load_counters(&mut tx, self.backend, jobs.iter().map(|j| j.device)).await?;
         // Devices each account claims in this turn, not yet in the table.
         let mut claimed: HashMap<Arc<str>, i64> = HashMap::new();
         let mut seq: i64 = last_seq(&mut *tx).await?;
         let start_seq = seq;
-        if seq as u64 != self.end.load(Ordering::Acquire) {
-            // Someone else wrote the database since this store's last commit: the records
-            // kept in memory may be stale (see `cache`).
-            if !written.records.is_empty() {
-                tracing::warn!(
-                    "the database was written by another connection; dropping the records cache"
-                );
-            }
-            written.records.clear();
+        let committed = self.committed.load(Ordering::Acquire) as i64;
+        if seq != committed {
+            // Another process wrote since this store's last commit: the records it changed
+            // are no longer as kept (see `cache`).
+            written
+                .forget_changed_since(&mut tx, committed, seq)
+                .await?;
         }
         // Every record a new mutation names, by id alone, like the records table's unique
         // index: ids are unique across kinds, so a mutation of another kind must meet the
@@ -194,7 +193,7 @@ impl Store {
             .collect();
         // This transaction's records: those read now, then those it writes. They join the
         // kept ones only once it has committed.
-        let mut cache = load_records(&mut tx, &missing).await?;
+        let mut cache = load_records(&mut tx, self.backend, &missing).await?;
         // Keys for the records this transaction creates: one writer, so nobody else takes
         // them before it commits.
         let mut next_rid: i64 = first_new_rid(&mut tx).await?;
@@ -326,15 +325,23 @@ impl Store {
         if seq != start_seq {
             write_last_seq(&mut tx, seq).await?;
         }
-        write_counters(&mut tx, &counters, now).await?;
+        write_counters(&mut tx, self.backend, &counters, now).await?;
+        if seq != start_seq && self.backend == db::Backend::Postgres {
+            // Delivered at commit: the other instances' ends move at once (`cache::follow_other_writers`).
+            sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(super::cache::CHANNEL)
+                .bind(seq.to_string())
+                .execute(&mut *tx)
+                .await?;
+        }
         tx.commit().await?;
         let codes: Vec<&str> = rejected_codes.iter().map(String::as_str).collect();
         self.mutations.add(applied, unchanged, &codes);
         if let Some(c) = changes.last() {
             let digest = change_digest(c.seq, &c.device, c.mutation, now);
-            *self.end_digest.write().expect("end digest") = (c.seq as u64, Some(digest));
+            super::cache::advance(&self.end, &self.end_digest, c.seq as u64, Some(digest));
         }
-        self.end.store(seq as u64, Ordering::Release);
+        self.committed.store(seq as u64, Ordering::Release);
         self.commits.fetch_add(1, Ordering::Relaxed);
         written.make_room(cache.len());
         written.records.extend(cache);

@@ -181,7 +181,7 @@ pub async fn copy(from: &str, to: &str) -> anyhow::Result<Vec<TableSum>> {
     let mut read = db::begin_read(&source).await?;
     let mut write = target.begin().await?;
     for (table, columns) in TABLES {
-        copy_table(&mut read, &mut write, table, columns).await?;
+        copy_table(&mut read, &mut write, target_backend, table, columns).await?;
     }
     write
         .commit()
@@ -241,6 +241,7 @@ fn read_row(row: &db::Row, columns: &[(&str, Type)]) -> Result<Vec<Value>, sqlx:
 async fn copy_table(
     read: &mut Conn,
     write: &mut Conn,
+    backend: db::Backend,
     table: &str,
     columns: &[(&str, Type)],
 ) -> anyhow::Result<()> {
@@ -260,7 +261,7 @@ async fn copy_table(
             let insert = format!(
                 "INSERT INTO {table} ({}) VALUES {}",
                 names.join(", "),
-                db::values(batch.len(), columns.len())
+                db::values(backend, batch.len(), columns.len())
             );
             let mut q = sqlx::query(&insert);
             for value in batch.drain(..).flatten() {

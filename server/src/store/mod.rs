@@ -67,10 +67,13 @@ pub struct Store {
     /// Serialises the server's own edits (see `apply_server_edit`).
     server_edits: Arc<Mutex<()>>,
     server_id: Arc<str>,
-    /// The end of the change log (`meta.seq`) as of this store's last commit: a pull that
-    /// is already there is answered without reading the database. This process is the
-    /// database's only writer (see `write`).
+    /// The end of the change log (`meta.seq`) as far as this store knows: its own commits
+    /// and other processes' (`cache::follow_other_writers`) move it forward. A pull that is
+    /// already there is answered without reading the database.
     end: Arc<AtomicU64>,
+    /// The end of the change log when this store's last writing turn committed (or it was
+    /// opened): the records cache is exact as of it (see `cache`).
+    committed: Arc<AtomicU64>,
     /// The digest of the change at the end of the log, as of this store's last commit
     /// (`None` while the log is empty): the up-to-date pull checks a cursor against it.
     end_digest: Arc<std::sync::RwLock<(u64, Option<String>)>>,
@@ -137,6 +140,7 @@ impl Store {
             server_edits: Arc::new(Mutex::new(())),
             server_id: server_id.into(),
             end: Arc::new(AtomicU64::new(end as u64)),
+            committed: Arc::new(AtomicU64::new(end as u64)),
             end_digest: Arc::new(std::sync::RwLock::new((end as u64, end_digest))),
             commits: Arc::default(),
             making: Arc::default(),
@@ -151,7 +155,7 @@ impl Store {
         }
         tokio::spawn(cache::follow_other_writers(cache::Followed {
             pool: store.pool.clone(),
-            write: Arc::downgrade(&store.write),
+            url: url.to_owned(),
             end: Arc::downgrade(&store.end),
             end_digest: Arc::downgrade(&store.end_digest),
         }));

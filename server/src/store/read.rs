@@ -125,12 +125,18 @@ impl Store {
         if server != &*self.server_id {
             return Ok(CursorPlace::Foreign);
         }
-        // Up to date: the most frequent case, answered without the database where this
-        // process is its only writer. (On PostgreSQL other instances write too, and the
-        // end kept here may be behind theirs: the database says where the log ends.)
-        if self.backend == db::Backend::Sqlite {
+        // Up to date: the most frequent case, answered from the end kept in memory. On
+        // SQLite this process writes every change, so its end is the log's. On PostgreSQL
+        // another instance may have committed a moment ago, before its notice moved this
+        // end: the log's end is read (one key lookup) and must be the one kept.
+        let end_now = match self.backend {
+            db::Backend::Sqlite => None,
+            db::Backend::Postgres => Some(last_seq(&self.pool).await? as u64),
+        };
+        {
             let (end, end_digest) = &*self.end_digest.read().expect("end digest");
-            if after == *end && digest.is_some() && digest == end_digest.as_deref() {
+            let current = end_now.is_none_or(|now| now == *end);
+            if current && after == *end && digest.is_some() && digest == end_digest.as_deref() {
                 return Ok(CursorPlace::AtEnd);
             }
         }
@@ -138,7 +144,11 @@ impl Store {
         // at its place, was issued by this database before it was restored from a backup:
         // the changes since then are not what the client saw. (A cursor without a digest,
         // from a server before digests, is checked against the end only.)
-        if after > last_seq(&self.pool).await? as u64 {
+        let last = match end_now {
+            Some(now) => now,
+            None => last_seq(&self.pool).await? as u64,
+        };
+        if after > last {
             return Ok(CursorPlace::Foreign);
         }
         if let Some(digest) = digest {
@@ -323,7 +333,7 @@ impl Store {
     /// lookup through the unique index on `id`, not a read of every record.
     pub async fn stored_ids(&self, ids: &[Uuid]) -> Result<HashSet<Uuid>, Error> {
         let ids: Vec<String> = ids.iter().map(Uuid::to_string).collect();
-        let placeholders = db::list(1, ids.len());
+        let placeholders = db::list(self.backend, 1, ids.len());
         let query = format!("SELECT id FROM records WHERE id IN ({placeholders})");
         let mut lookup = sqlx::query_scalar::<_, String>(&query);
         for id in &ids {

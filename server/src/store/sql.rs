@@ -65,6 +65,7 @@ pub(super) type Counters = (HashMap<DeviceId, u64>, HashMap<DeviceId, Option<Arc
 
 pub(super) async fn load_counters(
     tx: &mut Conn,
+    backend: Backend,
     devices: impl Iterator<Item = DeviceId>,
 ) -> Result<Counters, Error> {
     let keys: Vec<String> = devices
@@ -77,7 +78,7 @@ pub(super) async fn load_counters(
     for chunk in statement_chunks(&keys) {
         let sql = format!(
             "SELECT id, last_mutation, account FROM devices WHERE id IN ({})",
-            db::list(1, chunk.len())
+            db::list(backend, 1, chunk.len())
         );
         let mut q = sqlx::query(&sql);
         for key in chunk {
@@ -99,6 +100,7 @@ pub(super) async fn load_counters(
 /// The stored records with these ids, whatever their kind.
 pub(super) async fn load_records(
     tx: &mut Conn,
+    backend: Backend,
     ids: &HashSet<Uuid>,
 ) -> Result<HashMap<Uuid, Kept>, Error> {
     let keys: Vec<String> = ids.iter().map(Uuid::to_string).collect();
@@ -106,7 +108,7 @@ pub(super) async fn load_records(
     for chunk in statement_chunks(&keys) {
         let sql = format!(
             "SELECT rid, state, seq FROM records WHERE id IN ({})",
-            db::list(1, chunk.len())
+            db::list(backend, 1, chunk.len())
         );
         let mut q = sqlx::query(&sql);
         for key in chunk {
@@ -174,7 +176,7 @@ impl<'a> RecordRows<'a> {
         } else {
             ""
         };
-        let rows = db::values(chunk.len(), 6);
+        let rows = db::values(backend, chunk.len(), 6);
         if !self.stored {
             let sql = format!(
                 "INSERT {or_fail}INTO records (rid, kind, id, seq, deleted, state) VALUES {rows}"
@@ -291,7 +293,7 @@ async fn write_changes(
     for chunk in statement_chunks(changes) {
         let sql = format!(
             "INSERT {or_fail}INTO changes (seq, device, mutation, kind, id, record, fields, at, received, author) VALUES {}",
-            db::values(chunk.len(), 10)
+            db::values(backend, chunk.len(), 10)
         );
         let mut q = sqlx::query(&sql);
         for c in chunk {
@@ -317,6 +319,7 @@ async fn write_changes(
 /// the account it has (`devices::claim_device` checked it is this one).
 pub(super) async fn write_counters(
     tx: &mut Conn,
+    backend: Backend,
     counters: &[(DeviceId, u64, Option<Arc<str>>)],
     now: i64,
 ) -> Result<(), Error> {
@@ -333,7 +336,7 @@ pub(super) async fn write_counters(
             "INSERT INTO devices (id, last_mutation, first_seen, last_seen, account) VALUES {} \
              ON CONFLICT (id) DO UPDATE SET last_mutation = excluded.last_mutation, \
              last_seen = excluded.last_seen, account = COALESCE(devices.account, excluded.account)",
-            db::values(chunk.len(), 5)
+            db::values(backend, chunk.len(), 5)
         );
         let mut q = sqlx::query(&sql);
         for (id, n, account) in chunk {
