@@ -41,7 +41,8 @@ test-e2e: dist server
 
 test: setup lint test-shared test-server test-server-postgres test-browser test-e2e
 
-# Benchmarks print figures (docs/benchmarks.md); not part of `make test`. `cargo bench`
+# Benchmarks print figures (docs/benchmarks.md); not part of `make test`. The server's
+# run on SQLite, then on a throwaway PostgreSQL with one and two instances. `cargo bench`
 # builds the release binary it loads (target/release/tradewinds, which initial-sync.mjs and
 # edit-bytes.mjs run too); the browser benchmarks need the built app (dist/, built if
 # absent) and the npm packages of tests/bench (installed if absent). `wide_record` is a
@@ -51,6 +52,9 @@ bench:
 	cargo bench -p tradewinds-server --bench sync_load
 	cargo bench -p tradewinds-server --bench wide_record
 	cargo bench -p tradewinds-server --bench bootstrap_bytes
+	pg_virtualenv -- env TW_BENCH_DATABASE=postgres TW_BENCH_INSTANCES=1 TW_BENCH_RUNS=200,200 TW_BENCH_PULL_SECS=5 cargo bench -p tradewinds-server --bench sync_load
+	pg_virtualenv -- env TW_BENCH_DATABASE=postgres TW_BENCH_INSTANCES=2 TW_BENCH_RUNS=200,200 TW_BENCH_PULL_SECS=5 cargo bench -p tradewinds-server --bench sync_load
+	pg_virtualenv -- env TW_BENCH_DATABASE=postgres cargo bench -p tradewinds-server --bench big_catalogue
 	test -f dist/index.html || $(MAKE) dist
 	cd app && cargo test --profile wasm-bench --features bench --test wide_record -- --nocapture
 	cd tests/bench && { test -d node_modules/lighthouse || npm ci; } && node initial-sync.mjs && node edit-bytes.mjs && node lighthouse.mjs && node slow-link.mjs && node keystroke.mjs && node import.mjs
