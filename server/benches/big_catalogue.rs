@@ -31,21 +31,19 @@ fn target(dir: &std::path::Path) -> String {
     if std::env::var("TW_BENCH_DATABASE").as_deref() != Ok("postgres") {
         return format!("sqlite://{}", dir.join("copy.db").display());
     }
-    let var =
-        |n: &str| std::env::var(n).unwrap_or_else(|_| panic!("{n} (run under pg_virtualenv)"));
-    let name = format!("bench_{}", uuid::Uuid::new_v4().simple());
-    let made = Command::new("createdb")
-        .arg(&name)
-        .status()
-        .expect("createdb");
-    assert!(made.success(), "createdb {name}");
-    format!(
-        "postgres://{}:{}@{}:{}/{name}",
-        var("PGUSER"),
-        var("PGPASSWORD"),
-        var("PGHOST"),
-        var("PGPORT")
-    )
+    server::new_postgres_database().0
+}
+
+/// Reads the whole snapshot as the sync endpoint streams it: seconds, and bytes of JSON.
+async fn read_snapshot(store: &Store) -> (f64, usize) {
+    let started = Instant::now();
+    let (_, pages) = store.snapshot_stream().await.expect("snapshot");
+    let mut pages = std::pin::pin!(pages);
+    let mut bytes = 0usize;
+    while let Some(page) = pages.next().await {
+        bytes += page.expect("page").len();
+    }
+    (started.elapsed().as_secs_f64(), bytes)
 }
 
 fn main() {
@@ -69,17 +67,9 @@ fn main() {
             started.elapsed().as_secs_f64()
         );
 
-        // The whole snapshot as the sync endpoint streams it.
-        let started = Instant::now();
-        let (_, pages) = store.snapshot_stream().await.expect("snapshot");
-        let mut pages = std::pin::pin!(pages);
-        let mut bytes = 0usize;
-        while let Some(page) = pages.next().await {
-            bytes += page.expect("page").len();
-        }
+        let (secs, bytes) = read_snapshot(&store).await;
         println!(
-            "  snapshot (SQLite): {:.2} s, {:.1} MB of JSON",
-            started.elapsed().as_secs_f64(),
+            "  snapshot (SQLite): {secs:.2} s, {:.1} MB of JSON",
             bytes as f64 / 1e6
         );
         let started = Instant::now();
@@ -105,17 +95,10 @@ fn main() {
             started.elapsed().as_secs_f64()
         );
         let copied = Store::open(&to).await.expect("open the copy");
-        let started = Instant::now();
-        let (_, pages) = copied.snapshot_stream().await.expect("snapshot");
-        let mut pages = std::pin::pin!(pages);
-        let mut copied_bytes = 0usize;
-        while let Some(page) = pages.next().await {
-            copied_bytes += page.expect("page").len();
-        }
+        let (secs, bytes) = read_snapshot(&copied).await;
         println!(
-            "  snapshot (the copy): {:.2} s, {:.1} MB of JSON",
-            started.elapsed().as_secs_f64(),
-            copied_bytes as f64 / 1e6
+            "  snapshot (the copy): {secs:.2} s, {:.1} MB of JSON",
+            bytes as f64 / 1e6
         );
         copied.close().await;
         if let Some(name) = to.rsplit('/').next().filter(|_| to.starts_with("postgres")) {

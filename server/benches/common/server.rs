@@ -48,27 +48,33 @@ pub fn database_label() -> String {
     }
 }
 
+/// A new database on the PostgreSQL server the `PG*` variables name (as `pg_virtualenv`
+/// sets them): its URL and name.
+pub fn new_postgres_database() -> (String, String) {
+    let var =
+        |n: &str| std::env::var(n).unwrap_or_else(|_| panic!("{n} (run under pg_virtualenv)"));
+    let name = format!("bench_{}", uuid::Uuid::new_v4().simple());
+    let made = Command::new("createdb")
+        .arg(&name)
+        .status()
+        .expect("createdb");
+    assert!(made.success(), "createdb {name}");
+    let url = format!(
+        "postgres://{}:{}@{}:{}/{name}",
+        var("PGUSER"),
+        var("PGPASSWORD"),
+        var("PGHOST"),
+        var("PGPORT")
+    );
+    (url, name)
+}
+
 impl Server {
     pub fn start() -> Server {
         let dir = tempfile::tempdir().expect("temporary directory");
         let (url, postgres) = match std::env::var("TW_BENCH_DATABASE").as_deref() {
             Ok("postgres") => {
-                let var = |n: &str| {
-                    std::env::var(n).unwrap_or_else(|_| panic!("{n} (run under pg_virtualenv)"))
-                };
-                let name = format!("bench_{}", uuid::Uuid::new_v4().simple());
-                let made = Command::new("createdb")
-                    .arg(&name)
-                    .status()
-                    .expect("createdb");
-                assert!(made.success(), "createdb {name}");
-                let url = format!(
-                    "postgres://{}:{}@{}:{}/{name}",
-                    var("PGUSER"),
-                    var("PGPASSWORD"),
-                    var("PGHOST"),
-                    var("PGPORT")
-                );
+                let (url, name) = new_postgres_database();
                 (url, Some(name))
             }
             _ => (
