@@ -147,6 +147,46 @@ async fn a_burst_of_wrong_passwords_is_verified_five_times_at_most() {
     assert_eq!(retry_after(&again), 1);
 }
 
+/// Two server instances on one database (processes behind a load balancer) keep one count:
+/// a burst at one account split between them is still verified five times at most.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_burst_split_over_two_instances_is_verified_five_times_at_most() {
+    let a = TestApp::empty().await;
+    let b = a.another_instance().await;
+    add_people(&a, 0..1).await;
+    let mut burst = JoinSet::new();
+    for i in 0..100 {
+        let t = if i % 2 == 0 {
+            a.with_token(None)
+        } else {
+            b.with_token(None)
+        };
+        burst.spawn(async move {
+            let peer = format!("198.51.{}.{}", i / 100, i % 100 + 1);
+            let guess = format!("guess number {i}");
+            sign_in(&t, Some(&peer), &[], "person0@example.org", &guess).await
+        });
+    }
+    let (mut refused, mut wrong) = (0, 0);
+    while let Some(reply) = burst.join_next().await {
+        let reply = reply.expect("a sign-in");
+        if reply.status == StatusCode::UNAUTHORIZED {
+            reply.expect_error(StatusCode::UNAUTHORIZED, "invalid_credentials");
+            wrong += 1;
+        } else {
+            reply.expect_error(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts");
+            refused += 1;
+        }
+    }
+    assert_eq!((wrong, refused), (5, 95), "one count for both instances");
+    // The right password is refused on either instance while the wait lasts.
+    for t in [&a, &b] {
+        sign_in(t, None, &[], "person0@example.org", PASSWORD)
+            .await
+            .expect_error(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts");
+    }
+}
+
 #[tokio::test]
 async fn the_wait_doubles_with_each_failure_and_failures_are_forgotten() {
     let t = TestApp::empty().await;

@@ -74,6 +74,8 @@ pub struct TestApp {
     pub router: Router,
     /// The bearer token every request carries (`None`: signed out).
     pub token: Option<String>,
+    /// The database's URL (another instance opens it again: `another_instance`).
+    pub url: String,
     _dir: std::sync::Arc<TempDir>,
 }
 
@@ -181,6 +183,7 @@ impl TestApp {
             throttle,
             router,
             token: None,
+            url,
             _dir: std::sync::Arc::new(dir),
         };
         t.signed_in_as("coordinator@test.org", Role::Coordinator, None)
@@ -217,6 +220,30 @@ impl TestApp {
             throttle: self.throttle.clone(),
             router: self.router.clone(),
             token,
+            url: self.url.clone(),
+            _dir: self._dir.clone(),
+        }
+    }
+
+    /// A second server instance on the same database (its own store, throttle and router,
+    /// as another process would have), signed out.
+    pub async fn another_instance(&self) -> TestApp {
+        let store = Store::open(&self.url)
+            .await
+            .expect("open a second instance");
+        let throttle = Throttle::default().stopped_clock();
+        let router = app(AppState {
+            store: store.clone(),
+            dist: None,
+            throttle: throttle.clone(),
+            metrics: Metrics::new(None),
+        });
+        TestApp {
+            store,
+            throttle,
+            router,
+            token: None,
+            url: self.url.clone(),
             _dir: self._dir.clone(),
         }
     }
