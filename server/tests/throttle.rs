@@ -85,6 +85,26 @@ async fn add_people(t: &TestApp, range: std::ops::Range<usize>) {
     }
 }
 
+/// A burst's answers: (passwords verified and wrong, attempts refused unverified), each
+/// checked as such; a refusal asks to wait `wait` seconds when given.
+async fn tally(mut burst: JoinSet<Reply>, wait: Option<u64>) -> (usize, usize) {
+    let (mut wrong, mut refused) = (0, 0);
+    while let Some(reply) = burst.join_next().await {
+        let reply = reply.expect("a sign-in");
+        if reply.status == StatusCode::UNAUTHORIZED {
+            reply.expect_error(StatusCode::UNAUTHORIZED, "invalid_credentials");
+            wrong += 1;
+        } else {
+            let asked = retry_after(&reply);
+            if let Some(wait) = wait {
+                assert_eq!(asked, wait);
+            }
+            refused += 1;
+        }
+    }
+    (wrong, refused)
+}
+
 fn behind(proxies: &[&str]) -> Throttle {
     Throttle::new(TrustedProxies::new(
         proxies.iter().map(|p| parse_proxy(p).unwrap()).collect(),
@@ -114,19 +134,8 @@ async fn a_burst_of_wrong_passwords_is_verified_five_times_at_most() {
             sign_in(&t, Some(&peer), &[], "person0@example.org", &guess).await
         });
     }
-    let (mut refused, mut wrong) = (0, 0);
-    while let Some(reply) = burst.join_next().await {
-        let reply = reply.expect("a sign-in");
-        if reply.status == StatusCode::UNAUTHORIZED {
-            reply.expect_error(StatusCode::UNAUTHORIZED, "invalid_credentials");
-            wrong += 1;
-        } else {
-            assert_eq!(retry_after(&reply), 1);
-            refused += 1;
-        }
-    }
     // Every answer of 401 is one password verified.
-    assert_eq!((wrong, refused), (5, 195));
+    assert_eq!(tally(burst, Some(1)).await, (5, 195));
     // The right password is refused too while the wait lasts, unverified.
     let now = sign_in(&t, None, &[], "person0@example.org", PASSWORD).await;
     assert_eq!(retry_after(&now), 1);
@@ -167,18 +176,11 @@ async fn a_burst_split_over_two_instances_is_verified_five_times_at_most() {
             sign_in(&t, Some(&peer), &[], "person0@example.org", &guess).await
         });
     }
-    let (mut refused, mut wrong) = (0, 0);
-    while let Some(reply) = burst.join_next().await {
-        let reply = reply.expect("a sign-in");
-        if reply.status == StatusCode::UNAUTHORIZED {
-            reply.expect_error(StatusCode::UNAUTHORIZED, "invalid_credentials");
-            wrong += 1;
-        } else {
-            reply.expect_error(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts");
-            refused += 1;
-        }
-    }
-    assert_eq!((wrong, refused), (5, 95), "one count for both instances");
+    assert_eq!(
+        tally(burst, None).await,
+        (5, 95),
+        "one count for both instances"
+    );
     // The right password is refused on either instance while the wait lasts.
     for t in [&a, &b] {
         sign_in(t, None, &[], "person0@example.org", PASSWORD)

@@ -170,22 +170,7 @@ impl TestApp {
     pub async fn empty() -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = database_url(dir.path()).await;
-        let store = Store::open(&url).await.expect("open store");
-        let throttle = Throttle::default().stopped_clock();
-        let router = app(AppState {
-            store: store.clone(),
-            dist: None,
-            throttle: throttle.clone(),
-            metrics: Metrics::new(None),
-        });
-        let t = TestApp {
-            store,
-            throttle,
-            router,
-            token: None,
-            url,
-            _dir: std::sync::Arc::new(dir),
-        };
+        let t = TestApp::open(url, std::sync::Arc::new(dir)).await;
         t.signed_in_as("coordinator@test.org", Role::Coordinator, None)
             .await
     }
@@ -228,9 +213,12 @@ impl TestApp {
     /// A second server instance on the same database (its own store, throttle and router,
     /// as another process would have), signed out.
     pub async fn another_instance(&self) -> TestApp {
-        let store = Store::open(&self.url)
-            .await
-            .expect("open a second instance");
+        TestApp::open(self.url.clone(), self._dir.clone()).await
+    }
+
+    /// A server (store, stopped-clock throttle, router) on the database at `url`, signed out.
+    async fn open(url: String, dir: std::sync::Arc<TempDir>) -> TestApp {
+        let store = Store::open(&url).await.expect("open store");
         let throttle = Throttle::default().stopped_clock();
         let router = app(AppState {
             store: store.clone(),
@@ -243,8 +231,8 @@ impl TestApp {
             throttle,
             router,
             token: None,
-            url: self.url.clone(),
-            _dir: self._dir.clone(),
+            url,
+            _dir: dir,
         }
     }
 
