@@ -1,7 +1,8 @@
 //! Several server instances on one PostgreSQL database: any instance takes any push or
 //! pull, a device's push sent to two instances at once is applied once, the server's own
-//! edits on two instances are all applied, and a pull never passes a change whose
-//! transaction has not committed. These need PostgreSQL (`make test-server-postgres`):
+//! edits on two instances are all applied, a pull never passes a change whose
+//! transaction has not committed, and a push acknowledged by one instance is in the next
+//! pull from another. These need PostgreSQL (`make test-server-postgres`):
 //! SQLite has one writer process, so on SQLite they say so and stop.
 
 use std::collections::HashMap;
@@ -276,4 +277,57 @@ async fn a_pull_never_passes_a_change_not_yet_committed() {
         [json!("Held"), json!("Later")],
         "in commit order, none skipped"
     );
+}
+
+/// A push acknowledged by one instance is in the very next pull from another, through the
+/// API: that instance learns the change log's end with the session it checks (one round
+/// trip), not from the notice `cache::follow_other_writers` waits for.
+#[tokio::test]
+async fn a_pull_from_another_instance_brings_an_acknowledged_push_at_once() {
+    let a = crate::common::TestApp::empty().await;
+    if a.store.backend() != db::Backend::Postgres {
+        eprintln!("not run: several instances need PostgreSQL (make test-server-postgres)");
+        return;
+    }
+    let b = a.another_instance().await.with_token(a.token.clone());
+    let pull = |cursor: &Cursor| {
+        let path = format!("/api/v1/sync/pull?cursor={}", cursor.0);
+        let b = &b;
+        async move {
+            let page: tradewinds_shared::sync::PullResponse =
+                serde_json::from_value(b.get(&path).await.expect(axum::http::StatusCode::OK))
+                    .expect("a PullResponse");
+            page
+        }
+    };
+    let mut cursor = Cursor::at(b.store.server_id(), 0, None);
+    loop {
+        let page = pull(&cursor).await;
+        cursor = page.cursor;
+        if !page.has_more {
+            break;
+        }
+    }
+    let device = Uuid::new_v4();
+    for n in 1..=20u64 {
+        let record = RecordState::new(RecordKind::Organisation, Uuid::new_v4());
+        let name = format!("Pushed {n}");
+        let m = record
+            .edit(
+                n,
+                2_000,
+                fields(json!({"name": name, "category": "donor", "country": "BB"})),
+            )
+            .unwrap();
+        let answer = a.push(device, &[m]).await;
+        assert_eq!(answer.last_applied, n, "applied by a");
+        let page = pull(&cursor).await;
+        let names: Vec<_> = page
+            .records
+            .iter()
+            .map(|r| r.values()["name"].clone())
+            .collect();
+        assert_eq!(names, [json!(name)], "b's next pull brings push {n}");
+        cursor = page.cursor;
+    }
 }

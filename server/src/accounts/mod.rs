@@ -20,7 +20,7 @@ use tradewinds_shared::accounts::{NewUser, PasswordChange, Session, SignIn, User
 use tradewinds_shared::api::ErrorCode;
 use uuid::Uuid;
 
-pub use sessions::Signed;
+pub use sessions::{Signed, SignedAtLogEnd};
 use throttle::ClientAddr;
 
 use crate::extract::ApiJson;

@@ -81,9 +81,24 @@ impl Signed {
 
 /// Looks a token up: the live session and its enabled account, renewing it if due.
 pub async fn authenticate(pool: &Pool, token: &str) -> Result<Option<Signed>, Error> {
+    Ok(look_up(pool, token, false).await?.map(|(signed, _)| signed))
+}
+
+/// `authenticate`, with the change log's end read by the same statement if asked
+/// (`SignedAtLogEnd`).
+async fn look_up(
+    pool: &Pool,
+    token: &str,
+    with_log_end: bool,
+) -> Result<Option<(Signed, Option<u64>)>, Error> {
     let hash = token_hash(token);
     let now = now_ms();
-    let row = sqlx::query("SELECT s.expires, u.id, u.email, u.name, u.role, u.organisation, u.disabled FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires > $2 AND u.disabled = 0")
+    let sql = if with_log_end {
+        "SELECT s.expires, u.id, u.email, u.name, u.role, u.organisation, u.disabled, (SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'seq') AS log_end FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires > $2 AND u.disabled = 0"
+    } else {
+        "SELECT s.expires, u.id, u.email, u.name, u.role, u.organisation, u.disabled FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires > $2 AND u.disabled = 0"
+    };
+    let row = sqlx::query(sql)
         .bind(&hash)
         .bind(now)
         .fetch_optional(pool)
@@ -91,6 +106,11 @@ pub async fn authenticate(pool: &Pool, token: &str) -> Result<Option<Signed>, Er
     let Some(row) = row else { return Ok(None) };
     let mut expires: i64 = row.try_get("expires")?;
     let user = super::users::row_to_user(&row)?;
+    let log_end = if with_log_end {
+        Some(row.try_get::<i64, _>("log_end")? as u64)
+    } else {
+        None
+    };
     if expires - now < (SESSION_DAYS - 1) * DAY_MS {
         expires = now + SESSION_DAYS * DAY_MS;
         sqlx::query("UPDATE sessions SET expires = $1 WHERE token_hash = $2")
@@ -99,11 +119,12 @@ pub async fn authenticate(pool: &Pool, token: &str) -> Result<Option<Signed>, Er
             .execute(pool)
             .await?;
     }
-    Ok(Some(Signed {
+    let signed = Signed {
         user,
         token_hash: hash,
         expires,
-    }))
+    };
+    Ok(Some((signed, log_end)))
 }
 
 pub async fn end(pool: &Pool, token_hash: &str) -> Result<(), Error> {
@@ -140,5 +161,27 @@ impl FromRequestParts<AppState> for Signed {
         authenticate(app.store.pool(), token)
             .await?
             .ok_or_else(Error::unauthenticated)
+    }
+}
+
+/// A signed-in request, with the change log's end as its session was looked up, read by
+/// the same statement on PostgreSQL (`None` on SQLite). A pull needs both, and most pulls
+/// are up to date: answered with one round trip to the database instead of two
+/// (`Store::pull_json`).
+pub struct SignedAtLogEnd {
+    pub signed: Signed,
+    pub log_end: Option<u64>,
+}
+
+impl FromRequestParts<AppState> for SignedAtLogEnd {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Error> {
+        let token = bearer(parts).ok_or_else(Error::unauthenticated)?;
+        let postgres = app.store.backend() == crate::db::Backend::Postgres;
+        let (signed, log_end) = look_up(app.store.pool(), token, postgres)
+            .await?
+            .ok_or_else(Error::unauthenticated)?;
+        Ok(SignedAtLogEnd { signed, log_end })
     }
 }

@@ -128,12 +128,28 @@ impl Store {
     /// so that the number of statements does not grow with the number of mutations.
     /// `Err` only when the transaction failed (nothing is written); a refused push is an
     /// `Err` in its own answer.
+    /// Opens a writing turn: its transaction, holding the change log's lock (with several
+    /// instances on one PostgreSQL, one writing turn at a time across all of them, so that
+    /// sequence numbers are taken and committed in one order) until it commits.
+    pub(super) async fn begin_turn(&self) -> Result<db::Transaction<'static>, Error> {
+        if self.pool.is_closed() {
+            // The store is being shut down (`pool().close()`): write nothing more.
+            self.writer.close().await;
+            return Err(Error::Internal(anyhow::anyhow!("the database is closed")));
+        }
+        let mut tx = self.writer.begin().await?;
+        db::lock(&mut tx, self.backend, Exclusive::ChangeLog).await?;
+        Ok(tx)
+    }
+
+    /// Writes `jobs` in the turn `tx` (from `begin_turn`) and commits it.
     pub(super) async fn write_pushes(
         &self,
         written: &mut Written,
+        tx: db::Transaction<'static>,
         jobs: &[PushJob],
     ) -> Result<Vec<Result<PushResponse, Error>>, Error> {
-        let result = self.write_pushes_once(written, jobs).await;
+        let result = self.write_pushes_once(written, tx, jobs).await;
         if result.is_err() {
             // A failed transaction may or may not have committed (a failed commit): what
             // the cache holds can no longer be trusted.
@@ -145,17 +161,9 @@ impl Store {
     async fn write_pushes_once(
         &self,
         written: &mut Written,
+        mut tx: db::Transaction<'static>,
         jobs: &[PushJob],
     ) -> Result<Vec<Result<PushResponse, Error>>, Error> {
-        if self.pool.is_closed() {
-            // The store is being shut down (`pool().close()`): write nothing more.
-            self.writer.close().await;
-            return Err(Error::Internal(anyhow::anyhow!("the database is closed")));
-        }
-        let mut tx = self.writer.begin().await?;
-        // With several instances on one PostgreSQL, one writing turn at a time across all
-        // of them: sequence numbers are taken and committed in one order.
-        db::lock(&mut tx, self.backend, Exclusive::ChangeLog).await?;
         let now = now_ms();
         let (mut last, mut owners) =
             load_counters(&mut tx, self.backend, jobs.iter().map(|j| j.device)).await?;

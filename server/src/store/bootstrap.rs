@@ -244,7 +244,10 @@ impl Store {
             let Some(row) = row else { return Ok(None) };
             let id: String = row.try_get("id")?;
             let cursor = Cursor(row.try_get("cursor")?);
-            if matches!(self.place(&cursor).await, Ok(CursorPlace::Foreign) | Err(_)) {
+            if matches!(
+                self.place(&cursor, None).await,
+                Ok(CursorPlace::Foreign) | Err(_)
+            ) {
                 // On the writer's connection, between pushes (see `make_generation`).
                 let _turn = self.write.lock().await;
                 let mut tx = self.writer.begin().await?;

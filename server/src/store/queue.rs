@@ -89,30 +89,27 @@ impl Store {
         })
     }
 
-    /// One writing turn: takes the queued pushes (up to `GROUP_MUTATIONS` mutations) and
-    /// writes them in one transaction. If that fails, each is tried alone, so that a push
-    /// that cannot be written fails by itself.
+    /// One writing turn: opens its transaction, then takes the queued pushes (up to
+    /// `GROUP_MUTATIONS` mutations) and writes them in it. The pushes are taken once the
+    /// change log's lock is held: with several instances, those that came while another
+    /// instance's turn ran join this one (few large turns, as with one instance). If the
+    /// group fails, each push is tried alone, so that a push that cannot be written fails
+    /// by itself.
     async fn write_queued(&self) {
         let mut written = self.write.lock().await;
-        let group: Vec<QueuedPush> = {
-            let mut queue = self.queue.lock().expect("push queue");
-            let mut total = 0;
-            let mut group = Vec::new();
-            while let Some(next) = queue.front() {
-                total += next.push.mutations.len().max(1);
-                if !group.is_empty() && total > GROUP_MUTATIONS {
-                    break;
-                }
-                group.extend(queue.pop_front());
-            }
-            group
-        };
-        if group.is_empty() {
+        // Pushes are taken only here, under `write`: one queued now is still there below.
+        if self.queue.lock().expect("push queue").is_empty() {
             return;
         }
+        let tx = self.begin_turn().await;
+        let group = self.take_group();
         let (jobs, replies): (Vec<PushJob>, Vec<_>) =
             group.into_iter().map(|q| (q.push, q.reply)).unzip();
-        match self.write_pushes(&mut written, &jobs).await {
+        let written_group = match tx {
+            Ok(tx) => self.write_pushes(&mut written, tx, &jobs).await,
+            Err(e) => Err(e),
+        };
+        match written_group {
             Ok(answers) => {
                 for (reply, answer) in replies.into_iter().zip(answers) {
                     let _ = reply.send(answer);
@@ -124,16 +121,32 @@ impl Store {
             Err(e) => {
                 tracing::warn!(error = %e, pushes = jobs.len(), "group commit failed; writing each push alone");
                 for (job, reply) in jobs.iter().zip(replies) {
-                    let answer = match self
-                        .write_pushes(&mut written, std::slice::from_ref(job))
-                        .await
-                    {
-                        Ok(mut answers) => answers.pop().expect("one answer per push"),
+                    let answer = match self.begin_turn().await {
+                        Ok(tx) => self
+                            .write_pushes(&mut written, tx, std::slice::from_ref(job))
+                            .await
+                            .map(|mut answers| answers.pop().expect("one answer per push")),
                         Err(e) => Err(e),
                     };
-                    let _ = reply.send(answer);
+                    let _ = reply.send(answer.and_then(|a| a));
                 }
             }
         }
+    }
+
+    /// The queued pushes of one turn, oldest first: at least one, then as many as fit in
+    /// `GROUP_MUTATIONS` mutations.
+    fn take_group(&self) -> Vec<QueuedPush> {
+        let mut queue = self.queue.lock().expect("push queue");
+        let mut total = 0;
+        let mut group = Vec::new();
+        while let Some(next) = queue.front() {
+            total += next.push.mutations.len().max(1);
+            if !group.is_empty() && total > GROUP_MUTATIONS {
+                break;
+            }
+            group.extend(queue.pop_front());
+        }
+        group
     }
 }

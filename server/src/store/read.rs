@@ -69,7 +69,7 @@ pub(crate) async fn live_record_exists<'e>(
 impl Store {
     /// Records changed after `cursor`, oldest change first, at most `limit`.
     pub async fn pull(&self, cursor: &Cursor, limit: u32) -> Result<PullResponse, Error> {
-        let page = self.pull_stored(cursor, limit).await?;
+        let page = self.pull_stored(cursor, limit, None).await?;
         let records = page
             .states
             .iter()
@@ -89,9 +89,15 @@ impl Store {
 
     /// `pull` as the JSON document the sync endpoint sends (a `PullResponse`), written from
     /// the stored states as they are, like the snapshot: nothing parsed and written again,
-    /// and a record is passed on exactly as stored.
-    pub async fn pull_json(&self, cursor: &Cursor, limit: u32) -> Result<String, Error> {
-        let page = self.pull_stored(cursor, limit).await?;
+    /// and a record is passed on exactly as stored. `log_end` is the change log's end if
+    /// the caller has just read it (`SignedAtLogEnd`), saving a lookup on PostgreSQL.
+    pub async fn pull_json(
+        &self,
+        cursor: &Cursor,
+        limit: u32,
+        log_end: Option<u64>,
+    ) -> Result<String, Error> {
+        let page = self.pull_stored(cursor, limit, log_end).await?;
         let head = serde_json::to_string(&page.cursor).map_err(anyhow::Error::from)?;
         let mut out =
             String::with_capacity(page.states.iter().map(|s| s.len() + 1).sum::<usize>() + 96);
@@ -114,8 +120,9 @@ impl Store {
 
     /// Where `cursor` stands in this database's history: at its end, somewhere in it, or
     /// not in it at all (from another server, or from this one before it was restored
-    /// from a backup). A cursor that is not well formed is a bad request.
-    pub async fn place(&self, cursor: &Cursor) -> Result<CursorPlace, Error> {
+    /// from a backup). A cursor that is not well formed is a bad request. `log_end`: the
+    /// change log's end read since the request came, if the caller has it.
+    pub async fn place(&self, cursor: &Cursor, log_end: Option<u64>) -> Result<CursorPlace, Error> {
         let Some((server, after, digest)) = cursor.parts_with_digest() else {
             return Err(Error::BadRequest {
                 code: ErrorCode::InvalidCursor,
@@ -128,10 +135,12 @@ impl Store {
         // Up to date: the most frequent case, answered from the end kept in memory. On
         // SQLite this process writes every change, so its end is the log's. On PostgreSQL
         // another instance may have committed a moment ago, before its notice moved this
-        // end: the log's end is read (one key lookup) and must be the one kept.
-        let end_now = match self.backend {
-            db::Backend::Sqlite => None,
-            db::Backend::Postgres => Some(last_seq(&self.pool).await? as u64),
+        // end: the log's end is read (one key lookup, or with the session) and must be the
+        // one kept.
+        let end_now = match (self.backend, log_end) {
+            (db::Backend::Sqlite, _) => None,
+            (db::Backend::Postgres, Some(end)) => Some(end),
+            (db::Backend::Postgres, None) => Some(last_seq(&self.pool).await? as u64),
         };
         {
             let (end, end_digest) = &*self.end_digest.read().expect("end digest");
@@ -159,14 +168,19 @@ impl Store {
         Ok(CursorPlace::After(after))
     }
 
-    async fn pull_stored(&self, cursor: &Cursor, limit: u32) -> Result<StoredPage, Error> {
+    async fn pull_stored(
+        &self,
+        cursor: &Cursor,
+        limit: u32,
+        log_end: Option<u64>,
+    ) -> Result<StoredPage, Error> {
         let unchanged = |reset| StoredPage {
             cursor: cursor.clone(),
             states: vec![],
             has_more: false,
             reset,
         };
-        let after = match self.place(cursor).await? {
+        let after = match self.place(cursor, log_end).await? {
             CursorPlace::Foreign => return Ok(unchanged(true)),
             CursorPlace::AtEnd => return Ok(unchanged(false)),
             CursorPlace::After(after) => after,

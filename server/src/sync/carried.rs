@@ -105,7 +105,7 @@ pub async fn take_in(store: &Store, text: &str) -> Result<TakenIn, Error> {
         }
     }
     if let Some(cursor) = &file.cursor {
-        if store.place(&Cursor(cursor.clone())).await? == CursorPlace::Foreign {
+        if store.place(&Cursor(cursor.clone()), None).await? == CursorPlace::Foreign {
             return Err(Error::Conflict {
                 code: ErrorCode::CursorReset,
                 message: "This file was made against a copy of the catalogue this server no \

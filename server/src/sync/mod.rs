@@ -20,7 +20,7 @@ use tradewinds_shared::api::ErrorCode;
 use tradewinds_shared::sync::progress::RECORDS_HEADER;
 use tradewinds_shared::sync::{Cursor, PushResponse, ReceivedPush};
 
-use crate::accounts::Signed;
+use crate::accounts::{Signed, SignedAtLogEnd};
 use crate::extract::ApiJson;
 use crate::store::CursorPlace;
 use crate::{AppState, Error};
@@ -83,7 +83,7 @@ async fn sync_push(
         message: format!("{} (expected nothing or ?cursor=CURSOR)", e.body_text()),
     })?;
     if let Some(cursor) = q.cursor {
-        if app.store.place(&Cursor(cursor)).await? == CursorPlace::Foreign {
+        if app.store.place(&Cursor(cursor), None).await? == CursorPlace::Foreign {
             return Err(Error::Conflict {
                 code: ErrorCode::CursorReset,
                 message: "This server's data is not the copy this device last synced with \
@@ -123,7 +123,7 @@ struct PullQuery {
 /// The body is `PullResponse`'s JSON, written from the stored states (`Store::pull_json`).
 async fn sync_pull(
     State(app): State<AppState>,
-    _signed: Signed,
+    signed: SignedAtLogEnd,
     query: Result<Query<PullQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<impl IntoResponse, Error> {
     let Query(q) = query.map_err(|e| Error::BadRequest {
@@ -133,7 +133,9 @@ async fn sync_pull(
     let limit = q.limit.unwrap_or(PULL_LIMIT).clamp(1, PULL_LIMIT);
     Ok((
         [(header::CONTENT_TYPE, "application/json")],
-        app.store.pull_json(&Cursor(q.cursor), limit).await?,
+        app.store
+            .pull_json(&Cursor(q.cursor), limit, signed.log_end)
+            .await?,
     ))
 }
 
