@@ -69,7 +69,7 @@ impl Office {
             account: user.id,
             name: user.name.clone(),
             device,
-            key: store.seal_key(user.id, device).to_vec(),
+            key: store.seal_key(user.id, device, 0).to_vec(),
         };
         (user, office)
     }
@@ -310,6 +310,105 @@ async fn altered_forged_foreign_gapped_and_disabled_files_change_nothing() {
         .await
         .expect_error(StatusCode::FORBIDDEN, "account_disabled");
     assert_eq!(t.state().await.snapshot, before.snapshot, "nothing changed");
+}
+
+/// Signs the person of `office` in again (a new session on the same server) and gives the
+/// same device the key the server now hands it.
+async fn sign_in_again(t: &TestApp, office: &mut Office, password: &str) {
+    let session = t
+        .with_token(None)
+        .json(
+            Method::POST,
+            "/api/v1/session",
+            &json!({ "email": "officer@customs.ms", "password": password }),
+        )
+        .await
+        .expect(StatusCode::OK);
+    let app = t.with_token(Some(session["token"].as_str().unwrap().to_owned()));
+    let key = app
+        .json(
+            Method::POST,
+            "/api/v1/sync/seal-key",
+            &json!({ "device": office.device }),
+        )
+        .await
+        .expect(StatusCode::OK);
+    office.key = from_hex(key["key"].as_str().unwrap()).expect("the key is hex");
+    office.app = Some(app);
+}
+
+/// A lost or stolen device must not go on making files in its person's name: signing out
+/// everywhere withdraws every key that seals their files, and so does an administrator
+/// setting their password. A file sealed with a withdrawn key is refused by name and
+/// stores nothing; the key the device gets when its person signs in again works. The
+/// person's own password change keeps the key of the device they are using.
+#[tokio::test]
+async fn signing_out_everywhere_withdraws_the_keys_that_seal_a_persons_files() {
+    let t = TestApp::seeded().await;
+    let admin = t.signed_in_as("admin@example.org", Role::Admin, None).await;
+    let mut office = Office::new(&t, "officer@customs.ms", Role::Coordinator).await;
+    let (id, mutations) = new_organisation(office.device, "Montserrat Customs training unit");
+    let before_withdrawal = office.file(mutations.clone());
+    let first_key = office.key.clone();
+    let before = t.state().await;
+
+    let out = office.app().delete("/api/v1/sessions").await;
+    assert_eq!(out.status, StatusCode::NO_CONTENT);
+    let refused = take_in(&admin, &before_withdrawal)
+        .await
+        .expect_error(StatusCode::UNPROCESSABLE_ENTITY, "seal_key_withdrawn");
+    assert!(
+        refused.message.contains("officer") && refused.message.contains("withdrawn"),
+        "says whose key and why: {}",
+        refused.message
+    );
+    assert_eq!(t.state().await.snapshot, before.snapshot, "nothing changed");
+
+    sign_in_again(&t, &mut office, crate::common::PASSWORD).await;
+    assert_ne!(office.key, first_key, "a new key");
+    let taken: TakenIn = serde_json::from_value(
+        take_in(&admin, &office.file(mutations.clone()))
+            .await
+            .expect(StatusCode::OK),
+    )
+    .unwrap();
+    assert_eq!((taken.applied, taken.already), (2, 0));
+    t.get(&format!("/api/v1/organisations/{id}"))
+        .await
+        .expect(StatusCode::OK);
+
+    // An administrator sets the password: the new key is withdrawn too.
+    let after_reset = office.file(mutations.clone());
+    admin
+        .json(
+            Method::PATCH,
+            &format!("/api/v1/users/{}", office.account),
+            &json!({ "password": "set by the administrator 1" }),
+        )
+        .await
+        .expect(StatusCode::OK);
+    take_in(&admin, &after_reset)
+        .await
+        .expect_error(StatusCode::UNPROCESSABLE_ENTITY, "seal_key_withdrawn");
+
+    // The person's own password change keeps this device's key.
+    sign_in_again(&t, &mut office, "set by the administrator 1").await;
+    let changed = office
+        .app()
+        .json(
+            Method::POST,
+            "/api/v1/session/password",
+            &json!({ "current": "set by the administrator 1", "new": "chosen by the officer 1" }),
+        )
+        .await;
+    assert_eq!(changed.status, StatusCode::NO_CONTENT);
+    let taken: TakenIn = serde_json::from_value(
+        take_in(&admin, &office.file(mutations))
+            .await
+            .expect(StatusCode::OK),
+    )
+    .unwrap();
+    assert_eq!((taken.applied, taken.already), (0, 2), "taken in, once");
 }
 
 #[tokio::test]

@@ -102,6 +102,9 @@ error_codes! {
     /// A changes file whose seal is not its account's on its device here: altered since it
     /// was made, or made for another server.
     ChangesFileAltered = "changes_file_altered",
+    /// A changes file sealed with a key withdrawn since (its person signed out everywhere,
+    /// or an administrator set their password or disabled them).
+    SealKeyWithdrawn = "seal_key_withdrawn",
     /// A changes file of an account that is disabled or no longer exists.
     AccountDisabled = "account_disabled",
 }

@@ -121,7 +121,7 @@ fn SignOut() -> impl IntoView {
                 <button type="button" data-testid="sign-out" on:click=sign_out>"Sign out"</button>
                 <button type="button" data-testid="sign-out-everywhere" on:click=everywhere>"Sign out everywhere"</button>
             </p>
-            <p class="hint">"“Sign out everywhere” ends your sessions on every device, for instance after losing a laptop."</p>
+            <p class="hint">"“Sign out everywhere” ends your sessions on every device, and changes files saved on them are no longer taken in: for instance after losing a laptop."</p>
         </section>
     }
 }

@@ -135,11 +135,16 @@ pub async fn end(pool: &Pool, token_hash: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// Signs `user` out everywhere, and withdraws the keys that seal their changes files
+/// (`users::withdraw_seal_keys`): each device asks for a new one when they sign in again.
 pub async fn end_all(pool: &Pool, user: Uuid) -> Result<(), Error> {
+    let mut tx = pool.begin().await?;
     sqlx::query("DELETE FROM sessions WHERE user_id = $1")
         .bind(user.to_string())
-        .execute(pool)
+        .execute(&mut *tx)
         .await?;
+    super::users::withdraw_seal_keys(&mut *tx, user).await?;
+    tx.commit().await?;
     Ok(())
 }
 

@@ -199,12 +199,44 @@ pub async fn update(pool: &Pool, id: Uuid, changes: &UserChanges) -> Result<User
             .bind(id.to_string())
             .execute(&mut *tx)
             .await?;
+        withdraw_seal_keys(&mut *tx, id).await?;
     }
     tx.commit().await?;
     Ok(next)
 }
 
-/// Sets a password (the person's own change); ends their other sessions.
+/// The generation of the keys that seal `id`'s changes files (`carried::seal_key`); 0 for
+/// an account that does not exist.
+pub async fn seal_generation<'e>(
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    id: Uuid,
+) -> Result<u64, Error> {
+    let generation: Option<i64> =
+        sqlx::query_scalar("SELECT seal_generation FROM users WHERE id = $1")
+            .bind(id.to_string())
+            .fetch_optional(db)
+            .await?;
+    Ok(generation.unwrap_or(0).max(0) as u64)
+}
+
+/// Withdraws every key that seals `id`'s changes files: files sealed with them are refused
+/// from now on (their changes reach the server when the device next syncs online). Done
+/// wherever all of a person's sessions end: a device the person lost can no longer make
+/// files in their name.
+pub async fn withdraw_seal_keys<'e>(
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    id: Uuid,
+) -> Result<(), Error> {
+    sqlx::query("UPDATE users SET seal_generation = seal_generation + 1 WHERE id = $1")
+        .bind(id.to_string())
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Sets a password (the person's own change); ends their other sessions. The keys that
+/// seal their changes files stay: the device they are using keeps its own (signing out
+/// everywhere withdraws them all).
 pub async fn set_password(
     pool: &Pool,
     id: Uuid,

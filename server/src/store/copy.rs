@@ -44,6 +44,7 @@ const TABLES: &[(&str, &[(&str, Type)])] = &[
             ("demo", Integer),
             ("created", Integer),
             ("updated", Integer),
+            ("seal_generation", Integer),
         ],
     ),
     (

@@ -169,8 +169,8 @@ impl Store {
 
     /// The key that seals the changes files of `account` made on `device`
     /// (`tradewinds_shared::sync::carried`): derived, never stored.
-    pub fn seal_key(&self, account: Uuid, device: DeviceId) -> [u8; 32] {
-        carried::seal_key(&self.seal_secret, account, device)
+    pub fn seal_key(&self, account: Uuid, device: DeviceId, generation: u64) -> [u8; 32] {
+        carried::seal_key(&self.seal_secret, account, device, generation)
     }
 
     /// The device id the server uses for its own writes (REST calls, seeding).

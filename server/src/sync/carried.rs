@@ -4,7 +4,8 @@
 //! takes a file in through the ordinary push (`take_in`).
 //!
 //! A file is a claim to check, not a fact: its seal must be the one this server derives for
-//! the account and device the file names; the account must exist and be enabled; its
+//! the account and device the file names, of the account's current key generation (signing
+//! out everywhere withdraws the earlier keys); the account must exist and be enabled; its
 //! changes are checked with the account's rights as they are now; the device must be that
 //! account's (or nobody's yet); and a file made against another copy of the catalogue (a
 //! restored server) is refused before anything is stored.
@@ -42,9 +43,10 @@ pub async fn seal_key(
             return Err(not_yours());
         }
     }
+    let generation = users::seal_generation(app.store.pool(), signed.user.id).await?;
     Ok(Json(SealKey {
         device: req.device,
-        key: to_hex(&app.store.seal_key(signed.user.id, req.device)),
+        key: to_hex(&app.store.seal_key(signed.user.id, req.device, generation)),
     }))
 }
 
@@ -76,15 +78,21 @@ pub async fn take_in(store: &Store, text: &str) -> Result<TakenIn, Error> {
     let sealed = carried::read(text).map_err(|e| invalid(e.to_string()))?;
     let (account, device) = (sealed.carried.account, sealed.carried.device);
     let name = sealed.carried.name.clone();
-    let file = sealed
-        .open(&store.seal_key(account, device))
-        .ok_or_else(|| Error::Unprocessable {
+    let generation = users::seal_generation(store.pool(), account).await?;
+    let genuine = sealed.is_sealed_with(&store.seal_key(account, device, generation));
+    // Sealed on its device with a key since withdrawn (one of an earlier generation).
+    let withdrawn = !genuine
+        && (0..generation).any(|g| sealed.is_sealed_with(&store.seal_key(account, device, g)));
+    if !genuine && !withdrawn {
+        return Err(Error::Unprocessable {
             code: ErrorCode::ChangesFileAltered,
             message: "This file was changed after it was made, or it was made for another \
                       server: nothing was taken in. Save the changes to a file again on the \
                       device."
                 .into(),
-        })?;
+        });
+    }
+    let file = sealed.carried;
     let user = users::get(store.pool(), account)
         .await?
         .filter(|u| !u.disabled)
@@ -96,6 +104,17 @@ pub async fn take_in(store: &Store, text: &str) -> Result<TakenIn, Error> {
                 name
             ),
         })?;
+    if withdrawn {
+        return Err(Error::Unprocessable {
+            code: ErrorCode::SealKeyWithdrawn,
+            message: format!(
+                "This file was sealed on its device with a key withdrawn since (\"{name}\" \
+                 signed out everywhere, or an administrator set their password): nothing was \
+                 taken in. Its changes are still on the device and reach the server when it \
+                 syncs online; or sign in on it again and save a new file."
+            ),
+        });
+    }
     if device == store.server_device() {
         return Err(invalid("its device is the server's own".into()));
     }

@@ -107,12 +107,18 @@ pub enum CarriedError {
     Changes(String),
 }
 
-/// The key that seals files of `account` on `device`, from the server's own secret.
-pub fn seal_key(secret: &[u8], account: Uuid, device: DeviceId) -> [u8; 32] {
+/// The key that seals files of `account` on `device`, from the server's own secret, as of
+/// the account's key generation (`generation`: each withdrawal of its keys makes the next,
+/// and every earlier key stops opening its files). Generation 0 is the key of accounts
+/// whose keys were never withdrawn, as it was before generations.
+pub fn seal_key(secret: &[u8], account: Uuid, device: DeviceId, generation: u64) -> [u8; 32] {
     let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret).expect("HMAC takes any key");
     mac.update(FORMAT.as_bytes());
     mac.update(account.as_bytes());
     mac.update(device.as_bytes());
+    if generation > 0 {
+        mac.update(&generation.to_be_bytes());
+    }
     mac.finalize().into_bytes().into()
 }
 
@@ -156,11 +162,12 @@ pub fn read(text: &str) -> Result<Sealed, CarriedError> {
 impl Sealed {
     /// The changes, if the seal is `key`'s on exactly this text (compared in constant time).
     pub fn open(self, key: &[u8]) -> Option<Carried> {
-        let seal = from_hex(&self.seal)?;
-        mac(key, &self.changes)
-            .verify_slice(&seal)
-            .ok()
-            .map(|()| self.carried)
+        self.is_sealed_with(key).then_some(self.carried)
+    }
+
+    /// Whether the seal is `key`'s on exactly this text (compared in constant time).
+    pub fn is_sealed_with(&self, key: &[u8]) -> bool {
+        from_hex(&self.seal).is_some_and(|seal| mac(key, &self.changes).verify_slice(&seal).is_ok())
     }
 }
 
@@ -222,6 +229,7 @@ mod tests {
             b"server secret",
             Uuid::from_bytes([2; 16]),
             Uuid::from_bytes([1; 16]),
+            0,
         );
         let text = write(&carried(), &key);
         assert_eq!(read(&text).unwrap().open(&key), Some(carried()));
@@ -229,6 +237,7 @@ mod tests {
             b"server secret",
             Uuid::from_bytes([2; 16]),
             Uuid::from_bytes([4; 16]),
+            0,
         );
         assert_eq!(
             read(&text).unwrap().open(&other),
@@ -239,6 +248,7 @@ mod tests {
             b"another server",
             Uuid::from_bytes([2; 16]),
             Uuid::from_bytes([1; 16]),
+            0,
         );
         assert_eq!(
             read(&text).unwrap().open(&elsewhere),
@@ -247,6 +257,30 @@ mod tests {
         );
         let with_bom = format!("\u{feff}{text}");
         assert!(read(&with_bom).unwrap().open(&key).is_some());
+    }
+
+    #[test]
+    fn a_withdrawn_key_opens_no_file_of_the_next_generation_and_generation_0_is_unchanged() {
+        let (account, device) = (Uuid::from_bytes([2; 16]), Uuid::from_bytes([1; 16]));
+        // Generation 0 is the key as it was before generations: keys devices already hold
+        // stay good until withdrawn.
+        let mut before = <Hmac<Sha256> as Mac>::new_from_slice(b"server secret").unwrap();
+        before.update(FORMAT.as_bytes());
+        before.update(account.as_bytes());
+        before.update(device.as_bytes());
+        let before: [u8; 32] = before.finalize().into_bytes().into();
+        assert_eq!(seal_key(b"server secret", account, device, 0), before);
+        let old = write(&carried(), &before);
+        let next = seal_key(b"server secret", account, device, 1);
+        assert_ne!(next, before);
+        assert_eq!(
+            read(&old).unwrap().open(&next),
+            None,
+            "a withdrawn key's file"
+        );
+        let new = write(&carried(), &next);
+        assert_eq!(read(&new).unwrap().open(&next), Some(carried()));
+        assert_ne!(seal_key(b"server secret", account, device, 2), next);
     }
 
     #[test]
