@@ -107,10 +107,11 @@ pub async fn connect(url: &str, max: u32, keep_open: bool) -> anyhow::Result<(Po
     if backend == Backend::Sqlite {
         create_sqlite(url).await?;
     }
-    // No ping before each use: on PostgreSQL it is a round trip more for every query
-    // (an up-to-date pull is one query), on SQLite a hop to the connection's thread. A
-    // connection that broke (the database restarted) fails the one request that meets it,
-    // and is then closed; clients retry, and pushes are idempotent.
+    // No ping before each use: on PostgreSQL it is a round trip more on every request's
+    // way (an up-to-date pull is one query), on SQLite a hop to the connection's thread.
+    // sqlx still pings a connection as it is given back, after the answer has gone, and
+    // closes one that broke (the database restarted): such a connection fails at most the
+    // one request that met it; clients retry, and pushes are idempotent.
     let mut options = AnyPoolOptions::new()
         .max_connections(max)
         .acquire_timeout(Duration::from_secs(30))
