@@ -119,6 +119,80 @@ async fn invalid_edit_stores_nothing() {
     assert!(db.outbox().await.unwrap().is_empty());
 }
 
+/// An import is checked a slice at a time with the page free in between: an edit made
+/// then (another tab, a sync) to a record the import changes is kept, and numbered apart.
+/// The import sees the record changed, and checks its rows again from what is stored.
+#[wasm_bindgen_test]
+async fn an_edit_made_while_an_import_is_checked_is_kept_and_numbered_apart() {
+    let db = fresh("meanwhile").await;
+    let org = RecordKind::Organisation;
+    let port = new_id();
+    db.edit(
+        &admin(),
+        org,
+        port,
+        fields(json!({"name": "Port authority", "country": "JM"})),
+    )
+    .await
+    .unwrap();
+    let mut rows: Vec<_> = (0..600)
+        .map(|i| {
+            (
+                org,
+                new_id(),
+                fields(json!({"name": format!("Customs office {i}")})),
+            )
+        })
+        .collect();
+    rows.push((org, port, fields(json!({"acronym": "PA"}))));
+    let pauses = std::cell::Cell::new(0);
+    let pause = || {
+        let first = pauses.get() == 0;
+        pauses.set(pauses.get() + 1);
+        let db = db.clone();
+        async move {
+            if first {
+                db.edit(
+                    &admin(),
+                    org,
+                    port,
+                    fields(json!({"website": "https://pa.example.org"})),
+                )
+                .await
+                .unwrap()
+                .expect("a change");
+            }
+        }
+    };
+    let written = db.edit_many_pausing(&admin(), rows, pause).await.unwrap();
+    assert_eq!(written, 601);
+    assert!(
+        pauses.get() >= 4,
+        "checked in slices, then again: {} pauses",
+        pauses.get()
+    );
+    let values = db.record(org, port).await.unwrap().unwrap().values();
+    assert_eq!(values["acronym"], json!("PA"), "the import's change");
+    assert_eq!(
+        values["website"],
+        json!("https://pa.example.org"),
+        "the edit made meanwhile"
+    );
+    let mut numbers: Vec<u64> = db
+        .outbox()
+        .await
+        .unwrap()
+        .iter()
+        .map(|e| e.mutation().unwrap().n)
+        .collect();
+    numbers.sort_unstable();
+    assert_eq!(
+        numbers,
+        (1..=603).collect::<Vec<_>>(),
+        "every edit its own number"
+    );
+}
+
 /// An import's rows (of several kinds, as a catalogue copy's): written together with their
 /// outbox entries, numbered in order; one refused row stores none of them.
 #[wasm_bindgen_test]

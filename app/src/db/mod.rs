@@ -2,7 +2,7 @@
 //! This module opens it (schema and data steps) and reads and edits records; `outbox` keeps
 //! the changes waiting for the server, `replica` the server's copy (snapshots, pulls, the
 //! cursor), `bootstrap` the catalogue filled page by page, `session` the signed-in person,
-//! `rows` the stored rows' shapes.
+//! `many` an import's many edits as one write, `rows` the stored rows' shapes.
 //!
 //! Schema history (`DB_VERSION`):
 //! - v1: `records` (the catalogue: one row per record, keyed `kind/id`, indexed by `kind`)
@@ -27,6 +27,7 @@
 //! without the mutation that will sync it.
 
 mod bootstrap;
+mod many;
 mod outbox;
 mod replica;
 mod rows;
@@ -36,7 +37,6 @@ use std::rc::Rc;
 
 use send_wrapper::SendWrapper;
 
-use futures::future::join_all;
 use rexie::{Index, KeyRange, ObjectStore, Rexie, TransactionMode};
 use serde_json::{Map, Value};
 use tradewinds_shared::access::Denied;
@@ -368,70 +368,6 @@ impl Db {
                 other
             }
         }
-    }
-
-    /// Many records' edits (an import's rows, of one kind or several) as one write: each checked as
-    /// `edit` checks it, and all stored or none — the first refusal is answered and nothing
-    /// is written. Rows that change nothing are skipped. Answers how many records changed.
-    /// The records are read, and then written, as one batch of requests each (not one
-    /// request after another), so thousands of rows take seconds, not minutes.
-    pub async fn edit_many(
-        &self,
-        by: &User,
-        rows: Vec<(RecordKind, Uuid, Map<String, Value>)>,
-    ) -> Result<usize, EditError> {
-        let device = self.device_id().await?;
-        let tx = self
-            .rexie
-            .transaction(&[RECORDS, OUTBOX, META], TransactionMode::ReadWrite)?;
-        let (records, outbox, meta) = (tx.store(RECORDS)?, tx.store(OUTBOX)?, tx.store(META)?);
-        let first = next_n(&meta).await?;
-        let stored = join_all(
-            rows.iter()
-                .map(|(kind, id, _)| records.get(RecordRow::key(*kind, *id).into())),
-        )
-        .await;
-        let mut n = first;
-        let mut writes = Vec::new();
-        for ((kind, id, changes), row) in rows.into_iter().zip(stored) {
-            let current = match row {
-                Ok(row) => row.map(|r| RecordRow::from_js(&r)?.decode()).transpose(),
-                Err(e) => Err(e.into()),
-            };
-            let staged = current.map_err(EditError::from).and_then(|current| {
-                checked(current, device, by, kind, id, n, |state, n, at| {
-                    Ok(state.edit(n, at, changes))
-                })
-            });
-            match staged {
-                Ok(Some((_, row, entry))) => {
-                    writes.push((row, entry));
-                    n += 1;
-                }
-                Ok(None) => {}
-                Err(e) => {
-                    tx.abort().await?;
-                    return Err(e);
-                }
-            }
-        }
-        let puts = join_all(writes.iter().map(|(row, _)| records.put(row, None)));
-        let adds = join_all(writes.iter().map(|(_, entry)| outbox.add(entry, None)));
-        let (puts, adds) = futures::join!(puts, adds);
-        for result in puts
-            .into_iter()
-            .map(|r| r.map(drop))
-            .chain(adds.into_iter().map(|r| r.map(drop)))
-        {
-            if let Err(e) = result {
-                tx.abort().await?;
-                return Err(EditError::from(e));
-            }
-        }
-        meta.put(&JsValue::from(n as f64), Some(&META_NEXT_N.into()))
-            .await?;
-        tx.done().await?;
-        Ok((n - first) as usize)
     }
 
     /// Every live record with a field in conflict.
