@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, watchErrors } from './harness.mjs';
-import { ListPage, signIn, apiAs, waitForSynced, openOrganisation } from './pages.mjs';
+import { ListPage, OrganisationPage, OrganisationForm, AccountPage, SyncPage, signIn, apiAs, waitForSynced, waitForStatus } from './pages.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -26,25 +26,25 @@ const COORDINATOR_CONTACT = 'E-learning national coordinator';
 test('a viewer reads everything and is offered no way to change it', async () => {
   const { context, page, errors } = await signedIn('viewer');
   assert.equal(await page.getByRole('link', { name: 'Add an organisation' }).count(), 0);
-  await openOrganisation(page, 'barbados', 'Barbados Customs');
-  const row = page.getByTestId('contact-row').filter({ hasText: COORDINATOR_CONTACT });
+  const barbados = await new OrganisationPage(page).open('barbados', 'Barbados Customs');
+  const row = barbados.contactRow(COORDINATOR_CONTACT);
   await row.waitFor();
-  assert.equal(await page.getByRole('link', { name: 'Edit', exact: true }).count(), 0);
+  assert.equal(await barbados.editLink.count(), 0);
   assert.equal(await row.getByRole('button', { name: 'Edit' }).count(), 0);
   assert.equal(await row.getByRole('button', { name: 'Remove' }).count(), 0);
-  assert.equal(await page.getByRole('button', { name: 'Add a contact' }).count(), 0);
-  await page.getByRole('link', { name: 'Training tools', exact: true }).click();
-  await page.getByTestId('record-row').first().waitFor();
+  assert.equal(await barbados.addContactButton.count(), 0);
+  const tools = await new ListPage(page, null, '/training', 'Training tools').open();
   assert.equal(await page.getByRole('link', { name: 'Add a training tool' }).count(), 0);
-  await page.getByTestId('record-row').first().getByRole('link').click();
+  await tools.rows.first().getByRole('link').click();
   await page.getByTestId('history').waitFor();
   assert.equal(await page.getByRole('link', { name: 'Edit', exact: true }).count(), 0);
   // A form reached by its address refuses to store the change, with the reason.
   await page.goto(`${server.url}/organisations/new`);
-  await page.locator('input[name=name]').fill('Viewer-made organisation');
-  await page.getByTestId('save').click();
+  const form = new OrganisationForm(page);
+  await form.fill({ name: 'Viewer-made organisation' });
+  await form.save();
   await page.getByText('Your account can read the catalogue but not change it').waitFor();
-  await page.getByRole('link', { name: 'Sync', exact: true }).click();
+  await new SyncPage(page).open();
   await page.getByText('No changes waiting.').waitFor();
   assert.deepEqual(errors, []);
   await context.close();
@@ -53,23 +53,24 @@ test('a viewer reads everything and is offered no way to change it', async () =>
 test('an office editor may edit their own office and its contacts, not another one', async () => {
   const { context, page, errors } = await signedIn('editor');
   assert.equal(await page.getByRole('link', { name: 'Add an organisation' }).count(), 0);
-  await openOrganisation(page, 'barbados', 'Barbados Customs');
-  await page.getByRole('link', { name: 'Edit', exact: true }).waitFor();
-  const row = page.getByTestId('contact-row').filter({ hasText: COORDINATOR_CONTACT });
+  const barbados = await new OrganisationPage(page).open('barbados', 'Barbados Customs');
+  await barbados.editLink.waitFor();
+  const row = barbados.contactRow(COORDINATOR_CONTACT);
   await row.getByRole('button', { name: 'Edit' }).waitFor();
-  await page.getByRole('button', { name: 'Add a contact' }).waitFor();
+  await barbados.addContactButton.waitFor();
   // Re-classifying their own organisation is for coordinators: refused on that field.
-  await page.getByRole('link', { name: 'Edit', exact: true }).click();
-  await page.locator('select[name=category]').selectOption('donor');
-  await page.getByTestId('save').click();
-  await page.locator('#category-error').waitFor();
-  assert.match(await page.locator('#category-error').textContent(), /Only regional coordinators/);
+  await barbados.editLink.click();
+  const form = new OrganisationForm(page);
+  await form.fill({ category: 'donor' });
+  await form.save();
+  await form.error('category').waitFor();
+  assert.match(await form.error('category').textContent(), /Only regional coordinators/);
 
-  await openOrganisation(page, 'montserrat', 'Montserrat Customs');
+  const montserrat = await new OrganisationPage(page).open('montserrat', 'Montserrat Customs');
   // The contacts have been read (a row, or the note that there are none) before checking what is offered.
-  await page.getByTestId('contact-row').or(page.getByText('No contacts recorded yet.')).first().waitFor();
-  assert.equal(await page.getByRole('link', { name: 'Edit', exact: true }).count(), 0);
-  assert.equal(await page.getByRole('button', { name: 'Add a contact' }).count(), 0);
+  await montserrat.contacts.or(page.getByText('No contacts recorded yet.')).first().waitFor();
+  assert.equal(await montserrat.editLink.count(), 0);
+  assert.equal(await montserrat.addContactButton.count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -87,30 +88,27 @@ test("an office editor's edit of another administration's contact comes back as 
   const moved = await admin.call(`/api/v1/users/${editor.id}`, { method: 'PATCH', body: { organisation: montserrat.id } });
   assert.equal(moved.status, 200);
 
-  await openOrganisation(page, 'barbados', 'Barbados Customs');
-  const row = page.getByTestId('contact-row').filter({ hasText: COORDINATOR_CONTACT });
-  await row.getByRole('button', { name: 'Edit' }).click();
-  await page.locator('input[name=phone]').fill('+1 246 555 0100');
-  await page.getByRole('button', { name: 'Save contact' }).click();
-  await page.getByTestId('contact-row').filter({ hasText: '+1 246 555 0100' }).waitFor();
-  await page.waitForFunction(() => /1 change waiting/.test(document.querySelector('[data-testid=sync-status]').textContent));
+  const barbados = await new OrganisationPage(page).open('barbados', 'Barbados Customs');
+  const contact = await barbados.editContact(COORDINATOR_CONTACT);
+  await contact.fill({ phone: '+1 246 555 0100' });
+  await contact.save();
+  await barbados.contactRow('+1 246 555 0100').waitFor();
+  await waitForStatus(page, /1 change waiting/);
 
   await context.setOffline(false);
-  await page.waitForFunction(() => /1 refused by the server/.test(document.querySelector('[data-testid=sync-status]').textContent), null, { timeout: 20000 });
-  await page.getByRole('link', { name: 'Sync', exact: true }).click();
-  const refused = page.getByTestId('rejected-row');
+  await waitForStatus(page, /1 refused by the server/);
+  const refused = (await new SyncPage(page).open()).refused;
   await refused.waitFor();
   assert.match(await refused.textContent(), /Not allowed: This contact belongs to another organisation/);
   assert.doesNotMatch(await refused.textContent(), /Not allowed: Not allowed/, 'the reason reads as one sentence');
   // Nothing reached the server, and the browser now knows the editor's new office.
   const contactAfter = (await admin.get('/api/v1/contacts')).items.find((c) => c.id === contactBefore.id);
   assert.equal(contactAfter.phone, contactBefore.phone);
-  await page.getByTestId('account-link').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid=organisation]')?.textContent === 'Montserrat Customs', null, { timeout: 20000 });
-  await openOrganisation(page, 'barbados', 'Barbados Customs');
-  await page.getByTestId('contact-row').filter({ hasText: COORDINATOR_CONTACT }).waitFor();
-  assert.equal(await page.getByTestId('contact-row').filter({ hasText: '+1 246 555 0100' }).count(), 0, 'the refused value is gone locally');
-  assert.equal(await page.getByTestId('contact-row').getByRole('button', { name: 'Edit' }).count(), 0);
+  await (await new AccountPage(page).open()).worksFor('Montserrat Customs');
+  await barbados.open('barbados', 'Barbados Customs');
+  await barbados.contactRow(COORDINATOR_CONTACT).waitFor();
+  assert.equal(await barbados.contactRow('+1 246 555 0100').count(), 0, 'the refused value is gone locally');
+  assert.equal(await barbados.contacts.getByRole('button', { name: 'Edit' }).count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

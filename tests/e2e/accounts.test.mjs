@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, watchErrors, explained } from './harness.mjs';
-import { ListPage, signIn, apiAs, waitForSynced, syncStatus, editOrganisation, openOrganisation } from './pages.mjs';
+import { ListPage, OrganisationPage, OrganisationForm, AccountPage, SignInPage, SyncPage, UsersPage, signIn, apiAs, waitForSynced, waitForStatus } from './pages.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -20,14 +20,6 @@ async function acronymOnServer(name) {
   return items.find((o) => o.name === name).acronym;
 }
 
-async function statusMatches(page, re) {
-  try {
-    await page.waitForFunction((source) => new RegExp(source).test(document.querySelector('[data-testid=sync-status]')?.textContent ?? ''), re.source, { timeout: 20000 });
-  } catch (e) {
-    throw new Error(`sync status never matched ${re}; it says: ${await page.getByTestId('sync-status').textContent()}`, { cause: e });
-  }
-}
-
 test('signed in once, the app reopens offline still signed in: reads work, an edit waits, history waits for a connection', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -39,17 +31,18 @@ test('signed in once, the app reopens offline still signed in: reads work, an ed
 
   await context.setOffline(true);
   await page.reload();
-  await page.getByTestId('account-link').waitFor();
-  assert.match(await page.getByTestId('account-link').textContent(), /Demo coordinator/);
+  const account = new AccountPage(page);
+  await account.link.waitFor();
+  assert.match(await account.link.textContent(), /Demo coordinator/);
   await new ListPage(page, server.url, '/organisations').open();
-  await openOrganisation(page, 'jamaica', 'Jamaica Customs');
-  await page.getByTestId('history-offline').waitFor();
-  assert.match(await page.getByTestId('history-offline').textContent(), /History is shown when online/);
-  await page.getByRole('link', { name: 'Edit', exact: true }).click();
-  await page.locator('input[name=acronym]').fill('JCA');
-  await page.getByTestId('save').click();
-  await page.getByRole('heading', { name: 'Jamaica Customs (JCA)' }).waitFor();
-  await statusMatches(page, /1 change waiting since/);
+  const jamaica = await new OrganisationPage(page).open('jamaica', 'Jamaica Customs');
+  await jamaica.historyOffline.waitFor();
+  assert.match(await jamaica.historyOffline.textContent(), /History is shown when online/);
+  await jamaica.editLink.click();
+  const form = new OrganisationForm(page);
+  await form.fill({ acronym: 'JCA' });
+  await form.saveAndOpen('Jamaica Customs (JCA)');
+  await waitForStatus(page, /1 change waiting since/);
   assert.equal(await acronymOnServer('Jamaica Customs'), '');
 
   await context.setOffline(false);
@@ -57,7 +50,7 @@ test('signed in once, the app reopens offline still signed in: reads work, an ed
   assert.equal(await acronymOnServer('Jamaica Customs'), 'JCA');
   // Online, the record's history says who changed what (as text, with field labels).
   await page.reload();
-  const entry = page.getByTestId('history-entry').first();
+  const entry = jamaica.historyEntries.first();
   await entry.waitFor({ timeout: 20000 });
   const text = await entry.textContent();
   assert.match(text, /Demo coordinator \(CARTAC\)/);
@@ -69,20 +62,20 @@ test('signed in once, the app reopens offline still signed in: reads work, an ed
 test('a wrong password and then too many attempts are explained', async () => {
   const page = await browser.newPage();
   await page.goto(server.url + '/organisations');
-  const form = page.getByTestId('sign-in-form');
-  await form.getByTestId('sign-in').click();
-  await page.locator('#email-error').waitFor();
-  assert.match(await page.locator('#email-error').textContent(), /email address/);
-  await form.locator('input[name=email]').fill('someone@customs.gov.ms');
-  const error = page.getByTestId('sign-in-error');
+  const signInPage = new SignInPage(page);
+  await signInPage.submit();
+  await signInPage.fieldError('email').waitFor();
+  assert.match(await signInPage.fieldError('email').textContent(), /email address/);
+  await signInPage.fill({ email: 'someone@customs.gov.ms' });
+  const error = signInPage.error;
   // Five failures for one account are checked; after them each attempt must wait (1 s,
   // then doubling): the next quick attempts are refused unchecked.
   const attempt = async (i) => {
-    await form.locator('input[name=password]').fill(`wrong password ${i}`);
+    await signInPage.fill({ password: `wrong password ${i}` });
     const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/session') && r.request().method() === 'POST');
-    await form.getByTestId('sign-in').click();
+    await signInPage.submit();
     const status = (await answered).status();
-    await page.waitForFunction(() => document.querySelector('[data-testid=sign-in]')?.disabled === false);
+    await signInPage.ready();
     return status;
   };
   for (let i = 1; i <= 5; i++) {
@@ -109,19 +102,18 @@ test('when the server ends the session, work continues and signing in again send
   const elsewhere = await apiAs(server.url, 'coordinator');
   assert.equal((await elsewhere.call('/api/v1/sessions', { method: 'DELETE' })).status, 204);
 
-  await editOrganisation(page, 'haiti', 'Haiti Customs');
-  await page.locator('input[name=acronym]').fill('AGD');
-  await page.getByTestId('save').click();
-  await page.getByRole('heading', { name: 'Haiti Customs (AGD)' }).waitFor();
-  await statusMatches(page, /Signed out — sign in again to send 1 waiting change/);
+  const form = await new OrganisationForm(page).open('haiti', 'Haiti Customs');
+  await form.fill({ acronym: 'AGD' });
+  await form.saveAndOpen('Haiti Customs (AGD)');
+  await waitForStatus(page, /Signed out — sign in again to send 1 waiting change/);
   assert.equal(await acronymOnServer('Haiti Customs'), '');
   // Local work continues meanwhile.
-  await page.getByRole('link', { name: 'Edit', exact: true }).click();
-  await page.locator('input[name=website]').fill('https://customs.gouv.ht');
-  await page.getByTestId('save').click();
-  await statusMatches(page, /Signed out — sign in again to send 2 waiting changes/);
+  await new OrganisationPage(page).editLink.click();
+  await form.fill({ website: 'https://customs.gouv.ht' });
+  await form.save();
+  await waitForStatus(page, /Signed out — sign in again to send 2 waiting changes/);
 
-  await page.getByTestId('sign-in-again').click();
+  await new AccountPage(page).signInAgainLink.click();
   await signIn(page, null, 'coordinator');
   await waitForSynced(page);
   assert.equal(await acronymOnServer('Haiti Customs'), 'AGD');
@@ -136,28 +128,24 @@ test("another person signing in does not send the previous person's unsent chang
   await new ListPage(page, server.url, '/organisations').open();
   await waitForSynced(page);
   await context.setOffline(true);
-  await editOrganisation(page, 'suriname', 'Suriname Customs');
-  await page.locator('input[name=acronym]').fill('DDS');
-  await page.getByTestId('save').click();
-  await page.getByRole('heading', { name: 'Suriname Customs (DDS)' }).waitFor();
-  await page.getByTestId('account-link').click();
+  const form = await new OrganisationForm(page).open('suriname', 'Suriname Customs');
+  await form.fill({ acronym: 'DDS' });
+  await form.saveAndOpen('Suriname Customs (DDS)');
+  const account = await new AccountPage(page).open();
   assert.match(await page.getByRole('main').textContent(), /1 change is not yet sent/);
-  await page.getByTestId('sign-out').click();
-  await page.getByTestId('sign-in-form').waitFor();
-  assert.match(await page.getByTestId('waiting-for-sign-in').textContent(),
+  await account.signOut();
+  assert.match(await new SignInPage(page).waiting.textContent(),
     /1 change made on this device by Demo coordinator \(CARTAC\) waits to be sent/);
   await context.setOffline(false);
 
   await signIn(page, null, 'admin');
   await page.getByTestId('notice').waitFor();
   assert.match(await page.getByTestId('notice').textContent(), /1 change made by Demo coordinator \(CARTAC\) that were never sent/);
-  await statusMatches(page, /1 change made by Demo coordinator \(CARTAC\) not sent under your name/);
-  await page.getByRole('link', { name: 'Sync', exact: true }).click();
-  const held = page.getByTestId('held');
-  await held.waitFor();
+  await waitForStatus(page, /1 change made by Demo coordinator \(CARTAC\) not sent under your name/);
+  const sync = await new SyncPage(page).open();
+  await sync.held.waitFor();
   assert.equal(await acronymOnServer('Suriname Customs'), '');
-  await held.getByTestId('discard-held').click();
-  await held.waitFor({ state: 'detached' });
+  await sync.discardHeld();
   await waitForSynced(page);
   assert.equal(await acronymOnServer('Suriname Customs'), '');
   await page.close();
@@ -171,19 +159,15 @@ test('the person who made them signs in again on that browser and their held cha
   await new ListPage(page, server.url, '/organisations').open();
   await waitForSynced(page);
   await context.setOffline(true);
-  await editOrganisation(page, 'cayman', 'Cayman Islands Customs');
-  await page.locator('input[name=acronym]').fill('CBC');
-  await page.getByTestId('save').click();
-  await page.getByRole('heading', { name: 'Cayman Islands Customs (CBC)' }).waitFor();
-  await page.getByTestId('account-link').click();
-  await page.getByTestId('sign-out').click();
-  await page.getByTestId('sign-in-form').waitFor();
+  const form = await new OrganisationForm(page).open('cayman', 'Cayman Islands Customs');
+  await form.fill({ acronym: 'CBC' });
+  await form.saveAndOpen('Cayman Islands Customs (CBC)');
+  await (await new AccountPage(page).open()).signOut();
   await context.setOffline(false);
   await signIn(page, null, 'viewer');
-  await statusMatches(page, /1 change made by Demo coordinator \(CARTAC\) not sent under your name/);
+  await waitForStatus(page, /1 change made by Demo coordinator \(CARTAC\) not sent under your name/);
   assert.equal(await acronymOnServer('Cayman Islands Customs'), '');
-  await page.getByTestId('account-link').click();
-  await page.getByTestId('sign-out').click();
+  await (await new AccountPage(page).open()).signOut();
   await signIn(page, null, 'coordinator');
   await waitForSynced(page);
   assert.equal(await acronymOnServer('Cayman Islands Customs'), 'CBC');
@@ -201,16 +185,13 @@ test('two people taking turns on one browser each send their changes under a dev
   await new ListPage(page, server.url, '/organisations').open();
   await waitForSynced(page);
   const setAcronym = async (query, name, acronym) => {
-    await editOrganisation(page, query, name);
-    await page.locator('input[name=acronym]').fill(acronym);
-    await page.getByTestId('save').click();
-    await page.getByRole('heading', { name: `${name} (${acronym})` }).waitFor();
+    const form = await new OrganisationForm(page).open(query, name);
+    await form.fill({ acronym });
+    await form.saveAndOpen(`${name} (${acronym})`);
     await waitForSynced(page);
   };
   const switchTo = async (who) => {
-    await page.getByTestId('account-link').click();
-    await page.getByTestId('sign-out').click();
-    await page.getByTestId('sign-in-form').waitFor();
+    await (await new AccountPage(page).open()).signOut();
     await signIn(page, null, who);
   };
   const refused = [];
@@ -238,80 +219,68 @@ test('an administrator adds a user on the Users page, who can then sign in', asy
     await new ListPage(page, server.url, '/organisations').open();
     await controlled(page);
     await waitForSynced(page);
-    await page.getByRole('link', { name: 'Users', exact: true }).click();
-    await page.getByTestId('user-row').first().waitFor();
-    assert.ok(await page.getByTestId('user-row').count() >= 4);
-    await page.getByRole('button', { name: 'Add a user' }).click();
-    const form = page.getByTestId('add-user');
-    await form.locator('input[name=email]').fill('officer@customs.gov.ms');
-    await form.locator('input[name=name]').fill('Montserrat officer');
-    await form.locator('select[name=role]').selectOption('office_editor');
-    await form.locator('input[name=password]').fill('short');
-    await form.getByTestId('add-user-save').click();
-    await page.locator('#password-error').waitFor();
-    assert.match(await page.locator('#password-error').textContent(), /at least 10 characters/);
-    assert.match(await page.locator('#organisation-error').textContent(), /office editor works for one organisation/);
-    await form.locator('select[name=organisation]').selectOption({ label: 'Montserrat Customs' });
-    await form.locator('input[name=password]').fill('emerald isle 2026');
-    await form.getByTestId('add-user-save').click();
-    await page.getByTestId('user-added').waitFor();
-    await page.getByTestId('user-row').filter({ hasText: 'officer@customs.gov.ms' }).waitFor();
+    const users = await new UsersPage(page).open();
+    assert.ok(await users.rows.count() >= 4);
+    const OFFICER = 'officer@customs.gov.ms';
+    await users.add({ email: OFFICER, name: 'Montserrat officer', role: 'office_editor', password: 'short' });
+    const form = users.addForm;
+    await form.error('password').waitFor();
+    assert.match(await form.error('password').textContent(), /at least 10 characters/);
+    assert.match(await form.error('organisation').textContent(), /office editor works for one organisation/);
+    await form.fill({ organisation: { label: 'Montserrat Customs' }, password: 'emerald isle 2026' });
+    await form.save();
+    await users.added.waitFor();
+    await users.rowFor(OFFICER).waitFor();
     // The server refuses a second account with that email, and says so.
-    await page.getByRole('button', { name: 'Add a user' }).click();
-    await form.locator('input[name=email]').fill('officer@customs.gov.ms');
-    await form.locator('input[name=password]').fill('another password');
-    await form.getByTestId('add-user-save').click();
-    await form.getByRole('alert').waitFor();
-    await form.getByRole('button', { name: 'Cancel' }).click();
+    await users.add({ email: OFFICER, password: 'another password' });
+    await form.problem.waitFor();
+    await form.cancel();
     // Moved to another office, disabled and enabled again, from the list.
-    const row = page.getByTestId('user-row').filter({ hasText: 'officer@customs.gov.ms' });
-    await row.getByRole('button', { name: 'Change' }).click();
-    await row.getByTestId('edit-user').locator('select[name=organisation]').selectOption({ label: 'Anguilla Customs' });
+    const row = users.rowFor(OFFICER);
+    const change = await users.change(OFFICER);
+    await change.fill({ organisation: { label: 'Anguilla Customs' } });
     // While the change is on its way, the row takes no other change (each starts from the
     // answer to the last).
     let release;
     const held = new Promise((ok) => { release = ok; });
     await page.route('**/api/v1/users/*', async (route) => { await held; await route.continue(); }, { times: 1 });
-    await row.getByTestId('edit-user-save').click();
+    await change.save();
     await row.getByRole('button', { name: 'Disable', disabled: true }).waitFor();
-    assert.ok(await row.getByTestId('edit-user-save').isDisabled());
+    assert.ok(await change.saveButton.isDisabled());
     release();
     // The row's own line, not the form's options, which name every organisation.
-    await row.getByTestId('edit-user').waitFor({ state: 'detached' });
-    await row.locator('.meta', { hasText: 'Anguilla Customs' }).waitFor();
+    await change.within.waitFor({ state: 'detached' });
+    await users.rowSays(OFFICER, 'Anguilla Customs').waitFor();
     await row.getByRole('button', { name: 'Disable' }).click();
-    await row.locator('.meta', { hasText: 'disabled' }).waitFor();
+    await users.rowSays(OFFICER, 'disabled').waitFor();
     assert.equal((await fetch(`${server.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'officer@customs.gov.ms', password: 'emerald isle 2026' }) })).status, 401);
+      body: JSON.stringify({ email: OFFICER, password: 'emerald isle 2026' }) })).status, 401);
     await row.getByRole('button', { name: 'Enable' }).click();
     await row.getByRole('button', { name: 'Disable' }).waitFor();
 
     // Offline, the page says it needs a connection.
     await context.setOffline(true);
     await page.reload();
-    await page.getByTestId('users-offline').waitFor();
+    await users.offline.waitFor();
     await context.setOffline(false);
 
     const other = await browser.newContext();
     const officer = await other.newPage();
     watchErrors(officer, errors);
     shown.officer = officer;
-    await signIn(officer, server.url, 'officer@customs.gov.ms', { password: 'emerald isle 2026' });
-    await officer.getByTestId('account-link').click();
-    assert.equal(await officer.getByTestId('role').textContent(), 'Office editor');
-    await officer.waitForFunction(() => document.querySelector('[data-testid=organisation]')?.textContent === 'Anguilla Customs', null, { timeout: 20000 });
+    await signIn(officer, server.url, OFFICER, { password: 'emerald isle 2026' });
+    const account = await new AccountPage(officer).open();
+    assert.equal(await account.role.textContent(), 'Office editor');
+    await account.worksFor('Anguilla Customs');
     // Not an administrator: no Users link.
     assert.equal(await officer.getByRole('link', { name: 'Users', exact: true }).count(), 0);
     // They change their password: the current one is checked by the server.
-    await officer.locator('input[name=current]').fill('not my password');
-    await officer.locator('input[name=new]').fill('a longer secret 2026');
-    await officer.getByRole('button', { name: 'Change password' }).click();
-    await officer.locator('#current-error').waitFor();
-    assert.match(await officer.locator('#current-error').textContent(), /not your current password/);
-    await officer.locator('input[name=current]').fill('emerald isle 2026');
-    await officer.getByRole('button', { name: 'Change password' }).click();
-    await officer.getByTestId('password-changed').waitFor();
-    const withNew = await apiAs(server.url, 'officer@customs.gov.ms', 'a longer secret 2026');
+    await account.changePassword({ current: 'not my password', next: 'a longer secret 2026' });
+    await account.error('current').waitFor();
+    assert.match(await account.error('current').textContent(), /not your current password/);
+    await account.changePassword({ current: 'emerald isle 2026', next: 'a longer secret 2026' });
+    await account.passwordChanged.waitFor();
+    const withNew = await apiAs(server.url, OFFICER, 'a longer secret 2026');
     assert.equal(withNew.user.role, 'office_editor');
     assert.deepEqual(errors, []);
     await other.close();

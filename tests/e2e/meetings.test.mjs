@@ -4,23 +4,14 @@
 // administration's actions.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { startServer, launchBrowser, watchErrors } from './harness.mjs';
-import { signIn, apiAs, waitForSynced, openOrganisation, goTo } from './pages.mjs';
+import { ListPage, MeetingForm, MeetingPage, ActionItemForm, ActionItemsPage, ActionRow, OrganisationPage, signIn, apiAs, waitForSynced, syncStatus, goTo } from './pages.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.stop(); server?.cleanup(); });
 
 const BRIDGETOWN = 'First WCO sub-regional donor meeting for the Caribbean';
-
-async function openMeeting(page, title) {
-  await goTo(page, 'Meetings');
-  await page.getByTestId('record-row').getByRole('link', { name: title, exact: true }).click();
-  await page.getByRole('heading', { name: title }).waitFor();
-}
-
-const actionRow = (page, text) => page.getByTestId('action-row').filter({ hasText: text });
 
 test('the 2012 meeting is listed with what it agreed; past-due actions show as overdue', async () => {
   const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
@@ -30,26 +21,26 @@ test('the 2012 meeting is listed with what it agreed; past-due actions show as o
   const own = page.getByTestId('own-follow-up');
   await own.getByText(/action items to do/).waitFor();
   assert.equal(await own.textContent(), "CARTAC: 5 action items to do, 1 of them overdue. See its page");
-  await goTo(page, 'Meetings');
-  const row = page.getByTestId('record-row').filter({ hasText: BRIDGETOWN });
+  const meetings = await new ListPage(page, null, '/meetings', 'Meetings').open();
+  const row = meetings.rows.filter({ hasText: BRIDGETOWN });
   await row.waitFor();
   assert.match(await row.textContent(), /15–17 October 2012 · CARTAC office, Bridgetown, Barbados · Donor coordination/);
   assert.match(await row.textContent(), /6 action items to do/);
 
-  await openMeeting(page, BRIDGETOWN);
-  const attendees = await page.getByTestId('attendees').textContent();
+  const meeting = await new MeetingPage(page).open(BRIDGETOWN);
+  const attendees = await meeting.attendees.textContent();
   for (const name of ['Canada Border Services Agency', 'World Bank', 'International Finance Corporation']) {
     assert.ok(attendees.includes(name), `${name} took part: ${attendees}`);
   }
-  await page.getByTestId('action-row').nth(5).waitFor();
-  assert.equal(await page.getByTestId('action-row').count(), 6);
+  await meeting.actions.nth(5).waitFor();
+  assert.equal(await meeting.actions.count(), 6);
   // Due in January 2013 and still open: overdue. "To be decided" never is.
-  const followUp = actionRow(page, 'follow-up video conference');
-  assert.equal(await followUp.getByTestId('action-status').textContent(), 'Open · overdue');
-  assert.match(await followUp.textContent(), /due January 2013 · Caribbean Customs Law Enforcement Council \(CCLEC\) with World Customs Organization/);
-  assert.equal(await actionRow(page, 'aware of the training tools').getByTestId('action-status').textContent(), 'Open');
+  const followUp = new ActionRow(page, 'follow-up video conference');
+  assert.equal(await followUp.status.textContent(), 'Open · overdue');
+  assert.match(await followUp.row.textContent(), /due January 2013 · Caribbean Customs Law Enforcement Council \(CCLEC\) with World Customs Organization/);
+  assert.equal(await new ActionRow(page, 'aware of the training tools').status.textContent(), 'Open');
   // The earliest due comes first.
-  assert.match(await page.getByTestId('action-row').first().textContent(), /follow-up video conference/);
+  assert.match(await meeting.actions.first().textContent(), /follow-up video conference/);
   // Nothing wider than the phone's screen.
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scrolling at 360 px');
   assert.deepEqual(errors, []);
@@ -64,45 +55,41 @@ test('a meeting and its action item are recorded offline, marked done, and reach
   await waitForSynced(page);
   await context.setOffline(true);
 
-  await page.getByRole('link', { name: 'Meetings', exact: true }).click();
-  await page.getByRole('link', { name: 'Add a meeting' }).click();
-  await page.locator('input[name=title]').fill('Follow-up video conference, January 2013');
-  await page.locator('select[name=kind]').selectOption('video_conference');
-  await page.locator('input[name=ends]').fill('2013-01-20');
-  await page.getByTestId('save').click();
+  const form = await new MeetingForm(page).open();
+  await form.fill({ title: 'Follow-up video conference, January 2013', kind: 'video_conference', ends: '2013-01-20' });
+  await form.save();
   // The shared rules speak before anything is stored.
-  assert.match(await page.locator('#starts-error').textContent(), /first day/);
-  await page.locator('input[name=starts]').fill('2013-01-22');
-  await page.locator('select[name=organiser]').selectOption({ label: 'Caribbean Customs Law Enforcement Council (CCLEC)' });
-  await page.getByTestId('save').click();
-  assert.match(await page.locator('#ends-error').textContent(), /cannot come before/);
-  await page.locator('input[name=ends]').fill('');
-  await page.getByTestId('save').click();
-  await page.getByRole('heading', { name: 'Follow-up video conference, January 2013' }).waitFor();
+  assert.match(await form.error('starts').textContent(), /first day/);
+  await form.fill({ starts: '2013-01-22', organiser: { label: 'Caribbean Customs Law Enforcement Council (CCLEC)' } });
+  await form.save();
+  assert.match(await form.error('ends').textContent(), /cannot come before/);
+  await form.fill({ ends: '' });
+  await form.saveAndOpen('Follow-up video conference, January 2013');
   const meetingId = page.url().split('/').pop();
 
-  await page.getByRole('button', { name: 'Add an action item' }).click();
-  await page.getByRole('button', { name: 'Save action item' }).click();
-  assert.match(await page.locator('#text-error').textContent(), /required/);
-  assert.match(await page.locator('#owner-error').textContent(), /answerable/);
-  await page.locator('textarea[name=text]').fill('Circulate the list of WCO e-learning courses to every member administration.');
-  await page.locator('select[name=owner]').selectOption({ label: 'World Customs Organization (WCO)' });
-  await page.locator('input[name=due]').fill('March 2013');
-  await page.getByRole('button', { name: 'Save action item' }).click();
-  assert.match(await page.locator('#due-error').textContent(), /2013-Q2/);
-  await page.locator('input[name=due]').fill('2013-Q1');
-  await page.getByRole('button', { name: 'Save action item' }).click();
-  const item = actionRow(page, 'Circulate the list');
-  await item.waitFor();
-  assert.equal(await item.getByTestId('action-status').textContent(), 'Open · overdue');
-  assert.match(await item.textContent(), /due 1st quarter 2013/);
-  await item.getByRole('button', { name: 'Mark done' }).click();
-  await item.getByTestId('action-status').filter({ hasText: /^Done$/ }).waitFor();
-  assert.equal(await item.getByRole('button', { name: 'Mark done' }).count(), 0);
-  assert.match(await page.getByTestId('sync-status').textContent(), /waiting/);
+  const action = await new ActionItemForm(page).open();
+  await action.save();
+  assert.match(await action.error('text').textContent(), /required/);
+  assert.match(await action.error('owner').textContent(), /answerable/);
+  await action.fill({
+    text: 'Circulate the list of WCO e-learning courses to every member administration.',
+    owner: { label: 'World Customs Organization (WCO)' },
+    due: 'March 2013',
+  });
+  await action.save();
+  assert.match(await action.error('due').textContent(), /2013-Q2/);
+  await action.fill({ due: '2013-Q1' });
+  await action.save();
+  const item = new ActionRow(page, 'Circulate the list');
+  await item.row.waitFor();
+  assert.equal(await item.status.textContent(), 'Open · overdue');
+  assert.match(await item.row.textContent(), /due 1st quarter 2013/);
+  await item.markDone();
+  assert.equal(await item.markDoneButton.count(), 0);
+  assert.match(await syncStatus(page).textContent(), /waiting/);
 
   await page.reload();
-  await actionRow(page, 'Circulate the list').getByTestId('action-status').filter({ hasText: /^Done$/ }).waitFor();
+  await new ActionRow(page, 'Circulate the list').done();
   await context.setOffline(false);
   await waitForSynced(page);
   const api = await apiAs(server.url, 'coordinator');
@@ -121,32 +108,31 @@ test('the follow-up list filters by organisation, status and overdue, and downlo
   const page = await context.newPage();
   const errors = watchErrors(page);
   await signIn(page, server.url);
-  await page.getByRole('link', { name: 'Action items', exact: true }).click();
-  const rows = page.getByTestId('action-row');
-  await rows.first().waitFor();
+  const list = await new ActionItemsPage(page).open();
+  const rows = list.rows;
   const all = await rows.count();
   assert.ok(all >= 6, `the seeded actions at least, saw ${all}`);
 
   // CCLEC owns one action of 2012 and shares four.
-  await page.locator('select[name=organisation]').selectOption({ label: 'Caribbean Customs Law Enforcement Council (CCLEC)' });
-  await page.getByRole('status').filter({ hasText: /^5 of \d+ action items/ }).waitFor();
-  await page.locator('input[name=overdue]').check();
-  await page.getByRole('status').filter({ hasText: /^2 of \d+ action items/ }).waitFor();
+  await list.filter('organisation', { label: 'Caribbean Customs Law Enforcement Council (CCLEC)' });
+  await list.shows(/^5 of \d+ action items/);
+  await list.overdueOnly(true);
+  await list.shows(/^2 of \d+ action items/);
   for (const text of await rows.allTextContents()) assert.match(text, /overdue/, text);
-  await page.locator('input[name=overdue]').uncheck();
-  await page.locator('select[name=status]').selectOption('done');
-  await page.getByRole('status').filter({ hasText: /^0 of \d+ action items/ }).waitFor();
-  await page.locator('select[name=status]').selectOption('pending');
-  await page.getByRole('status').filter({ hasText: /^5 of \d+ action items/ }).waitFor();
-  await page.getByTestId('search').fill('fraud awareness');
-  await page.getByRole('status').filter({ hasText: /^1 of \d+ action items/ }).waitFor();
+  await list.overdueOnly(false);
+  await list.filter('status', 'done');
+  await list.shows(/^0 of \d+ action items/);
+  await list.filter('status', 'pending');
+  await list.shows(/^5 of \d+ action items/);
+  await list.search('fraud awareness');
+  await list.shows(/^1 of \d+ action items/);
   assert.match(await rows.first().textContent(), new RegExp(`Agreed at ${BRIDGETOWN}, 15–17 October 2012`));
 
-  await page.getByTestId('search').fill('');
-  await page.getByRole('status').filter({ hasText: /^5 of \d+ action items/ }).waitFor();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
-  assert.match(download.suggestedFilename(), /^action-items-\d{4}-\d{2}-\d{2}\.csv$/);
-  const lines = readFileSync(await download.path(), 'utf8').slice(1).split('\r\n').filter((l) => l !== '');
+  await list.search('');
+  await list.shows(/^5 of \d+ action items/);
+  const file = await list.downloadCsv();
+  assert.match(file.name, /^action-items-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = file.text.slice(1).split('\r\n').filter((l) => l !== '');
   assert.equal(lines[0], 'Action,Owner,Shared with,Due,Status,Overdue,Progress,From,Id');
   assert.equal(lines.length - 1, 5, 'one row per action shown');
   const followUp = lines.find((l) => l.includes('follow-up video conference'));
@@ -159,19 +145,16 @@ test("an office editor updates their own administration's action items and no on
   const page = await browser.newPage();
   const errors = watchErrors(page);
   await signIn(page, server.url, 'editor');
-  await openMeeting(page, BRIDGETOWN);
-  await page.getByTestId('action-row').nth(5).waitFor();
+  const meeting = await new MeetingPage(page).open(BRIDGETOWN);
+  await meeting.actions.nth(5).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Mark done' }).count(), 0, 'the 2012 actions are CARTAC’s, the WCO’s and CCLEC’s');
 
-  await openOrganisation(page, 'barbados', 'Barbados Customs');
-  await page.getByRole('button', { name: 'Add an action item' }).click();
-  assert.equal(await page.locator('select[name=owner]').inputValue() !== '', true, 'owned by Barbados Customs unless changed');
-  await page.locator('textarea[name=text]').fill('Name an e-learning national coordinator.');
-  await page.locator('input[name=due]').fill('2013-03-31');
-  await page.getByRole('button', { name: 'Save action item' }).click();
-  const item = actionRow(page, 'national coordinator');
-  await item.getByRole('button', { name: 'Mark done' }).click();
-  await item.getByTestId('action-status').filter({ hasText: /^Done$/ }).waitFor();
+  await new OrganisationPage(page).open('barbados', 'Barbados Customs');
+  const action = await new ActionItemForm(page).open();
+  assert.equal(await action.field('owner').inputValue() !== '', true, 'owned by Barbados Customs unless changed');
+  await action.fill({ text: 'Name an e-learning national coordinator.', due: '2013-03-31' });
+  await action.save();
+  await new ActionRow(page, 'national coordinator').markDone();
   await waitForSynced(page);
 
   const editor = await apiAs(server.url, 'editor');
@@ -192,20 +175,17 @@ test("a meeting's documents are linked from its page, open safely in a new tab, 
   const page = await browser.newPage();
   const errors = watchErrors(page);
   await signIn(page, server.url);
-  await openMeeting(page, BRIDGETOWN);
-  await page.getByRole('button', { name: 'Link a document' }).click();
-  await page.getByRole('button', { name: 'Save document' }).click();
-  assert.match(await page.locator('#title-error').textContent(), /required/);
-  assert.match(await page.locator('#url-error').textContent(), /address/);
-  await page.locator('input[name=title]').fill('Agenda of the donor meeting');
-  await page.locator('select[name=kind]').selectOption('agenda');
-  await page.locator('input[name=url]').fill('javascript:alert(1)');
-  await page.locator('select[name=language]').selectOption('en');
-  await page.getByRole('button', { name: 'Save document' }).click();
-  assert.ok(await page.locator('#url-error').isVisible(), 'only web addresses');
-  await page.locator('input[name=url]').fill('https://example.org/tradewinds-test/agenda.pdf');
-  await page.getByRole('button', { name: 'Save document' }).click();
-  const row = page.getByTestId('document-row');
+  const meeting = await new MeetingPage(page).open(BRIDGETOWN);
+  const form = await meeting.linkDocument();
+  await form.save();
+  assert.match(await form.error('title').textContent(), /required/);
+  assert.match(await form.error('url').textContent(), /address/);
+  await form.fill({ title: 'Agenda of the donor meeting', kind: 'agenda', url: 'javascript:alert(1)', language: 'en' });
+  await form.save();
+  assert.ok(await form.error('url').isVisible(), 'only web addresses');
+  await form.fill({ url: 'https://example.org/tradewinds-test/agenda.pdf' });
+  await form.save();
+  const row = meeting.documents;
   await row.waitFor();
   const link = row.getByRole('link', { name: 'Agenda of the donor meeting' });
   assert.equal(await link.getAttribute('href'), 'https://example.org/tradewinds-test/agenda.pdf');

@@ -4,9 +4,8 @@
 // editor's list opening on their own administration.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { startServer, launchBrowser, watchErrors } from './harness.mjs';
-import { signIn, apiAs, waitForSynced, openOrganisation } from './pages.mjs';
+import { MissionForm, MissionPage, MissionsPage, ActionItemForm, ActionRow, OrganisationPage, signIn, apiAs, waitForSynced } from './pages.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -22,55 +21,50 @@ test('a mission records what it found; its recommended action is followed up on 
   await signIn(page, server.url);
   await waitForSynced(page);
 
-  await page.getByRole('link', { name: 'Missions', exact: true }).click();
-  await page.getByRole('link', { name: 'Add a mission' }).click();
-  await page.getByTestId('save').click();
-  assert.match(await page.locator('#title-error').textContent(), /required/);
-  assert.match(await page.locator('#beneficiary-error').textContent(), /administration assisted/);
-  assert.match(await page.locator('#starts-error').textContent(), /first day/);
-  await page.locator('input[name=title]').fill(PCA);
-  await page.locator('select[name=beneficiary]').selectOption({ label: 'Montserrat Customs' });
-  await page.locator('select[name=country]').selectOption('MS');
-  await page.locator('input[name=starts]').fill('2013-03-04');
-  await page.locator('input[name=ends]').fill('2013-03-15');
-  await page.getByRole('group', { name: 'Topics' }).getByRole('checkbox', { name: 'Post-clearance audit' }).check();
-  await page.getByRole('group', { name: 'Topics' }).getByRole('checkbox', { name: 'Valuation, classification and origin' }).check();
-  await page.locator('textarea[name=findings]').fill('No written audit plan.\nTraders\u2019 records are checked on paper only.');
-  await page.locator('textarea[name=recommendations]').fill('Adopt a risk-based audit plan.');
-  await page.locator('select[name=report_access]').selectOption('on_request');
-  await page.getByTestId('save').click();
-  await page.getByRole('heading', { name: PCA }).waitFor();
-  assert.equal(await page.getByTestId('findings').textContent(), 'No written audit plan.\nTraders\u2019 records are checked on paper only.');
+  const form = await new MissionForm(page).open();
+  await form.save();
+  assert.match(await form.error('title').textContent(), /required/);
+  assert.match(await form.error('beneficiary').textContent(), /administration assisted/);
+  assert.match(await form.error('starts').textContent(), /first day/);
+  await form.fill({ title: PCA, beneficiary: { label: 'Montserrat Customs' }, country: 'MS', starts: '2013-03-04', ends: '2013-03-15' });
+  await form.check('Topics', 'Post-clearance audit');
+  await form.check('Topics', 'Valuation, classification and origin');
+  await form.fill({
+    findings: 'No written audit plan.\nTraders\u2019 records are checked on paper only.',
+    recommendations: 'Adopt a risk-based audit plan.',
+    report_access: 'on_request',
+  });
+  await form.saveAndOpen(PCA);
+  const mission = new MissionPage(page);
+  assert.equal(await mission.findings.textContent(), 'No written audit plan.\nTraders\u2019 records are checked on paper only.');
   assert.match(await page.locator('article').textContent(), /On request to the beneficiary administration/);
 
-  await page.getByRole('button', { name: 'Add an action item' }).click();
-  await page.locator('textarea[name=text]').fill('Draft a risk-based post-clearance audit plan.');
-  await page.locator('select[name=owner]').selectOption({ label: 'Montserrat Customs' });
-  await page.locator('input[name=due]').fill('2013-Q3');
-  await page.getByRole('button', { name: 'Save action item' }).click();
-  await page.getByTestId('action-row').filter({ hasText: 'audit plan' }).waitFor();
+  const action = await new ActionItemForm(page).open();
+  await action.fill({ text: 'Draft a risk-based post-clearance audit plan.', owner: { label: 'Montserrat Customs' }, due: '2013-Q3' });
+  await action.save();
+  await new ActionRow(page, 'audit plan').row.waitFor();
 
-  await openOrganisation(page, 'montserrat', 'Montserrat Customs');
-  await page.getByTestId('org-missions').getByRole('link', { name: PCA }).waitFor();
-  assert.match(await page.getByTestId('org-missions').textContent(), /received · 4–15 March 2013 · Diagnostic/);
-  const followUp = page.getByTestId('action-row').filter({ hasText: 'audit plan' });
-  assert.match(await followUp.textContent(), new RegExp(`Recommended by the mission ${PCA}, 4–15 March 2013`));
-  assert.equal(await followUp.getByTestId('action-status').textContent(), 'Open · overdue');
+  const montserrat = await new OrganisationPage(page).open('montserrat', 'Montserrat Customs');
+  await montserrat.missions.getByRole('link', { name: PCA }).waitFor();
+  assert.match(await montserrat.missions.textContent(), /received · 4–15 March 2013 · Diagnostic/);
+  const followUp = new ActionRow(page, 'audit plan');
+  assert.match(await followUp.row.textContent(), new RegExp(`Recommended by the mission ${PCA}, 4–15 March 2013`));
+  assert.equal(await followUp.status.textContent(), 'Open · overdue');
 
   // Offline, another provider's mission on the same topic in Montserrat the same week.
   await waitForSynced(page);
   await context.setOffline(true);
-  await page.getByRole('link', { name: 'Missions', exact: true }).click();
-  await page.getByRole('link', { name: 'Add a mission' }).click();
-  await page.locator('input[name=title]').fill(WCO_PCA);
-  await page.locator('select[name=provider]').selectOption({ label: 'World Customs Organization (WCO)' });
-  await page.locator('select[name=beneficiary]').selectOption({ label: 'Montserrat Customs' });
-  await page.locator('select[name=country]').selectOption('MS');
-  await page.locator('input[name=starts]').fill('2013-03-11');
-  await page.getByRole('group', { name: 'Topics' }).getByRole('checkbox', { name: 'Valuation, classification and origin' }).check();
-  await page.getByTestId('save').click();
-  await page.getByRole('heading', { name: WCO_PCA }).waitFor();
-  const overlaps = page.getByTestId('mission-overlaps');
+  const second = await new MissionForm(page).open();
+  await second.fill({
+    title: WCO_PCA,
+    provider: { label: 'World Customs Organization (WCO)' },
+    beneficiary: { label: 'Montserrat Customs' },
+    country: 'MS',
+    starts: '2013-03-11',
+  });
+  await second.check('Topics', 'Valuation, classification and origin');
+  await second.saveAndOpen(WCO_PCA);
+  const overlaps = mission.overlaps;
   await overlaps.getByRole('link', { name: PCA }).waitFor();
   assert.match(await overlaps.textContent(), /4–15 March 2013 · Valuation, classification and origin/);
 
@@ -87,14 +81,14 @@ test("an office editor's mission list opens on their own administration", async 
   const page = await browser.newPage();
   const errors = watchErrors(page);
   await signIn(page, server.url, 'editor');
-  await page.getByRole('link', { name: 'Missions', exact: true }).click();
-  await page.getByRole('status').filter({ hasText: /^0 of 2 missions$/ }).waitFor();
-  await page.locator('select[name=organisation]').selectOption('');
-  await page.getByRole('status').filter({ hasText: /^2 of 2 missions$/ }).waitFor();
+  const missions = await new MissionsPage(page).open();
+  await missions.shows(/^0 of 2 missions$/);
+  await missions.filter('organisation', '');
+  await missions.shows(/^2 of 2 missions$/);
   // What the missions found, for a meeting pack.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
-  assert.match(download.suggestedFilename(), /^missions-\d{4}-\d{2}-\d{2}\.csv$/);
-  const csv = readFileSync(await download.path(), 'utf8').slice(1);
+  const file = await missions.downloadCsv();
+  assert.match(file.name, /^missions-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = file.text.slice(1);
   assert.ok(csv.startsWith('Title,Provided by,Administration assisted,Country,First day,Last day,Phase,Topics,Project,Findings,Recommendations,Who may read the full report,Where the report is kept\r\n'), csv);
   assert.ok(csv.includes(`${PCA},Caribbean Regional Technical Assistance Centre (CARTAC),Montserrat Customs,Montserrat,2013-03-04,2013-03-15,Diagnostic,"Post-clearance audit; Valuation, classification and origin",,"No written audit plan.\nTraders\u2019 records are checked on paper only.",Adopt a risk-based audit plan.,On request to the beneficiary administration,`), csv);
   assert.deepEqual(errors, []);

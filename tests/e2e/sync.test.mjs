@@ -3,9 +3,8 @@
 // that the inbox resolves.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { startServer, launchBrowser, watchErrors } from './harness.mjs';
-import { ListPage, syncStatus, signIn, fillSignIn, apiAs, waitForSynced, waitUntil, editOrganisation, openOrganisation, pushOrganisations } from './pages.mjs';
+import { ListPage, OrganisationForm, OrganisationPage, SyncPage, syncStatus, signIn, fillSignIn, apiAs, waitForSynced, waitForStatus, waitUntil, pushOrganisations } from './pages.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -33,20 +32,19 @@ test('an offline edit waits, then syncs by itself and reaches the other device',
   }
 
   await one.context.setOffline(true);
-  await editOrganisation(one.page, 'anguilla', 'Anguilla Customs');
-  await one.page.locator('input[name=acronym]').fill('ACD');
-  await one.page.getByTestId('save').click();
-  await one.page.getByRole('heading', { name: 'Anguilla Customs (ACD)' }).waitFor();
-  await one.page.waitForFunction(() => /1 change waiting since/.test(document.querySelector('[data-testid=sync-status]').textContent));
+  const form = await new OrganisationForm(one.page).open('anguilla', 'Anguilla Customs');
+  await form.fill({ acronym: 'ACD' });
+  await form.saveAndOpen('Anguilla Customs (ACD)');
+  await waitForStatus(one.page, /1 change waiting since/);
   assert.match(await syncStatus(one.page).textContent(), /offline|waiting/);
 
   await one.context.setOffline(false); // fires `online`: no click needed
   await waitForSynced(one.page);
 
   await two.page.reload();
-  await new ListPage(two.page, server.url, '/organisations').open();
-  await two.page.getByTestId('search').fill('ACD');
-  await two.page.waitForFunction(() => document.querySelectorAll('[data-testid=record-row]').length === 1, null, { timeout: 20000 });
+  const list = await new ListPage(two.page, server.url, '/organisations').open();
+  await list.search('ACD');
+  await list.waitForRows(1, { timeout: 20000 });
   assert.deepEqual([...one.errors, ...two.errors], []);
   await one.context.close();
   await two.context.close();
@@ -61,30 +59,27 @@ test('the same field edited on two devices shows in the conflict inbox and can b
     await d.context.setOffline(true);
   }
   for (const [d, name] of [[one, 'Bermuda Customs Department'], [two, 'HM Customs Bermuda']]) {
-    await editOrganisation(d.page, 'bermuda', 'Bermuda Customs');
-    await d.page.locator('input[name=name]').fill(name);
-    await d.page.getByTestId('save').click();
-    await d.page.getByRole('heading', { name }).waitFor();
+    const form = await new OrganisationForm(d.page).open('bermuda', 'Bermuda Customs');
+    await form.fill({ name });
+    await form.saveAndOpen(name);
   }
   for (const d of [one, two]) {
     await d.context.setOffline(false);
     await waitForSynced(d.page);
   }
   // Device one pulls device two's write (pushed after its own) on its next round.
-  await one.page.getByRole('link', { name: 'Sync', exact: true }).click();
-  await one.page.getByRole('button', { name: 'Sync now' }).click();
-  const conflict = one.page.getByTestId('conflict');
-  await conflict.waitFor({ timeout: 20000 });
-  const text = await conflict.textContent();
+  const sync = await new SyncPage(one.page).open();
+  await sync.syncNow();
+  await sync.conflicts.waitFor({ timeout: 20000 });
+  const text = await sync.conflicts.textContent();
   assert.match(text, /Bermuda Customs Department/);
   assert.match(text, /HM Customs Bermuda/);
 
-  await conflict.locator('li').filter({ hasText: 'Bermuda Customs Department' }).getByTestId('keep').click();
+  await sync.keep('Bermuda Customs Department');
   await one.page.getByText('No conflicts.').waitFor();
   await waitForSynced(one.page);
 
-  await two.page.getByRole('link', { name: 'Sync', exact: true }).click();
-  await two.page.getByRole('button', { name: 'Sync now' }).click();
+  await (await new SyncPage(two.page).open()).syncNow();
   await two.page.getByText('No conflicts.').waitFor({ timeout: 20000 });
   const names = (await organisations(server.url)).map((o) => o.name);
   assert.ok(names.includes('Bermuda Customs Department'));
@@ -110,14 +105,14 @@ test('two tabs of one device: one pushes, the other shows the change without a r
     await waitForSynced(p);
   }
   await context.setOffline(true);
-  await editOrganisation(a, 'grenada', 'Grenada Customs');
-  await a.locator('input[name=acronym]').fill('GCED');
-  await a.getByTestId('save').click();
-  await a.getByRole('heading', { name: 'Grenada Customs (GCED)' }).waitFor();
+  const form = await new OrganisationForm(a).open('grenada', 'Grenada Customs');
+  await form.fill({ acronym: 'GCED' });
+  await form.saveAndOpen('Grenada Customs (GCED)');
   // Tab b hears of the change and shows it, and the waiting change, without reloading.
-  await b.getByTestId('search').fill('GCED');
-  await b.waitForFunction(() => document.querySelectorAll('[data-testid=record-row]').length === 1);
-  await b.waitForFunction(() => /1 change waiting/.test(document.querySelector('[data-testid=sync-status]').textContent));
+  const list = new ListPage(b, server.url, '/organisations');
+  await list.search('GCED');
+  await list.waitForRows(1);
+  await waitForStatus(b, /1 change waiting/);
   await context.setOffline(false); // both tabs get `online` and try to sync at once
   for (const p of [a, b]) await waitForSynced(p);
   const pushedOne = pushes.filter((ns) => ns.includes(1));
@@ -132,13 +127,11 @@ test('a change the server refuses shows under "needs attention" with the reason 
   await waitForSynced(page);
   // This device's clock runs two days fast: the server refuses what it dates.
   await page.clock.setSystemTime(new Date(Date.now() + 2 * 24 * 3600 * 1000));
-  await editOrganisation(page, 'dominica', 'Dominica Customs');
-  await page.locator('input[name=acronym]').fill('CED');
-  await page.getByTestId('save').click();
-  await page.getByRole('heading', { name: 'Dominica Customs (CED)' }).waitFor();
-  await page.waitForFunction(() => /refused by the server/.test(document.querySelector('[data-testid=sync-status]').textContent), null, { timeout: 20000 });
-  await page.getByRole('link', { name: 'Sync', exact: true }).click();
-  const row = page.getByTestId('rejected-row');
+  const form = await new OrganisationForm(page).open('dominica', 'Dominica Customs');
+  await form.fill({ acronym: 'CED' });
+  await form.saveAndOpen('Dominica Customs (CED)');
+  await waitForStatus(page, /refused by the server/);
+  const row = (await new SyncPage(page).open()).refused;
   await row.waitFor();
   assert.match(await row.textContent(), /clock is more than a day ahead/);
   // The local copy no longer shows the refused value.
@@ -197,17 +190,15 @@ test('a server restored from an older backup: the device detects it and its new 
     await new ListPage(page, s.url, '/organisations').open();
     await waitForSynced(page);
     await s.backUp();
-    await editOrganisation(page, 'guyana', 'Guyana Customs');
-    await page.locator('input[name=acronym]').fill('GRA');
-    await page.getByTestId('save').click();
-    await page.getByRole('heading', { name: 'Guyana Customs (GRA)' }).waitFor();
+    const guyana = await new OrganisationForm(page).open('guyana', 'Guyana Customs');
+    await guyana.fill({ acronym: 'GRA' });
+    await guyana.saveAndOpen('Guyana Customs (GRA)');
     await waitForSynced(page); // acknowledged by the server...
     // ...which is then restored from the backup taken before that edit.
     await s.restoreBackup();
-    await editOrganisation(page, 'belize', 'Belize Customs');
-    await page.locator('input[name=acronym]').fill('CED-BZ');
-    await page.getByTestId('save').click();
-    await page.getByRole('heading', { name: 'Belize Customs (CED-BZ)' }).waitFor();
+    const belize = await new OrganisationForm(page).open('belize', 'Belize Customs');
+    await belize.fill({ acronym: 'CED-BZ' });
+    await belize.saveAndOpen('Belize Customs (CED-BZ)');
     await waitForSynced(page);
     const items = await organisations(s.url);
     assert.equal(items.find((o) => o.name === 'Belize Customs').acronym, 'CED-BZ');
@@ -232,18 +223,17 @@ test('an edit made having seen a change the restored server lost is accepted, wi
     assert.equal(patched.status, 200, await patched.text());
     await page.reload();
     await waitForSynced(page);
-    await editOrganisation(page, 'guyana', `${guyana.name} (GRA)`);
-    assert.equal(await page.locator('input[name=acronym]').inputValue(), 'GRA');
+    const form = await new OrganisationForm(page).open('guyana', `${guyana.name} (GRA)`);
+    assert.equal(await form.field('acronym').inputValue(), 'GRA');
     // The server is put back to the backup, which never had that change...
     await s.restoreBackup();
     // ...and this device's edit, made having seen it, goes through by itself.
-    await page.locator('input[name=acronym]').fill('GRA-2');
-    await page.getByTestId('save').click();
-    await page.getByRole('heading', { name: `${guyana.name} (GRA-2)` }).waitFor();
+    await form.fill({ acronym: 'GRA-2' });
+    await form.saveAndOpen(`${guyana.name} (GRA-2)`);
     await waitForSynced(page);
     const items = await organisations(s.url);
     assert.equal(items.find((o) => o.id === guyana.id).acronym, 'GRA-2');
-    await page.goto(`${s.url}/sync`);
+    await new SyncPage(page, s.url).open();
     await page.getByText('Nothing: the server accepted every change').waitFor({ timeout: 20000 });
     assert.deepEqual(errors, []);
   } finally {
@@ -352,8 +342,8 @@ test('a first sync cut again and again continues from the page it stopped at: ev
 test('a form being filled in keeps what was typed while a sync brings someone else\'s edits, and saving keeps theirs', async () => {
   const { context, page, errors } = await device();
   await waitForSynced(page);
-  await editOrganisation(page, 'cayman', 'Cayman Islands Customs');
-  await page.locator('input[name=acronym]').fill('DCD');
+  const form = await new OrganisationForm(page).open('cayman', 'Cayman Islands Customs');
+  await form.fill({ acronym: 'DCD' });
   // Meanwhile someone else edits the same organisation: its description, and its acronym.
   const api = await apiAs(server.url);
   const cayman = (await api.get('/api/v1/organisations')).items.find((o) => o.name === 'Cayman Islands Customs');
@@ -366,9 +356,8 @@ test('a form being filled in keeps what was typed while a sync brings someone el
   await waitForSynced(page);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
   // ...and the form still holds what was typed.
-  assert.equal(await page.locator('input[name=acronym]').inputValue(), 'DCD');
-  await page.getByTestId('save').click();
-  await page.getByRole('heading', { name: 'Cayman Islands Customs (DCD)' }).waitFor();
+  assert.equal(await form.field('acronym').inputValue(), 'DCD');
+  await form.saveAndOpen('Cayman Islands Customs (DCD)');
   await waitForSynced(page);
   // Their description stays (the form did not put back what it showed), and the two
   // acronyms, written without either seeing the other, wait for someone to choose.
@@ -382,26 +371,25 @@ test('a form being filled in keeps what was typed while a sync brings someone el
 test('a save made in another tab of the same browser is named before a form open in this tab replaces it', async () => {
   const { context, page, errors } = await device();
   await waitForSynced(page);
-  await editOrganisation(page, 'belize', 'Belize Customs');
+  const form = await new OrganisationForm(page).open('belize', 'Belize Customs');
   // The same person, in a second tab of the same browser (the same device), changes the acronym.
   const other = await context.newPage();
   const otherErrors = watchErrors(other);
   await other.goto(page.url());
-  await other.locator('input[name=acronym]').fill('BCED');
-  await other.getByTestId('save').click();
-  await other.getByRole('heading', { name: 'Belize Customs (BCED)' }).waitFor();
+  const otherForm = new OrganisationForm(other);
+  await otherForm.fill({ acronym: 'BCED' });
+  await otherForm.saveAndOpen('Belize Customs (BCED)');
   // The first tab's form, opened before, is saved with another acronym: the person is told first.
-  await page.locator('input[name=acronym]').fill('CED');
-  await page.getByTestId('save').click();
+  await form.fill({ acronym: 'CED' });
+  await form.save();
   await page.getByText('another tab of this browser saved Acronym as “BCED”').waitFor();
-  assert.equal(await page.locator('input[name=acronym]').inputValue(), 'CED', 'what was typed stays');
+  assert.equal(await form.field('acronym').inputValue(), 'CED', 'what was typed stays');
   await waitForSynced(page);
   const api = await apiAs(server.url);
   const belize = () => api.get('/api/v1/organisations').then((l) => l.items.find((o) => o.name === 'Belize Customs'));
   assert.equal((await belize()).acronym, 'BCED', 'nothing replaced yet');
   // Saving again, knowingly, replaces it.
-  await page.getByTestId('save').click();
-  await page.getByRole('heading', { name: 'Belize Customs (CED)' }).waitFor();
+  await form.saveAndOpen('Belize Customs (CED)');
   await waitForSynced(page);
   assert.equal((await belize()).acronym, 'CED');
   assert.deepEqual(errors, []);
@@ -421,21 +409,21 @@ test('a contact being edited in its row keeps what was typed when the list is dr
   }
   const { context, page, errors } = await device();
   await waitForSynced(page);
-  await openOrganisation(page, 'bahamas', 'Bahamas Customs');
-  await page.getByTestId('contact-row').filter({ hasText: 'Comptroller of Customs' }).getByRole('button', { name: 'Edit' }).click();
-  await page.locator('input[name=duties]').fill('E-learning national coordinator');
+  const bahamasPage = await new OrganisationPage(page).open('bahamas', 'Bahamas Customs');
+  const contact = await bahamasPage.editContact('Comptroller of Customs');
+  await contact.fill({ duties: 'E-learning national coordinator' });
   // Someone else renames the other contact; this device pulls it, and the list is drawn again.
   const patched = await api.call(`/api/v1/contacts/${made[1].id}`, { method: 'PATCH', body: { role_title: 'Head of training' } });
   assert.equal(patched.status, 200, await patched.text());
   await page.evaluate(() => window.dispatchEvent(new Event('online')));
-  await page.getByTestId('contact-row').filter({ hasText: 'Head of training' }).waitFor();
-  assert.equal(await page.locator('input[name=duties]').inputValue(), 'E-learning national coordinator');
+  await bahamasPage.contactRow('Head of training').waitFor();
+  assert.equal(await contact.field('duties').inputValue(), 'E-learning national coordinator');
   // The keyboard is back in the field the person was typing in, in the row drawn again.
   await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'duties', null, { timeout: 5000 });
   await page.keyboard.type(' (Nassau)');
-  assert.equal(await page.locator('input[name=duties]').inputValue(), 'E-learning national coordinator (Nassau)');
-  await page.getByTestId('save').click();
-  await page.getByTestId('contact-row').filter({ hasText: 'E-learning national coordinator (Nassau)' }).waitFor();
+  assert.equal(await contact.field('duties').inputValue(), 'E-learning national coordinator (Nassau)');
+  await contact.save();
+  await bahamasPage.contactRow('E-learning national coordinator (Nassau)').waitFor();
   await waitForSynced(page);
   const stored = await api.get(`/api/v1/contacts/${made[0].id}`);
   assert.equal(stored.duties, 'E-learning national coordinator (Nassau)');
@@ -462,34 +450,32 @@ test('an office with no link carries its changes on a file: taken in once, refus
   await waitForSealKey(page);
   // The link goes down for good; the officer keeps working.
   await context.setOffline(true);
-  await editOrganisation(page, 'saint lucia', 'Saint Lucia Customs');
-  await page.locator('input[name=acronym]').fill('SLCED');
-  await page.getByTestId('save').click();
-  await page.getByRole('heading', { name: 'Saint Lucia Customs (SLCED)' }).waitFor();
-  await page.getByRole('link', { name: 'Sync', exact: true }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-changes').click()]);
-  assert.match(download.suggestedFilename(), /^tradewinds-changes-\d{4}-\d{2}-\d{2}\.json$/);
-  await page.getByTestId('changes-saved').waitFor();
-  const file = readFileSync(await download.path(), 'utf8');
+  const form = await new OrganisationForm(page).open('saint lucia', 'Saint Lucia Customs');
+  await form.fill({ acronym: 'SLCED' });
+  await form.saveAndOpen('Saint Lucia Customs (SLCED)');
+  const sync = await new SyncPage(page).open();
+  const saved = await sync.saveChangesToFile();
+  assert.match(saved.name, /^tradewinds-changes-\d{4}-\d{2}-\d{2}\.json$/);
+  await sync.changesSaved.waitFor();
+  const file = saved.text;
 
   // An administrator elsewhere takes the file in, in the app.
   const admin = await browser.newContext();
   const desk = await admin.newPage();
   const deskErrors = watchErrors(desk);
   await signIn(desk, server.url, 'admin');
-  await desk.getByRole('link', { name: 'Sync', exact: true }).click();
-  const upload = { name: 'changes.json', mimeType: 'application/json' };
-  await desk.getByTestId('changes-file').setInputFiles({ ...upload, buffer: Buffer.from(file) });
-  await desk.getByTestId('taken-in').getByText(/1 change\(s\) by .*: 1 applied now, 0 already here, 0 refused/).waitFor();
+  const deskSync = await new SyncPage(desk).open();
+  await deskSync.takeIn(file);
+  await deskSync.takenIn.getByText(/1 change\(s\) by .*: 1 applied now, 0 already here, 0 refused/).waitFor();
   const api = await apiAs(server.url);
   const lucia = async () => (await api.get('/api/v1/organisations')).items.find((o) => o.name === 'Saint Lucia Customs');
   assert.equal((await lucia()).acronym, 'SLCED');
   // The same file again changes nothing; an altered one is refused.
-  await desk.getByTestId('changes-file').setInputFiles({ ...upload, buffer: Buffer.from(file) });
-  await desk.getByTestId('taken-in').getByText(/0 applied now, 1 already here/).waitFor();
+  await deskSync.takeIn(file);
+  await deskSync.takenIn.getByText(/0 applied now, 1 already here/).waitFor();
   const altered = file.replace('SLCED', 'SLXXX');
   assert.notEqual(altered, file);
-  await desk.getByTestId('changes-file').setInputFiles({ ...upload, buffer: Buffer.from(altered) });
+  await deskSync.takeIn(altered);
   await desk.getByText(/Not taken in: This file was changed after it was made/).waitFor();
   assert.equal((await lucia()).acronym, 'SLCED');
 
