@@ -101,7 +101,7 @@ impl Db {
         let tx = self
             .rexie
             .transaction(&[RECORDS, OUTBOX, META], TransactionMode::ReadWrite)?;
-        let (records, outbox, meta) = (tx.store(RECORDS)?, tx.store(OUTBOX)?, tx.store(META)?);
+        let (records, meta) = (tx.store(RECORDS)?, tx.store(META)?);
         let mut same = next_n(&meta).await? == read.next_n;
         let mut from = 0;
         for chunk in rows.chunks(EDIT_SLICE * 4) {
@@ -124,14 +124,7 @@ impl Db {
             tx.abort().await?;
             return Ok(None);
         }
-        if let Err(e) = put_staged(&records, &outbox, &staged.writes).await {
-            tx.abort().await?;
-            return Err(EditError::from(e));
-        }
-        meta.put(&JsValue::from(staged.n as f64), Some(&META_NEXT_N.into()))
-            .await?;
-        tx.done().await?;
-        Ok(Some((staged.n - staged.first) as usize))
+        commit_staged(tx, staged).await.map(Some)
     }
 
     /// `edit_many` in one transaction: every row read, checked and written in it.
@@ -144,7 +137,7 @@ impl Db {
         let tx = self
             .rexie
             .transaction(&[RECORDS, OUTBOX, META], TransactionMode::ReadWrite)?;
-        let (records, outbox, meta) = (tx.store(RECORDS)?, tx.store(OUTBOX)?, tx.store(META)?);
+        let (records, meta) = (tx.store(RECORDS)?, tx.store(META)?);
         let stored = join_all(
             rows.iter()
                 .map(|(kind, id, _)| records.get(RecordRow::key(*kind, *id).into())),
@@ -164,14 +157,7 @@ impl Db {
                 return Err(e);
             }
         }
-        if let Err(e) = put_staged(&records, &outbox, &staged.writes).await {
-            tx.abort().await?;
-            return Err(EditError::from(e));
-        }
-        meta.put(&JsValue::from(staged.n as f64), Some(&META_NEXT_N.into()))
-            .await?;
-        tx.done().await?;
-        Ok((staged.n - staged.first) as usize)
+        commit_staged(tx, staged).await
     }
 }
 
@@ -233,6 +219,21 @@ fn state_of(row: &JsValue) -> Result<String, DbError> {
 
 fn decode_state(key: &str, json: &str) -> Result<RecordState, DbError> {
     serde_json::from_str(json).map_err(|e| DbError::Decode(format!("record {key}: {e}")))
+}
+
+/// Writes what was staged in `tx` (open on records, outbox and meta) and commits it:
+/// the rows, their outbox entries and the next mutation number; on a failure, nothing.
+/// Answers how many records changed.
+async fn commit_staged(tx: rexie::Transaction, staged: Staged) -> Result<usize, EditError> {
+    let (records, outbox, meta) = (tx.store(RECORDS)?, tx.store(OUTBOX)?, tx.store(META)?);
+    if let Err(e) = put_staged(&records, &outbox, &staged.writes).await {
+        tx.abort().await?;
+        return Err(EditError::from(e));
+    }
+    meta.put(&JsValue::from(staged.n as f64), Some(&META_NEXT_N.into()))
+        .await?;
+    tx.done().await?;
+    Ok((staged.n - staged.first) as usize)
 }
 
 /// Puts staged records and adds their outbox entries, a chunk at a time, each chunk sent
