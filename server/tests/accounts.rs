@@ -14,13 +14,7 @@ use uuid::Uuid;
 use crate::common::{fields, TestApp, PASSWORD};
 
 async fn sign_in(t: &TestApp, email: &str, password: &str) -> crate::common::Reply {
-    t.with_token(None)
-        .json(
-            Method::POST,
-            "/api/v1/session",
-            &json!({ "email": email, "password": password }),
-        )
-        .await
+    t.sign_in(email, password).await
 }
 
 #[tokio::test]

@@ -316,12 +316,7 @@ async fn altered_forged_foreign_gapped_and_disabled_files_change_nothing() {
 /// same device the key the server now hands it.
 async fn sign_in_again(t: &TestApp, office: &mut Office, password: &str) {
     let session = t
-        .with_token(None)
-        .json(
-            Method::POST,
-            "/api/v1/session",
-            &json!({ "email": "officer@customs.ms", "password": password }),
-        )
+        .sign_in("officer@customs.ms", password)
         .await
         .expect(StatusCode::OK);
     let app = t.with_token(Some(session["token"].as_str().unwrap().to_owned()));

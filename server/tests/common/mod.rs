@@ -198,6 +198,17 @@ impl TestApp {
         self.with_token(Some(token))
     }
 
+    /// Signs in through the API (`POST /api/v1/session`, sent without a token).
+    pub async fn sign_in(&self, email: &str, password: &str) -> Reply {
+        self.with_token(None)
+            .json(
+                Method::POST,
+                "/api/v1/session",
+                &serde_json::json!({ "email": email, "password": password }),
+            )
+            .await
+    }
+
     /// The same server, with requests carrying `token` (`None`: no Authorization header).
     pub fn with_token(&self, token: Option<String>) -> TestApp {
         TestApp {
