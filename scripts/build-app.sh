@@ -15,7 +15,12 @@ mkdir -p "$work"
 # `split`: the sync engine and the screens after the first are split-off chunks
 # (app/src/chunks.rs); wasm-split-cli cuts them out of cargo's output, using the
 # relocations the link keeps (app/.cargo/config.toml).
-(cd app && RUSTC_BOOTSTRAP=1 cargo build --profile wasm-release -Z build-std-features=optimize_for_size --features split --quiet)
+# Panic messages name the source file: shorten the paths of std and of the registry's
+# crates to `std/src/…` and `leptos-0.8.23/src/…` (added to app/.cargo/config.toml's flags).
+remap="\"--remap-path-prefix=$(cd app && rustc --print sysroot)/lib/rustlib/src/rust/library/=\""
+for d in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do if [ -d "$d" ]; then remap+=", \"--remap-path-prefix=$d=\""; fi; done
+(cd app && RUSTC_BOOTSTRAP=1 cargo build --profile wasm-release -Z build-std-features=optimize_for_size --features split --quiet \
+  --config "target.wasm32-unknown-unknown.rustflags=[$remap]")
 split="$work/split"
 rm -rf "$split"
 wasm-split-cli target/wasm32-unknown-unknown/wasm-release/tradewinds_app.wasm "$split" --out-name tradewinds
@@ -82,9 +87,23 @@ grep -q "$loader" "$out/assets/$js" && grep -q "$js" "$out/assets/$loader" &&
   { echo "build-app: the wasm-split loader and the glue do not name each other" >&2; exit 1; }
 css="main-$(hash style/main.css).css"
 cp style/main.css "$out/assets/$css"
+# Each language's messages (shared/lang/*.ftl), in the form the app reads (JSON, so the
+# app needs no Fluent parser) and named by content; boot.js fetches the one a person uses,
+# and the service worker keeps them all for offline use.
+cargo build --quiet -p tradewinds-shared --bin compile-language
+langs="{"
+for f in shared/lang/*.ftl; do
+  code=$(basename "$f" .ftl)
+  target/debug/compile-language "$f" > "$work/lang-$code.json"
+  named="lang-$code-$(hash "$work/lang-$code.json").json"
+  cp "$work/lang-$code.json" "$out/assets/$named"
+  langs+="$code:'/assets/$named',"
+done
+langs="${langs%,}}"
 # The main module's size, so that the first screen can say how much of it has arrived.
 wasm_size=$(stat -c %s "$out/assets/$wasm")
-sed -e "s/__JS__/$js/" -e "s/__WASM__/$wasm/" -e "s/__WASM_SIZE__/$wasm_size/" app/public/boot.js > "$work/boot.src.js"
+sed -e "s/__JS__/$js/" -e "s/__WASM__/$wasm/" -e "s/__WASM_SIZE__/$wasm_size/" -e "s|__LANGS__|$langs|" \
+  app/public/boot.js > "$work/boot.src.js"
 minify "$work/boot.src.js" "$work/boot.js"
 boot="boot-$(hash "$work/boot.js").js"
 cp "$work/boot.js" "$out/assets/$boot"
@@ -100,7 +119,7 @@ for f in "$out"/assets/* "$out"/icons/*; do precache+=", '/${f#"$out"/}'"; done
 precache+="]"
 sed -e "s|__VERSION__|$label|" -e "s|__PRECACHE__|$precache|" app/public/sw.js > "$out/sw.js"
 
-find "$out" -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' -o -name '*.webmanifest' \) |
+find "$out" -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' -o -name '*.webmanifest' -o -name '*.json' \) |
   while read -r f; do
     brotli -f -q 11 -k "$f"
     gzip -f -9 -k "$f"

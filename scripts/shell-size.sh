@@ -21,4 +21,5 @@ printf '| file | raw | gzip | brotli |\n|---|---:|---:|---:|\n'
 table "shell (the first screen waits for these)" "$dist/index.html" "$dist"/assets/boot-*.js \
   "$dist"/assets/tradewinds-*.{js,wasm} "$dist"/assets/split-*.js "$dist"/assets/*.css \
   "$dist/sw.js" "$dist/manifest.webmanifest"
+table "languages (the first screen waits for one)" "$dist"/assets/lang-*.json
 table "chunks (fetched after the first screen)" "$dist"/assets/split_*.wasm "$dist"/assets/chunk_*.wasm

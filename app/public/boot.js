@@ -1,9 +1,48 @@
 // Starts the app, registers the service worker and exposes the few browser features the
 // app drives (update, install, Background Sync) on `window.tradewinds`.
-// __JS__, __WASM__ and __WASM_SIZE__ are written by scripts/build-app.sh.
+// __JS__, __WASM__, __WASM_SIZE__ and __LANGS__ are written by scripts/build-app.sh.
 import init from '/assets/__JS__';
 
 const pwa = (window.tradewinds = { updateReady: false, installPrompt: null });
+
+// The interface's language: the one chosen on this device (app/src/i18n.rs keeps it), else
+// the first of the browser's languages the app speaks. Its file is fetched alongside the
+// app's module; the app reads it from `pwa.messages` before drawing anything. English
+// stands in when the chosen file cannot be had (offline before it was ever fetched).
+const LANGS = __LANGS__;
+const chosen = () => {
+  let kept = null;
+  try { kept = localStorage.getItem('tradewinds-lang'); } catch (e) { /* storage blocked */ }
+  if (kept && LANGS[kept]) return kept;
+  for (const tag of navigator.languages || [navigator.language]) {
+    const primary = String(tag || '').toLowerCase().split(/[-_]/)[0];
+    if (LANGS[primary]) return primary;
+  }
+  return 'en';
+};
+const messages = (code) => fetch(LANGS[code]).then((r) => {
+  if (!r.ok) throw new Error(`HTTP ${r.status} for ${LANGS[code]}`);
+  return r.text();
+});
+const html = document.documentElement;
+html.lang = pwa.lang = chosen();
+pwa.messages = messages(pwa.lang).catch((e) => {
+  if (pwa.lang === 'en') throw e;
+  html.lang = pwa.lang = 'en';
+  return messages('en');
+});
+// A change of language is kept, and said once on the next page (app/src/i18n.rs).
+pwa.chooseLang = (code) => {
+  try {
+    localStorage.setItem('tradewinds-lang', code);
+    sessionStorage.setItem('tradewinds-lang', code);
+  } catch (e) { /* storage blocked: the choice lasts one page */ }
+  location.reload();
+};
+try {
+  pwa.langChanged = !!sessionStorage.getItem('tradewinds-lang');
+  sessionStorage.removeItem('tradewinds-lang');
+} catch (e) { /* storage blocked */ }
 const tell = (name) => window.dispatchEvent(new Event(name));
 
 // On a slow link, a first visit installs the service worker only once the catalogue is in:

@@ -107,8 +107,8 @@ split_off! { importer:
     fn import_screen() -> AnyView { view! { <import::ImportPage/> }.into_any() }
 }
 
-split_off! { follow_up:
-    fn own_follow_up() -> AnyView { view! { <home::OwnFollowUp/> }.into_any() }
+split_off! { start_page:
+    fn start_part(part: home::Part) -> AnyView { part.view() }
 }
 
 split_off! { sync_engine:

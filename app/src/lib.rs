@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod chunks;
 pub mod components;
 pub mod db;
+pub mod i18n;
 pub mod loaded;
 pub mod pages;
 pub mod route;
@@ -20,6 +21,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::catalogue::Catalogue;
 use crate::components::layout::Shell;
+use crate::i18n::{msg, t, tf};
 use crate::loaded::Loaded;
 use crate::pages::{home::Home, sign_in};
 use crate::route::{Navigator, Screen};
@@ -31,13 +33,29 @@ pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    if document.get_element_by_id("tradewinds").is_some() {
+    if document.get_element_by_id("tradewinds").is_none() {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let status = document.get_element_by_id("boot-status");
+        // The language file comes with the module (boot.js): it is usually in already.
+        if let Err(e) = i18n::load().await {
+            // As boot.js says a start that failed.
+            if let Some(status) = status {
+                status.set_class_name("error");
+                let _ = status.set_attribute("role", "alert");
+                status.set_text_content(Some(&format!(
+                    "Tradewinds could not be loaded: {e}. Reload the page to try again."
+                )));
+            }
+            return;
+        }
         // index.html's "Loading Tradewinds…" gives way to the app.
-        if let Some(status) = document.get_element_by_id("boot-status") {
+        if let Some(status) = status {
             status.remove();
         }
         leptos::mount::mount_to_body(App);
-    }
+    });
 }
 
 #[component]
@@ -55,17 +73,17 @@ pub fn App() -> impl IntoView {
         {move || match opened.get() {
             None => view! {
                 <p class="loading" role="status">
-                    "Opening the catalogue…"
+                    {t(msg::APP_OPENING)}
                     <Show when=move || slow.get()>
-                        " Still waiting: if Tradewinds is open in another tab or window, close or reload it so that this one can finish updating the data kept on this device."
+                        " "{t(msg::APP_OPENING_SLOW)}
                     </Show>
                 </p>
             }.into_any(),
             Some(Err(e)) => view! {
                 <main class="fatal" role="alert">
-                    <h1>"Tradewinds cannot start"</h1>
-                    <p>{format!("The browser's storage could not be opened: {e}.")}</p>
-                    <p>"Tradewinds keeps its data in this browser. Leave private browsing, allow site data for this address, and reload."</p>
+                    <h1>{t(msg::APP_CANNOT_START)}</h1>
+                    <p>{tf(msg::APP_STORAGE_FAILED, &[("error", (&e).into())])}</p>
+                    <p>{t(msg::APP_STORAGE_HINT)}</p>
                 </main>
             }.into_any(),
             Some(Ok((db, session))) => {
@@ -96,10 +114,9 @@ impl Screen {
     fn view(self) -> AnyView {
         match self {
             Screen::Home => view! { <Home/> }.into_any(),
-            Screen::SignIn => view! { <sign_in::SignInPage/> }.into_any(),
-            Screen::NotFound => not_found(),
             Screen::Import => chunks::show(chunks::import_screen()),
-            // The other screens are fetched on first use.
+            // The other screens (signing in again and "not found" too: a first visit shows
+            // `SignInAlone`) are fetched on first use.
             screen => chunks::show(chunks::screen(screen)),
         }
     }
@@ -108,8 +125,8 @@ impl Screen {
 /// The screen of an address that names none.
 pub fn not_found() -> AnyView {
     view! {
-        <h1>"Page not found"</h1>
-        <p><a href="/">"Go to the start page"</a></p>
+        <h1>{t(msg::PAGE_NOT_FOUND)}</h1>
+        <p><a href="/">{t(msg::GO_TO_START)}</a></p>
     }
     .into_any()
 }

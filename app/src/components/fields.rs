@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{msg, t};
+
 fn error_id(name: &str) -> String {
     format!("{name}-error")
 }
@@ -34,7 +36,7 @@ pub fn TextField(
     let id = format!("f-{name}");
     view! {
         <div class="field">
-            <label for=id.clone()>{label}{required.then_some(" (required)")}</label>
+            <label for=id.clone()>{label}{required.then_some(t(msg::REQUIRED_MARK))}</label>
             {hint.map(|h| view! { <p class="hint">{h}</p> })}
             <input
                 id=id
@@ -92,7 +94,7 @@ pub fn SelectField(
     let id = format!("f-{name}");
     view! {
         <div class="field">
-            <label for=id.clone()>{label}{required.then_some(" (required)")}</label>
+            <label for=id.clone()>{label}{required.then_some(t(msg::REQUIRED_MARK))}</label>
             <select
                 id=id
                 name=name

@@ -14,6 +14,7 @@ use tradewinds_shared::{Organisation, RecordKind};
 use uuid::Uuid;
 
 use crate::catalogue::{allowed, Typed};
+use crate::i18n::{msg, t, tf};
 use crate::loaded::Loaded;
 use crate::pages::{failed, loading};
 
@@ -43,7 +44,7 @@ pub fn ListHead(
         </div>
         <div class="filters" role="search">
             <div class="field">
-                <label for="search">"Search"</label>
+                <label for="search">{t(msg::LIST_SEARCH)}</label>
                 <input id="search" type="search" data-testid="search" placeholder=placeholder
                     prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
             </div>
@@ -187,9 +188,9 @@ fn windowed(shown: Memo<Vec<u32>>, limit: RwSignal<usize>, row: Row) -> AnyView 
         {move || (rest() > 0).then(|| view! {
             <p class="more">
                 <button type="button" data-testid="show-more" on:click=move |_| limit.update(|l| *l += LIST_PAGE)>
-                    {format!("Show {} more", rest().min(LIST_PAGE))}
+                    {tf(msg::LIST_SHOW_MORE, &[("count", rest().min(LIST_PAGE).into())])}
                 </button>
-                {format!(" ({} not shown yet)", rest())}
+                " "{tf(msg::LIST_NOT_SHOWN, &[("count", rest().into())])}
             </p>
         })}
     }
@@ -214,7 +215,7 @@ pub fn DownloadCsv(
         let href = format!("/import?kind={}", k.plural());
         view! {
             <Show when=move || may_import.get()>
-                " "<a href=href.clone() data-testid="import-link">"Import from a spreadsheet"</a>
+                " "<a href=href.clone() data-testid="import-link">{t(msg::IMPORT_FROM_SPREADSHEET)}</a>
             </Show>
         }
     });
@@ -230,9 +231,9 @@ pub fn DownloadCsv(
     };
     view! {
         <p class="export">
-            <button type="button" data-testid="download-csv" on:click=save>"Download as CSV"</button>
+            <button type="button" data-testid="download-csv" on:click=save>{t(msg::DOWNLOAD_CSV)}</button>
             {import}
-            {move || error.get().map(|e| view! { <span class="error" role="alert">{format!(" The file could not be made: {e}")}</span> })}
+            {move || error.get().map(|e| view! { <span class="error" role="alert">" "{tf(msg::FILE_NOT_MADE, &[("error", (&e).into())])}</span> })}
         </p>
     }
 }

@@ -6,14 +6,16 @@ use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-fn pwa() -> Option<JsValue> {
+use crate::i18n::{msg, t};
+
+pub(crate) fn pwa() -> Option<JsValue> {
     let w = web_sys::window()?;
     Reflect::get(&w, &"tradewinds".into())
         .ok()
         .filter(|v| v.is_object())
 }
 
-fn flag(name: &str) -> bool {
+pub(crate) fn flag(name: &str) -> bool {
     pwa()
         .and_then(|p| Reflect::get(&p, &name.into()).ok())
         .is_some_and(|v| v.is_truthy())
@@ -26,6 +28,16 @@ fn call(name: &str) {
         .and_then(|f| f.dyn_into::<Function>().ok())
     {
         let _ = f.call0(&JsValue::NULL);
+    }
+}
+
+/// Calls `window.tradewinds[name](arg)` if the build's boot script provided it.
+pub(crate) fn call_with(name: &str, arg: &str) {
+    if let Some(f) = pwa()
+        .and_then(|p| Reflect::get(&p, &name.into()).ok())
+        .and_then(|f| f.dyn_into::<Function>().ok())
+    {
+        let _ = f.call1(&JsValue::NULL, &arg.into());
     }
 }
 
@@ -52,9 +64,9 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <Show when=move || ready.get()>
             <div class="update" role="alert" data-testid="update-ready">
-                "A new version is ready — "
-                <button type="button" class="primary" on:click=move |_| call("applyUpdate")>"Reload"</button>
-                <span class="meta">" Your data stays on this device."</span>
+                {t(msg::UPDATE_READY)}" "
+                <button type="button" class="primary" on:click=move |_| call("applyUpdate")>{t(msg::UPDATE_RELOAD)}</button>
+                <span class="meta">" "{t(msg::UPDATE_DATA_STAYS)}</span>
             </div>
         </Show>
     }
@@ -69,7 +81,7 @@ pub fn InstallButton() -> impl IntoView {
     });
     view! {
         <Show when=move || can.get()>
-            <button type="button" class="install" data-testid="install" on:click=move |_| call("install")>"Install"</button>
+            <button type="button" class="install" data-testid="install" on:click=move |_| call("install")>{t(msg::INSTALL)}</button>
         </Show>
     }
 }

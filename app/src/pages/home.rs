@@ -1,28 +1,29 @@
 //! The start page: what is in the catalogue and where to go.
 
 use leptos::prelude::*;
+use tradewinds_shared::i18n::Msg;
 use tradewinds_shared::{ActionItem, Organisation, RecordKind};
 
 use crate::catalogue::{allowed, count_of, record_of, records_of, use_actor};
 use crate::components::today;
+use crate::i18n::{msg, t, tf};
 use crate::route::{Section, View};
 
-fn count(loaded: Option<Result<usize, String>>) -> String {
-    loaded
-        .and_then(Result::ok)
-        .map_or("…".to_owned(), |n| n.to_string())
+/// "12 organisations" on a card: the number (… while counting) and its word, in the
+/// interface's language.
+fn counted(loaded: Option<Result<usize, String>>, word: Msg) -> impl IntoView {
+    let n = loaded.and_then(Result::ok);
+    let number = n.map_or("…".to_owned(), crate::i18n::number);
+    let word = tf(word, &[("count", n.unwrap_or(2).into())]);
+    view! { <strong>{number}</strong>" "{word} }
 }
 
+/// The start page. Its title, search and introduction are in the main module; what reads
+/// the catalogue (the follow-up line, the cards and their counts) is a chunk of its own
+/// (`chunks::start_part`), drawn below them when it comes: from the device after the
+/// first visit, a few KB on the link on the first.
 #[component]
 pub fn Home() -> impl IntoView {
-    let orgs = count_of(RecordKind::Organisation);
-    let tools = count_of(RecordKind::TrainingTool);
-    let meetings = count_of(RecordKind::Meeting);
-    let actions = count_of(RecordKind::ActionItem);
-    let projects = count_of(RecordKind::Project);
-    let missions = count_of(RecordKind::Mission);
-    let add_tool = allowed(|a| a.may_create(RecordKind::TrainingTool));
-    let add_org = allowed(|a| a.may_create(RecordKind::Organisation));
     let has_org = allowed(|a| a.organisation.is_some());
     let nav = crate::route::use_navigator();
     let query = RwSignal::new(String::new());
@@ -32,66 +33,79 @@ pub fn Home() -> impl IntoView {
         nav.go(&format!("/search?q={q}"));
     };
     view! {
-        <h1>"Caribbean customs capacity building"</h1>
+        <h1>{t(msg::HOME_TITLE)}</h1>
         <form class="home-search" role="search" on:submit=search>
-            <label for="home-search">"Search everything"</label>
-            <input id="home-search" type="search" name="q" placeholder="A name, a topic, a country…"
+            <label for="home-search">{t(msg::HOME_SEARCH_LABEL)}</label>
+            <input id="home-search" type="search" name="q" placeholder=t(msg::HOME_SEARCH_PLACEHOLDER)
                 on:input=move |ev| query.set(event_target_value(&ev))/>
-            <button type="submit">"Search"</button>
+            <button type="submit">{t(msg::SEARCH_BUTTON)}</button>
         </form>
-        <p class="lead">
-            "Who offers what to the customs administrations of the region: organisations and their contacts, "
-            "the training tools officers can use, the missions and projects donors fund, and the meetings where they "
-            "agree who does what. Everything works on this device without a connection "
-            "and syncs when one appears."
-        </p>
-        // Read from every action item: kept out of the main module (13 KB brotli), fetched
-        // after the start page is drawn, into a space kept for it (nothing moves when it
-        // comes).
+        <p class="lead">{t(msg::HOME_LEAD)}</p>
+        // Kept a space of its own: nothing moves when it comes.
         <Show when=move || has_org.get()>
-            <div class="own-slot">{crate::chunks::show_part(crate::chunks::own_follow_up())}</div>
+            <div class="own-slot">{crate::chunks::show_part(crate::chunks::start_part(Part::FollowUp))}</div>
         </Show>
+        {crate::chunks::show_part(crate::chunks::start_part(Part::Cards))}
+    }
+}
+
+/// The parts of the start page kept in its chunk.
+#[derive(Clone, Copy, Debug)]
+pub enum Part {
+    FollowUp,
+    Cards,
+}
+
+impl Part {
+    pub fn view(self) -> AnyView {
+        match self {
+            Part::FollowUp => view! { <OwnFollowUp/> }.into_any(),
+            Part::Cards => view! { <Cards/> }.into_any(),
+        }
+    }
+}
+
+/// What is in the catalogue, kind by kind, and what this person may add.
+#[component]
+fn Cards() -> impl IntoView {
+    let orgs = count_of(RecordKind::Organisation);
+    let tools = count_of(RecordKind::TrainingTool);
+    let meetings = count_of(RecordKind::Meeting);
+    let actions = count_of(RecordKind::ActionItem);
+    let projects = count_of(RecordKind::Project);
+    let missions = count_of(RecordKind::Mission);
+    let add_tool = allowed(|a| a.may_create(RecordKind::TrainingTool));
+    let add_org = allowed(|a| a.may_create(RecordKind::Organisation));
+    view! {
         <ul class="cards">
             <li>
-                <a href="/organisations">
-                    <strong>{move || count(orgs.get())}</strong>" organisations"
-                </a>
-                <span>"Donors, providers, regional bodies and customs administrations"</span>
+                <a href="/organisations">{move || counted(orgs.get(), msg::HOME_ORGANISATIONS)}</a>
+                <span>{t(msg::HOME_ORGANISATIONS_ABOUT)}</span>
             </li>
             <li>
-                <a href="/training">
-                    <strong>{move || count(tools.get())}</strong>" training tools"
-                </a>
-                <span>"E-learning, workshops and guides, by topic and language"</span>
+                <a href="/training">{move || counted(tools.get(), msg::HOME_TRAINING)}</a>
+                <span>{t(msg::HOME_TRAINING_ABOUT)}</span>
             </li>
             <li>
-                <a href="/meetings">
-                    <strong>{move || count(meetings.get())}</strong>" meetings"
-                </a>
-                <span>"Donor coordination meetings and video conferences, with what they agreed"</span>
+                <a href="/meetings">{move || counted(meetings.get(), msg::HOME_MEETINGS)}</a>
+                <span>{t(msg::HOME_MEETINGS_ABOUT)}</span>
             </li>
             <li>
-                <a href="/actions">
-                    <strong>{move || count(actions.get())}</strong>" action items"
-                </a>
-                <span>"Who agreed to do what, by when, and whether it is done"</span>
+                <a href="/actions">{move || counted(actions.get(), msg::HOME_ACTIONS)}</a>
+                <span>{t(msg::HOME_ACTIONS_ABOUT)}</span>
             </li>
             <li>
-                <a href="/missions">
-                    <strong>{move || count(missions.get())}</strong>" missions"
-                </a>
-                <span>"Technical assistance missions and what they found"</span>
+                <a href="/missions">{move || counted(missions.get(), msg::HOME_MISSIONS)}</a>
+                <span>{t(msg::HOME_MISSIONS_ABOUT)}</span>
             </li>
             <li>
-                <a href="/projects">
-                    <strong>{move || count(projects.get())}</strong>" projects"
-                </a>
-                <span>"Who funds and implements what, where: "<a href="/funding">"overlaps and gaps"</a></span>
+                <a href="/projects">{move || counted(projects.get(), msg::HOME_PROJECTS)}</a>
+                <span>{t(msg::HOME_PROJECTS_ABOUT)}" "<a href="/funding">{t(msg::HOME_OVERLAPS)}</a></span>
             </li>
         </ul>
         <p class="actions">
-            <Show when=move || add_tool.get()><a href="/training/new">"Add a training tool"</a></Show>
-            <Show when=move || add_org.get()><a href="/organisations/new">"Add an organisation"</a></Show>
+            <Show when=move || add_tool.get()><a href="/training/new">{t(msg::ADD_TRAINING_TOOL)}</a></Show>
+            <Show when=move || add_org.get()><a href="/organisations/new">{t(msg::ADD_ORGANISATION)}</a></Show>
         </p>
     }
 }
@@ -99,7 +113,7 @@ pub fn Home() -> impl IntoView {
 /// For someone who works for an organisation: its follow-up at a glance, the first thing an
 /// office opening Tradewinds needs.
 #[component]
-pub fn OwnFollowUp() -> impl IntoView {
+fn OwnFollowUp() -> impl IntoView {
     let actor = use_actor();
     let own = move || actor.with(|a| a.as_ref().and_then(|a| a.organisation));
     let org = record_of(RecordKind::Organisation, own);
@@ -123,17 +137,14 @@ pub fn OwnFollowUp() -> impl IntoView {
         let pending = theirs.iter().filter(|a| a.status.is_pending()).count();
         let overdue = theirs.iter().filter(|a| a.is_overdue(today)).count();
         let late = overdue > 0;
-        let summary = match (pending, overdue) {
-            (0, _) => "No action item to do.".to_owned(),
-            (1, 0) => "1 action item to do.".to_owned(),
-            (1, _) => "1 action item to do, and it is overdue.".to_owned(),
-            (p, 0) => format!("{p} action items to do."),
-            (p, o) => format!("{p} action items to do, {o} of them overdue."),
-        };
+        let summary = tf(
+            msg::OWN_FOLLOW_UP,
+            &[("pending", pending.into()), ("overdue", overdue.into())],
+        );
         Some(view! {
             <p class="own" class:attention=late data-testid="own-follow-up">
                 <strong>{name}</strong>": "{summary}" "
-                <a href=Section::Organisations.href(View::Detail(id))>"See its page"</a>
+                <a href=Section::Organisations.href(View::Detail(id))>{t(msg::SEE_ITS_PAGE)}</a>
             </p>
         })
     }

@@ -7,7 +7,9 @@ use tradewinds_shared::ValidationErrors;
 
 use crate::catalogue::use_catalogue;
 use crate::components::fields::TextField;
+use crate::components::layout::LanguageSwitch;
 use crate::db::OutboxStatus;
+use crate::i18n::{msg, t, tf};
 use crate::loaded::Loaded;
 use crate::session;
 use crate::sync::SyncError;
@@ -15,14 +17,13 @@ use crate::sync::SyncError;
 /// Why signing in did not work, in words for the person.
 fn explain(e: &SyncError) -> String {
     match e {
-        SyncError::Offline => {
-            "Signing in needs a connection to the server, and it cannot be reached now. \
-             Try again when you are online; anything already on this device stays here."
-                .into()
-        }
+        SyncError::Offline => t(msg::SIGN_IN_OFFLINE).to_owned(),
         // The server's own words: wrong password, too many attempts, disabled account.
         SyncError::Refused(body) => body.message.clone(),
-        other => format!("Signing in did not work: {other}"),
+        other => tf(
+            msg::SIGN_IN_FAILED,
+            &[("error", (&other.to_string()).into())],
+        ),
     }
 }
 
@@ -46,10 +47,10 @@ pub fn SignInForm(
         let (e, p) = (email.get_untracked(), password.get_untracked());
         let mut missing = ValidationErrors::default();
         if e.trim().is_empty() {
-            missing.add("email", "Enter the email address of your account.");
+            missing.add("email", t(msg::SIGN_IN_ENTER_EMAIL));
         }
         if p.is_empty() {
-            missing.add("password", "Enter your password.");
+            missing.add("password", t(msg::SIGN_IN_ENTER_PASSWORD));
         }
         errors.set(missing.clone());
         problem.set(None);
@@ -59,9 +60,12 @@ pub fn SignInForm(
         busy.set(true);
         let cat = cat.clone();
         // Once signed in, this form is usually gone (the app replaces it): its signals are
-        // set only if it is still there.
+        // set only if it is still there, and before it goes to another screen, so that
+        // none of its effects is left to run after the screen is gone.
         spawn_local(async move {
-            match session::sign_in(&cat, &e, &p).await {
+            let result = session::sign_in(&cat, &e, &p).await;
+            busy.try_set(false);
+            match result {
                 Ok(held) => {
                     password.try_set(String::new());
                     if let Some(notice) = session::held_notice(&held) {
@@ -75,7 +79,6 @@ pub fn SignInForm(
                     problem.try_set(Some(explain(&err)));
                 }
             }
-            busy.try_set(false);
         });
     };
     let error = move |f: &'static str| {
@@ -83,16 +86,16 @@ pub fn SignInForm(
     };
     view! {
         <form class="record-form compact" on:submit=submit novalidate data-testid="sign-in-form">
-            <TextField label="Email" name="email" kind="email" autocomplete="username" value=email
+            <TextField label=t(msg::EMAIL) name="email" kind="email" autocomplete="username" value=email
                 on_input=move |v| email.set(v) error=error("email")/>
-            <TextField label="Password" name="password" kind="password" autocomplete="current-password" value=password
+            <TextField label=t(msg::PASSWORD) name="password" kind="password" autocomplete="current-password" value=password
                 on_input=move |v| password.set(v) error=error("password")/>
             <Show when=move || problem.with(Option::is_some)>
                 <p class="error" role="alert" data-testid="sign-in-error">{move || problem.get()}</p>
             </Show>
             <div class="actions">
                 <button type="submit" class="primary" data-testid="sign-in" disabled=move || busy.get()>
-                    {move || if busy.get() { "Signing in…" } else { "Sign in" }}
+                    {move || t(if busy.get() { msg::SIGNING_IN } else { msg::SIGN_IN })}
                 </button>
             </div>
         </form>
@@ -118,13 +121,16 @@ pub fn SignInAlone() -> impl IntoView {
         let who = first
             .by_name
             .clone()
-            .unwrap_or_else(|| "the last person signed in".into());
+            .unwrap_or_else(|| t(msg::SIGN_IN_LAST_PERSON).to_owned());
         let others = pending.iter().any(|e| e.by_name != first.by_name);
-        let text = match (pending.len(), others) {
-            (1, _) => format!("1 change made on this device by {who} waits to be sent. It is sent when {who} signs in here, never under another name."),
-            (n, false) => format!("{n} changes made on this device by {who} wait to be sent. They are sent when {who} signs in here, never under another name."),
-            (n, true) => format!("{n} changes made on this device by {who} and others wait to be sent. Each is sent when the person who made it signs in here, never under another name."),
-        };
+        let text = tf(
+            if others {
+                msg::SIGN_IN_WAITING_SEVERAL
+            } else {
+                msg::SIGN_IN_WAITING
+            },
+            &[("count", pending.len().into()), ("who", (&who).into())],
+        );
         Some(view! {
             <p class="attention" role="status" data-testid="waiting-for-sign-in">{text}</p>
         })
@@ -132,13 +138,11 @@ pub fn SignInAlone() -> impl IntoView {
     view! {
         <header class="top">
             <span class="brand">"Tradewinds"</span>
+            <LanguageSwitch/>
         </header>
         <main id="main" tabindex="-1">
-            <h1>"Sign in"</h1>
-            <p class="lead">
-                "Tradewinds keeps the catalogue of Caribbean customs capacity building on this device. "
-                "Sign in once while online; after that it opens and works without a connection."
-            </p>
+            <h1>{t(msg::SIGN_IN)}</h1>
+            <p class="lead">{t(msg::SIGN_IN_LEAD)}</p>
             {waiting_note}
             <SignInForm/>
         </main>
@@ -152,11 +156,11 @@ pub fn SignInPage() -> impl IntoView {
     let session = cat.session;
     let ended = move || session.with(|s| s.as_ref().is_some_and(|s| !s.signed_in()));
     view! {
-        <h1>"Sign in"</h1>
+        <h1>{t(msg::SIGN_IN)}</h1>
         <Show when=ended fallback=|| view! {
-            <p class="lead">"You are signed in. To work as someone else, sign in with their account; changes not yet sent stay with the person who made them."</p>
+            <p class="lead">{t(msg::SIGN_IN_AS_SOMEONE_ELSE)}</p>
         }>
-            <p class="lead">"Your session has ended. Everything you did on this device is kept; sign in again to send it."</p>
+            <p class="lead">{t(msg::SIGN_IN_SESSION_ENDED)}</p>
         </Show>
         <SignInForm then="/"/>
     }

@@ -1,6 +1,10 @@
 //! The sync status as a person reads it: "2 changes waiting since 14:02 · last synced at
 //! 14:10".
 
+use tradewinds_shared::i18n::Arg;
+
+use crate::i18n::{msg, t, tf};
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub enum Phase {
     #[default]
@@ -38,65 +42,44 @@ pub struct SyncStatus {
 /// "about 2 minutes left", in words a person reads at a glance.
 fn time_left(secs: u32) -> String {
     match secs {
-        0..=9 => "a few seconds left".into(),
-        10..=59 => format!("about {} seconds left", secs.div_ceil(10) * 10),
-        60..=89 => "about a minute left".into(),
-        90..=3599 => format!("about {} minutes left", (secs + 30) / 60),
-        _ => "over an hour left".into(),
-    }
-}
-
-/// 12345 as "12,345".
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn changes(n: usize) -> String {
-    if n == 1 {
-        "1 change".into()
-    } else {
-        format!("{n} changes")
+        0..=9 => t(msg::LEFT_SECONDS_FEW).to_owned(),
+        10..=59 => tf(
+            msg::LEFT_SECONDS,
+            &[("count", (secs.div_ceil(10) * 10).into())],
+        ),
+        60..=89 => t(msg::LEFT_MINUTE).to_owned(),
+        90..=3599 => tf(msg::LEFT_MINUTES, &[("count", ((secs + 30) / 60).into())]),
+        _ => t(msg::LEFT_HOUR).to_owned(),
     }
 }
 
 impl SyncStatus {
     /// The status in plain words, with `time` formatting a timestamp.
     pub fn describe(&self, time: impl Fn(i64) -> String) -> String {
+        let count = |n: usize| ("count", Arg::from(n));
         let mut parts = Vec::new();
         parts.push(match (self.waiting, self.oldest_waiting) {
-            (0, _) => "All changes saved to the server".to_owned(),
-            (n, Some(t)) => format!("{} waiting since {}", changes(n), time(t)),
-            (n, None) => format!("{} waiting", changes(n)),
+            (0, _) if self.last_sync.is_none() => t(msg::SYNC_NOT_YET).to_owned(),
+            (0, _) => t(msg::SYNC_ALL_SAVED).to_owned(),
+            (n, Some(at)) => tf(
+                msg::SYNC_WAITING_SINCE,
+                &[count(n), ("time", (&time(at)).into())],
+            ),
+            (n, None) => tf(msg::SYNC_WAITING, &[count(n)]),
         });
-        if self.waiting == 0 && self.last_sync.is_none() {
-            parts[0] = "Not yet synced".to_owned();
-        }
         if self.phase == Phase::SignedOut {
-            parts[0] = match self.waiting {
-                0 => "Signed out — sign in again to sync".to_owned(),
-                1 => "Signed out — sign in again to send 1 waiting change".to_owned(),
-                n => format!("Signed out — sign in again to send {n} waiting changes"),
-            };
+            parts[0] = tf(msg::SYNC_SIGNED_OUT, &[count(self.waiting)]);
         }
-        if let Some(t) = self.last_sync {
-            parts.push(format!("last synced {}", time(t)));
+        if let Some(at) = self.last_sync {
+            parts.push(tf(msg::SYNC_LAST, &[("time", (&time(at)).into())]));
         }
         match &self.phase {
             Phase::Idle | Phase::SignedOut => {}
             Phase::Syncing => parts.push(match self.loading {
                 Some((got, Some(total))) => {
-                    let mut s = format!(
-                        "loading the catalogue: {} of {} records",
-                        thousands(got.min(total)),
-                        thousands(total)
+                    let mut s = tf(
+                        msg::SYNC_LOADING_OF,
+                        &[("got", got.min(total).into()), ("total", total.into())],
                     );
                     if let Some(left) = self.loading_left {
                         s.push_str(", ");
@@ -104,24 +87,19 @@ impl SyncStatus {
                     }
                     s
                 }
-                Some((got, None)) => format!("loading the catalogue: {} records", thousands(got)),
-                None => "syncing…".into(),
+                Some((got, None)) => tf(msg::SYNC_LOADING, &[("got", got.into())]),
+                None => t(msg::SYNC_SYNCING).to_owned(),
             }),
-            Phase::Offline => parts.push("offline: changes are kept on this device".into()),
-            Phase::Failed(e) => parts.push(format!("sync problem: {e}")),
+            Phase::Offline => parts.push(t(msg::SYNC_OFFLINE).to_owned()),
+            Phase::Failed(e) => parts.push(tf(msg::SYNC_PROBLEM, &[("error", e.into())])),
         }
         if self.held > 0 {
-            let who = self.held_by.as_deref().unwrap_or("another person");
-            parts.push(format!(
-                "{} made by {who} not sent under your name — see Sync",
-                changes(self.held)
-            ));
+            let someone = t(msg::SYNC_ANOTHER_PERSON);
+            let who = self.held_by.as_deref().unwrap_or(someone);
+            parts.push(tf(msg::SYNC_HELD, &[count(self.held), ("who", who.into())]));
         }
         if self.rejected > 0 {
-            parts.push(format!(
-                "{} refused by the server — see Sync",
-                self.rejected
-            ));
+            parts.push(tf(msg::SYNC_REFUSED, &[count(self.rejected)]));
         }
         parts.join(" · ")
     }
@@ -162,7 +140,5 @@ mod tests {
         assert_eq!(time_left(31), "about 40 seconds left");
         assert_eq!(time_left(70), "about a minute left");
         assert_eq!(time_left(4000), "over an hour left");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1_000_000), "1,000,000");
     }
 }

@@ -1,0 +1,96 @@
+//! The interface's language on this device and its messages (`tradewinds_shared::i18n`).
+//!
+//! The app carries no text of its own: `boot.js` picks the language (the person's choice
+//! kept on this device, else the browser's languages) and fetches its file (compiled from
+//! `shared/lang/<code>.ftl` when the app is built, `i18n::compile`) while the wasm module
+//! downloads; [`load`] reads it before the first screen is drawn. Changing the language
+//! keeps the choice on the device (`localStorage`, by `boot.js`) and reloads the page, so
+//! every screen is drawn once in it.
+
+use std::cell::Cell;
+
+use tradewinds_shared::i18n::{Arg, Catalogue, Lang, Msg};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::components::pwa::{call_with, flag, pwa};
+
+pub use tradewinds_shared::i18n::msg;
+
+thread_local! {
+    /// Loaded once per page load and kept for its life (a change of language reloads), so
+    /// that a message without values is lent as `&'static str`, as literal text was.
+    static MESSAGES: Cell<Option<&'static Catalogue>> = const { Cell::new(None) };
+}
+
+fn messages() -> Option<&'static Catalogue> {
+    MESSAGES.with(|m| {
+        #[cfg(debug_assertions)]
+        if m.get().is_none() {
+            // Browser tests do not run boot.js: they read English from the source file.
+            m.set(Some(Box::leak(Box::new(english()))));
+        }
+        m.get()
+    })
+}
+
+/// A message that names no value, in the interface's language.
+pub fn t(id: Msg) -> &'static str {
+    messages().and_then(|c| c.plain(id)).unwrap_or_default()
+}
+
+/// A message with its values: `tf(msg::X, &[("count", n.into())])`.
+pub fn tf(id: Msg, args: &[(&str, Arg<'_>)]) -> String {
+    messages().map_or_else(String::new, |c| c.format(id, args))
+}
+
+/// The language the interface is in.
+pub fn lang() -> Lang {
+    messages().map_or(Lang::En, Catalogue::lang)
+}
+
+/// A whole number as the interface's language writes it.
+pub fn number(n: usize) -> String {
+    lang().number(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+#[cfg(debug_assertions)]
+fn english() -> Catalogue {
+    let (_, source) = tradewinds_shared::i18n::SOURCES[0];
+    Catalogue::parse(Lang::En, source).expect("lang/en.ftl reads")
+}
+
+/// Uses these messages from now on (`boot.js` has set `html lang` to their language).
+pub fn install(catalogue: Catalogue) {
+    MESSAGES.with(|m| m.set(Some(Box::leak(Box::new(catalogue)))));
+}
+
+/// Reads the language file `boot.js` fetched (`window.tradewinds.messages`).
+pub async fn load() -> Result<(), String> {
+    let pwa = pwa().ok_or("the page did not start the app")?;
+    let get = |name: &str| js_sys::Reflect::get(&pwa, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    let promise: js_sys::Promise = get("messages")
+        .dyn_into()
+        .map_err(|_| "the page fetched no language file")?;
+    let text = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|_| "its language file could not be fetched")?
+        .as_string()
+        .unwrap_or_default();
+    // Read after the file: boot.js falls back to English when the chosen file fails.
+    let lang = get("lang")
+        .as_string()
+        .and_then(|code| Lang::from_tag(&code))
+        .unwrap_or(Lang::En);
+    install(Catalogue::from_json(lang, &text).ok_or("its language file is not one it reads")?);
+    Ok(())
+}
+
+/// Keeps `lang` as this device's language and draws the app again in it (`boot.js`).
+pub fn choose(lang: Lang) {
+    call_with("chooseLang", lang.code());
+}
+
+/// Whether the language was changed just before this page load.
+pub fn just_chosen() -> bool {
+    flag("langChanged")
+}

@@ -1,0 +1,76 @@
+// The interface's language in headless Chromium against the real server: the browser's
+// language is the default, a choice from the header is kept on the device and survives a
+// reload, and it works offline (every language file is kept by the service worker).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, watchErrors } from './harness.mjs';
+import { signIn, fillSignIn, waitUntil } from './pages.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); server?.cleanup(); });
+
+const nav = (page) => page.locator('#main-nav');
+const status = (page) => page.getByTestId('sync-status');
+
+async function choose(page, code) {
+  const reloaded = page.waitForEvent('load');
+  await page.getByTestId('language').selectOption(code);
+  await reloaded;
+}
+
+test('a browser set to Spanish gets Spanish from the first screen, sign-in included', async () => {
+  const context = await browser.newContext({ locale: 'es-ES' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url + '/');
+  await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+  // A form left empty is refused in Spanish.
+  await page.getByTestId('sign-in').click();
+  await page.getByText('Escriba su contraseña.').waitFor();
+  await (await fillSignIn(page, null)).click();
+  await page.getByTestId('account-link').waitFor();
+  await nav(page).getByRole('link', { name: 'Herramientas de capacitación' }).waitFor();
+  await page.getByRole('heading', { name: 'Fortalecimiento de capacidades aduaneras en el Caribe' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a language chosen in the header is kept on the device, online and offline', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, server.url);
+  await nav(page).getByRole('link', { name: 'Training tools' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  // The service worker keeps every language's file: wait until it is in charge.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await waitUntil(async () => /All changes saved/.test(await status(page).textContent()), { what: 'the first sync', timeout: 20000 });
+
+  await choose(page, 'fr');
+  await nav(page).getByRole('link', { name: 'Outils de formation' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+  // The change is said to a screen reader, once.
+  await page.getByText("L'interface est maintenant en français.").waitFor();
+  await waitUntil(async () => /Toutes les modifications sont enregistrées/.test(await status(page).textContent()), { what: 'the status in French', timeout: 20000 });
+  assert.equal(await page.getByTestId('language').inputValue(), 'fr');
+
+  await page.reload();
+  await nav(page).getByRole('link', { name: 'Outils de formation' }).waitFor();
+  assert.equal(await page.getByText("L'interface est maintenant en français.").count(), 0);
+
+  // Offline: the same language on a reload, and another one chosen without a connection.
+  await context.setOffline(true);
+  await page.reload();
+  await nav(page).getByRole('link', { name: 'Outils de formation' }).waitFor();
+  await waitUntil(async () => /hors ligne/.test(await status(page).textContent()), { what: 'the offline status in French', timeout: 20000 });
+  await choose(page, 'nl');
+  await nav(page).getByRole('link', { name: 'Trainingsmiddelen' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'nl');
+  await page.getByRole('heading', { name: 'Capaciteitsopbouw voor de douane in het Caribisch gebied' }).waitFor();
+  await context.setOffline(false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
