@@ -9,7 +9,8 @@
 
 use std::cell::Cell;
 
-use tradewinds_shared::i18n::{Arg, Catalogue, Lang, Msg};
+use tradewinds_shared::i18n::{field_key, reference_key, Arg, Catalogue, Labelled, Lang, Msg};
+use tradewinds_shared::{reference, Organisation, RecordKind};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::components::pwa::{call_with, flag, pwa};
@@ -93,4 +94,52 @@ pub fn choose(lang: Lang) {
 /// Whether the language was changed just before this page load.
 pub fn just_chosen() -> bool {
     flag("langChanged")
+}
+
+/// A word the code names by key (`tradewinds_shared::i18n::field_key` and the like), in the
+/// interface's language; `english` where the language file lacks it.
+pub fn word(key: &str, english: &'static str) -> &'static str {
+    messages().and_then(|c| c.word(key)).unwrap_or(english)
+}
+
+/// A coded value's label (an organisation's category, a project's status…).
+pub fn label<T: Labelled>(value: T) -> &'static str {
+    word(&value.key(), value.label())
+}
+
+/// What forms and pages call field `name` of `kind`.
+pub fn field_label(kind: RecordKind, name: &'static str) -> &'static str {
+    word(&field_key(kind, name), kind.field_label(name))
+}
+
+/// A field's label for a name read from data (history, the Sync page): a field this
+/// release does not know goes by its name.
+pub fn field_label_of(kind: RecordKind, name: &str) -> String {
+    match kind.field(name) {
+        Some(f) => field_label(kind, f.name).to_owned(),
+        None => name.to_owned(),
+    }
+}
+
+/// A country's name, by its ISO code.
+pub fn country_name(code: &str) -> Option<&'static str> {
+    reference::country_name(code).map(|en| word(&reference_key("country", code), en))
+}
+
+/// A language's name, by its code.
+pub fn language_name(code: &str) -> Option<&'static str> {
+    reference::language_name(code).map(|en| word(&reference_key("language", code), en))
+}
+
+/// A topic's name, by its code.
+pub fn topic_label(code: &str) -> Option<&'static str> {
+    reference::topic_label(code).map(|en| word(&reference_key("topic", code), en))
+}
+
+/// An organisation's country, or "Regional / international".
+pub fn org_country(org: &Organisation) -> &'static str {
+    org.country
+        .as_deref()
+        .and_then(country_name)
+        .unwrap_or_else(|| t(msg::REGIONAL_INTERNATIONAL))
 }

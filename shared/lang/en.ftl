@@ -157,3 +157,370 @@ sign-in-waiting = { $count ->
    *[other] { $count } changes made on this device by { $who } wait to be sent. They are sent when { $who } signs in here, never under another name.
 }
 sign-in-waiting-several = { $count } changes made on this device by { $who } and others wait to be sent. Each is sent when the person who made it signs in here, never under another name.
+
+# Fields, coded values, countries, languages and topics. Their keys follow the code:
+# `field-<kind>-<field>`, `<Enum>-<code>`, `country-<code>`, `language-<code>`, `topic-<code>`;
+# `i18n::tests` keeps these English texts equal to the labels in the code.
+
+## Organisations: fields
+
+field-organisations-name = Name
+field-organisations-acronym = Acronym
+field-organisations-iati_identifier = IATI organisation identifier
+field-organisations-category = Category
+field-organisations-country = Country
+field-organisations-website = Website
+field-organisations-parent = Part of
+field-organisations-status = Status
+field-organisations-successor = Successor
+field-organisations-languages = Languages
+field-organisations-memberships = Member of
+field-organisations-description = Description
+field-organisations-source = Source of these facts
+
+## Contacts: fields
+
+field-contacts-organisation = Organisation
+field-contacts-role_title = Role title
+field-contacts-name = Name
+field-contacts-email = E-mail
+field-contacts-phone = Phone
+field-contacts-language = Language
+field-contacts-duties = Focal-point duties
+field-contacts-source = Source of these facts
+
+## Training tools: fields
+
+field-training_tools-title = Title
+field-training_tools-provider = Provider
+field-training_tools-programme = Programme
+field-training_tools-format = Format
+field-training_tools-platform = Platform
+field-training_tools-languages = Languages
+field-training_tools-duration = Duration
+field-training_tools-audience = Audience
+field-training_tools-access = Access
+field-training_tools-certification = Certification
+field-training_tools-cost = Cost
+field-training_tools-url = Web address
+field-training_tools-topics = Topics
+field-training_tools-last_verified = Last checked
+field-training_tools-description = Description
+field-training_tools-source = Source of these facts
+
+## Programmes: fields
+
+field-programmes-name = Name
+field-programmes-acronym = Acronym
+field-programmes-owner = Run by
+field-programmes-started = Started
+field-programmes-description = Description
+field-programmes-source = Source of these facts
+
+## Meetings: fields
+
+field-meetings-title = Title
+field-meetings-kind = Kind of meeting
+field-meetings-starts = First day
+field-meetings-ends = Last day
+field-meetings-venue = Venue
+field-meetings-country = Country
+field-meetings-organiser = Organised by
+field-meetings-chair = Chair
+field-meetings-attendees = Organisations taking part
+field-meetings-topics = Topics
+field-meetings-summary = Summary
+field-meetings-source = Source of these facts
+
+## Action items: fields
+
+field-action_items-meeting = Agreed at
+field-action_items-mission = Recommended by the mission
+field-action_items-text = Action
+field-action_items-owner = Owner
+field-action_items-co_owners = Shared with
+field-action_items-due = Due
+field-action_items-status = Status
+field-action_items-progress = Progress
+field-action_items-source = Source of these facts
+
+## Projects: fields
+
+field-projects-title = Title
+field-projects-identifier = Identifier
+field-projects-status = Status
+field-projects-starts = Start
+field-projects-ends = End
+field-projects-accountable = Accountable
+field-projects-funders = Funded by
+field-projects-implementers = Implemented by
+field-projects-countries = Countries
+field-projects-topics = Topics
+field-projects-sectors = Other DAC sectors
+field-projects-budget = Budget
+field-projects-currency = Currency
+field-projects-programme = Programme
+field-projects-description = Description
+field-projects-source = Source of these facts
+
+## Missions: fields
+
+field-missions-title = Title
+field-missions-provider = Provided by
+field-missions-beneficiary = Administration assisted
+field-missions-country = Country
+field-missions-project = Project
+field-missions-starts = First day
+field-missions-ends = Last day
+field-missions-phase = Phase
+field-missions-topics = Topics
+field-missions-findings = Findings
+field-missions-recommendations = Recommendations
+field-missions-report_access = Who may read the full report
+field-missions-report_url = Where the report is kept
+field-missions-source = Source of these facts
+
+## Documents: fields
+
+field-documents-title = Title
+field-documents-kind = Kind
+field-documents-url = Web address
+field-documents-publisher = Published by
+field-documents-meeting = Meeting
+field-documents-mission = Mission
+field-documents-project = Project
+field-documents-language = Language
+field-documents-published = Published on
+field-documents-description = Description
+
+## RecordKind
+
+RecordKind-organisation = Organisation
+RecordKind-contact = Contact
+RecordKind-training_tool = Training tool
+RecordKind-programme = Programme
+RecordKind-meeting = Meeting
+RecordKind-action_item = Action item
+RecordKind-project = Project
+RecordKind-mission = Mission
+RecordKind-document = Document
+
+## OrgCategory
+
+OrgCategory-donor = Donor
+OrgCategory-ta_provider = Technical assistance provider
+OrgCategory-customs_administration = Customs administration
+OrgCategory-regional_body = Regional body
+OrgCategory-international_organisation = International organisation
+OrgCategory-academic = Academic
+
+## OrgStatus
+
+OrgStatus-active = Active
+OrgStatus-defunct = Defunct
+
+## ToolFormat
+
+ToolFormat-e_learning = E-learning
+ToolFormat-classroom = Classroom
+ToolFormat-workshop = Workshop
+ToolFormat-blended = Blended
+ToolFormat-webinar = Webinar
+ToolFormat-train_the_trainer = Train-the-trainer
+ToolFormat-guide = Manual or guide
+
+## Audience
+
+Audience-all_staff = All staff
+Audience-frontline = Front-line officers
+Audience-specialist = Specialists
+Audience-management = Managers
+Audience-trainers = Trainers
+
+## AccessRule
+
+AccessRule-open = Open to all
+AccessRule-members_only = Members only
+AccessRule-national_coordinator = Through the national coordinator
+AccessRule-formal_request = On formal request
+
+## Role
+
+Role-viewer = Viewer
+Role-office_editor = Office editor
+Role-coordinator = Coordinator
+Role-admin = Administrator
+
+## DocumentKind
+
+DocumentKind-agenda = Agenda
+DocumentKind-minutes = Minutes or report of a meeting
+DocumentKind-presentation = Presentation
+DocumentKind-mission_report = Mission report
+DocumentKind-photo = Photo
+DocumentKind-other = Other document
+
+## MeetingKind
+
+MeetingKind-donor_coordination = Donor coordination
+MeetingKind-steering = Steering committee
+MeetingKind-video_conference = Video conference
+MeetingKind-workshop = Workshop or seminar
+MeetingKind-other = Other meeting
+
+## ActionStatus
+
+ActionStatus-open = Open
+ActionStatus-in_progress = In progress
+ActionStatus-done = Done
+ActionStatus-cancelled = Cancelled
+
+## MissionPhase
+
+MissionPhase-diagnostic = Diagnostic
+MissionPhase-implementation = Implementation
+MissionPhase-monitoring = Monitoring and follow-up
+
+## ReportAccess
+
+ReportAccess-public = Public
+ReportAccess-participants = The organisations involved
+ReportAccess-on_request = On request to the beneficiary administration
+ReportAccess-confidential = Confidential
+
+## ProjectStatus
+
+ProjectStatus-pipeline = Pipeline
+ProjectStatus-implementation = Implementation
+ProjectStatus-finalisation = Finalisation
+ProjectStatus-closed = Closed
+ProjectStatus-cancelled = Cancelled
+ProjectStatus-suspended = Suspended
+
+## Countries and territories
+
+country-AI = Anguilla
+country-AG = Antigua and Barbuda
+country-AW = Aruba
+country-BS = Bahamas
+country-BB = Barbados
+country-BE = Belgium
+country-BZ = Belize
+country-BM = Bermuda
+country-VG = British Virgin Islands
+country-CA = Canada
+country-KY = Cayman Islands
+country-CO = Colombia
+country-CR = Costa Rica
+country-CW = Curaçao
+country-DM = Dominica
+country-DO = Dominican Republic
+country-FR = France
+country-GD = Grenada
+country-GT = Guatemala
+country-GY = Guyana
+country-HT = Haiti
+country-HN = Honduras
+country-JM = Jamaica
+country-MX = Mexico
+country-MS = Montserrat
+country-NL = Netherlands
+country-NI = Nicaragua
+country-PA = Panama
+country-KN = Saint Kitts and Nevis
+country-LC = Saint Lucia
+country-VC = Saint Vincent and the Grenadines
+country-SX = Sint Maarten
+country-ES = Spain
+country-SR = Suriname
+country-TT = Trinidad and Tobago
+country-TC = Turks and Caicos Islands
+country-GB = United Kingdom
+country-US = United States
+country-VE = Venezuela
+
+## Languages of records
+
+language-en = English
+language-fr = French
+language-es = Spanish
+language-nl = Dutch
+language-pt = Portuguese
+language-ht = Haitian Creole
+
+## Topics
+
+topic-risk_management = Risk management
+topic-strategic_planning = Strategic planning
+topic-integrity = Integrity and transparency
+topic-valuation = Valuation, classification and origin
+topic-post_clearance_audit = Post-clearance audit
+topic-enforcement = Enforcement and intelligence
+topic-small_vessels = Small-vessel clearance
+topic-leadership = Leadership and management
+topic-it_automation = IT and automation
+topic-legislation = Legislation
+topic-revenue = Revenue administration
+topic-trade_facilitation = Trade facilitation
+
+regional-international = Regional / international
+
+## Organisations
+
+org-search-placeholder = Name, acronym, country…
+all-categories = All categories
+all-countries = All countries
+active-and-defunct = Active and defunct
+row-defunct = defunct
+needs-review = needs review
+source-is = Source: { $source }
+org-new-refused = Only regional coordinators and administrators add organisations: your account cannot save this form.
+none-option = (none)
+hint-website = Full address, e.g. https://www.cartac.org
+hint-iati-organisation = As IATI files name it, e.g. XM-DAC-41114; IATI's organisation registry lists them. IATI imports match organisations by it
+hint-memberships = Separate with commas, e.g. CARTAC, CCLEC
+
+## Training tools
+
+tool-search-placeholder = Title, topic, provider…
+all-formats = All formats
+language-filter = Language
+all-languages = All languages
+topic-filter = Topic
+all-topics = All topics
+all-providers = All providers
+read-only-refused = Your account can read the catalogue but not add to it.
+choose-organisation = Choose an organisation
+hint-day = YYYY-MM-DD
+
+## The Sync page
+
+sync-now = Sync now
+needs-attention = Needs attention
+nothing-refused = Nothing: the server accepted every change sent from this device.
+waiting-to-be-sent = Waiting to be sent
+no-changes-waiting = No changes waiting.
+not-discarded = Not discarded: { $error }
+held-title = Changes by { $who }
+held-explained = { $count ->
+    [one] 1 change made on this device by { $who } was never sent. It is not sent under your name. { $who } can sign in on this device to send it; or discard it (it is then lost).
+   *[other] { $count } changes made on this device by { $who } were never sent. They are not sent under your name. { $who } can sign in on this device to send them; or discard them (they are then lost).
+}
+sign-in-as = Sign in as { $who }
+discard-held = { $count ->
+    [one] Discard { $who }’s 1 change
+   *[other] Discard { $who }’s { $count } changes
+}
+made-by-at = made by { $who } { $time }
+made-at = made { $time }
+open = Open
+still-not-valid = Still not valid: { $error }. Open the record to correct it.
+open-the-record = Open the record
+send-again = Send again
+discard-this-change = Discard this change
+edited-in-two-places = Edited in two places
+no-conflicts = No conflicts.
+untitled = (untitled)
+choose-value-to-keep = “{ $field }” was changed in two places. Choose the value to keep:
+device-named = device { $device }
+keep-this = Keep this

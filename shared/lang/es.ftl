@@ -159,3 +159,368 @@ sign-in-waiting = { $count ->
    *[other] { $count } cambios hechos en este dispositivo por { $who } esperan ser enviados. Se enviarán cuando { $who } inicie sesión aquí, nunca a nombre de otra persona.
 }
 sign-in-waiting-several = { $count } cambios hechos en este dispositivo por { $who } y otras personas esperan ser enviados. Cada uno se enviará cuando la persona que lo hizo inicie sesión aquí, nunca a nombre de otra.
+
+# Campos, valores codificados, países, idiomas y temas
+
+## Organisations: fields
+
+field-organisations-name = Nombre
+field-organisations-acronym = Sigla
+field-organisations-iati_identifier = Identificador de organización IATI
+field-organisations-category = Categoría
+field-organisations-country = País
+field-organisations-website = Sitio web
+field-organisations-parent = Parte de
+field-organisations-status = Estado
+field-organisations-successor = Sucesora
+field-organisations-languages = Idiomas
+field-organisations-memberships = Miembro de
+field-organisations-description = Descripción
+field-organisations-source = Fuente de estos datos
+
+## Contacts: fields
+
+field-contacts-organisation = Organización
+field-contacts-role_title = Cargo
+field-contacts-name = Nombre
+field-contacts-email = Correo electrónico
+field-contacts-phone = Teléfono
+field-contacts-language = Idioma
+field-contacts-duties = Funciones del punto focal
+field-contacts-source = Fuente de estos datos
+
+## Training tools: fields
+
+field-training_tools-title = Título
+field-training_tools-provider = Proveedor
+field-training_tools-programme = Programa
+field-training_tools-format = Formato
+field-training_tools-platform = Plataforma
+field-training_tools-languages = Idiomas
+field-training_tools-duration = Duración
+field-training_tools-audience = Público destinatario
+field-training_tools-access = Acceso
+field-training_tools-certification = Certificación
+field-training_tools-cost = Costo
+field-training_tools-url = Dirección web
+field-training_tools-topics = Temas
+field-training_tools-last_verified = Última verificación
+field-training_tools-description = Descripción
+field-training_tools-source = Fuente de estos datos
+
+## Programmes: fields
+
+field-programmes-name = Nombre
+field-programmes-acronym = Sigla
+field-programmes-owner = Gestionado por
+field-programmes-started = Iniciado en
+field-programmes-description = Descripción
+field-programmes-source = Fuente de estos datos
+
+## Meetings: fields
+
+field-meetings-title = Título
+field-meetings-kind = Tipo de reunión
+field-meetings-starts = Primer día
+field-meetings-ends = Último día
+field-meetings-venue = Lugar
+field-meetings-country = País
+field-meetings-organiser = Organizada por
+field-meetings-chair = Presidencia
+field-meetings-attendees = Organizaciones participantes
+field-meetings-topics = Temas
+field-meetings-summary = Resumen
+field-meetings-source = Fuente de estos datos
+
+## Action items: fields
+
+field-action_items-meeting = Acordada en
+field-action_items-mission = Recomendada por la misión
+field-action_items-text = Acción
+field-action_items-owner = Responsable
+field-action_items-co_owners = Compartida con
+field-action_items-due = Plazo
+field-action_items-status = Estado
+field-action_items-progress = Avance
+field-action_items-source = Fuente de estos datos
+
+## Projects: fields
+
+field-projects-title = Título
+field-projects-identifier = Identificador
+field-projects-status = Estado
+field-projects-starts = Inicio
+field-projects-ends = Fin
+field-projects-accountable = Organización responsable
+field-projects-funders = Financiado por
+field-projects-implementers = Ejecutado por
+field-projects-countries = Países
+field-projects-topics = Temas
+field-projects-sectors = Otros sectores del CAD
+field-projects-budget = Presupuesto
+field-projects-currency = Moneda
+field-projects-programme = Programa
+field-projects-description = Descripción
+field-projects-source = Fuente de estos datos
+
+## Missions: fields
+
+field-missions-title = Título
+field-missions-provider = A cargo de
+field-missions-beneficiary = Administración beneficiaria
+field-missions-country = País
+field-missions-project = Proyecto
+field-missions-starts = Primer día
+field-missions-ends = Último día
+field-missions-phase = Fase
+field-missions-topics = Temas
+field-missions-findings = Conclusiones
+field-missions-recommendations = Recomendaciones
+field-missions-report_access = Quién puede leer el informe completo
+field-missions-report_url = Dónde se guarda el informe
+field-missions-source = Fuente de estos datos
+
+## Documents: fields
+
+field-documents-title = Título
+field-documents-kind = Tipo
+field-documents-url = Dirección web
+field-documents-publisher = Publicado por
+field-documents-meeting = Reunión
+field-documents-mission = Misión
+field-documents-project = Proyecto
+field-documents-language = Idioma
+field-documents-published = Publicado el
+field-documents-description = Descripción
+
+## RecordKind
+
+RecordKind-organisation = Organización
+RecordKind-contact = Contacto
+RecordKind-training_tool = Herramienta de capacitación
+RecordKind-programme = Programa
+RecordKind-meeting = Reunión
+RecordKind-action_item = Acción acordada
+RecordKind-project = Proyecto
+RecordKind-mission = Misión
+RecordKind-document = Documento
+
+## OrgCategory
+
+OrgCategory-donor = Donante
+OrgCategory-ta_provider = Proveedor de asistencia técnica
+OrgCategory-customs_administration = Administración de aduanas
+OrgCategory-regional_body = Organismo regional
+OrgCategory-international_organisation = Organización internacional
+OrgCategory-academic = Institución académica
+
+## OrgStatus
+
+OrgStatus-active = Activa
+OrgStatus-defunct = Disuelta
+
+## ToolFormat
+
+ToolFormat-e_learning = Aprendizaje en línea
+ToolFormat-classroom = Presencial
+ToolFormat-workshop = Taller
+ToolFormat-blended = Mixto
+ToolFormat-webinar = Seminario web
+ToolFormat-train_the_trainer = Formación de formadores
+ToolFormat-guide = Manual o guía
+
+## Audience
+
+Audience-all_staff = Todo el personal
+Audience-frontline = Funcionarios de primera línea
+Audience-specialist = Especialistas
+Audience-management = Directivos
+Audience-trainers = Formadores
+
+## AccessRule
+
+AccessRule-open = Abierto a todos
+AccessRule-members_only = Solo miembros
+AccessRule-national_coordinator = A través del coordinador nacional
+AccessRule-formal_request = Previa solicitud formal
+
+## Role
+
+Role-viewer = Lector
+Role-office_editor = Editor de una administración
+Role-coordinator = Coordinador
+Role-admin = Administrador
+
+## DocumentKind
+
+DocumentKind-agenda = Orden del día
+DocumentKind-minutes = Acta o informe de reunión
+DocumentKind-presentation = Presentación
+DocumentKind-mission_report = Informe de misión
+DocumentKind-photo = Foto
+DocumentKind-other = Otro documento
+
+## MeetingKind
+
+MeetingKind-donor_coordination = Coordinación de donantes
+MeetingKind-steering = Comité directivo
+MeetingKind-video_conference = Videoconferencia
+MeetingKind-workshop = Taller o seminario
+MeetingKind-other = Otra reunión
+
+## ActionStatus
+
+ActionStatus-open = Abierta
+ActionStatus-in_progress = En curso
+ActionStatus-done = Completada
+ActionStatus-cancelled = Cancelada
+
+## MissionPhase
+
+MissionPhase-diagnostic = Diagnóstico
+MissionPhase-implementation = Ejecución
+MissionPhase-monitoring = Seguimiento y monitoreo
+
+## ReportAccess
+
+ReportAccess-public = Público
+ReportAccess-participants = Las organizaciones involucradas
+ReportAccess-on_request = A solicitud de la administración beneficiaria
+ReportAccess-confidential = Confidencial
+
+## ProjectStatus
+
+ProjectStatus-pipeline = En preparación
+ProjectStatus-implementation = En ejecución
+ProjectStatus-finalisation = Finalización
+ProjectStatus-closed = Cerrado
+ProjectStatus-cancelled = Cancelado
+ProjectStatus-suspended = Suspendido
+
+## Countries and territories
+
+country-AI = Anguila
+country-AG = Antigua y Barbuda
+country-AW = Aruba
+country-BS = Bahamas
+country-BB = Barbados
+country-BE = Bélgica
+country-BZ = Belice
+country-BM = Bermudas
+country-VG = Islas Vírgenes Británicas
+country-CA = Canadá
+country-KY = Islas Caimán
+country-CO = Colombia
+country-CR = Costa Rica
+country-CW = Curazao
+country-DM = Dominica
+country-DO = República Dominicana
+country-FR = Francia
+country-GD = Granada
+country-GT = Guatemala
+country-GY = Guyana
+country-HT = Haití
+country-HN = Honduras
+country-JM = Jamaica
+country-MX = México
+country-MS = Montserrat
+country-NL = Países Bajos
+country-NI = Nicaragua
+country-PA = Panamá
+country-KN = San Cristóbal y Nieves
+country-LC = Santa Lucía
+country-VC = San Vicente y las Granadinas
+country-SX = Sint Maarten
+country-ES = España
+country-SR = Surinam
+country-TT = Trinidad y Tobago
+country-TC = Islas Turcas y Caicos
+country-GB = Reino Unido
+country-US = Estados Unidos
+country-VE = Venezuela
+
+## Languages of records
+
+language-en = Inglés
+language-fr = Francés
+language-es = Español
+language-nl = Neerlandés
+language-pt = Portugués
+language-ht = Criollo haitiano
+
+## Topics
+
+topic-risk_management = Gestión de riesgos
+topic-strategic_planning = Planificación estratégica
+topic-integrity = Integridad y transparencia
+topic-valuation = Valoración, clasificación arancelaria y origen
+topic-post_clearance_audit = Auditoría posterior al despacho
+topic-enforcement = Control e inteligencia
+topic-small_vessels = Despacho de embarcaciones menores
+topic-leadership = Liderazgo y gestión
+topic-it_automation = Informática y automatización
+topic-legislation = Legislación
+topic-revenue = Administración de ingresos
+topic-trade_facilitation = Facilitación del comercio
+
+regional-international = Regional / internacional
+
+## Organizaciones
+
+org-search-placeholder = Nombre, sigla, país…
+all-categories = Todas las categorías
+all-countries = Todos los países
+active-and-defunct = Activas y disueltas
+row-defunct = disuelta
+needs-review = por revisar
+source-is = Fuente: { $source }
+org-new-refused = Solo los coordinadores regionales y los administradores añaden organizaciones: su cuenta no puede guardar este formulario.
+none-option = (ninguna)
+hint-website = Dirección completa, por ejemplo https://www.cartac.org
+hint-iati-organisation = Tal como lo indican los archivos IATI, por ejemplo XM-DAC-41114; el registro de organizaciones de IATI los enumera. Las importaciones IATI identifican las organizaciones por este dato
+hint-memberships = Separe con comas, por ejemplo CARTAC, CCLEC
+
+## Herramientas de capacitación
+
+tool-search-placeholder = Título, tema, proveedor…
+all-formats = Todos los formatos
+language-filter = Idioma
+all-languages = Todos los idiomas
+topic-filter = Tema
+all-topics = Todos los temas
+all-providers = Todos los proveedores
+read-only-refused = Su cuenta puede consultar el catálogo, pero no añadir nada.
+choose-organisation = Elija una organización
+hint-day = AAAA-MM-DD
+
+## La página Sincronización
+
+sync-now = Sincronizar ahora
+needs-attention = Requiere atención
+nothing-refused = Nada: el servidor aceptó todos los cambios enviados desde este dispositivo.
+waiting-to-be-sent = Pendientes de envío
+no-changes-waiting = No hay cambios pendientes.
+not-discarded = No se descartaron: { $error }
+held-title = Cambios de { $who }
+held-explained = { $count ->
+    [one] 1 cambio hecho en este dispositivo por { $who } nunca se envió. No se envía a su nombre. { $who } puede iniciar sesión en este dispositivo para enviarlo; o puede descartarlo (se pierde).
+   *[other] { $count } cambios hechos en este dispositivo por { $who } nunca se enviaron. No se envían a su nombre. { $who } puede iniciar sesión en este dispositivo para enviarlos; o puede descartarlos (se pierden).
+}
+sign-in-as = Iniciar sesión como { $who }
+discard-held = { $count ->
+    [one] Descartar el cambio de { $who }
+   *[other] Descartar los { $count } cambios de { $who }
+}
+made-by-at = hecho por { $who } el { $time }
+made-at = hecho el { $time }
+open = Abrir
+still-not-valid = Sigue sin ser válido: { $error }. Abra el registro para corregirlo.
+open-the-record = Abrir el registro
+send-again = Enviar de nuevo
+discard-this-change = Descartar este cambio
+edited-in-two-places = Editado en dos lugares
+no-conflicts = No hay conflictos.
+untitled = (sin título)
+choose-value-to-keep = «{ $field }» se cambió en dos lugares. Elija el valor que desea conservar:
+device-named = dispositivo { $device }
+keep-this = Conservar este

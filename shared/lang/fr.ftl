@@ -159,3 +159,368 @@ sign-in-waiting = { $count ->
    *[other] { $count } modifications faites sur cet appareil par { $who } attendent d'être envoyées. Elles seront envoyées quand { $who } se connectera ici, jamais sous un autre nom.
 }
 sign-in-waiting-several = { $count } modifications faites sur cet appareil par { $who } et d'autres personnes attendent d'être envoyées. Chacune sera envoyée quand la personne qui l'a faite se connectera ici, jamais sous un autre nom.
+
+# Champs, valeurs codées, pays, langues et thèmes
+
+## Organisations: fields
+
+field-organisations-name = Nom
+field-organisations-acronym = Sigle
+field-organisations-iati_identifier = Identifiant d'organisation IITA
+field-organisations-category = Catégorie
+field-organisations-country = Pays
+field-organisations-website = Site web
+field-organisations-parent = Fait partie de
+field-organisations-status = Statut
+field-organisations-successor = Successeur
+field-organisations-languages = Langues
+field-organisations-memberships = Membre de
+field-organisations-description = Description
+field-organisations-source = Source de ces informations
+
+## Contacts: fields
+
+field-contacts-organisation = Organisation
+field-contacts-role_title = Fonction
+field-contacts-name = Nom
+field-contacts-email = Courriel
+field-contacts-phone = Téléphone
+field-contacts-language = Langue
+field-contacts-duties = Missions du point focal
+field-contacts-source = Source de ces informations
+
+## Training tools: fields
+
+field-training_tools-title = Titre
+field-training_tools-provider = Prestataire
+field-training_tools-programme = Programme
+field-training_tools-format = Format
+field-training_tools-platform = Plateforme
+field-training_tools-languages = Langues
+field-training_tools-duration = Durée
+field-training_tools-audience = Public visé
+field-training_tools-access = Accès
+field-training_tools-certification = Certification
+field-training_tools-cost = Coût
+field-training_tools-url = Adresse web
+field-training_tools-topics = Thèmes
+field-training_tools-last_verified = Dernière vérification
+field-training_tools-description = Description
+field-training_tools-source = Source de ces informations
+
+## Programmes: fields
+
+field-programmes-name = Nom
+field-programmes-acronym = Sigle
+field-programmes-owner = Géré par
+field-programmes-started = Lancé en
+field-programmes-description = Description
+field-programmes-source = Source de ces informations
+
+## Meetings: fields
+
+field-meetings-title = Titre
+field-meetings-kind = Type de réunion
+field-meetings-starts = Premier jour
+field-meetings-ends = Dernier jour
+field-meetings-venue = Lieu
+field-meetings-country = Pays
+field-meetings-organiser = Organisée par
+field-meetings-chair = Présidence
+field-meetings-attendees = Organisations participantes
+field-meetings-topics = Thèmes
+field-meetings-summary = Résumé
+field-meetings-source = Source de ces informations
+
+## Action items: fields
+
+field-action_items-meeting = Convenue lors de
+field-action_items-mission = Recommandée par la mission
+field-action_items-text = Action
+field-action_items-owner = Responsable
+field-action_items-co_owners = Partagée avec
+field-action_items-due = Échéance
+field-action_items-status = Statut
+field-action_items-progress = Avancement
+field-action_items-source = Source de ces informations
+
+## Projects: fields
+
+field-projects-title = Titre
+field-projects-identifier = Identifiant
+field-projects-status = Statut
+field-projects-starts = Début
+field-projects-ends = Fin
+field-projects-accountable = Organisation responsable
+field-projects-funders = Financé par
+field-projects-implementers = Mis en œuvre par
+field-projects-countries = Pays
+field-projects-topics = Thèmes
+field-projects-sectors = Autres secteurs du CAD
+field-projects-budget = Budget
+field-projects-currency = Devise
+field-projects-programme = Programme
+field-projects-description = Description
+field-projects-source = Source de ces informations
+
+## Missions: fields
+
+field-missions-title = Titre
+field-missions-provider = Assurée par
+field-missions-beneficiary = Administration bénéficiaire
+field-missions-country = Pays
+field-missions-project = Projet
+field-missions-starts = Premier jour
+field-missions-ends = Dernier jour
+field-missions-phase = Phase
+field-missions-topics = Thèmes
+field-missions-findings = Constats
+field-missions-recommendations = Recommandations
+field-missions-report_access = Qui peut lire le rapport complet
+field-missions-report_url = Où le rapport est conservé
+field-missions-source = Source de ces informations
+
+## Documents: fields
+
+field-documents-title = Titre
+field-documents-kind = Type
+field-documents-url = Adresse web
+field-documents-publisher = Publié par
+field-documents-meeting = Réunion
+field-documents-mission = Mission
+field-documents-project = Projet
+field-documents-language = Langue
+field-documents-published = Publié le
+field-documents-description = Description
+
+## RecordKind
+
+RecordKind-organisation = Organisation
+RecordKind-contact = Contact
+RecordKind-training_tool = Outil de formation
+RecordKind-programme = Programme
+RecordKind-meeting = Réunion
+RecordKind-action_item = Action à mener
+RecordKind-project = Projet
+RecordKind-mission = Mission
+RecordKind-document = Document
+
+## OrgCategory
+
+OrgCategory-donor = Bailleur de fonds
+OrgCategory-ta_provider = Prestataire d'assistance technique
+OrgCategory-customs_administration = Administration des douanes
+OrgCategory-regional_body = Organisme régional
+OrgCategory-international_organisation = Organisation internationale
+OrgCategory-academic = Milieu universitaire
+
+## OrgStatus
+
+OrgStatus-active = Active
+OrgStatus-defunct = Dissoute
+
+## ToolFormat
+
+ToolFormat-e_learning = Formation en ligne
+ToolFormat-classroom = En salle
+ToolFormat-workshop = Atelier
+ToolFormat-blended = Mixte
+ToolFormat-webinar = Webinaire
+ToolFormat-train_the_trainer = Formation de formateurs
+ToolFormat-guide = Manuel ou guide
+
+## Audience
+
+Audience-all_staff = Tout le personnel
+Audience-frontline = Agents de première ligne
+Audience-specialist = Spécialistes
+Audience-management = Cadres
+Audience-trainers = Formateurs
+
+## AccessRule
+
+AccessRule-open = Ouvert à tous
+AccessRule-members_only = Réservé aux membres
+AccessRule-national_coordinator = Par l'intermédiaire du coordonnateur national
+AccessRule-formal_request = Sur demande officielle
+
+## Role
+
+Role-viewer = Lecteur
+Role-office_editor = Rédacteur d'une administration
+Role-coordinator = Coordonnateur
+Role-admin = Administrateur
+
+## DocumentKind
+
+DocumentKind-agenda = Ordre du jour
+DocumentKind-minutes = Procès-verbal ou compte rendu de réunion
+DocumentKind-presentation = Présentation
+DocumentKind-mission_report = Rapport de mission
+DocumentKind-photo = Photo
+DocumentKind-other = Autre document
+
+## MeetingKind
+
+MeetingKind-donor_coordination = Coordination des bailleurs de fonds
+MeetingKind-steering = Comité de pilotage
+MeetingKind-video_conference = Visioconférence
+MeetingKind-workshop = Atelier ou séminaire
+MeetingKind-other = Autre réunion
+
+## ActionStatus
+
+ActionStatus-open = Ouverte
+ActionStatus-in_progress = En cours
+ActionStatus-done = Terminée
+ActionStatus-cancelled = Annulée
+
+## MissionPhase
+
+MissionPhase-diagnostic = Diagnostic
+MissionPhase-implementation = Mise en œuvre
+MissionPhase-monitoring = Suivi
+
+## ReportAccess
+
+ReportAccess-public = Public
+ReportAccess-participants = Les organisations concernées
+ReportAccess-on_request = Sur demande à l'administration bénéficiaire
+ReportAccess-confidential = Confidentiel
+
+## ProjectStatus
+
+ProjectStatus-pipeline = En préparation
+ProjectStatus-implementation = Mise en œuvre
+ProjectStatus-finalisation = Finalisation
+ProjectStatus-closed = Clôturé
+ProjectStatus-cancelled = Annulé
+ProjectStatus-suspended = Suspendu
+
+## Countries and territories
+
+country-AI = Anguilla
+country-AG = Antigua-et-Barbuda
+country-AW = Aruba
+country-BS = Bahamas
+country-BB = Barbade
+country-BE = Belgique
+country-BZ = Belize
+country-BM = Bermudes
+country-VG = Îles Vierges britanniques
+country-CA = Canada
+country-KY = Îles Caïmans
+country-CO = Colombie
+country-CR = Costa Rica
+country-CW = Curaçao
+country-DM = Dominique
+country-DO = République dominicaine
+country-FR = France
+country-GD = Grenade
+country-GT = Guatemala
+country-GY = Guyana
+country-HT = Haïti
+country-HN = Honduras
+country-JM = Jamaïque
+country-MX = Mexique
+country-MS = Montserrat
+country-NL = Pays-Bas
+country-NI = Nicaragua
+country-PA = Panama
+country-KN = Saint-Christophe-et-Niévès
+country-LC = Sainte-Lucie
+country-VC = Saint-Vincent-et-les-Grenadines
+country-SX = Sint Maarten
+country-ES = Espagne
+country-SR = Suriname
+country-TT = Trinité-et-Tobago
+country-TC = Îles Turques-et-Caïques
+country-GB = Royaume-Uni
+country-US = États-Unis
+country-VE = Venezuela
+
+## Languages of records
+
+language-en = Anglais
+language-fr = Français
+language-es = Espagnol
+language-nl = Néerlandais
+language-pt = Portugais
+language-ht = Créole haïtien
+
+## Topics
+
+topic-risk_management = Gestion des risques
+topic-strategic_planning = Planification stratégique
+topic-integrity = Intégrité et transparence
+topic-valuation = Valeur en douane, classement tarifaire et origine
+topic-post_clearance_audit = Contrôle a posteriori
+topic-enforcement = Lutte contre la fraude et renseignement
+topic-small_vessels = Dédouanement des petits navires
+topic-leadership = Leadership et gestion
+topic-it_automation = Informatique et automatisation
+topic-legislation = Législation
+topic-revenue = Administration des recettes
+topic-trade_facilitation = Facilitation des échanges
+
+regional-international = Régional / international
+
+## Organisations
+
+org-search-placeholder = Nom, sigle, pays…
+all-categories = Toutes les catégories
+all-countries = Tous les pays
+active-and-defunct = Actives et dissoutes
+row-defunct = dissoute
+needs-review = à vérifier
+source-is = Source : { $source }
+org-new-refused = Seuls les coordonnateurs régionaux et les administrateurs ajoutent des organisations : votre compte ne peut pas enregistrer ce formulaire.
+none-option = (aucune)
+hint-website = Adresse complète, par exemple https://www.cartac.org
+hint-iati-organisation = Tel que les fichiers IITA le nomment, par exemple XM-DAC-41114 ; le registre des organisations de l'IITA les répertorie. Les importations IITA rapprochent les organisations par cet identifiant
+hint-memberships = Séparez par des virgules, par exemple CARTAC, CCLEC
+
+## Outils de formation
+
+tool-search-placeholder = Titre, thème, prestataire…
+all-formats = Tous les formats
+language-filter = Langue
+all-languages = Toutes les langues
+topic-filter = Thème
+all-topics = Tous les thèmes
+all-providers = Tous les prestataires
+read-only-refused = Votre compte peut consulter le catalogue mais pas l'enrichir.
+choose-organisation = Choisissez une organisation
+hint-day = AAAA-MM-JJ
+
+## La page Synchronisation
+
+sync-now = Synchroniser maintenant
+needs-attention = À traiter
+nothing-refused = Rien : le serveur a accepté toutes les modifications envoyées depuis cet appareil.
+waiting-to-be-sent = En attente d'envoi
+no-changes-waiting = Aucune modification en attente.
+not-discarded = Non supprimées : { $error }
+held-title = Modifications de { $who }
+held-explained = { $count ->
+    [one] 1 modification faite sur cet appareil par { $who } n'a jamais été envoyée. Elle n'est pas envoyée sous votre nom. { $who } peut se connecter sur cet appareil pour l'envoyer ; sinon, supprimez-la (elle est alors perdue).
+   *[other] { $count } modifications faites sur cet appareil par { $who } n'ont jamais été envoyées. Elles ne sont pas envoyées sous votre nom. { $who } peut se connecter sur cet appareil pour les envoyer ; sinon, supprimez-les (elles sont alors perdues).
+}
+sign-in-as = Se connecter en tant que { $who }
+discard-held = { $count ->
+    [one] Supprimer la modification de { $who }
+   *[other] Supprimer les { $count } modifications de { $who }
+}
+made-by-at = faite par { $who } le { $time }
+made-at = faite le { $time }
+open = Ouvrir
+still-not-valid = Toujours invalide : { $error }. Ouvrez la fiche pour la corriger.
+open-the-record = Ouvrir la fiche
+send-again = Renvoyer
+discard-this-change = Supprimer cette modification
+edited-in-two-places = Modifié à deux endroits
+no-conflicts = Aucun conflit.
+untitled = (sans titre)
+choose-value-to-keep = « { $field } » a été modifié à deux endroits. Choisissez la valeur à conserver :
+device-named = appareil { $device }
+keep-this = Conserver celle-ci

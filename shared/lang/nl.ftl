@@ -155,3 +155,368 @@ sign-in-waiting = { $count ->
    *[other] { $count } wijzigingen die { $who } op dit apparaat heeft gemaakt, wachten om verstuurd te worden. Ze worden verstuurd wanneer { $who } zich hier aanmeldt, nooit onder een andere naam.
 }
 sign-in-waiting-several = { $count } wijzigingen die { $who } en anderen op dit apparaat hebben gemaakt, wachten om verstuurd te worden. Elke wijziging wordt verstuurd wanneer degene die haar maakte zich hier aanmeldt, nooit onder een andere naam.
+
+# Velden, gecodeerde waarden, landen, talen en onderwerpen
+
+## Organisations: fields
+
+field-organisations-name = Naam
+field-organisations-acronym = Afkorting
+field-organisations-iati_identifier = IATI-organisatie-identificatie
+field-organisations-category = Categorie
+field-organisations-country = Land
+field-organisations-website = Website
+field-organisations-parent = Onderdeel van
+field-organisations-status = Status
+field-organisations-successor = Opvolger
+field-organisations-languages = Talen
+field-organisations-memberships = Lid van
+field-organisations-description = Beschrijving
+field-organisations-source = Bron van deze gegevens
+
+## Contacts: fields
+
+field-contacts-organisation = Organisatie
+field-contacts-role_title = Functie
+field-contacts-name = Naam
+field-contacts-email = E-mail
+field-contacts-phone = Telefoon
+field-contacts-language = Taal
+field-contacts-duties = Taken als contactpunt
+field-contacts-source = Bron van deze gegevens
+
+## Training tools: fields
+
+field-training_tools-title = Titel
+field-training_tools-provider = Aanbieder
+field-training_tools-programme = Programma
+field-training_tools-format = Vorm
+field-training_tools-platform = Platform
+field-training_tools-languages = Talen
+field-training_tools-duration = Duur
+field-training_tools-audience = Doelgroep
+field-training_tools-access = Toegang
+field-training_tools-certification = Certificering
+field-training_tools-cost = Kosten
+field-training_tools-url = Webadres
+field-training_tools-topics = Onderwerpen
+field-training_tools-last_verified = Laatst gecontroleerd
+field-training_tools-description = Beschrijving
+field-training_tools-source = Bron van deze gegevens
+
+## Programmes: fields
+
+field-programmes-name = Naam
+field-programmes-acronym = Afkorting
+field-programmes-owner = Beheerd door
+field-programmes-started = Gestart in
+field-programmes-description = Beschrijving
+field-programmes-source = Bron van deze gegevens
+
+## Meetings: fields
+
+field-meetings-title = Titel
+field-meetings-kind = Soort vergadering
+field-meetings-starts = Eerste dag
+field-meetings-ends = Laatste dag
+field-meetings-venue = Locatie
+field-meetings-country = Land
+field-meetings-organiser = Georganiseerd door
+field-meetings-chair = Voorzitter
+field-meetings-attendees = Deelnemende organisaties
+field-meetings-topics = Onderwerpen
+field-meetings-summary = Samenvatting
+field-meetings-source = Bron van deze gegevens
+
+## Action items: fields
+
+field-action_items-meeting = Afgesproken op
+field-action_items-mission = Aanbevolen door de missie
+field-action_items-text = Actie
+field-action_items-owner = Eigenaar
+field-action_items-co_owners = Gedeeld met
+field-action_items-due = Uiterlijk
+field-action_items-status = Status
+field-action_items-progress = Voortgang
+field-action_items-source = Bron van deze gegevens
+
+## Projects: fields
+
+field-projects-title = Titel
+field-projects-identifier = Identificatie
+field-projects-status = Status
+field-projects-starts = Begin
+field-projects-ends = Einde
+field-projects-accountable = Verantwoordelijke organisatie
+field-projects-funders = Gefinancierd door
+field-projects-implementers = Uitgevoerd door
+field-projects-countries = Landen
+field-projects-topics = Onderwerpen
+field-projects-sectors = Andere DAC-sectoren
+field-projects-budget = Budget
+field-projects-currency = Valuta
+field-projects-programme = Programma
+field-projects-description = Beschrijving
+field-projects-source = Bron van deze gegevens
+
+## Missions: fields
+
+field-missions-title = Titel
+field-missions-provider = Uitgevoerd door
+field-missions-beneficiary = Ondersteunde douanedienst
+field-missions-country = Land
+field-missions-project = Project
+field-missions-starts = Eerste dag
+field-missions-ends = Laatste dag
+field-missions-phase = Fase
+field-missions-topics = Onderwerpen
+field-missions-findings = Bevindingen
+field-missions-recommendations = Aanbevelingen
+field-missions-report_access = Wie het volledige rapport mag lezen
+field-missions-report_url = Waar het rapport wordt bewaard
+field-missions-source = Bron van deze gegevens
+
+## Documents: fields
+
+field-documents-title = Titel
+field-documents-kind = Soort
+field-documents-url = Webadres
+field-documents-publisher = Gepubliceerd door
+field-documents-meeting = Vergadering
+field-documents-mission = Missie
+field-documents-project = Project
+field-documents-language = Taal
+field-documents-published = Gepubliceerd op
+field-documents-description = Beschrijving
+
+## RecordKind
+
+RecordKind-organisation = Organisatie
+RecordKind-contact = Contactpersoon
+RecordKind-training_tool = Trainingsmiddel
+RecordKind-programme = Programma
+RecordKind-meeting = Vergadering
+RecordKind-action_item = Actiepunt
+RecordKind-project = Project
+RecordKind-mission = Missie
+RecordKind-document = Document
+
+## OrgCategory
+
+OrgCategory-donor = Donor
+OrgCategory-ta_provider = Aanbieder van technische bijstand
+OrgCategory-customs_administration = Douanedienst
+OrgCategory-regional_body = Regionale organisatie
+OrgCategory-international_organisation = Internationale organisatie
+OrgCategory-academic = Academische instelling
+
+## OrgStatus
+
+OrgStatus-active = Actief
+OrgStatus-defunct = Opgeheven
+
+## ToolFormat
+
+ToolFormat-e_learning = E-learning
+ToolFormat-classroom = Klassikaal
+ToolFormat-workshop = Workshop
+ToolFormat-blended = Gemengd
+ToolFormat-webinar = Webinar
+ToolFormat-train_the_trainer = Train-de-trainer
+ToolFormat-guide = Handboek of handleiding
+
+## Audience
+
+Audience-all_staff = Alle medewerkers
+Audience-frontline = Eerstelijnsmedewerkers
+Audience-specialist = Specialisten
+Audience-management = Leidinggevenden
+Audience-trainers = Trainers
+
+## AccessRule
+
+AccessRule-open = Open voor iedereen
+AccessRule-members_only = Alleen voor leden
+AccessRule-national_coordinator = Via de nationale coördinator
+AccessRule-formal_request = Op formeel verzoek
+
+## Role
+
+Role-viewer = Lezer
+Role-office_editor = Redacteur van een dienst
+Role-coordinator = Coördinator
+Role-admin = Beheerder
+
+## DocumentKind
+
+DocumentKind-agenda = Agenda
+DocumentKind-minutes = Notulen of verslag van een vergadering
+DocumentKind-presentation = Presentatie
+DocumentKind-mission_report = Missierapport
+DocumentKind-photo = Foto
+DocumentKind-other = Ander document
+
+## MeetingKind
+
+MeetingKind-donor_coordination = Donorcoördinatie
+MeetingKind-steering = Stuurgroep
+MeetingKind-video_conference = Videoconferentie
+MeetingKind-workshop = Workshop of seminar
+MeetingKind-other = Andere vergadering
+
+## ActionStatus
+
+ActionStatus-open = Open
+ActionStatus-in_progress = Bezig
+ActionStatus-done = Afgerond
+ActionStatus-cancelled = Geannuleerd
+
+## MissionPhase
+
+MissionPhase-diagnostic = Diagnose
+MissionPhase-implementation = Uitvoering
+MissionPhase-monitoring = Monitoring en opvolging
+
+## ReportAccess
+
+ReportAccess-public = Openbaar
+ReportAccess-participants = De betrokken organisaties
+ReportAccess-on_request = Op verzoek aan de ondersteunde douanedienst
+ReportAccess-confidential = Vertrouwelijk
+
+## ProjectStatus
+
+ProjectStatus-pipeline = In voorbereiding
+ProjectStatus-implementation = Uitvoering
+ProjectStatus-finalisation = Afronding
+ProjectStatus-closed = Afgesloten
+ProjectStatus-cancelled = Geannuleerd
+ProjectStatus-suspended = Opgeschort
+
+## Countries and territories
+
+country-AI = Anguilla
+country-AG = Antigua en Barbuda
+country-AW = Aruba
+country-BS = Bahama's
+country-BB = Barbados
+country-BE = België
+country-BZ = Belize
+country-BM = Bermuda
+country-VG = Britse Maagdeneilanden
+country-CA = Canada
+country-KY = Kaaimaneilanden
+country-CO = Colombia
+country-CR = Costa Rica
+country-CW = Curaçao
+country-DM = Dominica
+country-DO = Dominicaanse Republiek
+country-FR = Frankrijk
+country-GD = Grenada
+country-GT = Guatemala
+country-GY = Guyana
+country-HT = Haïti
+country-HN = Honduras
+country-JM = Jamaica
+country-MX = Mexico
+country-MS = Montserrat
+country-NL = Nederland
+country-NI = Nicaragua
+country-PA = Panama
+country-KN = Saint Kitts en Nevis
+country-LC = Saint Lucia
+country-VC = Saint Vincent en de Grenadines
+country-SX = Sint Maarten
+country-ES = Spanje
+country-SR = Suriname
+country-TT = Trinidad en Tobago
+country-TC = Turks- en Caicoseilanden
+country-GB = Verenigd Koninkrijk
+country-US = Verenigde Staten
+country-VE = Venezuela
+
+## Languages of records
+
+language-en = Engels
+language-fr = Frans
+language-es = Spaans
+language-nl = Nederlands
+language-pt = Portugees
+language-ht = Haïtiaans Creools
+
+## Topics
+
+topic-risk_management = Risicobeheer
+topic-strategic_planning = Strategische planning
+topic-integrity = Integriteit en transparantie
+topic-valuation = Douanewaarde, tariefindeling en oorsprong
+topic-post_clearance_audit = Controle achteraf
+topic-enforcement = Handhaving en inlichtingen
+topic-small_vessels = Inklaring van kleine vaartuigen
+topic-leadership = Leiderschap en management
+topic-it_automation = IT en automatisering
+topic-legislation = Wetgeving
+topic-revenue = Inning van rechten en heffingen
+topic-trade_facilitation = Handelsfacilitatie
+
+regional-international = Regionaal / internationaal
+
+## Organisaties
+
+org-search-placeholder = Naam, afkorting, land…
+all-categories = Alle categorieën
+all-countries = Alle landen
+active-and-defunct = Actief en opgeheven
+row-defunct = opgeheven
+needs-review = te controleren
+source-is = Bron: { $source }
+org-new-refused = Alleen regionale coördinatoren en beheerders voegen organisaties toe: uw account kan dit formulier niet opslaan.
+none-option = (geen)
+hint-website = Volledig adres, bijvoorbeeld https://www.cartac.org
+hint-iati-organisation = Zoals IATI-bestanden het noemen, bijvoorbeeld XM-DAC-41114; het organisatieregister van IATI vermeldt ze. IATI-imports koppelen organisaties hieraan
+hint-memberships = Scheiden met komma's, bijvoorbeeld CARTAC, CCLEC
+
+## Trainingsmiddelen
+
+tool-search-placeholder = Titel, onderwerp, aanbieder…
+all-formats = Alle vormen
+language-filter = Taal
+all-languages = Alle talen
+topic-filter = Onderwerp
+all-topics = Alle onderwerpen
+all-providers = Alle aanbieders
+read-only-refused = Uw account kan de catalogus lezen, maar er niets aan toevoegen.
+choose-organisation = Kies een organisatie
+hint-day = JJJJ-MM-DD
+
+## De pagina Synchronisatie
+
+sync-now = Nu synchroniseren
+needs-attention = Vraagt aandacht
+nothing-refused = Niets: de server heeft elke wijziging van dit apparaat aanvaard.
+waiting-to-be-sent = Wacht op verzending
+no-changes-waiting = Geen wachtende wijzigingen.
+not-discarded = Niet verwijderd: { $error }
+held-title = Wijzigingen van { $who }
+held-explained = { $count ->
+    [one] 1 wijziging die { $who } op dit apparaat heeft gemaakt, is nooit verstuurd. Ze wordt niet onder uw naam verstuurd. { $who } kan zich op dit apparaat aanmelden om haar te versturen; of verwijder haar (ze gaat dan verloren).
+   *[other] { $count } wijzigingen die { $who } op dit apparaat heeft gemaakt, zijn nooit verstuurd. Ze worden niet onder uw naam verstuurd. { $who } kan zich op dit apparaat aanmelden om ze te versturen; of verwijder ze (ze gaan dan verloren).
+}
+sign-in-as = Aanmelden als { $who }
+discard-held = { $count ->
+    [one] De wijziging van { $who } verwijderen
+   *[other] De { $count } wijzigingen van { $who } verwijderen
+}
+made-by-at = gemaakt door { $who } op { $time }
+made-at = gemaakt op { $time }
+open = Openen
+still-not-valid = Nog steeds ongeldig: { $error }. Open het record om het te verbeteren.
+open-the-record = Het record openen
+send-again = Opnieuw versturen
+discard-this-change = Deze wijziging verwijderen
+edited-in-two-places = Op twee plaatsen bewerkt
+no-conflicts = Geen conflicten.
+untitled = (zonder titel)
+choose-value-to-keep = "{ $field }" is op twee plaatsen gewijzigd. Kies de waarde die u wilt houden:
+device-named = apparaat { $device }
+keep-this = Deze houden

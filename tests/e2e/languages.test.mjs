@@ -61,6 +61,17 @@ test('a language chosen in the header is kept on the device, online and offline'
   await nav(page).getByRole('link', { name: 'Outils de formation' }).waitFor();
   assert.equal(await page.getByText("L'interface est maintenant en français.").count(), 0);
 
+  // A form's labels and its coded values and countries come in French.
+  await page.goto(server.url + '/organisations/new');
+  await page.locator('label[for=f-category]').waitFor();
+  assert.equal(await page.locator('label[for=f-category]').textContent(), 'Catégorie');
+  assert.equal(await page.locator('label[for=f-name]').textContent(), 'Nom (obligatoire)');
+  const categories = await page.locator('select[name=category] option').allTextContents();
+  assert.ok(categories.includes('Administration des douanes'), categories.join(' | '));
+  const countries = await page.locator('select[name=country] option').allTextContents();
+  assert.ok(countries.includes('Haïti') && countries.includes('Trinité-et-Tobago'), countries.join(' | '));
+  await page.goto(server.url + '/');
+
   // Offline: the same language on a reload, and another one chosen without a connection.
   await context.setOffline(true);
   await page.reload();

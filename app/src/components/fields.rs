@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use tradewinds_shared::i18n::{reference_key, Labelled};
+
 use crate::i18n::{msg, t};
 
 fn error_id(name: &str) -> String {
@@ -151,20 +153,26 @@ pub fn CheckboxGroup(
     }
 }
 
-/// Options from a labelled enum's values.
-pub fn enum_options<T: Copy>(
-    all: &[T],
-    code: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-) -> Vec<(String, String)> {
+/// Options from a labelled enum's values, labelled in the interface's language.
+pub fn enum_options<T: Labelled>(all: &[T]) -> Vec<(String, String)> {
     all.iter()
-        .map(|v| (code(*v).to_owned(), label(*v).to_owned()))
+        .map(|v| (v.code().to_owned(), crate::i18n::label(*v).to_owned()))
         .collect()
 }
 
 /// Options from a reference list of `(code, name)`.
-pub fn ref_options(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(c, n)| ((*c).to_owned(), (*n).to_owned()))
-        .collect()
+/// `list` names the reference list (`country`, `language`): its names are shown in the
+/// interface's language, and countries sorted by them.
+pub fn ref_options(list: &str, entries: &[(&'static str, &'static str)]) -> Vec<(String, String)> {
+    let mut options: Vec<(String, String)> = entries
+        .iter()
+        .map(|(c, n)| {
+            let name = crate::i18n::word(&reference_key(list, c), n);
+            ((*c).to_owned(), name.to_owned())
+        })
+        .collect();
+    if list == "country" {
+        options.sort_by_key(|(_, name)| name.to_lowercase());
+    }
+    options
 }

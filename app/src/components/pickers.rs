@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 use tradewinds_shared::fields::FieldType;
+use tradewinds_shared::i18n::reference_key;
 use tradewinds_shared::reference::TOPICS;
 use tradewinds_shared::search::title_of;
 use tradewinds_shared::{Organisation, RecordKind};
@@ -61,7 +62,10 @@ pub fn org_options(orgs: &[Typed<Organisation>]) -> Vec<(String, String)> {
 pub fn topic_options() -> Vec<(String, String)> {
     TOPICS
         .iter()
-        .map(|(c, l, _)| ((*c).to_owned(), (*l).to_owned()))
+        .map(|(c, l, _)| {
+            let name = crate::i18n::word(&reference_key("topic", c), l);
+            ((*c).to_owned(), name.to_owned())
+        })
         .collect()
 }
 

@@ -68,7 +68,7 @@ pub fn AccountPage() -> impl IntoView {
             <dl class="record-facts" data-testid="account">
                 <dt>"Name"</dt><dd>{if u.name.is_empty() { "(not given)".to_owned() } else { u.name.clone() }}</dd>
                 <dt>"Email"</dt><dd>{u.email.clone()}</dd>
-                <dt>"Role"</dt><dd data-testid="role">{u.role.label()}</dd>
+                <dt>"Role"</dt><dd data-testid="role">{crate::i18n::label(u.role)}</dd>
                 <dt>"Organisation"</dt><dd data-testid="organisation">{organisation().unwrap_or_else(|| "(none)".into())}</dd>
             </dl>
         })}

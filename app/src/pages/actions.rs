@@ -155,11 +155,7 @@ impl Names {
 
 fn status_options() -> Vec<(String, String)> {
     let mut v = vec![("pending".to_owned(), "Still to do".to_owned())];
-    v.extend(enum_options(
-        ActionStatus::ALL,
-        ActionStatus::code,
-        ActionStatus::label,
-    ));
+    v.extend(enum_options(ActionStatus::ALL));
     v
 }
 
@@ -461,7 +457,7 @@ fn ActionFields(
                 value=owner on_change=set_owner error=form.error("owner")/>
             <TextField label=label("due") name="due" hint="A day (2013-04-30), a month (2013-04) or a quarter (2013-Q2); empty while to be decided"
                 value=due on_input=set_due error=form.error("due")/>
-            <SelectField label=label("status") name="status" options=enum_options(ActionStatus::ALL, ActionStatus::code, ActionStatus::label)
+            <SelectField label=label("status") name="status" options=enum_options(ActionStatus::ALL)
                 value=status on_change=set_status error=form.error("status")/>
             <TextArea label=label("progress") name="progress" value=progress on_input=set_progress error=form.error("progress")/>
             <details>
@@ -482,5 +478,5 @@ fn ActionFields(
 
 /// What forms call a field of this kind (its field table's label).
 fn label(field: &'static str) -> &'static str {
-    RecordKind::ActionItem.field_label(field)
+    crate::i18n::field_label(RecordKind::ActionItem, field)
 }

@@ -86,19 +86,19 @@ where
         {move || match (record.get(), orgs.get()) {
             (None, _) | (_, None) => loading(),
             (Some(Err(e)), _) | (_, Some(Err(e))) => failed(e),
-            (Some(Ok(None)), _) => not_found(kind.label(), section.href(View::List)),
+            (Some(Ok(None)), _) => not_found(crate::i18n::label(kind), section.href(View::List)),
             (Some(Ok(Some(state))), Some(Ok(orgs))) => {
                 let Ok(r) = state.typed::<T>() else {
                     return failed(format!(
                         "this record does not read as a {}",
-                        kind.label().to_lowercase()
+                        crate::i18n::label(kind).to_lowercase()
                     ));
                 };
                 let id = state.id;
                 let may_edit = actor.with(|a| a.as_ref().is_some_and(|a| a.may_edit(&state)));
                 let conflicts: Vec<String> = state
                     .conflicts()
-                    .map(|(f, _)| kind.field_label(f).to_owned())
+                    .map(|(f, _)| crate::i18n::field_label_of(kind, f))
                     .collect();
                 let names = OrgNames(display_names(&orgs));
                 view! {

@@ -7,7 +7,9 @@ use leptos::task::spawn_local;
 use serde_json::{Map, Value};
 use tradewinds_shared::catalogue::DELETED_FIELD;
 use tradewinds_shared::documents::{Document, DocumentKind};
-use tradewinds_shared::reference::{language_name, LANGUAGES};
+use tradewinds_shared::reference::LANGUAGES;
+
+use crate::i18n::language_name;
 use tradewinds_shared::{Organisation, RecordKind};
 use uuid::Uuid;
 
@@ -130,7 +132,7 @@ fn DocumentRow(
     });
     let language = d.language.as_deref().and_then(language_name);
     let meta = [
-        Some(d.kind.label().to_owned()),
+        Some(crate::i18n::label(d.kind).to_owned()),
         language.map(str::to_owned),
         (!publisher.is_empty()).then_some(publisher),
         (!d.published.is_empty()).then(|| d.published.clone()),
@@ -197,13 +199,13 @@ fn DocumentForm(
     view! {
         <form class="record-form compact" node_ref=form.keep_focus() on:submit=save novalidate>
             <TextField label=label("title") name="title" required=true value=title on_input=set_title error=form.error("title")/>
-            <SelectField label=label("kind") name="kind" options=enum_options(DocumentKind::ALL, DocumentKind::code, DocumentKind::label)
+            <SelectField label=label("kind") name="kind" options=enum_options(DocumentKind::ALL)
                 value=kind on_change=set_kind error=form.error("kind")/>
             <TextField label=label("url") name="url" kind="url" required=true hint="Where it is published, e.g. https://www.cartac.org/…"
                 value=url on_input=set_url error=form.error("url")/>
             <SelectField label=label("publisher") name="publisher" none_label="(choose)" options=orgs
                 value=publisher on_change=set_publisher error=form.error("publisher")/>
-            <SelectField label=label("language") name="language" none_label="(not set)" options=ref_options(LANGUAGES)
+            <SelectField label=label("language") name="language" none_label="(not set)" options=ref_options("language", LANGUAGES)
                 value=language on_change=set_language error=form.error("language")/>
             <TextField label=label("published") name="published" kind="date" value=published on_input=set_published error=form.error("published")/>
             <TextArea label=label("description") name="description" value=description on_input=set_description error=form.error("description")/>
@@ -220,5 +222,5 @@ fn DocumentForm(
 
 /// What forms call a field of this kind (its field table's label).
 fn label(field: &'static str) -> &'static str {
-    RecordKind::Document.field_label(field)
+    crate::i18n::field_label(RecordKind::Document, field)
 }

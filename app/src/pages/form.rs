@@ -138,7 +138,7 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
                 Some(f) if !matches!(f.ty, FieldType::Link(_) | FieldType::Links(_)) => {
                     format!("{} as “{}”", f.label, f.show(value, &HashMap::new()))
                 }
-                _ => kind.field_label(name).to_owned(),
+                _ => crate::i18n::field_label_of(kind, name),
             })
             .collect();
         self.told.update_value(|told| told.extend(here));
@@ -388,7 +388,7 @@ pub fn RemoveRecord(
     let problem = RwSignal::new(None::<String>);
     let cat = use_catalogue();
     let nav = crate::route::use_navigator();
-    let what = kind.label().to_lowercase();
+    let what = crate::i18n::label(kind).to_lowercase();
     let asked = what.clone();
     let remove = move |_| {
         let (cat, back) = (cat.clone(), back.clone());

@@ -7,7 +7,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use leptos::prelude::*;
 use tradewinds_shared::projects::{funding_map, overlap, Cell};
-use tradewinds_shared::reference::{country_name, topic_label, CARTAC_MEMBERS_2012, TOPICS};
+use tradewinds_shared::reference::{CARTAC_MEMBERS_2012, TOPICS};
+
+use crate::i18n::{country_name, topic_label};
 use tradewinds_shared::{export, Organisation, Project, RecordKind};
 use uuid::Uuid;
 

@@ -96,7 +96,7 @@ fn Entry(
                 .iter()
                 .map(|(f, v)| {
                     let (label, value) = (
-                        kind.field_label(f).to_owned(),
+                        crate::i18n::field_label_of(kind, f),
                         field_value(kind, f, v, names),
                     );
                     view! { <dt>{label}</dt><dd>{value}</dd> }

@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 use tradewinds_shared::meetings::{MeetingFilter, MeetingKind};
-use tradewinds_shared::reference::{topic_label, COUNTRIES};
+use tradewinds_shared::reference::COUNTRIES;
+
+use crate::i18n::topic_label;
 use tradewinds_shared::{ActionItem, Meeting, Organisation, RecordKind};
 use uuid::Uuid;
 
@@ -40,10 +42,10 @@ pub fn MeetingList() -> impl IntoView {
     view! {
         <ListHead title="Meetings" add_href="/meetings/new" add_label="Add a meeting" placeholder="Title, place, topic, organiser…" query=query can_add=can_add>
             <SelectField label="Kind" name="kind" none_label="All kinds"
-                options=enum_options(MeetingKind::ALL, MeetingKind::code, MeetingKind::label)
+                options=enum_options(MeetingKind::ALL)
                 value=kind on_change=move |v| kind.set(v) error=no_error/>
             <SelectField label="Country" name="country" none_label="All countries"
-                options=ref_options(COUNTRIES) value=country on_change=move |v| country.set(v) error=no_error/>
+                options=ref_options("country", COUNTRIES) value=country on_change=move |v| country.set(v) error=no_error/>
             <SelectField label="Organisation" name="organisation" none_label="Any organiser or participant"
                 options=organisation_options value=organisation on_change=move |v| organisation.set(v) error=no_error/>
         </ListHead>
@@ -97,7 +99,7 @@ fn MeetingRow(meeting: Typed<Meeting>, organiser: String, open: usize) -> impl I
             <span class="meta">
                 {m.dates_label()}
                 {(!place.is_empty()).then(|| format!(" · {place}"))}
-                " · "{m.kind.label()}
+                " · "{crate::i18n::label(m.kind)}
                 {(!organiser.is_empty()).then(|| format!(" · {organiser}"))}
                 {(open > 0).then(|| format!(" · {open} action item{} to do", if open == 1 { "" } else { "s" }))}
                 {(meeting.conflicts > 0).then_some(" · needs review")}
@@ -118,7 +120,7 @@ pub fn MeetingDetail() -> impl IntoView {
             let place = m.place_label();
             view! {
                 <dl>
-                    <dt>"Kind"</dt><dd>{m.kind.label()}</dd>
+                    <dt>"Kind"</dt><dd>{crate::i18n::label(m.kind)}</dd>
                     <dt>"Dates"</dt><dd>{m.dates_label()}</dd>
                     {(!place.is_empty()).then(|| view! { <dt>"Place"</dt><dd>{place.clone()}</dd> })}
                     {m.organiser.map(|o| view! { <dt>{label("organiser")}</dt><dd>{names.link(o)}</dd> })}
@@ -220,14 +222,14 @@ fn MeetingFields(id: Uuid, initial: Meeting, orgs: Vec<(String, String)>) -> imp
     view! {
         <form class="record-form" on:submit=save novalidate>
             <TextField label=label("title") name="title" required=true value=title on_input=set_title error=form.error("title")/>
-            <SelectField label=label("kind") name="kind" options=enum_options(MeetingKind::ALL, MeetingKind::code, MeetingKind::label)
+            <SelectField label=label("kind") name="kind" options=enum_options(MeetingKind::ALL)
                 value=kind on_change=set_kind error=form.error("kind")/>
             <TextField label=label("starts") name="starts" kind="date" required=true value=starts on_input=set_starts error=form.error("starts")/>
             <TextField label=label("ends") name="ends" kind="date" hint="Leave empty for a one-day meeting"
                 value=ends on_input=set_ends error=form.error("ends")/>
             <TextField label=label("venue") name="venue" hint="e.g. CARTAC office, Bridgetown; or Video conference"
                 value=venue on_input=set_venue error=form.error("venue")/>
-            <SelectField label=label("country") name="country" none_label="(none: online or regional)" options=ref_options(COUNTRIES)
+            <SelectField label=label("country") name="country" none_label="(none: online or regional)" options=ref_options("country", COUNTRIES)
                 value=country on_change=set_country error=form.error("country")/>
             <SelectField label=label("organiser") name="organiser" none_label="(choose)" options=organisers
                 value=organiser on_change=set_organiser error=form.error("organiser")/>
@@ -246,5 +248,5 @@ fn MeetingFields(id: Uuid, initial: Meeting, orgs: Vec<(String, String)>) -> imp
 
 /// What forms call a field of this kind (its field table's label).
 fn label(field: &'static str) -> &'static str {
-    RecordKind::Meeting.field_label(field)
+    crate::i18n::field_label(RecordKind::Meeting, field)
 }

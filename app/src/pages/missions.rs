@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 use tradewinds_shared::missions::{mission_overlap, MissionFilter, MissionPhase, ReportAccess};
-use tradewinds_shared::reference::{topic_label, COUNTRIES};
+use tradewinds_shared::reference::COUNTRIES;
+
+use crate::i18n::topic_label;
 use tradewinds_shared::search::ListFilter;
 use tradewinds_shared::{export, Mission, Organisation, Project, RecordKind};
 use uuid::Uuid;
@@ -75,9 +77,9 @@ pub fn MissionList() -> impl IntoView {
     view! {
         <ListHead title="Missions" add_href="/missions/new" add_label="Add a mission" placeholder="Title, finding, country…" query=query can_add=can_add>
             <SelectField label="Country" name="country" none_label="All countries"
-                options=ref_options(COUNTRIES) value=country on_change=move |v| country.set(v) error=no_error/>
+                options=ref_options("country", COUNTRIES) value=country on_change=move |v| country.set(v) error=no_error/>
             <SelectField label="Phase" name="phase" none_label="All phases"
-                options=enum_options(MissionPhase::ALL, MissionPhase::code, MissionPhase::label)
+                options=enum_options(MissionPhase::ALL)
                 value=phase on_change=move |v| phase.set(v) error=no_error/>
             <SelectField label="Topic" name="topic" none_label="All topics"
                 options=topic_options() value=topic on_change=move |v| topic.set(v) error=no_error/>
@@ -120,7 +122,7 @@ fn MissionRow(mission: Typed<Mission>, provider: String) -> impl IntoView {
         <li data-testid="record-row">
             <a href=Section::Missions.href(View::Detail(mission.id))>{m.title.clone()}</a>
             <span class="meta">
-                {m.dates_label()}" · "{m.country_label()}" · "{m.phase.label()}
+                {m.dates_label()}" · "{m.country_label()}" · "{crate::i18n::label(m.phase)}
                 {(!provider.is_empty()).then(|| format!(" · {provider}"))}
                 {(mission.conflicts > 0).then_some(" · needs review")}
             </span>
@@ -150,7 +152,7 @@ pub fn MissionDetail() -> impl IntoView {
             view! {
                 <dl>
                     <dt>"Dates"</dt><dd>{m.dates_label()}</dd>
-                    <dt>{label("phase")}</dt><dd>{m.phase.label()}</dd>
+                    <dt>{label("phase")}</dt><dd>{crate::i18n::label(m.phase)}</dd>
                     {m.provider.map(|p| view! { <dt>{label("provider")}</dt><dd>{names.link(p)}</dd> })}
                     {m.beneficiary.map(|b| view! { <dt>{label("beneficiary")}</dt><dd>{names.link(b)}</dd> })}
                     {m.country.is_some().then(|| view! { <dt>{label("country")}</dt><dd>{m.country_label()}</dd> })}
@@ -158,7 +160,7 @@ pub fn MissionDetail() -> impl IntoView {
                     {(!topics.is_empty()).then(|| view! { <dt>{label("topics")}</dt><dd>{topics.join(", ")}</dd> })}
                     <dt>"Full report"</dt>
                     <dd>
-                        {m.report_access.label()}
+                        {crate::i18n::label(m.report_access)}
                         {(!m.report_url.is_empty()).then(|| view! { " · "<a href=m.report_url.clone() rel="noopener noreferrer">"where it is kept"</a> })}
                     </dd>
                 </dl>
@@ -251,7 +253,7 @@ pub fn OrgMissions(org: Uuid) -> impl IntoView {
                             {mine.into_iter().map(|(m, role)| view! {
                                 <li>
                                     <a href=Section::Missions.href(View::Detail(m.id))>{m.record.title.clone()}</a>
-                                    <span class="meta">{role}" · "{m.record.dates_label()}" · "{m.record.phase.label()}</span>
+                                    <span class="meta">{role}" · "{m.record.dates_label()}" · "{crate::i18n::label(m.record.phase)}</span>
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -363,11 +365,11 @@ fn MissionFields(
                 value=provider on_change=set_provider error=form.error("provider")/>
             <SelectField label=label("beneficiary") name="beneficiary" none_label="(choose)" options=beneficiaries
                 value=beneficiary on_change=set_beneficiary error=form.error("beneficiary")/>
-            <SelectField label=label("country") name="country" none_label="(choose)" options=ref_options(COUNTRIES)
+            <SelectField label=label("country") name="country" none_label="(choose)" options=ref_options("country", COUNTRIES)
                 value=country on_change=set_country error=form.error("country")/>
             <TextField label=label("starts") name="starts" kind="date" required=true value=starts on_input=set_starts error=form.error("starts")/>
             <TextField label=label("ends") name="ends" kind="date" value=ends on_input=set_ends error=form.error("ends")/>
-            <SelectField label=label("phase") name="phase" options=enum_options(MissionPhase::ALL, MissionPhase::code, MissionPhase::label)
+            <SelectField label=label("phase") name="phase" options=enum_options(MissionPhase::ALL)
                 value=phase on_change=set_phase error=form.error("phase")/>
             <SelectField label=label("project") name="project" none_label="(none)" options=projects
                 value=project on_change=set_project error=form.error("project")/>
@@ -375,7 +377,7 @@ fn MissionFields(
                 value=topics on_change=set_topics error=form.error("topics")/>
             <TextArea label=label("findings") name="findings" value=findings on_input=set_findings error=form.error("findings")/>
             <TextArea label=label("recommendations") name="recommendations" value=recommendations on_input=set_recommendations error=form.error("recommendations")/>
-            <SelectField label=label("report_access") name="report_access" options=enum_options(ReportAccess::ALL, ReportAccess::code, ReportAccess::label)
+            <SelectField label=label("report_access") name="report_access" options=enum_options(ReportAccess::ALL)
                 value=access on_change=set_access error=form.error("report_access")/>
             <TextField label=label("report_url") name="report_url" kind="url" hint="Full address, if it is online"
                 value=report_url on_input=set_report_url error=form.error("report_url")/>
@@ -387,5 +389,5 @@ fn MissionFields(
 
 /// What forms call a field of this kind (its field table's label).
 fn label(field: &'static str) -> &'static str {
-    RecordKind::Mission.field_label(field)
+    crate::i18n::field_label(RecordKind::Mission, field)
 }

@@ -76,7 +76,7 @@ where
 {
     let record = record_of(kind, route_id());
     once(record, Option::is_some, move |record| match record {
-        None => not_found(kind.label(), back.to_owned()),
+        None => not_found(crate::i18n::label(kind), back.to_owned()),
         Some(state) => match state.typed::<T>() {
             Ok(r) => {
                 view! { <h1>{format!("Edit {}", name(&r))}</h1>{form(state.id, r)} }.into_any()

@@ -19,6 +19,7 @@ use crate::components::fields::{
 use crate::components::list::{list_body, listed, ListHead, Listed, ListedMemo, LIST_PAGE};
 use crate::components::pickers::id_text;
 use crate::db::new_id;
+use crate::i18n::{msg, t, tf};
 use crate::route::{Section, View};
 
 pub mod contacts;
@@ -46,14 +47,14 @@ pub fn OrgList() -> impl IntoView {
     let no_error = Signal::derive(|| None::<String>);
     let can_add = allowed(|a| a.may_create(RecordKind::Organisation));
     view! {
-        <ListHead title="Organisations" add_href="/organisations/new" add_label="Add an organisation" placeholder="Name, acronym, country…" query=query can_add=can_add>
-            <SelectField label="Category" name="category" none_label="All categories"
-                options=enum_options(OrgCategory::ALL, OrgCategory::code, OrgCategory::label)
+        <ListHead title=t(msg::NAV_ORGANISATIONS) add_href="/organisations/new" add_label=t(msg::ADD_ORGANISATION) placeholder=t(msg::ORG_SEARCH_PLACEHOLDER) query=query can_add=can_add>
+            <SelectField label=label("category") name="category" none_label=t(msg::ALL_CATEGORIES)
+                options=enum_options(OrgCategory::ALL)
                 value=category on_change=move |v| category.set(v) error=no_error/>
-            <SelectField label="Country" name="country" none_label="All countries"
-                options=ref_options(COUNTRIES) value=country on_change=move |v| country.set(v) error=no_error/>
-            <SelectField label="Status" name="status" none_label="Active and defunct"
-                options=enum_options(OrgStatus::ALL, OrgStatus::code, OrgStatus::label)
+            <SelectField label=label("country") name="country" none_label=t(msg::ALL_COUNTRIES)
+                options=ref_options("country", COUNTRIES) value=country on_change=move |v| country.set(v) error=no_error/>
+            <SelectField label=label("status") name="status" none_label=t(msg::ACTIVE_AND_DEFUNCT)
+                options=enum_options(OrgStatus::ALL)
                 value=status on_change=move |v| status.set(v) error=no_error/>
         </ListHead>
         <contacts::ContactsDownload listed=listed shown=Callback::new(move |()| shown_ids(listed, &filter()))/>
@@ -100,9 +101,9 @@ fn OrgRow(org: Typed<Organisation>) -> impl IntoView {
         <li data-testid="record-row">
             <a href=Section::Organisations.href(View::Detail(org.id))>{name}</a>
             <span class="meta">
-                {o.category.label()}" · "{o.country_name()}
-                {(o.status == OrgStatus::Defunct).then_some(" · defunct")}
-                {(org.conflicts > 0).then_some(" · needs review")}
+                {crate::i18n::label(o.category)}" · "{crate::i18n::org_country(&o)}
+                {(o.status == OrgStatus::Defunct).then(|| view! { " · "{t(msg::ROW_DEFUNCT)} })}
+                {(org.conflicts > 0).then(|| view! { " · "{t(msg::NEEDS_REVIEW)} })}
             </span>
         </li>
     }
@@ -118,20 +119,20 @@ pub fn OrgDetail() -> impl IntoView {
         body: |o: &Organisation, names: &OrgNames| {
             view! {
                 <dl>
-                    <dt>{label("category")}</dt><dd>{o.category.label()}</dd>
-                    <dt>{label("country")}</dt><dd>{o.country_name()}</dd>
-                    <dt>{label("status")}</dt><dd>{o.status.label()}</dd>
+                    <dt>{label("category")}</dt><dd>{crate::i18n::label(o.category)}</dd>
+                    <dt>{label("country")}</dt><dd>{crate::i18n::org_country(o)}</dd>
+                    <dt>{label("status")}</dt><dd>{crate::i18n::label(o.status)}</dd>
                     {o.successor.map(|s| view! { <dt>{label("successor")}</dt><dd>{names.link(s)}</dd> })}
                     {o.parent.map(|p| view! { <dt>{label("parent")}</dt><dd>{names.link(p)}</dd> })}
                     {(!o.iati_identifier.is_empty()).then(|| view! { <dt>{label("iati_identifier")}</dt><dd>{o.iati_identifier.clone()}</dd> })}
                     {(!o.website.is_empty()).then(|| view! {
                         <dt>{label("website")}</dt><dd><a href=o.website.clone() rel="noopener noreferrer">{o.website.clone()}</a></dd>
                     })}
-                    {(!o.languages.is_empty()).then(|| view! { <dt>{label("languages")}</dt><dd>{o.languages.join(", ")}</dd> })}
+                    {(!o.languages.is_empty()).then(|| view! { <dt>{label("languages")}</dt><dd>{o.languages.iter().map(|l| crate::i18n::language_name(l).unwrap_or(l)).collect::<Vec<_>>().join(", ")}</dd> })}
                     {(!o.memberships.is_empty()).then(|| view! { <dt>{label("memberships")}</dt><dd>{o.memberships.join(", ")}</dd> })}
                 </dl>
                 {(!o.description.is_empty()).then(|| view! { <p class="description">{o.description.clone()}</p> })}
-                {(!o.source.is_empty()).then(|| view! { <p class="source">"Source: "{o.source.clone()}</p> })}
+                {(!o.source.is_empty()).then(|| view! { <p class="source">{tf(msg::SOURCE_IS, &[("source", (&o.source).into())])}</p> })}
             }
             .into_any()
         },
@@ -153,8 +154,8 @@ pub fn OrgDetail() -> impl IntoView {
 pub fn OrgNew() -> impl IntoView {
     new_screen(
         RecordKind::Organisation,
-        "Add an organisation",
-        "Only regional coordinators and administrators add organisations: your account cannot save this form.",
+        t(msg::ADD_ORGANISATION),
+        t(msg::ORG_NEW_REFUSED),
         view! { <OrgForm id=new_id() initial=Organisation::default()/> }.into_any(),
     )
 }
@@ -236,24 +237,24 @@ fn OrgForm(id: Uuid, initial: Organisation) -> impl IntoView {
         <form class="record-form" on:submit=save novalidate>
             <TextField label=label("name") name="name" required=true value=name on_input=set_name error=form.error("name")/>
             <TextField label=label("acronym") name="acronym" value=acronym on_input=set_acronym error=form.error("acronym")/>
-            <SelectField label=label("category") name="category" options=enum_options(OrgCategory::ALL, OrgCategory::code, OrgCategory::label)
+            <SelectField label=label("category") name="category" options=enum_options(OrgCategory::ALL)
                 value=category on_change=set_category error=form.error("category")/>
-            <SelectField label=label("country") name="country" none_label="Regional / international" options=ref_options(COUNTRIES)
+            <SelectField label=label("country") name="country" none_label=t(msg::REGIONAL_INTERNATIONAL) options=ref_options("country", COUNTRIES)
                 value=country on_change=set_country error=form.error("country")/>
-            <TextField label=label("website") name="website" kind="url" hint="Full address, e.g. https://www.cartac.org"
+            <TextField label=label("website") name="website" kind="url" hint=t(msg::HINT_WEBSITE)
                 value=website on_input=set_website error=form.error("website")/>
             <TextField label=label("iati_identifier") name="iati_identifier"
-                hint="As IATI files name it, e.g. XM-DAC-41114; IATI's organisation registry lists them. IATI imports match organisations by it"
+                hint=t(msg::HINT_IATI_ORGANISATION)
                 value=iati_identifier on_input=set_iati_identifier error=form.error("iati_identifier")/>
-            <SelectField label=label("parent") name="parent" none_label="(none)" options=org_options
+            <SelectField label=label("parent") name="parent" none_label=t(msg::NONE_OPTION) options=org_options
                 value=parent on_change=set_parent error=form.error("parent")/>
-            <SelectField label=label("status") name="status" options=enum_options(OrgStatus::ALL, OrgStatus::code, OrgStatus::label)
+            <SelectField label=label("status") name="status" options=enum_options(OrgStatus::ALL)
                 value=status on_change=set_status error=form.error("status")/>
-            <SelectField label=label("successor") name="successor" none_label="(none)" options=org_options
+            <SelectField label=label("successor") name="successor" none_label=t(msg::NONE_OPTION) options=org_options
                 value=successor on_change=set_successor error=form.error("successor")/>
-            <CheckboxGroup label=label("languages") name="languages" options=ref_options(LANGUAGES)
+            <CheckboxGroup label=label("languages") name="languages" options=ref_options("language", LANGUAGES)
                 value=languages on_change=set_languages error=form.error("languages")/>
-            <TextField label=label("memberships") name="memberships" hint="Separate with commas, e.g. CARTAC, CCLEC"
+            <TextField label=label("memberships") name="memberships" hint=t(msg::HINT_MEMBERSHIPS)
                 value=memberships on_input=set_memberships error=form.error("memberships")/>
             <TextArea label=label("description") name="description" value=description on_input=set_description error=form.error("description")/>
             <TextArea label=label("source") name="source" value=source on_input=set_source error=form.error("source")/>
@@ -264,5 +265,5 @@ fn OrgForm(id: Uuid, initial: Organisation) -> impl IntoView {
 
 /// What forms call a field of this kind (its field table's label).
 fn label(field: &'static str) -> &'static str {
-    RecordKind::Organisation.field_label(field)
+    crate::i18n::field_label(RecordKind::Organisation, field)
 }

@@ -8,7 +8,9 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 use tradewinds_shared::projects::{overlap, possible_duplicates, ProjectFilter, ProjectStatus};
-use tradewinds_shared::reference::{country_name, topic_dac, topic_label, COUNTRIES};
+use tradewinds_shared::reference::{topic_dac, COUNTRIES};
+
+use crate::i18n::{country_name, topic_label};
 use tradewinds_shared::search::ListFilter;
 use tradewinds_shared::{export, Organisation, Programme, Project, RecordKind};
 use uuid::Uuid;
@@ -31,11 +33,7 @@ use crate::route::{Section, View};
 
 fn status_options() -> Vec<(String, String)> {
     let mut v = vec![("live".to_owned(), "Planned or under way".to_owned())];
-    v.extend(enum_options(
-        ProjectStatus::ALL,
-        ProjectStatus::code,
-        ProjectStatus::label,
-    ));
+    v.extend(enum_options(ProjectStatus::ALL));
     v
 }
 
@@ -105,7 +103,7 @@ pub fn ProjectList() -> impl IntoView {
             <SelectField label="Status" name="status" none_label="All statuses"
                 options=status_options() value=status on_change=move |v| status.set(v) error=no_error/>
             <SelectField label="Country" name="country" none_label="All countries"
-                options=ref_options(COUNTRIES) value=country on_change=move |v| country.set(v) error=no_error/>
+                options=ref_options("country", COUNTRIES) value=country on_change=move |v| country.set(v) error=no_error/>
             <SelectField label="Topic" name="topic" none_label="All topics"
                 options=topic_options() value=topic on_change=move |v| topic.set(v) error=no_error/>
             <SelectField label="Organisation" name="organisation" none_label="Any funder or implementer"
@@ -154,7 +152,7 @@ fn ProjectRow(project: Typed<Project>, funders: String) -> impl IntoView {
         <li data-testid="record-row">
             <a href=Section::Projects.href(View::Detail(project.id))>{p.title.clone()}</a>
             <span class="meta">
-                {p.status.label()}
+                {crate::i18n::label(p.status)}
                 {(!years.is_empty()).then(|| format!(" · {years}"))}
                 " · "{countries_label(&p.countries)}
                 {(!funders.is_empty()).then(|| format!(" · funded by {funders}"))}
@@ -202,7 +200,7 @@ pub fn OrgProjects(org: Uuid) -> impl IntoView {
                                 <li>
                                     <a href=Section::Projects.href(View::Detail(p.id))>{p.record.title.clone()}</a>
                                     <span class="meta">
-                                        {roles.join(", ")}" · "{p.record.status.label()}" · "{countries_label(&p.record.countries)}
+                                        {roles.join(", ")}" · "{crate::i18n::label(p.record.status)}" · "{countries_label(&p.record.countries)}
                                     </span>
                                 </li>
                             }).collect_view()}
@@ -246,7 +244,7 @@ pub fn ProjectDetail() -> impl IntoView {
             let budget = p.budget_label();
             view! {
                 <dl>
-                    <dt>{label("status")}</dt><dd>{p.status.label()}</dd>
+                    <dt>{label("status")}</dt><dd>{crate::i18n::label(p.status)}</dd>
                     {(!p.identifier.is_empty()).then(|| view! { <dt>{label("identifier")}</dt><dd>{p.identifier.clone()}</dd> })}
                     {(!dates.is_empty()).then(|| view! { <dt>"Dates"</dt><dd>{dates.clone()}</dd> })}
                     <dt>{label("accountable")}</dt><dd>{names.links(&p.accountable.into_iter().collect::<Vec<_>>())}</dd>
@@ -467,7 +465,7 @@ fn ProjectFields(
             Section::Projects.href(View::Detail(id)),
         );
     };
-    let no_countries: Vec<(String, String)> = ref_options(COUNTRIES);
+    let no_countries: Vec<(String, String)> = ref_options("country", COUNTRIES);
     let accountable_options = orgs.clone();
     let implementer_options = orgs.clone();
     view! {
@@ -475,7 +473,7 @@ fn ProjectFields(
             <TextField label=label("title") name="title" required=true value=title on_input=set_title error=form.error("title")/>
             <TextField label=label("identifier") name="identifier" hint="The IATI activity identifier, if it has one"
                 value=identifier on_input=set_identifier error=form.error("identifier")/>
-            <SelectField label=label("status") name="status" options=enum_options(ProjectStatus::ALL, ProjectStatus::code, ProjectStatus::label)
+            <SelectField label=label("status") name="status" options=enum_options(ProjectStatus::ALL)
                 value=status on_change=set_status error=form.error("status")/>
             <TextField label=label("starts") name="starts" kind="date" value=starts on_input=set_starts error=form.error("starts")/>
             <TextField label=label("ends") name="ends" kind="date" hint="Leave empty while it is open"
@@ -519,7 +517,7 @@ fn ProjectFields(
 
 /// What forms call a field of this kind (its field table's label).
 fn label(field: &'static str) -> &'static str {
-    RecordKind::Project.field_label(field)
+    crate::i18n::field_label(RecordKind::Project, field)
 }
 
 #[cfg(test)]

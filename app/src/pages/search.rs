@@ -302,7 +302,7 @@ fn results(entries: Arc<Vec<Entry>>, query: RwSignal<String>) -> AnyView {
                     view! {
                         <li data-testid="search-hit">
                             <a href=e.href.clone()>{e.found.title.clone()}</a>
-                            <span class="meta">{e.kind.label()}</span>
+                            <span class="meta">{crate::i18n::label(e.kind)}</span>
                         </li>
                     }
                 }/>

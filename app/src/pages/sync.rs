@@ -19,6 +19,7 @@ use super::{failed, loading};
 use crate::catalogue::{use_actor, use_catalogue};
 use crate::components::format_time;
 use crate::db::{OutboxEntry, OutboxStatus};
+use crate::i18n::{msg, t, tf};
 use crate::loaded::Loaded;
 use crate::route::record_href;
 use crate::session::{held, Held};
@@ -41,9 +42,9 @@ pub fn SyncPage() -> impl IntoView {
         move || cat.status.with(|s| s.describe(format_time))
     };
     view! {
-        <h1>"Sync"</h1>
+        <h1>{t(msg::NAV_SYNC)}</h1>
         <p class="lead">{status}</p>
-        <p><button type="button" class="primary" on:click=move |_| crate::sync::soon()>"Sync now"</button></p>
+        <p><button type="button" class="primary" on:click=move |_| crate::sync::soon()>{t(msg::SYNC_NOW)}</button></p>
         {move || match outbox.get() {
             None => loading(),
             Some(Err(e)) => failed(e),
@@ -54,17 +55,17 @@ pub fn SyncPage() -> impl IntoView {
                 view! {
                     {others.into_iter().map(|h| view! { <HeldChanges held=h/> }).collect_view()}
                     <section aria-labelledby="attention-h">
-                        <h2 id="attention-h">"Needs attention"</h2>
+                        <h2 id="attention-h">{t(msg::NEEDS_ATTENTION)}</h2>
                         {if rejected.is_empty() {
-                            view! { <p>"Nothing: the server accepted every change sent from this device."</p> }.into_any()
+                            view! { <p>{t(msg::NOTHING_REFUSED)}</p> }.into_any()
                         } else {
                             view! { <ul class="records">{rejected.into_iter().map(|e| view! { <Rejected entry=e/> }).collect_view()}</ul> }.into_any()
                         }}
                     </section>
                     <section aria-labelledby="waiting-h">
-                        <h2 id="waiting-h">"Waiting to be sent"</h2>
+                        <h2 id="waiting-h">{t(msg::WAITING_TO_BE_SENT)}</h2>
                         {if waiting.is_empty() {
-                            view! { <p>"No changes waiting."</p> }.into_any()
+                            view! { <p>{t(msg::NO_CHANGES_WAITING)}</p> }.into_any()
                         } else {
                             view! {
                                 <ul class="records">{waiting.into_iter().map(|e| view! { <Waiting entry=e/> }).collect_view()}</ul>
@@ -88,33 +89,27 @@ pub fn SyncPage() -> impl IntoView {
 fn HeldChanges(held: Held) -> impl IntoView {
     let cat = use_catalogue();
     let problem = RwSignal::new(None::<String>);
-    let what = if held.count == 1 {
-        "1 change".to_owned()
-    } else {
-        format!("{} changes", held.count)
-    };
     let author = held.author;
     let discard = move |_| {
         let cat = cat.clone();
         spawn_local(async move {
             if let Err(e) = crate::sync::discard_held(&cat, author).await {
-                problem.set(Some(format!("Not discarded: {e}")));
+                problem.set(Some(tf(
+                    msg::NOT_DISCARDED,
+                    &[("error", (&e.to_string()).into())],
+                )));
             }
         });
     };
     view! {
         <section class="attention" data-testid="held" aria-labelledby="held-h">
-            <h2 id="held-h">{format!("Changes by {}", held.name)}</h2>
-            <p>{format!(
-                "{what} made on this device by {} were never sent. They are not sent under your name. \
-                 {} can sign in on this device to send them; or discard them (they are then lost).",
-                held.name, held.name
-            )}</p>
+            <h2 id="held-h">{tf(msg::HELD_TITLE, &[("who", (&held.name).into())])}</h2>
+            <p>{tf(msg::HELD_EXPLAINED, &[("count", held.count.into()), ("who", (&held.name).into())])}</p>
             {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
             <p class="actions">
-                <a href="/sign-in">{format!("Sign in as {}", held.name)}</a>
+                <a href="/sign-in">{tf(msg::SIGN_IN_AS, &[("who", (&held.name).into())])}</a>
                 <button type="button" data-testid="discard-held" on:click=discard>
-                    {format!("Discard {}’s {what}", held.name)}
+                    {tf(msg::DISCARD_HELD, &[("count", held.count.into()), ("who", (&held.name).into())])}
                 </button>
             </p>
         </section>
@@ -126,20 +121,36 @@ fn made(entry: &OutboxEntry) -> String {
     let me = use_catalogue().user().map(|u| u.id);
     match (&entry.by_name, entry.by) {
         (Some(name), Some(by)) if Some(by) != me => {
-            format!(" made by {name} {}", format_time(entry.at))
+            format!(
+                " {}",
+                tf(
+                    msg::MADE_BY_AT,
+                    &[
+                        ("who", name.into()),
+                        ("time", (&format_time(entry.at)).into())
+                    ]
+                )
+            )
         }
-        _ => format!(" made {}", format_time(entry.at)),
+        _ => format!(
+            " {}",
+            tf(msg::MADE_AT, &[("time", (&format_time(entry.at)).into())])
+        ),
     }
 }
 
 fn describe_mutation(entry: &OutboxEntry) -> (String, Option<String>) {
     match entry.mutation() {
         Ok(m) => {
-            let fields: Vec<&str> = m.set.keys().map(|f| m.kind.field_label(f)).collect();
+            let fields: Vec<String> = m
+                .set
+                .keys()
+                .map(|f| crate::i18n::field_label_of(m.kind, f))
+                .collect();
             (
                 format!(
                     "{} {} — {}",
-                    m.kind.label(),
+                    crate::i18n::label(m.kind),
                     &m.id.to_string()[..8],
                     fields.join(", ")
                 ),
@@ -156,7 +167,7 @@ fn Waiting(entry: OutboxEntry) -> impl IntoView {
     view! {
         <li data-testid="waiting-row">
             {what}<span class="meta">{made(&entry)}</span>
-            {href.map(|h| view! { " " <a href=h>"Open"</a> })}
+            {href.map(|h| view! { " " <a href=h>{t(msg::OPEN)}</a> })}
         </li>
     }
 }
@@ -186,8 +197,9 @@ fn Rejected(entry: OutboxEntry) -> impl IntoView {
                         let _ = cat.db.dismiss(n).await;
                         crate::sync::local_write(&cat).await;
                     }
-                    Err(e) => problem.set(Some(format!(
-                        "Still not valid: {e}. Open the record to correct it."
+                    Err(e) => problem.set(Some(tf(
+                        msg::STILL_NOT_VALID,
+                        &[("error", (&e.to_string()).into())],
                     ))),
                 }
             });
@@ -208,9 +220,9 @@ fn Rejected(entry: OutboxEntry) -> impl IntoView {
             <p class="error">{reason}</p>
             {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
             <span class="row-actions">
-                {href.map(|h| view! { <a href=h>"Open the record"</a> })}
-                <button type="button" on:click=resubmit>"Send again"</button>
-                <button type="button" on:click=dismiss>"Discard this change"</button>
+                {href.map(|h| view! { <a href=h>{t(msg::OPEN_THE_RECORD)}</a> })}
+                <button type="button" on:click=resubmit>{t(msg::SEND_AGAIN)}</button>
+                <button type="button" on:click=dismiss>{t(msg::DISCARD_THIS_CHANGE)}</button>
             </span>
         </li>
     }
@@ -226,11 +238,11 @@ fn Conflicts() -> impl IntoView {
     });
     view! {
         <section aria-labelledby="conflicts-h">
-            <h2 id="conflicts-h">"Edited in two places"</h2>
+            <h2 id="conflicts-h">{t(msg::EDITED_IN_TWO_PLACES)}</h2>
             {move || match conflicted.get() {
                 None => loading(),
                 Some(Err(e)) => failed(e),
-                Some(Ok(list)) if list.is_empty() => view! { <p>"No conflicts."</p> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p>{t(msg::NO_CONFLICTS)}</p> }.into_any(),
                 Some(Ok(list)) => view! { <ConflictList list=list/> }.into_any(),
             }}
         </section>
@@ -253,7 +265,7 @@ fn ConflictList(list: Vec<RecordState>) -> impl IntoView {
 
 #[component]
 fn ConflictRecord(state: RecordState, names: Memo<HashMap<Uuid, String>>) -> impl IntoView {
-    let title = title_of(&state).unwrap_or_else(|| "(untitled)".to_owned());
+    let title = title_of(&state).unwrap_or_else(|| t(msg::UNTITLED).to_owned());
     let (kind, id) = (state.kind, state.id);
     let may_edit = use_actor().with_untracked(|a| a.as_ref().is_some_and(|a| a.may_edit(&state)));
     let fields: Vec<(String, Vec<FieldWrite>)> = state
@@ -262,11 +274,11 @@ fn ConflictRecord(state: RecordState, names: Memo<HashMap<Uuid, String>>) -> imp
         .collect();
     view! {
         <li data-testid="conflict">
-            <strong>{format!("{}: {title}", kind.label())}</strong>
-            {record_href(kind, id).map(|h| view! { " " <a href=h>"Open"</a> })}
+            <strong>{format!("{}: {title}", crate::i18n::label(kind))}</strong>
+            {record_href(kind, id).map(|h| view! { " " <a href=h>{t(msg::OPEN)}</a> })}
             {fields.into_iter().map(|(field, writes)| view! {
                 <div class="conflict-field">
-                    <p>{format!("“{}” was changed in two places. Choose the value to keep:", kind.field_label(&field))}</p>
+                    <p>{tf(msg::CHOOSE_VALUE_TO_KEEP, &[("field", (&crate::i18n::field_label_of(kind, &field)).into())])}</p>
                     <ul>
                         {writes.into_iter().map(|w| view! { <ConflictChoice kind=kind id=id field=field.clone() write=w may_edit=may_edit names=names/> }).collect_view()}
                     </ul>
@@ -291,10 +303,12 @@ fn ConflictChoice(
         let (field, value) = (field.clone(), write.value.clone());
         move || names.with(|names| field_value(kind, &field, &value, names))
     };
-    let who = write
-        .by
-        .clone()
-        .unwrap_or_else(|| format!("device {}", &write.dot.device.to_string()[..8]));
+    let who = write.by.clone().unwrap_or_else(|| {
+        tf(
+            msg::DEVICE_NAMED,
+            &[("device", (&write.dot.device.to_string()[..8]).into())],
+        )
+    });
     let keep = move |_| {
         let (cat, field, value) = (cat.clone(), field.clone(), value.clone());
         let Some(user) = cat.user() else { return };
@@ -308,7 +322,7 @@ fn ConflictChoice(
         <li>
             <q>{shown}</q>
             <span class="meta">{format!(" — {who}, {}", format_time(write.at))}</span>
-            {may_edit.then(|| view! { " "<button type="button" data-testid="keep" on:click=keep.clone()>"Keep this"</button> })}
+            {may_edit.then(|| view! { " "<button type="button" data-testid="keep" on:click=keep.clone()>{t(msg::KEEP_THIS)}</button> })}
         </li>
     }
 }

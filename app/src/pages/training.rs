@@ -4,7 +4,9 @@ use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 use tradewinds_shared::catalogue::{AccessRule, Audience, ToolFilter, ToolFormat};
-use tradewinds_shared::reference::{language_name, topic_label, LANGUAGES};
+use tradewinds_shared::reference::LANGUAGES;
+
+use crate::i18n::{language_name, msg, t, tf, topic_label};
 use tradewinds_shared::search::ListFilter;
 use tradewinds_shared::{export, Organisation, Programme, RecordKind, TrainingTool};
 use uuid::Uuid;
@@ -69,15 +71,15 @@ pub fn ToolList() -> impl IntoView {
         v
     });
     view! {
-        <ListHead title="Training tools" add_href="/training/new" add_label="Add a training tool" placeholder="Title, topic, provider…" query=query can_add=can_add>
-            <SelectField label="Format" name="format" none_label="All formats"
-                options=enum_options(ToolFormat::ALL, ToolFormat::code, ToolFormat::label)
+        <ListHead title=t(msg::NAV_TRAINING) add_href="/training/new" add_label=t(msg::ADD_TRAINING_TOOL) placeholder=t(msg::TOOL_SEARCH_PLACEHOLDER) query=query can_add=can_add>
+            <SelectField label=label("format") name="format" none_label=t(msg::ALL_FORMATS)
+                options=enum_options(ToolFormat::ALL)
                 value=format on_change=move |v| format.set(v) error=no_error/>
-            <SelectField label="Language" name="language" none_label="All languages"
-                options=ref_options(LANGUAGES) value=language on_change=move |v| language.set(v) error=no_error/>
-            <SelectField label="Topic" name="topic" none_label="All topics"
+            <SelectField label=t(msg::LANGUAGE_FILTER) name="language" none_label=t(msg::ALL_LANGUAGES)
+                options=ref_options("language", LANGUAGES) value=language on_change=move |v| language.set(v) error=no_error/>
+            <SelectField label=t(msg::TOPIC_FILTER) name="topic" none_label=t(msg::ALL_TOPICS)
                 options=topic_options() value=topic on_change=move |v| topic.set(v) error=no_error/>
-            <SelectField label="Provider" name="provider" none_label="All providers"
+            <SelectField label=label("provider") name="provider" none_label=t(msg::ALL_PROVIDERS)
                 options=provider_options value=provider on_change=move |v| provider.set(v) error=no_error/>
         </ListHead>
         {list_body(listed, filter, "training tools", limit, ("training-tools", csv), |l, i| {
@@ -129,8 +131,8 @@ fn ToolRow(tool: Typed<TrainingTool>, provider: String) -> impl IntoView {
         <li data-testid="record-row">
             <a href=Section::Training.href(View::Detail(tool.id))>{t.title.clone()}</a>
             <span class="meta">
-                {t.format.label()}" · "{langs.join(", ")}" · "{provider}
-                {(tool.conflicts > 0).then_some(" · needs review")}
+                {crate::i18n::label(t.format)}" · "{langs.join(", ")}" · "{provider}
+                {(tool.conflicts > 0).then(|| view! { " · "{crate::i18n::t(msg::NEEDS_REVIEW)} })}
             </span>
         </li>
     }
@@ -163,11 +165,11 @@ pub fn ToolDetail() -> impl IntoView {
                 <dl>
                     <dt>{label("provider")}</dt><dd>{t.provider.map(|p| names.link(p))}</dd>
                     {programme.map(|p| view! { <dt>{label("programme")}</dt><dd>{p}</dd> })}
-                    <dt>{label("format")}</dt><dd>{t.format.label()}</dd>
+                    <dt>{label("format")}</dt><dd>{crate::i18n::label(t.format)}</dd>
                     <dt>{label("languages")}</dt><dd>{langs.join(", ")}</dd>
                     {(!t.duration.is_empty()).then(|| view! { <dt>{label("duration")}</dt><dd>{t.duration.clone()}</dd> })}
-                    <dt>{label("audience")}</dt><dd>{t.audience.label()}</dd>
-                    <dt>{label("access")}</dt><dd>{t.access.label()}</dd>
+                    <dt>{label("audience")}</dt><dd>{crate::i18n::label(t.audience)}</dd>
+                    <dt>{label("access")}</dt><dd>{crate::i18n::label(t.access)}</dd>
                     {(!topics.is_empty()).then(|| view! { <dt>{label("topics")}</dt><dd>{topics.join(", ")}</dd> })}
                     {(!t.platform.is_empty()).then(|| view! { <dt>{label("platform")}</dt><dd>{t.platform.clone()}</dd> })}
                     {(!t.certification.is_empty()).then(|| view! { <dt>{label("certification")}</dt><dd>{t.certification.clone()}</dd> })}
@@ -178,7 +180,7 @@ pub fn ToolDetail() -> impl IntoView {
                     {(!t.last_verified.is_empty()).then(|| view! { <dt>{label("last_verified")}</dt><dd>{t.last_verified.clone()}</dd> })}
                 </dl>
                 {(!t.description.is_empty()).then(|| view! { <p class="description">{t.description.clone()}</p> })}
-                {(!t.source.is_empty()).then(|| view! { <p class="source">"Source: "{t.source.clone()}</p> })}
+                {(!t.source.is_empty()).then(|| view! { <p class="source">{tf(msg::SOURCE_IS, &[("source", (&t.source).into())])}</p> })}
             }
             .into_any()
         },
@@ -198,8 +200,8 @@ pub fn ToolNew() -> impl IntoView {
     };
     new_screen(
         RecordKind::TrainingTool,
-        "Add a training tool",
-        "Your account can read the catalogue but not add to it.",
+        t(msg::ADD_TRAINING_TOOL),
+        t(msg::READ_ONLY_REFUSED),
         view! { <ToolForm id=new_id() initial=initial/> }.into_any(),
     )
 }
@@ -285,27 +287,27 @@ fn ToolForm(id: Uuid, initial: TrainingTool) -> impl IntoView {
     view! {
         <form class="record-form" on:submit=save novalidate>
             <TextField label=label("title") name="title" required=true value=title on_input=set_title error=form.error("title")/>
-            <SelectField label=label("provider") name="provider" required=true none_label="Choose an organisation" options=org_options
+            <SelectField label=label("provider") name="provider" required=true none_label=t(msg::CHOOSE_ORGANISATION) options=org_options
                 value=provider on_change=set_provider error=form.error("provider")/>
-            <SelectField label=label("programme") name="programme" none_label="(none)" options=programme_options
+            <SelectField label=label("programme") name="programme" none_label=t(msg::NONE_OPTION) options=programme_options
                 value=programme on_change=set_programme error=form.error("programme")/>
-            <SelectField label=label("format") name="format" options=enum_options(ToolFormat::ALL, ToolFormat::code, ToolFormat::label)
+            <SelectField label=label("format") name="format" options=enum_options(ToolFormat::ALL)
                 value=format on_change=set_format error=form.error("format")/>
-            <CheckboxGroup label=label("languages") name="languages" required=true options=ref_options(LANGUAGES)
+            <CheckboxGroup label=label("languages") name="languages" required=true options=ref_options("language", LANGUAGES)
                 value=languages on_change=set_languages error=form.error("languages")/>
             <CheckboxGroup label=label("topics") name="topics" options=topic_options()
                 value=topics on_change=set_topics error=form.error("topics")/>
             <TextField label=label("duration") name="duration" hint="e.g. 6 hours, 5 days, self-paced"
                 value=duration on_input=set_duration error=form.error("duration")/>
-            <SelectField label=label("audience") name="audience" options=enum_options(Audience::ALL, Audience::code, Audience::label)
+            <SelectField label=label("audience") name="audience" options=enum_options(Audience::ALL)
                 value=audience on_change=set_audience error=form.error("audience")/>
-            <SelectField label=label("access") name="access" options=enum_options(AccessRule::ALL, AccessRule::code, AccessRule::label)
+            <SelectField label=label("access") name="access" options=enum_options(AccessRule::ALL)
                 value=access on_change=set_access error=form.error("access")/>
             <TextField label=label("platform") name="platform" value=platform on_input=set_platform error=form.error("platform")/>
             <TextField label=label("certification") name="certification" value=certification on_input=set_certification error=form.error("certification")/>
             <TextField label=label("cost") name="cost" value=cost on_input=set_cost error=form.error("cost")/>
             <TextField label=label("url") name="url" kind="url" value=url on_input=set_url error=form.error("url")/>
-            <TextField label=label("last_verified") name="last_verified" kind="date" hint="YYYY-MM-DD"
+            <TextField label=label("last_verified") name="last_verified" kind="date" hint=t(msg::HINT_DAY)
                 value=verified on_input=set_verified error=form.error("last_verified")/>
             <TextArea label=label("description") name="description" value=description on_input=set_description error=form.error("description")/>
             <TextArea label=label("source") name="source" value=source on_input=set_source error=form.error("source")/>
@@ -316,5 +318,5 @@ fn ToolForm(id: Uuid, initial: TrainingTool) -> impl IntoView {
 
 /// What forms call a field of this kind (its field table's label).
 fn label(field: &'static str) -> &'static str {
-    RecordKind::TrainingTool.field_label(field)
+    crate::i18n::field_label(RecordKind::TrainingTool, field)
 }

@@ -169,7 +169,7 @@ fn AddUser(
             <form class="record-form compact" on:submit=add.clone() novalidate data-testid="add-user">
                 <TextField label="Email" name="email" kind="email" required=true value=email on_input=set_email error=error("email")/>
                 <TextField label="Name" name="name" value=name on_input=set_name error=error("name")/>
-                <SelectField label="Role" name="role" options=enum_options(Role::ALL, Role::code, Role::label)
+                <SelectField label="Role" name="role" options=enum_options(Role::ALL)
                     value=role on_change=move |v: String| new.update(|n| n.role = Role::from_code(&v).unwrap_or_default())
                     error=error("role")/>
                 <SelectField label="Organisation" name="organisation" none_label="(none)" options=orgs
@@ -230,7 +230,7 @@ fn UserRow(
             {move || user.with(|u| view! {
                 <strong>{u.display().to_owned()}</strong>
                 <span class="meta">
-                    {format!(" {} · {}", u.email, u.role.label())}
+                    {format!(" {} · {}", u.email, crate::i18n::label(u.role))}
                     {org_name(u.organisation).map(|o| format!(" · {o}"))}
                     {u.disabled.then_some(" · disabled")}
                 </span>
@@ -312,7 +312,7 @@ fn EditUser(
     };
     view! {
         <form class="record-form compact" on:submit=save novalidate data-testid="edit-user">
-            <SelectField label="Role" name="role" options=enum_options(Role::ALL, Role::code, Role::label)
+            <SelectField label="Role" name="role" options=enum_options(Role::ALL)
                 value=role on_change=move |v| role.set(v) error=error("role")/>
             <SelectField label="Organisation" name="organisation" none_label="(none)" options=orgs
                 value=organisation on_change=move |v| organisation.set(v) error=error("organisation")/>

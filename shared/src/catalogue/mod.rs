@@ -31,6 +31,13 @@ macro_rules! labelled_enum {
         impl Default for $name {
             fn default() -> Self { Self::ALL[0] }
         }
+
+        impl $crate::i18n::Labelled for $name {
+            const NAME: &'static str = stringify!($name);
+            fn all() -> &'static [Self] { Self::ALL }
+            fn code(self) -> &'static str { $name::code(self) }
+            fn label(self) -> &'static str { $name::label(self) }
+        }
     };
 }
 

@@ -470,6 +470,12 @@ impl Catalogue {
         self.format(id, &[])
     }
 
+    /// The word a key names (a field's label, a coded value's, a country's…), if the file
+    /// has it and it is not empty.
+    pub fn word(&self, key: &str) -> Option<&str> {
+        self.plain(Msg(key_hash(key))).filter(|w| !w.is_empty())
+    }
+
     /// A message that names no value, as written in the file (no copy): `None` for one
     /// that needs values, or that the file lacks.
     pub fn plain(&self, id: Msg) -> Option<&str> {

@@ -158,6 +158,30 @@ fn quality(q: &str) -> u16 {
     }
 }
 
+/// A value stored by a code and shown by a label (every `labelled_enum!`). Its label in a
+/// language is the message `<NAME>-<code>` (`OrgCategory-donor`).
+pub trait Labelled: Copy + 'static {
+    const NAME: &'static str;
+    fn all() -> &'static [Self];
+    fn code(self) -> &'static str;
+    /// In English, the source language.
+    fn label(self) -> &'static str;
+    fn key(self) -> String {
+        format!("{}-{}", Self::NAME, self.code())
+    }
+}
+
+/// The message that names a field of a record kind: `field-<kind>-<field>`.
+pub fn field_key(kind: crate::RecordKind, field: &str) -> String {
+    format!("field-{}-{field}", kind.plural())
+}
+
+/// The message that names an entry of a reference list (`reference`): `country-HT`,
+/// `language-fr`, `topic-integrity`.
+pub fn reference_key(list: &str, code: &str) -> String {
+    format!("{list}-{code}")
+}
+
 /// A message of the interface: the hash of its key (`msg`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Msg(pub u32);

@@ -209,3 +209,65 @@ fn what_a_device_loads_writes_every_message_as_the_file_does() {
     let en = catalogue(Lang::En, SOURCES[0].1);
     assert_eq!(en.plain(msg::REQUIRED_MARK), Some(" (required)"));
 }
+
+#[test]
+fn the_english_words_are_the_labels_the_code_gives() {
+    use crate::access::Role;
+    use crate::catalogue::{AccessRule, Audience, OrgCategory, OrgStatus, ToolFormat};
+    use crate::documents::DocumentKind;
+    use crate::meetings::{ActionStatus, MeetingKind};
+    use crate::missions::{MissionPhase, ReportAccess};
+    use crate::projects::ProjectStatus;
+    use crate::reference::{COUNTRIES, LANGUAGES, TOPICS};
+    use crate::RecordKind;
+
+    let en = catalogue(Lang::En, SOURCES[0].1);
+    let mut problems = Vec::new();
+    let mut expect = |key: String, label: &str| {
+        if en.word(&key) != Some(label) {
+            problems.push(format!("{key} = {label}  (en.ftl has {:?})", en.word(&key)));
+        }
+    };
+    for kind in RecordKind::ALL {
+        for field in kind.fields() {
+            expect(field_key(*kind, field.name), field.label);
+        }
+    }
+    fn values<T: Labelled>(expect: &mut dyn FnMut(String, &str)) {
+        for v in T::all() {
+            expect(v.key(), v.label());
+        }
+    }
+    values::<RecordKind>(&mut expect);
+    values::<OrgCategory>(&mut expect);
+    values::<OrgStatus>(&mut expect);
+    values::<ToolFormat>(&mut expect);
+    values::<Audience>(&mut expect);
+    values::<AccessRule>(&mut expect);
+    values::<Role>(&mut expect);
+    values::<DocumentKind>(&mut expect);
+    values::<MeetingKind>(&mut expect);
+    values::<ActionStatus>(&mut expect);
+    values::<MissionPhase>(&mut expect);
+    values::<ReportAccess>(&mut expect);
+    values::<ProjectStatus>(&mut expect);
+    for (code, name) in COUNTRIES {
+        expect(reference_key("country", code), name);
+    }
+    for (code, name) in LANGUAGES {
+        expect(reference_key("language", code), name);
+    }
+    for (code, name, _) in TOPICS {
+        expect(reference_key("topic", code), name);
+    }
+    assert!(
+        problems.is_empty(),
+        "write these in shared/lang/en.ftl: {problems:#?}"
+    );
+    let fr = catalogue(Lang::Fr, SOURCES[1].1);
+    assert_eq!(
+        fr.word(&OrgCategory::CustomsAdministration.key()),
+        Some("Administration des douanes")
+    );
+    assert_eq!(fr.word(&reference_key("country", "HT")), Some("Haïti"));
+}

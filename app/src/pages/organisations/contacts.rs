@@ -153,7 +153,7 @@ fn ContactForm(
             <TextField label=label("name") name="name" value=name on_input=set_name error=form.error("name")/>
             <TextField label=label("email") name="email" kind="email" value=email on_input=set_email error=form.error("email")/>
             <TextField label=label("phone") name="phone" kind="tel" value=phone on_input=set_phone error=form.error("phone")/>
-            <SelectField label=label("language") name="language" none_label="(not set)" options=ref_options(LANGUAGES)
+            <SelectField label=label("language") name="language" none_label="(not set)" options=ref_options("language", LANGUAGES)
                 value=language on_change=set_language error=form.error("language")/>
             <TextField label=label("duties") name="duties" value=duties on_input=set_duties error=form.error("duties")/>
             <Show when=move || form.problem.with(Option::is_some)>
@@ -169,7 +169,7 @@ fn ContactForm(
 
 /// What forms call a field of this kind (its field table's label).
 fn label(field: &'static str) -> &'static str {
-    RecordKind::Contact.field_label(field)
+    crate::i18n::field_label(RecordKind::Contact, field)
 }
 
 /// "Download their contacts as CSV": the contacts of the organisations the list shows when

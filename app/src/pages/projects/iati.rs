@@ -145,7 +145,7 @@ pub fn IatiDownload(
                 on_input=move |v: String| chosen.update(|c| c.reference = v)
                 error=no_error/>
             <SelectField label="Kind of organisation" name="iati_type" none_label="Choose…"
-                options=ref_options(ORGANISATION_TYPES) value=Signal::derive(move || chosen.get().kind)
+                options=ref_options("iati-organisation-type", ORGANISATION_TYPES) value=Signal::derive(move || chosen.get().kind)
                 on_change=move |v: String| chosen.update(|c| c.kind = v) error=no_error/>
             <button type="button" data-testid="download-iati" on:click=save>"Download IATI XML"</button>
             {move || message.get().map(|m| match m {
