@@ -524,3 +524,90 @@ untitled = (untitled)
 choose-value-to-keep = “{ $field }” was changed in two places. Choose the value to keep:
 device-named = device { $device }
 keep-this = Keep this
+
+## Other lists and forms
+
+filter-country = Country
+filter-kind = Kind
+filter-organisation = Organisation
+filter-status = Status
+filter-phase = Phase
+all-statuses = All statuses
+all-kinds = All kinds
+all-phases = All phases
+choose-option = (choose)
+not-set = (not set)
+add-meeting = Add a meeting
+meeting-search-placeholder = Title, place, topic, organiser…
+any-organiser-or-participant = Any organiser or participant
+meeting-new-refused = Your account cannot add meetings (viewer): this form cannot be saved.
+none-online-or-regional = (none: online or regional)
+action-search-placeholder = Action, owner, meeting, mission…
+any-owner = Any owner
+choose-owner = (choose the organisation answerable)
+add-mission = Add a mission
+mission-search-placeholder = Title, finding, country…
+any-provider-or-beneficiary = Any provider or beneficiary
+mission-new-refused = Your account cannot add missions (viewer): this form cannot be saved.
+add-project = Add a project
+project-search-placeholder = Title, identifier, funder, country…
+any-funder-or-implementer = Any funder or implementer
+project-new-refused = Your account cannot add projects (viewer): this form cannot be saved.
+
+## Your account
+
+your-account = Your account
+name = Name
+role = Role
+not-given = (not given)
+account-session-ended = Your session has ended. Your work on this device is kept.
+to-send-it = to send it.
+session-ended-first = Your session has ended: sign in again first.
+needs-connection = { $doing } needs a connection to the server, and it cannot be reached now. Try again when online.
+signing-out-everywhere = Signing out everywhere
+sign-out = Sign out
+sign-out-everywhere = Sign out everywhere
+not-yet-sent = { $count ->
+    [one] 1 change is not yet sent to the server. They stay on this device and are sent when you sign in here again.
+   *[other] { $count } changes are not yet sent to the server. They stay on this device and are sent when you sign in here again.
+}
+sign-out-everywhere-hint = “Sign out everywhere” ends your sessions on every device, and changes files saved on them are no longer taken in: for instance after losing a laptop.
+enter-current-password = Enter your current password.
+changing-the-password = Changing the password
+change-your-password = Change your password
+current-password = Current password
+new-password = New password
+at-least-10 = At least 10 characters
+password-changed = Password changed. Your other sessions have been signed out.
+change-password = Change password
+adding-a-user = Adding a user
+changing-an-account = Changing an account
+
+## Record pages, search and history
+
+loading = Loading…
+could-not-read = Could not read the catalogue: { $error }
+record-not-found = { $what } not found
+may-have-been-deleted = It may have been deleted, or not synced to this device yet.
+back-to-the-list = Back to the list
+edit-named = Edit { $name }
+edit = Edit
+edited-at-once = Edited in two places at once: { $fields }.
+review-on-sync = Review on the Sync page
+search-everything-here = Search everything on this device
+search-placeholder = A name, a topic, a country, a finding…
+search-intro = Organisations, contacts, training tools, meetings, action items, missions, projects and documents.
+search-results = { $count ->
+    [0] Nothing found. Try fewer or shorter words.
+    [one] 1 result
+   *[other] { $count } results{ $more ->
+        [yes] ; the best { $shown } are shown
+       *[no] {""}
+    }
+}
+history = History
+loading-history = Loading the history…
+history-when-online = History is shown when online.
+history-when-signed-in = History is shown when you are signed in and online.
+history-failed = The history could not be loaded: { $error }
+no-changes-recorded = No changes recorded.

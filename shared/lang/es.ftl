@@ -524,3 +524,90 @@ untitled = (sin título)
 choose-value-to-keep = «{ $field }» se cambió en dos lugares. Elija el valor que desea conservar:
 device-named = dispositivo { $device }
 keep-this = Conservar este
+
+## Otras listas y formularios
+
+filter-country = País
+filter-kind = Tipo
+filter-organisation = Organización
+filter-status = Estado
+filter-phase = Fase
+all-statuses = Todos los estados
+all-kinds = Todos los tipos
+all-phases = Todas las fases
+choose-option = (elegir)
+not-set = (sin indicar)
+add-meeting = Añadir una reunión
+meeting-search-placeholder = Título, lugar, tema, organizador…
+any-organiser-or-participant = Cualquier organizador o participante
+meeting-new-refused = Su cuenta no puede añadir reuniones (lector): este formulario no se puede guardar.
+none-online-or-regional = (ninguno: en línea o regional)
+action-search-placeholder = Acción, responsable, reunión, misión…
+any-owner = Cualquier responsable
+choose-owner = (elija la organización responsable)
+add-mission = Añadir una misión
+mission-search-placeholder = Título, conclusión, país…
+any-provider-or-beneficiary = Cualquier proveedor o beneficiario
+mission-new-refused = Su cuenta no puede añadir misiones (lector): este formulario no se puede guardar.
+add-project = Añadir un proyecto
+project-search-placeholder = Título, identificador, donante, país…
+any-funder-or-implementer = Cualquier donante o ejecutor
+project-new-refused = Su cuenta no puede añadir proyectos (lector): este formulario no se puede guardar.
+
+## Su cuenta
+
+your-account = Su cuenta
+name = Nombre
+role = Función
+not-given = (no indicado)
+account-session-ended = Su sesión ha terminado. Su trabajo en este dispositivo se conserva.
+to-send-it = para enviarlo.
+session-ended-first = Su sesión ha terminado: primero vuelva a iniciar sesión.
+needs-connection = { $doing }: esta operación necesita conexión con el servidor, y ahora no se puede acceder a él. Inténtelo de nuevo cuando tenga conexión.
+signing-out-everywhere = Cerrar sesión en todas partes
+sign-out = Cerrar sesión
+sign-out-everywhere = Cerrar sesión en todas partes
+not-yet-sent = { $count ->
+    [one] 1 cambio aún no se ha enviado al servidor. Se queda en este dispositivo y se enviará cuando vuelva a iniciar sesión aquí.
+   *[other] { $count } cambios aún no se han enviado al servidor. Se quedan en este dispositivo y se enviarán cuando vuelva a iniciar sesión aquí.
+}
+sign-out-everywhere-hint = «Cerrar sesión en todas partes» termina sus sesiones en todos los dispositivos, y los archivos de cambios guardados en ellos dejan de aceptarse: por ejemplo, tras perder un portátil.
+enter-current-password = Escriba su contraseña actual.
+changing-the-password = Cambiar la contraseña
+change-your-password = Cambiar su contraseña
+current-password = Contraseña actual
+new-password = Contraseña nueva
+at-least-10 = Al menos 10 caracteres
+password-changed = Contraseña cambiada. Sus otras sesiones se han cerrado.
+change-password = Cambiar la contraseña
+adding-a-user = Añadir un usuario
+changing-an-account = Modificar una cuenta
+
+## Registros, búsqueda e historial
+
+loading = Cargando…
+could-not-read = No se pudo leer el catálogo: { $error }
+record-not-found = { $what } no encontrado
+may-have-been-deleted = Puede que se haya eliminado o que aún no se haya sincronizado con este dispositivo.
+back-to-the-list = Volver a la lista
+edit-named = Editar { $name }
+edit = Editar
+edited-at-once = Editado en dos lugares a la vez: { $fields }.
+review-on-sync = Revisar en la página Sincronización
+search-everything-here = Buscar en todo lo que hay en este dispositivo
+search-placeholder = Un nombre, un tema, un país, una conclusión…
+search-intro = Organizaciones, contactos, herramientas de capacitación, reuniones, acciones acordadas, misiones, proyectos y documentos.
+search-results = { $count ->
+    [0] No se encontró nada. Pruebe con menos palabras o palabras más cortas.
+    [one] 1 resultado
+   *[other] { $count } resultados{ $more ->
+        [yes] ; se muestran los { $shown } mejores
+       *[no] {""}
+    }
+}
+history = Historial
+loading-history = Cargando el historial…
+history-when-online = El historial se muestra con conexión.
+history-when-signed-in = El historial se muestra cuando ha iniciado sesión y tiene conexión.
+history-failed = No se pudo cargar el historial: { $error }
+no-changes-recorded = No hay cambios registrados.

@@ -524,3 +524,90 @@ untitled = (sans titre)
 choose-value-to-keep = « { $field } » a été modifié à deux endroits. Choisissez la valeur à conserver :
 device-named = appareil { $device }
 keep-this = Conserver celle-ci
+
+## Autres listes et formulaires
+
+filter-country = Pays
+filter-kind = Type
+filter-organisation = Organisation
+filter-status = Statut
+filter-phase = Phase
+all-statuses = Tous les statuts
+all-kinds = Tous les types
+all-phases = Toutes les phases
+choose-option = (choisir)
+not-set = (non renseigné)
+add-meeting = Ajouter une réunion
+meeting-search-placeholder = Titre, lieu, thème, organisateur…
+any-organiser-or-participant = Tout organisateur ou participant
+meeting-new-refused = Votre compte ne peut pas ajouter de réunions (lecteur) : ce formulaire ne peut pas être enregistré.
+none-online-or-regional = (aucun : en ligne ou régional)
+action-search-placeholder = Action, responsable, réunion, mission…
+any-owner = Tout responsable
+choose-owner = (choisir l'organisation responsable)
+add-mission = Ajouter une mission
+mission-search-placeholder = Titre, constat, pays…
+any-provider-or-beneficiary = Tout prestataire ou bénéficiaire
+mission-new-refused = Votre compte ne peut pas ajouter de missions (lecteur) : ce formulaire ne peut pas être enregistré.
+add-project = Ajouter un projet
+project-search-placeholder = Titre, identifiant, bailleur, pays…
+any-funder-or-implementer = Tout bailleur ou organisme d'exécution
+project-new-refused = Votre compte ne peut pas ajouter de projets (lecteur) : ce formulaire ne peut pas être enregistré.
+
+## Votre compte
+
+your-account = Votre compte
+name = Nom
+role = Rôle
+not-given = (non indiqué)
+account-session-ended = Votre session a pris fin. Votre travail sur cet appareil est conservé.
+to-send-it = pour l'envoyer.
+session-ended-first = Votre session a pris fin : reconnectez-vous d'abord.
+needs-connection = { $doing } : cette opération nécessite une connexion au serveur, qui est injoignable pour le moment. Réessayez une fois en ligne.
+signing-out-everywhere = La déconnexion de tous les appareils
+sign-out = Se déconnecter
+sign-out-everywhere = Se déconnecter partout
+not-yet-sent = { $count ->
+    [one] 1 modification n'est pas encore envoyée au serveur. Elle reste sur cet appareil et sera envoyée quand vous vous reconnecterez ici.
+   *[other] { $count } modifications ne sont pas encore envoyées au serveur. Elles restent sur cet appareil et seront envoyées quand vous vous reconnecterez ici.
+}
+sign-out-everywhere-hint = « Se déconnecter partout » met fin à vos sessions sur tous les appareils, et les fichiers de modifications enregistrés sur ceux-ci ne sont plus acceptés : par exemple après la perte d'un ordinateur portable.
+enter-current-password = Saisissez votre mot de passe actuel.
+changing-the-password = Le changement de mot de passe
+change-your-password = Changer votre mot de passe
+current-password = Mot de passe actuel
+new-password = Nouveau mot de passe
+at-least-10 = Au moins 10 caractères
+password-changed = Mot de passe changé. Vos autres sessions ont été déconnectées.
+change-password = Changer le mot de passe
+adding-a-user = L'ajout d'un utilisateur
+changing-an-account = La modification d'un compte
+
+## Fiches, recherche et historique
+
+loading = Chargement…
+could-not-read = Le catalogue n'a pas pu être lu : { $error }
+record-not-found = { $what } introuvable
+may-have-been-deleted = La fiche a peut-être été supprimée, ou n'est pas encore synchronisée sur cet appareil.
+back-to-the-list = Retour à la liste
+edit-named = Modifier { $name }
+edit = Modifier
+edited-at-once = Modifié à deux endroits à la fois : { $fields }.
+review-on-sync = Examiner sur la page Synchronisation
+search-everything-here = Rechercher dans tout ce qui est sur cet appareil
+search-placeholder = Un nom, un thème, un pays, un constat…
+search-intro = Organisations, contacts, outils de formation, réunions, actions à mener, missions, projets et documents.
+search-results = { $count ->
+    [0] Aucun résultat. Essayez avec moins de mots ou des mots plus courts.
+    [one] { $count } résultat
+   *[other] { $count } résultats{ $more ->
+        [yes] ; les { $shown } meilleurs sont affichés
+       *[no] {""}
+    }
+}
+history = Historique
+loading-history = Chargement de l'historique…
+history-when-online = L'historique s'affiche en ligne.
+history-when-signed-in = L'historique s'affiche quand vous êtes connecté et en ligne.
+history-failed = L'historique n'a pas pu être chargé : { $error }
+no-changes-recorded = Aucune modification enregistrée.

@@ -520,3 +520,90 @@ untitled = (zonder titel)
 choose-value-to-keep = "{ $field }" is op twee plaatsen gewijzigd. Kies de waarde die u wilt houden:
 device-named = apparaat { $device }
 keep-this = Deze houden
+
+## Andere lijsten en formulieren
+
+filter-country = Land
+filter-kind = Soort
+filter-organisation = Organisatie
+filter-status = Status
+filter-phase = Fase
+all-statuses = Alle statussen
+all-kinds = Alle soorten
+all-phases = Alle fasen
+choose-option = (kiezen)
+not-set = (niet ingevuld)
+add-meeting = Een vergadering toevoegen
+meeting-search-placeholder = Titel, plaats, onderwerp, organisator…
+any-organiser-or-participant = Elke organisator of deelnemer
+meeting-new-refused = Uw account kan geen vergaderingen toevoegen (lezer): dit formulier kan niet worden opgeslagen.
+none-online-or-regional = (geen: online of regionaal)
+action-search-placeholder = Actie, eigenaar, vergadering, missie…
+any-owner = Elke eigenaar
+choose-owner = (kies de verantwoordelijke organisatie)
+add-mission = Een missie toevoegen
+mission-search-placeholder = Titel, bevinding, land…
+any-provider-or-beneficiary = Elke aanbieder of begunstigde
+mission-new-refused = Uw account kan geen missies toevoegen (lezer): dit formulier kan niet worden opgeslagen.
+add-project = Een project toevoegen
+project-search-placeholder = Titel, identificatie, financier, land…
+any-funder-or-implementer = Elke financier of uitvoerder
+project-new-refused = Uw account kan geen projecten toevoegen (lezer): dit formulier kan niet worden opgeslagen.
+
+## Uw account
+
+your-account = Uw account
+name = Naam
+role = Rol
+not-given = (niet opgegeven)
+account-session-ended = Uw sessie is beëindigd. Uw werk op dit apparaat blijft bewaard.
+to-send-it = om het te versturen.
+session-ended-first = Uw sessie is beëindigd: meld u eerst opnieuw aan.
+needs-connection = { $doing }: hiervoor is een verbinding met de server nodig, en die is nu niet bereikbaar. Probeer het opnieuw als u online bent.
+signing-out-everywhere = Overal afmelden
+sign-out = Afmelden
+sign-out-everywhere = Overal afmelden
+not-yet-sent = { $count ->
+    [one] 1 wijziging is nog niet naar de server verstuurd. Ze blijft op dit apparaat en wordt verstuurd wanneer u zich hier opnieuw aanmeldt.
+   *[other] { $count } wijzigingen zijn nog niet naar de server verstuurd. Ze blijven op dit apparaat en worden verstuurd wanneer u zich hier opnieuw aanmeldt.
+}
+sign-out-everywhere-hint = "Overal afmelden" beëindigt uw sessies op elk apparaat, en wijzigingsbestanden die daarop zijn opgeslagen, worden niet meer aanvaard: bijvoorbeeld na het verlies van een laptop.
+enter-current-password = Vul uw huidige wachtwoord in.
+changing-the-password = Het wachtwoord wijzigen
+change-your-password = Uw wachtwoord wijzigen
+current-password = Huidig wachtwoord
+new-password = Nieuw wachtwoord
+at-least-10 = Minstens 10 tekens
+password-changed = Wachtwoord gewijzigd. Uw andere sessies zijn afgemeld.
+change-password = Wachtwoord wijzigen
+adding-a-user = Een gebruiker toevoegen
+changing-an-account = Een account wijzigen
+
+## Records, zoeken en geschiedenis
+
+loading = Laden…
+could-not-read = De catalogus kon niet worden gelezen: { $error }
+record-not-found = { $what } niet gevonden
+may-have-been-deleted = Het is misschien verwijderd, of nog niet naar dit apparaat gesynchroniseerd.
+back-to-the-list = Terug naar de lijst
+edit-named = { $name } bewerken
+edit = Bewerken
+edited-at-once = Op twee plaatsen tegelijk bewerkt: { $fields }.
+review-on-sync = Bekijken op de pagina Synchronisatie
+search-everything-here = Alles op dit apparaat doorzoeken
+search-placeholder = Een naam, een onderwerp, een land, een bevinding…
+search-intro = Organisaties, contactpersonen, trainingsmiddelen, vergaderingen, actiepunten, missies, projecten en documenten.
+search-results = { $count ->
+    [0] Niets gevonden. Probeer minder of kortere woorden.
+    [one] 1 resultaat
+   *[other] { $count } resultaten{ $more ->
+        [yes] ; de beste { $shown } worden getoond
+       *[no] {""}
+    }
+}
+history = Geschiedenis
+loading-history = Geschiedenis laden…
+history-when-online = De geschiedenis wordt online getoond.
+history-when-signed-in = De geschiedenis wordt getoond wanneer u bent aangemeld en online bent.
+history-failed = De geschiedenis kon niet worden geladen: { $error }
+no-changes-recorded = Geen wijzigingen vastgelegd.

@@ -8,16 +8,15 @@ use tradewinds_shared::{Organisation, RecordKind, ValidationErrors};
 
 use crate::catalogue::{records_of, use_catalogue, use_user, Catalogue};
 use crate::components::fields::TextField;
+use crate::i18n::{msg, t, tf};
 use crate::session;
 use crate::sync::{accounts, SyncError};
-
-const SESSION_ENDED: &str = "Your session has ended: sign in again first.";
 
 /// A failed call's message for a form: field problems go to `errors`, the rest is returned.
 pub fn server_problem(e: SyncError, errors: RwSignal<ValidationErrors>, needs: &str) -> String {
     match e {
-        SyncError::Offline => format!("{needs} needs a connection to the server, and it cannot be reached now. Try again when online."),
-        SyncError::SignedOut => SESSION_ENDED.into(),
+        SyncError::Offline => tf(msg::NEEDS_CONNECTION, &[("doing", needs.into())]),
+        SyncError::SignedOut => t(msg::SESSION_ENDED_FIRST).into(),
         SyncError::Refused(body) => {
             if !body.fields.is_empty() {
                 let mut v = ValidationErrors::default();
@@ -37,7 +36,7 @@ pub fn server_problem(e: SyncError, errors: RwSignal<ValidationErrors>, needs: &
 pub fn token_for_call(cat: &Catalogue, problem: RwSignal<Option<String>>) -> Option<String> {
     let token = cat.token();
     if token.is_none() {
-        problem.set(Some(SESSION_ENDED.into()));
+        problem.set(Some(t(msg::SESSION_ENDED_FIRST).into()));
     }
     token
 }
@@ -63,19 +62,19 @@ pub fn AccountPage() -> impl IntoView {
     };
     let ended = move || session.with(|s| s.as_ref().is_some_and(|s| !s.signed_in()));
     view! {
-        <h1>"Your account"</h1>
+        <h1>{t(msg::YOUR_ACCOUNT)}</h1>
         {move || user.try_get().flatten().map(|u| view! {
             <dl class="record-facts" data-testid="account">
-                <dt>"Name"</dt><dd>{if u.name.is_empty() { "(not given)".to_owned() } else { u.name.clone() }}</dd>
-                <dt>"Email"</dt><dd>{u.email.clone()}</dd>
-                <dt>"Role"</dt><dd data-testid="role">{crate::i18n::label(u.role)}</dd>
-                <dt>"Organisation"</dt><dd data-testid="organisation">{organisation().unwrap_or_else(|| "(none)".into())}</dd>
+                <dt>{t(msg::NAME)}</dt><dd>{if u.name.is_empty() { t(msg::NOT_GIVEN).to_owned() } else { u.name.clone() }}</dd>
+                <dt>{t(msg::EMAIL)}</dt><dd>{u.email.clone()}</dd>
+                <dt>{t(msg::ROLE)}</dt><dd data-testid="role">{crate::i18n::label(u.role)}</dd>
+                <dt>{t(msg::FILTER_ORGANISATION)}</dt><dd data-testid="organisation">{organisation().unwrap_or_else(|| t(msg::NONE_OPTION).into())}</dd>
             </dl>
         })}
         <Show when=ended>
             <p class="attention" role="status">
-                "Your session has ended. Your work on this device is kept. "
-                <a href="/sign-in">"Sign in again"</a>" to send it."
+                {t(msg::ACCOUNT_SESSION_ENDED)}" "
+                <a href="/sign-in">{t(msg::SIGN_IN_AGAIN)}</a>" "{t(msg::TO_SEND_IT)}
             </p>
         </Show>
         <SignOut/>
@@ -102,26 +101,23 @@ fn SignOut() -> impl IntoView {
                 problem.set(Some(server_problem(
                     e,
                     RwSignal::new(ValidationErrors::default()),
-                    "Signing out everywhere",
+                    t(msg::SIGNING_OUT_EVERYWHERE),
                 )));
             }
         });
     };
     view! {
         <section aria-labelledby="sign-out-h">
-            <h2 id="sign-out-h">"Sign out"</h2>
+            <h2 id="sign-out-h">{t(msg::SIGN_OUT)}</h2>
             <Show when=move || { waiting() > 0 }>
-                <p class="attention">{move || format!(
-                    "{} not yet sent to the server. They stay on this device and are sent when you sign in here again.",
-                    if waiting() == 1 { "1 change is".to_owned() } else { format!("{} changes are", waiting()) }
-                )}</p>
+                <p class="attention">{move || tf(msg::NOT_YET_SENT, &[("count", waiting().into())])}</p>
             </Show>
             {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
             <p class="actions">
-                <button type="button" data-testid="sign-out" on:click=sign_out>"Sign out"</button>
-                <button type="button" data-testid="sign-out-everywhere" on:click=everywhere>"Sign out everywhere"</button>
+                <button type="button" data-testid="sign-out" on:click=sign_out>{t(msg::SIGN_OUT)}</button>
+                <button type="button" data-testid="sign-out-everywhere" on:click=everywhere>{t(msg::SIGN_OUT_EVERYWHERE)}</button>
             </p>
-            <p class="hint">"“Sign out everywhere” ends your sessions on every device, and changes files saved on them are no longer taken in: for instance after losing a laptop."</p>
+            <p class="hint">{t(msg::SIGN_OUT_EVERYWHERE_HINT)}</p>
         </section>
     }
 }
@@ -144,7 +140,7 @@ fn ChangePassword() -> impl IntoView {
         };
         let mut invalid = req.validate().err().unwrap_or_default();
         if req.current.is_empty() {
-            invalid.add("current", "Enter your current password.");
+            invalid.add("current", t(msg::ENTER_CURRENT_PASSWORD));
         }
         errors.set(invalid.clone());
         if !invalid.is_empty() {
@@ -160,7 +156,11 @@ fn ChangePassword() -> impl IntoView {
                     new.set(String::new());
                     done.set(true);
                 }
-                Err(e) => problem.set(Some(server_problem(e, errors, "Changing the password"))),
+                Err(e) => problem.set(Some(server_problem(
+                    e,
+                    errors,
+                    t(msg::CHANGING_THE_PASSWORD),
+                ))),
             }
         });
     };
@@ -169,18 +169,18 @@ fn ChangePassword() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="password-h">
-            <h2 id="password-h">"Change your password"</h2>
+            <h2 id="password-h">{t(msg::CHANGE_YOUR_PASSWORD)}</h2>
             <form class="record-form compact" on:submit=change novalidate>
-                <TextField label="Current password" name="current" kind="password" autocomplete="current-password" value=current
+                <TextField label=t(msg::CURRENT_PASSWORD) name="current" kind="password" autocomplete="current-password" value=current
                     on_input=move |v| current.set(v) error=error("current")/>
-                <TextField label="New password" name="new" kind="password" autocomplete="new-password" hint="At least 10 characters"
+                <TextField label=t(msg::NEW_PASSWORD) name="new" kind="password" autocomplete="new-password" hint=t(msg::AT_LEAST_10)
                     value=new on_input=move |v| new.set(v) error=error("new")/>
                 {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
                 <Show when=move || done.get()>
-                    <p role="status" data-testid="password-changed">"Password changed. Your other sessions have been signed out."</p>
+                    <p role="status" data-testid="password-changed">{t(msg::PASSWORD_CHANGED)}</p>
                 </Show>
                 <div class="actions">
-                    <button type="submit" class="primary">"Change password"</button>
+                    <button type="submit" class="primary">{t(msg::CHANGE_PASSWORD)}</button>
                 </div>
             </form>
         </section>

@@ -23,6 +23,7 @@ use crate::components::pickers::org_options;
 use crate::components::pickers::{display_names, id_text};
 use crate::components::today;
 use crate::db::new_id;
+use crate::i18n::{msg, t};
 use crate::route::{Section, View};
 
 /// Where a list of action items is shown.
@@ -176,10 +177,10 @@ pub fn ActionList() -> impl IntoView {
     let organisation_options =
         Signal::derive(move || org_options(&orgs.get().and_then(Result::ok).unwrap_or_default()));
     view! {
-        <ListHead title="Action items" placeholder="Action, owner, meeting, mission…" query=query>
-            <SelectField label="Status" name="status" none_label="All statuses"
+        <ListHead title=t(msg::NAV_ACTIONS) placeholder=t(msg::ACTION_SEARCH_PLACEHOLDER) query=query>
+            <SelectField label=t(msg::FILTER_STATUS) name="status" none_label=t(msg::ALL_STATUSES)
                 options=status_options() value=status on_change=move |v| status.set(v) error=no_error/>
-            <SelectField label="Organisation" name="organisation" none_label="Any owner"
+            <SelectField label=t(msg::FILTER_ORGANISATION) name="organisation" none_label=t(msg::ANY_OWNER)
                 options=organisation_options value=organisation on_change=move |v| organisation.set(v) error=no_error/>
             <label class="check">
                 <input type="checkbox" name="overdue" prop:checked=move || overdue.get()
@@ -453,7 +454,7 @@ fn ActionFields(
     view! {
         <form class="record-form compact" node_ref=form.keep_focus() on:submit=save novalidate>
             <TextArea label=label("text") name="text" value=text on_input=set_text error=form.error("text")/>
-            <SelectField label=label("owner") name="owner" none_label="(choose the organisation answerable)" options=owners
+            <SelectField label=label("owner") name="owner" none_label=t(msg::CHOOSE_OWNER) options=owners
                 value=owner on_change=set_owner error=form.error("owner")/>
             <TextField label=label("due") name="due" hint="A day (2013-04-30), a month (2013-04) or a quarter (2013-Q2); empty while to be decided"
                 value=due on_input=set_due error=form.error("due")/>

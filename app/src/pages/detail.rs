@@ -14,6 +14,7 @@ use super::form::RemoveRecord;
 use super::{failed, found, loading, not_found, route_id, ConflictNote};
 use crate::catalogue::{record_of, records_of, use_actor};
 use crate::components::pickers::display_names;
+use crate::i18n::{msg, t};
 use crate::route::{Section, View};
 
 /// Organisation names by id, for the links on a record's page.
@@ -107,7 +108,7 @@ where
                         <ConflictNote fields=conflicts/>
                         {body(&r, &names)}
                         {may_edit.then(|| view! {
-                            <p class="actions"><a href=section.href(View::Edit(id))>"Edit"</a></p>
+                            <p class="actions"><a href=section.href(View::Edit(id))>{t(msg::EDIT)}</a></p>
                             {remove.map(|keeps| view! {
                                 <RemoveRecord kind=kind id=id back=section.href(View::List) keeps=keeps/>
                             })}

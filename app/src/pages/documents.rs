@@ -9,7 +9,7 @@ use tradewinds_shared::catalogue::DELETED_FIELD;
 use tradewinds_shared::documents::{Document, DocumentKind};
 use tradewinds_shared::reference::LANGUAGES;
 
-use crate::i18n::language_name;
+use crate::i18n::{language_name, msg, t};
 use tradewinds_shared::{Organisation, RecordKind};
 use uuid::Uuid;
 
@@ -203,9 +203,9 @@ fn DocumentForm(
                 value=kind on_change=set_kind error=form.error("kind")/>
             <TextField label=label("url") name="url" kind="url" required=true hint="Where it is published, e.g. https://www.cartac.org/…"
                 value=url on_input=set_url error=form.error("url")/>
-            <SelectField label=label("publisher") name="publisher" none_label="(choose)" options=orgs
+            <SelectField label=label("publisher") name="publisher" none_label=t(msg::CHOOSE_OPTION) options=orgs
                 value=publisher on_change=set_publisher error=form.error("publisher")/>
-            <SelectField label=label("language") name="language" none_label="(not set)" options=ref_options("language", LANGUAGES)
+            <SelectField label=label("language") name="language" none_label=t(msg::NOT_SET) options=ref_options("language", LANGUAGES)
                 value=language on_change=set_language error=form.error("language")/>
             <TextField label=label("published") name="published" kind="date" value=published on_input=set_published error=form.error("published")/>
             <TextArea label=label("description") name="description" value=description on_input=set_description error=form.error("description")/>

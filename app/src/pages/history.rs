@@ -14,6 +14,7 @@ use uuid::Uuid;
 use crate::catalogue::use_catalogue;
 use crate::components::format_time;
 use crate::components::pickers::linked_names;
+use crate::i18n::{msg, t, tf};
 use crate::loaded::Loaded;
 use crate::sync::{accounts, SyncError};
 
@@ -53,17 +54,17 @@ pub fn History(kind: RecordKind, id: Uuid) -> impl IntoView {
     let labelled_by = heading.clone();
     view! {
         <section class="history" aria-labelledby=labelled_by data-testid="history">
-            <h2 id=heading>"History"</h2>
+            <h2 id=heading>{t(msg::HISTORY)}</h2>
             {move || match entries.get() {
-                None => view! { <p class="loading" role="status">"Loading the history…"</p> }.into_any(),
+                None => view! { <p class="loading" role="status">{t(msg::LOADING_HISTORY)}</p> }.into_any(),
                 Some(Err(SyncError::Offline)) => view! {
-                    <p class="meta" data-testid="history-offline">"History is shown when online."</p>
+                    <p class="meta" data-testid="history-offline">{t(msg::HISTORY_WHEN_ONLINE)}</p>
                 }.into_any(),
                 Some(Err(SyncError::SignedOut)) => view! {
-                    <p class="meta" data-testid="history-offline">"History is shown when you are signed in and online."</p>
+                    <p class="meta" data-testid="history-offline">{t(msg::HISTORY_WHEN_SIGNED_IN)}</p>
                 }.into_any(),
-                Some(Err(e)) => view! { <p class="error">{format!("The history could not be loaded: {e}")}</p> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <p>"No changes recorded."</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="error">{tf(msg::HISTORY_FAILED, &[("error", (&e.to_string()).into())])}</p> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p>{t(msg::NO_CHANGES_RECORDED)}</p> }.into_any(),
                 Some(Ok(list)) => view! {
                     <ol class="records">
                         {list.into_iter().map(|e| view! { <Entry kind=kind entry=e names=names/> }).collect_view()}

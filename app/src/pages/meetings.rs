@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use tradewinds_shared::meetings::{MeetingFilter, MeetingKind};
 use tradewinds_shared::reference::COUNTRIES;
 
-use crate::i18n::topic_label;
+use crate::i18n::{msg, t, topic_label};
 use tradewinds_shared::{ActionItem, Meeting, Organisation, RecordKind};
 use uuid::Uuid;
 
@@ -40,13 +40,13 @@ pub fn MeetingList() -> impl IntoView {
     let organisation_options =
         Signal::derive(move || org_options(&orgs.get().and_then(Result::ok).unwrap_or_default()));
     view! {
-        <ListHead title="Meetings" add_href="/meetings/new" add_label="Add a meeting" placeholder="Title, place, topic, organiser…" query=query can_add=can_add>
-            <SelectField label="Kind" name="kind" none_label="All kinds"
+        <ListHead title=t(msg::NAV_MEETINGS) add_href="/meetings/new" add_label=t(msg::ADD_MEETING) placeholder=t(msg::MEETING_SEARCH_PLACEHOLDER) query=query can_add=can_add>
+            <SelectField label=t(msg::FILTER_KIND) name="kind" none_label=t(msg::ALL_KINDS)
                 options=enum_options(MeetingKind::ALL)
                 value=kind on_change=move |v| kind.set(v) error=no_error/>
-            <SelectField label="Country" name="country" none_label="All countries"
+            <SelectField label=t(msg::FILTER_COUNTRY) name="country" none_label=t(msg::ALL_COUNTRIES)
                 options=ref_options("country", COUNTRIES) value=country on_change=move |v| country.set(v) error=no_error/>
-            <SelectField label="Organisation" name="organisation" none_label="Any organiser or participant"
+            <SelectField label=t(msg::FILTER_ORGANISATION) name="organisation" none_label=t(msg::ANY_ORGANISER_OR_PARTICIPANT)
                 options=organisation_options value=organisation on_change=move |v| organisation.set(v) error=no_error/>
         </ListHead>
         {move || match (meetings.get(), orgs.get()) {
@@ -154,8 +154,8 @@ pub fn MeetingNew() -> impl IntoView {
     };
     new_screen(
         RecordKind::Meeting,
-        "Add a meeting",
-        "Your account cannot add meetings (viewer): this form cannot be saved.",
+        t(msg::ADD_MEETING),
+        t(msg::MEETING_NEW_REFUSED),
         view! { <MeetingForm id=new_id() initial=initial/> }.into_any(),
     )
 }
@@ -229,9 +229,9 @@ fn MeetingFields(id: Uuid, initial: Meeting, orgs: Vec<(String, String)>) -> imp
                 value=ends on_input=set_ends error=form.error("ends")/>
             <TextField label=label("venue") name="venue" hint="e.g. CARTAC office, Bridgetown; or Video conference"
                 value=venue on_input=set_venue error=form.error("venue")/>
-            <SelectField label=label("country") name="country" none_label="(none: online or regional)" options=ref_options("country", COUNTRIES)
+            <SelectField label=label("country") name="country" none_label=t(msg::NONE_ONLINE_OR_REGIONAL) options=ref_options("country", COUNTRIES)
                 value=country on_change=set_country error=form.error("country")/>
-            <SelectField label=label("organiser") name="organiser" none_label="(choose)" options=organisers
+            <SelectField label=label("organiser") name="organiser" none_label=t(msg::CHOOSE_OPTION) options=organisers
                 value=organiser on_change=set_organiser error=form.error("organiser")/>
             <TextField label=label("chair") name="chair" hint="As the sources name them, e.g. WCO Vice-Chair for the Americas and Caribbean"
                 value=chair on_input=set_chair error=form.error("chair")/>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use tradewinds_shared::missions::{mission_overlap, MissionFilter, MissionPhase, ReportAccess};
 use tradewinds_shared::reference::COUNTRIES;
 
-use crate::i18n::topic_label;
+use crate::i18n::{msg, t, topic_label};
 use tradewinds_shared::search::ListFilter;
 use tradewinds_shared::{export, Mission, Organisation, Project, RecordKind};
 use uuid::Uuid;
@@ -75,15 +75,15 @@ pub fn MissionList() -> impl IntoView {
     let organisation_options =
         Signal::derive(move || org_options(&orgs.get().and_then(Result::ok).unwrap_or_default()));
     view! {
-        <ListHead title="Missions" add_href="/missions/new" add_label="Add a mission" placeholder="Title, finding, country…" query=query can_add=can_add>
-            <SelectField label="Country" name="country" none_label="All countries"
+        <ListHead title=t(msg::NAV_MISSIONS) add_href="/missions/new" add_label=t(msg::ADD_MISSION) placeholder=t(msg::MISSION_SEARCH_PLACEHOLDER) query=query can_add=can_add>
+            <SelectField label=t(msg::FILTER_COUNTRY) name="country" none_label=t(msg::ALL_COUNTRIES)
                 options=ref_options("country", COUNTRIES) value=country on_change=move |v| country.set(v) error=no_error/>
-            <SelectField label="Phase" name="phase" none_label="All phases"
+            <SelectField label=t(msg::FILTER_PHASE) name="phase" none_label=t(msg::ALL_PHASES)
                 options=enum_options(MissionPhase::ALL)
                 value=phase on_change=move |v| phase.set(v) error=no_error/>
-            <SelectField label="Topic" name="topic" none_label="All topics"
+            <SelectField label=t(msg::TOPIC_FILTER) name="topic" none_label=t(msg::ALL_TOPICS)
                 options=topic_options() value=topic on_change=move |v| topic.set(v) error=no_error/>
-            <SelectField label="Organisation" name="organisation" none_label="Any provider or beneficiary"
+            <SelectField label=t(msg::FILTER_ORGANISATION) name="organisation" none_label=t(msg::ANY_PROVIDER_OR_BENEFICIARY)
                 options=organisation_options value=organisation on_change=move |v| organisation.set(v) error=no_error/>
         </ListHead>
         {list_body(listed, filter, "missions", limit, ("missions", csv), |l, i| {
@@ -272,8 +272,8 @@ pub fn MissionNew() -> impl IntoView {
     };
     new_screen(
         RecordKind::Mission,
-        "Add a mission",
-        "Your account cannot add missions (viewer): this form cannot be saved.",
+        t(msg::ADD_MISSION),
+        t(msg::MISSION_NEW_REFUSED),
         view! { <MissionForm id=new_id() initial=initial/> }.into_any(),
     )
 }
@@ -361,17 +361,17 @@ fn MissionFields(
         <form class="record-form" on:submit=save novalidate>
             <TextField label=label("title") name="title" required=true hint="e.g. Post-clearance audit diagnostic"
                 value=title on_input=set_title error=form.error("title")/>
-            <SelectField label=label("provider") name="provider" none_label="(choose)" options=orgs
+            <SelectField label=label("provider") name="provider" none_label=t(msg::CHOOSE_OPTION) options=orgs
                 value=provider on_change=set_provider error=form.error("provider")/>
-            <SelectField label=label("beneficiary") name="beneficiary" none_label="(choose)" options=beneficiaries
+            <SelectField label=label("beneficiary") name="beneficiary" none_label=t(msg::CHOOSE_OPTION) options=beneficiaries
                 value=beneficiary on_change=set_beneficiary error=form.error("beneficiary")/>
-            <SelectField label=label("country") name="country" none_label="(choose)" options=ref_options("country", COUNTRIES)
+            <SelectField label=label("country") name="country" none_label=t(msg::CHOOSE_OPTION) options=ref_options("country", COUNTRIES)
                 value=country on_change=set_country error=form.error("country")/>
             <TextField label=label("starts") name="starts" kind="date" required=true value=starts on_input=set_starts error=form.error("starts")/>
             <TextField label=label("ends") name="ends" kind="date" value=ends on_input=set_ends error=form.error("ends")/>
             <SelectField label=label("phase") name="phase" options=enum_options(MissionPhase::ALL)
                 value=phase on_change=set_phase error=form.error("phase")/>
-            <SelectField label=label("project") name="project" none_label="(none)" options=projects
+            <SelectField label=label("project") name="project" none_label=t(msg::NONE_OPTION) options=projects
                 value=project on_change=set_project error=form.error("project")/>
             <CheckboxGroup label=label("topics") name="topics" options=topic_options()
                 value=topics on_change=set_topics error=form.error("topics")/>

@@ -28,6 +28,7 @@ use tradewinds_shared::RecordKind;
 use uuid::Uuid;
 
 use crate::catalogue::{allowed, record_of};
+use crate::i18n::{msg, t, tf};
 use crate::loaded::Loaded;
 use crate::route::Route;
 
@@ -48,18 +49,18 @@ pub fn found(record: &crate::loaded::Loaded<Result<Option<RecordState>, String>>
 
 /// What a page shows while its data loads or when it cannot be read.
 pub fn loading() -> AnyView {
-    view! { <p class="loading" role="status">"Loading…"</p> }.into_any()
+    view! { <p class="loading" role="status">{t(msg::LOADING)}</p> }.into_any()
 }
 
 pub fn failed(e: String) -> AnyView {
-    view! { <p class="error" role="alert">{format!("Could not read the catalogue: {e}")}</p> }
+    view! { <p class="error" role="alert">{tf(msg::COULD_NOT_READ, &[("error", (&e).into())])}</p> }
         .into_any()
 }
 
 pub fn not_found(what: &'static str, back: String) -> AnyView {
     view! {
-        <h1>{format!("{what} not found")}</h1>
-        <p>"It may have been deleted, or not synced to this device yet. "<a href=back>"Back to the list"</a></p>
+        <h1>{tf(msg::RECORD_NOT_FOUND, &[("what", what.into())])}</h1>
+        <p>{t(msg::MAY_HAVE_BEEN_DELETED)}" "<a href=back>{t(msg::BACK_TO_THE_LIST)}</a></p>
     }
     .into_any()
 }
@@ -75,14 +76,16 @@ where
     T: DeserializeOwned + Serialize + Default + 'static,
 {
     let record = record_of(kind, route_id());
-    once(record, Option::is_some, move |record| match record {
+    once(record, Option::is_some, move |record| {
+        match record {
         None => not_found(crate::i18n::label(kind), back.to_owned()),
         Some(state) => match state.typed::<T>() {
             Ok(r) => {
-                view! { <h1>{format!("Edit {}", name(&r))}</h1>{form(state.id, r)} }.into_any()
+                view! { <h1>{tf(msg::EDIT_NAMED, &[("name", (&name(&r)).into())])}</h1>{form(state.id, r)} }.into_any()
             }
             Err(e) => failed(e.to_string()),
         },
+    }
     })
 }
 
@@ -141,8 +144,8 @@ pub fn ConflictNote(fields: Vec<String>) -> impl IntoView {
     (!fields.is_empty()).then(|| {
         view! {
             <p class="attention" role="status">
-                {format!("Edited in two places at once: {}. ", fields.join(", "))}
-                <a href="/sync">"Review on the Sync page"</a>
+                {tf(msg::EDITED_AT_ONCE, &[("fields", (&fields.join(", ")).into())])}" "
+                <a href="/sync">{t(msg::REVIEW_ON_SYNC)}</a>
             </p>
         }
     })

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use tradewinds_shared::projects::{overlap, possible_duplicates, ProjectFilter, ProjectStatus};
 use tradewinds_shared::reference::{topic_dac, COUNTRIES};
 
-use crate::i18n::{country_name, topic_label};
+use crate::i18n::{country_name, msg, t, topic_label};
 use tradewinds_shared::search::ListFilter;
 use tradewinds_shared::{export, Organisation, Programme, Project, RecordKind};
 use uuid::Uuid;
@@ -99,14 +99,14 @@ pub fn ProjectList() -> impl IntoView {
     let organisation_options =
         Signal::derive(move || org_options(&orgs.get().and_then(Result::ok).unwrap_or_default()));
     view! {
-        <ListHead title="Projects" add_href="/projects/new" add_label="Add a project" placeholder="Title, identifier, funder, country…" query=query can_add=can_add>
-            <SelectField label="Status" name="status" none_label="All statuses"
+        <ListHead title=t(msg::NAV_PROJECTS) add_href="/projects/new" add_label=t(msg::ADD_PROJECT) placeholder=t(msg::PROJECT_SEARCH_PLACEHOLDER) query=query can_add=can_add>
+            <SelectField label=t(msg::FILTER_STATUS) name="status" none_label=t(msg::ALL_STATUSES)
                 options=status_options() value=status on_change=move |v| status.set(v) error=no_error/>
-            <SelectField label="Country" name="country" none_label="All countries"
+            <SelectField label=t(msg::FILTER_COUNTRY) name="country" none_label=t(msg::ALL_COUNTRIES)
                 options=ref_options("country", COUNTRIES) value=country on_change=move |v| country.set(v) error=no_error/>
-            <SelectField label="Topic" name="topic" none_label="All topics"
+            <SelectField label=t(msg::TOPIC_FILTER) name="topic" none_label=t(msg::ALL_TOPICS)
                 options=topic_options() value=topic on_change=move |v| topic.set(v) error=no_error/>
-            <SelectField label="Organisation" name="organisation" none_label="Any funder or implementer"
+            <SelectField label=t(msg::FILTER_ORGANISATION) name="organisation" none_label=t(msg::ANY_FUNDER_OR_IMPLEMENTER)
                 options=organisation_options value=organisation on_change=move |v| organisation.set(v) error=no_error/>
         </ListHead>
         <p><a href="/funding">"Who funds what, where: overlaps and gaps"</a></p>
@@ -320,8 +320,8 @@ pub fn ProjectNew() -> impl IntoView {
     };
     new_screen(
         RecordKind::Project,
-        "Add a project",
-        "Your account cannot add projects (viewer): this form cannot be saved.",
+        t(msg::ADD_PROJECT),
+        t(msg::PROJECT_NEW_REFUSED),
         view! { <ProjectForm id=new_id() initial=initial/> }.into_any(),
     )
 }
@@ -478,7 +478,7 @@ fn ProjectFields(
             <TextField label=label("starts") name="starts" kind="date" value=starts on_input=set_starts error=form.error("starts")/>
             <TextField label=label("ends") name="ends" kind="date" hint="Leave empty while it is open"
                 value=ends on_input=set_ends error=form.error("ends")/>
-            <SelectField label=label("accountable") name="accountable" none_label="(choose)" options=accountable_options
+            <SelectField label=label("accountable") name="accountable" none_label=t(msg::CHOOSE_OPTION) options=accountable_options
                 value=accountable on_change=set_accountable error=form.error("accountable")/>
             <CheckboxGroup label=label("funders") name="funders" options=orgs
                 value=funders on_change=set_funders error=form.error("funders")/>
@@ -497,7 +497,7 @@ fn ProjectFields(
                 value=budget_text on_input=Callback::new(move |v| budget_text.set(v)) error=form.error("budget")/>
             <TextField label=label("currency") name="currency" hint="ISO code: USD, CAD, GBP, EUR…"
                 value=currency on_input=set_currency error=form.error("currency")/>
-            <SelectField label=label("programme") name="programme" none_label="(none)" options=programmes
+            <SelectField label=label("programme") name="programme" none_label=t(msg::NONE_OPTION) options=programmes
                 value=programme on_change=set_programme error=form.error("programme")/>
             <TextArea label=label("description") name="description" value=description on_input=set_description error=form.error("description")/>
             <TextArea label=label("source") name="source" value=source on_input=set_source error=form.error("source")/>

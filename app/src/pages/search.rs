@@ -17,6 +17,7 @@ use uuid::Uuid;
 use super::{failed, loading};
 use crate::catalogue::{records_of, Typed};
 use crate::components::pickers::display_names;
+use crate::i18n::{msg, t, tf};
 use crate::loaded::Loaded;
 use crate::route::{Section, View};
 
@@ -242,12 +243,12 @@ pub fn SearchPage() -> impl IntoView {
     // Changes only when the box becomes empty or stops being empty, not at each keystroke.
     let typed = Memo::new(move |_| query.with(|q| !q.trim().is_empty()));
     view! {
-        <h1>"Search"</h1>
+        <h1>{t(msg::NAV_SEARCH)}</h1>
         <div class="filters" role="search">
             <div class="field">
-                <label for="search">"Search everything on this device"</label>
+                <label for="search">{t(msg::SEARCH_EVERYTHING_HERE)}</label>
                 <input id="search" type="search" data-testid="search" autofocus=true
-                    placeholder="A name, a topic, a country, a finding…"
+                    placeholder=t(msg::SEARCH_PLACEHOLDER)
                     prop:value=move || query.get()
                     on:input=move |ev| {
                         let q = event_target_value(&ev);
@@ -267,7 +268,7 @@ pub fn SearchPage() -> impl IntoView {
 }
 
 fn intro() -> AnyView {
-    view! { <p class="meta">"Organisations, contacts, training tools, meetings, action items, missions, projects and documents."</p> }.into_any()
+    view! { <p class="meta">{t(msg::SEARCH_INTRO)}</p> }.into_any()
 }
 
 /// What `query` finds in `entries`: how many, and the best `SHOWN`. A result that is still
@@ -285,12 +286,7 @@ fn results(entries: Arc<Vec<Entry>>, query: RwSignal<String>) -> AnyView {
             None => intro(),
             Some((_, total)) => view! {
                 <p class="count" role="status">
-                    {match *total {
-                        0 => "Nothing found. Try fewer or shorter words.".to_owned(),
-                        1 => "1 result".to_owned(),
-                        n if n > SHOWN => format!("{n} results; the best {SHOWN} are shown"),
-                        n => format!("{n} results"),
-                    }}
+                    {tf(msg::SEARCH_RESULTS, &[("count", (*total).into()), ("shown", SHOWN.into()), ("more", if *total > SHOWN { "yes" } else { "no" }.into())])}
                 </p>
             }.into_any(),
         })}

@@ -13,6 +13,7 @@ use super::account::{server_problem, token_for_call};
 use super::loading;
 use crate::catalogue::{allowed, records_of, use_catalogue};
 use crate::components::fields::{enum_options, SelectField, TextField};
+use crate::i18n::{msg, t};
 use crate::loaded::Loaded;
 use crate::sync::{accounts, SyncError};
 
@@ -140,7 +141,7 @@ fn AddUser(
                     open.set(false);
                     on_added();
                 }
-                Err(e) => problem.set(Some(server_problem(e, errors, "Adding a user"))),
+                Err(e) => problem.set(Some(server_problem(e, errors, t(msg::ADDING_A_USER)))),
             }
         });
     };
@@ -219,7 +220,7 @@ fn UserRow(
                 Err(e) => problem.set(Some(server_problem(
                     e,
                     RwSignal::new(ValidationErrors::default()),
-                    "Changing an account",
+                    t(msg::CHANGING_AN_ACCOUNT),
                 ))),
             }
             busy.set(false);
@@ -302,7 +303,7 @@ fn EditUser(
                     user.set(now);
                     done();
                 }
-                Err(e) => problem.set(Some(server_problem(e, errors, "Changing an account"))),
+                Err(e) => problem.set(Some(server_problem(e, errors, t(msg::CHANGING_AN_ACCOUNT)))),
             }
             busy.set(false);
         });

@@ -18,6 +18,7 @@ use crate::components::fields::{ref_options, SelectField, TextField};
 use crate::components::list::{download, ListedMemo};
 use crate::components::today;
 use crate::db::new_id;
+use crate::i18n::{msg, t};
 use crate::loaded::Loaded;
 use crate::pages::form::{FormState, RowEdit};
 use crate::pages::history::History;
@@ -153,7 +154,7 @@ fn ContactForm(
             <TextField label=label("name") name="name" value=name on_input=set_name error=form.error("name")/>
             <TextField label=label("email") name="email" kind="email" value=email on_input=set_email error=form.error("email")/>
             <TextField label=label("phone") name="phone" kind="tel" value=phone on_input=set_phone error=form.error("phone")/>
-            <SelectField label=label("language") name="language" none_label="(not set)" options=ref_options("language", LANGUAGES)
+            <SelectField label=label("language") name="language" none_label=t(msg::NOT_SET) options=ref_options("language", LANGUAGES)
                 value=language on_change=set_language error=form.error("language")/>
             <TextField label=label("duties") name="duties" value=duties on_input=set_duties error=form.error("duties")/>
             <Show when=move || form.problem.with(Option::is_some)>
