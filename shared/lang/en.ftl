@@ -611,3 +611,24 @@ history-when-online = History is shown when online.
 history-when-signed-in = History is shown when you are signed in and online.
 history-failed = The history could not be loaded: { $error }
 no-changes-recorded = No changes recorded.
+
+## About this device
+
+about-this-device = About this device
+version = Version
+megabytes = { $mb } MB
+stored-on-device = Stored on this device
+storage-of = { $used } of { $quota } available to this site
+browser-does-not-say = This browser does not say.
+kept-when-low = Kept when space runs low
+kept-yes = Yes: the browser will not clear Tradewinds' data by itself.
+kept-not-guaranteed = Not guaranteed: the browser may clear it if the device runs short of space. Changes not yet synced would be lost.
+ask-to-keep = Ask the browser to keep Tradewinds' data
+granted = Granted.
+not-granted = Not granted. Installing the app, or using it regularly, usually makes the browser agree.
+catalogue-copy = A copy of the catalogue
+catalogue-copy-about = Every record on this device, of every kind, as one file to keep: it reads back in here or on another device, and a synced device's copy is the same as the server's.
+download-copy = Download a copy of the catalogue
+read-copy-back = Read a copy back in
+copy-saved = Saved: { $count } records.
+copy-not-saved = The copy could not be saved: { $error }

@@ -611,3 +611,27 @@ history-when-online = El historial se muestra con conexión.
 history-when-signed-in = El historial se muestra cuando ha iniciado sesión y tiene conexión.
 history-failed = No se pudo cargar el historial: { $error }
 no-changes-recorded = No hay cambios registrados.
+
+## Acerca de este dispositivo
+
+about-this-device = Acerca de este dispositivo
+version = Versión
+megabytes = { $mb } MB
+stored-on-device = Guardado en este dispositivo
+storage-of = { $used } de { $quota } disponibles para este sitio
+browser-does-not-say = Este navegador no lo indica.
+kept-when-low = Se conserva si falta espacio
+kept-yes = Sí: el navegador no borrará por sí mismo los datos de Tradewinds.
+kept-not-guaranteed = No garantizado: el navegador puede borrarlos si el dispositivo se queda sin espacio. Los cambios aún no sincronizados se perderían.
+ask-to-keep = Pedir al navegador que conserve los datos de Tradewinds
+granted = Concedido.
+not-granted = No concedido. Instalar la aplicación, o usarla con regularidad, suele hacer que el navegador acepte.
+catalogue-copy = Una copia del catálogo
+catalogue-copy-about = Todos los registros de este dispositivo, de todo tipo, en un solo archivo para guardar: se vuelve a leer aquí o en otro dispositivo, y la copia de un dispositivo sincronizado es igual a la del servidor.
+download-copy = Descargar una copia del catálogo
+read-copy-back = Volver a leer una copia
+copy-saved = { $count ->
+    [one] Guardado: { $count } registro.
+   *[other] Guardado: { $count } registros.
+}
+copy-not-saved = No se pudo guardar la copia: { $error }

@@ -611,3 +611,27 @@ history-when-online = L'historique s'affiche en ligne.
 history-when-signed-in = L'historique s'affiche quand vous êtes connecté et en ligne.
 history-failed = L'historique n'a pas pu être chargé : { $error }
 no-changes-recorded = Aucune modification enregistrée.
+
+## À propos de cet appareil
+
+about-this-device = À propos de cet appareil
+version = Version
+megabytes = { $mb } Mo
+stored-on-device = Stocké sur cet appareil
+storage-of = { $used } sur { $quota } disponibles pour ce site
+browser-does-not-say = Ce navigateur ne l'indique pas.
+kept-when-low = Conservé en cas de manque d'espace
+kept-yes = Oui : le navigateur n'effacera pas de lui-même les données de Tradewinds.
+kept-not-guaranteed = Non garanti : le navigateur peut les effacer si l'appareil manque d'espace. Les modifications pas encore synchronisées seraient perdues.
+ask-to-keep = Demander au navigateur de conserver les données de Tradewinds
+granted = Accordé.
+not-granted = Refusé. Installer l'application, ou l'utiliser régulièrement, amène en général le navigateur à accepter.
+catalogue-copy = Une copie du catalogue
+catalogue-copy-about = Toutes les fiches de cet appareil, de tous types, en un seul fichier à conserver : il se relit ici ou sur un autre appareil, et la copie d'un appareil synchronisé est identique à celle du serveur.
+download-copy = Télécharger une copie du catalogue
+read-copy-back = Relire une copie
+copy-saved = { $count ->
+    [one] Enregistré : { $count } fiche.
+   *[other] Enregistré : { $count } fiches.
+}
+copy-not-saved = La copie n'a pas pu être enregistrée : { $error }

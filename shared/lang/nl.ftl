@@ -607,3 +607,27 @@ history-when-online = De geschiedenis wordt online getoond.
 history-when-signed-in = De geschiedenis wordt getoond wanneer u bent aangemeld en online bent.
 history-failed = De geschiedenis kon niet worden geladen: { $error }
 no-changes-recorded = Geen wijzigingen vastgelegd.
+
+## Over dit apparaat
+
+about-this-device = Over dit apparaat
+version = Versie
+megabytes = { $mb } MB
+stored-on-device = Opgeslagen op dit apparaat
+storage-of = { $used } van { $quota } beschikbaar voor deze site
+browser-does-not-say = Deze browser vermeldt het niet.
+kept-when-low = Bewaard bij ruimtegebrek
+kept-yes = Ja: de browser wist de gegevens van Tradewinds niet uit zichzelf.
+kept-not-guaranteed = Niet gegarandeerd: de browser kan ze wissen als het apparaat te weinig ruimte heeft. Nog niet gesynchroniseerde wijzigingen zouden verloren gaan.
+ask-to-keep = De browser vragen de gegevens van Tradewinds te bewaren
+granted = Toegestaan.
+not-granted = Niet toegestaan. De app installeren, of haar regelmatig gebruiken, brengt de browser er meestal toe in te stemmen.
+catalogue-copy = Een kopie van de catalogus
+catalogue-copy-about = Elk record op dit apparaat, van elke soort, als één bestand om te bewaren: het wordt hier of op een ander apparaat weer ingelezen, en de kopie van een gesynchroniseerd apparaat is gelijk aan die van de server.
+download-copy = Een kopie van de catalogus downloaden
+read-copy-back = Een kopie weer inlezen
+copy-saved = { $count ->
+    [one] Opgeslagen: { $count } record.
+   *[other] Opgeslagen: { $count } records.
+}
+copy-not-saved = De kopie kon niet worden opgeslagen: { $error }

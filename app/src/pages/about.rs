@@ -13,11 +13,15 @@ use crate::catalogue::{allowed, use_catalogue, Catalogue};
 use crate::components::list::download;
 use crate::components::pwa::{build_label, request_persistence, storage_facts};
 use crate::components::today;
+use crate::i18n::{msg, t, tf};
 use crate::loaded::Loaded;
 use crate::pages::import::COPY;
 
 fn megabytes(bytes: f64) -> String {
-    format!("{:.1} MB", bytes / 1_000_000.0)
+    tf(
+        msg::MEGABYTES,
+        &[("mb", (&format!("{:.1}", bytes / 1_000_000.0)).into())],
+    )
 }
 
 #[component]
@@ -31,31 +35,27 @@ pub fn AboutPage() -> impl IntoView {
         })
     };
     view! {
-        <h1>"About this device"</h1>
+        <h1>{t(msg::ABOUT_THIS_DEVICE)}</h1>
         <dl class="record-facts">
-            <dt>"Version"</dt><dd data-testid="build">{build_label()}</dd>
+            <dt>{t(msg::VERSION)}</dt><dd data-testid="build">{build_label()}</dd>
             {move || facts.get().map(|f| view! {
-                <dt>"Stored on this device"</dt>
+                <dt>{t(msg::STORED_ON_DEVICE)}</dt>
                 <dd data-testid="storage-use">{match (f.usage, f.quota) {
-                    (Some(u), Some(q)) => format!("{} of {} available to this site", megabytes(u), megabytes(q)),
+                    (Some(u), Some(q)) => tf(msg::STORAGE_OF, &[("used", (&megabytes(u)).into()), ("quota", (&megabytes(q)).into())]),
                     (Some(u), None) => megabytes(u),
-                    _ => "This browser does not say.".into(),
+                    _ => t(msg::BROWSER_DOES_NOT_SAY).into(),
                 }}</dd>
-                <dt>"Kept when space runs low"</dt>
+                <dt>{t(msg::KEPT_WHEN_LOW)}</dt>
                 <dd data-testid="storage-persistent">{match f.persisted {
-                    Some(true) => "Yes: the browser will not clear Tradewinds' data by itself.",
-                    Some(false) => "Not guaranteed: the browser may clear it if the device runs short of space. Changes not yet synced would be lost.",
-                    None => "This browser does not say.",
+                    Some(true) => t(msg::KEPT_YES),
+                    Some(false) => t(msg::KEPT_NOT_GUARANTEED),
+                    None => t(msg::BROWSER_DOES_NOT_SAY),
                 }}</dd>
             })}
         </dl>
         <p>
-            <button type="button" on:click=keep>"Ask the browser to keep Tradewinds' data"</button>
-            {move || asked.get().map(|granted| if granted {
-                " Granted."
-            } else {
-                " Not granted. Installing the app, or using it regularly, usually makes the browser agree."
-            })}
+            <button type="button" on:click=keep>{t(msg::ASK_TO_KEEP)}</button>
+            {move || asked.get().map(|granted| view! { " "{t(if granted { msg::GRANTED } else { msg::NOT_GRANTED })} })}
         </p>
         <CatalogueCopy/>
     }
@@ -88,20 +88,19 @@ fn CatalogueCopy() -> impl IntoView {
         spawn_local(async move { said.set(Some(save_copy(cat).await)) });
     };
     view! {
-        <h2>"A copy of the catalogue"</h2>
+        <h2>{t(msg::CATALOGUE_COPY)}</h2>
         <p>
-            "Every record on this device, of every kind, as one file to keep: it reads back in here "
-            "or on another device, and a synced device's copy is the same as the server's."
+            {t(msg::CATALOGUE_COPY_ABOUT)}
         </p>
         <p class="actions">
-            <button type="button" data-testid="download-copy" on:click=save>"Download a copy of the catalogue"</button>
+            <button type="button" data-testid="download-copy" on:click=save>{t(msg::DOWNLOAD_COPY)}</button>
             <Show when=move || may_import.get()>
-                " "<a href=format!("/import?kind={COPY}") data-testid="import-copy">"Read a copy back in"</a>
+                " "<a href=format!("/import?kind={COPY}") data-testid="import-copy">{t(msg::READ_COPY_BACK)}</a>
             </Show>
         </p>
         {move || said.get().map(|r| match r {
-            Ok(n) => view! { <p role="status" data-testid="copy-saved">{format!("Saved: {n} records.")}</p> }.into_any(),
-            Err(e) => view! { <p class="error" role="alert">{format!("The copy could not be saved: {e}")}</p> }.into_any(),
+            Ok(n) => view! { <p role="status" data-testid="copy-saved">{tf(msg::COPY_SAVED, &[("count", n.into())])}</p> }.into_any(),
+            Err(e) => view! { <p class="error" role="alert">{tf(msg::COPY_NOT_SAVED, &[("error", (&e.to_string()).into())])}</p> }.into_any(),
         })}
     }
 }
