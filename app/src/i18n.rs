@@ -61,7 +61,7 @@ fn english() -> Catalogue {
 }
 
 /// Uses these messages from now on (`boot.js` has set `html lang` to their language).
-pub fn install(catalogue: Catalogue) {
+fn install(catalogue: Catalogue) {
     MESSAGES.with(|m| m.set(Some(Box::leak(Box::new(catalogue)))));
 }
 

@@ -21,22 +21,23 @@ pub(crate) fn flag(name: &str) -> bool {
         .is_some_and(|v| v.is_truthy())
 }
 
-/// Calls `window.tradewinds[name]()` if the build's boot script provided it.
-fn call(name: &str) {
-    if let Some(f) = pwa()
+/// `window.tradewinds[name]`, if the build's boot script provided that function.
+fn boot_function(name: &str) -> Option<Function> {
+    pwa()
         .and_then(|p| Reflect::get(&p, &name.into()).ok())
         .and_then(|f| f.dyn_into::<Function>().ok())
-    {
+}
+
+/// Calls `window.tradewinds[name]()` if the build's boot script provided it.
+fn call(name: &str) {
+    if let Some(f) = boot_function(name) {
         let _ = f.call0(&JsValue::NULL);
     }
 }
 
 /// Calls `window.tradewinds[name](arg)` if the build's boot script provided it.
 pub(crate) fn call_with(name: &str, arg: &str) {
-    if let Some(f) = pwa()
-        .and_then(|p| Reflect::get(&p, &name.into()).ok())
-        .and_then(|f| f.dyn_into::<Function>().ok())
-    {
+    if let Some(f) = boot_function(name) {
         let _ = f.call1(&JsValue::NULL, &arg.into());
     }
 }

@@ -14,7 +14,9 @@ use crate::route::{Section, View};
 fn counted(loaded: Option<Result<usize, String>>, word: Msg) -> impl IntoView {
     let n = loaded.and_then(Result::ok);
     let number = n.map_or("…".to_owned(), crate::i18n::number);
-    let word = tf(word, &[("count", n.unwrap_or(2).into())]);
+    // While counting, the word takes the plural ("… organisations").
+    const SEVERAL: usize = 2;
+    let word = tf(word, &[("count", n.unwrap_or(SEVERAL).into())]);
     view! { <strong>{number}</strong>" "{word} }
 }
 

@@ -452,11 +452,6 @@ impl Catalogue {
         self.lang
     }
 
-    /// Whether the file has this message.
-    pub fn has(&self, id: Msg) -> bool {
-        self.find(id).is_some()
-    }
-
     fn find(&self, id: Msg) -> Option<&[Piece]> {
         let at = self
             .messages
