@@ -87,14 +87,14 @@ grep -q "$loader" "$out/assets/$js" && grep -q "$js" "$out/assets/$loader" &&
   { echo "build-app: the wasm-split loader and the glue do not name each other" >&2; exit 1; }
 css="main-$(hash style/main.css).css"
 cp style/main.css "$out/assets/$css"
-# Each language's messages (shared/lang/*.ftl), in the form the app reads (JSON, so the
+# Each language's messages (shared/lang/<code>/*.ftl), in the form the app reads (JSON, so the
 # app needs no Fluent parser) and named by content; boot.js fetches the one a person uses,
 # and the service worker keeps them all for offline use.
 cargo build --quiet -p tradewinds-shared --bin compile-language
 langs="{"
-for f in shared/lang/*.ftl; do
-  code=$(basename "$f" .ftl)
-  target/debug/compile-language "$f" > "$work/lang-$code.json"
+for dir in shared/lang/*/; do
+  code=$(basename "$dir")
+  target/debug/compile-language "$code" > "$work/lang-$code.json"
   named="lang-$code-$(hash "$work/lang-$code.json").json"
   cp "$work/lang-$code.json" "$out/assets/$named"
   langs+="$code:'/assets/$named',"

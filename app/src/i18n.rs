@@ -2,7 +2,7 @@
 //!
 //! The app carries no text of its own: `boot.js` picks the language (the person's choice
 //! kept on this device, else the browser's languages) and fetches its file (compiled from
-//! `shared/lang/<code>.ftl` when the app is built, `i18n::compile`) while the wasm module
+//! `shared/lang/<code>/*.ftl` when the app is built, `i18n::compile`) while the wasm module
 //! downloads; [`load`] reads it before the first screen is drawn. Changing the language
 //! keeps the choice on the device (`localStorage`, by `boot.js`) and reloads the page, so
 //! every screen is drawn once in it.
@@ -57,7 +57,7 @@ pub fn number(n: usize) -> String {
 #[cfg(debug_assertions)]
 fn english() -> Catalogue {
     let (_, source) = tradewinds_shared::i18n::SOURCES[0];
-    Catalogue::parse(Lang::En, source).expect("lang/en.ftl reads")
+    Catalogue::parse(Lang::En, source).expect("shared/lang/en reads")
 }
 
 /// Uses these messages from now on (`boot.js` has set `html lang` to their language).

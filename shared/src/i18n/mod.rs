@@ -1,7 +1,7 @@
 //! The interface's languages (English, French, Spanish, Dutch): which one a person gets, and
 //! its messages.
 //!
-//! Messages are written in `shared/lang/<code>.ftl`, in Fluent, the format translation tools
+//! Messages are written in `shared/lang/<code>/<area>.ftl`, in Fluent, the format translation tools
 //! know: `key = text`, `{ $name }` for a value, and a choice by plural form or by value:
 //!
 //! ```text
@@ -11,7 +11,7 @@
 //! }
 //! ```
 //!
-//! `lang/en.ftl` is the source: `build.rs` makes a constant in [`msg`] for each of its
+//! `lang/en/` is the source: `build.rs` makes a constant in [`msg`] for each of its
 //! messages, so code names a message the compiler checks (`msg::NAV_HOME`). A constant is
 //! the hash of the key, not the key: the app's binary carries no keys and no text; it
 //! loads the one language a person uses (`app/src/i18n.rs`). The server holds all four
@@ -27,20 +27,14 @@ use serde::{Deserialize, Serialize};
 
 pub use format::{compile, Catalogue, Message, ParseError};
 
-/// One constant per message of `shared/lang/en.ftl`, named by its key in capitals.
+/// One constant per message of `shared/lang/en/`, named by its key in capitals.
 pub mod msg {
     use super::Msg;
     include!(concat!(env!("OUT_DIR"), "/msg.rs"));
 }
 
-/// Every language's messages as translators wrote them (for the server and the tests; the
-/// app fetches its one language instead of carrying these).
-pub const SOURCES: [(Lang, &str); 4] = [
-    (Lang::En, include_str!("../../lang/en.ftl")),
-    (Lang::Fr, include_str!("../../lang/fr.ftl")),
-    (Lang::Es, include_str!("../../lang/es.ftl")),
-    (Lang::Nl, include_str!("../../lang/nl.ftl")),
-];
+// `SOURCES`, every language's files joined, made by `build.rs`.
+include!(concat!(env!("OUT_DIR"), "/sources.rs"));
 
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

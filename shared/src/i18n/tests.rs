@@ -10,7 +10,7 @@ fn catalogue(lang: Lang, src: &str) -> Catalogue {
 #[test]
 fn every_language_has_every_message_with_the_same_placeholders() {
     let (_, english) = SOURCES[0];
-    let english = Message::read_all(english).expect("en.ftl reads");
+    let english = Message::read_all(english).expect("shared/lang/en reads");
     assert!(english.len() > 50, "only {} messages", english.len());
     for (lang, source) in SOURCES {
         let messages = Message::read_all(source)
@@ -31,10 +31,17 @@ fn every_language_has_every_message_with_the_same_placeholders() {
         }
         for m in &messages {
             if !english.iter().any(|en| en.key == m.key) {
-                problems.push(format!("`{}` (line {}) is not in en.ftl", m.key, m.line));
+                problems.push(format!(
+                    "`{}` (line {}) is not in shared/lang/en",
+                    m.key, m.line
+                ));
             }
         }
-        assert!(problems.is_empty(), "{}.ftl: {problems:#?}", lang.code());
+        assert!(
+            problems.is_empty(),
+            "shared/lang/{}: {problems:#?}",
+            lang.code()
+        );
     }
 }
 
@@ -225,7 +232,10 @@ fn the_english_words_are_the_labels_the_code_gives() {
     let mut problems = Vec::new();
     let mut expect = |key: String, label: &str| {
         if en.word(&key) != Some(label) {
-            problems.push(format!("{key} = {label}  (en.ftl has {:?})", en.word(&key)));
+            problems.push(format!(
+                "{key} = {label}  (shared/lang/en has {:?})",
+                en.word(&key)
+            ));
         }
     };
     for kind in RecordKind::ALL {
@@ -262,7 +272,7 @@ fn the_english_words_are_the_labels_the_code_gives() {
     }
     assert!(
         problems.is_empty(),
-        "write these in shared/lang/en.ftl: {problems:#?}"
+        "write these in shared/lang/en/: {problems:#?}"
     );
     let fr = catalogue(Lang::Fr, SOURCES[1].1);
     assert_eq!(

@@ -1,0 +1,1 @@
+# Accounts, importing files and changes carried on a file.

@@ -1,0 +1,1 @@
+# Projects, the funding view and the IATI export.

@@ -1,0 +1,1 @@
+# Meetings, their action items, missions, documents and contacts.
