@@ -53,6 +53,7 @@ fn main() {
         .map(|p| fs::read_to_string(p).expect("a file of shared/lang/en") + "\n")
         .collect();
     let mut out = String::new();
+    let mut problems = String::new();
     let mut seen: HashMap<u32, String> = HashMap::new();
     for line in text.lines() {
         let Some((key, first)) = message_start(line) else {
@@ -66,6 +67,9 @@ fn main() {
             panic!("shared/lang/en: `{key}` has the hash of `{other}`: rename one");
         }
         let name = key.to_uppercase().replace('-', "_");
+        if let Some(problem) = name.strip_prefix("PROBLEM_") {
+            writeln!(problems, "pub const {problem}: Key = Key(\"{key}\");").unwrap();
+        }
         let doc = first.trim().replace('\\', "\\\\").replace('"', "\\\"");
         writeln!(
             out,
@@ -74,6 +78,7 @@ fn main() {
         .unwrap();
     }
     fs::write(Path::new(&out_dir).join("msg.rs"), out).unwrap();
+    fs::write(Path::new(&out_dir).join("problems.rs"), problems).unwrap();
 }
 
 /// A language's `.ftl` files, in the order of their names, as absolute paths.

@@ -127,7 +127,7 @@ fn show_boxed(load: LocalBoxFuture<'static, Result<AnyView, ChunkError>>) -> Any
         load.await.unwrap_or_else(|ChunkError(e)| {
             view! {
                 <p class="error" role="alert">
-                    {format!("This screen could not be loaded ({e}). Open it again once connected.")}
+                    {crate::i18n::tf(crate::i18n::msg::SCREEN_NOT_LOADED, &[("error", e.as_str().into())])}
                 </p>
             }
             .into_any()

@@ -9,7 +9,12 @@
 
 use std::cell::Cell;
 
-use tradewinds_shared::i18n::{field_key, reference_key, Arg, Catalogue, Labelled, Lang, Msg};
+use tradewinds_shared::dates;
+use tradewinds_shared::i18n::{
+    field_key, reference_key, Arg, Catalogue, Labelled, Lang, Msg, Problem,
+};
+use tradewinds_shared::sync::Rejection;
+use tradewinds_shared::FieldError;
 use tradewinds_shared::{reference, Organisation, RecordKind};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -42,6 +47,55 @@ pub fn t(id: Msg) -> &'static str {
 /// A message with its values: `tf(msg::X, &[("count", n.into())])`.
 pub fn tf(id: Msg, args: &[(&str, Arg<'_>)]) -> String {
     messages().map_or_else(String::new, |c| c.format(id, args))
+}
+
+/// A problem found by `shared`'s checks, in the interface's language.
+pub fn problem(problem: &Problem) -> String {
+    messages()
+        .and_then(|c| c.problem(problem))
+        .unwrap_or_else(|| problem.key.clone())
+}
+
+/// A field's problem in the interface's language, or as the server worded it (an error
+/// from a release whose problems this one has no words for).
+pub fn field_problem(error: &FieldError) -> String {
+    messages().map_or_else(|| error.message.clone(), |c| error.text(c))
+}
+
+/// Why the server refused a change, in the interface's language: its reason, then each
+/// field's problem after the field's label (`kind`: the record's, when known).
+pub fn rejection(r: &Rejection, kind: Option<RecordKind>) -> String {
+    // From a server whose reasons have no key here: its sentence says it all.
+    let Some(reason) = messages().and_then(|c| c.problem(&r.problem)) else {
+        return r.message.clone();
+    };
+    // A right refused on a field is said once.
+    if r.fields.iter().all(|f| f.problem == r.problem) {
+        return reason;
+    }
+    let fields: Vec<String> = r
+        .fields
+        .iter()
+        .map(|f| {
+            let label = kind.map_or_else(|| f.field.clone(), |k| field_label_of(k, &f.field));
+            format!("{label}: {}", field_problem(f))
+        })
+        .collect();
+    format!("{reason} {}", fields.join("; "))
+}
+
+/// A meeting's or mission's first and last day in the interface's language
+/// ("15–17 octobre 2012").
+pub fn dates(starts: &str, ends: &str) -> String {
+    messages().map_or_else(
+        || dates::dates_label(starts, ends),
+        |c| dates::words::dates(c, starts, ends),
+    )
+}
+
+/// When an action is due, in the interface's language ("2e trimestre 2013").
+pub fn due(due: dates::Due) -> String {
+    messages().map_or_else(|| due.label(), |c| dates::words::due(c, due))
 }
 
 /// The language the interface is in.

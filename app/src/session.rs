@@ -44,6 +44,7 @@ pub async fn sign_in(cat: &Catalogue, email: &str, password: &str) -> Result<Vec
     let session = accounts::sign_in(email, password).await?;
     let me = session.user.id;
     let stored = cat.db.save_session(&session).await?;
+    sync::language::follow(&session.user);
     cat.session.set(Some(stored));
     tabs::announce_change();
     let outbox = cat.db.outbox().await?;
@@ -56,15 +57,9 @@ pub async fn sign_in(cat: &Catalogue, email: &str, password: &str) -> Result<Vec
 pub fn held_notice(held: &[Held]) -> Option<String> {
     let first = held.first()?;
     let count: usize = held.iter().map(|h| h.count).sum();
-    let what = if count == 1 {
-        "1 change".to_owned()
-    } else {
-        format!("{count} changes")
-    };
-    Some(format!(
-        "This browser holds {what} made by {} that were never sent. They are not sent under your name: \
-         {} can sign in here to send them, or you can discard them on the Sync page.",
-        first.name, first.name
+    Some(crate::i18n::tf(
+        crate::i18n::msg::HELD_ON_SIGN_IN,
+        &[("count", count.into()), ("who", first.name.as_str().into())],
     ))
 }
 

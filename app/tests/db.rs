@@ -406,6 +406,7 @@ async fn snapshot_pull_and_acknowledge() {
         n: 2,
         code: "invalid_record".into(),
         message: "no".into(),
+        problem: Default::default(),
         fields: vec![],
     };
     db.acknowledge(2, &[rejection]).await.unwrap();
@@ -489,6 +490,7 @@ async fn renumbering_as_a_new_device_keeps_pending_and_refused_entries() {
         n: 2,
         code: "invalid_record".into(),
         message: "no".into(),
+        problem: Default::default(),
         fields: vec![],
     };
     db.acknowledge(2, &[rejection]).await.unwrap();
@@ -684,7 +686,9 @@ async fn edits_are_checked_against_the_role_and_name_their_author() {
         .await
         .unwrap_err();
     match err {
-        EditError::Denied(d) => assert!(d.message.contains("another organisation"), "{d}"),
+        EditError::Denied(d) => {
+            assert_eq!(d.problem.key, "problem-another-offices-record", "{d:?}")
+        }
         other => panic!("expected a refusal, got {other}"),
     }
     // A contact of their own office: allowed, and named after its author.

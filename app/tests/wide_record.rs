@@ -87,6 +87,7 @@ fn coordinator() -> User {
         role: Role::Coordinator,
         organisation: None,
         disabled: false,
+        language: None,
     }
 }
 

@@ -1,5 +1,6 @@
 //! The one error type of the API. Every refusal becomes `{ "error": CODE, "message": ... }`
-//! with a 4xx status; internal failures are logged in full and answered with a bare 500.
+//! with a 4xx status, its message in the language the request names (`i18n`); internal
+//! failures are logged in full and answered with a bare 500.
 
 use axum::{
     extract::OriginalUri,
@@ -7,43 +8,47 @@ use axum::{
     response::{IntoResponse, Response},
     Json,
 };
-use tradewinds_shared::api::ErrorCode;
-use tradewinds_shared::{api::ErrorBody, ValidationErrors};
+use tradewinds_shared::api::{ErrorBody, ErrorCode};
+use tradewinds_shared::i18n::{problem::key, Problem};
+use tradewinds_shared::{FieldError, ValidationErrors};
 
+/// A refusal's message is a `Problem` (a message of `shared/lang` and its values), worded
+/// in the language of the request when the answer is written (`i18n::words`); its
+/// `Display` is English, for logs.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("{0}")]
-    NotFound(String),
+    NotFound(Problem),
     /// 404 for a reason with its own code (a bootstrap page no longer kept).
     #[error("{message}")]
-    Gone { code: ErrorCode, message: String },
+    Gone { code: ErrorCode, message: Problem },
     #[error("{0}")]
     Validation(ValidationErrors),
     #[error("{message}")]
-    BadRequest { code: ErrorCode, message: String },
+    BadRequest { code: ErrorCode, message: Problem },
     #[error("{message}")]
-    Unprocessable { code: ErrorCode, message: String },
+    Unprocessable { code: ErrorCode, message: Problem },
     #[error("{message}")]
-    Conflict { code: ErrorCode, message: String },
+    Conflict { code: ErrorCode, message: Problem },
     #[error("{0}")]
-    MethodNotAllowed(String),
+    MethodNotAllowed(Problem),
     /// No valid session: missing, expired or revoked token, or wrong credentials.
     #[error("{message}")]
-    Unauthenticated { code: ErrorCode, message: String },
+    Unauthenticated { code: ErrorCode, message: Problem },
     /// Signed in, but this person may not do this.
     #[error("{0}")]
-    Forbidden(String),
+    Forbidden(Problem),
     /// Signed in, but this is not theirs to do, for a reason with its own code.
     #[error("{message}")]
-    Denied { code: ErrorCode, message: String },
+    Denied { code: ErrorCode, message: Problem },
     /// Too many wrong passwords (signing in or changing it); try again after this many
     /// seconds.
-    #[error("Too many failed sign-ins or wrong passwords. Wait {0} seconds, then try again.")]
+    #[error("too many failed sign-ins or wrong passwords; wait {0} seconds")]
     TooManyAttempts(u64),
     #[error("the request body is larger than {0} bytes")]
     TooLarge(usize),
     #[error("{0}")]
-    UnsupportedMediaType(String),
+    UnsupportedMediaType(Problem),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -64,9 +69,7 @@ impl Error {
     pub fn unauthenticated() -> Error {
         Error::Unauthenticated {
             code: ErrorCode::Unauthenticated,
-            message:
-                "Sign in first: this request has no valid session (missing, expired or signed out)."
-                    .into(),
+            message: Problem::new(key::SIGN_IN_FIRST),
         }
     }
 
@@ -95,25 +98,54 @@ impl Error {
             Error::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal),
         }
     }
+
+    /// What the refusal says, and the problems of its fields.
+    pub fn problem(&self) -> (Problem, Vec<FieldError>) {
+        match self {
+            Error::NotFound(p)
+            | Error::MethodNotAllowed(p)
+            | Error::Forbidden(p)
+            | Error::UnsupportedMediaType(p)
+            | Error::Gone { message: p, .. }
+            | Error::BadRequest { message: p, .. }
+            | Error::Unprocessable { message: p, .. }
+            | Error::Conflict { message: p, .. }
+            | Error::Unauthenticated { message: p, .. }
+            | Error::Denied { message: p, .. } => (p.clone(), vec![]),
+            Error::Validation(v) => (Problem::new(key::RECORD_NOT_VALID), v.0.clone()),
+            Error::TooManyAttempts(secs) => (
+                Problem::new(key::TOO_MANY_ATTEMPTS).with("seconds", *secs as usize),
+                vec![],
+            ),
+            Error::TooLarge(max) => (Problem::new(key::BODY_TOO_LARGE).with("max", *max), vec![]),
+            Error::Internal(e) => {
+                tracing::error!(error = ?e, "internal error");
+                (Problem::new(key::INTERNAL), vec![])
+            }
+        }
+    }
 }
 
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
         let (status, code) = self.parts();
-        let (message, fields) = match &self {
-            Error::Internal(e) => {
-                tracing::error!(error = ?e, "internal error");
-                (
-                    "Something went wrong on the server; it has been logged.".to_owned(),
-                    vec![],
-                )
-            }
-            Error::Validation(v) => (format!("The record is not valid: {v}"), v.0.clone()),
-            other => (other.to_string(), vec![]),
-        };
+        let (problem, mut fields) = self.problem();
+        let words = crate::i18n::words();
+        for f in &mut fields {
+            f.word(words);
+        }
+        let mut message = words.problem(&problem).unwrap_or_default();
+        if !fields.is_empty() {
+            let each: Vec<String> = fields
+                .iter()
+                .map(|f| format!("{}: {}", f.field, f.message))
+                .collect();
+            message = format!("{message} {}", each.join("; "));
+        }
         let body = ErrorBody {
             error: code,
             message,
+            problem,
             fields,
         };
         let mut response = (status, Json(body)).into_response();
@@ -137,10 +169,14 @@ impl IntoResponse for Error {
 
 /// The API's fallback. `OriginalUri`: inside the nested API router, `Uri` has lost `/api/v1`.
 pub async fn api_not_found(OriginalUri(uri): OriginalUri) -> Error {
-    Error::NotFound(format!("There is no API endpoint at {}.", uri.path()))
+    Error::NotFound(Problem::new(key::NO_ENDPOINT).with("path", uri.path()))
 }
 
 /// The API's answer to a known path with a method it does not take (axum adds `Allow`).
 pub async fn api_method_not_allowed(method: Method, OriginalUri(uri): OriginalUri) -> Error {
-    Error::MethodNotAllowed(format!("{} does not take {method}.", uri.path()))
+    Error::MethodNotAllowed(
+        Problem::new(key::METHOD_NOT_TAKEN)
+            .with("path", uri.path())
+            .with("method", method.as_str()),
+    )
 }

@@ -6,6 +6,7 @@ use axum::{
 };
 use serde::de::DeserializeOwned;
 use tradewinds_shared::api::ErrorCode;
+use tradewinds_shared::i18n::{problem::key, Problem};
 use tradewinds_shared::RecordKind;
 use uuid::Uuid;
 
@@ -33,37 +34,37 @@ fn json_error(rejection: JsonRejection) -> Error {
     match rejection {
         JsonRejection::JsonDataError(e) => Error::Unprocessable {
             code: ErrorCode::InvalidBody,
-            message: format!(
-                "The request body has the wrong shape: {}",
+            message: Problem::new(key::BODY_WRONG_SHAPE).with(
+                "detail",
                 e.body_text().trim_start_matches(
-                    "Failed to deserialize the JSON body into the target type: "
-                )
+                    "Failed to deserialize the JSON body into the target type: ",
+                ),
             ),
         },
         JsonRejection::JsonSyntaxError(e) => Error::BadRequest {
             code: ErrorCode::MalformedJson,
-            message: format!(
-                "The request body is not valid JSON: {}",
+            message: Problem::new(key::BODY_NOT_JSON).with(
+                "detail",
                 e.body_text()
-                    .trim_start_matches("Failed to parse the request body as JSON: ")
+                    .trim_start_matches("Failed to parse the request body as JSON: "),
             ),
         },
-        JsonRejection::MissingJsonContentType(_) => Error::UnsupportedMediaType(
-            "Send the body as JSON with `Content-Type: application/json`.".into(),
-        ),
+        JsonRejection::MissingJsonContentType(_) => {
+            Error::UnsupportedMediaType(Problem::new(key::BODY_NOT_JSON_TYPE))
+        }
         JsonRejection::BytesRejection(e) => {
             if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
                 Error::TooLarge(crate::MAX_BODY_BYTES)
             } else {
                 Error::BadRequest {
                     code: ErrorCode::UnreadableBody,
-                    message: format!("The request body could not be read: {}", e.body_text()),
+                    message: unreadable(e.body_text()),
                 }
             }
         }
         other => Error::BadRequest {
             code: ErrorCode::BadBody,
-            message: other.body_text(),
+            message: Problem::new(key::REQUEST_NOT_TAKEN).with("detail", other.body_text()),
         },
     }
 }
@@ -77,19 +78,18 @@ pub struct RecordPath(pub RecordKind, pub Uuid);
 fn parse_kind(s: &str) -> Result<RecordKind, Error> {
     RecordKind::from_plural(s).ok_or_else(|| {
         let known: Vec<&str> = RecordKind::ALL.iter().map(|k| k.plural()).collect();
-        Error::NotFound(format!(
-            "There are no records of kind `{s}` (known: {}).",
-            known.join(", ")
-        ))
+        Error::NotFound(
+            Problem::new(key::NO_SUCH_KIND)
+                .with("kind", s)
+                .with("known", known.join(", ")),
+        )
     })
 }
 
 fn parse_id(s: &str) -> Result<Uuid, Error> {
     Uuid::parse_str(s).map_err(|_| Error::BadRequest {
         code: ErrorCode::InvalidId,
-        message: format!(
-            "`{s}` is not a record id (a UUID such as 0b6f3c3e-5b1a-4c8e-9d59-2f0c1a7e4b10)."
-        ),
+        message: Problem::new(key::NOT_RECORD_ID).with("text", s),
     })
 }
 
@@ -101,7 +101,7 @@ impl<S: Send + Sync> FromRequestParts<S> for KindPath {
             .await
             .map_err(|e| Error::BadRequest {
                 code: ErrorCode::BadPath,
-                message: e.body_text(),
+                message: Problem::new(key::REQUEST_NOT_TAKEN).with("detail", e.body_text()),
             })?;
         Ok(KindPath(parse_kind(&kind)?))
     }
@@ -115,8 +115,13 @@ impl<S: Send + Sync> FromRequestParts<S> for RecordPath {
             .await
             .map_err(|e| Error::BadRequest {
                 code: ErrorCode::BadPath,
-                message: e.body_text(),
+                message: Problem::new(key::REQUEST_NOT_TAKEN).with("detail", e.body_text()),
             })?;
         Ok(RecordPath(parse_kind(&kind)?, parse_id(&id)?))
     }
+}
+
+/// "The request body could not be read: …" (`detail`, from the HTTP layer).
+pub fn unreadable(detail: String) -> Problem {
+    Problem::new(key::BODY_UNREADABLE).with("detail", detail)
 }

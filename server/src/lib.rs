@@ -7,6 +7,7 @@ pub mod cli;
 pub mod db;
 pub mod error;
 pub mod extract;
+pub mod i18n;
 pub mod ops;
 pub mod seed;
 pub mod store;
@@ -70,4 +71,5 @@ pub fn app(state: AppState) -> Router {
         .layer(TraceLayer::new_for_http())
         .layer(axum::middleware::from_fn_with_state(state, ops::track))
         .layer(axum::middleware::from_fn(web::security_headers))
+        .layer(axum::middleware::from_fn(i18n::by_accept_language))
 }

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use tradewinds_shared::i18n::{problem::key, Problem};
 
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
@@ -150,9 +151,7 @@ fn label(value: &str) -> String {
 pub async fn metrics(State(app): State<AppState>, headers: HeaderMap) -> Result<Response, Error> {
     let m = &app.metrics;
     if m.token.is_none() {
-        return Err(Error::NotFound(
-            "There is nothing at /metrics: the server was started without a metrics token.".into(),
-        ));
+        return Err(Error::NotFound(Problem::new(key::NO_METRICS)));
     }
     if !m.admits(&headers) {
         return Ok((

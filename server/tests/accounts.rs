@@ -684,7 +684,10 @@ async fn authorisation_matrix_over_rest_and_sync() {
                     "{role:?} {}",
                     action.name
                 );
-                assert!(r.message.starts_with("Not allowed: "), "{}", r.message);
+                assert!(
+                    r.problem.key.starts_with("problem-") && !r.message.is_empty(),
+                    "{r:?}"
+                );
                 assert_eq!(after, before, "{role:?} {}: nothing stored", action.name);
             }
             checked += 2;

@@ -181,7 +181,7 @@ async fn files_and_queries_the_import_does_not_take_are_refused_by_name() {
         .expect_error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_import");
     assert!(
         e.message
-            .contains("No column of this file is a field of projects"),
+            .contains("No column of this file is a field of records of kind “project”"),
         "{}",
         e.message
     );

@@ -419,7 +419,9 @@ async fn invalid_mutations_are_rejected_and_the_counter_moves_on() {
     assert_eq!(named(0), ["name", "country"]);
     assert_eq!(named(1), ["website"]);
     assert_eq!(named(2), ["kind"]);
-    assert!(response.rejections[2].message.contains("organisation"));
+    assert!(response.rejections[2].fields[0]
+        .message
+        .contains("organisation"));
     assert_eq!(named(3), ["colour"]);
     assert_eq!(named(4), ["name"]);
     assert_eq!(t.store.last_mutation(device.id).await.unwrap(), 6);

@@ -13,6 +13,7 @@ mod crash;
 mod hardening;
 mod import;
 mod instances;
+mod languages;
 mod ops;
 mod restore;
 mod simulation;

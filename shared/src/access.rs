@@ -7,6 +7,8 @@ use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use crate::catalogue::RecordKind;
+use crate::i18n::problem::{self, key};
+use crate::i18n::Problem;
 use crate::sync::{Mutation, RecordState};
 
 labelled_enum!(
@@ -35,29 +37,39 @@ pub struct Actor {
     pub organisation: Option<Uuid>,
 }
 
-/// Why a change was refused, worded for the person who made it.
+/// Why a change was refused, for the person who made it (worded where it is shown).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Denied {
     /// The field the refusal is about, if it is about one.
     pub field: Option<String>,
-    pub message: String,
+    pub problem: Problem,
 }
 
 impl Denied {
-    fn new(message: impl Into<String>) -> Self {
+    fn new(key: problem::Key) -> Self {
         Denied {
             field: None,
-            message: message.into(),
+            problem: Problem::new(key),
+        }
+    }
+
+    fn about(field: &str, problem: Problem) -> Self {
+        Denied {
+            field: Some(field.to_owned()),
+            problem,
         }
     }
 }
 
+/// In English (the server's logs and tests).
+#[cfg(not(target_arch = "wasm32"))]
 impl std::fmt::Display for Denied {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
+        self.problem.fmt(f)
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl std::error::Error for Denied {}
 
 /// The organisation a record belongs to, from its fields: an organisation owns itself, a
@@ -150,9 +162,7 @@ impl Actor {
     ) -> Result<(), Denied> {
         match self.role {
             Role::Admin | Role::Coordinator => Ok(()),
-            Role::Viewer => Err(Denied::new(
-                "Your account can read the catalogue but not change it (viewer). Ask an administrator for editing rights.",
-            )),
+            Role::Viewer => Err(Denied::new(key::VIEWER_CANNOT_CHANGE)),
             Role::OfficeEditor => self.check_office_write(current, next, m),
         }
     }
@@ -164,47 +174,38 @@ impl Actor {
         m: &Mutation,
     ) -> Result<(), Denied> {
         let Some(mine) = self.organisation else {
-            return Err(Denied::new(
-                "Your account is an office editor without an organisation; ask an administrator to set yours.",
-            ));
+            return Err(Denied::new(key::OFFICE_EDITOR_WITHOUT_ORGANISATION));
         };
-        let what = m.kind.label().to_lowercase();
         if m.kind == RecordKind::Organisation {
             if current.is_none_or(|c| c.fields.is_empty()) {
-                return Err(Denied::new(
-                    "Only regional coordinators can add organisations.",
-                ));
+                return Err(Denied::new(key::ONLY_COORDINATORS_ADD_ORGS));
             }
             if next.is_deleted() {
-                return Err(Denied::new(
-                    "Only regional coordinators can remove organisations.",
-                ));
+                return Err(Denied::new(key::ONLY_COORDINATORS_REMOVE_ORGS));
             }
             if let Some(field) = COORDINATOR_ONLY_ORG_FIELDS
                 .iter()
                 .find(|f| m.set.contains_key(**f))
             {
-                return Err(Denied {
-                    field: Some((*field).to_owned()),
-                    message: format!(
-                        "Only regional coordinators can change an organisation's {}.",
-                        field
+                return Err(Denied::about(
+                    field,
+                    Problem::new(key::ONLY_COORDINATORS_CHANGE_ORG_FIELD).with(
+                        "field",
+                        problem::Value::field(RecordKind::Organisation, field),
                     ),
-                });
+                ));
             }
         }
         if let Some(current) = current.filter(|c| !c.fields.is_empty()) {
             // A removal may have been a coordinator's decision: undoing it is theirs too.
             if current.is_deleted() && !next.is_deleted() {
-                return Err(Denied {
-                    field: Some(crate::catalogue::DELETED_FIELD.to_owned()),
-                    message: format!("Only a regional coordinator can restore a removed {what}."),
-                });
+                return Err(Denied::about(
+                    crate::catalogue::DELETED_FIELD,
+                    Problem::new(key::ONLY_COORDINATORS_RESTORE),
+                ));
             }
             if owner(current.kind, current.id, &current.values()) != Some(mine) {
-                return Err(Denied::new(format!(
-                    "This {what} belongs to another organisation: only that office or a regional coordinator can change it."
-                )));
+                return Err(Denied::new(key::ANOTHER_OFFICES_RECORD));
             }
         }
         let field = owner_field(m.kind);
@@ -217,9 +218,7 @@ impl Actor {
         {
             return Err(Denied {
                 field: field.map(str::to_owned),
-                message: format!(
-                    "An office editor can only save a {what} of their own organisation."
-                ),
+                problem: Problem::new(key::OWN_OFFICE_ONLY),
             });
         }
         Ok(())
@@ -361,7 +360,7 @@ mod tests {
         assert!(check(&editor, Some(&item(org(1), org(2))), &done).is_ok());
         // Sharing an action does not make it theirs to mark done.
         let refused = check(&editor, Some(&item(org(2), org(1))), &done).unwrap_err();
-        assert!(refused.message.contains("another organisation"));
+        assert!(refused.to_string().contains("another organisation"));
         // Handing one's action to another organisation is refused.
         let hand_over = mutation(
             RecordKind::ActionItem,

@@ -7,6 +7,9 @@ use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use crate::access::{Actor, Role};
+use crate::i18n::problem::key;
+use crate::i18n::Lang;
+use crate::i18n::Problem;
 use crate::validation::{optional_email, required_text, ValidationErrors};
 
 /// Shortest password accepted for a new account or a reset.
@@ -33,6 +36,17 @@ pub struct User {
     pub organisation: Option<Uuid>,
     #[serde(default)]
     pub disabled: bool,
+    /// The language the person last chose for the interface on a device while signed in;
+    /// a device they sign in on opens in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Lang>,
+}
+
+/// `PATCH /api/v1/session`: what a person sets on their own account.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OwnSettings {
+    pub language: Lang,
 }
 
 impl User {
@@ -171,21 +185,21 @@ fn check_email(e: &mut ValidationErrors, email: &str) {
 
 fn check_password(e: &mut ValidationErrors, field: &str, password: &str) {
     if password.chars().count() < MIN_PASSWORD_CHARS {
-        e.add(
+        e.add_problem(
             field,
-            format!("Use at least {MIN_PASSWORD_CHARS} characters."),
+            Problem::new(key::PASSWORD_SHORT).with("min", MIN_PASSWORD_CHARS),
         );
     } else if password.len() > MAX_PASSWORD_BYTES {
-        e.add(field, format!("Use at most {MAX_PASSWORD_BYTES} bytes."));
+        e.add_problem(
+            field,
+            Problem::new(key::PASSWORD_LONG).with("max", MAX_PASSWORD_BYTES),
+        );
     }
 }
 
 fn check_office(e: &mut ValidationErrors, role: Role, organisation: Option<Uuid>) {
     if role == Role::OfficeEditor && organisation.is_none() {
-        e.add(
-            "organisation",
-            "An office editor works for one organisation: choose it.",
-        );
+        e.add("organisation", key::OFFICE_EDITOR_ORGANISATION);
     }
 }
 

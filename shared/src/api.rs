@@ -7,13 +7,16 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::validation::FieldError;
 
-/// `{ "error": CODE, "message": ..., "fields": [...] }`: `error` is a stable machine code,
-/// `message` a sentence a person can read, `fields` the per-field problems of a validation
-/// failure (empty otherwise).
+/// `{ "error": CODE, "message": ..., "problem": {"key": ..., "args": ...}, "fields": [...] }`:
+/// `error` is a stable machine code, `message` a sentence a person can read (in the
+/// language the request named), `problem` the same message for a device to word in its own
+/// language, and `fields` the per-field problems of a validation failure (empty otherwise).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorBody {
     pub error: ErrorCode,
     pub message: String,
+    #[serde(default, skip_serializing_if = "crate::i18n::Problem::is_none")]
+    pub problem: crate::i18n::Problem,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldError>,
 }

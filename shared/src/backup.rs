@@ -27,6 +27,8 @@ use uuid::Uuid;
 use crate::access::Actor;
 use crate::catalogue::{RecordKind, DELETED_FIELD};
 use crate::fields::FieldType;
+use crate::i18n::problem::{key, Value as Word};
+use crate::i18n::{Labelled, Problem as Said};
 use crate::import::planner::{place, restore_if_removed, Row};
 use crate::import::{ImportError, Names, Plan, Problem, Refused};
 use crate::sync::RecordState;
@@ -108,24 +110,18 @@ pub fn read(text: &str) -> Result<Copy, ImportError> {
         message: e.to_string(),
     })?;
     if head.format.as_ref().and_then(Value::as_str) != Some(FORMAT) {
-        return Err(ImportError::NotCopy(
-            "This JSON file is not a copy of a Tradewinds catalogue: it has no \"format\": \"tradewinds-catalogue\"."
-                .into(),
-        ));
+        return Err(ImportError::NotCopy(Said::new(key::COPY_NOT_COPY)));
     }
     match head.version.as_ref().and_then(Value::as_u64) {
         Some(v) if (1..=VERSION).contains(&v) => {}
         Some(v) => {
-            return Err(ImportError::NotCopy(format!(
-                "This copy is of layout version {v}, written by a newer Tradewinds; this one reads version {VERSION}. Update the app, then read it again."
-            )))
-        }
-        None => {
             return Err(ImportError::NotCopy(
-                "This copy does not say which layout version it is (\"version\")."
-                    .into(),
+                Said::new(key::COPY_NEWER)
+                    .with("version", v.to_string())
+                    .with("read", VERSION.to_string()),
             ))
         }
+        None => return Err(ImportError::NotCopy(Said::new(key::COPY_NO_VERSION))),
     }
     let layout: Layout = serde_json::from_str(text).map_err(|e| ImportError::Json {
         line: e.line(),
@@ -199,44 +195,32 @@ impl<'a> CopyPlanner<'a> {
             kind.and_then(|k| title_in(k, &entry.fields))
                 .unwrap_or_else(|| format!("record {place_in_file}"))
         );
-        let refuse = |plan: &mut Plan, message: String| {
+        let refuse = |plan: &mut Plan, what: Said| {
             plan.refused.push(Refused {
                 line: place_in_file,
                 title: title.clone(),
-                problems: vec![Problem {
-                    column: String::new(),
-                    message,
-                }],
+                problems: vec![Problem::at(String::new(), what)],
             })
         };
         let Some(kind) = kind else {
             return refuse(
                 &mut self.plan,
-                format!(
-                    "“{}” is not a kind of record this release knows.",
-                    entry.kind
-                ),
+                Said::new(key::COPY_UNKNOWN_KIND).with("kind", entry.kind.as_str()),
             );
         };
         let Ok(id) = Uuid::parse_str(&entry.id) else {
             return refuse(
                 &mut self.plan,
-                format!("“{}” is not a record id.", entry.id),
+                Said::new(key::IMPORT_NOT_ID).with("text", entry.id.as_str()),
             );
         };
         if !self.seen.insert((kind, id)) {
-            return refuse(
-                &mut self.plan,
-                "The copy holds this record twice: only the first is read.".into(),
-            );
+            return refuse(&mut self.plan, Said::new(key::COPY_TWICE));
         }
         if let Some(other) = self.kind_of.get(&id).filter(|&&k| k != kind) {
             return refuse(
                 &mut self.plan,
-                format!(
-                    "This id belongs to a record of another kind here ({}); a record keeps its kind.",
-                    other.label()
-                ),
+                Said::new(key::IMPORT_ID_OF_OTHER_KIND).with("kind", Word::word(other.key())),
             );
         }
         self.kind_of.insert(id, kind);

@@ -148,3 +148,137 @@ pub fn dates_label(starts: &str, ends: &str) -> String {
         Some(e) => format!("{} – {}", s.label(), e.label()),
     }
 }
+
+/// Dates in the words of a language (`shared/lang/*/interface.ftl`, "Dates"): the same
+/// forms as the English labels above, with each language's month names and order.
+pub mod words {
+    use super::{Day, Due};
+    use crate::i18n::{msg, Arg, Catalogue};
+
+    /// Numbers that name a day, month or year are written as they are, not grouped.
+    fn day_month(c: &Catalogue, d: Day) -> String {
+        c.format(
+            msg::DATE_DAY_MONTH,
+            &[
+                ("day", Arg::Text(&d.day.to_string())),
+                ("month", Arg::Text(&d.month.to_string())),
+            ],
+        )
+    }
+
+    /// "15 October 2012", "15 octobre 2012", "15 de octubre de 2012".
+    pub fn day(c: &Catalogue, d: Day) -> String {
+        c.format(
+            msg::DATE_DAY,
+            &[
+                ("daymonth", Arg::Text(&day_month(c, d))),
+                ("year", Arg::Text(&d.year.to_string())),
+            ],
+        )
+    }
+
+    /// "2nd quarter 2013", "avril 2013", "To be decided".
+    pub fn due(c: &Catalogue, due: Due) -> String {
+        match due {
+            Due::ToBeDecided => c.text(msg::DATE_TO_BE_DECIDED),
+            Due::Day(d) => day(c, d),
+            Due::Month { year, month } => c.format(
+                msg::DATE_MONTH,
+                &[
+                    ("month", Arg::Text(&month.to_string())),
+                    ("year", Arg::Text(&year.to_string())),
+                ],
+            ),
+            Due::Quarter { year, quarter } => c.format(
+                msg::DATE_QUARTER,
+                &[
+                    ("quarter", Arg::Text(&quarter.to_string())),
+                    ("year", Arg::Text(&year.to_string())),
+                ],
+            ),
+        }
+    }
+
+    /// First and last day: "15–17 October 2012", "30 septembre – 2 octobre 2012".
+    pub fn dates(c: &Catalogue, starts: &str, ends: &str) -> String {
+        let Some(s) = Day::parse(starts) else {
+            return starts.to_owned();
+        };
+        let range = |id, first: String, e: Day| {
+            c.format(
+                id,
+                &[
+                    ("first", Arg::Text(&first)),
+                    ("last", Arg::Text(&day(c, e))),
+                ],
+            )
+        };
+        match Day::parse(ends).filter(|e| *e > s) {
+            None => day(c, s),
+            Some(e) if (e.year, e.month) == (s.year, s.month) => {
+                range(msg::DATES_IN_MONTH, s.day.to_string(), e)
+            }
+            Some(e) if e.year == s.year => range(msg::DATES_IN_YEAR, day_month(c, s), e),
+            Some(e) => range(msg::DATES_APART, day(c, s), e),
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::super::{dates_label, Due};
+        use super::*;
+        use crate::i18n::{problem::catalogue, Lang};
+
+        #[test]
+        fn english_words_are_the_english_labels() {
+            let en = catalogue(Lang::En);
+            for (s, e) in [
+                ("2012-10-15", "2012-10-17"),
+                ("2012-10-15", ""),
+                ("2012-09-30", "2012-10-02"),
+                ("2012-12-30", "2013-01-02"),
+                ("2012-10-15", "2012-10-15"),
+                ("not a date", ""),
+            ] {
+                assert_eq!(dates(en, s, e), dates_label(s, e), "{s} {e}");
+            }
+            for d in [
+                "",
+                "2013-04-30",
+                "2013-04",
+                "2013-Q1",
+                "2013-Q2",
+                "2013-Q3",
+                "2013-Q4",
+            ] {
+                let d = Due::parse(d).unwrap();
+                assert_eq!(due(en, d), d.label());
+            }
+        }
+
+        #[test]
+        fn each_language_writes_dates_its_way() {
+            let say = |lang, s, e| dates(catalogue(lang), s, e);
+            assert_eq!(
+                say(Lang::Fr, "2012-10-15", "2012-10-17"),
+                "15–17 octobre 2012"
+            );
+            assert_eq!(say(Lang::Fr, "2013-03-01", ""), "1er mars 2013");
+            assert_eq!(
+                say(Lang::Es, "2012-09-30", "2012-10-02"),
+                "30 de septiembre – 2 de octubre de 2012"
+            );
+            assert_eq!(
+                say(Lang::Nl, "2012-12-30", "2013-01-02"),
+                "30 december 2012 – 2 januari 2013"
+            );
+            let q2 = Due::parse("2013-Q2").unwrap();
+            assert_eq!(due(catalogue(Lang::Fr), q2), "2e trimestre 2013");
+            assert_eq!(due(catalogue(Lang::Es), q2), "2.º trimestre de 2013");
+            assert_eq!(
+                due(catalogue(Lang::Nl), Due::parse("2013-04").unwrap()),
+                "april 2013"
+            );
+        }
+    }
+}

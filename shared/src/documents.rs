@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::catalogue::check_languages;
+use crate::i18n::problem::key;
 use crate::validation::{max_len, optional_date, optional_url, required_text, ValidationErrors};
 
 labelled_enum!(DocumentKind {
@@ -42,15 +43,12 @@ impl Document {
         let mut e = ValidationErrors::default();
         required_text(&mut e, "title", &self.title, 300);
         if self.url.trim().is_empty() {
-            e.add(
-                "url",
-                "Give the address where the document is published, e.g. https://www.cartac.org/….",
-            );
+            e.add("url", key::DOCUMENT_URL);
         } else {
             optional_url(&mut e, "url", &self.url);
         }
         if self.publisher.is_none() {
-            e.add("publisher", "Choose the organisation that published it.");
+            e.add("publisher", key::DOCUMENT_PUBLISHER);
         }
         if let Some(l) = &self.language {
             check_languages(&mut e, "language", std::slice::from_ref(l));

@@ -8,9 +8,12 @@ use uuid::Uuid;
 
 use crate::catalogue::check_country;
 use crate::dates::Day;
+use crate::i18n::problem::key;
 use crate::reference::{country_name, topic_label};
 use crate::search::{prepare, ListFilter};
-use crate::validation::{max_len, optional_url, required_text, ValidationErrors};
+use crate::validation::{
+    check_topics, max_len, not_a_day, optional_url, required_text, ValidationErrors,
+};
 
 labelled_enum!(MissionPhase {
     Diagnostic => ("diagnostic", "Diagnostic"),
@@ -57,42 +60,28 @@ impl Mission {
         let mut e = ValidationErrors::default();
         required_text(&mut e, "title", &self.title, 300);
         if self.provider.is_none() {
-            e.add(
-                "provider",
-                "Choose the organisation that provides the assistance.",
-            );
+            e.add("provider", key::MISSION_PROVIDER);
         }
         if self.beneficiary.is_none() && self.country.is_none() {
-            e.add(
-                "beneficiary",
-                "Choose the administration assisted (or at least the country).",
-            );
+            e.add("beneficiary", key::MISSION_BENEFICIARY);
         }
         check_country(&mut e, "country", &self.country);
         let starts = Day::parse(&self.starts);
         if self.starts.trim().is_empty() {
-            e.add("starts", "Enter the first day of the mission.");
+            e.add("starts", key::MISSION_STARTS);
         } else if starts.is_none() {
-            e.add(
-                "starts",
-                "Enter a date as YYYY-MM-DD, for example 2013-03-04.",
-            );
+            not_a_day(&mut e, "starts", "2013-03-04");
         }
         if !self.ends.trim().is_empty() {
             match Day::parse(&self.ends) {
-                None => e.add(
-                    "ends",
-                    "Enter a date as YYYY-MM-DD, for example 2013-03-15.",
-                ),
+                None => not_a_day(&mut e, "ends", "2013-03-15"),
                 Some(ends) if starts.is_some_and(|s| ends < s) => {
-                    e.add("ends", "The last day cannot come before the first.")
+                    e.add("ends", key::ENDS_BEFORE_STARTS)
                 }
                 Some(_) => {}
             }
         }
-        if let Some(t) = self.topics.iter().find(|t| topic_label(t).is_none()) {
-            e.add("topics", format!("Unknown topic `{t}`."));
-        }
+        check_topics(&mut e, "topics", &self.topics);
         max_len(&mut e, "findings", &self.findings, 8000);
         max_len(&mut e, "recommendations", &self.recommendations, 8000);
         optional_url(&mut e, "report_url", &self.report_url);
@@ -231,7 +220,7 @@ mod tests {
         }
         .validate()
         .unwrap_err();
-        assert!(e.for_field("ends").unwrap().contains("before"));
+        assert!(e.for_field("ends").unwrap().to_string().contains("before"));
     }
 
     #[test]

@@ -12,9 +12,13 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::dates::Day;
+use crate::i18n::problem::key;
+use crate::i18n::Problem;
 use crate::reference::{country_name, topic_label};
 use crate::search::{prepare, ListFilter};
-use crate::validation::{max_len, required_text, ValidationErrors};
+use crate::validation::{
+    at_most_orgs, check_topics, max_len, not_a_day, required_text, ValidationErrors,
+};
 
 labelled_enum!(ProjectStatus {
     Pipeline => ("pipeline", "Pipeline"),
@@ -77,73 +81,56 @@ impl Project {
         max_len(&mut e, "identifier", &self.identifier, 100);
         let starts = Day::parse(&self.starts);
         if !self.starts.trim().is_empty() && starts.is_none() {
-            e.add(
-                "starts",
-                "Enter a date as YYYY-MM-DD, for example 2013-04-01.",
-            );
+            not_a_day(&mut e, "starts", "2013-04-01");
         }
         if !self.ends.trim().is_empty() {
             match Day::parse(&self.ends) {
-                None => e.add(
-                    "ends",
-                    "Enter a date as YYYY-MM-DD, for example 2016-03-31.",
-                ),
+                None => not_a_day(&mut e, "ends", "2016-03-31"),
                 Some(ends) if starts.is_some_and(|s| ends < s) => {
-                    e.add("ends", "The end cannot come before the start.")
+                    e.add("ends", key::PROJECT_ENDS_BEFORE_STARTS)
                 }
                 Some(_) => {}
             }
         }
         if self.accountable.is_none() {
-            e.add(
-                "accountable",
-                "Choose the organisation accountable for the project.",
-            );
+            e.add("accountable", key::PROJECT_ACCOUNTABLE);
         }
         if self.funders.is_empty() {
-            e.add("funders", "Choose at least one funder.");
+            e.add("funders", key::PROJECT_FUNDERS);
         }
-        for (field, list) in [
-            ("funders", &self.funders),
-            ("implementers", &self.implementers),
-        ] {
-            if list.len() > 50 {
-                e.add(field, "At most 50 organisations.");
-            }
-        }
+        at_most_orgs(&mut e, "funders", &self.funders, 50);
+        at_most_orgs(&mut e, "implementers", &self.implementers, 50);
         if let Some(c) = self.countries.iter().find(|c| country_name(c).is_none()) {
-            e.add(
+            e.add_problem(
                 "countries",
-                format!("Unknown country code `{c}` (use ISO 3166 alpha-2, e.g. BB)."),
+                Problem::new(key::UNKNOWN_COUNTRY).with("code", c.as_str()),
             );
         }
-        if let Some(t) = self.topics.iter().find(|t| topic_label(t).is_none()) {
-            e.add("topics", format!("Unknown topic `{t}`."));
-        }
+        check_topics(&mut e, "topics", &self.topics);
         if self.sectors.len() > 30 {
-            e.add("sectors", "At most 30 sectors.");
+            e.add_problem(
+                "sectors",
+                Problem::new(key::TOO_MANY_SECTORS).with("max", 30_usize),
+            );
         } else if let Some(c) = self
             .sectors
             .iter()
             .find(|c| c.len() != 5 || !c.bytes().all(|b| b.is_ascii_digit()))
         {
-            e.add(
+            e.add_problem(
                 "sectors",
-                format!("“{c}” is not a DAC 5-digit purpose code (for example 43010)."),
+                Problem::new(key::NOT_DAC_CODE).with("code", c.as_str()),
             );
         }
         if self.budget.is_some_and(|b| b > MAX_BUDGET) {
-            e.add("budget", "That is more than 100 billion: check the figure.");
+            e.add("budget", key::BUDGET_TOO_LARGE);
         }
         let currency_ok =
             self.currency.len() == 3 && self.currency.bytes().all(|b| b.is_ascii_uppercase());
         if !self.currency.is_empty() && !currency_ok {
-            e.add(
-                "currency",
-                "Use a three-letter ISO 4217 code, e.g. USD, CAD, GBP or EUR.",
-            );
+            e.add("currency", key::NOT_CURRENCY);
         } else if self.budget.is_some() && self.currency.is_empty() {
-            e.add("currency", "Say which currency the budget is in, e.g. USD.");
+            e.add("currency", key::CURRENCY_MISSING);
         }
         max_len(&mut e, "description", &self.description, 8000);
         max_len(&mut e, "source", &self.source, 1000);
@@ -447,7 +434,11 @@ mod tests {
         }
         .validate()
         .unwrap_err();
-        assert!(e.for_field("currency").unwrap().contains("which currency"));
+        assert!(e
+            .for_field("currency")
+            .unwrap()
+            .to_string()
+            .contains("which currency"));
     }
 
     #[test]

@@ -1,15 +1,56 @@
 //! Field validation: the rules the forms show before saving and the server enforces on every
-//! write (REST and sync alike).
+//! write (REST and sync alike). A problem is a message of `shared/lang` (`problem-*`) with its
+//! values (`i18n::Problem`), worded by whoever shows it: the app in its language, the server
+//! in the one a request names.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// One problem with one field, worded for the person filling the form.
+use crate::i18n::problem::{key, Key};
+use crate::i18n::{Catalogue, Problem};
+
+/// One problem with one field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: String,
+    /// The problem worded: by the server in the language of the request it answers, and
+    /// by releases before problems had keys. Empty where it was found (`text` words it).
+    #[serde(default)]
     pub message: String,
+    #[serde(default, skip_serializing_if = "Problem::is_none")]
+    pub problem: Problem,
+}
+
+impl FieldError {
+    /// The problem in `catalogue`'s language, or as it was worded when that language has
+    /// no words for it (an error from a newer or older release).
+    pub fn text(&self, catalogue: &Catalogue) -> String {
+        catalogue
+            .problem(&self.problem)
+            .unwrap_or_else(|| self.message.clone())
+    }
+
+    /// Words `message` in `catalogue`'s language, for an answer to send.
+    pub fn word(&mut self, catalogue: &Catalogue) {
+        self.message = self.text(catalogue);
+    }
+}
+
+/// In English where the messages are at hand (not in the app, which words problems in its
+/// language with `text`).
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        #[cfg(not(target_arch = "wasm32"))]
+        let text = self.text(crate::i18n::problem::catalogue(crate::i18n::Lang::En));
+        #[cfg(target_arch = "wasm32")]
+        let text = if self.message.is_empty() {
+            self.problem.key.clone()
+        } else {
+            self.message.clone()
+        };
+        write!(f, "{}: {text}", self.field)
+    }
 }
 
 /// All the problems found in one record.
@@ -17,10 +58,26 @@ pub struct FieldError {
 pub struct ValidationErrors(pub Vec<FieldError>);
 
 impl ValidationErrors {
-    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+    /// The problem `key` with `field`.
+    pub fn add(&mut self, field: &str, key: Key) {
+        self.add_problem(field, Problem::new(key));
+    }
+
+    /// A problem with its values.
+    pub fn add_problem(&mut self, field: &str, problem: Problem) {
         self.0.push(FieldError {
             field: field.to_owned(),
-            message: message.into(),
+            message: String::new(),
+            problem,
+        });
+    }
+
+    /// A problem already worded (by the server, in the language the app asked for).
+    pub fn add_worded(&mut self, field: &str, message: String) {
+        self.0.push(FieldError {
+            field: field.to_owned(),
+            message,
+            problem: Problem::default(),
         });
     }
 
@@ -28,12 +85,16 @@ impl ValidationErrors {
         self.0.is_empty()
     }
 
-    /// The message for one field, if it has a problem.
-    pub fn for_field(&self, field: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.as_str())
+    /// The problem with one field, if it has one.
+    pub fn for_field(&self, field: &str) -> Option<&FieldError> {
+        self.0.iter().find(|e| e.field == field)
+    }
+
+    /// Words each problem in `catalogue`'s language (`FieldError::word`).
+    pub fn word(&mut self, catalogue: &Catalogue) {
+        for e in &mut self.0 {
+            e.word(catalogue);
+        }
     }
 
     pub fn into_result(self) -> Result<(), ValidationErrors> {
@@ -47,11 +108,7 @@ impl ValidationErrors {
 
 impl fmt::Display for ValidationErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let parts: Vec<String> = self
-            .0
-            .iter()
-            .map(|e| format!("{}: {}", e.field, e.message))
-            .collect();
+        let parts: Vec<String> = self.0.iter().map(ToString::to_string).collect();
         f.write_str(&parts.join("; "))
     }
 }
@@ -61,34 +118,35 @@ impl std::error::Error for ValidationErrors {}
 /// A required text: present once trimmed, and at most `max` characters.
 pub fn required_text(errors: &mut ValidationErrors, field: &str, value: &str, max: usize) {
     if value.trim().is_empty() {
-        errors.add(field, "This field is required.");
+        errors.add(field, key::REQUIRED);
     } else {
         max_len(errors, field, value, max);
     }
 }
 
-/// An optional text of at most `max` characters.
 /// Why `value` is not an IATI organisation identifier — a registration agency's prefix
 /// and the organisation's number there, joined by hyphens (`XM-DAC-41114`, `GB-GOV-1`) —
 /// or none when it is one.
-pub fn iati_org_identifier_problem(value: &str) -> Option<String> {
+pub fn iati_org_identifier_problem(value: &str) -> Option<Problem> {
     let r = value.trim();
     let wrong = r.len() > 100
         || !r.contains('-')
         || r.starts_with('-')
         || r.chars()
             .any(|c| c.is_whitespace() || c == '/' || c.is_control());
-    wrong.then(|| {
-        format!(
-            "“{r}” is not an IATI organisation identifier: an agency's prefix and a number joined by hyphens, with no spaces or slashes (for example XM-DAC-41114)."
-        )
-    })
+    wrong.then(|| Problem::new(key::NOT_IATI_ORG_ID).with("value", r))
 }
 
+/// An optional text of at most `max` characters.
 pub fn max_len(errors: &mut ValidationErrors, field: &str, value: &str, max: usize) {
     let n = value.chars().count();
     if n > max {
-        errors.add(field, format!("At most {max} characters (this has {n})."));
+        errors.add_problem(
+            field,
+            Problem::new(key::TOO_LONG)
+                .with("max", max)
+                .with("count", n),
+        );
     }
 }
 
@@ -107,10 +165,7 @@ pub fn optional_url(errors: &mut ValidationErrors, field: &str, value: &str) {
         {
             max_len(errors, field, value, 500)
         }
-        _ => errors.add(
-            field,
-            "Enter a full web address starting with http:// or https://.",
-        ),
+        _ => errors.add(field, key::NOT_URL),
     }
 }
 
@@ -132,7 +187,7 @@ pub fn optional_email(errors: &mut ValidationErrors, field: &str, value: &str) {
         None => false,
     };
     if !ok {
-        errors.add(field, "Enter an e-mail address like name@customs.gov.bb.");
+        errors.add(field, key::NOT_EMAIL);
     } else {
         max_len(errors, field, value, 254);
     }
@@ -145,7 +200,32 @@ pub fn optional_date(errors: &mut ValidationErrors, field: &str, value: &str) {
         return;
     }
     if crate::dates::parse_date(v).is_none() {
-        errors.add(field, "Enter a date as YYYY-MM-DD, for example 2012-10-15.");
+        not_a_day(errors, field, "2012-10-15");
+    }
+}
+
+/// "Enter a date as YYYY-MM-DD, for example `example`."
+pub fn not_a_day(errors: &mut ValidationErrors, field: &str, example: &str) {
+    errors.add_problem(field, Problem::new(key::NOT_DAY).with("example", example));
+}
+
+/// "Unknown topic `code`." for the first code of `topics` that is not a topic.
+pub fn check_topics(errors: &mut ValidationErrors, field: &str, topics: &[String]) {
+    if let Some(t) = topics
+        .iter()
+        .find(|t| crate::reference::topic_label(t).is_none())
+    {
+        errors.add_problem(
+            field,
+            Problem::new(key::UNKNOWN_TOPIC).with("code", t.as_str()),
+        );
+    }
+}
+
+/// "At most `max` organisations." when `list` has more.
+pub fn at_most_orgs<T>(errors: &mut ValidationErrors, field: &str, list: &[T], max: usize) {
+    if list.len() > max {
+        errors.add_problem(field, Problem::new(key::TOO_MANY_ORGS).with("max", max));
     }
 }
 
@@ -156,7 +236,7 @@ mod tests {
     fn check(f: impl Fn(&mut ValidationErrors)) -> Option<String> {
         let mut e = ValidationErrors::default();
         f(&mut e);
-        e.0.first().map(|e| e.message.clone())
+        e.0.first().map(ToString::to_string)
     }
 
     #[test]

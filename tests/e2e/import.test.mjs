@@ -38,7 +38,7 @@ test('a spreadsheet imported offline is shown as a plan, confirmed, and reaches 
   // A file of the wrong kind is refused whole, with what was expected.
   await importer.choose('Projects', 'contacts.csv', 'Organisation,Role title,Name\nCARTAC,Customs adviser,B. Green\n');
   await importer.error.waitFor();
-  assert.match(await importer.error.textContent(), /No column of this file is a field of projects/);
+  assert.match(await importer.error.textContent(), /No column of this file is a field of records of kind “project”/);
 
   await importer.choose('Training tools', 'tools.csv', TOOLS);
   await importer.summary.waitFor();

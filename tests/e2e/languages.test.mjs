@@ -1,10 +1,12 @@
 // The interface's language in headless Chromium against the real server: the browser's
 // language is the default, a choice from the header is kept on the device and survives a
-// reload, and it works offline (every language file is kept by the service worker).
+// reload, and it works offline (every language file is kept by the service worker); a
+// choice made while signed in goes with the account to the next device; and what the server
+// refuses is said in the interface's language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, watchErrors } from './harness.mjs';
-import { signIn, fillSignIn, waitUntil } from './pages.mjs';
+import { signIn, fillSignIn, waitUntil, apiAs } from './pages.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -83,5 +85,35 @@ test('a language chosen in the header is kept on the device, online and offline'
   await page.getByRole('heading', { name: 'Capaciteitsopbouw voor de douane in het Caribisch gebied' }).waitFor();
   await context.setOffline(false);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a language chosen while signed in goes with the account to the next device', async () => {
+  const first = await browser.newContext();
+  const here = await first.newPage();
+  const errors = watchErrors(here);
+  await signIn(here, server.url, 'viewer');
+  await choose(here, 'es');
+  await nav(here).getByRole('link', { name: 'Herramientas de capacitación' }).waitFor();
+  const api = await apiAs(server.url, 'viewer');
+  await waitUntil(async () => (await api.get('/api/v1/session')).language === 'es', { what: 'the account to keep Spanish', timeout: 20000 });
+  await first.close();
+
+  // Another device with an English browser: signing in brings the account's language.
+  const second = await browser.newContext({ locale: 'en-GB' });
+  const there = await second.newPage();
+  watchErrors(there, errors);
+  await (await fillSignIn(there, server.url, 'viewer')).click();
+  await nav(there).getByRole('link', { name: 'Herramientas de capacitación' }).waitFor();
+  assert.equal(await there.evaluate(() => document.documentElement.lang), 'es');
+  assert.deepEqual(errors, []);
+  await second.close();
+});
+
+test("what the server refuses is said in the interface's language", async () => {
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const page = await context.newPage();
+  await (await fillSignIn(page, server.url, 'coordinator', { password: 'not the password' })).click();
+  await page.getByText("L'adresse électronique ou le mot de passe est incorrect").waitFor();
   await context.close();
 });

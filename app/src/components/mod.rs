@@ -13,7 +13,11 @@ pub fn format_time(ms: i64) -> String {
     for (k, v) in [("dateStyle", "medium"), ("timeStyle", "short")] {
         let _ = js_sys::Reflect::set(&opts, &k.into(), &v.into());
     }
-    d.to_locale_string("en-GB", &opts).into()
+    let locale = match crate::i18n::lang() {
+        tradewinds_shared::i18n::Lang::En => "en-GB",
+        other => other.code(),
+    };
+    d.to_locale_string(locale, &opts).into()
 }
 
 /// Today on this device's clock, in its time zone (an evening in the Caribbean is not

@@ -48,6 +48,8 @@ use wasm_bindgen::JsValue;
 
 pub use replica::{Pulled, RawSnapshot};
 use rows::{to_js, RecordRow};
+
+use crate::i18n::{msg, t, tf};
 pub use rows::{OutboxEntry, OutboxStatus, StoredSeal, StoredSession};
 
 pub const DB_NAME: &str = "tradewinds";
@@ -70,36 +72,72 @@ const META_SEAL: &str = "seal";
 /// The kinds of the records stored as received because this release does not know them.
 const META_FOREIGN: &str = "foreign_kinds";
 
-#[derive(Debug, thiserror::Error)]
+/// Why this browser's storage failed; shown (`Display`) in the interface's language.
+#[derive(Debug)]
 pub enum DbError {
-    #[error("the browser's database failed: {0}")]
-    IndexedDb(#[from] rexie::Error),
-    #[error("stored data could not be read: {0}")]
+    IndexedDb(rexie::Error),
     Decode(String),
-    #[error("data could not be written in storable form: {0}")]
     Encode(String),
-    #[error("this browser has no usable storage (private mode or storage disabled?)")]
     Unavailable,
 }
 
-/// Why a local edit was not stored.
-#[derive(Debug, thiserror::Error)]
+impl From<rexie::Error> for DbError {
+    fn from(e: rexie::Error) -> Self {
+        DbError::IndexedDb(e)
+    }
+}
+
+impl std::fmt::Display for DbError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let detail =
+            |id, e: &dyn std::fmt::Display| tf(id, &[("error", e.to_string().as_str().into())]);
+        f.write_str(&match self {
+            DbError::IndexedDb(e) => detail(msg::DB_FAILED, e),
+            DbError::Decode(e) => detail(msg::DB_UNREADABLE, e),
+            DbError::Encode(e) => detail(msg::DB_UNSTORABLE, e),
+            DbError::Unavailable => t(msg::DB_UNAVAILABLE).to_owned(),
+        })
+    }
+}
+
+impl std::error::Error for DbError {}
+
+/// Why a local edit was not stored; shown (`Display`) in the interface's language.
+#[derive(Debug)]
 pub enum EditError {
-    #[error("{0}")]
     Invalid(ValidationErrors),
     /// The person's role does not allow it (the same rule the server applies).
-    #[error("{0}")]
     Denied(Denied),
-    #[error(transparent)]
-    Db(#[from] DbError),
+    Db(DbError),
     /// A form's record was removed (on this or another device) while it was open.
-    #[error("this record was removed (on this or another device) while you edited it")]
     Removed,
     /// Fields this form changed that another tab of this browser saved meanwhile, with the
     /// values it saved: saving would replace them unseen.
-    #[error("another tab of this browser saved some of these fields meanwhile")]
     WrittenHere(Vec<(String, Value)>),
 }
+
+impl From<DbError> for EditError {
+    fn from(e: DbError) -> Self {
+        EditError::Db(e)
+    }
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EditError::Invalid(errors) => {
+                let each: Vec<String> = errors.0.iter().map(crate::i18n::field_problem).collect();
+                f.write_str(&each.join(" "))
+            }
+            EditError::Denied(d) => f.write_str(&crate::i18n::problem(&d.problem)),
+            EditError::Db(e) => e.fmt(f),
+            EditError::Removed => f.write_str(t(msg::EDIT_REMOVED_MEANWHILE)),
+            EditError::WrittenHere(_) => f.write_str(t(msg::EDIT_WRITTEN_HERE)),
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
 
 impl From<rexie::Error> for EditError {
     fn from(e: rexie::Error) -> Self {

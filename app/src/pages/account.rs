@@ -19,11 +19,7 @@ pub fn server_problem(e: SyncError, errors: RwSignal<ValidationErrors>, needs: &
         SyncError::SignedOut => t(msg::SESSION_ENDED_FIRST).into(),
         SyncError::Refused(body) => {
             if !body.fields.is_empty() {
-                let mut v = ValidationErrors::default();
-                for f in &body.fields {
-                    v.add(&f.field, f.message.clone());
-                }
-                errors.set(v);
+                errors.set(ValidationErrors(body.fields.clone()));
             }
             body.message
         }
@@ -140,7 +136,7 @@ fn ChangePassword() -> impl IntoView {
         };
         let mut invalid = req.validate().err().unwrap_or_default();
         if req.current.is_empty() {
-            invalid.add("current", t(msg::ENTER_CURRENT_PASSWORD));
+            invalid.add_worded("current", t(msg::ENTER_CURRENT_PASSWORD).into());
         }
         errors.set(invalid.clone());
         if !invalid.is_empty() {
@@ -165,7 +161,7 @@ fn ChangePassword() -> impl IntoView {
         });
     };
     let error = move |f: &'static str| {
-        Signal::derive(move || errors.with(|e| e.for_field(f).map(str::to_owned)))
+        Signal::derive(move || errors.with(|e| e.for_field(f).map(crate::i18n::field_problem)))
     };
     view! {
         <section aria-labelledby="password-h">

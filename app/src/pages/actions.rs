@@ -23,8 +23,9 @@ use crate::components::pickers::org_options;
 use crate::components::pickers::{display_names, id_text};
 use crate::components::today;
 use crate::db::new_id;
-use crate::i18n::{msg, t};
+use crate::i18n::{msg, t, tf};
 use crate::route::{Section, View};
+use tradewinds_shared::i18n::Msg;
 
 /// Where a list of action items is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,8 +71,9 @@ impl Scope {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Origin {
     pub href: String,
-    /// "Agreed at" or "Recommended by the mission".
-    pub how: &'static str,
+    /// The field that names it, whose label says how: "meeting" ("Agreed at") or
+    /// "mission" ("Recommended by the mission").
+    pub field: &'static str,
     pub title: String,
 }
 
@@ -96,7 +98,11 @@ impl Names {
                 .map(|m| {
                     (
                         m.id,
-                        format!("{}, {}", m.record.title, m.record.dates_label()),
+                        format!(
+                            "{}, {}",
+                            m.record.title,
+                            crate::i18n::dates(&m.record.starts, &m.record.ends)
+                        ),
                     )
                 })
                 .collect(),
@@ -105,7 +111,11 @@ impl Names {
                 .map(|m| {
                     (
                         m.id,
-                        format!("{}, {}", m.record.title, m.record.dates_label()),
+                        format!(
+                            "{}, {}",
+                            m.record.title,
+                            crate::i18n::dates(&m.record.starts, &m.record.ends)
+                        ),
                     )
                 })
                 .collect(),
@@ -117,31 +127,41 @@ impl Names {
         if let Some((id, title)) = a.meeting.and_then(|m| Some((m, self.meetings.get(&m)?))) {
             return Some(Origin {
                 href: Section::Meetings.href(View::Detail(id)),
-                how: "Agreed at",
+                field: "meeting",
                 title: title.clone(),
             });
         }
         let (id, title) = a.mission.and_then(|m| Some((m, self.missions.get(&m)?)))?;
         Some(Origin {
             href: Section::Missions.href(View::Detail(id)),
-            how: "Recommended by the mission",
+            field: "mission",
             title: title.clone(),
         })
     }
 
-    fn org(&self, id: Option<Uuid>) -> String {
+    /// The organisation's name, or `missing` when this device does not have it.
+    fn org_or(&self, id: Option<Uuid>, missing: &str) -> String {
         id.and_then(|id| self.orgs.get(&id).cloned())
-            .unwrap_or_else(|| "an organisation not on this device".into())
+            .unwrap_or_else(|| missing.to_owned())
+    }
+
+    /// The organisation's name as the screen shows it.
+    fn org(&self, id: Option<Uuid>) -> String {
+        self.org_or(id, t(msg::ACTION_ORG_NOT_HERE))
     }
 
     fn co_owners(&self, a: &ActionItem) -> Vec<String> {
         a.co_owners.iter().map(|o| self.org(Some(*o))).collect()
     }
 
-    /// "Agreed at …" / "Recommended by the mission …", or empty.
+    /// "Agreed at …" / "Recommended by the mission …", or empty: in English, as the CSV
+    /// export writes everything but names.
     fn origin_text(&self, a: &ActionItem) -> String {
         self.origin(a)
-            .map(|o| format!("{} {}", o.how, o.title))
+            .map(|o| {
+                let how = RecordKind::ActionItem.field_label(o.field);
+                format!("{how} {}", o.title)
+            })
             .unwrap_or_default()
     }
 
@@ -155,7 +175,7 @@ impl Names {
 }
 
 fn status_options() -> Vec<(String, String)> {
-    let mut v = vec![("pending".to_owned(), "Still to do".to_owned())];
+    let mut v = vec![("pending".to_owned(), t(msg::ACTION_STILL_TO_DO).to_owned())];
     v.extend(enum_options(ActionStatus::ALL));
     v
 }
@@ -185,7 +205,7 @@ pub fn ActionList() -> impl IntoView {
             <label class="check">
                 <input type="checkbox" name="overdue" prop:checked=move || overdue.get()
                     on:change=move |ev| overdue.set(event_target_checked(&ev))/>
-                "Overdue only"
+                {t(msg::ACTION_OVERDUE_ONLY)}
             </label>
         </ListHead>
         {move || match (actions.get(), orgs.get(), meetings.get(), missions.get()) {
@@ -216,8 +236,7 @@ pub fn ActionList() -> impl IntoView {
                 };
                 view! {
                     <p class="count" role="status">
-                        {format!("{} of {} action items", shown.len(), all.len())}
-                        {(late > 0).then(|| format!(" · {late} overdue in all"))}
+                        {tf(msg::ACTION_COUNT, &[("shown", shown.len().into()), ("total", all.len().into()), ("late", late.into())])}
                     </p>
                     <DownloadCsv name="action-items" csv=csv import=Some(RecordKind::ActionItem)/>
                     <ActionRows items=shown names=names today=today show_origin=true edit=edit/>
@@ -227,6 +246,9 @@ pub fn ActionList() -> impl IntoView {
     }
 }
 
+/// What the CSV export, written in English, calls an organisation this device lacks.
+const NOT_ON_DEVICE: &str = "an organisation not on this device";
+
 fn export_csv(shown: &[Typed<ActionItem>], names: &Names, today: Day) -> String {
     let rows: Vec<export::ActionRow> = shown
         .iter()
@@ -234,7 +256,7 @@ fn export_csv(shown: &[Typed<ActionItem>], names: &Names, today: Day) -> String 
             id: a.id,
             action: &a.record,
             from: names.origin_text(&a.record),
-            owner: names.org(a.record.owner),
+            owner: names.org_or(a.record.owner, NOT_ON_DEVICE),
             co_owners: names.co_owners(&a.record),
         })
         .collect();
@@ -255,13 +277,13 @@ pub fn ActionItems(scope: Scope) -> impl IntoView {
     let adding = RwSignal::new(false);
     let edit = RowEdit::new();
     let intro = match scope {
-        Scope::Meeting(_) => "Agreed at this meeting.",
-        Scope::Mission(_) => "Recommended by this mission.",
-        Scope::Organisation(_) => "Owned or shared by this organisation.",
+        Scope::Meeting(_) => t(msg::ACTION_INTRO_MEETING),
+        Scope::Mission(_) => t(msg::ACTION_INTRO_MISSION),
+        Scope::Organisation(_) => t(msg::ACTION_INTRO_ORGANISATION),
     };
     view! {
         <section class="actions-list" aria-labelledby="actions-h">
-            <h2 id="actions-h">"Action items"</h2>
+            <h2 id="actions-h">{t(msg::NAV_ACTIONS)}</h2>
             <p class="meta">{intro}</p>
             {move || match (actions.get(), orgs.get(), meetings.get(), missions.get()) {
                 (None, _, _, _) | (_, None, _, _) | (_, _, None, _) | (_, _, _, None) => loading(),
@@ -269,7 +291,7 @@ pub fn ActionItems(scope: Scope) -> impl IntoView {
                 (Some(Ok(all)), Some(Ok(orgs)), Some(Ok(meetings)), Some(Ok(missions))) => {
                     let mut items: Vec<Typed<ActionItem>> = all.iter().filter(|&a| scope.includes(&a.record)).cloned().collect();
                     if items.is_empty() {
-                        return view! { <p>"No action items recorded."</p> }.into_any();
+                        return view! { <p>{t(msg::ACTION_NONE_RECORDED)}</p> }.into_any();
                     }
                     items.sort_by(|a, b| follow_up_order(&a.record, &b.record));
                     let names = Names::new(&orgs, &meetings, &missions);
@@ -279,10 +301,10 @@ pub fn ActionItems(scope: Scope) -> impl IntoView {
             }}
             <Show when=move || adding.get() fallback=move || view! {
                 <Show when=move || can_add.get()>
-                    <button type="button" on:click=move |_| adding.set(true)>"Add an action item"</button>
+                    <button type="button" on:click=move |_| adding.set(true)>{t(msg::ACTION_ADD)}</button>
                 </Show>
             }>
-                <h3>"New action item"</h3>
+                <h3>{t(msg::ACTION_NEW)}</h3>
                 <ActionForm id=new_id() initial=scope.new_item() done=move || { adding.try_set(false); }/>
             </Show>
         </section>
@@ -332,13 +354,13 @@ fn ActionRow(
     };
     let problem = RwSignal::new(None::<String>);
     let history = RwSignal::new(false);
-    let write = move |set: Map<String, Value>, failure: &'static str| {
+    let write = move |set: Map<String, Value>, failure: Msg| {
         let cat = cat.clone();
         let Some(user) = cat.user() else { return };
         spawn_local(async move {
             match cat.db.edit(&user, RecordKind::ActionItem, id, set).await {
                 Ok(_) => crate::sync::local_write(&cat).await,
-                Err(e) => problem.set(Some(format!("{failure}: {e}"))),
+                Err(e) => problem.set(Some(tf(failure, &[("error", (&e.to_string()).into())]))),
             }
         });
     };
@@ -347,43 +369,55 @@ fn ActionRow(
         Callback::new(move |()| {
             let mut set = Map::new();
             set.insert("status".into(), ActionStatus::Done.code().into());
-            write(set, "Not marked done");
+            write(set, msg::ACTION_NOT_MARKED_DONE);
         })
     };
     let remove = Callback::new(move |()| {
         let mut set = Map::new();
         set.insert(DELETED_FIELD.into(), Value::Bool(true));
-        write(set, "Not removed");
+        write(set, msg::ACTION_NOT_REMOVED);
     });
     let overdue = a.is_overdue(today);
     let (owner, shared) = owners;
+    let owners = if shared.is_empty() {
+        owner
+    } else {
+        let others = shared.join(", ");
+        tf(
+            msg::ACTION_OWNER_WITH,
+            &[("owner", (&owner).into()), ("others", (&others).into())],
+        )
+    };
+    let due = tf(
+        msg::ACTION_DUE,
+        &[("due", (&crate::i18n::due(a.due())).into())],
+    );
     view! {
         <li data-testid="action-row" class:overdue=overdue>
             <Show when=move || edit.is_open(id) fallback={
-                let (a, owner, shared, origin) = (a.clone(), owner.clone(), shared.clone(), origin.clone());
+                let (a, owners, due, origin) = (a.clone(), owners.clone(), due.clone(), origin.clone());
                 move || view! {
                     <span class="action-text">{a.text.clone()}</span>
                     <span class="meta">
-                        <strong data-testid="action-status" class:late=overdue>{a.status_label(today)}</strong>
-                        " · due "{a.due().label()}
-                        " · "{owner.clone()}
-                        {(!shared.is_empty()).then(|| format!(" with {}", shared.join(", ")))}
-                        {(item.conflicts > 0).then_some(" · needs review")}
+                        <strong data-testid="action-status" class:late=overdue>{status_label(&a, today)}</strong>
+                        " · "{due.clone()}
+                        " · "{owners.clone()}
+                        {(item.conflicts > 0).then(|| view! { " · "{t(msg::NEEDS_REVIEW)} })}
                     </span>
                     {origin.clone().map(|o| view! {
-                        <span class="meta">{o.how}" "<a href=o.href>{o.title}</a></span>
+                        <span class="meta">{label(o.field)}" "<a href=o.href>{o.title}</a></span>
                     })}
                     {(!a.progress.is_empty()).then(|| view! { <span class="progress">{a.progress.clone()}</span> })}
                     <span class="row-actions">
                         <Show when=may_edit>
                             {a.status.is_pending().then(|| view! {
-                                <button type="button" on:click=move |_| mark_done.run(())>"Mark done"</button>
+                                <button type="button" on:click=move |_| mark_done.run(())>{t(msg::ACTION_MARK_DONE)}</button>
                             })}
-                            <button type="button" on:click=move |_| edit.open(id)>"Edit"</button>
-                            <button type="button" on:click=move |_| remove.run(())>"Remove"</button>
+                            <button type="button" on:click=move |_| edit.open(id)>{t(msg::EDIT)}</button>
+                            <button type="button" on:click=move |_| remove.run(())>{t(msg::ACTION_REMOVE)}</button>
                         </Show>
                         <button type="button" aria-expanded=move || history.get().to_string()
-                            on:click=move |_| history.update(|h| *h = !*h)>"History"</button>
+                            on:click=move |_| history.update(|h| *h = !*h)>{t(msg::HISTORY)}</button>
                     </span>
                     {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
                     <Show when=move || history.get()>
@@ -456,13 +490,13 @@ fn ActionFields(
             <TextArea label=label("text") name="text" value=text on_input=set_text error=form.error("text")/>
             <SelectField label=label("owner") name="owner" none_label=t(msg::CHOOSE_OWNER) options=owners
                 value=owner on_change=set_owner error=form.error("owner")/>
-            <TextField label=label("due") name="due" hint="A day (2013-04-30), a month (2013-04) or a quarter (2013-Q2); empty while to be decided"
+            <TextField label=label("due") name="due" hint=t(msg::ACTION_HINT_DUE)
                 value=due on_input=set_due error=form.error("due")/>
             <SelectField label=label("status") name="status" options=enum_options(ActionStatus::ALL)
                 value=status on_change=set_status error=form.error("status")/>
             <TextArea label=label("progress") name="progress" value=progress on_input=set_progress error=form.error("progress")/>
             <details>
-                <summary>"Shared with other organisations"</summary>
+                <summary>{t(msg::ACTION_SHARED_SUMMARY)}</summary>
                 <CheckboxGroup label=label("co_owners") name="co_owners" options=orgs
                     value=co_owners on_change=set_co_owners error=form.error("co_owners")/>
             </details>
@@ -470,10 +504,20 @@ fn ActionFields(
                 <p class="error" role="alert">{move || form.problem.get()}</p>
             </Show>
             <div class="actions">
-                <button type="submit" data-testid="save" class="primary">"Save action item"</button>
-                <button type="button" on:click=move |_| cancel()>"Cancel"</button>
+                <button type="submit" data-testid="save" class="primary">{t(msg::ACTION_SAVE)}</button>
+                <button type="button" on:click=move |_| cancel()>{t(msg::ACTION_CANCEL)}</button>
             </div>
         </form>
+    }
+}
+
+/// The status as a person reads it: "Open · overdue" when it is.
+fn status_label(a: &ActionItem, today: Day) -> String {
+    let status = crate::i18n::label(a.status);
+    if a.is_overdue(today) {
+        tf(msg::ACTION_STATUS_OVERDUE, &[("status", status.into())])
+    } else {
+        status.to_owned()
     }
 }
 

@@ -12,6 +12,7 @@ use tradewinds_shared::sync::Mutation;
 use crate::catalogue::{use_catalogue, Catalogue};
 use crate::components::list::download;
 use crate::components::{format_time, today};
+use crate::i18n::{msg, t, tf};
 
 /// The file of the signed-in person's waiting changes on this device, and how many it holds.
 async fn changes_file(cat: &Catalogue) -> Result<(String, usize), String> {
@@ -21,7 +22,7 @@ async fn changes_file(cat: &Catalogue) -> Result<(String, usize), String> {
         .await
         .map_err(|e| e.to_string())?
         .filter(|s| s.signed_in())
-        .ok_or("Sign in to save your changes to a file.")?;
+        .ok_or(t(msg::CARRIED_SIGN_IN_TO_SAVE))?;
     let device = cat.db.device_id().await.map_err(|e| e.to_string())?;
     let key = cat
         .db
@@ -30,11 +31,7 @@ async fn changes_file(cat: &Catalogue) -> Result<(String, usize), String> {
         .map_err(|e| e.to_string())?
         .filter(|k| k.account == session.user.id && k.device == device)
         .and_then(|k| from_hex(&k.key))
-        .ok_or(
-            "This device has not reached the server since you signed in, so it has no key to seal \
-             a file with yet; it gets one the next time it syncs. Until then your changes stay \
-             here, waiting.",
-        )?;
+        .ok_or(t(msg::CARRIED_NO_KEY))?;
     let outbox = cat.db.outbox().await.map_err(|e| e.to_string())?;
     let mutations = crate::sync::sendable(&outbox, session.user.id)
         .into_iter()
@@ -42,7 +39,7 @@ async fn changes_file(cat: &Catalogue) -> Result<(String, usize), String> {
         .collect::<Result<Vec<Mutation>, _>>()
         .map_err(|e| e.to_string())?;
     if mutations.is_empty() {
-        return Err("None of your changes are waiting to be sent.".into());
+        return Err(t(msg::CARRIED_NOTHING_WAITING).into());
     }
     let cursor = cat.db.cursor().await.map_err(|e| e.to_string())?;
     let count = mutations.len();
@@ -75,10 +72,9 @@ pub fn SaveChanges() -> impl IntoView {
                     d.year, d.month, d.day
                 );
                 download(&name, &file, "application/json")?;
-                Ok(format!(
-                    "{count} change(s) saved to {name}. Carry it to a place with a connection and \
-                     hand it to an administrator of Tradewinds, who takes it in. The changes \
-                     also stay here, and go by themselves when this device is next online."
+                Ok(tf(
+                    msg::CARRIED_SAVED,
+                    &[("count", count.into()), ("file", (&name).into())],
                 ))
             });
             said.set(Some(answer));
@@ -86,8 +82,8 @@ pub fn SaveChanges() -> impl IntoView {
     };
     view! {
         <div class="carried">
-            <p>"No connection here for a long time? Your waiting changes can travel on a file (a USB stick, or e-mail sent from another place)."</p>
-            <button type="button" data-testid="save-changes" on:click=save>"Save my waiting changes to a file"</button>
+            <p>{t(msg::CARRIED_SAVE_ABOUT)}</p>
+            <button type="button" data-testid="save-changes" on:click=save>{t(msg::CARRIED_SAVE)}</button>
             {move || said.get().map(|s| match s {
                 Ok(m) => view! { <p role="status" data-testid="changes-saved">{m}</p> }.into_any(),
                 Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
@@ -97,15 +93,17 @@ pub fn SaveChanges() -> impl IntoView {
 }
 
 /// What taking a file in did, as a sentence, and the refusals.
-fn report(t: &TakenIn) -> String {
-    format!(
-        "{} change(s) by {} made {}: {} applied now, {} already here, {} refused.",
-        t.changes,
-        t.name,
-        format_time(t.made),
-        t.applied,
-        t.already,
-        t.rejections.len()
+fn report(taken: &TakenIn) -> String {
+    tf(
+        msg::CARRIED_REPORT,
+        &[
+            ("changes", taken.changes.into()),
+            ("name", (&taken.name).into()),
+            ("time", (&format_time(taken.made)).into()),
+            ("applied", taken.applied.into()),
+            ("already", taken.already.into()),
+            ("refused", taken.rejections.len().into()),
+        ],
     )
 }
 
@@ -124,15 +122,20 @@ pub fn TakeInChanges() -> impl IntoView {
         let cat = cat.get_value();
         spawn_local(async move {
             let Some(token) = cat.token() else {
-                return said.set(Some(Err("Sign in again to take files in.".into())));
+                return said.set(Some(Err(t(msg::CARRIED_SIGN_IN_TO_TAKE_IN).into())));
             };
             let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                Ok(t) => t.as_string().unwrap_or_default(),
-                Err(_) => return said.set(Some(Err("The file could not be read.".into()))),
+                Ok(text) => text.as_string().unwrap_or_default(),
+                Err(_) => return said.set(Some(Err(t(msg::IMPORT_FILE_UNREADABLE).into()))),
             };
             let answer = crate::sync::take_in_changes(&token, text)
                 .await
-                .map_err(|e| format!("Not taken in: {e}"));
+                .map_err(|e| {
+                    tf(
+                        msg::CARRIED_NOT_TAKEN_IN,
+                        &[("error", e.to_string().as_str().into())],
+                    )
+                });
             if answer.is_ok() {
                 crate::sync::soon();
             }
@@ -141,15 +144,17 @@ pub fn TakeInChanges() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="take-in-h">
-            <h2 id="take-in-h">"Changes carried on a file"</h2>
-            <p>"A file saved with “Save my waiting changes to a file” on a device that could not sync. Its changes are checked as if that person had synced: a file taken in twice changes nothing."</p>
-            <label for="changes-file">"Take in a changes file"</label>
+            <h2 id="take-in-h">{t(msg::CARRIED_TITLE)}</h2>
+            <p>{t(msg::CARRIED_TAKE_IN_ABOUT)}</p>
+            <label for="changes-file">{t(msg::CARRIED_TAKE_IN)}</label>
             <input id="changes-file" type="file" accept=".json,application/json" data-testid="changes-file" on:change=choose/>
             {move || said.get().map(|s| match s {
-                Ok(t) => view! {
+                Ok(taken) => view! {
                     <div role="status" data-testid="taken-in">
-                        <p>{report(&t)}</p>
-                        <ul>{t.rejections.into_iter().map(|r| view! { <li>{format!("Change {}: {}", r.n, r.message)}</li> }).collect_view()}</ul>
+                        <p>{report(&taken)}</p>
+                        <ul>{taken.rejections.into_iter().map(|r| view! {
+                            <li>{tf(msg::CARRIED_REJECTED, &[("n", r.n.into()), ("message", crate::i18n::rejection(&r, None).as_str().into())])}</li>
+                        }).collect_view()}</ul>
                     </div>
                 }.into_any(),
                 Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),

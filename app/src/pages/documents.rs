@@ -9,7 +9,7 @@ use tradewinds_shared::catalogue::DELETED_FIELD;
 use tradewinds_shared::documents::{Document, DocumentKind};
 use tradewinds_shared::reference::LANGUAGES;
 
-use crate::i18n::{language_name, msg, t};
+use crate::i18n::{language_name, msg, t, tf};
 use tradewinds_shared::{Organisation, RecordKind};
 use uuid::Uuid;
 
@@ -63,14 +63,14 @@ pub fn Documents(of: Of) -> impl IntoView {
     let own = actor.with_untracked(|a| a.as_ref().and_then(|a| a.organisation));
     view! {
         <section class="documents" aria-labelledby="documents-h">
-            <h2 id="documents-h">"Documents"</h2>
+            <h2 id="documents-h">{t(msg::DOCUMENT_SECTION)}</h2>
             {move || match (documents.get(), orgs.get()) {
                 (None, _) | (_, None) => loading(),
                 (Some(Err(e)), _) | (_, Some(Err(e))) => failed(e),
                 (Some(Ok(all)), Some(Ok(orgs))) => {
                     let mut mine: Vec<Typed<Document>> = all.iter().filter(|&d| of.includes(&d.record)).cloned().collect();
                     if mine.is_empty() {
-                        return view! { <p>"No documents linked yet."</p> }.into_any();
+                        return view! { <p>{t(msg::DOCUMENT_NONE_LINKED)}</p> }.into_any();
                     }
                     mine.sort_by(|a, b| (a.record.kind, &a.record.title).cmp(&(b.record.kind, &b.record.title)));
                     let names = display_names(&orgs);
@@ -87,10 +87,10 @@ pub fn Documents(of: Of) -> impl IntoView {
             }}
             <Show when=move || adding.get() fallback=move || view! {
                 <Show when=move || can_add.get()>
-                    <button type="button" on:click=move |_| adding.set(true)>"Link a document"</button>
+                    <button type="button" on:click=move |_| adding.set(true)>{t(msg::DOCUMENT_LINK)}</button>
                 </Show>
             }>
-                <h3>"New document"</h3>
+                <h3>{t(msg::DOCUMENT_NEW)}</h3>
                 {once(orgs, any, move |orgs| view! {
                     <DocumentForm id=new_id() initial=of.new_document(own) orgs=org_options(&orgs) done=move || { adding.try_set(false); }/>
                 }.into_any())}
@@ -126,7 +126,10 @@ fn DocumentRow(
             set.insert(DELETED_FIELD.into(), Value::Bool(true));
             match cat.db.edit(&user, RecordKind::Document, id, set).await {
                 Ok(_) => crate::sync::local_write(&cat).await,
-                Err(e) => problem.set(Some(format!("Not removed: {e}"))),
+                Err(e) => problem.set(Some(tf(
+                    msg::DOCUMENT_NOT_REMOVED,
+                    &[("error", (&e.to_string()).into())],
+                ))),
             }
         });
     });
@@ -151,8 +154,8 @@ fn DocumentRow(
                     {(!d.description.is_empty()).then(|| view! { <span class="progress">{d.description.clone()}</span> })}
                     <span class="row-actions">
                         <Show when=may_edit>
-                            <button type="button" on:click=move |_| edit.open(id)>"Edit"</button>
-                            <button type="button" on:click=move |_| remove.run(())>"Remove"</button>
+                            <button type="button" on:click=move |_| edit.open(id)>{t(msg::EDIT)}</button>
+                            <button type="button" on:click=move |_| remove.run(())>{t(msg::DOCUMENT_REMOVE)}</button>
                         </Show>
                     </span>
                     {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
@@ -201,7 +204,7 @@ fn DocumentForm(
             <TextField label=label("title") name="title" required=true value=title on_input=set_title error=form.error("title")/>
             <SelectField label=label("kind") name="kind" options=enum_options(DocumentKind::ALL)
                 value=kind on_change=set_kind error=form.error("kind")/>
-            <TextField label=label("url") name="url" kind="url" required=true hint="Where it is published, e.g. https://www.cartac.org/…"
+            <TextField label=label("url") name="url" kind="url" required=true hint=t(msg::DOCUMENT_HINT_URL)
                 value=url on_input=set_url error=form.error("url")/>
             <SelectField label=label("publisher") name="publisher" none_label=t(msg::CHOOSE_OPTION) options=orgs
                 value=publisher on_change=set_publisher error=form.error("publisher")/>
@@ -213,8 +216,8 @@ fn DocumentForm(
                 <p class="error" role="alert">{move || form.problem.get()}</p>
             </Show>
             <div class="actions">
-                <button type="submit" data-testid="save" class="primary">"Save document"</button>
-                <button type="button" on:click=move |_| cancel()>"Cancel"</button>
+                <button type="submit" data-testid="save" class="primary">{t(msg::DOCUMENT_SAVE)}</button>
+                <button type="button" on:click=move |_| cancel()>{t(msg::DOCUMENT_CANCEL)}</button>
             </div>
         </form>
     }

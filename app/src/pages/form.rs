@@ -25,6 +25,7 @@ use uuid::Uuid;
 
 use crate::catalogue::use_catalogue;
 use crate::db::EditError;
+use crate::i18n::{msg, t, tf};
 
 pub struct FormState<T: Send + Sync + 'static> {
     pub record: RwSignal<T>,
@@ -103,11 +104,13 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
         match denied.field {
             Some(field) => {
                 let mut e = ValidationErrors::default();
-                e.add(&field, denied.message);
+                e.add_problem(&field, denied.problem);
                 self.errors.set(e);
                 focus_first_invalid();
             }
-            None => self.problem.set(Some(denied.message)),
+            None => self
+                .problem
+                .set(Some(crate::i18n::problem(&denied.problem))),
         }
     }
 
@@ -119,11 +122,13 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
                 focus_first_invalid();
             }
             EditError::Denied(d) => self.deny(d),
-            e @ (EditError::Removed | EditError::WrittenHere(_)) => self.problem.set(Some(format!(
-                "Not saved: {e}. What you typed is still in the form."
+            e @ (EditError::Removed | EditError::WrittenHere(_)) => self.problem.set(Some(tf(
+                msg::NOT_SAVED_STILL_IN_FORM,
+                &[("error", e.to_string().as_str().into())],
             ))),
-            EditError::Db(e) => self.problem.set(Some(format!(
-                "Not saved: {e}. Your entry is still in the form; free some space on the device and try again."
+            EditError::Db(e) => self.problem.set(Some(tf(
+                msg::NOT_SAVED_FREE_SPACE,
+                &[("error", e.to_string().as_str().into())],
             ))),
         }
     }
@@ -196,7 +201,7 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
 
     pub fn error(&self, field: &'static str) -> Signal<Option<String>> {
         let errors = self.errors;
-        Signal::derive(move || errors.with(|e| e.for_field(field).map(str::to_owned)))
+        Signal::derive(move || errors.with(|e| e.for_field(field).map(crate::i18n::field_problem)))
     }
 
     /// Validates with `validate`; if valid, stores the record as a local edit of `kind`/`id`
@@ -244,7 +249,7 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
         let cat = use_catalogue();
         let form = *self;
         let Some(user) = cat.user() else {
-            self.problem.set(Some("Sign in to save changes.".into()));
+            self.problem.set(Some(t(msg::SIGN_IN_TO_SAVE).into()));
             return;
         };
         // `then` closes the form or leaves the screen; a callback that outlives its
@@ -261,7 +266,9 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
                     crate::sync::local_write(&cat).await;
                     then();
                 }
-                Err(EditError::Denied(d)) if refusal_above => form.problem.set(Some(d.message)),
+                Err(EditError::Denied(d)) if refusal_above => {
+                    form.problem.set(Some(crate::i18n::problem(&d.problem)))
+                }
                 Err(EditError::WrittenHere(here)) => form.written_here(kind, here),
                 Err(e) => form.failed(e),
             }
@@ -357,15 +364,15 @@ pub fn SaveBar(
     view! {
         <Show when=move || !errors.with(ValidationErrors::is_empty)>
             <p class="error" role="alert">
-                {move || format!("Please correct {} field(s) marked below.", errors.with(|e| e.0.len()))}
+                {move || tf(msg::CORRECT_FIELDS, &[("count", errors.with(|e| e.0.len()).into())])}
             </p>
         </Show>
         <Show when=move || problem.with(Option::is_some)>
             <p class="error" role="alert">{move || problem.get()}</p>
         </Show>
         <div class="actions">
-            <button type="submit" data-testid="save" class="primary">"Save"</button>
-            <a href=cancel>"Cancel"</a>
+            <button type="submit" data-testid="save" class="primary">{t(msg::SAVE)}</button>
+            <a href=cancel>{t(msg::CANCEL)}</a>
         </div>
     }
 }
@@ -388,12 +395,17 @@ pub fn RemoveRecord(
     let problem = RwSignal::new(None::<String>);
     let cat = use_catalogue();
     let nav = crate::route::use_navigator();
-    let what = crate::i18n::label(kind).to_lowercase();
-    let asked = what.clone();
+    let keeps_said = if keeps.is_empty() {
+        String::new()
+    } else {
+        format!("{keeps} ")
+    };
+    // "meeting", as a sentence names one.
+    let what = crate::i18n::word(&format!("record-noun-{}", kind.code()), "");
     let remove = move |_| {
         let (cat, back) = (cat.clone(), back.clone());
         let Some(user) = cat.user() else {
-            problem.set(Some("Sign in to remove it.".into()));
+            problem.set(Some(t(msg::SIGN_IN_TO_REMOVE).into()));
             return;
         };
         spawn_local(async move {
@@ -407,21 +419,24 @@ pub fn RemoveRecord(
                     crate::sync::local_write(&cat).await;
                     nav.go(&back);
                 }
-                Err(e) => problem.set(Some(format!("Not removed: {e}"))),
+                Err(e) => problem.set(Some(tf(
+                    msg::NOT_REMOVED,
+                    &[("error", e.to_string().as_str().into())],
+                ))),
             }
         });
     };
     view! {
         <div class="remove">
             <Show when=move || asking.get() fallback=move || view! {
-                <button type="button" on:click=move |_| asking.set(true)>{format!("Remove this {asked}")}</button>
+                <button type="button" on:click=move |_| asking.set(true)>{tf(msg::REMOVE_THIS, &[("kind", what.into())])}</button>
             }>
                 <p class="attention" role="alert">
-                    {format!("Remove this {what}? {keeps}{}It leaves the lists on every device once synced.", if keeps.is_empty() { "" } else { " " })}
+                    {tf(msg::REMOVE_THIS_ASK, &[("kind", what.into()), ("keeps", keeps_said.as_str().into())])}
                 </p>
                 <div class="actions">
-                    <button type="button" class="primary" on:click=remove.clone()>"Yes, remove it"</button>
-                    <button type="button" on:click=move |_| asking.set(false)>"Keep it"</button>
+                    <button type="button" class="primary" on:click=remove.clone()>{t(msg::YES_REMOVE)}</button>
+                    <button type="button" on:click=move |_| asking.set(false)>{t(msg::KEEP_IT)}</button>
                 </div>
             </Show>
             {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}

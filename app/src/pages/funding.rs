@@ -9,10 +9,11 @@ use leptos::prelude::*;
 use tradewinds_shared::projects::{funding_map, overlap, Cell};
 use tradewinds_shared::reference::{CARTAC_MEMBERS_2012, TOPICS};
 
-use crate::i18n::{country_name, topic_label};
+use crate::i18n::{country_name, msg, t, tf, topic_label};
 use tradewinds_shared::{export, Organisation, Project, RecordKind};
 use uuid::Uuid;
 
+use super::projects::linked::linked;
 use super::{failed, loading};
 use crate::catalogue::{records_of, Typed};
 use crate::components::list::DownloadCsv;
@@ -38,12 +39,8 @@ pub fn FundingPage() -> impl IntoView {
     let projects = records_of::<Project>(RecordKind::Project);
     let orgs = records_of::<Organisation>(RecordKind::Organisation);
     view! {
-        <h1>"Who funds what, where"</h1>
-        <p class="lead">
-            "Projects planned or under way, by country and topic. A marked cell is possible duplication: "
-            "projects of different funders on the same topic in the same country at the same time. "
-            "An empty cell is a gap no project covers."
-        </p>
+        <h1>{t(msg::FUNDING_TITLE)}</h1>
+        <p class="lead">{t(msg::FUNDING_LEAD)}</p>
         {move || match (projects.get(), orgs.get()) {
             (None, _) | (_, None) => loading(),
             (Some(Err(e)), _) | (_, Some(Err(e))) => failed(e),
@@ -64,8 +61,9 @@ fn Funding(projects: Vec<Typed<Project>>, orgs: Vec<Typed<Organisation>>) -> imp
     if live == 0 {
         return view! {
             <p data-testid="funding-empty">
-                "No project planned or under way is recorded yet. "<a href="/projects/new">"Add a project"</a>
-                " to see who funds what, where."
+                {linked(msg::FUNDING_EMPTY, &["add"], |_| view! {
+                    <a href="/projects/new">{t(msg::FUNDING_EMPTY_ADD)}</a>
+                })}
             </p>
         }
         .into_any();
@@ -101,9 +99,10 @@ fn Funding(projects: Vec<Typed<Project>>, orgs: Vec<Typed<Organisation>>) -> imp
         })
     };
     let cell_view = |cell: Option<&Cell<Uuid>>, country: &str, topic: &str| match cell {
-        None => {
-            view! { <td class="gap"><span class="visually-hidden">"none"</span></td> }.into_any()
+        None => view! {
+            <td class="gap"><span class="visually-hidden">{t(msg::FUNDING_GAP)}</span></td>
         }
+        .into_any(),
         Some(cell) => {
             let mut funders: Vec<String> = cell
                 .funders
@@ -111,14 +110,17 @@ fn Funding(projects: Vec<Typed<Project>>, orgs: Vec<Typed<Organisation>>) -> imp
                 .map(|f| short.get(f).cloned().unwrap_or_else(|| "?".into()))
                 .collect();
             funders.sort();
-            let title = format!(
-                "{} project{} in {country} on {topic}",
-                cell.projects.len(),
-                if cell.projects.len() == 1 { "" } else { "s" }
+            let title = tf(
+                msg::FUNDING_CELL,
+                &[
+                    ("count", cell.projects.len().into()),
+                    ("country", country.into()),
+                    ("topic", topic.into()),
+                ],
             );
             view! {
                 <td class:overlap=cell.overlap title=title data-testid="funding-cell">
-                    {cell.overlap.then(|| view! { <strong>"Overlap: "</strong> })}
+                    {cell.overlap.then(|| view! { <strong>{t(msg::FUNDING_OVERLAP)}</strong>" " })}
                     {funders.join(", ")}
                 </td>
             }
@@ -127,22 +129,24 @@ fn Funding(projects: Vec<Typed<Project>>, orgs: Vec<Typed<Organisation>>) -> imp
     };
     view! {
         <p role="status" data-testid="funding-summary">
-            {format!(
-                "{live} live project{} · {} possible duplication{} · {uncovered} of {} countries shown with no live project",
-                if live == 1 { "" } else { "s" },
-                overlaps.len(),
-                if overlaps.len() == 1 { "" } else { "s" },
-                countries.len(),
+            {tf(
+                msg::FUNDING_SUMMARY,
+                &[
+                    ("live", live.into()),
+                    ("overlaps", overlaps.len().into()),
+                    ("uncovered", uncovered.into()),
+                    ("countries", countries.len().into()),
+                ],
             )}
         </p>
         <DownloadCsv name="funding" csv=csv/>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Funders by country and topic">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=t(msg::FUNDING_TABLE)>
             <table class="funding">
-                <caption>"Funders of live projects, by country (rows) and topic (columns)"</caption>
+                <caption>{t(msg::FUNDING_CAPTION)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Country"</th>
-                        {TOPICS.iter().map(|(_, label, _)| view! { <th scope="col">{*label}</th> }).collect_view()}
+                        <th scope="col">{t(msg::FILTER_COUNTRY)}</th>
+                        {TOPICS.iter().map(|(code, label, _)| view! { <th scope="col">{topic_label(code).unwrap_or(*label)}</th> }).collect_view()}
                     </tr>
                 </thead>
                 <tbody>
@@ -151,22 +155,28 @@ fn Funding(projects: Vec<Typed<Project>>, orgs: Vec<Typed<Organisation>>) -> imp
                         view! {
                             <tr data-testid="funding-row">
                                 <th scope="row">{*name}</th>
-                                {TOPICS.iter().map(|(t, label, _)| cell_view(row.and_then(|r| r.get(*t)), name, label)).collect_view()}
+                                {TOPICS.iter().map(|(code, label, _)| {
+                                    let topic = topic_label(code).unwrap_or(*label);
+                                    cell_view(row.and_then(|r| r.get(*code)), name, topic)
+                                }).collect_view()}
                             </tr>
                         }
                     }).collect_view()}
                 </tbody>
             </table>
         </div>
-        <h2>"Possible duplication"</h2>
+        <h2>{t(msg::PROJECT_POSSIBLE_DUPLICATION)}</h2>
         {if overlaps.is_empty() {
-            view! { <p>"None: no two live projects of different funders share a country, a topic and their dates."</p> }.into_any()
+            view! { <p>{t(msg::FUNDING_NO_OVERLAP)}</p> }.into_any()
         } else {
             view! {
                 <ul class="records" data-testid="overlap-list">
                     {overlaps.into_iter().map(|(a, b, what)| view! {
                         <li>
-                            <a href=Section::Projects.href(View::Detail(a.0))>{a.1}</a>" and "<a href=Section::Projects.href(View::Detail(b.0))>{b.1}</a>
+                            {linked(msg::FUNDING_PAIR, &["first", "second"], |i| {
+                                let (id, title) = if i == 0 { a.clone() } else { b.clone() };
+                                view! { <a href=Section::Projects.href(View::Detail(id))>{title}</a> }
+                            })}
                             <span class="meta">{what}</span>
                         </li>
                     }).collect_view()}

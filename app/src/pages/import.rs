@@ -11,16 +11,20 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tradewinds_shared::backup::{self, CopyPlanner};
-use tradewinds_shared::import::{self, csv, iati, Names, Plan, Planned, Planner, IMPORTABLE};
+use tradewinds_shared::import::{
+    self, csv, iati, ImportError, Names, Plan, Planned, Planner, IMPORTABLE,
+};
 use tradewinds_shared::reference::COUNTRIES;
 use tradewinds_shared::validation::iati_org_identifier_problem;
 use tradewinds_shared::RecordKind;
 use wasm_bindgen::JsCast;
 
 use tradewinds_shared::access::Actor;
+use tradewinds_shared::i18n::{Lang, Msg};
 
 use crate::catalogue::{allowed, use_actor, use_catalogue, Catalogue};
 use crate::db::{new_id, EditError};
+use crate::i18n::{lang, msg, number, t, tf};
 use crate::route::{Section, View};
 
 /// Where the import is: nothing chosen yet, reading, a plan to confirm, writing, done.
@@ -36,12 +40,14 @@ enum Step {
 
 /// "Training tools" for `training_tools`.
 fn kind_name(kind: RecordKind) -> String {
-    let words = kind.plural().replace('_', " ");
-    let mut chars = words.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    tf(msg::IMPORT_KIND, &[("kind", kind.plural().into())])
+}
+
+/// A size in bytes as megabytes with one decimal, as the interface's language writes it.
+fn megabytes(bytes: f64) -> String {
+    let tenths = (bytes / 1024.0 / 1024.0 * 10.0).round() as usize;
+    let point = if lang() == Lang::En { "." } else { "," };
+    format!("{}{point}{}", number(tenths / 10), tenths % 10)
 }
 
 /// What the address names (`/import?kind=projects`, `?kind=catalogue`), or organisations.
@@ -67,7 +73,7 @@ async fn file_bytes(file: web_sys::File) -> Result<Vec<u8>, String> {
         .await
         .map_err(|e| {
             e.as_string()
-                .unwrap_or_else(|| "the file could not be read".into())
+                .unwrap_or_else(|| t(msg::IMPORT_FILE_UNREADABLE).into())
         })?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
@@ -106,9 +112,9 @@ const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 /// milliseconds on a low-end phone.
 const PLAN_SLICE: usize = 1000;
 
-/// How far the work on a file is: what is being done ("Reading", "Checking"), and how much
-/// of how much.
-type Progress = (&'static str, usize, usize);
+/// How far the work on a file is: what is being done (reading, checking, as the message that
+/// says so), and how much of how much.
+type Progress = (Msg, usize, usize);
 
 /// XML events read between two turns (an activity is some forty).
 const XML_SLICE: usize = 20_000;
@@ -122,7 +128,7 @@ async fn plan_file(
     bytes: &[u8],
     progress: RwSignal<Option<Progress>>,
 ) -> Result<Plan, String> {
-    let actor = actor.ok_or("Sign in to import: the records are added in your name.")?;
+    let actor = actor.ok_or(t(msg::IMPORT_SIGN_IN))?;
     let text = csv::decode(bytes);
     if source == Source::Copy {
         return plan_copy(cat, &actor, &text, progress).await;
@@ -154,35 +160,37 @@ async fn plan_file(
             // A slice at a time, as the plan below: a large file is read without freezing
             // the page.
             let mut reader = iati::IatiReader::new(&text, &filter, &names);
-            while !reader.work(XML_SLICE).map_err(|e| e.to_string())? {
+            while !reader.work(XML_SLICE).map_err(|e| said(&e))? {
                 let (done, of) = reader.progress();
-                progress.set(Some(("Reading", done, of)));
+                progress.set(Some((msg::IMPORT_READING_PROGRESS, done, of)));
                 gloo_timers::future::TimeoutFuture::new(0).await;
             }
-            let rows = reader.finish().map_err(|e| e.to_string())?;
+            let rows = reader.finish().map_err(|e| said(&e))?;
             let mut notes = Vec::new();
             if rows.skipped > 0 {
-                notes.push(format!(
-                    "{} of the file's {} activities are elsewhere and are not read.",
-                    rows.skipped, rows.activities
+                notes.push(tf(
+                    msg::IMPORT_ACTIVITIES_ELSEWHERE,
+                    &[
+                        ("skipped", rows.skipped.into()),
+                        ("activities", rows.activities.into()),
+                    ],
                 ));
             }
-            notes.extend(rows.notes);
+            notes.extend(rows.notes.iter().map(crate::i18n::problem));
             (rows.table, notes, rows.identifiers)
         }
         _ => (
-            csv::read(&text).map_err(|e| e.to_string())?,
+            csv::read(&text).map_err(|e| crate::i18n::problem(&e.problem()))?,
             Vec::new(),
             Default::default(),
         ),
     };
-    let mut planner =
-        Planner::new(kind, &table, &records, names, &actor).map_err(|e| e.to_string())?;
+    let mut planner = Planner::new(kind, &table, &records, names, &actor).map_err(|e| said(&e))?;
     // A slice at a time, letting the page answer between slices and say how far it is.
     let mut id = new_id;
     while !planner.work(PLAN_SLICE, &mut id) {
         let (done, of) = planner.progress();
-        progress.set(Some(("Checking", done, of)));
+        progress.set(Some((msg::IMPORT_CHECKING_PROGRESS, done, of)));
         gloo_timers::future::TimeoutFuture::new(0).await;
     }
     let mut plan = planner.finish();
@@ -198,7 +206,7 @@ async fn plan_copy(
     text: &str,
     progress: RwSignal<Option<Progress>>,
 ) -> Result<Plan, String> {
-    let copy = backup::read(text).map_err(|e| e.to_string())?;
+    let copy = backup::read(text).map_err(|e| said(&e))?;
     let mut records = Vec::new();
     for &k in RecordKind::ALL {
         records.extend(
@@ -211,7 +219,7 @@ async fn plan_copy(
     let mut planner = CopyPlanner::new(&copy, &records, actor);
     while !planner.work(PLAN_SLICE) {
         let (done, of) = planner.progress();
-        progress.set(Some(("Checking", done, of)));
+        progress.set(Some((msg::IMPORT_CHECKING_PROGRESS, done, of)));
         gloo_timers::future::TimeoutFuture::new(0).await;
     }
     Ok(planner.finish())
@@ -275,8 +283,9 @@ pub fn ImportPage() -> impl IntoView {
                         check(bytes.to_vec());
                     }
                 }
-                Err(e) => step.set(Step::Failed(format!(
-                    "The organisations could not be added: {e}"
+                Err(e) => step.set(Step::Failed(tf(
+                    msg::IMPORT_ORGS_NOT_ADDED,
+                    &[("error", e.to_string().as_str().into())],
                 ))),
             }
         });
@@ -289,9 +298,9 @@ pub fn ImportPage() -> impl IntoView {
         };
         file_name.set(file.name());
         if file.size() > MAX_FILE_BYTES {
-            step.set(Step::Failed(format!(
-                "The file is {:.1} MB; the import reads files of up to 20 MB. Split it into smaller files.",
-                file.size() / 1024.0 / 1024.0
+            step.set(Step::Failed(tf(
+                msg::IMPORT_FILE_TOO_BIG,
+                &[("size", megabytes(file.size()).as_str().into())],
             )));
             return;
         }
@@ -316,7 +325,7 @@ pub fn ImportPage() -> impl IntoView {
     let confirm = move |plan: Arc<Plan>| {
         let cat = cat.get_value();
         let Some(user) = cat.user() else {
-            step.set(Step::Failed("Sign in to import.".into()));
+            step.set(Step::Failed(t(msg::IMPORT_SIGN_IN_FIRST).into()));
             return;
         };
         step.set(Step::Writing(plan.clone()));
@@ -333,23 +342,21 @@ pub fn ImportPage() -> impl IntoView {
                     step.set(Step::Done { changed });
                 }
                 Err(e) => step.set(Step::Failed(match e {
-                    EditError::Denied(d) => d.message,
-                    e => format!("Nothing was imported: {e}"),
+                    EditError::Denied(d) => crate::i18n::problem(&d.problem),
+                    e => tf(
+                        msg::IMPORT_NOTHING_IMPORTED,
+                        &[("error", e.to_string().as_str().into())],
+                    ),
                 })),
             }
         });
     };
     view! {
-        <h1>"Import from a spreadsheet"</h1>
-        <p class="lead">
-            "Bring records in from a CSV file, projects from an IATI activity file, or a copy of the "
-            "whole catalogue kept from “About this device”. The file is "
-            "read on this device, offline too; nothing changes until you confirm, and the records "
-            "reach the server at the next sync."
-        </p>
+        <h1>{t(msg::IMPORT_FROM_SPREADSHEET)}</h1>
+        <p class="lead">{t(msg::IMPORT_LEAD)}</p>
         <div class="filters">
             <div class="field">
-                <label for="import-kind">"The file holds"</label>
+                <label for="import-kind">{t(msg::IMPORT_FILE_HOLDS)}</label>
                 <select id="import-kind" data-testid="import-kind"
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
@@ -368,44 +375,41 @@ pub fn ImportPage() -> impl IntoView {
                     {IMPORTABLE.iter().map(|&k| view! {
                         <option value=k.plural() selected=move || source.get() == Source::Csv(k)>{kind_name(k)}</option>
                     }).collect_view()}
-                    <option value=IATI selected=move || matches!(source.get(), Source::Iati(_))>"Projects (IATI activity XML)"</option>
-                    <option value=COPY selected=move || source.get() == Source::Copy>"The whole catalogue (a copy kept as JSON)"</option>
+                    <option value=IATI selected=move || matches!(source.get(), Source::Iati(_))>{t(msg::IMPORT_IATI_OPTION)}</option>
+                    <option value=COPY selected=move || source.get() == Source::Copy>{t(msg::IMPORT_COPY_OPTION)}</option>
                 </select>
             </div>
             {move || matches!(source.get(), Source::Iati(_)).then(|| view! {
                 <div class="field">
-                    <label for="import-country">"Activities in"</label>
+                    <label for="import-country">{t(msg::IMPORT_ACTIVITIES_IN)}</label>
                     <select id="import-country" data-testid="import-country"
                         on:change=move |ev| {
                             let code = event_target_value(&ev);
                             source.set(Source::Iati(Some(code).filter(|c| !c.is_empty())));
                             reset();
                         }>
-                        <option value="">"The region (a country of the catalogue, or the West Indies)"</option>
-                        {COUNTRIES.iter().map(|(code, name)| view! { <option value=*code>{*name}</option> }).collect_view()}
+                        <option value="">{t(msg::IMPORT_REGION)}</option>
+                        {COUNTRIES.iter().map(|(code, name)| view! {
+                            <option value=*code>{crate::i18n::country_name(code).unwrap_or(name)}</option>
+                        }).collect_view()}
                     </select>
                 </div>
             })}
             <div class="field">
-                <label for="import-file">"File"</label>
+                <label for="import-file">{t(msg::IMPORT_FILE)}</label>
                 <input id="import-file" data-testid="import-file" type="file"
                     accept=".csv,.txt,.xml,.json,text/csv,text/plain,application/xml,text/xml,application/json" on:change=choose/>
             </div>
         </div>
         <p class="hint">
             {move || match source.get() {
-                Source::Csv(kind) => format!(
-                    "Columns are found by their names as “Download as CSV” writes them (for example {}); \
-                     an Id column matches rows to records, otherwise rows are matched by what names them. \
-                     Comma or semicolon separated, UTF-8 or the spreadsheet's own encoding.",
-                    kind.fields().iter().take(3).map(|f| f.label).collect::<Vec<_>>().join(", ")
-                ),
-                Source::Iati(_) => "IATI activity XML, versions 2.01 to 2.03: each activity is a project, \
-                    matched by its IATI identifier; its organisations are matched by name, and those not \
-                    on this device are named so they can be added first.".to_owned(),
-                Source::Copy => "A copy written by “Download a copy of the catalogue” (About this device): \
-                    each record is matched by its id, added if it is not here and changed where the copy \
-                    differs. Records not in the copy stay as they are.".to_owned(),
+                // The examples are column headers, which CSV files keep in English.
+                Source::Csv(kind) => tf(msg::IMPORT_HINT_CSV, &[(
+                    "examples",
+                    kind.fields().iter().take(3).map(|f| f.label).collect::<Vec<_>>().join(", ").as_str().into(),
+                )]),
+                Source::Iati(_) => t(msg::IMPORT_HINT_IATI).to_owned(),
+                Source::Copy => t(msg::IMPORT_HINT_COPY).to_owned(),
             }}
         </p>
         {move || match step.get() {
@@ -413,8 +417,11 @@ pub fn ImportPage() -> impl IntoView {
             Step::Reading => view! {
                 <p class="loading" role="status">
                     {move || match progress.get() {
-                        Some((doing, done, of)) if of > 0 => format!("{doing} {}: {} %", file_name.get(), done * 100 / of),
-                        _ => format!("Reading {}…", file_name.get()),
+                        Some((doing, done, of)) if of > 0 => tf(doing, &[
+                            ("file", (&file_name.get()).into()),
+                            ("percent", (done * 100 / of).into()),
+                        ]),
+                        _ => tf(msg::IMPORT_READING, &[("file", (&file_name.get()).into())]),
                     }}
                 </p>
             }.into_any(),
@@ -432,18 +439,18 @@ pub fn ImportPage() -> impl IntoView {
                             .collect();
                         view! {
                             <div class="notice" data-testid="import-missing">
-                                <p>{match missing.len() {
-                                    1 => format!("1 organisation named in the file is not on this device: {}.", missing[0]),
-                                    n => format!("{n} organisations named in the file are not on this device: {}.", missing.join(", ")),
-                                }}</p>
+                                <p>{tf(msg::IMPORT_MISSING, &[
+                                    ("count", missing.len().into()),
+                                    ("names", missing.join(", ").as_str().into()),
+                                ])}</p>
                                 <Show when=move || may_add_orgs.get()
-                                    fallback=|| view! { <p>"Ask a regional coordinator to add them, then import the file again."</p> }>
+                                    fallback=|| view! { <p>{t(msg::IMPORT_ASK_COORDINATOR)}</p> }>
                                     <button type="button" data-testid="import-add-missing"
                                         on:click={
                                             let names = names.clone();
                                             move |_| add_missing(names.clone())
                                         }>
-                                        "Add them (by name, with the IATI identifier the file gives), then check the file again"
+                                        {t(msg::IMPORT_ADD_MISSING)}
                                     </button>
                                 </Show>
                             </div>
@@ -454,48 +461,45 @@ pub fn ImportPage() -> impl IntoView {
                         <button type="button" data-testid="import-confirm"
                             disabled=confirm_plan.creates.is_empty() && confirm_plan.updates.is_empty()
                             on:click=move |_| confirm(confirm_plan.clone())>
-                            {format!("Import {} records", confirm_plan.creates.len() + confirm_plan.updates.len())}
+                            {tf(msg::IMPORT_CONFIRM, &[("count", (confirm_plan.creates.len() + confirm_plan.updates.len()).into())])}
                         </button>
                         " "
-                        <button type="button" class="secondary" on:click=move |_| reset()>"Cancel"</button>
+                        <button type="button" class="secondary" on:click=move |_| reset()>{t(msg::IMPORT_CANCEL)}</button>
                     </p>
                 }.into_any()
             }
             Step::Writing(plan) => view! {
                 <p class="loading" role="status">
-                    {format!("Writing {} records…", plan.creates.len() + plan.updates.len())}
+                    {tf(msg::IMPORT_WRITING, &[("count", (plan.creates.len() + plan.updates.len()).into())])}
                 </p>
             }.into_any(),
             Step::Done { changed } => {
-                let (href, what) = list_of(kind.get_untracked());
+                let (href, see) = list_of(kind.get_untracked());
                 view! {
                     <p class="saved" role="status" data-testid="import-done">
-                        {format!("Imported: {changed} records added or changed on this device. They reach the server at the next sync.")}
+                        {tf(msg::IMPORT_DONE, &[("count", changed.into())])}
                     </p>
-                    <p><a href=href>{format!("See the {what}")}</a></p>
+                    <p><a href=href>{t(see)}</a></p>
                 }.into_any()
             }
         }}
     }
 }
 
-/// Where records of `kind` are listed, and what that list is called (for a copy of every
+/// Where records of `kind` are listed, and the link that goes there (for a copy of every
 /// kind, the start page).
-fn list_of(kind: Option<RecordKind>) -> (String, String) {
-    let Some(kind) = kind else {
-        return ("/".to_owned(), "start page".to_owned());
-    };
+fn list_of(kind: Option<RecordKind>) -> (String, Msg) {
+    let list = |section: Section, see| (section.href(View::List), see);
     match kind {
-        RecordKind::ActionItem => ("/actions".to_owned(), "follow-up list".to_owned()),
+        Some(RecordKind::ActionItem) => ("/actions".to_owned(), msg::IMPORT_SEE_FOLLOW_UP),
         // Contacts are shown on their organisations' pages.
-        RecordKind::Contact => (
-            Section::Organisations.href(View::List),
-            "organisations".to_owned(),
-        ),
-        kind => match Section::of(kind) {
-            Some(section) => (section.href(View::List), kind_name(kind).to_lowercase()),
-            None => ("/".to_owned(), "start page".to_owned()),
-        },
+        Some(RecordKind::Organisation | RecordKind::Contact) => {
+            list(Section::Organisations, msg::IMPORT_SEE_ORGANISATIONS)
+        }
+        Some(RecordKind::TrainingTool) => list(Section::Training, msg::IMPORT_SEE_TRAINING_TOOLS),
+        Some(RecordKind::Project) => list(Section::Projects, msg::IMPORT_SEE_PROJECTS),
+        // A copy of every kind, or a kind the import does not take.
+        _ => ("/".to_owned(), msg::IMPORT_SEE_START_PAGE),
     }
 }
 
@@ -504,50 +508,59 @@ const SHOWN: usize = 200;
 
 #[component]
 fn PlanView(plan: Arc<Plan>, kind: Option<RecordKind>) -> impl IntoView {
-    let summary = format!(
-        "{} to add, {} to change, {} already as in the file, {} refused.",
-        plan.creates.len(),
-        plan.updates.len(),
-        plan.unchanged,
-        plan.refused.len()
+    let summary = tf(
+        msg::IMPORT_SUMMARY,
+        &[
+            ("add", plan.creates.len().into()),
+            ("change", plan.updates.len().into()),
+            ("unchanged", plan.unchanged.into()),
+            ("refused", plan.refused.len().into()),
+        ],
     );
-    let read: Vec<String> = plan.columns.iter().map(|(h, _)| h.clone()).collect();
+    let read: Vec<&str> = plan.columns.iter().map(|(h, _)| h.as_str()).collect();
+    let read = read.join(", ");
+    let columns = kind.map(|kind| {
+        if plan.ignored.is_empty() {
+            return tf(msg::IMPORT_COLUMNS_READ, &[("read", (&read).into())]);
+        }
+        let ignored = plan.ignored.join(", ");
+        let args = [
+            ("read", (&read).into()),
+            ("kind", kind.plural().into()),
+            ("ignored", (&ignored).into()),
+        ];
+        tf(msg::IMPORT_COLUMNS_NOT_READ, &args)
+    });
     let refused = plan.refused.clone();
+    // A file of one kind has rows and columns; a copy of the catalogue, records and fields.
+    let rows = kind.is_some();
     let more = |n: usize| {
-        (n > SHOWN).then(|| view! { <p class="more">{format!("… and {} more.", n - SHOWN)}</p> })
+        (n > SHOWN).then(|| view! { <p class="more">{tf(msg::IMPORT_MORE, &[("count", (n - SHOWN).into())])}</p> })
     };
     view! {
         <p role="status" data-testid="import-summary">{summary}</p>
-        {kind.map(|kind| view! {
-            <p class="meta">"Columns read: "{read.join(", ")}
-                {(!plan.ignored.is_empty()).then(|| format!(". Not read (not a field of {}): {}", kind.plural().replace('_', " "), plan.ignored.join(", ")))}
-            </p>
-        })}
+        {columns.map(|c| view! { <p class="meta">{c}</p> })}
         {(!plan.notes.is_empty()).then(|| view! {
-            <h2>{format!("Not kept ({})", plan.notes.len())}</h2>
+            <h2>{tf(msg::IMPORT_NOT_KEPT, &[("count", plan.notes.len().into())])}</h2>
             <ul data-testid="import-notes">
                 {plan.notes.iter().take(SHOWN).map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
             </ul>
             {more(plan.notes.len())}
         })}
         {(!refused.is_empty()).then(|| view! {
-            <h2>{format!("Refused ({})", refused.len())}</h2>
-            <p>{if kind.is_some() {
-                "These rows will not be imported. Correct them in the spreadsheet and import the file again: rows already imported are not added twice."
-            } else {
-                "These records will not be imported; the others will."
-            }}</p>
+            <h2>{tf(msg::IMPORT_REFUSED, &[("count", refused.len().into())])}</h2>
+            <p>{t(if rows { msg::IMPORT_REFUSED_ROWS } else { msg::IMPORT_REFUSED_RECORDS })}</p>
             <div class="table-scroll">
                 <table data-testid="import-refused">
                     <thead><tr>
-                        <th>{if kind.is_some() { "Line" } else { "Record" }}</th>
-                        <th>{if kind.is_some() { "Row" } else { "Name" }}</th>
-                        <th>{if kind.is_some() { "Column" } else { "Field" }}</th>
-                        <th>"Problem"</th>
+                        <th>{t(if rows { msg::IMPORT_COLUMN_LINE } else { msg::IMPORT_COLUMN_RECORD })}</th>
+                        <th>{t(if rows { msg::IMPORT_COLUMN_ROW } else { msg::NAME })}</th>
+                        <th>{t(if rows { msg::IMPORT_COLUMN_COLUMN } else { msg::IMPORT_COLUMN_FIELD })}</th>
+                        <th>{t(msg::IMPORT_COLUMN_PROBLEM)}</th>
                     </tr></thead>
                     <tbody>
                         {refused.iter().take(SHOWN).flat_map(|r| r.problems.iter().map(|p| view! {
-                            <tr><td>{r.line}</td><td>{r.title.clone()}</td><td>{p.column.clone()}</td><td>{p.message.clone()}</td></tr>
+                            <tr><td>{r.line}</td><td>{r.title.clone()}</td><td>{p.column.clone()}</td><td>{crate::i18n::problem(&p.what)}</td></tr>
                         }).collect::<Vec<_>>()).collect_view()}
                     </tbody>
                 </table>
@@ -555,14 +568,14 @@ fn PlanView(plan: Arc<Plan>, kind: Option<RecordKind>) -> impl IntoView {
             {more(refused.len())}
         })}
         {(!plan.creates.is_empty()).then(|| view! {
-            <h2>{format!("To add ({})", plan.creates.len())}</h2>
+            <h2>{tf(msg::IMPORT_TO_ADD, &[("count", plan.creates.len().into())])}</h2>
             <ul data-testid="import-creates">
                 {plan.creates.iter().take(SHOWN).map(|p| view! { <li>{p.title.clone()}</li> }).collect_view()}
             </ul>
             {more(plan.creates.len())}
         })}
         {(!plan.updates.is_empty()).then(|| view! {
-            <h2>{format!("To change ({})", plan.updates.len())}</h2>
+            <h2>{tf(msg::IMPORT_TO_CHANGE, &[("count", plan.updates.len().into())])}</h2>
             <ul data-testid="import-updates">
                 {plan.updates.iter().take(SHOWN).map(changed_row).collect_view()}
             </ul>
@@ -578,4 +591,9 @@ fn changed_row(p: &Planned) -> impl IntoView {
         .map(|c| format!("{}: {} → {}", c.field, c.before, c.after))
         .collect();
     view! { <li>{p.title.clone()}<span class="meta">{format!(" — {}", changes.join("; "))}</span></li> }
+}
+
+/// Why a file is not taken, in the interface's language.
+fn said(e: &ImportError) -> String {
+    crate::i18n::problem(&e.problem())
 }

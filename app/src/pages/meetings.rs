@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use tradewinds_shared::meetings::{MeetingFilter, MeetingKind};
 use tradewinds_shared::reference::COUNTRIES;
 
-use crate::i18n::{msg, t, topic_label};
+use crate::i18n::{country_name, msg, t, tf, topic_label};
 use tradewinds_shared::{ActionItem, Meeting, Organisation, RecordKind};
 use uuid::Uuid;
 
@@ -76,7 +76,7 @@ pub fn MeetingList() -> impl IntoView {
                 // Latest first: the next or last meeting is what people look for.
                 shown.sort_by(|a, b| b.0.record.starts.cmp(&a.0.record.starts));
                 view! {
-                    <p class="count" role="status">{format!("{} of {} meetings", shown.len(), all.len())}</p>
+                    <p class="count" role="status">{tf(msg::MEETING_COUNT, &[("shown", shown.len().into()), ("total", all.len().into())])}</p>
                     <ul class="records">
                         {shown.into_iter().map(|(m, organiser)| {
                             let open = pending.get(&m.id).copied().unwrap_or(0);
@@ -92,17 +92,17 @@ pub fn MeetingList() -> impl IntoView {
 #[component]
 fn MeetingRow(meeting: Typed<Meeting>, organiser: String, open: usize) -> impl IntoView {
     let m = meeting.record;
-    let place = m.place_label();
+    let place = place(&m);
     view! {
         <li data-testid="record-row">
             <a href=Section::Meetings.href(View::Detail(meeting.id))>{m.title.clone()}</a>
             <span class="meta">
-                {m.dates_label()}
+                {crate::i18n::dates(&m.starts, &m.ends)}
                 {(!place.is_empty()).then(|| format!(" · {place}"))}
                 " · "{crate::i18n::label(m.kind)}
                 {(!organiser.is_empty()).then(|| format!(" · {organiser}"))}
-                {(open > 0).then(|| format!(" · {open} action item{} to do", if open == 1 { "" } else { "s" }))}
-                {(meeting.conflicts > 0).then_some(" · needs review")}
+                {(open > 0).then(|| view! { " · "{tf(msg::MEETING_TO_DO, &[("count", open.into())])} })}
+                {(meeting.conflicts > 0).then(|| view! { " · "{t(msg::NEEDS_REVIEW)} })}
             </span>
         </li>
     }
@@ -114,22 +114,22 @@ pub fn MeetingDetail() -> impl IntoView {
         kind: RecordKind::Meeting,
         section: Section::Meetings,
         title: |m: &Meeting| m.title.clone(),
-        remove: Some("Its action items and documents stay, without it."),
+        remove: Some(t(msg::MEETING_REMOVE_KEEPS)),
         body: |m: &Meeting, names: &OrgNames| {
             let topics: Vec<&str> = m.topics.iter().filter_map(|t| topic_label(t)).collect();
-            let place = m.place_label();
+            let place = place(m);
             view! {
                 <dl>
-                    <dt>"Kind"</dt><dd>{crate::i18n::label(m.kind)}</dd>
-                    <dt>"Dates"</dt><dd>{m.dates_label()}</dd>
-                    {(!place.is_empty()).then(|| view! { <dt>"Place"</dt><dd>{place.clone()}</dd> })}
+                    <dt>{t(msg::FILTER_KIND)}</dt><dd>{crate::i18n::label(m.kind)}</dd>
+                    <dt>{t(msg::MEETING_DATES)}</dt><dd>{crate::i18n::dates(&m.starts, &m.ends)}</dd>
+                    {(!place.is_empty()).then(|| view! { <dt>{t(msg::MEETING_PLACE)}</dt><dd>{place.clone()}</dd> })}
                     {m.organiser.map(|o| view! { <dt>{label("organiser")}</dt><dd>{names.link(o)}</dd> })}
                     {(!m.chair.is_empty()).then(|| view! { <dt>{label("chair")}</dt><dd>{m.chair.clone()}</dd> })}
                     {(!m.attendees.is_empty()).then(|| view! { <dt>{label("attendees")}</dt><dd data-testid="attendees">{names.links(&m.attendees)}</dd> })}
                     {(!topics.is_empty()).then(|| view! { <dt>{label("topics")}</dt><dd>{topics.join(", ")}</dd> })}
                 </dl>
                 {(!m.summary.is_empty()).then(|| view! { <p class="description">{m.summary.clone()}</p> })}
-                {(!m.source.is_empty()).then(|| view! { <p class="source">"Source: "{m.source.clone()}</p> })}
+                {(!m.source.is_empty()).then(|| view! { <p class="source">{tf(msg::SOURCE_IS, &[("source", (&m.source).into())])}</p> })}
             }
             .into_any()
         },
@@ -225,15 +225,15 @@ fn MeetingFields(id: Uuid, initial: Meeting, orgs: Vec<(String, String)>) -> imp
             <SelectField label=label("kind") name="kind" options=enum_options(MeetingKind::ALL)
                 value=kind on_change=set_kind error=form.error("kind")/>
             <TextField label=label("starts") name="starts" kind="date" required=true value=starts on_input=set_starts error=form.error("starts")/>
-            <TextField label=label("ends") name="ends" kind="date" hint="Leave empty for a one-day meeting"
+            <TextField label=label("ends") name="ends" kind="date" hint=t(msg::MEETING_HINT_ENDS)
                 value=ends on_input=set_ends error=form.error("ends")/>
-            <TextField label=label("venue") name="venue" hint="e.g. CARTAC office, Bridgetown; or Video conference"
+            <TextField label=label("venue") name="venue" hint=t(msg::MEETING_HINT_VENUE)
                 value=venue on_input=set_venue error=form.error("venue")/>
             <SelectField label=label("country") name="country" none_label=t(msg::NONE_ONLINE_OR_REGIONAL) options=ref_options("country", COUNTRIES)
                 value=country on_change=set_country error=form.error("country")/>
             <SelectField label=label("organiser") name="organiser" none_label=t(msg::CHOOSE_OPTION) options=organisers
                 value=organiser on_change=set_organiser error=form.error("organiser")/>
-            <TextField label=label("chair") name="chair" hint="As the sources name them, e.g. WCO Vice-Chair for the Americas and Caribbean"
+            <TextField label=label("chair") name="chair" hint=t(msg::MEETING_HINT_CHAIR)
                 value=chair on_input=set_chair error=form.error("chair")/>
             <CheckboxGroup label=label("attendees") name="attendees" options=orgs
                 value=attendees on_change=set_attendees error=form.error("attendees")/>
@@ -243,6 +243,17 @@ fn MeetingFields(id: Uuid, initial: Meeting, orgs: Vec<(String, String)>) -> imp
             <TextArea label=label("source") name="source" value=source on_input=set_source error=form.error("source")/>
             <SaveBar errors=form.errors problem=form.problem cancel="/meetings".into()/>
         </form>
+    }
+}
+
+/// Where it takes place: its venue and country, the country in the interface's language.
+fn place(m: &Meeting) -> String {
+    let country = m.country.as_deref().and_then(country_name);
+    match (m.venue.trim(), country) {
+        ("", None) => String::new(),
+        ("", Some(c)) => c.to_owned(),
+        (v, None) => v.to_owned(),
+        (v, Some(c)) => format!("{v}, {c}"),
     }
 }
 

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use tradewinds_shared::missions::{mission_overlap, MissionFilter, MissionPhase, ReportAccess};
 use tradewinds_shared::reference::COUNTRIES;
 
-use crate::i18n::{msg, t, topic_label};
+use crate::i18n::{country_name, msg, t, tf, topic_label};
 use tradewinds_shared::search::ListFilter;
 use tradewinds_shared::{export, Mission, Organisation, Project, RecordKind};
 use uuid::Uuid;
@@ -122,9 +122,9 @@ fn MissionRow(mission: Typed<Mission>, provider: String) -> impl IntoView {
         <li data-testid="record-row">
             <a href=Section::Missions.href(View::Detail(mission.id))>{m.title.clone()}</a>
             <span class="meta">
-                {m.dates_label()}" · "{m.country_label()}" · "{crate::i18n::label(m.phase)}
+                {crate::i18n::dates(&m.starts, &m.ends)}" · "{country(&m)}" · "{crate::i18n::label(m.phase)}
                 {(!provider.is_empty()).then(|| format!(" · {provider}"))}
-                {(mission.conflicts > 0).then_some(" · needs review")}
+                {(mission.conflicts > 0).then(|| view! { " · "{t(msg::NEEDS_REVIEW)} })}
             </span>
         </li>
     }
@@ -138,7 +138,7 @@ pub fn MissionDetail() -> impl IntoView {
         kind: RecordKind::Mission,
         section: Section::Missions,
         title: |m: &Mission| m.title.clone(),
-        remove: Some("The action items it recommended and its documents stay, without it."),
+        remove: Some(t(msg::MISSION_REMOVE_KEEPS)),
         body: move |m: &Mission, names: &OrgNames| {
             let project = m.project.and_then(|p| {
                 projects
@@ -151,28 +151,28 @@ pub fn MissionDetail() -> impl IntoView {
             let topics: Vec<&str> = m.topics.iter().filter_map(|t| topic_label(t)).collect();
             view! {
                 <dl>
-                    <dt>"Dates"</dt><dd>{m.dates_label()}</dd>
+                    <dt>{t(msg::MISSION_DATES)}</dt><dd>{crate::i18n::dates(&m.starts, &m.ends)}</dd>
                     <dt>{label("phase")}</dt><dd>{crate::i18n::label(m.phase)}</dd>
                     {m.provider.map(|p| view! { <dt>{label("provider")}</dt><dd>{names.link(p)}</dd> })}
                     {m.beneficiary.map(|b| view! { <dt>{label("beneficiary")}</dt><dd>{names.link(b)}</dd> })}
-                    {m.country.is_some().then(|| view! { <dt>{label("country")}</dt><dd>{m.country_label()}</dd> })}
+                    {m.country.is_some().then(|| view! { <dt>{label("country")}</dt><dd>{country(m)}</dd> })}
                     {project.map(|(p, title)| view! { <dt>{label("project")}</dt><dd><a href=Section::Projects.href(View::Detail(p))>{title}</a></dd> })}
                     {(!topics.is_empty()).then(|| view! { <dt>{label("topics")}</dt><dd>{topics.join(", ")}</dd> })}
-                    <dt>"Full report"</dt>
+                    <dt>{t(msg::MISSION_FULL_REPORT)}</dt>
                     <dd>
                         {crate::i18n::label(m.report_access)}
-                        {(!m.report_url.is_empty()).then(|| view! { " · "<a href=m.report_url.clone() rel="noopener noreferrer">"where it is kept"</a> })}
+                        {(!m.report_url.is_empty()).then(|| view! { " · "<a href=m.report_url.clone() rel="noopener noreferrer">{t(msg::MISSION_REPORT_WHERE)}</a> })}
                     </dd>
                 </dl>
                 <h2>{label("findings")}</h2>
                 <p class="description" data-testid="findings">
-                    {if m.findings.is_empty() { "Not recorded yet.".to_owned() } else { m.findings.clone() }}
+                    {if m.findings.is_empty() { t(msg::MISSION_NOT_RECORDED).to_owned() } else { m.findings.clone() }}
                 </p>
                 <h2>{label("recommendations")}</h2>
                 <p class="description" data-testid="recommendations">
-                    {if m.recommendations.is_empty() { "Not recorded yet.".to_owned() } else { m.recommendations.clone() }}
+                    {if m.recommendations.is_empty() { t(msg::MISSION_NOT_RECORDED).to_owned() } else { m.recommendations.clone() }}
                 </p>
-                {(!m.source.is_empty()).then(|| view! { <p class="source">"Source: "{m.source.clone()}</p> })}
+                {(!m.source.is_empty()).then(|| view! { <p class="source">{tf(msg::SOURCE_IS, &[("source", (&m.source).into())])}</p> })}
             }
             .into_any()
         },
@@ -191,7 +191,11 @@ pub fn MissionDetail() -> impl IntoView {
                         (
                             o.id,
                             o.record.title.clone(),
-                            format!("{} · {}", o.record.dates_label(), topics.join(", ")),
+                            format!(
+                                "{} · {}",
+                                crate::i18n::dates(&o.record.starts, &o.record.ends),
+                                topics.join(", ")
+                            ),
                         )
                     })
                 })
@@ -199,8 +203,8 @@ pub fn MissionDetail() -> impl IntoView {
             (!overlapping.is_empty())
                 .then(|| view! {
                     <section aria-labelledby="same-time-h" data-testid="mission-overlaps">
-                        <h2 id="same-time-h">"Other providers there at the same time"</h2>
-                        <p class="attention">"Missions by other providers in the same country, on the same topic, on overlapping days:"</p>
+                        <h2 id="same-time-h">{t(msg::MISSION_OVERLAPS_TITLE)}</h2>
+                        <p class="attention">{t(msg::MISSION_OVERLAPS_INTRO)}</p>
                         <ul class="records">
                             {overlapping.into_iter().map(|(id, title, what)| view! {
                                 <li><a href=Section::Missions.href(View::Detail(id))>{title}</a><span class="meta">{what}</span></li>
@@ -226,7 +230,7 @@ pub fn OrgMissions(org: Uuid) -> impl IntoView {
     let missions = records_of::<Mission>(RecordKind::Mission);
     view! {
         <section aria-labelledby="missions-h" data-testid="org-missions">
-            <h2 id="missions-h">"Missions"</h2>
+            <h2 id="missions-h">{t(msg::NAV_MISSIONS)}</h2>
             {move || match missions.get() {
                 None => loading(),
                 Some(Err(e)) => failed(e),
@@ -235,9 +239,9 @@ pub fn OrgMissions(org: Uuid) -> impl IntoView {
                         .iter().cloned()
                         .filter_map(|m| {
                             let role = if m.record.provider == Some(org) {
-                                "provided"
+                                t(msg::MISSION_ROLE_PROVIDED)
                             } else if m.record.beneficiary == Some(org) {
-                                "received"
+                                t(msg::MISSION_ROLE_RECEIVED)
                             } else {
                                 return None;
                             };
@@ -245,7 +249,7 @@ pub fn OrgMissions(org: Uuid) -> impl IntoView {
                         })
                         .collect();
                     if mine.is_empty() {
-                        return view! { <p>"No mission recorded."</p> }.into_any();
+                        return view! { <p>{t(msg::MISSION_NONE_RECORDED)}</p> }.into_any();
                     }
                     mine.sort_by(|a, b| b.0.record.starts.cmp(&a.0.record.starts));
                     view! {
@@ -253,7 +257,7 @@ pub fn OrgMissions(org: Uuid) -> impl IntoView {
                             {mine.into_iter().map(|(m, role)| view! {
                                 <li>
                                     <a href=Section::Missions.href(View::Detail(m.id))>{m.record.title.clone()}</a>
-                                    <span class="meta">{role}" · "{m.record.dates_label()}" · "{crate::i18n::label(m.record.phase)}</span>
+                                    <span class="meta">{role}" · "{crate::i18n::dates(&m.record.starts, &m.record.ends)}" · "{crate::i18n::label(m.record.phase)}</span>
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -359,7 +363,7 @@ fn MissionFields(
     let beneficiaries = orgs.clone();
     view! {
         <form class="record-form" on:submit=save novalidate>
-            <TextField label=label("title") name="title" required=true hint="e.g. Post-clearance audit diagnostic"
+            <TextField label=label("title") name="title" required=true hint=t(msg::MISSION_HINT_TITLE)
                 value=title on_input=set_title error=form.error("title")/>
             <SelectField label=label("provider") name="provider" none_label=t(msg::CHOOSE_OPTION) options=orgs
                 value=provider on_change=set_provider error=form.error("provider")/>
@@ -379,12 +383,17 @@ fn MissionFields(
             <TextArea label=label("recommendations") name="recommendations" value=recommendations on_input=set_recommendations error=form.error("recommendations")/>
             <SelectField label=label("report_access") name="report_access" options=enum_options(ReportAccess::ALL)
                 value=access on_change=set_access error=form.error("report_access")/>
-            <TextField label=label("report_url") name="report_url" kind="url" hint="Full address, if it is online"
+            <TextField label=label("report_url") name="report_url" kind="url" hint=t(msg::MISSION_HINT_REPORT_URL)
                 value=report_url on_input=set_report_url error=form.error("report_url")/>
             <TextArea label=label("source") name="source" value=source on_input=set_source error=form.error("source")/>
             <SaveBar errors=form.errors problem=form.problem cancel="/missions".into()/>
         </form>
     }
+}
+
+/// The country it took place in, in the interface's language; empty if none.
+fn country(m: &Mission) -> &'static str {
+    m.country.as_deref().and_then(country_name).unwrap_or("")
 }
 
 /// What forms call a field of this kind (its field table's label).

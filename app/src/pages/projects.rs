@@ -3,6 +3,7 @@
 //! recorded).
 
 mod iati;
+pub(super) mod linked;
 
 use std::collections::HashMap;
 
@@ -10,7 +11,8 @@ use leptos::prelude::*;
 use tradewinds_shared::projects::{overlap, possible_duplicates, ProjectFilter, ProjectStatus};
 use tradewinds_shared::reference::{topic_dac, COUNTRIES};
 
-use crate::i18n::{country_name, msg, t, topic_label};
+use crate::i18n::{country_name, msg, t, tf, topic_label};
+use tradewinds_shared::dates::Day;
 use tradewinds_shared::search::ListFilter;
 use tradewinds_shared::{export, Organisation, Programme, Project, RecordKind};
 use uuid::Uuid;
@@ -32,7 +34,7 @@ use crate::db::new_id;
 use crate::route::{Section, View};
 
 fn status_options() -> Vec<(String, String)> {
-    let mut v = vec![("live".to_owned(), "Planned or under way".to_owned())];
+    let mut v = vec![("live".to_owned(), t(msg::PROJECT_LIVE_OPTION).to_owned())];
     v.extend(enum_options(ProjectStatus::ALL));
     v
 }
@@ -45,13 +47,46 @@ fn names_of(names: &HashMap<Uuid, String>, ids: &[Uuid]) -> Vec<String> {
 /// Country names, "Barbados, Saint Lucia".
 fn countries_label(codes: &[String]) -> String {
     if codes.is_empty() {
-        return "no country named".into();
+        return t(msg::PROJECT_NO_COUNTRY).into();
     }
     codes
         .iter()
         .map(|c| country_name(c).unwrap_or(c))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The years a project runs: "2013 – 2016", "2015", "from 2013", "until 2016".
+fn years_label(p: &Project) -> String {
+    let year = |d: &str| Day::parse(d).map(|d| d.year.to_string());
+    match (year(&p.starts), year(&p.ends)) {
+        (Some(s), Some(e)) if s == e => s,
+        (Some(s), Some(e)) => format!("{s} – {e}"),
+        (Some(s), None) => tf(msg::PROJECT_FROM_YEAR, &[("year", (&s).into())]),
+        (None, Some(e)) => tf(msg::PROJECT_UNTIL_YEAR, &[("year", (&e).into())]),
+        (None, None) => String::new(),
+    }
+}
+
+/// Its days, as entered: "2013-04-01 to 2016-03-31", "from 2013-04-01"…
+fn dates_label(p: &Project) -> String {
+    match (p.starts.as_str(), p.ends.as_str()) {
+        ("", "") => String::new(),
+        (s, "") => tf(msg::PROJECT_FROM, &[("date", s.into())]),
+        ("", e) => tf(msg::PROJECT_UNTIL, &[("date", e.into())]),
+        (s, e) => tf(
+            msg::PROJECT_FROM_TO,
+            &[("start", s.into()), ("end", e.into())],
+        ),
+    }
+}
+
+/// "USD 1,250,000", the amount as the interface's language writes numbers; "" without one.
+fn budget_label(p: &Project) -> String {
+    p.budget.map_or_else(String::new, |b| {
+        let amount = crate::i18n::lang().number(i64::try_from(b).unwrap_or(i64::MAX));
+        format!("{} {amount}", p.currency).trim().to_owned()
+    })
 }
 
 #[component]
@@ -109,7 +144,7 @@ pub fn ProjectList() -> impl IntoView {
             <SelectField label=t(msg::FILTER_ORGANISATION) name="organisation" none_label=t(msg::ANY_FUNDER_OR_IMPLEMENTER)
                 options=organisation_options value=organisation on_change=move |v| organisation.set(v) error=no_error/>
         </ListHead>
-        <p><a href="/funding">"Who funds what, where: overlaps and gaps"</a></p>
+        <p><a href="/funding">{t(msg::PROJECT_FUNDING_LINK)}</a></p>
         <iati::IatiDownload listed=listed filter=filter orgs=orgs/>
         {list_body(listed, filter, "projects", limit, ("projects", csv), |l, i| {
             let p = l.all[i].clone();
@@ -146,8 +181,8 @@ fn export_csv(l: &Listed<Project>, shown: &[u32], programmes: &[Typed<Programme>
 #[component]
 fn ProjectRow(project: Typed<Project>, funders: String) -> impl IntoView {
     let p = project.record;
-    let years = p.years_label();
-    let budget = p.budget_label();
+    let years = years_label(&p);
+    let budget = budget_label(&p);
     view! {
         <li data-testid="record-row">
             <a href=Section::Projects.href(View::Detail(project.id))>{p.title.clone()}</a>
@@ -155,9 +190,9 @@ fn ProjectRow(project: Typed<Project>, funders: String) -> impl IntoView {
                 {crate::i18n::label(p.status)}
                 {(!years.is_empty()).then(|| format!(" · {years}"))}
                 " · "{countries_label(&p.countries)}
-                {(!funders.is_empty()).then(|| format!(" · funded by {funders}"))}
+                {(!funders.is_empty()).then(|| format!(" · {}", tf(msg::PROJECT_FUNDED_BY, &[("funders", (&funders).into())])))}
                 {(!budget.is_empty()).then(|| format!(" · {budget}"))}
-                {(project.conflicts > 0).then_some(" · needs review")}
+                {(project.conflicts > 0).then(|| view! { " · "{t(msg::NEEDS_REVIEW)} })}
             </span>
         </li>
     }
@@ -170,7 +205,7 @@ pub fn OrgProjects(org: Uuid) -> impl IntoView {
     let projects = records_of::<Project>(RecordKind::Project);
     view! {
         <section aria-labelledby="projects-h" data-testid="org-projects">
-            <h2 id="projects-h">"Projects"</h2>
+            <h2 id="projects-h">{t(msg::NAV_PROJECTS)}</h2>
             {move || match projects.get() {
                 None => loading(),
                 Some(Err(e)) => failed(e),
@@ -180,9 +215,9 @@ pub fn OrgProjects(org: Uuid) -> impl IntoView {
                         .filter_map(|p| {
                             let r = &p.record;
                             let roles: Vec<&'static str> = [
-                                (r.funders.contains(&org), "funds"),
-                                (r.accountable == Some(org), "accountable"),
-                                (r.implementers.contains(&org), "implements"),
+                                (r.funders.contains(&org), t(msg::PROJECT_ROLE_FUNDS)),
+                                (r.accountable == Some(org), t(msg::PROJECT_ROLE_ACCOUNTABLE)),
+                                (r.implementers.contains(&org), t(msg::PROJECT_ROLE_IMPLEMENTS)),
                             ]
                             .into_iter()
                             .filter_map(|(yes, role)| yes.then_some(role))
@@ -191,7 +226,7 @@ pub fn OrgProjects(org: Uuid) -> impl IntoView {
                         })
                         .collect();
                     if mine.is_empty() {
-                        return view! { <p>"No project recorded."</p> }.into_any();
+                        return view! { <p>{t(msg::PROJECT_NONE_RECORDED)}</p> }.into_any();
                     }
                     mine.sort_by_key(|(p, _)| (!p.record.status.is_live(), p.record.title.to_lowercase()));
                     view! {
@@ -220,12 +255,18 @@ pub fn ProjectDetail() -> impl IntoView {
         kind: RecordKind::Project,
         section: Section::Projects,
         title: |p: &Project| p.title.clone(),
-        remove: Some("Missions that were part of it stay, without it."),
+        remove: Some(t(msg::PROJECT_REMOVE_KEEPS)),
         body: move |p: &Project, names: &OrgNames| {
             let topics: Vec<String> = p
                 .topics
                 .iter()
-                .filter_map(|t| Some(format!("{} (DAC {})", topic_label(t)?, topic_dac(t)?)))
+                .filter_map(|t| {
+                    let (topic, code) = (topic_label(t)?, topic_dac(t)?);
+                    Some(tf(
+                        msg::PROJECT_TOPIC_DAC,
+                        &[("topic", topic.into()), ("code", code.into())],
+                    ))
+                })
                 .collect();
             let programme = p.programme.and_then(|id| {
                 programmes
@@ -235,18 +276,13 @@ pub fn ProjectDetail() -> impl IntoView {
                     .find(|x| x.id == id)
                     .map(|x| x.record.name.clone())
             });
-            let dates = match (p.starts.as_str(), p.ends.as_str()) {
-                ("", "") => String::new(),
-                (s, "") => format!("from {s}"),
-                ("", e) => format!("until {e}"),
-                (s, e) => format!("{s} to {e}"),
-            };
-            let budget = p.budget_label();
+            let dates = dates_label(p);
+            let budget = budget_label(p);
             view! {
                 <dl>
                     <dt>{label("status")}</dt><dd>{crate::i18n::label(p.status)}</dd>
                     {(!p.identifier.is_empty()).then(|| view! { <dt>{label("identifier")}</dt><dd>{p.identifier.clone()}</dd> })}
-                    {(!dates.is_empty()).then(|| view! { <dt>"Dates"</dt><dd>{dates.clone()}</dd> })}
+                    {(!dates.is_empty()).then(|| view! { <dt>{t(msg::PROJECT_DATES)}</dt><dd>{dates.clone()}</dd> })}
                     <dt>{label("accountable")}</dt><dd>{names.links(&p.accountable.into_iter().collect::<Vec<_>>())}</dd>
                     <dt>{label("funders")}</dt><dd data-testid="funders">{names.links(&p.funders)}</dd>
                     {(!p.implementers.is_empty()).then(|| view! { <dt>{label("implementers")}</dt><dd>{names.links(&p.implementers)}</dd> })}
@@ -257,7 +293,7 @@ pub fn ProjectDetail() -> impl IntoView {
                     {programme.map(|name| view! { <dt>{label("programme")}</dt><dd>{name}</dd> })}
                 </dl>
                 {(!p.description.is_empty()).then(|| view! { <p class="description">{p.description.clone()}</p> })}
-                {(!p.source.is_empty()).then(|| view! { <p class="source">"Source: "{p.source.clone()}</p> })}
+                {(!p.source.is_empty()).then(|| view! { <p class="source">{tf(msg::SOURCE_IS, &[("source", (&p.source).into())])}</p> })}
             }
             .into_any()
         },
@@ -285,12 +321,12 @@ pub fn ProjectDetail() -> impl IntoView {
                 .collect();
             view! {
                 <section aria-labelledby="overlaps-h" data-testid="overlaps">
-                    <h2 id="overlaps-h">"Possible duplication"</h2>
+                    <h2 id="overlaps-h">{t(msg::PROJECT_POSSIBLE_DUPLICATION)}</h2>
                     {if overlaps.is_empty() {
-                        view! { <p>"No other live project with other funders works on the same topic in the same country at the same time."</p> }.into_any()
+                        view! { <p>{t(msg::PROJECT_NO_OVERLAP)}</p> }.into_any()
                     } else {
                         view! {
-                            <p class="attention">"Other funders work on the same topic in the same country at the same time:"</p>
+                            <p class="attention">{t(msg::PROJECT_OVERLAPS_INTRO)}</p>
                             <ul class="records">
                                 {overlaps.into_iter().map(|(id, title, where_)| view! {
                                     <li><a href=Section::Projects.href(View::Detail(id))>{title}</a><span class="meta">{where_}</span></li>
@@ -378,7 +414,7 @@ fn parse_budget(text: &str) -> Result<Option<u64>, &'static str> {
     digits
         .parse::<u64>()
         .map(Some)
-        .map_err(|_| "Enter the budget as a whole number, e.g. 1250000 or 1,250,000.")
+        .map_err(|_| t(msg::PROJECT_BUDGET_INVALID))
 }
 
 #[component]
@@ -453,7 +489,7 @@ fn ProjectFields(
                     .err()
                     .unwrap_or_default();
                 e.0.retain(|f| f.field != "budget");
-                e.add("budget", message);
+                e.add_worded("budget", message.to_owned());
                 form.errors.set(e);
                 return;
             }
@@ -471,19 +507,19 @@ fn ProjectFields(
     view! {
         <form class="record-form" on:submit=save novalidate>
             <TextField label=label("title") name="title" required=true value=title on_input=set_title error=form.error("title")/>
-            <TextField label=label("identifier") name="identifier" hint="The IATI activity identifier, if it has one"
+            <TextField label=label("identifier") name="identifier" hint=t(msg::PROJECT_HINT_IDENTIFIER)
                 value=identifier on_input=set_identifier error=form.error("identifier")/>
             <SelectField label=label("status") name="status" options=enum_options(ProjectStatus::ALL)
                 value=status on_change=set_status error=form.error("status")/>
             <TextField label=label("starts") name="starts" kind="date" value=starts on_input=set_starts error=form.error("starts")/>
-            <TextField label=label("ends") name="ends" kind="date" hint="Leave empty while it is open"
+            <TextField label=label("ends") name="ends" kind="date" hint=t(msg::PROJECT_HINT_ENDS)
                 value=ends on_input=set_ends error=form.error("ends")/>
             <SelectField label=label("accountable") name="accountable" none_label=t(msg::CHOOSE_OPTION) options=accountable_options
                 value=accountable on_change=set_accountable error=form.error("accountable")/>
             <CheckboxGroup label=label("funders") name="funders" options=orgs
                 value=funders on_change=set_funders error=form.error("funders")/>
             <details>
-                <summary>"Implemented by"</summary>
+                <summary>{label("implementers")}</summary>
                 <CheckboxGroup label=label("implementers") name="implementers" options=implementer_options
                     value=implementers on_change=set_implementers error=form.error("implementers")/>
             </details>
@@ -491,11 +527,11 @@ fn ProjectFields(
                 value=countries on_change=set_countries error=form.error("countries")/>
             <CheckboxGroup label=label("topics") name="topics" options=topic_options()
                 value=topics on_change=set_topics error=form.error("topics")/>
-            <TextField label=label("sectors") name="sectors" hint="DAC 5-digit purpose codes no topic above covers, e.g. 43010, separated by commas"
+            <TextField label=label("sectors") name="sectors" hint=t(msg::PROJECT_HINT_SECTORS)
                 value=sectors on_input=set_sectors error=form.error("sectors")/>
-            <TextField label=label("budget") name="budget" hint="A whole number, e.g. 1250000"
+            <TextField label=label("budget") name="budget" hint=t(msg::PROJECT_HINT_BUDGET)
                 value=budget_text on_input=Callback::new(move |v| budget_text.set(v)) error=form.error("budget")/>
-            <TextField label=label("currency") name="currency" hint="ISO code: USD, CAD, GBP, EUR…"
+            <TextField label=label("currency") name="currency" hint=t(msg::PROJECT_HINT_CURRENCY)
                 value=currency on_input=set_currency error=form.error("currency")/>
             <SelectField label=label("programme") name="programme" none_label=t(msg::NONE_OPTION) options=programmes
                 value=programme on_change=set_programme error=form.error("programme")/>
@@ -503,11 +539,11 @@ fn ProjectFields(
             <TextArea label=label("source") name="source" value=source on_input=set_source error=form.error("source")/>
             <Show when=move || duplicates.with(|d| !d.is_empty())>
                 <div class="attention" role="status" data-testid="duplicate-warning">
-                    "This project may already be recorded: "
-                    {move || duplicates.get().into_iter().enumerate().map(|(i, (id, title))| view! {
-                        {(i > 0).then_some(", ")}<a href=Section::Projects.href(View::Detail(id))>{title}</a>
-                    }).collect_view()}
-                    ". Check before saving a second copy."
+                    {move || linked::linked(msg::PROJECT_MAY_BE_RECORDED, &["projects"], |_| {
+                        duplicates.get().into_iter().enumerate().map(|(i, (id, title))| view! {
+                            {(i > 0).then_some(", ")}<a href=Section::Projects.href(View::Detail(id))>{title}</a>
+                        }).collect_view()
+                    })}
                 </div>
             </Show>
             <SaveBar errors=form.errors problem=form.problem cancel="/projects".into()/>

@@ -47,10 +47,10 @@ pub fn SignInForm(
         let (e, p) = (email.get_untracked(), password.get_untracked());
         let mut missing = ValidationErrors::default();
         if e.trim().is_empty() {
-            missing.add("email", t(msg::SIGN_IN_ENTER_EMAIL));
+            missing.add_worded("email", t(msg::SIGN_IN_ENTER_EMAIL).into());
         }
         if p.is_empty() {
-            missing.add("password", t(msg::SIGN_IN_ENTER_PASSWORD));
+            missing.add_worded("password", t(msg::SIGN_IN_ENTER_PASSWORD).into());
         }
         errors.set(missing.clone());
         problem.set(None);
@@ -82,7 +82,7 @@ pub fn SignInForm(
         });
     };
     let error = move |f: &'static str| {
-        Signal::derive(move || errors.with(|e| e.for_field(f).map(str::to_owned)))
+        Signal::derive(move || errors.with(|e| e.for_field(f).map(crate::i18n::field_problem)))
     };
     view! {
         <form class="record-form compact" on:submit=submit novalidate data-testid="sign-in-form">

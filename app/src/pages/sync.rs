@@ -176,11 +176,11 @@ fn Waiting(entry: OutboxEntry) -> impl IntoView {
 fn Rejected(entry: OutboxEntry) -> impl IntoView {
     let cat = use_catalogue();
     let (what, href) = describe_mutation(&entry);
-    // The server's message is a whole sentence ("Not allowed: …" for a refused right).
+    let kind = entry.mutation().ok().map(|m| m.kind);
     let reason = entry
         .rejection
         .as_ref()
-        .map(|r| r.message.clone())
+        .map(|r| crate::i18n::rejection(r, kind))
         .unwrap_or_default();
     let n = entry.n;
     let problem = RwSignal::new(None::<String>);

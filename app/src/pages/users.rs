@@ -13,7 +13,7 @@ use super::account::{server_problem, token_for_call};
 use super::loading;
 use crate::catalogue::{allowed, records_of, use_catalogue};
 use crate::components::fields::{enum_options, SelectField, TextField};
-use crate::i18n::{msg, t};
+use crate::i18n::{msg, t, tf};
 use crate::loaded::Loaded;
 use crate::sync::{accounts, SyncError};
 
@@ -21,8 +21,8 @@ use crate::sync::{accounts, SyncError};
 pub fn UsersPage() -> impl IntoView {
     let admin = allowed(|a| a.can_manage_users());
     view! {
-        <h1>"Users"</h1>
-        <Show when=move || admin.get() fallback=|| view! { <p>"Only administrators manage users."</p> }>
+        <h1>{t(msg::NAV_USERS)}</h1>
+        <Show when=move || admin.get() fallback=|| view! { <p>{t(msg::USERS_ADMINS_ONLY)}</p> }>
             <Users/>
         </Show>
     }
@@ -77,7 +77,7 @@ fn Users() -> impl IntoView {
         )
     };
     view! {
-        <p class="lead">"Accounts are kept on the server, not on this device: this page needs a connection."</p>
+        <p class="lead">{t(msg::USERS_LEAD)}</p>
         <Show when=move || reachable.get()>
             <AddUser orgs=orgs on_added=move || list.refetch()/>
         </Show>
@@ -85,16 +85,15 @@ fn Users() -> impl IntoView {
             None => loading(),
             Some(Err(SyncError::Offline)) => view! {
                 <p class="attention" role="status" data-testid="users-offline">
-                    "Managing users needs a connection to the server, and it cannot be reached now. "
-                    "The catalogue itself keeps working on this device."
+                    {t(msg::USERS_OFFLINE)}
                 </p>
-                <p><button type="button" on:click=move |_| list.refetch()>"Try again"</button></p>
+                <p><button type="button" on:click=move |_| list.refetch()>{t(msg::USERS_TRY_AGAIN)}</button></p>
             }.into_any(),
-            Some(Err(e)) => view! { <p class="error" role="alert">{format!("The users could not be loaded: {e}")}</p> }.into_any(),
+            Some(Err(e)) => view! { <p class="error" role="alert">{tf(msg::USERS_NOT_LOADED, &[("error", e.to_string().as_str().into())])}</p> }.into_any(),
             Some(Ok(mut users)) => {
                 users.sort_by_key(|u| u.display().to_lowercase());
                 view! {
-                    <h2>{format!("{} accounts", users.len())}</h2>
+                    <h2>{tf(msg::USERS_COUNT, &[("count", users.len().into())])}</h2>
                     <ul class="records">
                         {users.into_iter().map(|u| view! { <UserRow user=u orgs=orgs org_name=org_name/> }).collect_view()}
                     </ul>
@@ -132,10 +131,9 @@ fn AddUser(
         spawn_local(async move {
             match accounts::add_user(&token, &user).await {
                 Ok(u) => {
-                    added.set(Some(format!(
-                        "{} can now sign in as {}.",
-                        u.display(),
-                        u.email
+                    added.set(Some(tf(
+                        msg::USERS_ADDED,
+                        &[("name", u.display().into()), ("email", (&u.email).into())],
                     )));
                     new.set(NewUser::default());
                     open.set(false);
@@ -146,7 +144,7 @@ fn AddUser(
         });
     };
     let error = move |f: &'static str| {
-        Signal::derive(move || errors.with(|e| e.for_field(f).map(str::to_owned)))
+        Signal::derive(move || errors.with(|e| e.for_field(f).map(crate::i18n::field_problem)))
     };
     let text = move |get: fn(&NewUser) -> &String, set: fn(&mut NewUser, String)| {
         (
@@ -164,24 +162,24 @@ fn AddUser(
     view! {
         {move || added.get().map(|a| view! { <p role="status" data-testid="user-added">{a}</p> })}
         <Show when=move || open.get() fallback=move || view! {
-            <p><button type="button" class="primary" on:click=move |_| open.set(true)>"Add a user"</button></p>
+            <p><button type="button" class="primary" on:click=move |_| open.set(true)>{t(msg::USERS_ADD)}</button></p>
         }>
-            <h2>"Add a user"</h2>
+            <h2>{t(msg::USERS_ADD)}</h2>
             <form class="record-form compact" on:submit=add.clone() novalidate data-testid="add-user">
-                <TextField label="Email" name="email" kind="email" required=true value=email on_input=set_email error=error("email")/>
-                <TextField label="Name" name="name" value=name on_input=set_name error=error("name")/>
-                <SelectField label="Role" name="role" options=enum_options(Role::ALL)
+                <TextField label=t(msg::EMAIL) name="email" kind="email" required=true value=email on_input=set_email error=error("email")/>
+                <TextField label=t(msg::NAME) name="name" value=name on_input=set_name error=error("name")/>
+                <SelectField label=t(msg::ROLE) name="role" options=enum_options(Role::ALL)
                     value=role on_change=move |v: String| new.update(|n| n.role = Role::from_code(&v).unwrap_or_default())
                     error=error("role")/>
-                <SelectField label="Organisation" name="organisation" none_label="(none)" options=orgs
+                <SelectField label=t(msg::FILTER_ORGANISATION) name="organisation" none_label=t(msg::NONE_OPTION) options=orgs
                     value=organisation on_change=move |v: String| new.update(|n| n.organisation = Uuid::parse_str(&v).ok())
                     error=error("organisation")/>
-                <TextField label="Initial password" name="password" kind="password" autocomplete="new-password" required=true hint="At least 10 characters; tell the person how to change it"
+                <TextField label=t(msg::USERS_INITIAL_PASSWORD) name="password" kind="password" autocomplete="new-password" required=true hint=t(msg::USERS_INITIAL_PASSWORD_HINT)
                     value=password on_input=set_password error=error("password")/>
                 {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
                 <div class="actions">
-                    <button type="submit" class="primary" data-testid="add-user-save">"Add"</button>
-                    <button type="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button type="submit" class="primary" data-testid="add-user-save">{t(msg::USERS_ADD_BUTTON)}</button>
+                    <button type="button" on:click=move |_| open.set(false)>{t(msg::USERS_CANCEL)}</button>
                 </div>
             </form>
         </Show>
@@ -233,13 +231,13 @@ fn UserRow(
                 <span class="meta">
                     {format!(" {} · {}", u.email, crate::i18n::label(u.role))}
                     {org_name(u.organisation).map(|o| format!(" · {o}"))}
-                    {u.disabled.then_some(" · disabled")}
+                    {u.disabled.then(|| format!(" · {}", t(msg::USERS_DISABLED)))}
                 </span>
             })}
             <span class="row-actions">
-                <button type="button" on:click=move |_| editing.update(|e| *e = !*e)>"Change"</button>
+                <button type="button" on:click=move |_| editing.update(|e| *e = !*e)>{t(msg::USERS_CHANGE)}</button>
                 <button type="button" on:click=toggle disabled=move || busy.get()>
-                    {move || if user.with(|u| u.disabled) { "Enable" } else { "Disable" }}
+                    {move || t(if user.with(|u| u.disabled) { msg::USERS_ENABLE } else { msg::USERS_DISABLE })}
                 </button>
             </span>
             {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
@@ -309,20 +307,20 @@ fn EditUser(
         });
     };
     let error = move |f: &'static str| {
-        Signal::derive(move || errors.with(|e| e.for_field(f).map(str::to_owned)))
+        Signal::derive(move || errors.with(|e| e.for_field(f).map(crate::i18n::field_problem)))
     };
     view! {
         <form class="record-form compact" on:submit=save novalidate data-testid="edit-user">
-            <SelectField label="Role" name="role" options=enum_options(Role::ALL)
+            <SelectField label=t(msg::ROLE) name="role" options=enum_options(Role::ALL)
                 value=role on_change=move |v| role.set(v) error=error("role")/>
-            <SelectField label="Organisation" name="organisation" none_label="(none)" options=orgs
+            <SelectField label=t(msg::FILTER_ORGANISATION) name="organisation" none_label=t(msg::NONE_OPTION) options=orgs
                 value=organisation on_change=move |v| organisation.set(v) error=error("organisation")/>
-            <TextField label="New password" name="password" kind="password" autocomplete="new-password" hint="Leave empty to keep the current one; a new one signs the person out everywhere"
+            <TextField label=t(msg::NEW_PASSWORD) name="password" kind="password" autocomplete="new-password" hint=t(msg::USERS_NEW_PASSWORD_HINT)
                 value=password on_input=move |v| password.set(v) error=error("password")/>
             {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
             <div class="actions">
-                <button type="submit" class="primary" data-testid="edit-user-save" disabled=move || busy.get()>"Save"</button>
-                <button type="button" on:click=move |_| cancel()>"Cancel"</button>
+                <button type="submit" class="primary" data-testid="edit-user-save" disabled=move || busy.get()>{t(msg::USERS_SAVE)}</button>
+                <button type="button" on:click=move |_| cancel()>{t(msg::USERS_CANCEL)}</button>
             </div>
         </form>
     }

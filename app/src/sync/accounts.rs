@@ -5,8 +5,9 @@
 use gloo_net::http::Request;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use tradewinds_shared::accounts::{
-    HistoryEntry, NewUser, PasswordChange, Session, SignIn, User, UserChanges,
+    HistoryEntry, NewUser, OwnSettings, PasswordChange, Session, SignIn, User, UserChanges,
 };
+use tradewinds_shared::i18n::Lang;
 use tradewinds_shared::RecordKind;
 use uuid::Uuid;
 
@@ -36,9 +37,12 @@ pub async fn sign_in(email: &str, password: &str) -> Result<Session, SyncError> 
         password: password.to_owned(),
     };
     read(
-        json_body(Request::post("/api/v1/session"), &body)?
-            .send()
-            .await,
+        json_body(
+            super::client::in_our_language(Request::post("/api/v1/session")),
+            &body,
+        )?
+        .send()
+        .await,
     )
     .await
 }
@@ -82,6 +86,16 @@ pub async fn users(token: &str) -> Result<Vec<User>, SyncError> {
 
 pub async fn add_user(token: &str, new: &NewUser) -> Result<User, SyncError> {
     let req = json_body(authorised(Request::post("/api/v1/users"), token), new)?;
+    read(req.send().await).await
+}
+
+/// Keeps `language` as the signed-in person's (`PATCH /api/v1/session`).
+pub async fn set_language(token: &str, language: Lang) -> Result<User, SyncError> {
+    let settings = OwnSettings { language };
+    let req = json_body(
+        authorised(Request::patch("/api/v1/session"), token),
+        &settings,
+    )?;
     read(req.send().await).await
 }
 

@@ -11,35 +11,51 @@ use tradewinds_shared::sync::{Cursor, DeviceId, Mutation, PushRequest, PushRespo
 use wasm_bindgen::JsCast;
 
 use crate::db::{DbError, Pulled};
+use crate::i18n::{msg, t, tf};
 
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Why a call to the server failed; shown (`Display`) in the interface's language.
+#[derive(Debug, Clone, PartialEq)]
 pub enum SyncError {
-    #[error("the server cannot be reached")]
     Offline,
     /// No session, or the server no longer accepts it (expired, revoked, password changed).
-    #[error("signed out: sign in again")]
     SignedOut,
-    #[error("{}", .0.message)]
     Refused(ErrorBody),
-    #[error(
-        "the server has lost changes it had accepted from this device (restored from a backup?)"
-    )]
     ServerForgot,
     /// The server's data is not the copy this device last synced with (restored from a
     /// backup, or replaced): load its snapshot, then send.
-    #[error("the server was restored from a backup or replaced; its data is being loaded again")]
     ServerReset,
     /// The device id this browser pushed under belongs to another account (someone else
     /// signed in here first): this person's changes continue under a device of their own.
-    #[error("this browser's device id belongs to another account")]
     DeviceTaken,
-    #[error("the server had a problem (HTTP {0}); it will be retried")]
     Server(u16),
-    #[error("the server's answer could not be read: {0}")]
     BadAnswer(String),
-    #[error("this browser's storage failed: {0}")]
     Storage(String),
 }
+
+impl std::fmt::Display for SyncError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            SyncError::Offline => t(msg::CALL_OFFLINE).to_owned(),
+            SyncError::SignedOut => t(msg::CALL_SIGNED_OUT).to_owned(),
+            // The server's words for it unless this release has its own (the message
+            // came from a newer server, or names no key).
+            SyncError::Refused(body) if body.problem.key.is_empty() => body.message.clone(),
+            SyncError::Refused(body) => crate::i18n::problem(&body.problem),
+            SyncError::ServerForgot => t(msg::CALL_SERVER_FORGOT).to_owned(),
+            SyncError::ServerReset => t(msg::CALL_SERVER_RESET).to_owned(),
+            SyncError::DeviceTaken => t(msg::CALL_DEVICE_TAKEN).to_owned(),
+            SyncError::Server(status) => tf(
+                msg::CALL_SERVER_PROBLEM,
+                &[("status", u32::from(*status).into())],
+            ),
+            SyncError::BadAnswer(e) => tf(msg::CALL_BAD_ANSWER, &[("error", e.into())]),
+            SyncError::Storage(e) => tf(msg::CALL_STORAGE_FAILED, &[("error", e.into())]),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for SyncError {}
 
 impl From<DbError> for SyncError {
     fn from(e: DbError) -> Self {
@@ -47,9 +63,14 @@ impl From<DbError> for SyncError {
     }
 }
 
-/// A request with the session's token.
+/// A request with the session's token, asking for refusals in the interface's language.
 pub fn authorised(req: RequestBuilder, token: &str) -> RequestBuilder {
-    req.header("Authorization", &format!("Bearer {token}"))
+    in_our_language(req).header("Authorization", &format!("Bearer {token}"))
+}
+
+/// A request whose refusals the server words in the interface's language.
+pub fn in_our_language(req: RequestBuilder) -> RequestBuilder {
+    req.header("Accept-Language", crate::i18n::lang().code())
 }
 
 /// Turns a refusal into the error it stands for.
@@ -69,7 +90,11 @@ async fn refusal(res: Response) -> SyncError {
         Err(_) if status == 401 => SyncError::SignedOut,
         Err(_) => SyncError::Refused(ErrorBody {
             error: ErrorCode::Other(format!("http_{status}")),
-            message: format!("The server refused the request (HTTP {status})."),
+            message: tf(
+                msg::SERVER_REFUSED_HTTP,
+                &[("status", u32::from(status).into())],
+            ),
+            problem: Default::default(),
             fields: vec![],
         }),
     }

@@ -13,6 +13,7 @@
 
 pub mod accounts;
 mod client;
+pub mod language;
 mod status;
 pub mod tabs;
 
@@ -154,6 +155,9 @@ pub async fn round(cat: &Catalogue) -> Result<(), SyncError> {
 /// their role or organisation).
 async fn refresh_user(cat: &Catalogue, token: &str) -> Result<(), SyncError> {
     let user = accounts::current_user(token).await?;
+    if let Err(e) = language::tell(token, &user).await {
+        web_sys::console::warn_1(&format!("the account's language is not set yet: {e}").into());
+    }
     if cat.user().as_ref() != Some(&user) {
         if let Some(now) = cat.db.update_user(&user).await? {
             cat.session.set(Some(now));

@@ -23,6 +23,7 @@ pub fn person(role: Role, organisation: Option<Uuid>) -> User {
         role,
         organisation,
         disabled: false,
+        language: None,
     }
 }
 

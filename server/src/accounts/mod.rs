@@ -16,8 +16,11 @@ use axum::{
 };
 use tower_http::set_header::SetResponseHeaderLayer;
 use tradewinds_shared::access::Actor;
-use tradewinds_shared::accounts::{NewUser, PasswordChange, Session, SignIn, User, UserChanges};
+use tradewinds_shared::accounts::{
+    NewUser, OwnSettings, PasswordChange, Session, SignIn, User, UserChanges,
+};
 use tradewinds_shared::api::ErrorCode;
+use tradewinds_shared::i18n::{problem::key, Problem};
 use uuid::Uuid;
 
 pub use sessions::{Signed, SignedAtLogEnd};
@@ -46,7 +49,13 @@ impl Author {
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/session", post(sign_in).get(current).delete(sign_out))
+        .route(
+            "/session",
+            post(sign_in)
+                .get(current)
+                .patch(own_settings)
+                .delete(sign_out),
+        )
         .route("/session/password", post(change_password))
         .route("/sessions", axum::routing::delete(sign_out_everywhere))
         .route("/users", get(users_list).post(users_create))
@@ -88,13 +97,23 @@ async fn sign_in(
         // The attempt stays counted as a failure.
         _ => Err(Error::Unauthenticated {
             code: ErrorCode::InvalidCredentials,
-            message: "The email or password is not right (or the account is disabled).".into(),
+            message: Problem::new(key::WRONG_CREDENTIALS),
         }),
     }
 }
 
 async fn current(signed: Signed) -> Json<User> {
     Json(signed.user)
+}
+
+/// A person's own settings (the interface's language), whatever their role.
+async fn own_settings(
+    State(app): State<AppState>,
+    signed: Signed,
+    ApiJson(settings): ApiJson<OwnSettings>,
+) -> Result<Json<User>, Error> {
+    let user = users::set_language(app.store.pool(), signed.user.id, settings.language).await?;
+    Ok(Json(user))
 }
 
 async fn sign_out(State(app): State<AppState>, signed: Signed) -> Result<StatusCode, Error> {
@@ -125,7 +144,7 @@ async fn change_password(
         .map(|(_, hash)| hash);
     if !password::verify_blocking(req.current.clone(), stored).await {
         let mut e = tradewinds_shared::ValidationErrors::default();
-        e.add("current", "This is not your current password.");
+        e.add("current", key::NOT_CURRENT_PASSWORD);
         return Err(e.into());
     }
     attempt.succeeded(pool).await?;
@@ -153,7 +172,7 @@ async fn users_get(
     users::get(app.store.pool(), id)
         .await?
         .map(Json)
-        .ok_or_else(|| Error::NotFound(format!("No user with id {id}.")))
+        .ok_or_else(|| Error::NotFound(Problem::new(key::NO_USER).with("id", id.to_string())))
 }
 
 async fn users_create(
@@ -183,6 +202,6 @@ async fn users_update(
 fn user_id(raw: &str) -> Result<Uuid, Error> {
     Uuid::parse_str(raw).map_err(|_| Error::BadRequest {
         code: ErrorCode::InvalidId,
-        message: format!("`{raw}` is not a user id (a UUID)."),
+        message: Problem::new(key::NOT_USER_ID).with("text", raw),
     })
 }

@@ -9,6 +9,7 @@ use sqlx::Row;
 
 use crate::db::Pool;
 use tradewinds_shared::accounts::User;
+use tradewinds_shared::i18n::{problem::key, Problem};
 use uuid::Uuid;
 
 use crate::store::now_ms;
@@ -72,9 +73,7 @@ impl Signed {
         if self.user.actor().can_manage_users() {
             Ok(())
         } else {
-            Err(Error::Forbidden(
-                "Only administrators manage accounts.".into(),
-            ))
+            Err(Error::Forbidden(Problem::new(key::ADMINS_ONLY)))
         }
     }
 }
@@ -94,9 +93,9 @@ async fn look_up(
     let hash = token_hash(token);
     let now = now_ms();
     let sql = if with_log_end {
-        "SELECT s.expires, u.id, u.email, u.name, u.role, u.organisation, u.disabled, (SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'seq') AS log_end FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires > $2 AND u.disabled = 0"
+        "SELECT s.expires, u.id, u.email, u.name, u.role, u.organisation, u.disabled, u.language, (SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'seq') AS log_end FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires > $2 AND u.disabled = 0"
     } else {
-        "SELECT s.expires, u.id, u.email, u.name, u.role, u.organisation, u.disabled FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires > $2 AND u.disabled = 0"
+        "SELECT s.expires, u.id, u.email, u.name, u.role, u.organisation, u.disabled, u.language FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires > $2 AND u.disabled = 0"
     };
     let row = sqlx::query(sql)
         .bind(&hash)

@@ -7,6 +7,7 @@ use crate::db::{self, Exclusive, Pool};
 use tradewinds_shared::access::Role;
 use tradewinds_shared::accounts::{normalise_email, NewUser, User, UserChanges};
 use tradewinds_shared::api::ErrorCode;
+use tradewinds_shared::i18n::{problem::key, Lang, Problem};
 use tradewinds_shared::{RecordKind, ValidationErrors};
 use uuid::Uuid;
 
@@ -14,7 +15,7 @@ use super::password;
 use crate::store::{self, now_ms};
 use crate::Error;
 
-const COLUMNS: &str = "id, email, name, role, organisation, disabled";
+const COLUMNS: &str = "id, email, name, role, organisation, disabled, language";
 
 pub(super) fn row_to_user(row: &db::Row) -> Result<User, Error> {
     let id: String = row.try_get("id")?;
@@ -30,7 +31,21 @@ pub(super) fn row_to_user(row: &db::Row) -> Result<User, Error> {
             .map(|o| o.parse().map_err(|_| bad("organisation")))
             .transpose()?,
         disabled: row.try_get::<i64, _>("disabled")? != 0,
+        language: row
+            .try_get::<Option<String>, _>("language")?
+            .and_then(|code| Lang::from_tag(&code)),
     })
+}
+
+/// Keeps the language `id` chose for the interface.
+pub async fn set_language(pool: &Pool, id: Uuid, language: Lang) -> Result<User, Error> {
+    sqlx::query("UPDATE users SET language = $1, updated = $2 WHERE id = $3")
+        .bind(language.code())
+        .bind(now_ms())
+        .bind(id.to_string())
+        .execute(pool)
+        .await?;
+    existing(pool, id).await
 }
 
 pub async fn list(pool: &Pool) -> Result<Vec<User>, Error> {
@@ -58,7 +73,7 @@ async fn existing(
 ) -> Result<User, Error> {
     get(db, id)
         .await?
-        .ok_or_else(|| Error::NotFound(format!("No user with id {id}.")))
+        .ok_or_else(|| Error::NotFound(Problem::new(key::NO_USER).with("id", id.to_string())))
 }
 
 /// The account with this email and its password hash.
@@ -89,7 +104,10 @@ async fn check_organisation(
 ) -> Result<(), Error> {
     if let Some(org) = organisation {
         if !store::live_record_exists(db, RecordKind::Organisation, org).await? {
-            errors.add("organisation", format!("No organisation with id {org}."));
+            errors.add_problem(
+                "organisation",
+                Problem::new(key::NO_ORGANISATION).with("id", org.to_string()),
+            );
         }
     }
     Ok(())
@@ -104,7 +122,7 @@ pub async fn create(pool: &Pool, new: &NewUser, demo: bool) -> Result<User, Erro
     if by_email(pool, &email).await?.is_some() {
         return Err(Error::Conflict {
             code: ErrorCode::EmailTaken,
-            message: format!("There is already an account for {email}."),
+            message: Problem::new(key::EMAIL_TAKEN).with("email", email.as_str()),
         });
     }
     let hash = password::hash_blocking(new.password.clone()).await?;
@@ -115,6 +133,7 @@ pub async fn create(pool: &Pool, new: &NewUser, demo: bool) -> Result<User, Erro
         role: new.role,
         organisation: new.organisation,
         disabled: false,
+        language: None,
     };
     let now = now_ms();
     let inserted = sqlx::query("INSERT INTO users (id, email, name, role, organisation, password_hash, disabled, demo, created, updated) VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $9)")
@@ -134,7 +153,7 @@ pub async fn create(pool: &Pool, new: &NewUser, demo: bool) -> Result<User, Erro
         // Two creations of one email at once: the unique index decides.
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(Error::Conflict {
             code: ErrorCode::EmailTaken,
-            message: format!("There is already an account for {}.", user.email),
+            message: Problem::new(key::EMAIL_TAKEN).with("email", user.email.as_str()),
         }),
         Err(e) => Err(e.into()),
     }
@@ -180,7 +199,7 @@ pub async fn update(pool: &Pool, id: Uuid, changes: &UserChanges) -> Result<User
         if others == 0 {
             return Err(Error::Conflict {
                 code: ErrorCode::LastAdmin,
-                message: "This is the last active administrator: make someone else an administrator first.".into(),
+                message: Problem::new(key::LAST_ADMIN),
             });
         }
     }

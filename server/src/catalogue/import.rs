@@ -16,7 +16,8 @@ use axum::{
 use serde::{Deserialize, Serialize};
 use tradewinds_shared::api::ErrorCode;
 use tradewinds_shared::backup;
-use tradewinds_shared::import::{self, csv, iati, Names, Plan, Problem, Refused};
+use tradewinds_shared::i18n::{problem::key, Problem};
+use tradewinds_shared::import::{self, csv, iati, Names, Plan, Problem as RowProblem, Refused};
 use tradewinds_shared::RecordKind;
 use uuid::Uuid;
 
@@ -47,10 +48,10 @@ pub struct ImportAnswer {
     failed: Vec<Refused>,
 }
 
-fn invalid(message: String) -> Error {
+fn invalid(why: Problem) -> Error {
     Error::Unprocessable {
         code: ErrorCode::InvalidImport,
-        message,
+        message: why,
     }
 }
 
@@ -62,9 +63,9 @@ pub async fn import(
 ) -> Result<Json<ImportAnswer>, Error> {
     let Query(q) = query.map_err(|e| Error::BadRequest {
         code: ErrorCode::InvalidQuery,
-        message: format!(
-            "{} (expected ?kind=KIND&format=csv|iati or ?format=json, and &dry_run=true to only see the plan)",
-            e.body_text()
+        message: crate::sync::bad_query(
+            e.body_text(),
+            "?kind=KIND&format=csv|iati or ?format=json, and &dry_run=true to only see the plan",
         ),
     })?;
     let body = body.map_err(|e| {
@@ -73,7 +74,7 @@ pub async fn import(
         } else {
             Error::BadRequest {
                 code: ErrorCode::UnreadableBody,
-                message: format!("The request body could not be read: {}", e.body_text()),
+                message: crate::extract::unreadable(e.body_text()),
             }
         }
     })?;
@@ -81,7 +82,7 @@ pub async fn import(
     let text = csv::decode(&body);
     let plan = match (q.format.as_str(), q.kind.as_deref()) {
         ("json", None) => {
-            let copy = backup::read(&text).map_err(|e| invalid(e.to_string()))?;
+            let copy = backup::read(&text).map_err(|e| invalid(e.problem()))?;
             let mut records = Vec::new();
             for &k in RecordKind::ALL {
                 records.extend(app.store.list_with_removed(k).await?);
@@ -91,8 +92,7 @@ pub async fn import(
         ("json", Some(_)) => {
             return Err(Error::BadRequest {
                 code: ErrorCode::InvalidQuery,
-                message: "A catalogue copy holds every kind: leave kind out with format=json."
-                    .into(),
+                message: Problem::new(key::COPY_HOLDS_EVERY_KIND),
             })
         }
         (format @ ("csv" | "iati"), kind) => {
@@ -101,8 +101,7 @@ pub async fn import(
             if iati && kind != RecordKind::Project {
                 return Err(Error::BadRequest {
                     code: ErrorCode::InvalidQuery,
-                    message: "An IATI file holds projects: use kind=projects with format=iati."
-                        .into(),
+                    message: Problem::new(key::IATI_HOLDS_PROJECTS),
                 });
             }
             // The kind imported is read once, removed records too; links name live records.
@@ -111,28 +110,34 @@ pub async fn import(
             for k in import::LINKED_KINDS.into_iter().filter(|&k| k != kind) {
                 linkable.extend(app.store.list(k).await?);
             }
-            let names = Names::of_records(linkable.iter().chain(
-                records
-                    .iter()
-                    .filter(|r| !r.is_deleted() && import::LINKED_KINDS.contains(&r.kind)),
-            ));
+            let names = Names::of_records(
+                linkable.iter().chain(
+                    records
+                        .iter()
+                        .filter(|r| !r.is_deleted() && import::LINKED_KINDS.contains(&r.kind)),
+                ),
+            );
             let (table, notes, identifiers) = if iati {
                 let filter = iati::IatiFilter {
                     country: q.country.map(|c| c.to_uppercase()),
                     language: "en".into(),
                 };
-                let rows =
-                    iati::read(&text, &filter, &names).map_err(|e| invalid(e.to_string()))?;
-                (rows.table, rows.notes, rows.identifiers)
+                let rows = iati::read(&text, &filter, &names).map_err(|e| invalid(e.problem()))?;
+                let words = crate::i18n::words();
+                let notes = rows
+                    .notes
+                    .iter()
+                    .map(|n| words.problem(n).unwrap_or_default());
+                (rows.table, notes.collect(), rows.identifiers)
             } else {
                 (
-                    csv::read(&text).map_err(|e| invalid(e.to_string()))?,
+                    csv::read(&text).map_err(|e| invalid(e.problem()))?,
                     Vec::new(),
                     Default::default(),
                 )
             };
             let mut plan = import::plan(kind, &table, &records, names, &actor, Uuid::new_v4)
-                .map_err(|e| invalid(e.to_string()))?;
+                .map_err(|e| invalid(e.problem()))?;
             plan.notes = notes;
             plan.identify_missing(&identifiers);
             plan
@@ -140,12 +145,12 @@ pub async fn import(
         (other, _) => {
             return Err(Error::BadRequest {
                 code: ErrorCode::InvalidQuery,
-                message: format!(
-                    "`{other}` is not a format this server imports; use format=csv, format=iati or format=json."
-                ),
+                message: Problem::new(key::UNKNOWN_FORMAT).with("format", other),
             })
         }
     };
+    let mut plan = plan;
+    plan.word(crate::i18n::words());
     if q.dry_run {
         return Ok(Json(ImportAnswer {
             plan,
@@ -165,13 +170,24 @@ pub async fn import(
         .iter()
         .zip(outcomes)
         .filter_map(|(p, outcome)| {
-            outcome.err().map(|e| Refused {
-                line: p.line,
-                title: p.title.clone(),
-                problems: vec![Problem {
-                    column: String::new(),
-                    message: e.to_string(),
-                }],
+            outcome.err().map(|e| {
+                let (what, fields) = e.problem();
+                let problems = if fields.is_empty() {
+                    vec![RowProblem::at(String::new(), what)]
+                } else {
+                    let column = |f: &str| p.kind.field(f).map_or(f, |f| f.label).to_owned();
+                    fields
+                        .into_iter()
+                        .map(|f| RowProblem::at(column(&f.field), f.problem))
+                        .collect()
+                };
+                let mut refused = Refused {
+                    line: p.line,
+                    title: p.title.clone(),
+                    problems,
+                };
+                refused.word(crate::i18n::words());
+                refused
             })
         })
         .collect();
@@ -194,13 +210,15 @@ fn importable(kind: Option<&str>) -> Result<RecordKind, Error> {
     let Some(kind) = kind else {
         return Err(Error::BadRequest {
             code: ErrorCode::InvalidQuery,
-            message: format!("Say which kind the file holds: kind is one of {}.", names()),
+            message: Problem::new(key::IMPORT_KIND_MISSING).with("kinds", names()),
         });
     };
     RecordKind::from_plural(kind)
         .filter(|k| import::IMPORTABLE.contains(k))
         .ok_or_else(|| Error::BadRequest {
             code: ErrorCode::InvalidQuery,
-            message: format!("`{kind}` cannot be imported; kind is one of: {}.", names()),
+            message: Problem::new(key::IMPORT_KIND_WRONG)
+                .with("kind", kind)
+                .with("kinds", names()),
         })
 }

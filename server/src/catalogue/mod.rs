@@ -14,6 +14,8 @@ use axum::{
 use serde_json::{Map, Value};
 use tradewinds_shared::api::ErrorCode;
 use tradewinds_shared::catalogue::DELETED_FIELD;
+use tradewinds_shared::i18n::problem::{key, Value as Word};
+use tradewinds_shared::i18n::{Labelled, Problem};
 use tradewinds_shared::sync::RecordState;
 use tradewinds_shared::RecordKind;
 use uuid::Uuid;
@@ -78,11 +80,11 @@ async fn record_create(
     ApiJson(fields): ApiJson<Map<String, Value>>,
 ) -> Result<impl IntoResponse, Error> {
     if !signed.user.actor().may_create(kind) {
-        return Err(Error::Forbidden(format!(
-            "Your account ({}) cannot add {}.",
-            signed.user.role.label().to_lowercase(),
-            kind.plural().replace('_', " ")
-        )));
+        return Err(Error::Forbidden(
+            Problem::new(key::CANNOT_ADD)
+                .with("role", Word::word(signed.user.role.key()))
+                .with("kind", Word::noun(kind)),
+        ));
     }
     check_fields(kind, &fields)?;
     kind.validate(&fields)?;
@@ -107,9 +109,7 @@ async fn record_update(
         .store
         .apply_server_edit(kind, id, fields, &signed.author())
         .await?
-        .ok_or_else(|| {
-            Error::NotFound(format!("No {} with id {id}.", kind.label().to_lowercase()))
-        })?;
+        .ok_or_else(|| Error::NotFound(no_record(kind, id)))?;
     Ok(Json(view(&record)))
 }
 
@@ -135,13 +135,13 @@ fn check_fields(kind: RecordKind, fields: &Map<String, Value>) -> Result<(), Err
     {
         return Err(Error::Unprocessable {
             code: ErrorCode::ReservedField,
-            message: format!("`{reserved}` cannot be set in the body: the id is in the URL, and DELETE removes a record."),
+            message: Problem::new(key::RESERVED_FIELD).with("field", *reserved),
         });
     }
     if fields.is_empty() {
         return Err(Error::Unprocessable {
             code: ErrorCode::EmptyBody,
-            message: "The body has no fields to store.".into(),
+            message: Problem::new(key::EMPTY_BODY),
         });
     }
     kind.check_field_types(fields)?;
@@ -155,10 +155,7 @@ async fn record_history(
     RecordPath(kind, id): RecordPath,
 ) -> Result<Json<Value>, Error> {
     if app.store.get(kind, id).await?.is_none() {
-        return Err(Error::NotFound(format!(
-            "No {} with id {id}.",
-            kind.label().to_lowercase()
-        )));
+        return Err(Error::NotFound(no_record(kind, id)));
     }
     let items = app.store.history(kind, id, HISTORY_LIMIT).await?;
     Ok(Json(serde_json::json!({ "items": items })))
@@ -173,20 +170,24 @@ fn may_edit(signed: &Signed, record: &RecordState) -> Result<(), Error> {
     if signed.user.actor().may_edit(record) {
         Ok(())
     } else {
-        Err(Error::Forbidden(format!(
-            "Your account ({}) cannot change this {}.",
-            signed.user.role.label().to_lowercase(),
-            record.kind.label().to_lowercase()
-        )))
+        Err(Error::Forbidden(
+            Problem::new(key::CANNOT_CHANGE)
+                .with("role", Word::word(signed.user.role.key()))
+                .with("kind", Word::noun(record.kind)),
+        ))
     }
 }
 
 async fn live(app: &AppState, kind: RecordKind, id: Uuid) -> Result<RecordState, Error> {
     match app.store.get(kind, id).await? {
         Some(r) if !r.is_deleted() => Ok(r),
-        _ => Err(Error::NotFound(format!(
-            "No {} with id {id}.",
-            kind.label().to_lowercase()
-        ))),
+        _ => Err(Error::NotFound(no_record(kind, id))),
     }
+}
+
+/// "No meeting with id …": the kind in the words of the request's language.
+fn no_record(kind: RecordKind, id: Uuid) -> Problem {
+    Problem::new(key::NO_RECORD)
+        .with("kind", Word::noun(kind))
+        .with("id", id.to_string())
 }

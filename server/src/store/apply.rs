@@ -8,11 +8,12 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use tradewinds_shared::api::ErrorCode;
+use tradewinds_shared::i18n::{problem::key, Problem};
 use tradewinds_shared::sync::protocol::MAX_PUSH_MUTATIONS;
 use tradewinds_shared::sync::{
     DeviceId, Mutation, PushResponse, RecordState, Rejection, MAX_FUTURE_SKEW_MS,
 };
-use tradewinds_shared::RecordKind;
+use tradewinds_shared::{RecordKind, ValidationErrors};
 use uuid::Uuid;
 
 use super::cache::{Kept, Written};
@@ -59,12 +60,13 @@ fn apply_mutation(
     now: i64,
 ) -> Outcome {
     if m.at > now + MAX_FUTURE_SKEW_MS {
-        return Outcome::Rejected(Rejection {
-            n: m.n,
-            code: ErrorCode::ClockInFuture,
-            message: "The device's clock is more than a day ahead of the server; correct the date and time, then resubmit.".into(),
-            fields: vec![],
-        });
+        return Outcome::Rejected(Rejection::new(
+            m.n,
+            ErrorCode::ClockInFuture,
+            Problem::new(key::CLOCK_AHEAD),
+            vec![],
+            english(),
+        ));
     }
     let actor = author.actor.as_ref();
     // Only an actor whose rights depend on the record needs it as it was.
@@ -72,12 +74,13 @@ fn apply_mutation(
         .filter(|a| existed && a.reads_records())
         .map(|_| state.clone());
     match state.apply_checked(device, m, author.name.as_deref()) {
-        Err(e) => Outcome::Rejected(Rejection {
-            n: m.n,
-            code: ErrorCode::InvalidRecord,
-            message: format!("The change was refused: {e}"),
-            fields: e.0,
-        }),
+        Err(e) => Outcome::Rejected(Rejection::new(
+            m.n,
+            ErrorCode::InvalidRecord,
+            Problem::new(key::RECORD_INVALID),
+            e.0,
+            english(),
+        )),
         Ok(applied) => match actor.map(|a| a.check_write(before.as_ref(), state, m)) {
             Some(Err(denied)) => {
                 applied.undo(state, m);
@@ -97,15 +100,17 @@ fn forbidden(n: u64, denied: tradewinds_shared::access::Denied) -> Rejection {
         .iter()
         .map(|f| tradewinds_shared::FieldError {
             field: f.clone(),
-            message: denied.message.clone(),
+            message: String::new(),
+            problem: denied.problem.clone(),
         })
         .collect();
-    Rejection {
-        n,
-        code: ErrorCode::Forbidden,
-        message: format!("Not allowed: {}", denied.message),
-        fields,
-    }
+    Rejection::new(n, ErrorCode::Forbidden, denied.problem, fields, english())
+}
+
+/// The store words rejections in English; the push handler words them again in the
+/// language its request names.
+fn english() -> &'static tradewinds_shared::i18n::Catalogue {
+    tradewinds_shared::i18n::problem::catalogue(tradewinds_shared::i18n::Lang::En)
 }
 
 /// The server's own edits (REST calls, imports, the seed), numbered from its device's
@@ -246,7 +251,9 @@ impl Store {
                 if first.n > already + 1 {
                     answers.push(Err(Error::Conflict {
                         code: ErrorCode::MutationGap,
-                        message: format!("This device's next mutation is {}, but the push starts at {}: send the missing ones first.", already + 1, first.n),
+                        message: Problem::new(key::MUTATION_GAP)
+                            .with("next", (already + 1).to_string())
+                            .with("first", first.n.to_string()),
                     }));
                     continue;
                 }
@@ -413,7 +420,7 @@ impl Store {
                 .and_then(|next| match &author.actor {
                     Some(a) => a
                         .check_write(current.as_ref(), &next, &m)
-                        .map_err(|d| Error::Forbidden(d.message)),
+                        .map_err(|d| Error::Forbidden(d.problem)),
                     None => Ok(()),
                 });
                 if let Err(e) = checked {
@@ -444,11 +451,12 @@ impl Store {
                 let Some(&slot) = slots.get((r.n - first) as usize) else {
                     continue;
                 };
-                outcomes[slot] = Err(match r.code.as_str() {
-                    "forbidden" => Error::Forbidden(r.message),
-                    _ => Error::Unprocessable {
-                        code: ErrorCode::InvalidRecord,
-                        message: r.message,
+                outcomes[slot] = Err(match r.code {
+                    ErrorCode::Forbidden => Error::Forbidden(r.problem),
+                    _ if !r.fields.is_empty() => Error::Validation(ValidationErrors(r.fields)),
+                    code => Error::Unprocessable {
+                        code,
+                        message: r.problem,
                     },
                 });
             }

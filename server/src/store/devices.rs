@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use tradewinds_shared::api::ErrorCode;
+use tradewinds_shared::i18n::{problem::key, Problem};
 use tradewinds_shared::sync::DeviceId;
 
 use super::Store;
@@ -31,7 +32,7 @@ pub(super) async fn claim_device(
         Some(Some(_)) => {
             return Ok(Err(Error::Denied {
                 code: ErrorCode::DeviceNotYours,
-                message: "This device id belongs to another account: changes are accepted only from the account that first sent under it. The app continues as a new device of yours.".into(),
+                message: Problem::new(key::DEVICE_NOT_YOURS),
             }))
         }
         // Known, but only from before accounts: the first account to use it takes it.
@@ -45,7 +46,8 @@ pub(super) async fn claim_device(
             if has + *this_turn >= MAX_DEVICES_PER_ACCOUNT {
                 return Ok(Err(Error::Denied {
                     code: ErrorCode::TooManyDevices,
-                    message: format!("This account already syncs from {MAX_DEVICES_PER_ACCOUNT} devices, the most one account may have; ask an administrator."),
+                    message: Problem::new(key::TOO_MANY_DEVICES)
+                        .with("max", MAX_DEVICES_PER_ACCOUNT),
                 }));
             }
             *this_turn += 1;

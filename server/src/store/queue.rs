@@ -4,6 +4,7 @@
 
 use tokio::sync::oneshot;
 use tradewinds_shared::api::ErrorCode;
+use tradewinds_shared::i18n::{problem::key, Problem};
 use tradewinds_shared::sync::{protocol::MAX_PUSH_MUTATIONS, DeviceId, Mutation, PushResponse};
 
 use super::Store;
@@ -44,25 +45,23 @@ impl Store {
         if mutations.len() > MAX_PUSH_MUTATIONS {
             return Err(Error::Unprocessable {
                 code: ErrorCode::TooManyMutations,
-                message: format!(
-                    "At most {MAX_PUSH_MUTATIONS} mutations per push (got {}).",
-                    mutations.len()
-                ),
+                message: Problem::new(key::PUSH_TOO_MANY)
+                    .with("max", MAX_PUSH_MUTATIONS)
+                    .with("count", mutations.len()),
             });
         }
         if let Some(w) = mutations.windows(2).find(|w| w[1].n != w[0].n + 1) {
             return Err(Error::Unprocessable {
                 code: ErrorCode::MutationsNotConsecutive,
-                message: format!(
-                    "Mutations must be numbered consecutively; {} is followed by {}.",
-                    w[0].n, w[1].n
-                ),
+                message: Problem::new(key::NOT_CONSECUTIVE)
+                    .with("first", w[0].n.to_string())
+                    .with("next", w[1].n.to_string()),
             });
         }
         if mutations.first().is_some_and(|m| m.n == 0) {
             return Err(Error::Unprocessable {
                 code: ErrorCode::InvalidMutationNumber,
-                message: "Mutation numbers start at 1.".into(),
+                message: Problem::new(key::NUMBERS_START_AT_ONE),
             });
         }
         let (reply, answer) = oneshot::channel();

@@ -8,6 +8,7 @@ use futures_util::StreamExt;
 use sqlx::Row;
 use tradewinds_shared::accounts::HistoryEntry;
 use tradewinds_shared::api::ErrorCode;
+use tradewinds_shared::i18n::{problem::key, Problem};
 use tradewinds_shared::sync::{Cursor, PullResponse, RecordState, Snapshot};
 use tradewinds_shared::RecordKind;
 use uuid::Uuid;
@@ -126,7 +127,7 @@ impl Store {
         let Some((server, after, digest)) = cursor.parts_with_digest() else {
             return Err(Error::BadRequest {
                 code: ErrorCode::InvalidCursor,
-                message: format!("`{}` is not a cursor this server issued.", cursor.0),
+                message: Problem::new(key::NOT_CURSOR).with("cursor", cursor.0.as_str()),
             });
         };
         if server != &*self.server_id {

@@ -12,6 +12,7 @@
 
 use axum::{extract::State, Json};
 use tradewinds_shared::api::ErrorCode;
+use tradewinds_shared::i18n::{problem::key, Problem};
 use tradewinds_shared::sync::carried::{self, to_hex, SealKey, SealKeyRequest, TakenIn};
 use tradewinds_shared::sync::protocol::MAX_PUSH_MUTATIONS;
 use tradewinds_shared::sync::Cursor;
@@ -34,7 +35,7 @@ pub async fn seal_key(
     if req.device == app.store.server_device() {
         return Err(Error::Unprocessable {
             code: ErrorCode::ReservedDevice,
-            message: "This device id belongs to the server.".into(),
+            message: Problem::new(key::FILE_SERVER_DEVICE),
         });
     }
     let account = signed.user.id.to_string();
@@ -57,9 +58,11 @@ pub async fn changes_file(
     body: axum::body::Bytes,
 ) -> Result<Json<TakenIn>, Error> {
     signed.admin()?;
-    let text = std::str::from_utf8(&body)
-        .map_err(|_| invalid("it is not text (a changes file is UTF-8 JSON)".into()))?;
-    let taken = take_in(&app.store, text).await?;
+    let text = std::str::from_utf8(&body).map_err(|_| invalid(Problem::new(key::FILE_NOT_TEXT)))?;
+    let mut taken = take_in(&app.store, text).await?;
+    for r in &mut taken.rejections {
+        r.word(crate::i18n::words());
+    }
     tracing::info!(
         by = %signed.user.id,
         account = %taken.account,
@@ -75,7 +78,7 @@ pub async fn changes_file(
 /// Checks a changes file and pushes its changes as its device would have. Taking the same
 /// file in twice, or after the device synced online, changes nothing the second time.
 pub async fn take_in(store: &Store, text: &str) -> Result<TakenIn, Error> {
-    let sealed = carried::read(text).map_err(|e| invalid(e.to_string()))?;
+    let sealed = carried::read(text).map_err(|e| invalid(e.problem()))?;
     let (account, device) = (sealed.carried.account, sealed.carried.device);
     let name = sealed.carried.name.clone();
     let generation = users::seal_generation(store.pool(), account).await?;
@@ -86,10 +89,7 @@ pub async fn take_in(store: &Store, text: &str) -> Result<TakenIn, Error> {
     if !genuine && !withdrawn {
         return Err(Error::Unprocessable {
             code: ErrorCode::ChangesFileAltered,
-            message: "This file was changed after it was made, or it was made for another \
-                      server: nothing was taken in. Save the changes to a file again on the \
-                      device."
-                .into(),
+            message: Problem::new(key::FILE_ALTERED),
         });
     }
     let file = sealed.carried;
@@ -98,25 +98,16 @@ pub async fn take_in(store: &Store, text: &str) -> Result<TakenIn, Error> {
         .filter(|u| !u.disabled)
         .ok_or_else(|| Error::Denied {
             code: ErrorCode::AccountDisabled,
-            message: format!(
-                "This file's changes are by \"{}\", whose account is disabled or does not exist \
-                 here: nothing was taken in.",
-                name
-            ),
+            message: Problem::new(key::FILE_ACCOUNT_DISABLED).with("name", name.as_str()),
         })?;
     if withdrawn {
         return Err(Error::Unprocessable {
             code: ErrorCode::SealKeyWithdrawn,
-            message: format!(
-                "This file was sealed on its device with a key withdrawn since (\"{name}\" \
-                 signed out everywhere, or an administrator set their password): nothing was \
-                 taken in. Its changes are still on the device and reach the server when it \
-                 syncs online; or sign in on it again and save a new file."
-            ),
+            message: Problem::new(key::FILE_KEY_WITHDRAWN).with("name", name.as_str()),
         });
     }
     if device == store.server_device() {
-        return Err(invalid("its device is the server's own".into()));
+        return Err(invalid(Problem::new(key::FILE_SERVERS_DEVICE)));
     }
     if let Some(Some(owner)) = store.device_owner(device).await? {
         if owner != account.to_string() {
@@ -127,11 +118,7 @@ pub async fn take_in(store: &Store, text: &str) -> Result<TakenIn, Error> {
         if store.place(&Cursor(cursor.clone()), None).await? == CursorPlace::Foreign {
             return Err(Error::Conflict {
                 code: ErrorCode::CursorReset,
-                message: "This file was made against a copy of the catalogue this server no \
-                          longer holds (it was restored from a backup or replaced): nothing \
-                          was taken in. The device's changes reach the server when it next \
-                          syncs online."
-                    .into(),
+                message: Problem::new(key::FILE_FOREIGN_COPY),
             });
         }
     }
@@ -152,12 +139,9 @@ pub async fn take_in(store: &Store, text: &str) -> Result<TakenIn, Error> {
     if let Some(first) = fresh.first().filter(|m| m.n > before + 1) {
         return Err(Error::Conflict {
             code: ErrorCode::MutationGap,
-            message: format!(
-                "This file's changes start at number {}, but the server has had only up to {} \
-                 from this device: an earlier file (or sync) has not reached it. Take that one \
-                 in first; nothing was taken in.",
-                first.n, before
-            ),
+            message: Problem::new(key::FILE_GAP)
+                .with("first", first.n.to_string())
+                .with("before", before.to_string()),
         });
     }
     for chunk in fresh.chunks(MAX_PUSH_MUTATIONS) {
@@ -181,31 +165,28 @@ pub async fn take_in(store: &Store, text: &str) -> Result<TakenIn, Error> {
 /// before the server's counter would be refused halfway.
 fn check_numbers(mutations: &[tradewinds_shared::sync::Mutation]) -> Result<(), Error> {
     if mutations.first().is_some_and(|m| m.n == 0) {
-        return Err(invalid(
-            "its changes are numbered from 0; they start at 1".into(),
-        ));
+        return Err(invalid(Problem::new(key::FILE_NUMBERED_FROM_ZERO)));
     }
     if let Some(w) = mutations.windows(2).find(|w| w[1].n != w[0].n + 1) {
-        return Err(invalid(format!(
-            "its change {} is followed by {}; changes are numbered without gaps",
-            w[0].n, w[1].n
-        )));
+        return Err(invalid(
+            Problem::new(key::FILE_GAP_INSIDE)
+                .with("first", w[0].n.to_string())
+                .with("next", w[1].n.to_string()),
+        ));
     }
     Ok(())
 }
 
-fn invalid(why: String) -> Error {
+fn invalid(why: Problem) -> Error {
     Error::Unprocessable {
         code: ErrorCode::InvalidChangesFile,
-        message: format!("This changes file is not taken in: {why}"),
+        message: why,
     }
 }
 
 fn not_yours() -> Error {
     Error::Denied {
         code: ErrorCode::DeviceNotYours,
-        message: "This device id belongs to another account: its changes are taken only from \
-                  the account that first sent under it."
-            .into(),
+        message: Problem::new(key::FILE_DEVICE_NOT_YOURS),
     }
 }

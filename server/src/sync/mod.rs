@@ -17,6 +17,7 @@ use axum::{
 };
 use serde::Deserialize;
 use tradewinds_shared::api::ErrorCode;
+use tradewinds_shared::i18n::{problem::key, Problem};
 use tradewinds_shared::sync::progress::RECORDS_HEADER;
 use tradewinds_shared::sync::{Cursor, PushResponse, ReceivedPush};
 
@@ -59,10 +60,8 @@ async fn sync_push(
     if oversized {
         return Err(Error::Unprocessable {
             code: ErrorCode::TooManyMutations,
-            message: format!(
-                "At most {} mutations per push; send the rest in the next one.",
-                tradewinds_shared::sync::protocol::MAX_PUSH_MUTATIONS
-            ),
+            message: Problem::new(key::PUSH_TOO_LONG)
+                .with("max", tradewinds_shared::sync::protocol::MAX_PUSH_MUTATIONS),
         });
     }
     // The server numbers its own edits from this device's counter (and the id is in every
@@ -70,9 +69,7 @@ async fn sync_push(
     if req.device == app.store.server_device() {
         return Err(Error::Unprocessable {
             code: ErrorCode::ReservedDevice,
-            message:
-                "This device id belongs to the server; a device pushes under its own random id."
-                    .into(),
+            message: Problem::new(key::SERVER_DEVICE),
         });
     }
     // The device says where its copy stands: a copy from before a restore (or from
@@ -80,24 +77,24 @@ async fn sync_push(
     // stored; the device reloads the snapshot, which fits its waiting changes to it.
     let Query(q) = query.map_err(|e| Error::BadRequest {
         code: ErrorCode::InvalidQuery,
-        message: format!("{} (expected nothing or ?cursor=CURSOR)", e.body_text()),
+        message: bad_query(e.body_text(), "?cursor=CURSOR"),
     })?;
     if let Some(cursor) = q.cursor {
         if app.store.place(&Cursor(cursor), None).await? == CursorPlace::Foreign {
             return Err(Error::Conflict {
                 code: ErrorCode::CursorReset,
-                message: "This server's data is not the copy this device last synced with \
-                          (it was restored from a backup or replaced). Load it again, then \
-                          send the waiting changes."
-                    .into(),
+                message: Problem::new(key::CURSOR_RESET),
             });
         }
     }
     let applied_all = PushResponse::applied_all(&req).filter(|_| arrays);
-    let answer = app
+    let mut answer = app
         .store
         .push(req.device, req.mutations, &signed.author())
         .await?;
+    for r in &mut answer.rejections {
+        r.word(crate::i18n::words());
+    }
     Ok(if applied_all.as_ref() == Some(&answer) {
         StatusCode::NO_CONTENT.into_response()
     } else {
@@ -128,7 +125,7 @@ async fn sync_pull(
 ) -> Result<impl IntoResponse, Error> {
     let Query(q) = query.map_err(|e| Error::BadRequest {
         code: ErrorCode::InvalidQuery,
-        message: format!("{} (expected ?cursor=CURSOR[&limit=N])", e.body_text()),
+        message: bad_query(e.body_text(), "?cursor=CURSOR[&limit=N]"),
     })?;
     let limit = q.limit.unwrap_or(PULL_LIMIT).clamp(1, PULL_LIMIT);
     Ok((
@@ -185,13 +182,11 @@ async fn bootstrap_page(
 ) -> Result<Response, Error> {
     let Path((generation, page)) = path.map_err(|e| Error::BadRequest {
         code: ErrorCode::BadPath,
-        message: e.body_text(),
+        message: Problem::new(key::REQUEST_NOT_TAKEN).with("detail", e.body_text()),
     })?;
-    let bad = |what: &str| Error::BadRequest {
+    let bad = |what| Error::BadRequest {
         code: ErrorCode::BadPath,
-        message: format!(
-            "{what} (expected /api/v1/sync/bootstrap/GENERATION/PAGE, as the index names them)"
-        ),
+        message: Problem::new(what),
     };
     if generation.is_empty()
         || generation.len() > MAX_GENERATION_CHARS
@@ -199,16 +194,14 @@ async fn bootstrap_page(
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
     {
-        return Err(bad("This is not a generation's name"));
+        return Err(bad(key::NOT_GENERATION));
     }
     if page.is_empty() || page.len() > 10 || !page.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(bad("A page is a number counted from 0"));
+        return Err(bad(key::NOT_PAGE));
     }
     let gone = || Error::Gone {
         code: ErrorCode::BootstrapGone,
-        message:
-            "This download of the catalogue is no longer kept; read /api/v1/sync/bootstrap again."
-                .into(),
+        message: Problem::new(key::BOOTSTRAP_GONE),
     };
     let page: u32 = page.parse().map_err(|_| gone())?;
     let (records, body) = app
@@ -263,6 +256,13 @@ fn accepts_br(headers: &HeaderMap) -> bool {
             });
             (name.eq_ignore_ascii_case("br") || name == "*") && !refused
         })
+}
+
+/// A query an endpoint does not take (`detail`, from the HTTP layer), and the one it takes.
+pub(crate) fn bad_query(detail: String, expected: &str) -> Problem {
+    Problem::new(key::BAD_QUERY)
+        .with("detail", detail)
+        .with("expected", expected)
 }
 
 #[cfg(test)]

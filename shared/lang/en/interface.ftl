@@ -632,3 +632,89 @@ download-copy = Download a copy of the catalogue
 read-copy-back = Read a copy back in
 copy-saved = Saved: { $count } records.
 copy-not-saved = The copy could not be saved: { $error }
+
+## Talking to the server
+
+call-offline = the server cannot be reached
+call-signed-out = signed out: sign in again
+call-server-forgot = the server has lost changes it had accepted from this device (restored from a backup?)
+call-server-reset = the server was restored from a backup or replaced; its data is being loaded again
+call-device-taken = this browser's device id belongs to another account
+call-server-problem = the server had a problem (HTTP { $status }); it will be retried
+call-bad-answer = the server's answer could not be read: { $error }
+call-storage-failed = this browser's storage failed: { $error }
+server-refused-http = The server refused the request (HTTP { $status }).
+
+## Forms and removing a record
+
+save = Save
+cancel = Cancel
+correct-fields = { $count ->
+    [one] Please correct 1 field marked below.
+   *[other] Please correct { $count } fields marked below.
+}
+sign-in-to-save = Sign in to save changes.
+not-saved-still-in-form = Not saved: { $error }. What you typed is still in the form.
+not-saved-free-space = Not saved: { $error }. Your entry is still in the form; free some space on the device and try again.
+edit-removed-meanwhile = this record was removed (on this or another device) while you edited it
+edit-written-here = another tab of this browser saved some of these fields meanwhile
+remove-this = Remove this { $kind }
+remove-this-ask = Remove this { $kind }? { $keeps }It leaves the lists on every device once synced.
+yes-remove = Yes, remove it
+keep-it = Keep it
+sign-in-to-remove = Sign in to remove it.
+not-removed = Not removed: { $error }
+screen-not-loaded = This screen could not be loaded ({ $error }). Open it again once connected.
+
+## This browser's storage
+
+db-failed = the browser's database failed: { $error }
+db-unreadable = stored data could not be read: { $error }
+db-unstorable = data could not be written in storable form: { $error }
+db-unavailable = this browser has no usable storage (private mode or storage disabled?)
+held-on-sign-in = { $count ->
+    [one] This browser holds 1 change made by { $who } that was never sent. It is not sent under your name: { $who } can sign in here to send it, or you can discard it on the Sync page.
+   *[other] This browser holds { $count } changes made by { $who } that were never sent. They are not sent under your name: { $who } can sign in here to send them, or you can discard them on the Sync page.
+}
+
+## Dates
+
+date-day-month = { $day } { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+}
+date-day = { $daymonth } { $year }
+date-month = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }
+date-quarter = { $quarter ->
+    [1] 1st
+    [2] 2nd
+    [3] 3rd
+   *[4] 4th
+} quarter { $year }
+date-to-be-decided = To be decided
+dates-in-month = { $first }–{ $last }
+dates-in-year = { $first } – { $last }
+dates-apart = { $first } – { $last }

@@ -1,1 +1,90 @@
 # Meetings, their action items, missions, documents and contacts.
+
+## Reuniones
+
+meeting-count = { $shown } de { $total } { $total ->
+    [one] reunión
+   *[other] reuniones
+}
+meeting-to-do = { $count ->
+    [one] { $count } acción pendiente
+   *[other] { $count } acciones pendientes
+}
+meeting-remove-keeps = Sus acciones acordadas y sus documentos se conservan, pero ya sin vínculo con ella.
+meeting-dates = Fechas
+meeting-place = Lugar
+meeting-hint-ends = Déjelo vacío si la reunión dura un solo día
+meeting-hint-venue = Por ejemplo, oficina del CARTAC, Bridgetown; o Videoconferencia
+meeting-hint-chair = Tal como la designan las fuentes, por ejemplo Vicepresidencia de la OMA para las Américas y el Caribe
+
+## Acciones acordadas
+
+action-still-to-do = Pendientes
+action-overdue-only = Solo las atrasadas
+action-count = { $shown } de { $total } { $total ->
+    [one] acción acordada
+   *[other] acciones acordadas
+}{ $late ->
+    [0] {""}
+    [one] {" · "}{ $late } atrasada en total
+   *[other] {" · "}{ $late } atrasadas en total
+}
+action-org-not-here = una organización que no está en este dispositivo
+action-intro-meeting = Acordadas en esta reunión.
+action-intro-mission = Recomendadas por esta misión.
+action-intro-organisation = A cargo de esta organización o compartidas con ella.
+action-none-recorded = No hay acciones acordadas registradas.
+action-add = Añadir una acción acordada
+action-new = Nueva acción acordada
+action-status-overdue = { $status } · atrasada
+action-due = plazo: { $due }
+action-owner-with = { $owner } con { $others }
+action-mark-done = Marcar como completada
+action-remove = Eliminar
+action-not-marked-done = No se marcó como completada: { $error }
+action-not-removed = No se eliminó: { $error }
+action-hint-due = Un día (2013-04-30), un mes (2013-04) o un trimestre (2013-Q2); vacío mientras no se decida
+action-shared-summary = Compartida con otras organizaciones
+action-save = Guardar la acción
+action-cancel = Cancelar
+
+## Misiones
+
+mission-remove-keeps = Las acciones acordadas que recomendó y sus documentos se conservan, pero ya sin vínculo con ella.
+mission-dates = Fechas
+mission-full-report = Informe completo
+mission-report-where = dónde se guarda
+mission-not-recorded = Aún no se ha registrado nada.
+mission-overlaps-title = Otros proveedores presentes al mismo tiempo
+mission-overlaps-intro = Misiones de otros proveedores en el mismo país, sobre el mismo tema, en fechas que se superponen:
+mission-role-provided = prestada
+mission-role-received = recibida
+mission-none-recorded = No hay misiones registradas.
+mission-hint-title = Por ejemplo, Diagnóstico de auditoría posterior al despacho
+mission-hint-report-url = Dirección completa, si está en línea
+
+## Documentos de una reunión, una misión o un proyecto
+
+document-section = Documentos
+document-none-linked = Aún no hay documentos vinculados.
+document-link = Vincular un documento
+document-new = Nuevo documento
+document-not-removed = No se eliminó: { $error }
+document-remove = Eliminar
+document-hint-url = Dónde está publicado, por ejemplo https://www.cartac.org/…
+document-save = Guardar el documento
+document-cancel = Cancelar
+
+## Contactos de una organización
+
+contact-section = Contactos
+contact-none-recorded = Aún no hay contactos registrados.
+contact-add = Añadir un contacto
+contact-new = Nuevo contacto
+contact-not-removed = No se eliminó: { $error }
+contact-remove = Eliminar
+contact-hint-role = Tal como las fuentes designan el cargo, por ejemplo Contralor de Aduanas
+contact-save = Guardar el contacto
+contact-cancel = Cancelar
+contact-download-csv = Descargar sus contactos en CSV
+contact-import = Importar contactos desde una hoja de cálculo

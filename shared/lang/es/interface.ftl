@@ -635,3 +635,84 @@ copy-saved = { $count ->
    *[other] Guardado: { $count } registros.
 }
 copy-not-saved = No se pudo guardar la copia: { $error }
+
+## Comunicación con el servidor
+
+call-offline = no se puede contactar con el servidor
+call-signed-out = sesión cerrada: vuelva a iniciar sesión
+call-server-forgot = el servidor ha perdido cambios que había aceptado de este dispositivo (¿restaurado desde una copia de seguridad?)
+call-server-reset = el servidor se restauró desde una copia de seguridad o se sustituyó; sus datos se están cargando de nuevo
+call-device-taken = el identificador de dispositivo de este navegador pertenece a otra cuenta
+call-server-problem = el servidor tuvo un problema (HTTP { $status }); se volverá a intentar
+call-bad-answer = no se pudo leer la respuesta del servidor: { $error }
+call-storage-failed = falló el almacenamiento de este navegador: { $error }
+server-refused-http = El servidor rechazó la solicitud (HTTP { $status }).
+
+## Formularios y eliminación de un registro
+
+save = Guardar
+cancel = Cancelar
+correct-fields = { $count ->
+    [one] Corrija el campo señalado abajo.
+   *[other] Corrija los { $count } campos señalados abajo.
+}
+sign-in-to-save = Inicie sesión para guardar los cambios.
+not-saved-still-in-form = No se guardó: { $error }. Lo que escribió sigue en el formulario.
+not-saved-free-space = No se guardó: { $error }. Lo que escribió sigue en el formulario; libere espacio en el dispositivo y vuelva a intentarlo.
+edit-removed-meanwhile = este registro se eliminó (en este u otro dispositivo) mientras lo editaba
+edit-written-here = otra pestaña de este navegador guardó algunos de estos campos mientras tanto
+remove-this = Eliminar este registro ({ $kind })
+remove-this-ask = ¿Eliminar este registro ({ $kind })? { $keeps }Desaparecerá de las listas de todos los dispositivos tras sincronizarse.
+yes-remove = Sí, eliminarlo
+keep-it = Conservarlo
+sign-in-to-remove = Inicie sesión para eliminarlo.
+not-removed = No se eliminó: { $error }
+screen-not-loaded = No se pudo cargar esta pantalla ({ $error }). Vuelva a abrirla cuando tenga conexión.
+
+## El almacenamiento de este navegador
+
+db-failed = falló la base de datos del navegador: { $error }
+db-unreadable = no se pudieron leer los datos guardados: { $error }
+db-unstorable = no se pudieron poner los datos en una forma que se pueda guardar: { $error }
+db-unavailable = este navegador no tiene almacenamiento utilizable (¿navegación privada o almacenamiento desactivado?)
+held-on-sign-in = { $count ->
+    [one] Este navegador contiene 1 cambio hecho por { $who } que nunca se envió. No se envía con su nombre: { $who } puede iniciar sesión aquí para enviarlo, o usted puede descartarlo en la página Sincronización.
+   *[other] Este navegador contiene { $count } cambios hechos por { $who } que nunca se enviaron. No se envían con su nombre: { $who } puede iniciar sesión aquí para enviarlos, o usted puede descartarlos en la página Sincronización.
+}
+
+## Fechas
+
+date-day-month = { $day } de { $month ->
+    [1] enero
+    [2] febrero
+    [3] marzo
+    [4] abril
+    [5] mayo
+    [6] junio
+    [7] julio
+    [8] agosto
+    [9] septiembre
+    [10] octubre
+    [11] noviembre
+   *[12] diciembre
+}
+date-day = { $daymonth } de { $year }
+date-month = { $month ->
+    [1] enero
+    [2] febrero
+    [3] marzo
+    [4] abril
+    [5] mayo
+    [6] junio
+    [7] julio
+    [8] agosto
+    [9] septiembre
+    [10] octubre
+    [11] noviembre
+   *[12] diciembre
+} de { $year }
+date-quarter = { $quarter }.º trimestre de { $year }
+date-to-be-decided = Por decidir
+dates-in-month = { $first }–{ $last }
+dates-in-year = { $first } – { $last }
+dates-apart = { $first } – { $last }

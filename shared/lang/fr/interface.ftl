@@ -635,3 +635,90 @@ copy-saved = { $count ->
    *[other] Enregistré : { $count } fiches.
 }
 copy-not-saved = La copie n'a pas pu être enregistrée : { $error }
+
+## Échanges avec le serveur
+
+call-offline = le serveur est injoignable
+call-signed-out = déconnecté : reconnectez-vous
+call-server-forgot = le serveur a perdu des modifications qu'il avait acceptées de cet appareil (restauré à partir d'une sauvegarde ?)
+call-server-reset = le serveur a été restauré à partir d'une sauvegarde ou remplacé ; ses données sont rechargées
+call-device-taken = l'identifiant d'appareil de ce navigateur appartient à un autre compte
+call-server-problem = le serveur a rencontré un problème (HTTP { $status }) ; nouvel essai à venir
+call-bad-answer = la réponse du serveur n'a pas pu être lue : { $error }
+call-storage-failed = le stockage de ce navigateur a échoué : { $error }
+server-refused-http = Le serveur a refusé la requête (HTTP { $status }).
+
+## Formulaires et suppression d'un enregistrement
+
+save = Enregistrer
+cancel = Annuler
+correct-fields = { $count ->
+    [one] Veuillez corriger le champ signalé ci-dessous.
+   *[other] Veuillez corriger les { $count } champs signalés ci-dessous.
+}
+sign-in-to-save = Connectez-vous pour enregistrer les modifications.
+not-saved-still-in-form = Non enregistré : { $error }. Ce que vous avez saisi est toujours dans le formulaire.
+not-saved-free-space = Non enregistré : { $error }. Votre saisie est toujours dans le formulaire ; libérez de l'espace sur l'appareil et réessayez.
+edit-removed-meanwhile = cet enregistrement a été supprimé (sur cet appareil ou un autre) pendant que vous le modifiiez
+edit-written-here = un autre onglet de ce navigateur a enregistré certains de ces champs entre-temps
+remove-this = Supprimer cette fiche ({ $kind })
+remove-this-ask = Supprimer cette fiche ({ $kind }) ? { $keeps }Elle disparaîtra des listes de tous les appareils après synchronisation.
+yes-remove = Oui, la supprimer
+keep-it = La conserver
+sign-in-to-remove = Connectez-vous pour la supprimer.
+not-removed = Non supprimé : { $error }
+screen-not-loaded = Cet écran n'a pas pu être chargé ({ $error }). Rouvrez-le une fois connecté.
+
+## Le stockage de ce navigateur
+
+db-failed = la base de données du navigateur a échoué : { $error }
+db-unreadable = les données conservées n'ont pas pu être lues : { $error }
+db-unstorable = les données n'ont pas pu être mises sous une forme enregistrable : { $error }
+db-unavailable = ce navigateur n'a pas de stockage utilisable (navigation privée ou stockage désactivé ?)
+held-on-sign-in = { $count ->
+    [one] Ce navigateur contient { $count } modification faite par { $who } qui n'a jamais été envoyée. Elle n'est pas envoyée sous votre nom : { $who } peut se connecter ici pour l'envoyer, ou vous pouvez la supprimer sur la page Synchronisation.
+   *[other] Ce navigateur contient { $count } modifications faites par { $who } qui n'ont jamais été envoyées. Elles ne sont pas envoyées sous votre nom : { $who } peut se connecter ici pour les envoyer, ou vous pouvez les supprimer sur la page Synchronisation.
+}
+
+## Dates
+
+date-day-month = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month ->
+    [1] janvier
+    [2] février
+    [3] mars
+    [4] avril
+    [5] mai
+    [6] juin
+    [7] juillet
+    [8] août
+    [9] septembre
+    [10] octobre
+    [11] novembre
+   *[12] décembre
+}
+date-day = { $daymonth } { $year }
+date-month = { $month ->
+    [1] janvier
+    [2] février
+    [3] mars
+    [4] avril
+    [5] mai
+    [6] juin
+    [7] juillet
+    [8] août
+    [9] septembre
+    [10] octobre
+    [11] novembre
+   *[12] décembre
+} { $year }
+date-quarter = { $quarter ->
+    [1] 1er
+   *[other] { $quarter }e
+} trimestre { $year }
+date-to-be-decided = À déterminer
+dates-in-month = { $first }–{ $last }
+dates-in-year = { $first } – { $last }
+dates-apart = { $first } – { $last }

@@ -631,3 +631,84 @@ copy-saved = { $count ->
    *[other] Opgeslagen: { $count } records.
 }
 copy-not-saved = De kopie kon niet worden opgeslagen: { $error }
+
+## Contact met de server
+
+call-offline = de server is niet bereikbaar
+call-signed-out = afgemeld: meld u opnieuw aan
+call-server-forgot = de server is wijzigingen kwijt die hij van dit apparaat had aanvaard (uit een back-up hersteld?)
+call-server-reset = de server is uit een back-up hersteld of vervangen; de gegevens worden opnieuw geladen
+call-device-taken = de apparaat-identificatie van deze browser hoort bij een ander account
+call-server-problem = de server had een probleem (HTTP { $status }); er wordt opnieuw geprobeerd
+call-bad-answer = het antwoord van de server kon niet worden gelezen: { $error }
+call-storage-failed = de opslag van deze browser faalde: { $error }
+server-refused-http = De server weigerde het verzoek (HTTP { $status }).
+
+## Formulieren en een gegeven verwijderen
+
+save = Opslaan
+cancel = Annuleren
+correct-fields = { $count ->
+    [one] Verbeter het hieronder gemarkeerde veld.
+   *[other] Verbeter de { $count } hieronder gemarkeerde velden.
+}
+sign-in-to-save = Meld u aan om wijzigingen op te slaan.
+not-saved-still-in-form = Niet opgeslagen: { $error }. Wat u typte staat nog in het formulier.
+not-saved-free-space = Niet opgeslagen: { $error }. Uw invoer staat nog in het formulier; maak ruimte vrij op het apparaat en probeer het opnieuw.
+edit-removed-meanwhile = dit gegeven is verwijderd (op dit of een ander apparaat) terwijl u het bewerkte
+edit-written-here = een ander tabblad van deze browser heeft intussen enkele van deze velden opgeslagen
+remove-this = Dit gegeven verwijderen ({ $kind })
+remove-this-ask = Dit gegeven verwijderen ({ $kind })? { $keeps }Het verdwijnt na synchronisatie uit de lijsten op elk apparaat.
+yes-remove = Ja, verwijderen
+keep-it = Behouden
+sign-in-to-remove = Meld u aan om het te verwijderen.
+not-removed = Niet verwijderd: { $error }
+screen-not-loaded = Dit scherm kon niet worden geladen ({ $error }). Open het opnieuw zodra er verbinding is.
+
+## De opslag van deze browser
+
+db-failed = de database van de browser faalde: { $error }
+db-unreadable = opgeslagen gegevens konden niet worden gelezen: { $error }
+db-unstorable = gegevens konden niet in opslagbare vorm worden gezet: { $error }
+db-unavailable = deze browser heeft geen bruikbare opslag (privévenster of opslag uitgeschakeld?)
+held-on-sign-in = { $count ->
+    [one] Deze browser bevat 1 wijziging van { $who } die nooit is verstuurd. Ze wordt niet onder uw naam verstuurd: { $who } kan zich hier aanmelden om ze te versturen, of u kunt ze verwijderen op de pagina Synchronisatie.
+   *[other] Deze browser bevat { $count } wijzigingen van { $who } die nooit zijn verstuurd. Ze worden niet onder uw naam verstuurd: { $who } kan zich hier aanmelden om ze te versturen, of u kunt ze verwijderen op de pagina Synchronisatie.
+}
+
+## Datums
+
+date-day-month = { $day } { $month ->
+    [1] januari
+    [2] februari
+    [3] maart
+    [4] april
+    [5] mei
+    [6] juni
+    [7] juli
+    [8] augustus
+    [9] september
+    [10] oktober
+    [11] november
+   *[12] december
+}
+date-day = { $daymonth } { $year }
+date-month = { $month ->
+    [1] januari
+    [2] februari
+    [3] maart
+    [4] april
+    [5] mei
+    [6] juni
+    [7] juli
+    [8] augustus
+    [9] september
+    [10] oktober
+    [11] november
+   *[12] december
+} { $year }
+date-quarter = { $quarter }e kwartaal { $year }
+date-to-be-decided = Nog te bepalen
+dates-in-month = { $first }–{ $last }
+dates-in-year = { $first } – { $last }
+dates-apart = { $first } – { $last }

@@ -207,7 +207,7 @@ fn records_this_release_cannot_take_are_refused_one_by_one_and_the_rest_go_in() 
                 r.line,
                 r.problems
                     .iter()
-                    .map(|p| format!("{}: {}", p.column, p.message))
+                    .map(|p| format!("{}: {}", p.column, p.what))
                     .collect::<Vec<_>>()
                     .join(" | "),
             )

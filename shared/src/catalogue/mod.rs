@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::i18n::problem::key;
+use crate::i18n::Problem;
 use crate::reference;
 use crate::validation::ValidationErrors;
 
@@ -229,21 +231,21 @@ impl RecordKind {
         for (name, value) in fields {
             if name == DELETED_FIELD {
                 if !value.is_boolean() {
-                    errors.add(name, "Must be true or false.");
+                    errors.add(name, key::NOT_TRUE_OR_FALSE);
                 }
                 continue;
             }
             if !base.contains_key(name) {
-                errors.add(
+                errors.add_problem(
                     name,
-                    format!("{} records have no field named `{name}`.", self.label()),
+                    Problem::new(key::NO_SUCH_FIELD).with("field", name.as_str()),
                 );
                 continue;
             }
             let mut probe = base.clone();
             probe.insert(name.clone(), value.clone());
             if let Err(e) = self.parse_probe(&probe) {
-                errors.add(name, wrong_type_message(&e));
+                errors.add_problem(name, wrong_type(&e));
             }
         }
         errors.into_result()
@@ -295,11 +297,11 @@ fn parse_map<T: DeserializeOwned>(map: &Map<String, Value>) -> Result<T, serde_j
 /// The sync layer's deletion flag, a field like any other so that deletes merge per field.
 pub const DELETED_FIELD: &str = "deleted";
 
-fn wrong_type_message(e: &serde_json::Error) -> String {
+fn wrong_type(e: &serde_json::Error) -> Problem {
     let text = e.to_string();
     // serde_json says e.g. "invalid type: integer `5`, expected a string"; keep that part.
     let text = text.split(" at line ").next().unwrap_or(&text);
-    format!("Wrong value: {text}.")
+    Problem::new(key::WRONG_VALUE).with("detail", text)
 }
 
 /// Serialises a record to its field map.
@@ -337,13 +339,16 @@ pub fn parse_fields<T: DeserializeOwned + Serialize + Default>(
             continue;
         }
         if !map.contains_key(k) {
-            errors.add(k, format!("Unknown field `{k}`."));
+            errors.add_problem(
+                k,
+                Problem::new(key::UNKNOWN_FIELD).with("field", k.as_str()),
+            );
             continue;
         }
         let mut probe = map.clone();
         probe.insert(k.clone(), v.clone());
         if let Err(e) = parse_map::<T>(&probe) {
-            errors.add(k, wrong_type_message(&e));
+            errors.add_problem(k, wrong_type(&e));
             continue;
         }
         map.insert(k.clone(), v.clone());
@@ -351,7 +356,7 @@ pub fn parse_fields<T: DeserializeOwned + Serialize + Default>(
     errors.into_result()?;
     parse_map(&map).map_err(|e| {
         let mut errors = ValidationErrors::default();
-        errors.add("record", wrong_type_message(&e));
+        errors.add_problem("record", wrong_type(&e));
         errors
     })
 }
@@ -364,7 +369,10 @@ pub fn matches_query(query: &str, haystacks: &[&str]) -> bool {
 pub(crate) fn check_languages(errors: &mut ValidationErrors, field: &str, langs: &[String]) {
     for l in langs {
         if reference::language_name(l).is_none() {
-            errors.add(field, format!("Unknown language code `{l}`."));
+            errors.add_problem(
+                field,
+                Problem::new(key::UNKNOWN_LANGUAGE).with("code", l.as_str()),
+            );
             return;
         }
     }
@@ -373,9 +381,9 @@ pub(crate) fn check_languages(errors: &mut ValidationErrors, field: &str, langs:
 pub(crate) fn check_country(errors: &mut ValidationErrors, field: &str, country: &Option<String>) {
     if let Some(c) = country {
         if reference::country_name(c).is_none() {
-            errors.add(
+            errors.add_problem(
                 field,
-                format!("Unknown country code `{c}` (use ISO 3166 alpha-2, e.g. BB)."),
+                Problem::new(key::UNKNOWN_COUNTRY).with("code", c.as_str()),
             );
         }
     }

@@ -7,11 +7,12 @@ use uuid::Uuid;
 use super::{
     check_country, check_languages, AccessRule, Audience, OrgCategory, OrgStatus, ToolFormat,
 };
+use crate::i18n::problem::key;
 use crate::reference;
 use crate::search::{prepare, ListFilter};
 use crate::validation::{
-    iati_org_identifier_problem, max_len, optional_date, optional_email, optional_url,
-    required_text, ValidationErrors,
+    check_topics, iati_org_identifier_problem, max_len, optional_date, optional_email,
+    optional_url, required_text, ValidationErrors,
 };
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -42,13 +43,13 @@ impl Organisation {
         max_len(&mut e, "acronym", &self.acronym, 30);
         if !self.iati_identifier.trim().is_empty() {
             if let Some(problem) = iati_org_identifier_problem(&self.iati_identifier) {
-                e.add("iati_identifier", problem);
+                e.add_problem("iati_identifier", problem);
             }
         }
         check_country(&mut e, "country", &self.country);
         optional_url(&mut e, "website", &self.website);
         if self.successor.is_some() && self.status != OrgStatus::Defunct {
-            e.add("successor", "Only a defunct organisation has a successor.");
+            e.add("successor", key::SUCCESSOR_NOT_DEFUNCT);
         }
         check_languages(&mut e, "languages", &self.languages);
         if self.memberships.len() > 30
@@ -57,10 +58,7 @@ impl Organisation {
                 .iter()
                 .any(|m| m.trim().is_empty() || m.len() > 60)
         {
-            e.add(
-                "memberships",
-                "Up to 30 memberships, each a name of at most 60 characters.",
-            );
+            e.add("memberships", key::MEMBERSHIPS);
         }
         max_len(&mut e, "description", &self.description, 4000);
         max_len(&mut e, "source", &self.source, 1000);
@@ -140,10 +138,7 @@ impl Contact {
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut e = ValidationErrors::default();
         if self.organisation.is_none() {
-            e.add(
-                "organisation",
-                "Choose the organisation this contact belongs to.",
-            );
+            e.add("organisation", key::CONTACT_ORGANISATION);
         }
         required_text(&mut e, "role_title", &self.role_title, 200);
         max_len(&mut e, "name", &self.name, 200);
@@ -153,10 +148,7 @@ impl Contact {
             .chars()
             .all(|c| c.is_ascii_digit() || " +-().x".contains(c) || c == 'e' || c == 't');
         if !phone_ok || self.phone.len() > 40 {
-            e.add(
-                "phone",
-                "Use digits, spaces and + - ( ) only, e.g. +1 246 555 0100.",
-            );
+            e.add("phone", key::NOT_PHONE);
         }
         if let Some(l) = &self.language {
             check_languages(&mut e, "language", std::slice::from_ref(l));
@@ -204,27 +196,18 @@ impl TrainingTool {
         let mut e = ValidationErrors::default();
         required_text(&mut e, "title", &self.title, 300);
         if self.provider.is_none() {
-            e.add(
-                "provider",
-                "Choose the organisation that provides this tool.",
-            );
+            e.add("provider", key::TOOL_PROVIDER);
         }
         max_len(&mut e, "platform", &self.platform, 200);
         if self.languages.is_empty() {
-            e.add("languages", "Choose at least one language.");
+            e.add("languages", key::NO_LANGUAGE);
         }
         check_languages(&mut e, "languages", &self.languages);
         max_len(&mut e, "duration", &self.duration, 100);
         max_len(&mut e, "certification", &self.certification, 200);
         max_len(&mut e, "cost", &self.cost, 100);
         optional_url(&mut e, "url", &self.url);
-        if let Some(t) = self
-            .topics
-            .iter()
-            .find(|t| reference::topic_label(t).is_none())
-        {
-            e.add("topics", format!("Unknown topic `{t}`."));
-        }
+        check_topics(&mut e, "topics", &self.topics);
         optional_date(&mut e, "last_verified", &self.last_verified);
         max_len(&mut e, "description", &self.description, 4000);
         max_len(&mut e, "source", &self.source, 1000);
@@ -296,7 +279,7 @@ impl Programme {
         max_len(&mut e, "acronym", &self.acronym, 30);
         if let Some(y) = self.started {
             if !(1950..=2100).contains(&y) {
-                e.add("started", "Enter a year between 1950 and 2100.");
+                e.add("started", key::NOT_YEAR);
             }
         }
         max_len(&mut e, "description", &self.description, 4000);
@@ -337,14 +320,19 @@ mod tests {
         assert!(e
             .for_field("iati_identifier")
             .unwrap()
+            .to_string()
             .contains("XM-DAC-41114"));
         let identified = Organisation {
             iati_identifier: "XM-DAC-41114".into(),
             ..org()
         };
         assert!(identified.validate().is_ok());
-        assert!(e.for_field("name").unwrap().contains("required"));
-        assert!(e.for_field("country").unwrap().contains("XX"));
+        assert!(e
+            .for_field("name")
+            .unwrap()
+            .to_string()
+            .contains("required"));
+        assert!(e.for_field("country").unwrap().to_string().contains("XX"));
         assert!(e.for_field("successor").is_some());
         assert!(e.for_field("website").is_some());
         let defunct = Organisation {
@@ -398,7 +386,11 @@ mod tests {
         .validate()
         .unwrap_err();
         assert!(e.for_field("languages").is_some());
-        assert!(e.for_field("topics").unwrap().contains("astrology"));
+        assert!(e
+            .for_field("topics")
+            .unwrap()
+            .to_string()
+            .contains("astrology"));
     }
 
     #[test]
@@ -410,9 +402,9 @@ mod tests {
         assert_eq!(e.0.len(), 1);
         assert_eq!(e.0[0].field, "name");
         assert!(
-            e.0[0].message.contains("expected a string"),
+            e.0[0].to_string().contains("expected a string"),
             "{}",
-            e.0[0].message
+            e.0[0]
         );
 
         let e = RecordKind::Organisation
@@ -422,8 +414,16 @@ mod tests {
                     .unwrap(),
             )
             .unwrap_err();
-        assert!(e.for_field("colour").unwrap().contains("no field"));
-        assert!(e.for_field("category").unwrap().contains("unknown variant"));
+        assert!(e
+            .for_field("colour")
+            .unwrap()
+            .to_string()
+            .contains("no field"));
+        assert!(e
+            .for_field("category")
+            .unwrap()
+            .to_string()
+            .contains("unknown variant"));
     }
 
     #[test]

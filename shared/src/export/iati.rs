@@ -20,6 +20,8 @@ use uuid::Uuid;
 
 use crate::catalogue::{OrgCategory, Organisation};
 use crate::dates::Day;
+use crate::i18n::problem::key;
+use crate::i18n::Problem;
 use crate::projects::{Project, ProjectStatus};
 use crate::reference::topic_dac;
 use crate::validation::iati_org_identifier_problem;
@@ -62,20 +64,20 @@ pub struct Reporter {
 }
 
 impl Reporter {
-    /// What is wrong with the reporter as given, in words.
-    pub fn check(&self) -> Result<(), String> {
+    /// What is wrong with the reporter as given.
+    pub fn check(&self) -> Result<(), Problem> {
         let r = self.reference.trim();
         if r.is_empty() {
-            return Err("Enter the reporting organisation's IATI identifier (for example XM-DAC-41114): IATI files name who publishes them.".into());
+            return Err(Problem::new(key::REPORTER_MISSING));
         }
         if let Some(problem) = iati_org_identifier_problem(r) {
             return Err(problem);
         }
         if !ORGANISATION_TYPES.iter().any(|(c, _)| *c == self.kind) {
-            return Err("Choose what kind of organisation the reporting organisation is.".into());
+            return Err(Problem::new(key::REPORTER_KIND));
         }
         if self.name.trim().is_empty() {
-            return Err("Choose the reporting organisation.".into());
+            return Err(Problem::new(key::REPORTER_NAME));
         }
         Ok(())
     }

@@ -452,6 +452,10 @@ impl Catalogue {
         self.lang
     }
 
+    pub(super) fn has(&self, id: Msg) -> bool {
+        self.find(id).is_some()
+    }
+
     fn find(&self, id: Msg) -> Option<&[Piece]> {
         let at = self
             .messages

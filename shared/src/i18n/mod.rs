@@ -20,12 +20,14 @@
 //! placeholders equal to English's.
 
 mod format;
+pub mod problem;
 #[cfg(test)]
 mod tests;
 
 use serde::{Deserialize, Serialize};
 
 pub use format::{compile, Catalogue, Message, ParseError};
+pub use problem::Problem;
 
 /// One constant per message of `shared/lang/en/`, named by its key in capitals.
 pub mod msg {
@@ -36,14 +38,30 @@ pub mod msg {
 // `SOURCES`, every language's files joined, made by `build.rs`.
 include!(concat!(env!("OUT_DIR"), "/sources.rs"));
 
-/// A language of the interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// A language of the interface, written as its code (`"fr"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     En,
     Fr,
     Es,
     Nl,
+}
+
+/// Read as a text and its code (the derived form would bring an enum's reading into the
+/// app's first download, which reads the signed-in person's language).
+impl<'de> Deserialize<'de> for Lang {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
+        let code = String::deserialize(d)?;
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code() == code)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "`{code}` is not a language of the interface (en, fr, es, nl)"
+                ))
+            })
+    }
 }
 
 impl Lang {

@@ -9,6 +9,8 @@ use uuid::Uuid;
 use crate::catalogue::RecordKind;
 use crate::dates::{Day, Due, MONTHS};
 use crate::fields::{Field, FieldType};
+use crate::i18n::problem::{key, Value as Word};
+use crate::i18n::Problem as Said;
 use crate::reference::{COUNTRIES, LANGUAGES, TOPICS};
 
 /// What the organisation export writes for an organisation with no country.
@@ -93,25 +95,25 @@ impl Names {
             .collect()
     }
 
-    fn find(&self, kind: RecordKind, text: &str) -> Result<Uuid, String> {
-        let what = kind.label().to_lowercase();
+    fn find(&self, kind: RecordKind, text: &str) -> Result<Uuid, Said> {
+        let what = Word::noun(kind);
         if let Ok(id) = Uuid::parse_str(text) {
             return match self.ids.get(&id) {
                 Some(k) if *k == kind => Ok(id),
-                _ => Err(format!(
-                    "There is no {what} with the id {id} on this device."
-                )),
+                _ => Err(Said::new(key::IMPORT_NO_SUCH_ID)
+                    .with("kind", what)
+                    .with("id", id.to_string())),
             };
         }
         match self.by_kind.get(&kind).and_then(|n| n.get(&fold(text))) {
             Some(ids) if ids.len() == 1 => Ok(ids[0]),
-            Some(ids) => Err(format!(
-                "“{text}” names {} records of kind {what}: write the one meant by its full name or id.",
-                ids.len()
-            )),
-            None => Err(format!(
-                "There is no {what} called “{text}” on this device: add it first, or correct the name."
-            )),
+            Some(ids) => Err(Said::new(key::IMPORT_NAME_OF_MANY)
+                .with("text", text)
+                .with("count", ids.len())
+                .with("kind", what)),
+            None => Err(Said::new(key::IMPORT_NO_SUCH_NAME)
+                .with("kind", what)
+                .with("text", text)),
         }
     }
 }
@@ -137,32 +139,38 @@ fn items(cell: &str) -> impl Iterator<Item = &str> {
 }
 
 /// A code from a (code, label) list, by its code or its label.
+/// `what`: the word for what the list holds (`Word`).
 fn code_of(
     text: &str,
     list: &[(&'static str, &'static str)],
-    what: &str,
-) -> Result<&'static str, String> {
-    let key = fold(text);
+    what: Word,
+) -> Result<&'static str, Said> {
+    let wanted = fold(text);
     list.iter()
-        .find(|(code, label)| fold(code) == key || fold(label) == key)
+        .find(|(code, label)| fold(code) == wanted || fold(label) == wanted)
         .map(|(code, _)| *code)
         .ok_or_else(|| {
             let some: Vec<&str> = list.iter().take(6).map(|(_, l)| *l).collect();
             let more = if list.len() > some.len() { ", …" } else { "" };
-            format!(
-                "“{text}” is not a known {what} (for example {}{more}).",
-                some.join(", ")
-            )
+            Said::new(key::IMPORT_NOT_KNOWN)
+                .with("text", text)
+                .with("what", what)
+                .with("examples", format!("{}{more}", some.join(", ")))
         })
 }
 
-fn topic_code(text: &str) -> Result<&'static str, String> {
-    let key = fold(text);
+fn topic_code(text: &str) -> Result<&'static str, Said> {
+    let wanted = fold(text);
     TOPICS
         .iter()
-        .find(|(code, label, _)| fold(code) == key || fold(label) == key)
+        .find(|(code, label, _)| fold(code) == wanted || fold(label) == wanted)
         .map(|(code, _, _)| *code)
-        .ok_or_else(|| format!("“{text}” is not a known topic (for example Risk management, Integrity and transparency, …)."))
+        .ok_or_else(|| {
+            let some: Vec<&str> = TOPICS.iter().take(2).map(|(_, label, _)| *label).collect();
+            Said::new(key::IMPORT_NOT_TOPIC)
+                .with("text", text)
+                .with("examples", format!("{}, …", some.join(", ")))
+        })
 }
 
 fn month(name: &str) -> Option<u8> {
@@ -239,15 +247,20 @@ fn whole(text: &str) -> Option<u64> {
 
 /// The value of `field` a cell gives; `Ok(None)` for an empty cell of a field whose value
 /// cannot be empty (a choice), which leaves the field as it is.
-pub fn read(field: &Field, cell: &str, names: &Names) -> Result<Option<Value>, String> {
+pub fn read(
+    kind: RecordKind,
+    field: &Field,
+    cell: &str,
+    names: &Names,
+) -> Result<Option<Value>, Said> {
     let text = unguarded(cell);
-    let list = |one: &dyn Fn(&str) -> Result<String, String>| -> Result<Option<Value>, String> {
-        let values: Result<Vec<Value>, String> =
+    let list = |one: &dyn Fn(&str) -> Result<String, Said>| -> Result<Option<Value>, Said> {
+        let values: Result<Vec<Value>, Said> =
             items(text).map(|i| one(i).map(Value::String)).collect();
         Ok(Some(Value::Array(values?)))
     };
-    let country = |t: &str| code_of(t, COUNTRIES, "country").map(str::to_owned);
-    let language = |t: &str| code_of(t, LANGUAGES, "language").map(str::to_owned);
+    let country = |t: &str| code_of(t, COUNTRIES, Word::word("a-country")).map(str::to_owned);
+    let language = |t: &str| code_of(t, LANGUAGES, Word::word("a-language")).map(str::to_owned);
     let empty = text.is_empty();
     let value = match field.ty {
         FieldType::Text | FieldType::Paragraphs | FieldType::Url | FieldType::Email => {
@@ -255,7 +268,7 @@ pub fn read(field: &Field, cell: &str, names: &Names) -> Result<Option<Value>, S
         }
         FieldType::Choice(_) if empty => return Ok(None),
         FieldType::Choice(options) => {
-            Value::String(code_of(text, options, &field.label.to_lowercase())?.to_owned())
+            Value::String(code_of(text, options, Word::field(kind, field.name))?.to_owned())
         }
         FieldType::Country if empty || fold(text) == fold(NO_COUNTRY) => Value::Null,
         FieldType::Country => Value::String(country(text)?),
@@ -267,21 +280,19 @@ pub fn read(field: &Field, cell: &str, names: &Names) -> Result<Option<Value>, S
         FieldType::Texts => return list(&|t| Ok(t.to_owned())),
         FieldType::Link(_) if empty => Value::Null,
         FieldType::Link(kind) => Value::String(names.find(kind, text)?.to_string()),
-        FieldType::Links(kind) => {
-            return list(&|t| names.find(kind, t).map(|id| id.to_string()))
-        }
+        FieldType::Links(kind) => return list(&|t| names.find(kind, t).map(|id| id.to_string())),
         FieldType::Day if empty => Value::String(String::new()),
         FieldType::Day => Value::String(
             day(text)
                 .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
-                .ok_or_else(|| format!("“{text}” is not a date: write it as 2013-04-15 or 15 April 2013."))?,
+                .ok_or_else(|| Said::new(key::IMPORT_NOT_DAY).with("text", text))?,
         ),
-        FieldType::Due => Value::String(stored_due(due(text).ok_or_else(|| {
-            format!("“{text}” is not a due date: write 2013-04-15, April 2013, 2nd quarter 2013 or 2013-Q2, or leave it empty.")
-        })?)),
+        FieldType::Due => Value::String(stored_due(
+            due(text).ok_or_else(|| Said::new(key::IMPORT_NOT_DUE).with("text", text))?,
+        )),
         FieldType::Year | FieldType::Amount if empty => Value::Null,
         FieldType::Year | FieldType::Amount => Value::from(
-            whole(text).ok_or_else(|| format!("“{text}” is not a whole number."))?,
+            whole(text).ok_or_else(|| Said::new(key::IMPORT_NOT_WHOLE).with("text", text))?,
         ),
     };
     Ok(Some(value))
@@ -300,7 +311,7 @@ mod tests {
     fn labels_names_and_codes_read_as_codes() {
         let names = Names::default();
         let org = RecordKind::Organisation;
-        let read_org = |name, cell| read(field(org, name), cell, &names);
+        let read_org = |name, cell| read(org, field(org, name), cell, &names);
         assert_eq!(
             read_org("category", "technical assistance provider"),
             Ok(Some(json!("ta_provider")))
@@ -312,7 +323,8 @@ mod tests {
         assert_eq!(read_org("category", " "), Ok(None));
         assert!(read_org("category", "Bank")
             .unwrap_err()
-            .contains("“Bank” is not a known category"));
+            .to_string()
+            .contains("“Bank” is not a known value for “Category”"));
         assert_eq!(read_org("country", "Curaçao"), Ok(Some(json!("CW"))));
         assert_eq!(read_org("country", "jm"), Ok(Some(json!("JM"))));
         assert_eq!(
@@ -328,27 +340,46 @@ mod tests {
         assert_eq!(read_org("name", "'quoted'"), Ok(Some(json!("'quoted'"))));
         let tool = RecordKind::TrainingTool;
         assert_eq!(
-            read(field(tool, "topics"), "Risk management;Legislation", &names),
+            read(
+                tool,
+                field(tool, "topics"),
+                "Risk management;Legislation",
+                &names
+            ),
             Ok(Some(json!(["risk_management", "legislation"])))
         );
         assert_eq!(
-            read(field(tool, "last_verified"), "5 Oct 2012", &names),
+            read(tool, field(tool, "last_verified"), "5 Oct 2012", &names),
             Ok(Some(json!("2012-10-05")))
         );
-        assert!(read(field(tool, "last_verified"), "10/05/2012", &names).is_err());
+        assert!(read(tool, field(tool, "last_verified"), "10/05/2012", &names).is_err());
     }
 
     #[test]
     fn due_dates_and_amounts() {
         let names = Names::default();
-        let due_of = |cell| read(field(RecordKind::ActionItem, "due"), cell, &names);
+        let due_of = |cell| {
+            read(
+                RecordKind::ActionItem,
+                field(RecordKind::ActionItem, "due"),
+                cell,
+                &names,
+            )
+        };
         assert_eq!(due_of("2nd quarter 2013"), Ok(Some(json!("2013-Q2"))));
         assert_eq!(due_of("April 2013"), Ok(Some(json!("2013-04"))));
         assert_eq!(due_of("15 April 2013"), Ok(Some(json!("2013-04-15"))));
         assert_eq!(due_of("To be decided"), Ok(Some(json!(""))));
         assert_eq!(due_of("2013-q3"), Ok(Some(json!("2013-Q3"))));
         assert!(due_of("soon").is_err());
-        let budget = |cell| read(field(RecordKind::Project, "budget"), cell, &names);
+        let budget = |cell| {
+            read(
+                RecordKind::Project,
+                field(RecordKind::Project, "budget"),
+                cell,
+                &names,
+            )
+        };
         assert_eq!(budget("1,500,000"), Ok(Some(json!(1_500_000))));
         assert_eq!(budget("1 500 000"), Ok(Some(json!(1_500_000))));
         assert_eq!(budget(""), Ok(Some(Value::Null)));
@@ -374,26 +405,34 @@ mod tests {
         names.add(org, Uuid::from_u128(3), ["Customs"]);
         let provider = field(RecordKind::TrainingTool, "provider");
         assert_eq!(
-            read(provider, "cartac", &names),
+            read(RecordKind::TrainingTool, provider, "cartac", &names),
             Ok(Some(json!(cartac.to_string())))
         );
         assert_eq!(
-            read(provider, &cartac.to_string(), &names),
+            read(
+                RecordKind::TrainingTool,
+                provider,
+                &cartac.to_string(),
+                &names
+            ),
             Ok(Some(json!(cartac.to_string())))
         );
-        assert!(read(provider, "Customs", &names)
+        assert!(read(RecordKind::TrainingTool, provider, "Customs", &names)
             .unwrap_err()
+            .to_string()
             .contains("names 2 records"));
-        assert!(read(provider, "WCO", &names)
+        assert!(read(RecordKind::TrainingTool, provider, "WCO", &names)
             .unwrap_err()
+            .to_string()
             .contains("no organisation called “WCO”"));
         let unknown = Uuid::from_u128(9).to_string();
-        assert!(read(provider, &unknown, &names)
+        assert!(read(RecordKind::TrainingTool, provider, &unknown, &names)
             .unwrap_err()
+            .to_string()
             .contains("no organisation with the id"));
         let funders = field(RecordKind::Project, "funders");
         assert_eq!(
-            read(funders, "CARTAC; CED", &names),
+            read(RecordKind::Project, funders, "CARTAC; CED", &names),
             Ok(Some(json!([cartac.to_string(), other.to_string()])))
         );
     }

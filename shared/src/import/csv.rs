@@ -6,6 +6,7 @@
 //! problem can be named by line.
 
 use std::borrow::Cow;
+#[cfg(not(target_arch = "wasm32"))]
 use std::fmt;
 
 /// A file's header and rows, each row with the line (from 1) it starts on.
@@ -34,26 +35,32 @@ pub enum CsvError {
     TooManyRows { limit: usize },
 }
 
-impl fmt::Display for CsvError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl CsvError {
+    /// Why the file cannot be read, for the person (`i18n::Problem`).
+    pub fn problem(&self) -> crate::i18n::Problem {
+        use crate::i18n::{problem::key, Problem};
         match self {
-            CsvError::Empty => write!(f, "The file is empty: it has no header line."),
-            CsvError::NotText => write!(
-                f,
-                "This is not a CSV text file (it may be a spreadsheet's own format): save it from the spreadsheet as \"CSV UTF-8\" and choose that file."
-            ),
-            CsvError::UnclosedQuote { line } => write!(
-                f,
-                "Line {line} opens a quoted cell (\") that is never closed, so the rest of the file cannot be read."
-            ),
-            CsvError::TooManyRows { limit } => write!(
-                f,
-                "The file has more than {limit} rows; split it into smaller files."
-            ),
+            CsvError::Empty => Problem::new(key::CSV_EMPTY),
+            CsvError::NotText => Problem::new(key::CSV_NOT_TEXT),
+            CsvError::UnclosedQuote { line } => {
+                Problem::new(key::CSV_UNCLOSED_QUOTE).with("line", *line)
+            }
+            CsvError::TooManyRows { limit } => {
+                Problem::new(key::CSV_TOO_MANY_ROWS).with("limit", *limit)
+            }
         }
     }
 }
 
+/// In English (the server's logs, tests).
+#[cfg(not(target_arch = "wasm32"))]
+impl fmt::Display for CsvError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.problem().fmt(f)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 impl std::error::Error for CsvError {}
 
 /// The most rows one file may bring in.

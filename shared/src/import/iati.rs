@@ -16,6 +16,7 @@
 //! What is not kept is said in the notes. A file with a `<!DOCTYPE` is refused, and
 //! entities other than XML's five are errors, so nothing a file declares is expanded.
 
+use crate::i18n::{problem::key, Problem};
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
@@ -45,7 +46,7 @@ pub struct IatiRows {
     /// Activities outside the region or the chosen country.
     pub skipped: usize,
     /// What was read but not kept, one sentence each.
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::i18n::Problem>,
     /// The IATI organisation identifier the file gives for each organisation named in a
     /// row by its name (no organisation on the device has it): what an organisation added
     /// for the file can be given, so that the next file finds it by its identifier.
@@ -199,20 +200,15 @@ impl<'t> IatiReader<'t> {
             }
             let reader = &mut self.reader;
             let position = reader.buffer_position();
-            let fail = |message: String| ImportError::Xml {
-                line: line_at(text, position),
-                message,
+            let fail = |problem: Problem| {
+                ImportError::NotIati(problem.with("line", line_at(text, position)))
             };
             let event = reader.read_event().map_err(|e| ImportError::Xml {
                 line: line_at(text, reader.error_position()),
                 message: e.to_string(),
             })?;
             match event {
-                Event::DocType(_) => {
-                    return Err(fail(
-                        "the file declares a DOCTYPE, which IATI files do not; it is refused rather than have what it declares expanded".into(),
-                    ))
-                }
+                Event::DocType(_) => return Err(fail(Problem::new(key::XML_DOCTYPE))),
                 Event::Start(e) => {
                     let name = e.local_name().as_ref().to_owned();
                     s.open(&name, &e, position)?;
@@ -239,10 +235,7 @@ impl<'t> IatiReader<'t> {
                     match resolved {
                         Some(c) => s.buffer.push(c),
                         None => {
-                            return Err(fail(format!(
-                                "“&{};” is not one of XML's own entities, and the file may not declare others",
-                                &*r
-                            )))
+                            return Err(fail(Problem::new(key::XML_ENTITY).with("entity", &*r)))
                         }
                     }
                 }
@@ -257,15 +250,14 @@ impl<'t> IatiReader<'t> {
     pub fn finish(self) -> Result<IatiRows, ImportError> {
         let s = self.state;
         if !s.root {
-            return Err(ImportError::NotIati(
-                "This file has no XML elements: it is not an IATI activity file.".into(),
-            ));
+            return Err(ImportError::NotIati(Problem::new(key::IATI_NO_ELEMENTS)));
         }
         if let Some(open) = s.path.last() {
-            return Err(ImportError::Xml {
-                line: line_at(s.text, s.text.len() as u64),
-                message: format!("the file ends before <{open}> is closed (it may be cut short)"),
-            });
+            return Err(ImportError::NotIati(
+                Problem::new(key::XML_CUT_SHORT)
+                    .with("line", line_at(s.text, s.text.len() as u64))
+                    .with("element", open.as_str()),
+            ));
         }
         Ok(s.rows)
     }
@@ -298,10 +290,7 @@ impl State<'_> {
         self.buffer.clear();
         if self.path.is_empty() {
             if self.root {
-                return Err(ImportError::NotIati(
-                    "The file has more than one root element: it is not an IATI activity file."
-                        .into(),
-                ));
+                return Err(ImportError::NotIati(Problem::new(key::IATI_TWO_ROOTS)));
             }
             self.root = true;
             return check_root(name, e);
@@ -420,22 +409,21 @@ fn check_root(name: &str, e: &BytesStart) -> Result<(), ImportError> {
     match name {
         "iati-activities" => {}
         "iati-organisations" => {
-            return Err(ImportError::NotIati(
-                "This is an IATI organisation file: choose an activity file (<iati-activities>)."
-                    .into(),
-            ))
+            return Err(ImportError::NotIati(Problem::new(
+                key::IATI_ORGANISATION_FILE,
+            )))
         }
         other => {
-            return Err(ImportError::NotIati(format!(
-            "This is not an IATI activity file: it starts with <{other}>, not <iati-activities>."
-        )))
+            return Err(ImportError::NotIati(
+                Problem::new(key::IATI_OTHER_ROOT).with("element", other),
+            ))
         }
     }
     let version = attr(e, "version").unwrap_or_default();
     if !version.starts_with("2.") {
-        return Err(ImportError::NotIati(format!(
-            "IATI version “{version}” is not read: this import reads versions 2.01 to 2.03."
-        )));
+        return Err(ImportError::NotIati(
+            Problem::new(key::IATI_VERSION).with("version", version),
+        ));
     }
     Ok(())
 }

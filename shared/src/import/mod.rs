@@ -17,6 +17,7 @@ pub mod iati;
 pub(crate) mod planner;
 
 use std::collections::BTreeMap;
+#[cfg(not(target_arch = "wasm32"))]
 use std::fmt;
 
 use serde::Serialize;
@@ -88,52 +89,62 @@ pub enum ImportError {
         first: String,
         second: String,
     },
-    /// An XML file that is not well-formed, or that declares what it must not, at a line.
+    /// An XML file that is not well-formed, at a line (the XML reader's words).
     Xml {
         line: usize,
         message: String,
     },
-    /// Well-formed XML that is not an IATI activity file of a version read, and why.
-    NotIati(String),
+    /// XML that declares what it must not, is cut short, or is not an IATI activity file
+    /// of a version read, and why.
+    NotIati(crate::i18n::Problem),
     /// A file that is not JSON, or JSON not shaped as a catalogue copy, at a line.
     Json {
         line: usize,
         message: String,
     },
     /// JSON that is not a catalogue copy this release reads, and why.
-    NotCopy(String),
+    NotCopy(crate::i18n::Problem),
 }
 
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ImportError {
+    /// Why the file is not taken, for the person (`i18n::Problem`).
+    pub fn problem(&self) -> crate::i18n::Problem {
+        use crate::i18n::{problem::key, problem::Value, Problem};
         match self {
-            ImportError::Csv(e) => e.fmt(f),
+            ImportError::Csv(e) => e.problem(),
             ImportError::NotImportable(kind) => {
-                write!(f, "{} records cannot be imported from CSV.", kind.label())
+                Problem::new(key::NOT_IMPORTABLE).with("kind", Value::noun(*kind))
             }
-            ImportError::NoColumns { kind, expected } => write!(
-                f,
-                "No column of this file is a field of {}: the header line should name columns such as {}.",
-                kind.plural().replace('_', " "),
-                expected.join(", ")
-            ),
-            ImportError::SameFieldTwice { first, second } => write!(
-                f,
-                "The columns “{first}” and “{second}” are the same field: keep one of them."
-            ),
-            ImportError::Xml { line, message } => {
-                write!(f, "The file cannot be read as XML at line {line}: {message}.")
-            }
-            ImportError::NotIati(why) | ImportError::NotCopy(why) => f.write_str(why),
+            ImportError::NoColumns { kind, expected } => Problem::new(key::NO_COLUMNS)
+                .with("kind", Value::noun(*kind))
+                .with("expected", expected.join(", ")),
+            ImportError::SameFieldTwice { first, second } => Problem::new(key::SAME_FIELD_TWICE)
+                .with("first", first.as_str())
+                .with("second", second.as_str()),
+            ImportError::Xml { line, message } => Problem::new(key::NOT_XML)
+                .with("line", *line)
+                .with("detail", message.as_str()),
+            ImportError::NotIati(problem) | ImportError::NotCopy(problem) => problem.clone(),
             ImportError::Json { line, message } => {
                 // serde_json ends its message with the place; the line is said once, first.
                 let message = message.split(" at line ").next().unwrap_or(message);
-                write!(f, "The file cannot be read as a catalogue copy at line {line}: {message}.")
+                Problem::new(key::NOT_COPY_JSON)
+                    .with("line", *line)
+                    .with("detail", message)
             }
         }
     }
 }
 
+/// In English (the server's logs, tests).
+#[cfg(not(target_arch = "wasm32"))]
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.problem().fmt(f)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 impl std::error::Error for ImportError {}
 
 impl From<CsvError> for ImportError {
@@ -211,7 +222,47 @@ pub struct Refused {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
     pub column: String,
+    /// `what` worded, by the server for an answer (`Plan::word`); the app words `what`
+    /// in its own language.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub message: String,
+    pub what: crate::i18n::Problem,
+}
+
+impl Problem {
+    pub fn at(column: String, what: crate::i18n::Problem) -> Problem {
+        Problem {
+            column,
+            message: String::new(),
+            what,
+        }
+    }
+}
+
+/// English, for tests and logs.
+#[cfg(not(target_arch = "wasm32"))]
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.what.fmt(f)
+    }
+}
+
+impl Plan {
+    /// Words every refused row's problems in `catalogue`'s language (the server, for an
+    /// answer to a script).
+    pub fn word(&mut self, catalogue: &crate::i18n::Catalogue) {
+        for r in &mut self.refused {
+            r.word(catalogue);
+        }
+    }
+}
+
+impl Refused {
+    pub fn word(&mut self, catalogue: &crate::i18n::Catalogue) {
+        for p in &mut self.problems {
+            p.message = catalogue.problem(&p.what).unwrap_or_default();
+        }
+    }
 }
 
 impl Names {

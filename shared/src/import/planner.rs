@@ -16,6 +16,8 @@ use super::{
 use crate::access::Actor;
 use crate::catalogue::{RecordKind, DELETED_FIELD};
 use crate::fields::{Field, FieldType};
+use crate::i18n::problem::{key, Value as Word};
+use crate::i18n::{Labelled, Problem as Said};
 use crate::sync::{Mutation, RecordState};
 
 /// Which record a row is: its id and whether it is new, or why that cannot be said.
@@ -151,19 +153,19 @@ impl<'a> Planner<'a> {
         if let Some(&(i, _)) = self.read.iter().find(|(_, f)| f.is_none()) {
             let text = self.cell(r, i).trim();
             if !text.is_empty() {
-                let id = Uuid::parse_str(text).map_err(|_| Problem {
-                    column: self.header(i, None),
-                    message: format!("“{text}” is not a record id."),
+                let id = Uuid::parse_str(text).map_err(|_| {
+                    Problem::at(
+                        self.header(i, None),
+                        Said::new(key::IMPORT_NOT_ID).with("text", text),
+                    )
                 })?;
                 // Ids are unique across kinds: the server would refuse the write later.
                 if let Some(other) = self.names.kind_of(&id).filter(|&k| k != kind) {
-                    return Err(Problem {
-                        column: self.header(i, None),
-                        message: format!(
-                            "This id belongs to a record of another kind here ({}); a record keeps its kind.",
-                            other.label()
-                        ),
-                    });
+                    return Err(Problem::at(
+                        self.header(i, None),
+                        Said::new(key::IMPORT_ID_OF_OTHER_KIND)
+                            .with("kind", Word::word(other.key())),
+                    ));
                 }
                 return Ok((id, !self.by_id.contains_key(&id)));
             }
@@ -175,7 +177,7 @@ impl<'a> Planner<'a> {
             else {
                 continue;
             };
-            if let Ok(Some(v)) = cells::read(field, self.cell(r, i), &self.names) {
+            if let Ok(Some(v)) = cells::read(kind, field, self.cell(r, i), &self.names) {
                 key_values.insert(field.name.to_owned(), v);
             }
         }
@@ -183,13 +185,12 @@ impl<'a> Planner<'a> {
         match keys.iter().find_map(|k| self.by_key.get(k)) {
             Some(ids) if ids.len() == 1 => return Ok((ids[0], false)),
             Some(ids) => {
-                return Err(Problem {
-                    column: String::new(),
-                    message: format!(
-                        "This row matches {} records on this device: add the {ID_COLUMN} column to say which one.",
-                        ids.len()
-                    ),
-                })
+                return Err(Problem::at(
+                    String::new(),
+                    Said::new(key::IMPORT_ROW_OF_MANY)
+                        .with("count", ids.len())
+                        .with("column", ID_COLUMN),
+                ))
             }
             None => {}
         }
@@ -232,20 +233,20 @@ impl<'a> Planner<'a> {
             .skip(self.table.header.len())
             .find(|(_, c)| !c.trim().is_empty())
         {
-            problems.push(Problem {
-                column: format!("column {}", i + 1),
-                message: "This cell is beyond the last column with a header.".to_owned(),
-            });
+            problems.push(Problem::at(
+                format!("column {}", i + 1),
+                Said::new(key::IMPORT_BEYOND_HEADERS),
+            ));
         }
         let mut set = Map::new();
         for &(i, field) in &self.read {
             let Some(field) = field else { continue };
-            match cells::read(field, self.cell(r, i), &self.names) {
+            match cells::read(self.kind, field, self.cell(r, i), &self.names) {
                 Ok(Some(v)) => {
                     set.insert(field.name.to_owned(), v);
                 }
                 Ok(None) => {}
-                Err(message) => {
+                Err(what) => {
                     if field.ty == FieldType::Link(RecordKind::Organisation)
                         || field.ty == FieldType::Links(RecordKind::Organisation)
                     {
@@ -260,10 +261,7 @@ impl<'a> Planner<'a> {
                             }
                         }
                     }
-                    problems.push(Problem {
-                        column: self.header(i, Some(field)),
-                        message,
-                    })
+                    problems.push(Problem::at(self.header(i, Some(field)), what))
                 }
             }
         }
@@ -282,10 +280,10 @@ impl<'a> Planner<'a> {
             }
         };
         if let Some(first) = self.seen.insert(id, row.line) {
-            problems.push(Problem {
-                column: String::new(),
-                message: format!("Line {first} is the same record: keep one of the two rows."),
-            });
+            problems.push(Problem::at(
+                String::new(),
+                Said::new(key::IMPORT_SAME_RECORD).with("line", first),
+            ));
         }
         if !problems.is_empty() {
             return refuse(&mut self.plan, problems);
@@ -413,16 +411,13 @@ fn check(
         errors
             .0
             .into_iter()
-            .map(|e| Problem {
-                column: column_of(&e.field),
-                message: e.message,
-            })
+            .map(|e| Problem::at(column_of(&e.field), e.problem))
             .collect::<Vec<_>>()
     })?;
     actor.check_write(current, &next, m).map_err(|denied| {
-        vec![Problem {
-            column: denied.field.as_deref().map(column_of).unwrap_or_default(),
-            message: denied.message,
-        }]
+        vec![Problem::at(
+            denied.field.as_deref().map(column_of).unwrap_or_default(),
+            denied.problem,
+        )]
     })
 }

@@ -202,20 +202,22 @@ fn refused_rows_name_their_line_column_and_reason_and_nothing_else_is_refused() 
         Trinidad Customs,Customs administration,Trinidad and Tobago,,\n\
         trinidad customs,Customs administration,Trinidad and Tobago,,\n";
     let plan = plan_of(RecordKind::Organisation, text, &records, &coordinator()).unwrap();
-    let reasons: Vec<(usize, &str, &str)> = plan
+    let reasons: Vec<(usize, &str, String)> = plan
         .refused
         .iter()
         .flat_map(|r| {
             r.problems
                 .iter()
-                .map(move |p| (r.line, p.column.as_str(), p.message.as_str()))
+                .map(move |p| (r.line, p.column.as_str(), p.what.to_string()))
         })
         .collect();
     assert_eq!(reasons.len(), 5, "{reasons:#?}");
     assert_eq!(reasons[0].0, 2);
     assert_eq!(reasons[0].1, "Name");
     assert_eq!((reasons[1].0, reasons[1].1), (3, "Category"));
-    assert!(reasons[1].2.contains("“Bank” is not a known category"));
+    assert!(reasons[1]
+        .2
+        .contains("“Bank” is not a known value for “Category”"));
     assert_eq!((reasons[2].0, reasons[2].1), (4, "Website"));
     assert_eq!((reasons[3].0, reasons[3].1), (5, "Id"));
     assert_eq!(reasons[4].0, 7);
@@ -240,9 +242,12 @@ fn a_row_whose_id_is_a_record_of_another_kind_is_refused_in_the_plan() {
     let problem = &plan.refused[0].problems[0];
     assert_eq!(problem.column, "Id");
     assert!(
-        problem.message.contains("another kind here (Organisation)"),
+        problem
+            .what
+            .to_string()
+            .contains("another kind here (Organisation)"),
         "{}",
-        problem.message
+        problem.what
     );
 }
 
@@ -296,7 +301,10 @@ fn an_office_editor_may_import_only_their_own_organisations_records() {
     };
     let plan = plan_of(RecordKind::Contact, text, &[], &viewer).unwrap();
     assert_eq!(plan.refused.len(), 2);
-    assert!(plan.refused[0].problems[0].message.contains("viewer"));
+    assert!(plan.refused[0].problems[0]
+        .what
+        .to_string()
+        .contains("viewer"));
 }
 
 #[test]

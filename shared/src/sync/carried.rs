@@ -15,6 +15,7 @@
 //!  "seal":"<64 hex digits>"}
 //! ```
 
+use crate::i18n::{problem::key, Problem};
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
@@ -105,6 +106,23 @@ pub enum CarriedError {
     Newer(u32),
     #[error("This changes file's changes cannot be read: {0}")]
     Changes(String),
+}
+
+impl CarriedError {
+    /// What to tell the person, in their language (`i18n::Problem`).
+    pub fn problem(&self) -> Problem {
+        match self {
+            CarriedError::NotChanges(detail) => {
+                Problem::new(key::FILE_NOT_CHANGES).with("detail", detail.as_str())
+            }
+            CarriedError::Newer(version) => {
+                Problem::new(key::FILE_NEWER).with("version", version.to_string())
+            }
+            CarriedError::Changes(detail) => {
+                Problem::new(key::FILE_CHANGES_UNREADABLE).with("detail", detail.as_str())
+            }
+        }
+    }
 }
 
 /// The key that seals files of `account` on `device`, from the server's own secret, as of

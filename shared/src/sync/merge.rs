@@ -20,6 +20,8 @@ use uuid::Uuid;
 
 use super::DeviceId;
 use crate::catalogue::{parse_fields, RecordKind, DELETED_FIELD};
+use crate::i18n::problem::{key, Value as Word};
+use crate::i18n::Problem;
 use crate::validation::ValidationErrors;
 
 /// One write's identity: the device and its mutation number.
@@ -377,24 +379,19 @@ impl RecordState {
         m.kind.check_field_types(&m.set)?;
         if let Some(bad) = m.ctx.keys().find(|k| !m.set.contains_key(*k)) {
             let mut e = ValidationErrors::default();
-            e.add(
-                bad,
-                "A context is given for a field the mutation does not change.",
-            );
+            e.add(bad, key::CONTEXT_UNCHANGED_FIELD);
             return Err(e);
         }
         check_removal_alone(m)?;
         self.check_contexts(device, m)?;
         if self.kind != m.kind {
             let mut e = ValidationErrors::default();
-            e.add(
+            e.add_problem(
                 "kind",
-                format!(
-                    "Record {} is a {}, not a {}.",
-                    m.id,
-                    self.kind.code(),
-                    m.kind.code()
-                ),
+                Problem::new(key::WRONG_KIND)
+                    .with("id", m.id.to_string())
+                    .with("stored", Word::noun(self.kind))
+                    .with("sent", Word::noun(m.kind)),
             );
             return Err(e);
         }
@@ -435,10 +432,7 @@ fn is_removal(m: &Mutation) -> bool {
 fn check_removal_alone(m: &Mutation) -> Result<(), ValidationErrors> {
     if m.set.contains_key(DELETED_FIELD) && m.set.len() > 1 {
         let mut e = ValidationErrors::default();
-        e.add(
-            DELETED_FIELD,
-            "Removing or restoring a record changes nothing else: send the other changes separately.",
-        );
+        e.add(DELETED_FIELD, key::REMOVAL_ALONE);
         return Err(e);
     }
     Ok(())
@@ -466,10 +460,7 @@ impl RecordState {
                 });
             if claims_unseen {
                 let mut e = ValidationErrors::default();
-                e.add(
-                    field,
-                    "This change was made having seen versions of this field that were never received here (after a server was restored from a backup, or from a faulty app); it was refused. Send it again to make it on the record as it is now.",
-                );
+                e.add(field, key::UNSEEN_VERSIONS);
                 return Err(e);
             }
         }

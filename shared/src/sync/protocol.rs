@@ -28,6 +28,7 @@ use uuid::Uuid;
 use super::merge::{Mutation, RecordState, VersionVector};
 use super::DeviceId;
 use crate::catalogue::RecordKind;
+use crate::i18n::{Catalogue, Problem};
 use crate::validation::FieldError;
 
 /// A mutation whose author clock is further ahead of the server than this is refused.
@@ -319,9 +320,45 @@ impl PushResponse {
 pub struct Rejection {
     pub n: u64,
     pub code: crate::api::ErrorCode,
+    /// Why, worded by the server (in the language of the push it answers); `problem` is
+    /// the same for a device to word in its own language.
     pub message: String,
+    #[serde(default, skip_serializing_if = "Problem::is_none")]
+    pub problem: Problem,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldError>,
+}
+
+impl Rejection {
+    /// Mutation `n` refused for `problem` (and the fields' own problems), worded in
+    /// `catalogue`'s language.
+    pub fn new(
+        n: u64,
+        code: crate::api::ErrorCode,
+        problem: Problem,
+        fields: Vec<FieldError>,
+        catalogue: &Catalogue,
+    ) -> Rejection {
+        let mut r = Rejection {
+            n,
+            code,
+            message: String::new(),
+            problem,
+            fields,
+        };
+        r.word(catalogue);
+        r
+    }
+
+    /// Words `message` and the fields' in `catalogue`'s language.
+    pub fn word(&mut self, catalogue: &Catalogue) {
+        if let Some(text) = catalogue.problem(&self.problem) {
+            self.message = text;
+        }
+        for f in &mut self.fields {
+            f.word(catalogue);
+        }
+    }
 }
 
 /// An opaque position in the server's change log: the server's identity and a sequence
@@ -534,6 +571,7 @@ mod tests {
                 n: 7,
                 code: crate::api::ErrorCode::InvalidRecord,
                 message: "no".into(),
+                problem: Problem::default(),
                 fields: Vec::new(),
             }],
         };

@@ -18,7 +18,7 @@ use crate::components::fields::{ref_options, SelectField, TextField};
 use crate::components::list::{download, ListedMemo};
 use crate::components::today;
 use crate::db::new_id;
-use crate::i18n::{msg, t};
+use crate::i18n::{msg, t, tf};
 use crate::loaded::Loaded;
 use crate::pages::form::{FormState, RowEdit};
 use crate::pages::history::History;
@@ -37,11 +37,11 @@ pub fn Contacts(org: Uuid) -> impl IntoView {
     let edit = RowEdit::new();
     view! {
         <section class="contacts" aria-labelledby="contacts-h">
-            <h2 id="contacts-h">"Contacts"</h2>
+            <h2 id="contacts-h">{t(msg::CONTACT_SECTION)}</h2>
             {move || match contacts.get() {
                 None => super::super::loading(),
                 Some(Err(e)) => super::super::failed(e),
-                Some(Ok(list)) if list.is_empty() => view! { <p>"No contacts recorded yet."</p> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p>{t(msg::CONTACT_NONE_RECORDED)}</p> }.into_any(),
                 Some(Ok(states)) => {
                     let mut list: Vec<(Typed<Contact>, bool)> = states
                         .into_iter()
@@ -62,10 +62,10 @@ pub fn Contacts(org: Uuid) -> impl IntoView {
             }}
             <Show when=move || adding.get() fallback=move || view! {
                 <Show when=move || can_add.get()>
-                    <button type="button" on:click=move |_| adding.set(true)>"Add a contact"</button>
+                    <button type="button" on:click=move |_| adding.set(true)>{t(msg::CONTACT_ADD)}</button>
                 </Show>
             }>
-                <h3>"New contact"</h3>
+                <h3>{t(msg::CONTACT_NEW)}</h3>
                 <ContactForm id=new_id() initial=Contact { organisation: Some(org), ..Default::default() } done=move || { adding.try_set(false); }/>
             </Show>
         </section>
@@ -87,7 +87,10 @@ fn ContactRow(contact: Typed<Contact>, may_edit: bool, edit: RowEdit<Contact>) -
             set.insert(DELETED_FIELD.into(), Value::Bool(true));
             match cat.db.edit(&user, RecordKind::Contact, id, set).await {
                 Ok(_) => crate::sync::local_write(&cat).await,
-                Err(e) => problem.set(Some(format!("Not removed: {e}"))),
+                Err(e) => problem.set(Some(tf(
+                    msg::CONTACT_NOT_REMOVED,
+                    &[("error", (&e.to_string()).into())],
+                ))),
             }
         });
     };
@@ -105,11 +108,11 @@ fn ContactRow(contact: Typed<Contact>, may_edit: bool, edit: RowEdit<Contact>) -
                     </span>
                     <span class="row-actions">
                         {may_edit.then(|| view! {
-                            <button type="button" on:click=move |_| edit.open(id)>"Edit"</button>
-                            <button type="button" on:click=remove.clone()>"Remove"</button>
+                            <button type="button" on:click=move |_| edit.open(id)>{t(msg::EDIT)}</button>
+                            <button type="button" on:click=remove.clone()>{t(msg::CONTACT_REMOVE)}</button>
                         })}
                         <button type="button" aria-expanded=move || history.get().to_string()
-                            on:click=move |_| history.update(|h| *h = !*h)>"History"</button>
+                            on:click=move |_| history.update(|h| *h = !*h)>{t(msg::HISTORY)}</button>
                     </span>
                     {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
                     <Show when=move || history.get()>
@@ -149,7 +152,7 @@ fn ContactForm(
     };
     view! {
         <form class="record-form compact" node_ref=form.keep_focus() on:submit=save novalidate>
-            <TextField label=label("role_title") name="role_title" required=true hint="As the sources name people, e.g. Comptroller of Customs"
+            <TextField label=label("role_title") name="role_title" required=true hint=t(msg::CONTACT_HINT_ROLE)
                 value=role on_input=set_role error=form.error("role_title")/>
             <TextField label=label("name") name="name" value=name on_input=set_name error=form.error("name")/>
             <TextField label=label("email") name="email" kind="email" value=email on_input=set_email error=form.error("email")/>
@@ -161,8 +164,8 @@ fn ContactForm(
                 <p class="error" role="alert">{move || form.problem.get()}</p>
             </Show>
             <div class="actions">
-                <button type="submit" data-testid="save" class="primary">"Save contact"</button>
-                <button type="button" on:click=move |_| cancel()>"Cancel"</button>
+                <button type="submit" data-testid="save" class="primary">{t(msg::CONTACT_SAVE)}</button>
+                <button type="button" on:click=move |_| cancel()>{t(msg::CONTACT_CANCEL)}</button>
             </div>
         </form>
     }
@@ -219,11 +222,11 @@ pub fn ContactsDownload(
     };
     view! {
         <p class="export">
-            <button type="button" data-testid="download-contacts" on:click=save>"Download their contacts as CSV"</button>
+            <button type="button" data-testid="download-contacts" on:click=save>{t(msg::CONTACT_DOWNLOAD_CSV)}</button>
             <Show when=move || may_import.get()>
-                " "<a href=format!("/import?kind={}", RecordKind::Contact.plural())>"Import contacts from a spreadsheet"</a>
+                " "<a href=format!("/import?kind={}", RecordKind::Contact.plural())>{t(msg::CONTACT_IMPORT)}</a>
             </Show>
-            {move || error.get().map(|e| view! { <span class="error" role="alert">{format!(" The file could not be made: {e}")}</span> })}
+            {move || error.get().map(|e| view! { <span class="error" role="alert">" "{tf(msg::FILE_NOT_MADE, &[("error", (&e).into())])}</span> })}
         </p>
     }
 }

@@ -16,6 +16,7 @@ use crate::catalogue::Typed;
 use crate::components::fields::{ref_options, SelectField, TextField};
 use crate::components::list::{download, ListedMemo};
 use crate::components::pickers::org_options;
+use crate::i18n::{msg, t, tf};
 use crate::loaded::Loaded;
 
 /// Where the last reporter is kept on this device.
@@ -68,7 +69,7 @@ pub fn IatiDownload(
                 .unwrap_or_default(),
         };
         if let Err(e) = reporter.check() {
-            message.set(Some(Err(e)));
+            message.set(Some(Err(crate::i18n::problem(&e))));
             return;
         }
         let Some(Ok(l)) = listed.get_untracked() else {
@@ -100,25 +101,22 @@ pub fn IatiDownload(
                 if let (Some(s), Ok(text)) = (storage(), serde_json::to_string(&c)) {
                     let _ = s.set_item(KEPT, &text);
                 }
-                let mut said = match file.activities {
-                    1 => "1 project written as an IATI activity.".to_owned(),
-                    n => format!("{n} projects written as IATI activities."),
-                };
+                let mut said = tf(msg::IATI_WRITTEN, &[("count", file.activities.into())]);
                 for note in &file.notes {
                     said.push(' ');
                     said.push_str(note);
                 }
                 message.set(Some(Ok(said)));
             }
-            Err(e) => message.set(Some(Err(format!("The file could not be made: {e}")))),
+            Err(e) => message.set(Some(Err(tf(msg::FILE_NOT_MADE, &[("error", (&e).into())])))),
         }
     };
     let no_error = Signal::derive(|| None::<String>);
     view! {
         <details class="export iati" data-testid="iati-export">
-            <summary>"Download as IATI XML…"</summary>
-            <p class="hint">"The projects shown, as IATI activity XML 2.03 for the IATI Registry and d-portal, published in the name of:"</p>
-            <SelectField label="Reporting organisation" name="iati_org" none_label="Choose…"
+            <summary>{t(msg::IATI_DOWNLOAD)}</summary>
+            <p class="hint">{t(msg::IATI_ABOUT)}</p>
+            <SelectField label=t(msg::IATI_REPORTING_ORGANISATION) name="iati_org" none_label=t(msg::IATI_CHOOSE)
                 options=options value=Signal::derive(move || chosen.get().organisation)
                 on_change=move |v: String| {
                     let org = org_of(&v);
@@ -140,14 +138,14 @@ pub fn IatiDownload(
                     });
                 }
                 error=no_error/>
-            <TextField label="Its IATI organisation identifier" name="iati_ref"
+            <TextField label=t(msg::IATI_IDENTIFIER) name="iati_ref"
                 value=Signal::derive(move || chosen.get().reference)
                 on_input=move |v: String| chosen.update(|c| c.reference = v)
                 error=no_error/>
-            <SelectField label="Kind of organisation" name="iati_type" none_label="Choose…"
+            <SelectField label=t(msg::IATI_KIND) name="iati_type" none_label=t(msg::IATI_CHOOSE)
                 options=ref_options("iati-organisation-type", ORGANISATION_TYPES) value=Signal::derive(move || chosen.get().kind)
                 on_change=move |v: String| chosen.update(|c| c.kind = v) error=no_error/>
-            <button type="button" data-testid="download-iati" on:click=save>"Download IATI XML"</button>
+            <button type="button" data-testid="download-iati" on:click=save>{t(msg::IATI_DOWNLOAD_BUTTON)}</button>
             {move || message.get().map(|m| match m {
                 Ok(text) => view! { <p role="status" data-testid="iati-said">{text}</p> }.into_any(),
                 Err(e) => view! { <p class="error" role="alert" data-testid="iati-said">{e}</p> }.into_any(),

@@ -371,11 +371,20 @@ fn a_reporter_needs_an_identifier_a_type_and_a_name() {
         reference: reference.into(),
         ..reporter()
     };
-    assert!(with("").check().unwrap_err().contains("IATI identifier"));
-    assert!(with("XM DAC").check().unwrap_err().contains("no spaces"));
+    assert!(with("")
+        .check()
+        .unwrap_err()
+        .to_string()
+        .contains("IATI identifier"));
+    assert!(with("XM DAC")
+        .check()
+        .unwrap_err()
+        .to_string()
+        .contains("no spaces"));
     assert!(with("CARTAC")
         .check()
         .unwrap_err()
+        .to_string()
         .contains("joined by hyphens"));
     let untyped = Reporter {
         kind: "99".into(),

@@ -2,6 +2,7 @@
 //! organisations fill which role, the dates by kind, the recipient countries and sectors
 //! kept, the budgets summed in one currency; and what is not kept, in the notes.
 
+use crate::i18n::{problem::key, Problem};
 use std::collections::BTreeSet;
 
 use super::{Activity, Narratives, State, REGIONS};
@@ -84,11 +85,12 @@ impl State<'_> {
             accountable = vec![org_cell(&a.reporter.0, &a.reporter.1)];
         }
         if accountable.len() > 1 {
-            notes.push(format!(
-                "{called}: {} is taken as accountable; {} not kept as such.",
-                accountable[0],
-                accountable[1..].join(", ")
-            ));
+            notes.push(
+                Problem::new(key::IATI_NOTE_ACCOUNTABLE)
+                    .with("activity", called.as_str())
+                    .with("kept", accountable[0].as_str())
+                    .with("others", accountable[1..].join(", ")),
+            );
         }
         let date = |kinds: [&str; 2]| -> String {
             kinds
@@ -101,10 +103,11 @@ impl State<'_> {
             a.countries.iter().partition(|c| country_name(c).is_some());
         if !dropped.is_empty() {
             let dropped: Vec<&str> = dropped.iter().map(|c| c.as_str()).collect();
-            notes.push(format!(
-                "{called}: recipient countries outside the catalogue's list are not kept ({}).",
-                dropped.join(", ")
-            ));
+            notes.push(
+                Problem::new(key::IATI_NOTE_COUNTRIES)
+                    .with("activity", called.as_str())
+                    .with("codes", dropped.join(", ")),
+            );
         }
         // DAC 5-digit sectors become topics where one covers them, and are kept as the
         // project's other sectors where none does; other vocabularies are not kept.
@@ -124,10 +127,11 @@ impl State<'_> {
             }
         }
         if !unread.is_empty() {
-            notes.push(format!(
-                "{called}: sectors {} are not DAC 5-digit codes and are not kept.",
-                unread.join(", ")
-            ));
+            notes.push(
+                Problem::new(key::IATI_NOTE_SECTORS)
+                    .with("activity", called.as_str())
+                    .with("codes", unread.join(", ")),
+            );
         }
         let (budget, currency) = budget(&a, &called, notes);
         let cells = [
@@ -171,7 +175,7 @@ fn status(code: &str) -> &'static str {
 
 /// The activity's budget in whole units of one currency: the revised budgets if any, else
 /// the original ones, summed in the first one's currency.
-fn budget(a: &Activity, called: &str, notes: &mut Vec<String>) -> (String, String) {
+fn budget(a: &Activity, called: &str, notes: &mut Vec<Problem>) -> (String, String) {
     let revised = a.budgets.iter().any(|b| b.0 == "2");
     let chosen: Vec<(&str, f64)> = a
         .budgets
@@ -191,9 +195,11 @@ fn budget(a: &Activity, called: &str, notes: &mut Vec<String>) -> (String, Strin
     };
     let (same, other): (Vec<_>, Vec<_>) = chosen.iter().partition(|(c, _)| *c == currency);
     if !other.is_empty() {
-        notes.push(format!(
-            "{called}: budgets in currencies other than {currency} are not added."
-        ));
+        notes.push(
+            Problem::new(key::IATI_NOTE_CURRENCIES)
+                .with("activity", called)
+                .with("currency", currency),
+        );
     }
     let total: f64 = same.iter().map(|(_, v)| v).sum();
     if total < 0.0 {

@@ -109,7 +109,7 @@ fn activities_in_the_region_become_project_rows() {
         ]
     );
     assert_eq!(
-        rows.notes,
+        rows.notes.iter().map(ToString::to_string).collect::<Vec<_>>(),
         [
             "“Risk management & selectivity”: recipient countries outside the catalogue's list are not kept (KE).",
             "“Risk management & selectivity”: sectors LOCAL-7 (vocabulary 99) are not DAC 5-digit codes and are not kept.",
@@ -258,7 +258,8 @@ fn the_plan_matches_organisations_by_name_and_projects_by_identifier() {
     // Montserrat Customs is not on this device: that activity waits for it.
     assert_eq!((first.creates.len(), first.refused.len()), (1, 1));
     assert!(first.refused[0].problems[0]
-        .message
+        .what
+        .to_string()
         .contains("no organisation called “Montserrat Customs”"));
     assert_eq!(
         first.missing,

@@ -339,7 +339,10 @@ fn a_poisoned_context_is_refused_and_an_honest_one_passes() {
     let before = s.clone();
     let e = s.apply_checked(dev(1), &poisoned, None).unwrap_err();
     assert!(
-        e.for_field("name").unwrap().contains("never received"),
+        e.for_field("name")
+            .unwrap()
+            .to_string()
+            .contains("never received"),
         "{e}"
     );
     assert_eq!(s, before);
