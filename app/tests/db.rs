@@ -413,7 +413,7 @@ async fn snapshot_pull_and_acknowledge() {
     let outbox = db.outbox().await.unwrap();
     assert_eq!(outbox.len(), 1);
     assert_eq!(outbox[0].status, OutboxStatus::Rejected);
-    assert_eq!(outbox[0].rejection.as_ref().unwrap().message, "no");
+    assert_eq!(outbox[0].rejection().unwrap().message, "no");
     db.dismiss(2).await.unwrap();
     assert!(db.outbox().await.unwrap().is_empty());
 }
@@ -850,7 +850,7 @@ async fn outbox_and_session_rows_written_by_earlier_versions_are_read() {
         (entries[0].by, entries[0].by_name.as_deref()),
         (Some(editor.id), Some(editor.name.as_str()))
     );
-    assert_eq!((entries[1].by, entries[1].rejection.as_ref()), (None, None));
+    assert_eq!((entries[1].by, entries[1].rejection()), (None, None));
     assert!(entries.iter().all(|e| e.status == OutboxStatus::Pending));
     let session = db.session().await.unwrap().expect("kept");
     assert_eq!(session.user, editor);

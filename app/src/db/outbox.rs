@@ -125,7 +125,8 @@ impl Db {
             match rejections.iter().find(|r| r.n == entry.n) {
                 Some(r) => {
                     entry.status = OutboxStatus::Rejected;
-                    entry.rejection = Some(r.clone());
+                    entry.rejection =
+                        Some(serde_json::to_value(r).map_err(|e| DbError::Encode(e.to_string()))?);
                     outbox.put(&to_js(&entry)?, None).await?;
                 }
                 None => outbox.delete(JsValue::from(entry.n as f64)).await?,

@@ -137,8 +137,11 @@ pub struct OutboxEntry {
     pub n: u64,
     pub status: OutboxStatus,
     pub mutation: String,
+    /// The server's `Rejection`, kept as it came: read (`rejection()`) only where a screen
+    /// shows it, so that the first download, which reads the outbox, carries no reader of
+    /// refusals' field problems.
     #[serde(default)]
-    pub rejection: Option<Rejection>,
+    pub rejection: Option<serde_json::Value>,
     /// When the edit was made (ms since 1970).
     pub at: i64,
     /// Who made it (absent on entries made before accounts existed). Entries are sent only
@@ -160,6 +163,26 @@ impl OutboxEntry {
             at: m.at,
             by: by.map(|u| u.id),
             by_name: by.map(|u| u.display().to_owned()),
+        })
+    }
+
+    /// Why the server refused it (an entry the server refused), or `None`; a reason this
+    /// release cannot read still says what it can (its words).
+    pub fn rejection(&self) -> Option<Rejection> {
+        let kept = self.rejection.as_ref()?;
+        serde_json::from_value(kept.clone()).ok().or_else(|| {
+            let said = kept.get("message").and_then(serde_json::Value::as_str)?;
+            Some(Rejection {
+                n: self.n,
+                code: kept
+                    .get("code")
+                    .and_then(serde_json::Value::as_str)
+                    .unwrap_or("")
+                    .into(),
+                message: said.to_owned(),
+                problem: Default::default(),
+                fields: vec![],
+            })
         })
     }
 

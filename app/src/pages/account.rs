@@ -17,9 +17,10 @@ pub fn server_problem(e: SyncError, errors: RwSignal<ValidationErrors>, needs: &
     match e {
         SyncError::Offline => tf(msg::NEEDS_CONNECTION, &[("doing", needs.into())]),
         SyncError::SignedOut => t(msg::SESSION_ENDED_FIRST).into(),
-        SyncError::Refused(body) => {
+        SyncError::Refused(refusal) => {
+            let body = refusal.body();
             if !body.fields.is_empty() {
-                errors.set(ValidationErrors(body.fields.clone()));
+                errors.set(ValidationErrors(body.fields));
             }
             body.message
         }

@@ -19,7 +19,7 @@ fn explain(e: &SyncError) -> String {
     match e {
         SyncError::Offline => t(msg::SIGN_IN_OFFLINE).to_owned(),
         // The server's own words: wrong password, too many attempts, disabled account.
-        SyncError::Refused(body) => body.message.clone(),
+        SyncError::Refused(refusal) => refusal.message.clone(),
         other => tf(
             msg::SIGN_IN_FAILED,
             &[("error", (&other.to_string()).into())],

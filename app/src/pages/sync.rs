@@ -178,9 +178,8 @@ fn Rejected(entry: OutboxEntry) -> impl IntoView {
     let (what, href) = describe_mutation(&entry);
     let kind = entry.mutation().ok().map(|m| m.kind);
     let reason = entry
-        .rejection
-        .as_ref()
-        .map(|r| crate::i18n::rejection(r, kind))
+        .rejection()
+        .map(|r| crate::i18n::rejection(&r, kind))
         .unwrap_or_default();
     let n = entry.n;
     let problem = RwSignal::new(None::<String>);

@@ -19,7 +19,7 @@ pub enum SyncError {
     Offline,
     /// No session, or the server no longer accepts it (expired, revoked, password changed).
     SignedOut,
-    Refused(ErrorBody),
+    Refused(Refusal),
     ServerForgot,
     /// The server's data is not the copy this device last synced with (restored from a
     /// backup, or replaced): load its snapshot, then send.
@@ -37,10 +37,8 @@ impl std::fmt::Display for SyncError {
         let text = match self {
             SyncError::Offline => t(msg::CALL_OFFLINE).to_owned(),
             SyncError::SignedOut => t(msg::CALL_SIGNED_OUT).to_owned(),
-            // The server's words for it unless this release has its own (the message
-            // came from a newer server, or names no key).
-            SyncError::Refused(body) if body.problem.key.is_empty() => body.message.clone(),
-            SyncError::Refused(body) => crate::i18n::problem(&body.problem),
+            // Worded by the server in the language this device asked in.
+            SyncError::Refused(refusal) => refusal.message.clone(),
             SyncError::ServerForgot => t(msg::CALL_SERVER_FORGOT).to_owned(),
             SyncError::ServerReset => t(msg::CALL_SERVER_RESET).to_owned(),
             SyncError::DeviceTaken => t(msg::CALL_DEVICE_TAKEN).to_owned(),
@@ -63,6 +61,49 @@ impl From<DbError> for SyncError {
     }
 }
 
+/// A refusal (`ErrorBody`): its code and sentence, worded by the server in the language
+/// the request asked in. The rest (each field's problem) is read by the screen that shows
+/// it (`body`), so that the first download, which signs in and syncs, carries no reader of
+/// field problems.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refusal {
+    pub error: ErrorCode,
+    pub message: String,
+    body: serde_json::Value,
+}
+
+impl Refusal {
+    /// A refusal the server sent as `body`; `None` when it is not an `ErrorBody`.
+    fn read(body: serde_json::Value) -> Option<Refusal> {
+        let error = ErrorCode::parse(body.get("error")?.as_str()?);
+        let message = body.get("message")?.as_str()?.to_owned();
+        Some(Refusal {
+            error,
+            message,
+            body,
+        })
+    }
+
+    /// A refusal that came with no body this release can read.
+    fn bare(error: ErrorCode, message: String) -> Refusal {
+        Refusal {
+            error,
+            message,
+            body: serde_json::Value::Null,
+        }
+    }
+
+    /// The whole body, with each field's problem.
+    pub fn body(&self) -> ErrorBody {
+        serde_json::from_value(self.body.clone()).unwrap_or_else(|_| ErrorBody {
+            error: self.error.clone(),
+            message: self.message.clone(),
+            problem: Default::default(),
+            fields: vec![],
+        })
+    }
+}
+
 /// A request with the session's token, asking for refusals in the interface's language.
 pub fn authorised(req: RequestBuilder, token: &str) -> RequestBuilder {
     in_our_language(req).header("Authorization", &format!("Bearer {token}"))
@@ -79,24 +120,27 @@ async fn refusal(res: Response) -> SyncError {
     if status >= 500 || status == 0 {
         return SyncError::Server(status);
     }
-    match res.json::<ErrorBody>().await {
-        Ok(body) => match (status, &body.error) {
+    let read = res
+        .json::<serde_json::Value>()
+        .await
+        .ok()
+        .and_then(Refusal::read);
+    match read {
+        Some(refusal) => match (status, &refusal.error) {
             (_, ErrorCode::MutationGap) => SyncError::ServerForgot,
             (409, ErrorCode::CursorReset) => SyncError::ServerReset,
             (403, ErrorCode::DeviceNotYours) => SyncError::DeviceTaken,
             (401, ErrorCode::Unauthenticated) => SyncError::SignedOut,
-            _ => SyncError::Refused(body),
+            _ => SyncError::Refused(refusal),
         },
-        Err(_) if status == 401 => SyncError::SignedOut,
-        Err(_) => SyncError::Refused(ErrorBody {
-            error: ErrorCode::Other(format!("http_{status}")),
-            message: tf(
+        None if status == 401 => SyncError::SignedOut,
+        None => SyncError::Refused(Refusal::bare(
+            ErrorCode::Other(format!("http_{status}")),
+            tf(
                 msg::SERVER_REFUSED_HTTP,
                 &[("status", u32::from(status).into())],
             ),
-            problem: Default::default(),
-            fields: vec![],
-        }),
+        )),
     }
 }
 
@@ -202,7 +246,7 @@ pub async fn bootstrap_page(
         .map_err(|_| SyncError::Offline)?;
     if !res.ok() {
         return match refusal(res).await {
-            SyncError::Refused(body) if body.error == ErrorCode::BootstrapGone => Ok(None),
+            SyncError::Refused(refusal) if refusal.error == ErrorCode::BootstrapGone => Ok(None),
             e => Err(e),
         };
     }
