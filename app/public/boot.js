@@ -24,6 +24,8 @@ const messages = (code) => fetch(LANGS[code]).then((r) => {
   if (!r.ok) throw new Error(`HTTP ${r.status} for ${LANGS[code]}`);
   return r.text();
 });
+// Another language's file, for reading an import written in it (app/src/i18n.rs).
+pwa.messagesOf = messages;
 const html = document.documentElement;
 html.lang = pwa.lang = chosen();
 pwa.messages = messages(pwa.lang).catch((e) => {

@@ -10,15 +10,13 @@
 use std::cell::Cell;
 
 use tradewinds_shared::dates;
-use tradewinds_shared::i18n::{
-    field_key, reference_key, Arg, Catalogue, Labelled, Lang, Msg, Problem,
-};
+use tradewinds_shared::i18n::{Arg, Catalogue, Labelled, Lang, Msg, Problem, Readings, Words};
 use tradewinds_shared::sync::Rejection;
 use tradewinds_shared::FieldError;
-use tradewinds_shared::{reference, Organisation, RecordKind};
+use tradewinds_shared::{Organisation, RecordKind};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::components::pwa::{call_with, flag, pwa};
+use crate::components::pwa::{call_returning, call_with, flag, pwa};
 
 pub use tradewinds_shared::i18n::msg;
 
@@ -26,6 +24,8 @@ thread_local! {
     /// Loaded once per page load and kept for its life (a change of language reloads), so
     /// that a message without values is lent as `&'static str`, as literal text was.
     static MESSAGES: Cell<Option<&'static Catalogue>> = const { Cell::new(None) };
+    /// The other languages' messages, fetched for reading an import (`readings`).
+    static OTHERS: std::cell::RefCell<Vec<&'static Catalogue>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 fn messages() -> Option<&'static Catalogue> {
@@ -95,7 +95,7 @@ pub fn dates(starts: &str, ends: &str) -> String {
 
 /// When an action is due, in the interface's language ("2e trimestre 2013").
 pub fn due(due: dates::Due) -> String {
-    messages().map_or_else(|| due.label(), |c| dates::words::due(c, due))
+    words().due(due)
 }
 
 /// The language the interface is in.
@@ -150,20 +150,58 @@ pub fn just_chosen() -> bool {
     flag("langChanged")
 }
 
+/// The interface language's words: fields' and values' labels, names, due dates (what a
+/// list shows and its CSV download writes).
+pub fn words() -> Words<'static> {
+    Words::new(messages())
+}
+
+/// Every language's words, for reading back a file written in any of them (an import).
+/// The other languages' files are fetched once (the service worker keeps them all for
+/// offline use); one that cannot be had is left out, and its words are not recognised.
+pub async fn readings() -> Readings {
+    let mut all: Vec<&'static Catalogue> = messages().into_iter().collect();
+    for lang in Lang::ALL {
+        if all.iter().any(|c| c.lang() == lang) {
+            continue;
+        }
+        let kept = OTHERS.with(|o| o.borrow().iter().copied().find(|c| c.lang() == lang));
+        let other = match kept {
+            Some(c) => Some(c),
+            None => fetch_messages(lang).await,
+        };
+        all.extend(other);
+    }
+    Readings::new(all)
+}
+
+/// Language `lang`'s messages, fetched by `boot.js` (from the service worker's cache
+/// offline), kept for the page's life.
+async fn fetch_messages(lang: Lang) -> Option<&'static Catalogue> {
+    let promise: js_sys::Promise = call_returning("messagesOf", lang.code())?.dyn_into().ok()?;
+    let text = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_string()?;
+    let catalogue: &'static Catalogue = Box::leak(Box::new(Catalogue::from_json(lang, &text)?));
+    OTHERS.with(|o| o.borrow_mut().push(catalogue));
+    Some(catalogue)
+}
+
 /// A word the code names by key (`tradewinds_shared::i18n::field_key` and the like), in the
 /// interface's language; `english` where the language file lacks it.
 pub fn word(key: &str, english: &'static str) -> &'static str {
-    messages().and_then(|c| c.word(key)).unwrap_or(english)
+    words().word(key, english)
 }
 
 /// A coded value's label (an organisation's category, a project's status…).
 pub fn label<T: Labelled>(value: T) -> &'static str {
-    word(&value.key(), value.label())
+    words().label(value)
 }
 
 /// What forms and pages call field `name` of `kind`.
 pub fn field_label(kind: RecordKind, name: &'static str) -> &'static str {
-    word(&field_key(kind, name), kind.field_label(name))
+    words().field(kind, name)
 }
 
 /// A field's label for a name read from data (history, the Sync page): a field this
@@ -177,17 +215,17 @@ pub fn field_label_of(kind: RecordKind, name: &str) -> String {
 
 /// A country's name, by its ISO code.
 pub fn country_name(code: &str) -> Option<&'static str> {
-    reference::country_name(code).map(|en| word(&reference_key("country", code), en))
+    words().country(code)
 }
 
 /// A language's name, by its code.
 pub fn language_name(code: &str) -> Option<&'static str> {
-    reference::language_name(code).map(|en| word(&reference_key("language", code), en))
+    words().language(code)
 }
 
 /// A topic's name, by its code.
 pub fn topic_label(code: &str) -> Option<&'static str> {
-    reference::topic_label(code).map(|en| word(&reference_key("topic", code), en))
+    words().topic(code)
 }
 
 /// An organisation's country, or "Regional / international".

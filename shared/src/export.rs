@@ -1,6 +1,7 @@
 //! Lists as CSV that opens in a spreadsheet for someone who does not know the codes: labels
 //! rather than codes (country and language names, format and topic labels, organisation
-//! names rather than ids), one row per record.
+//! names rather than ids), one row per record, in the language of the `Words` given
+//! (headers, labels, names and due dates; the import reads every language back).
 //!
 //! RFC 4180 quoting, CRLF line ends, and a byte-order mark so that spreadsheet programs read
 //! the text as UTF-8. A cell that a spreadsheet would take for a formula (it starts with
@@ -9,12 +10,11 @@
 
 use crate::catalogue::{Contact, Organisation, RecordKind, TrainingTool};
 use crate::dates::Day;
+use crate::i18n::{msg, Arg, Words};
 use crate::import::ID_COLUMN;
 use crate::meetings::ActionItem;
 use crate::missions::Mission;
 use crate::projects::Project;
-use crate::reference::country_name;
-use crate::reference::{language_name, topic_label};
 use uuid::Uuid;
 
 /// A CSV text being written: the header first, then rows.
@@ -67,12 +67,17 @@ fn push_cell(out: &mut String, cell: &str) {
 }
 
 /// Codes read as names, joined for one cell; a code without a name stays as it is.
-fn names(codes: &[String], name: fn(&str) -> Option<&'static str>) -> String {
+fn names<'a>(codes: &'a [String], name: impl Fn(&'a str) -> Option<&'a str>) -> String {
     codes
         .iter()
         .map(|c| name(c).unwrap_or(c))
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// An optional country's name, or `none`.
+fn country<'a>(words: Words<'a>, code: Option<&'a str>, none: &'a str) -> &'a str {
+    code.map_or(none, |c| words.country(c).unwrap_or(c))
 }
 
 /// A training tool as the list's export shows it.
@@ -86,8 +91,8 @@ pub struct ToolRow<'a> {
     pub programme: String,
 }
 
-pub fn training_tools(rows: &[ToolRow]) -> String {
-    let label = |field: &'static str| RecordKind::TrainingTool.field_label(field);
+pub fn training_tools(rows: &[ToolRow], words: Words) -> String {
+    let label = |field: &'static str| words.field(RecordKind::TrainingTool, field);
     let mut csv = Csv::new(&[
         label("title"),
         label("provider"),
@@ -112,13 +117,13 @@ pub fn training_tools(rows: &[ToolRow]) -> String {
             t.title.as_str(),
             &r.provider,
             &r.programme,
-            t.format.label(),
+            words.label(t.format),
             &t.platform,
-            &names(&t.languages, language_name),
-            &names(&t.topics, topic_label),
+            &names(&t.languages, |c| words.language(c)),
+            &names(&t.topics, |c| words.topic(c)),
             &t.duration,
-            t.audience.label(),
-            t.access.label(),
+            words.label(t.audience),
+            words.label(t.access),
             &t.certification,
             &t.cost,
             &t.url,
@@ -141,8 +146,8 @@ pub struct OrgRow<'a> {
     pub successor: String,
 }
 
-pub fn organisations(rows: &[OrgRow]) -> String {
-    let label = |field: &'static str| RecordKind::Organisation.field_label(field);
+pub fn organisations(rows: &[OrgRow], words: Words) -> String {
+    let label = |field: &'static str| words.field(RecordKind::Organisation, field);
     let mut csv = Csv::new(&[
         label("name"),
         label("acronym"),
@@ -163,12 +168,16 @@ pub fn organisations(rows: &[OrgRow]) -> String {
         csv.row([
             o.name.as_str(),
             &o.acronym,
-            o.category.label(),
-            o.country_name(),
-            o.status.label(),
+            words.label(o.category),
+            country(
+                words,
+                o.country.as_deref(),
+                words.text(msg::REGIONAL_INTERNATIONAL, "Regional / international"),
+            ),
+            words.label(o.status),
             &r.successor,
             &r.parent,
-            &names(&o.languages, language_name),
+            &names(&o.languages, |c| words.language(c)),
             &o.memberships.join("; "),
             &o.website,
             &o.iati_identifier,
@@ -188,8 +197,8 @@ pub struct ContactRow<'a> {
     pub organisation: String,
 }
 
-pub fn contacts(rows: &[ContactRow]) -> String {
-    let label = |field: &'static str| RecordKind::Contact.field_label(field);
+pub fn contacts(rows: &[ContactRow], words: Words) -> String {
+    let label = |field: &'static str| words.field(RecordKind::Contact, field);
     let mut csv = Csv::new(&[
         label("organisation"),
         label("role_title"),
@@ -211,7 +220,7 @@ pub fn contacts(rows: &[ContactRow]) -> String {
             &c.phone,
             c.language
                 .as_deref()
-                .map(|l| language_name(l).unwrap_or(l))
+                .map(|l| words.language(l).unwrap_or(l))
                 .unwrap_or_default(),
             &c.duties,
             &c.source,
@@ -235,17 +244,17 @@ pub struct ActionRow<'a> {
 }
 
 /// The action items, with "Overdue" worked out for `today` (the device's date).
-pub fn action_items(rows: &[ActionRow], today: Day) -> String {
-    let label = |field: &'static str| RecordKind::ActionItem.field_label(field);
+pub fn action_items(rows: &[ActionRow], today: Day, words: Words) -> String {
+    let label = |field: &'static str| words.field(RecordKind::ActionItem, field);
     let mut csv = Csv::new(&[
         label("text"),
         label("owner"),
         label("co_owners"),
         label("due"),
         label("status"),
-        "Overdue",
+        words.text(msg::CSV_OVERDUE, "Overdue"),
         label("progress"),
-        "From",
+        words.text(msg::CSV_FROM, "From"),
         ID_COLUMN,
     ]);
     for r in rows {
@@ -254,9 +263,9 @@ pub fn action_items(rows: &[ActionRow], today: Day) -> String {
             a.text.as_str(),
             &r.owner,
             &r.co_owners.join("; "),
-            &a.due().label(),
-            a.status.label(),
-            if a.is_overdue(today) { "yes" } else { "" },
+            &words.due(a.due()),
+            words.label(a.status),
+            if a.is_overdue(today) { words.yes() } else { "" },
             &a.progress,
             &r.from,
             &r.id.to_string(),
@@ -277,8 +286,8 @@ pub struct ProjectRow<'a> {
     pub programme: String,
 }
 
-pub fn projects(rows: &[ProjectRow]) -> String {
-    let label = |field: &'static str| RecordKind::Project.field_label(field);
+pub fn projects(rows: &[ProjectRow], words: Words) -> String {
+    let label = |field: &'static str| words.field(RecordKind::Project, field);
     let mut csv = Csv::new(&[
         label("title"),
         label("identifier"),
@@ -290,7 +299,7 @@ pub fn projects(rows: &[ProjectRow]) -> String {
         label("implementers"),
         label("countries"),
         label("topics"),
-        "DAC sectors",
+        words.text(msg::CSV_DAC_SECTORS, "DAC sectors"),
         label("sectors"),
         label("budget"),
         label("currency"),
@@ -309,14 +318,14 @@ pub fn projects(rows: &[ProjectRow]) -> String {
         csv.row([
             p.title.as_str(),
             &p.identifier,
-            p.status.label(),
+            words.label(p.status),
             &p.starts,
             &p.ends,
             &r.accountable,
             &r.funders.join("; "),
             &r.implementers.join("; "),
-            &names(&p.countries, country_name),
-            &names(&p.topics, topic_label),
+            &names(&p.countries, |c| words.country(c)),
+            &names(&p.topics, |c| words.topic(c)),
             &sectors.join("; "),
             &p.sectors.join("; "),
             &p.budget.map(|b| b.to_string()).unwrap_or_default(),
@@ -338,8 +347,8 @@ pub struct MissionRow<'a> {
     pub project: String,
 }
 
-pub fn missions(rows: &[MissionRow]) -> String {
-    let label = |field: &'static str| RecordKind::Mission.field_label(field);
+pub fn missions(rows: &[MissionRow], words: Words) -> String {
+    let label = |field: &'static str| words.field(RecordKind::Mission, field);
     let mut csv = Csv::new(&[
         label("title"),
         label("provider"),
@@ -361,15 +370,15 @@ pub fn missions(rows: &[MissionRow]) -> String {
             m.title.as_str(),
             &r.provider,
             &r.beneficiary,
-            m.country_label(),
+            country(words, m.country.as_deref(), ""),
             &m.starts,
             &m.ends,
-            m.phase.label(),
-            &names(&m.topics, topic_label),
+            words.label(m.phase),
+            &names(&m.topics, |c| words.topic(c)),
             &r.project,
             &m.findings,
             &m.recommendations,
-            m.report_access.label(),
+            words.label(m.report_access),
             &m.report_url,
         ]);
     }
@@ -381,6 +390,7 @@ pub fn missions(rows: &[MissionRow]) -> String {
 /// funders overlap), empty where no live project is (a gap). `countries` are the rows in
 /// order, as (code, name); `funders` names a cell's funders.
 pub fn funding_table<Id>(
+    words: Words,
     map: &std::collections::BTreeMap<
         String,
         std::collections::BTreeMap<String, crate::projects::Cell<Id>>,
@@ -388,8 +398,12 @@ pub fn funding_table<Id>(
     countries: &[(String, &str)],
     funders: impl Fn(&crate::projects::Cell<Id>) -> Vec<String>,
 ) -> String {
-    let mut header = vec!["Country"];
-    header.extend(crate::reference::TOPICS.iter().map(|(_, label, _)| *label));
+    let mut header = vec![words.text(msg::CSV_COUNTRY, "Country")];
+    header.extend(
+        crate::reference::TOPICS
+            .iter()
+            .map(|(code, label, _)| words.topic(code).unwrap_or(label)),
+    );
     let mut csv = Csv::new(&header);
     for (code, name) in countries {
         let row = map.get(code);
@@ -402,7 +416,12 @@ pub fn funding_table<Id>(
                     names.sort();
                     let names = names.join("; ");
                     if cell.overlap {
-                        format!("OVERLAP: {names}")
+                        match words.catalogue() {
+                            Some(c) => {
+                                c.format(msg::CSV_OVERLAP, &[("funders", Arg::Text(&names))])
+                            }
+                            None => format!("OVERLAP: {names}"),
+                        }
                     } else {
                         names
                     }

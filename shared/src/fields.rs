@@ -27,8 +27,8 @@ pub enum FieldType {
     Url,
     /// An e-mail address.
     Email,
-    /// One of a fixed list, stored by code: (code, label) pairs.
-    Choice(&'static [(&'static str, &'static str)]),
+    /// One of a fixed list, stored by code.
+    Choice(Choices),
     /// An ISO 3166 alpha-2 country code, or none.
     Country,
     /// A list of country codes.
@@ -53,6 +53,21 @@ pub enum FieldType {
     Year,
     /// A whole amount.
     Amount,
+}
+
+/// The values of a choice: (code, label in English) pairs, and the name of the list, which
+/// names each label's message in the language files (`<name>-<code>`, as `Labelled::key`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Choices {
+    pub name: &'static str,
+    pub options: &'static [(&'static str, &'static str)],
+}
+
+impl Choices {
+    /// The message that names value `code`.
+    pub fn key(&self, code: &str) -> String {
+        format!("{}-{code}", self.name)
+    }
 }
 
 /// One field of a record kind.
@@ -100,11 +115,11 @@ const ORGANISATION: &[Field] = &[
     required("name", "Name", T::Text),
     f("acronym", "Acronym", T::Text),
     f("iati_identifier", "IATI organisation identifier", T::Text),
-    f("category", "Category", T::Choice(OrgCategory::OPTIONS)),
+    f("category", "Category", T::Choice(OrgCategory::CHOICES)),
     f("country", "Country", T::Country),
     f("website", "Website", T::Url),
     f("parent", "Part of", T::Link(K::Organisation)),
-    f("status", "Status", T::Choice(OrgStatus::OPTIONS)),
+    f("status", "Status", T::Choice(OrgStatus::CHOICES)),
     f("successor", "Successor", T::Link(K::Organisation)),
     f("languages", "Languages", T::Languages),
     f("memberships", "Member of", T::Texts),
@@ -127,12 +142,12 @@ const TRAINING_TOOL: &[Field] = &[
     required("title", "Title", T::Text),
     required("provider", "Provider", T::Link(K::Organisation)),
     f("programme", "Programme", T::Link(K::Programme)),
-    f("format", "Format", T::Choice(ToolFormat::OPTIONS)),
+    f("format", "Format", T::Choice(ToolFormat::CHOICES)),
     f("platform", "Platform", T::Text),
     required("languages", "Languages", T::Languages),
     f("duration", "Duration", T::Text),
-    f("audience", "Audience", T::Choice(Audience::OPTIONS)),
-    f("access", "Access", T::Choice(AccessRule::OPTIONS)),
+    f("audience", "Audience", T::Choice(Audience::CHOICES)),
+    f("access", "Access", T::Choice(AccessRule::CHOICES)),
     f("certification", "Certification", T::Text),
     f("cost", "Cost", T::Text),
     f("url", "Web address", T::Url),
@@ -153,7 +168,7 @@ const PROGRAMME: &[Field] = &[
 
 const MEETING: &[Field] = &[
     required("title", "Title", T::Text),
-    f("kind", "Kind of meeting", T::Choice(MeetingKind::OPTIONS)),
+    f("kind", "Kind of meeting", T::Choice(MeetingKind::CHOICES)),
     required("starts", "First day", T::Day),
     f("ends", "Last day", T::Day),
     f("venue", "Venue", T::Text),
@@ -177,7 +192,7 @@ const ACTION_ITEM: &[Field] = &[
     required("owner", "Owner", T::Link(K::Organisation)),
     f("co_owners", "Shared with", T::Links(K::Organisation)),
     f("due", "Due", T::Due),
-    f("status", "Status", T::Choice(ActionStatus::OPTIONS)),
+    f("status", "Status", T::Choice(ActionStatus::CHOICES)),
     f("progress", "Progress", T::Paragraphs),
     f("source", "Source of these facts", T::Text),
 ];
@@ -185,7 +200,7 @@ const ACTION_ITEM: &[Field] = &[
 const PROJECT: &[Field] = &[
     required("title", "Title", T::Text),
     f("identifier", "Identifier", T::Text),
-    f("status", "Status", T::Choice(ProjectStatus::OPTIONS)),
+    f("status", "Status", T::Choice(ProjectStatus::CHOICES)),
     f("starts", "Start", T::Day),
     f("ends", "End", T::Day),
     required("accountable", "Accountable", T::Link(K::Organisation)),
@@ -213,14 +228,14 @@ const MISSION: &[Field] = &[
     f("project", "Project", T::Link(K::Project)),
     required("starts", "First day", T::Day),
     f("ends", "Last day", T::Day),
-    f("phase", "Phase", T::Choice(MissionPhase::OPTIONS)),
+    f("phase", "Phase", T::Choice(MissionPhase::CHOICES)),
     f("topics", "Topics", T::Topics),
     f("findings", "Findings", T::Paragraphs),
     f("recommendations", "Recommendations", T::Paragraphs),
     f(
         "report_access",
         "Who may read the full report",
-        T::Choice(ReportAccess::OPTIONS),
+        T::Choice(ReportAccess::CHOICES),
     ),
     f("report_url", "Where the report is kept", T::Url),
     f("source", "Source of these facts", T::Text),
@@ -228,7 +243,7 @@ const MISSION: &[Field] = &[
 
 const DOCUMENT: &[Field] = &[
     required("title", "Title", T::Text),
-    f("kind", "Kind", T::Choice(DocumentKind::OPTIONS)),
+    f("kind", "Kind", T::Choice(DocumentKind::CHOICES)),
     required("url", "Web address", T::Url),
     required("publisher", "Published by", T::Link(K::Organisation)),
     f("meeting", "Meeting", T::Link(K::Meeting)),
@@ -289,8 +304,9 @@ impl Field {
             _ => {}
         }
         match self.ty {
-            T::Choice(options) => code(
-                options
+            T::Choice(choices) => code(
+                choices
+                    .options
                     .iter()
                     .find(|(c, _)| *c == text)
                     .map(|(_, label)| *label),

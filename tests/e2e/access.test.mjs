@@ -99,7 +99,7 @@ test("an office editor's edit of another administration's contact comes back as 
   await waitForStatus(page, /1 refused by the server/);
   const refused = (await new SyncPage(page).open()).refused;
   await refused.waitFor();
-  assert.match(await refused.textContent(), /Not allowed: This contact belongs to another organisation/);
+  assert.match(await refused.textContent(), /This record belongs to another organisation: only that office or a regional coordinator can change it/);
   assert.doesNotMatch(await refused.textContent(), /Not allowed: Not allowed/, 'the reason reads as one sentence');
   // Nothing reached the server, and the browser now knows the editor's new office.
   const contactAfter = (await admin.get('/api/v1/contacts')).items.find((c) => c.id === contactBefore.id);

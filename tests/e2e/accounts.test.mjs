@@ -140,7 +140,7 @@ test("another person signing in does not send the previous person's unsent chang
 
   await signIn(page, null, 'admin');
   await page.getByTestId('notice').waitFor();
-  assert.match(await page.getByTestId('notice').textContent(), /1 change made by Demo coordinator \(CARTAC\) that were never sent/);
+  assert.match(await page.getByTestId('notice').textContent(), /1 change made by Demo coordinator \(CARTAC\) that was never sent/);
   await waitForStatus(page, /1 change made by Demo coordinator \(CARTAC\) not sent under your name/);
   const sync = await new SyncPage(page).open();
   await sync.held.waitFor();

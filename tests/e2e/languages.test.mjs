@@ -5,6 +5,7 @@
 // refuses is said in the interface's language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startServer, launchBrowser, watchErrors } from './harness.mjs';
 import { signIn, fillSignIn, waitUntil, apiAs } from './pages.mjs';
 
@@ -115,5 +116,38 @@ test("what the server refuses is said in the interface's language", async () => 
   const page = await context.newPage();
   await (await fillSignIn(page, server.url, 'coordinator', { password: 'not the password' })).click();
   await page.getByText("L'adresse électronique ou le mot de passe est incorrect").waitFor();
+  await context.close();
+});
+
+test('a list downloaded in Dutch has Dutch headers and words, and a spreadsheet written in French imports, offline', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await signIn(page, server.url);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await waitUntil(async () => /All changes saved/.test(await status(page).textContent()), { what: 'the first sync', timeout: 20000 });
+  await choose(page, 'nl');
+  await context.setOffline(true);
+
+  await page.goto(server.url + '/organisations').catch(() => {});
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+  const rows = readFileSync(await download.path(), 'utf8').slice(1).split('\r\n').filter((l) => l !== '');
+  assert.match(rows[0], /^Naam,Afkorting,Categorie,/);
+  assert.ok(rows.some((r) => r.includes('Douanedienst')), rows.join('\n'));
+
+  // Written by someone who works in French: headers, format, languages and topic in French.
+  // Their words come from the French language file, which the service worker keeps.
+  await page.goto(server.url + '/import?kind=training_tools').catch(() => {});
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'outils.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Titre,Prestataire,Format,Langues,Thèmes\r\n' +
+      'Gestion des risques aux frontières,CARTAC,Formation en ligne,"Anglais; Français",Gestion des risques\r\n', 'utf8'),
+  });
+  await page.getByTestId('import-summary').waitFor();
+  assert.equal(await page.getByTestId('import-summary').textContent(),
+    '1 toe te voegen, 0 te wijzigen, 0 al gelijk aan het bestand, 0 geweigerd.');
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -166,7 +166,7 @@ test("an office editor updates their own administration's action items and no on
   const theirs = items.find((a) => a.text.includes('follow-up video conference'));
   const refused = await editor.call(`/api/v1/action_items/${theirs.id}`, { method: 'PATCH', body: { status: 'done' } });
   assert.equal(refused.status, 403);
-  assert.match((await refused.json()).message, /office editor\) cannot change this action item/);
+  assert.match((await refused.json()).message, /\(Office editor\) cannot change this action item/);
   assert.deepEqual(errors, []);
   await page.close();
 });

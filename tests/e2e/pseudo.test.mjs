@@ -85,7 +85,7 @@ function layoutProblems() {
 
 test('a language 40 % longer than English fits a 360 px phone on the main screens', async () => {
   const api = await apiAs(server.url, 'coordinator');
-  const first = async (kind) => (await api.get(`/api/v1/${kind}`))[0].id;
+  const first = async (kind) => (await api.get(`/api/v1/${kind}`)).items[0].id;
   const screens = [
     '/', '/organisations', `/organisations/${await first('organisations')}`, '/organisations/new',
     '/training', `/training/${await first('training_tools')}`, '/meetings', `/meetings/${await first('meetings')}`,

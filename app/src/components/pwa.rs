@@ -35,6 +35,11 @@ fn call(name: &str) {
     }
 }
 
+/// What `window.tradewinds[name](arg)` returns, if the build's boot script provided it.
+pub(crate) fn call_returning(name: &str, arg: &str) -> Option<JsValue> {
+    boot_function(name)?.call1(&JsValue::NULL, &arg.into()).ok()
+}
+
 /// Calls `window.tradewinds[name](arg)` if the build's boot script provided it.
 pub(crate) fn call_with(name: &str, arg: &str) {
     if let Some(f) = boot_function(name) {

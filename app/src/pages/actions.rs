@@ -260,7 +260,7 @@ fn export_csv(shown: &[Typed<ActionItem>], names: &Names, today: Day) -> String 
             co_owners: names.co_owners(&a.record),
         })
         .collect();
-    export::action_items(&rows, today)
+    export::action_items(&rows, today, crate::i18n::words())
 }
 
 /// The "Action items" section of a meeting's, a mission's or an organisation's page.

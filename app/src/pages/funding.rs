@@ -90,7 +90,7 @@ fn Funding(projects: Vec<Typed<Project>>, orgs: Vec<Typed<Organisation>>) -> imp
     let csv = {
         let (map, countries, short) = (map.clone(), countries.clone(), short.clone());
         Callback::new(move |()| {
-            export::funding_table(&map, &countries, |cell| {
+            export::funding_table(crate::i18n::words(), &map, &countries, |cell| {
                 cell.funders
                     .iter()
                     .map(|f| short.get(f).cloned().unwrap_or_else(|| "?".into()))

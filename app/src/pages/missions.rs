@@ -112,7 +112,7 @@ fn export_csv(l: &Listed<Mission>, shown: &[u32], projects: &[Typed<Project>]) -
             }
         })
         .collect();
-    export::missions(&rows)
+    export::missions(&rows, crate::i18n::words())
 }
 
 #[component]

@@ -90,7 +90,7 @@ fn export_csv(l: &Listed<Organisation>, shown: &[u32]) -> String {
             }
         })
         .collect();
-    export::organisations(&rows)
+    export::organisations(&rows, crate::i18n::words())
 }
 
 #[component]

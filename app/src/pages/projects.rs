@@ -175,7 +175,7 @@ fn export_csv(l: &Listed<Project>, shown: &[u32], programmes: &[Typed<Programme>
                 .unwrap_or_default(),
         })
         .collect();
-    export::projects(&rows)
+    export::projects(&rows, crate::i18n::words())
 }
 
 #[component]

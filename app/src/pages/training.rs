@@ -109,7 +109,7 @@ fn export_csv(l: &Listed<TrainingTool>, shown: &[u32], programmes: &[Typed<Progr
             }
         })
         .collect();
-    export::training_tools(&rows)
+    export::training_tools(&rows, crate::i18n::words())
 }
 
 /// The display name of `t`'s provider, or "".

@@ -16,7 +16,7 @@ use axum::{
 use serde::{Deserialize, Serialize};
 use tradewinds_shared::api::ErrorCode;
 use tradewinds_shared::backup;
-use tradewinds_shared::i18n::{problem::key, Problem};
+use tradewinds_shared::i18n::{problem::key, Problem, Readings};
 use tradewinds_shared::import::{self, csv, iati, Names, Plan, Problem as RowProblem, Refused};
 use tradewinds_shared::RecordKind;
 use uuid::Uuid;
@@ -120,7 +120,8 @@ pub async fn import(
             let (table, notes, identifiers) = if iati {
                 let filter = iati::IatiFilter {
                     country: q.country.map(|c| c.to_uppercase()),
-                    language: "en".into(),
+                    // The narratives in the language the request names, where given.
+                    language: crate::i18n::words().lang().code().into(),
                 };
                 let rows = iati::read(&text, &filter, &names).map_err(|e| invalid(e.problem()))?;
                 let words = crate::i18n::words();
@@ -136,8 +137,18 @@ pub async fn import(
                     Default::default(),
                 )
             };
-            let mut plan = import::plan(kind, &table, &records, names, &actor, Uuid::new_v4)
-                .map_err(|e| invalid(e.problem()))?;
+            // A spreadsheet's headers and words may be in any of the app's languages.
+            let readings = Readings::all();
+            let mut plan = import::plan(
+                kind,
+                &table,
+                &records,
+                names,
+                readings,
+                &actor,
+                Uuid::new_v4,
+            )
+            .map_err(|e| invalid(e.problem()))?;
             plan.notes = notes;
             plan.identify_missing(&identifiers);
             plan

@@ -718,3 +718,11 @@ date-to-be-decided = To be decided
 dates-in-month = { $first }–{ $last }
 dates-in-year = { $first } – { $last }
 dates-apart = { $first } – { $last }
+
+## Spreadsheets (CSV): the columns a list's download adds to its fields, and its words
+csv-yes = yes
+csv-overdue = Overdue
+csv-from = From
+csv-dac-sectors = DAC sectors
+csv-country = Country
+csv-overlap = OVERLAP: { $funders }

@@ -716,3 +716,11 @@ date-to-be-decided = Por decidir
 dates-in-month = { $first }–{ $last }
 dates-in-year = { $first } – { $last }
 dates-apart = { $first } – { $last }
+
+## Spreadsheets (CSV): the columns a list's download adds to its fields, and its words
+csv-yes = sí
+csv-overdue = Vencida
+csv-from = Origen
+csv-dac-sectors = Sectores CAD
+csv-country = País
+csv-overlap = SUPERPOSICIÓN: { $funders }

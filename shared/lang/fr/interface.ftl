@@ -722,3 +722,11 @@ date-to-be-decided = À déterminer
 dates-in-month = { $first }–{ $last }
 dates-in-year = { $first } – { $last }
 dates-apart = { $first } – { $last }
+
+## Spreadsheets (CSV): the columns a list's download adds to its fields, and its words
+csv-yes = oui
+csv-overdue = En retard
+csv-from = Origine
+csv-dac-sectors = Secteurs CAD
+csv-country = Pays
+csv-overlap = CHEVAUCHEMENT : { $funders }

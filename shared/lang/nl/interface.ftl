@@ -712,3 +712,11 @@ date-to-be-decided = Nog te bepalen
 dates-in-month = { $first }–{ $last }
 dates-in-year = { $first } – { $last }
 dates-apart = { $first } – { $last }
+
+## Spreadsheets (CSV): the columns a list's download adds to its fields, and its words
+csv-yes = ja
+csv-overdue = Te laat
+csv-from = Herkomst
+csv-dac-sectors = DAC-sectoren
+csv-country = Land
+csv-overlap = OVERLAP: { $funders }

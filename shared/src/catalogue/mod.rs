@@ -23,6 +23,11 @@ macro_rules! labelled_enum {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
             /// Every value as (code, label), in order: what a field table names.
             pub const OPTIONS: &'static [(&'static str, &'static str)] = &[$(($code, $label)),+];
+            /// The list a field table names, with the name its labels' messages go by.
+            pub const CHOICES: $crate::fields::Choices = $crate::fields::Choices {
+                name: stringify!($name),
+                options: Self::OPTIONS,
+            };
             pub fn code(self) -> &'static str { match self { $($name::$variant => $code),+ } }
             pub fn label(self) -> &'static str { match self { $($name::$variant => $label),+ } }
             pub fn from_code(code: &str) -> Option<Self> {

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::catalogue::{OrgCategory, ToolFormat};
+use crate::i18n::Words;
 
 fn lines(csv: &str) -> Vec<&str> {
     csv.trim_start_matches('\u{feff}')
@@ -57,12 +58,15 @@ fn tools_are_written_with_labels_not_codes() {
         topics: vec!["risk_management".into()],
         ..Default::default()
     };
-    let text = training_tools(&[ToolRow {
-        id: Uuid::nil(),
-        tool: &tool,
-        provider: "World Customs Organization (WCO)".into(),
-        programme: String::new(),
-    }]);
+    let text = training_tools(
+        &[ToolRow {
+            id: Uuid::nil(),
+            tool: &tool,
+            provider: "World Customs Organization (WCO)".into(),
+            programme: String::new(),
+        }],
+        Words::ENGLISH,
+    );
     let rows = lines(&text);
     assert_eq!(rows.len(), 2);
     assert!(rows[0].starts_with("Title,Provider,Programme,Format,"));
@@ -74,7 +78,7 @@ fn tools_are_written_with_labels_not_codes() {
     assert!(row.contains(ToolFormat::ELearning.label()), "{row}");
     assert!(row.contains("English; French"), "{row}");
     assert!(
-        row.contains(topic_label("risk_management").unwrap()),
+        row.contains(crate::reference::topic_label("risk_management").unwrap()),
         "{row}"
     );
 }
@@ -91,20 +95,23 @@ fn organisations_name_their_country() {
         name: "CARTAC".into(),
         ..Default::default()
     };
-    let text = organisations(&[
-        OrgRow {
-            id: Uuid::nil(),
-            organisation: &org,
-            parent: String::new(),
-            successor: String::new(),
-        },
-        OrgRow {
-            id: Uuid::nil(),
-            organisation: &regional,
-            parent: String::new(),
-            successor: String::new(),
-        },
-    ]);
+    let text = organisations(
+        &[
+            OrgRow {
+                id: Uuid::nil(),
+                organisation: &org,
+                parent: String::new(),
+                successor: String::new(),
+            },
+            OrgRow {
+                id: Uuid::nil(),
+                organisation: &regional,
+                parent: String::new(),
+                successor: String::new(),
+            },
+        ],
+        Words::ENGLISH,
+    );
     let rows = lines(&text);
     assert!(rows[1].contains(",Montserrat,"), "{}", rows[1]);
     assert!(
@@ -135,7 +142,11 @@ fn action_items_say_when_and_whether_overdue() {
         owner: "CCLEC".into(),
         co_owners: vec!["WCO".into(), "CARTAC".into()],
     };
-    let text = action_items(&[row(&late), row(&done)], Day::parse("2013-02-01").unwrap());
+    let text = action_items(
+        &[row(&late), row(&done)],
+        Day::parse("2013-02-01").unwrap(),
+        Words::ENGLISH,
+    );
     let rows = lines(&text);
     assert_eq!(
         rows[0],
@@ -160,14 +171,17 @@ fn projects_carry_names_sectors_and_plain_budgets() {
         currency: "USD".into(),
         ..Default::default()
     };
-    let text = projects(&[ProjectRow {
-        id: Uuid::nil(),
-        project: &p,
-        accountable: "CARTAC".into(),
-        funders: vec!["Global Affairs Canada".into(), "FCDO".into()],
-        implementers: vec![],
-        programme: String::new(),
-    }]);
+    let text = projects(
+        &[ProjectRow {
+            id: Uuid::nil(),
+            project: &p,
+            accountable: "CARTAC".into(),
+            funders: vec!["Global Affairs Canada".into(), "FCDO".into()],
+            implementers: vec![],
+            programme: String::new(),
+        }],
+        Words::ENGLISH,
+    );
     let rows = lines(&text);
     assert!(rows[0].starts_with("Title,Identifier,Status,Start,End,Accountable,Funded by,"));
     assert!(
@@ -192,12 +206,15 @@ fn missions_carry_their_findings_in_words() {
         findings: "No written audit plan,\nrecords on paper.".into(),
         ..Default::default()
     };
-    let text = missions(&[MissionRow {
-        mission: &m,
-        provider: "CARTAC".into(),
-        beneficiary: "Montserrat Customs".into(),
-        project: String::new(),
-    }]);
+    let text = missions(
+        &[MissionRow {
+            mission: &m,
+            provider: "CARTAC".into(),
+            beneficiary: "Montserrat Customs".into(),
+            project: String::new(),
+        }],
+        Words::ENGLISH,
+    );
     let body = text.trim_start_matches('\u{feff}');
     assert!(
         body.starts_with("Title,Provided by,Administration assisted,Country,First day,"),
@@ -222,6 +239,7 @@ fn the_funding_table_has_a_row_per_country_and_marks_overlaps() {
     let (a, b) = (project(1, &["BB", "LC"]), project(2, &["BB"]));
     let map = funding_map(&[(1, &a), (2, &b)]);
     let text = funding_table(
+        Words::ENGLISH,
         &map,
         &[
             ("BB".into(), "Barbados"),

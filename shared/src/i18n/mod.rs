@@ -23,11 +23,13 @@ mod format;
 pub mod problem;
 #[cfg(test)]
 mod tests;
+pub mod words;
 
 use serde::{Deserialize, Serialize};
 
 pub use format::{compile, Catalogue, Message, ParseError};
 pub use problem::Problem;
+pub use words::{Readings, Words};
 
 /// One constant per message of `shared/lang/en/`, named by its key in capitals.
 pub mod msg {

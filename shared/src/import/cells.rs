@@ -10,11 +10,14 @@ use crate::catalogue::RecordKind;
 use crate::dates::{Day, Due, MONTHS};
 use crate::fields::{Field, FieldType};
 use crate::i18n::problem::{key, Value as Word};
-use crate::i18n::Problem as Said;
+pub use crate::i18n::words::fold;
+use crate::i18n::{reference_key, Problem as Said, Readings};
 use crate::reference::{COUNTRIES, LANGUAGES, TOPICS};
 
-/// What the organisation export writes for an organisation with no country.
+/// What the organisation export writes for an organisation with no country (in English,
+/// and the message that words it in the others).
 const NO_COUNTRY: &str = "Regional / international";
+const NO_COUNTRY_KEY: &str = "regional-international";
 
 /// The records a link cell may name, by kind: each name (lower case) with the ids it names.
 #[derive(Debug, Default)]
@@ -118,11 +121,6 @@ impl Names {
     }
 }
 
-/// Text compared without case or surrounding spaces.
-pub fn fold(text: &str) -> String {
-    text.trim().to_lowercase()
-}
-
 /// The cell as the export's formula guard left it: a `'` before `=`, `+`, `-` or `@` is
 /// dropped again.
 fn unguarded(cell: &str) -> &str {
@@ -138,16 +136,18 @@ fn items(cell: &str) -> impl Iterator<Item = &str> {
     cell.split(';').map(str::trim).filter(|s| !s.is_empty())
 }
 
-/// A code from a (code, label) list, by its code or its label.
-/// `what`: the word for what the list holds (`Word`).
+/// A code from a (code, label) list, by its code or its label in any language (`key`
+/// names a code's label). `what`: the word for what the list holds (`Word`).
 fn code_of(
     text: &str,
     list: &[(&'static str, &'static str)],
+    key: impl Fn(&str) -> String,
     what: Word,
+    readings: &Readings,
 ) -> Result<&'static str, Said> {
     let wanted = fold(text);
     list.iter()
-        .find(|(code, label)| fold(code) == wanted || fold(label) == wanted)
+        .find(|(code, label)| fold(code) == wanted || readings.names(&wanted, &key(code), label))
         .map(|(code, _)| *code)
         .ok_or_else(|| {
             let some: Vec<&str> = list.iter().take(6).map(|(_, l)| *l).collect();
@@ -159,11 +159,13 @@ fn code_of(
         })
 }
 
-fn topic_code(text: &str) -> Result<&'static str, Said> {
+fn topic_code(text: &str, readings: &Readings) -> Result<&'static str, Said> {
     let wanted = fold(text);
     TOPICS
         .iter()
-        .find(|(code, label, _)| fold(code) == wanted || fold(label) == wanted)
+        .find(|(code, label, _)| {
+            fold(code) == wanted || readings.names(&wanted, &reference_key("topic", code), label)
+        })
         .map(|(code, _, _)| *code)
         .ok_or_else(|| {
             let some: Vec<&str> = TOPICS.iter().take(2).map(|(_, label, _)| *label).collect();
@@ -181,9 +183,10 @@ fn month(name: &str) -> Option<u8> {
         .map(|i| i as u8 + 1)
 }
 
-/// A day as stored (`2013-04-15`) or as the export writes it ("15 April 2013").
-fn day(text: &str) -> Option<Day> {
-    Day::parse(text).or_else(|| {
+/// A day as stored (`2013-04-15`) or as the export writes it in any language ("15 April
+/// 2013", "15 avril 2013").
+fn day(text: &str, readings: &Readings) -> Option<Day> {
+    Day::parse(text).or_else(|| readings.day(text)).or_else(|| {
         let parts: Vec<&str> = text.split_whitespace().collect();
         let [d, m, y] = parts.as_slice() else {
             return None;
@@ -196,16 +199,16 @@ fn day(text: &str) -> Option<Day> {
     })
 }
 
-/// A due date as stored or as the export writes it ("April 2013", "2nd quarter 2013",
-/// "To be decided").
-fn due(text: &str) -> Option<Due> {
+/// A due date as stored or as the export writes it in any language ("April 2013", "2nd
+/// quarter 2013", "2e trimestre 2013", "To be decided"), or with a month abbreviated.
+fn due(text: &str, readings: &Readings) -> Option<Due> {
     if fold(text) == "to be decided" {
         return Some(Due::ToBeDecided);
     }
-    if let Some(d) = Due::parse(text) {
+    if let Some(d) = Due::parse(text).or_else(|| readings.due(text)) {
         return Some(d);
     }
-    if let Some(d) = day(text) {
+    if let Some(d) = day(text, readings) {
         return Some(Due::Day(d));
     }
     let parts: Vec<&str> = text.split_whitespace().collect();
@@ -252,6 +255,7 @@ pub fn read(
     field: &Field,
     cell: &str,
     names: &Names,
+    readings: &Readings,
 ) -> Result<Option<Value>, Said> {
     let text = unguarded(cell);
     let list = |one: &dyn Fn(&str) -> Result<String, Said>| -> Result<Option<Value>, Said> {
@@ -259,36 +263,50 @@ pub fn read(
             items(text).map(|i| one(i).map(Value::String)).collect();
         Ok(Some(Value::Array(values?)))
     };
-    let country = |t: &str| code_of(t, COUNTRIES, Word::word("a-country")).map(str::to_owned);
-    let language = |t: &str| code_of(t, LANGUAGES, Word::word("a-language")).map(str::to_owned);
+    let country = |t: &str| {
+        let key = |c: &str| reference_key("country", c);
+        code_of(t, COUNTRIES, key, Word::word("a-country"), readings).map(str::to_owned)
+    };
+    let language = |t: &str| {
+        let key = |c: &str| reference_key("language", c);
+        code_of(t, LANGUAGES, key, Word::word("a-language"), readings).map(str::to_owned)
+    };
+    let no_country = |t: &str| readings.names(&fold(t), NO_COUNTRY_KEY, NO_COUNTRY);
     let empty = text.is_empty();
     let value = match field.ty {
         FieldType::Text | FieldType::Paragraphs | FieldType::Url | FieldType::Email => {
             Value::String(text.to_owned())
         }
         FieldType::Choice(_) if empty => return Ok(None),
-        FieldType::Choice(options) => {
-            Value::String(code_of(text, options, Word::field(kind, field.name))?.to_owned())
-        }
-        FieldType::Country if empty || fold(text) == fold(NO_COUNTRY) => Value::Null,
+        FieldType::Choice(choices) => Value::String(
+            code_of(
+                text,
+                choices.options,
+                |c| choices.key(c),
+                Word::field(kind, field.name),
+                readings,
+            )?
+            .to_owned(),
+        ),
+        FieldType::Country if empty || no_country(text) => Value::Null,
         FieldType::Country => Value::String(country(text)?),
         FieldType::Language if empty => Value::Null,
         FieldType::Language => Value::String(language(text)?),
         FieldType::Countries => return list(&country),
         FieldType::Languages => return list(&language),
-        FieldType::Topics => return list(&|t| topic_code(t).map(str::to_owned)),
+        FieldType::Topics => return list(&|t| topic_code(t, readings).map(str::to_owned)),
         FieldType::Texts => return list(&|t| Ok(t.to_owned())),
         FieldType::Link(_) if empty => Value::Null,
         FieldType::Link(kind) => Value::String(names.find(kind, text)?.to_string()),
         FieldType::Links(kind) => return list(&|t| names.find(kind, t).map(|id| id.to_string())),
         FieldType::Day if empty => Value::String(String::new()),
         FieldType::Day => Value::String(
-            day(text)
+            day(text, readings)
                 .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
                 .ok_or_else(|| Said::new(key::IMPORT_NOT_DAY).with("text", text))?,
         ),
         FieldType::Due => Value::String(stored_due(
-            due(text).ok_or_else(|| Said::new(key::IMPORT_NOT_DUE).with("text", text))?,
+            due(text, readings).ok_or_else(|| Said::new(key::IMPORT_NOT_DUE).with("text", text))?,
         )),
         FieldType::Year | FieldType::Amount if empty => Value::Null,
         FieldType::Year | FieldType::Amount => Value::from(
@@ -303,6 +321,10 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn english() -> Readings {
+        Readings::english()
+    }
+
     fn field(kind: RecordKind, name: &str) -> &'static Field {
         kind.field(name).unwrap()
     }
@@ -311,7 +333,7 @@ mod tests {
     fn labels_names_and_codes_read_as_codes() {
         let names = Names::default();
         let org = RecordKind::Organisation;
-        let read_org = |name, cell| read(org, field(org, name), cell, &names);
+        let read_org = |name, cell| read(org, field(org, name), cell, &names, &english());
         assert_eq!(
             read_org("category", "technical assistance provider"),
             Ok(Some(json!("ta_provider")))
@@ -344,15 +366,29 @@ mod tests {
                 tool,
                 field(tool, "topics"),
                 "Risk management;Legislation",
-                &names
+                &names,
+                &english(),
             ),
             Ok(Some(json!(["risk_management", "legislation"])))
         );
         assert_eq!(
-            read(tool, field(tool, "last_verified"), "5 Oct 2012", &names),
+            read(
+                tool,
+                field(tool, "last_verified"),
+                "5 Oct 2012",
+                &names,
+                &english()
+            ),
             Ok(Some(json!("2012-10-05")))
         );
-        assert!(read(tool, field(tool, "last_verified"), "10/05/2012", &names).is_err());
+        assert!(read(
+            tool,
+            field(tool, "last_verified"),
+            "10/05/2012",
+            &names,
+            &english()
+        )
+        .is_err());
     }
 
     #[test]
@@ -364,6 +400,7 @@ mod tests {
                 field(RecordKind::ActionItem, "due"),
                 cell,
                 &names,
+                &english(),
             )
         };
         assert_eq!(due_of("2nd quarter 2013"), Ok(Some(json!("2013-Q2"))));
@@ -378,6 +415,7 @@ mod tests {
                 field(RecordKind::Project, "budget"),
                 cell,
                 &names,
+                &english(),
             )
         };
         assert_eq!(budget("1,500,000"), Ok(Some(json!(1_500_000))));
@@ -405,7 +443,13 @@ mod tests {
         names.add(org, Uuid::from_u128(3), ["Customs"]);
         let provider = field(RecordKind::TrainingTool, "provider");
         assert_eq!(
-            read(RecordKind::TrainingTool, provider, "cartac", &names),
+            read(
+                RecordKind::TrainingTool,
+                provider,
+                "cartac",
+                &names,
+                &english()
+            ),
             Ok(Some(json!(cartac.to_string())))
         );
         assert_eq!(
@@ -413,26 +457,51 @@ mod tests {
                 RecordKind::TrainingTool,
                 provider,
                 &cartac.to_string(),
-                &names
+                &names,
+                &english(),
             ),
             Ok(Some(json!(cartac.to_string())))
         );
-        assert!(read(RecordKind::TrainingTool, provider, "Customs", &names)
-            .unwrap_err()
-            .to_string()
-            .contains("names 2 records"));
-        assert!(read(RecordKind::TrainingTool, provider, "WCO", &names)
-            .unwrap_err()
-            .to_string()
-            .contains("no organisation called “WCO”"));
+        assert!(read(
+            RecordKind::TrainingTool,
+            provider,
+            "Customs",
+            &names,
+            &english()
+        )
+        .unwrap_err()
+        .to_string()
+        .contains("names 2 records"));
+        assert!(read(
+            RecordKind::TrainingTool,
+            provider,
+            "WCO",
+            &names,
+            &english()
+        )
+        .unwrap_err()
+        .to_string()
+        .contains("no organisation called “WCO”"));
         let unknown = Uuid::from_u128(9).to_string();
-        assert!(read(RecordKind::TrainingTool, provider, &unknown, &names)
-            .unwrap_err()
-            .to_string()
-            .contains("no organisation with the id"));
+        assert!(read(
+            RecordKind::TrainingTool,
+            provider,
+            &unknown,
+            &names,
+            &english()
+        )
+        .unwrap_err()
+        .to_string()
+        .contains("no organisation with the id"));
         let funders = field(RecordKind::Project, "funders");
         assert_eq!(
-            read(RecordKind::Project, funders, "CARTAC; CED", &names),
+            read(
+                RecordKind::Project,
+                funders,
+                "CARTAC; CED",
+                &names,
+                &english()
+            ),
             Ok(Some(json!([cartac.to_string(), other.to_string()])))
         );
     }

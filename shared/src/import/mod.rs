@@ -27,6 +27,7 @@ use uuid::Uuid;
 use crate::access::Actor;
 use crate::catalogue::{Organisation, RecordKind};
 use crate::fields::Field;
+use crate::i18n::{field_key, Readings};
 use crate::search::title_of;
 use crate::sync::RecordState;
 
@@ -295,7 +296,12 @@ impl Names {
 /// Which field each header names (`None`: the id column), and the headers not read.
 type Columns = (Vec<(usize, Option<&'static Field>)>, Vec<String>);
 
-fn columns(kind: RecordKind, header: &[String]) -> Result<Columns, ImportError> {
+/// A header names a field by its label in any language, or by its name.
+fn columns(
+    kind: RecordKind,
+    header: &[String],
+    readings: &Readings,
+) -> Result<Columns, ImportError> {
     let fields = kind.fields();
     let mut read: Vec<(usize, Option<&'static Field>)> = Vec::new();
     let mut ignored = Vec::new();
@@ -309,7 +315,7 @@ fn columns(kind: RecordKind, header: &[String]) -> Result<Columns, ImportError> 
         } else {
             fields
                 .iter()
-                .find(|f| cells::fold(f.label) == key || f.name == key)
+                .find(|f| f.name == key || readings.names(&key, &field_key(kind, f.name), f.label))
                 .map(Some)
         };
         let Some(field) = found else {
@@ -359,17 +365,19 @@ fn keys_of(kind: RecordKind, values: &Map<String, Value>) -> Vec<String> {
 }
 
 /// Reads `table` as records of `kind` against `records` (this kind's live records on the
-/// device), with `names` the records links may name, for `actor`, all at once (a screen
-/// goes through a `Planner` a slice at a time). `new_id` gives the ids of added records.
+/// device), with `names` the records links may name, headers and cells read in the
+/// languages of `readings`, for `actor`, all at once (a screen goes through a `Planner` a
+/// slice at a time). `new_id` gives the ids of added records.
 pub fn plan(
     kind: RecordKind,
     table: &Table,
     records: &[RecordState],
     names: Names,
+    readings: Readings,
     actor: &Actor,
     mut new_id: impl FnMut() -> Uuid,
 ) -> Result<Plan, ImportError> {
-    let mut planner = Planner::new(kind, table, records, names, actor)?;
+    let mut planner = Planner::new(kind, table, records, names, readings, actor)?;
     while !planner.work(usize::MAX, &mut new_id) {}
     Ok(planner.finish())
 }

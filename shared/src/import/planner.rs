@@ -17,7 +17,7 @@ use crate::access::Actor;
 use crate::catalogue::{RecordKind, DELETED_FIELD};
 use crate::fields::{Field, FieldType};
 use crate::i18n::problem::{key, Value as Word};
-use crate::i18n::{Labelled, Problem as Said};
+use crate::i18n::{Labelled, Problem as Said, Readings};
 use crate::sync::{Mutation, RecordState};
 
 /// Which record a row is: its id and whether it is new, or why that cannot be said.
@@ -28,6 +28,8 @@ pub struct Planner<'a> {
     table: &'a Table,
     actor: &'a Actor,
     names: Names,
+    /// The languages headers and cells are read in.
+    readings: Readings,
     /// The columns read: their position and field (`None`: the id column).
     read: Vec<(usize, Option<&'static Field>)>,
     /// What a row is called on the plan: its first required text (a contact's role title).
@@ -45,18 +47,20 @@ pub struct Planner<'a> {
 impl<'a> Planner<'a> {
     /// A plan of `table` as records of `kind` against `records` (this kind's records on
     /// the device, removed ones too: a row whose id names one restores it), with `names`
-    /// the records links may name, for `actor`.
+    /// the records links may name, headers and cells read in the languages of `readings`,
+    /// for `actor`.
     pub fn new(
         kind: RecordKind,
         table: &'a Table,
         records: &'a [RecordState],
         names: Names,
+        readings: Readings,
         actor: &'a Actor,
     ) -> Result<Self, ImportError> {
         if !IMPORTABLE.contains(&kind) {
             return Err(ImportError::NotImportable(kind));
         }
-        let (read, ignored) = columns(kind, &table.header)?;
+        let (read, ignored) = columns(kind, &table.header, &readings)?;
         let mut by_key: HashMap<String, Vec<Uuid>> = HashMap::new();
         // A row without an id names a live record, never a removed one.
         for r in records.iter().filter(|r| !r.is_deleted()) {
@@ -74,6 +78,7 @@ impl<'a> Planner<'a> {
             table,
             actor,
             names,
+            readings,
             read,
             title_field,
             by_id: records.iter().map(|r| (r.id, r)).collect(),
@@ -177,7 +182,9 @@ impl<'a> Planner<'a> {
             else {
                 continue;
             };
-            if let Ok(Some(v)) = cells::read(kind, field, self.cell(r, i), &self.names) {
+            if let Ok(Some(v)) =
+                cells::read(kind, field, self.cell(r, i), &self.names, &self.readings)
+            {
                 key_values.insert(field.name.to_owned(), v);
             }
         }
@@ -241,7 +248,13 @@ impl<'a> Planner<'a> {
         let mut set = Map::new();
         for &(i, field) in &self.read {
             let Some(field) = field else { continue };
-            match cells::read(self.kind, field, self.cell(r, i), &self.names) {
+            match cells::read(
+                self.kind,
+                field,
+                self.cell(r, i),
+                &self.names,
+                &self.readings,
+            ) {
                 Ok(Some(v)) => {
                     set.insert(field.name.to_owned(), v);
                 }

@@ -6,6 +6,7 @@ use serde_json::json;
 use super::*;
 use crate::access::Role;
 use crate::export;
+use crate::i18n::{Readings, Words};
 
 const CARTAC: Uuid = Uuid::from_u128(0xc);
 const JAMAICA: Uuid = Uuid::from_u128(0x1a);
@@ -67,7 +68,7 @@ fn plan_of(
     let table = csv::read(text)?;
     let names = Names::of_records(organisations().iter().chain(records));
     let mut n = 0x1000;
-    plan(kind, &table, records, names, actor, || {
+    plan(kind, &table, records, names, Readings::all(), actor, || {
         n += 1;
         Uuid::from_u128(n)
     })
@@ -113,7 +114,7 @@ fn the_organisation_export_comes_back_unchanged_and_an_edited_cell_is_a_change()
             successor: String::new(),
         })
         .collect();
-    let text = export::organisations(&rows);
+    let text = export::organisations(&rows, Words::ENGLISH);
     let plan = plan_of(RecordKind::Organisation, &text, &records, &coordinator()).unwrap();
     assert!(plan.refused.is_empty(), "{:?}", plan.refused);
     assert_eq!(
@@ -146,11 +147,14 @@ fn the_contact_export_comes_back_to_the_same_contacts() {
                "duties": "E-learning national coordinator"}),
     );
     let contact: crate::Contact = c.typed().unwrap();
-    let text = export::contacts(&[export::ContactRow {
-        id: c.id,
-        contact: &contact,
-        organisation: "Jamaica Customs Agency".into(),
-    }]);
+    let text = export::contacts(
+        &[export::ContactRow {
+            id: c.id,
+            contact: &contact,
+            organisation: "Jamaica Customs Agency".into(),
+        }],
+        Words::ENGLISH,
+    );
     assert!(
         text.starts_with("\u{feff}Organisation,Role title,Name,E-mail,Phone,Language,Focal-point duties,Source of these facts,Id\r\n"),
         "{text}"
@@ -333,6 +337,80 @@ fn a_file_of_the_wrong_kind_or_broken_is_refused_whole() {
     assert_eq!(err, ImportError::NotImportable(RecordKind::Meeting));
     let err = plan_of(RecordKind::Project, "Title\n\"X\n", &[], &coordinator()).unwrap_err();
     assert_eq!(err, ImportError::Csv(CsvError::UnclosedQuote { line: 2 }));
+}
+
+/// What a person who works in French, Spanish or Dutch downloads comes back as the same
+/// records: headers, categories, countries and due dates in their language.
+#[test]
+fn an_export_in_any_language_comes_back_unchanged() {
+    let records = organisations();
+    let typed: Vec<Organisation> = records.iter().map(|r| r.typed().unwrap()).collect();
+    let rows: Vec<export::OrgRow> = typed
+        .iter()
+        .zip(&records)
+        .map(|(o, r)| export::OrgRow {
+            id: r.id,
+            organisation: o,
+            parent: String::new(),
+            successor: String::new(),
+        })
+        .collect();
+    let dues = ["2013-Q2", "2013-04", "2013-04-15", ""];
+    let actions: Vec<RecordState> = dues
+        .iter()
+        .enumerate()
+        .map(|(i, due)| {
+            record(
+                RecordKind::ActionItem,
+                Uuid::from_u128(0xa0 + i as u128),
+                json!({"text": format!("Action {i}"), "owner": JAMAICA.to_string(),
+                       "due": due, "status": "in_progress"}),
+            )
+        })
+        .collect();
+    let typed_actions: Vec<crate::meetings::ActionItem> =
+        actions.iter().map(|r| r.typed().unwrap()).collect();
+    for lang in crate::i18n::Lang::ALL {
+        let words = Words::of(crate::i18n::problem::catalogue(lang));
+        let text = export::organisations(&rows, words);
+        let plan = plan_of(RecordKind::Organisation, &text, &records, &coordinator()).unwrap();
+        assert!(plan.refused.is_empty(), "{lang:?}: {:?}", plan.refused);
+        assert!(plan.ignored.is_empty(), "{lang:?}: {:?}", plan.ignored);
+        assert_eq!(
+            (plan.creates.len(), plan.updates.len(), plan.unchanged),
+            (0, 0, 2),
+            "{lang:?}: {text}"
+        );
+
+        let action_rows: Vec<export::ActionRow> = typed_actions
+            .iter()
+            .zip(&actions)
+            .map(|(a, r)| export::ActionRow {
+                id: r.id,
+                action: a,
+                from: String::new(),
+                owner: "Jamaica Customs Agency".into(),
+                co_owners: vec![],
+            })
+            .collect();
+        let today = crate::dates::Day::parse("2014-01-01").unwrap();
+        let text = export::action_items(&action_rows, today, words);
+        let plan = plan_of(RecordKind::ActionItem, &text, &actions, &coordinator()).unwrap();
+        assert!(
+            plan.refused.is_empty(),
+            "{lang:?}: {:?} in {text}",
+            plan.refused
+        );
+        assert_eq!(
+            (plan.creates.len(), plan.updates.len(), plan.unchanged),
+            (0, 0, 4),
+            "{lang:?}: {text} {plan:?}"
+        );
+    }
+    let dutch = Words::of(crate::i18n::problem::catalogue(crate::i18n::Lang::Nl));
+    let text = export::organisations(&rows, dutch);
+    assert!(text.starts_with("\u{feff}Naam,"), "{text}");
+    assert!(text.contains("Douanedienst"), "{text}");
 }
 
 #[test]

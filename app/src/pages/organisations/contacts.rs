@@ -217,7 +217,14 @@ pub fn ContactsDownload(
                 .collect();
             let d = today();
             let file = format!("contacts-{:04}-{:02}-{:02}.csv", d.year, d.month, d.day);
-            error.set(download(&file, &export::contacts(&rows), "text/csv;charset=utf-8").err());
+            error.set(
+                download(
+                    &file,
+                    &export::contacts(&rows, crate::i18n::words()),
+                    "text/csv;charset=utf-8",
+                )
+                .err(),
+            );
         });
     };
     view! {

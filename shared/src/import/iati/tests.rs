@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::*;
 use crate::access::{Actor, Role};
+use crate::i18n::Readings;
 use crate::import::{plan, Names};
 use crate::sync::RecordState;
 
@@ -248,6 +249,7 @@ fn the_plan_matches_organisations_by_name_and_projects_by_identifier() {
         &rows.table,
         &[],
         names,
+        Readings::english(),
         &coordinator,
         || {
             n += 1;
@@ -287,6 +289,7 @@ fn the_plan_matches_organisations_by_name_and_projects_by_identifier() {
         &rows.table,
         &[stored],
         Names::of_records(&orgs),
+        Readings::english(),
         &coordinator,
         || Uuid::from_u128(7777),
     )
@@ -321,6 +324,7 @@ fn organisations_are_matched_by_their_iati_identifier_before_their_name() {
         &rows.table,
         &[],
         names,
+        Readings::english(),
         &coordinator,
         {
             let mut n = 200;
