@@ -98,6 +98,8 @@ for dir in shared/lang/*/; do
   named="lang-$code-$(hash "$work/lang-$code.json").json"
   cp "$work/lang-$code.json" "$out/assets/$named"
   langs+="$code:'/assets/$named',"
+  # The installed app's name and description in the language (boot.js links the one in use).
+  target/debug/compile-language "$code" --manifest app/public/manifest.webmanifest > "$out/manifest-$code.webmanifest"
 done
 langs="${langs%,}}"
 # The main module's size, so that the first screen can say how much of it has arrived.
@@ -108,13 +110,14 @@ minify "$work/boot.src.js" "$work/boot.js"
 boot="boot-$(hash "$work/boot.js").js"
 cp "$work/boot.js" "$out/assets/$boot"
 cp app/public/icons/*.png "$out/icons/"
-cp app/public/manifest.webmanifest "$out/"
+cp "$out/manifest-en.webmanifest" "$out/manifest.webmanifest"
 
-label="${BUILD_LABEL:-$(cat "$out"/assets/* app/public/manifest.webmanifest app/index.html app/public/sw.js | sha256sum | cut -c1-12)}"
+label="${BUILD_LABEL:-$(cat "$out"/assets/* "$out"/manifest-*.webmanifest app/index.html app/public/sw.js | sha256sum | cut -c1-12)}"
 sed -e "s/{{CSS}}/$css/" -e "s/{{JS}}/$js/" -e "s/{{LOADER}}/$loader/" -e "s/{{WASM}}/$wasm/" -e "s/{{BOOT}}/$boot/" \
   -e "s/{{BUILD}}/$label/" app/index.html > "$out/index.html"
 
 precache="['/index.html', '/manifest.webmanifest'"
+for f in "$out"/manifest-*.webmanifest; do precache+=", '/${f#"$out"/}'"; done
 for f in "$out"/assets/* "$out"/icons/*; do precache+=", '/${f#"$out"/}'"; done
 precache+="]"
 sed -e "s|__VERSION__|$label|" -e "s|__PRECACHE__|$precache|" app/public/sw.js > "$out/sw.js"

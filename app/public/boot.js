@@ -28,6 +28,9 @@ const messages = (code) => fetch(LANGS[code]).then((r) => {
 pwa.messagesOf = messages;
 const html = document.documentElement;
 html.lang = pwa.lang = chosen();
+// The installed app's name and description in the same language.
+const manifest = document.querySelector('link[rel="manifest"]');
+if (manifest) manifest.href = `/manifest-${pwa.lang}.webmanifest`;
 pwa.messages = messages(pwa.lang).catch((e) => {
   if (pwa.lang === 'en') throw e;
   html.lang = pwa.lang = 'en';

@@ -29,6 +29,14 @@ test('a browser set to Spanish gets Spanish from the first screen, sign-in inclu
   await page.goto(server.url + '/');
   await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+  // Installed, the app goes by its Spanish name and description.
+  const manifest = await page.evaluate(async () => {
+    const href = document.querySelector('link[rel="manifest"]').href;
+    return { href, ...(await (await fetch(href)).json()) };
+  });
+  assert.match(manifest.href, /\/manifest-es\.webmanifest$/);
+  assert.equal(manifest.lang, 'es');
+  assert.match(manifest.name, /fortalecimiento de capacidades aduaneras/);
   // A form left empty is refused in Spanish.
   await page.getByTestId('sign-in').click();
   await page.getByText('Escriba su contraseña.').waitFor();

@@ -14,6 +14,8 @@ use tradewinds_shared::{Organisation, RecordKind};
 use uuid::Uuid;
 
 use crate::catalogue::{allowed, Typed};
+use tradewinds_shared::i18n::Msg;
+
 use crate::i18n::{msg, t, tf};
 use crate::loaded::Loaded;
 use crate::pages::{failed, loading};
@@ -115,14 +117,14 @@ where
     )
 }
 
-/// What a list screen shows below its filters: "12 of 3,000 {noun}", the download of what
+/// What a list screen shows below its filters: "12 of 3,000 training tools" (`count`), the download of what
 /// it shows as CSV (`csv.0` names the file, `csv.1` writes it), and the rows (`row`). The
 /// records shown are those `filter` (the search box and choices as they are now) keeps, in
 /// the list's order, worked out again when the filter or the records change.
 pub fn list_body<T, F>(
     listed: ListedMemo<T>,
     filter: impl Fn() -> F + Send + Sync + Clone + 'static,
-    noun: &'static str,
+    count: Msg,
     limit: RwSignal<usize>,
     csv: (
         &'static str,
@@ -148,7 +150,10 @@ where
                 let l = l.clone();
                 Callback::new(move |()| write(&l, &shown.get_untracked()))
             };
-            let count = move || format!("{} of {total} {noun}", shown.with(Vec::len));
+            let count = move || {
+                let shown = shown.with(Vec::len);
+                tf(count, &[("shown", shown.into()), ("total", total.into())])
+            };
             view! {
                 <p class="count" role="status">{count}</p>
                 <DownloadCsv name=file csv=csv import=kind_of_file(file)/>

@@ -86,7 +86,7 @@ pub fn MissionList() -> impl IntoView {
             <SelectField label=t(msg::FILTER_ORGANISATION) name="organisation" none_label=t(msg::ANY_PROVIDER_OR_BENEFICIARY)
                 options=organisation_options value=organisation on_change=move |v| organisation.set(v) error=no_error/>
         </ListHead>
-        {list_body(listed, filter, "missions", limit, ("missions", csv), |l, i| {
+        {list_body(listed, filter, msg::LIST_COUNT_MISSIONS, limit, ("missions", csv), |l, i| {
             let m = l.all[i].clone();
             let provider = l.name(m.record.provider);
             view! { <MissionRow mission=m provider=provider/> }.into_any()

@@ -58,7 +58,7 @@ pub fn OrgList() -> impl IntoView {
                 value=status on_change=move |v| status.set(v) error=no_error/>
         </ListHead>
         <contacts::ContactsDownload listed=listed shown=Callback::new(move |()| shown_ids(listed, &filter()))/>
-        {list_body(listed, filter, "organisations", limit, ("organisations", export_csv), |l, i| {
+        {list_body(listed, filter, msg::LIST_COUNT_ORGANISATIONS, limit, ("organisations", export_csv), |l, i| {
             view! { <OrgRow org=l.all[i].clone()/> }.into_any()
         })}
     }

@@ -146,7 +146,7 @@ pub fn ProjectList() -> impl IntoView {
         </ListHead>
         <p><a href="/funding">{t(msg::PROJECT_FUNDING_LINK)}</a></p>
         <iati::IatiDownload listed=listed filter=filter orgs=orgs/>
-        {list_body(listed, filter, "projects", limit, ("projects", csv), |l, i| {
+        {list_body(listed, filter, msg::LIST_COUNT_PROJECTS, limit, ("projects", csv), |l, i| {
             let p = l.all[i].clone();
             let funders = names_of(&l.names, &p.record.funders).join(", ");
             view! { <ProjectRow project=p funders=funders/> }.into_any()

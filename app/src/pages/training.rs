@@ -82,7 +82,7 @@ pub fn ToolList() -> impl IntoView {
             <SelectField label=label("provider") name="provider" none_label=t(msg::ALL_PROVIDERS)
                 options=provider_options value=provider on_change=move |v| provider.set(v) error=no_error/>
         </ListHead>
-        {list_body(listed, filter, "training tools", limit, ("training-tools", csv), |l, i| {
+        {list_body(listed, filter, msg::LIST_COUNT_TRAINING_TOOLS, limit, ("training-tools", csv), |l, i| {
             let t = l.all[i].clone();
             let provider = l.name(t.record.provider);
             view! { <ToolRow tool=t provider=provider/> }.into_any()

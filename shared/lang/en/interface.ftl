@@ -95,6 +95,10 @@ see-its-page = See its page
 
 ## Lists
 
+list-count-organisations = { $shown } of { $total } organisations
+list-count-training_tools = { $shown } of { $total } training tools
+list-count-missions = { $shown } of { $total } missions
+list-count-projects = { $shown } of { $total } projects
 list-search = Search
 list-show-more = Show { $count } more
 list-not-shown = ({ $count } not shown yet)
@@ -726,3 +730,7 @@ csv-from = From
 csv-dac-sectors = DAC sectors
 csv-country = Country
 csv-overlap = OVERLAP: { $funders }
+
+## The installed app's name and description (its web app manifest)
+manifest-name = Tradewinds — Caribbean customs capacity building
+manifest-description = Who offers what to Caribbean customs administrations: organisations, contacts, training tools, projects, missions and meetings. Works offline and syncs by itself.

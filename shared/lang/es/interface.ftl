@@ -94,6 +94,22 @@ see-its-page = Ver su página
 
 ## Listas
 
+list-count-organisations = { $shown } de { $total } { $total ->
+    [one] organización
+   *[other] organizaciones
+}
+list-count-training_tools = { $shown } de { $total } { $total ->
+    [one] herramienta de capacitación
+   *[other] herramientas de capacitación
+}
+list-count-missions = { $shown } de { $total } { $total ->
+    [one] misión
+   *[other] misiones
+}
+list-count-projects = { $shown } de { $total } { $total ->
+    [one] proyecto
+   *[other] proyectos
+}
 list-search = Buscar
 list-show-more = Mostrar { $count } más
 list-not-shown = ({ $count } aún sin mostrar)
@@ -724,3 +740,7 @@ csv-from = Origen
 csv-dac-sectors = Sectores CAD
 csv-country = País
 csv-overlap = SUPERPOSICIÓN: { $funders }
+
+## The installed app's name and description (its web app manifest)
+manifest-name = Tradewinds — fortalecimiento de capacidades aduaneras en el Caribe
+manifest-description = Quién ofrece qué a las administraciones de aduanas del Caribe: organizaciones, contactos, herramientas de capacitación, proyectos, misiones y reuniones. Funciona sin conexión y se sincroniza solo.

@@ -94,6 +94,22 @@ see-its-page = Voir sa page
 
 ## Listes
 
+list-count-organisations = { $shown } sur { $total } { $total ->
+    [one] organisation
+   *[other] organisations
+}
+list-count-training_tools = { $shown } sur { $total } { $total ->
+    [one] outil de formation
+   *[other] outils de formation
+}
+list-count-missions = { $shown } sur { $total } { $total ->
+    [one] mission
+   *[other] missions
+}
+list-count-projects = { $shown } sur { $total } { $total ->
+    [one] projet
+   *[other] projets
+}
 list-search = Rechercher
 list-show-more = Afficher { $count } de plus
 list-not-shown = ({ $count } pas encore affichés)
@@ -730,3 +746,7 @@ csv-from = Origine
 csv-dac-sectors = Secteurs CAD
 csv-country = Pays
 csv-overlap = CHEVAUCHEMENT : { $funders }
+
+## The installed app's name and description (its web app manifest)
+manifest-name = Tradewinds — renforcement des capacités douanières dans les Caraïbes
+manifest-description = Qui offre quoi aux administrations des douanes des Caraïbes : organisations, contacts, outils de formation, projets, missions et réunions. Fonctionne hors ligne et se synchronise de lui-même.

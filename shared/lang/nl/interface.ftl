@@ -93,6 +93,22 @@ see-its-page = Naar de pagina
 
 ## Lijsten
 
+list-count-organisations = { $shown } van { $total } { $total ->
+    [one] organisatie
+   *[other] organisaties
+}
+list-count-training_tools = { $shown } van { $total } { $total ->
+    [one] trainingsmiddel
+   *[other] trainingsmiddelen
+}
+list-count-missions = { $shown } van { $total } { $total ->
+    [one] missie
+   *[other] missies
+}
+list-count-projects = { $shown } van { $total } { $total ->
+    [one] project
+   *[other] projecten
+}
 list-search = Zoeken
 list-show-more = Nog { $count } tonen
 list-not-shown = ({ $count } nog niet getoond)
@@ -720,3 +736,7 @@ csv-from = Herkomst
 csv-dac-sectors = DAC-sectoren
 csv-country = Land
 csv-overlap = OVERLAP: { $funders }
+
+## The installed app's name and description (its web app manifest)
+manifest-name = Tradewinds — capaciteitsopbouw voor de douane in het Caribisch gebied
+manifest-description = Wie wat biedt aan de douanediensten in het Caribisch gebied: organisaties, contactpersonen, trainingsmiddelen, projecten, missies en vergaderingen. Werkt offline en synchroniseert vanzelf.
