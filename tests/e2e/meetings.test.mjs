@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, watchErrors } from './harness.mjs';
-import { ListPage, MeetingForm, MeetingPage, ActionItemForm, ActionItemsPage, ActionRow, OrganisationPage, signIn, apiAs, waitForSynced, syncStatus, goTo } from './pages.mjs';
+import { ListPage, MeetingForm, MeetingPage, ActionItemForm, ActionItemsPage, ActionRow, OrganisationPage, signIn, apiAs, waitForSynced, syncStatus, goTo, waitUntil } from './pages.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -192,6 +192,17 @@ test("a meeting's documents are linked from its page, open safely in a new tab, 
   assert.equal(await link.getAttribute('target'), '_blank');
   assert.match(await link.getAttribute('rel'), /noopener/);
   assert.match(await row.textContent(), /Agenda · English · Caribbean Regional Technical Assistance Centre \(CARTAC\)/);
+  // A second one in French: documents in more than one language can be narrowed to one.
+  const second = await meeting.linkDocument();
+  await second.fill({ title: 'Ordre du jour de la réunion des donateurs', kind: 'agenda', url: 'https://example.org/tradewinds-test/ordre-du-jour.pdf', language: 'fr' });
+  await second.save();
+  await waitUntil(async () => (await meeting.documents.count()) === 2, { what: 'both documents' });
+  const language = page.locator('select[name="documents-language"]');
+  await language.selectOption('fr');
+  await waitUntil(async () => (await meeting.documents.count()) === 1, { what: 'the French one alone' });
+  assert.match(await meeting.documents.textContent(), /Ordre du jour de la réunion des donateurs/);
+  await language.selectOption('');
+  await waitUntil(async () => (await meeting.documents.count()) === 2, { what: 'both again' });
 
   await goTo(page, 'Search');
   await page.getByTestId('search').fill('agenda donor');

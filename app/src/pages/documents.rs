@@ -61,6 +61,8 @@ pub fn Documents(of: Of) -> impl IntoView {
     let adding = RwSignal::new(false);
     let edit = RowEdit::new();
     let own = actor.with_untracked(|a| a.as_ref().and_then(|a| a.organisation));
+    // Documents in more than one language can be narrowed to one.
+    let language = RwSignal::new(String::new());
     view! {
         <section class="documents" aria-labelledby="documents-h">
             <h2 id="documents-h">{t(msg::DOCUMENT_SECTION)}</h2>
@@ -73,9 +75,23 @@ pub fn Documents(of: Of) -> impl IntoView {
                         return view! { <p>{t(msg::DOCUMENT_NONE_LINKED)}</p> }.into_any();
                     }
                     mine.sort_by(|a, b| (a.record.kind, &a.record.title).cmp(&(b.record.kind, &b.record.title)));
+                    let mut languages: Vec<(String, String)> = mine
+                        .iter()
+                        .filter_map(|d| d.record.language.clone())
+                        .map(|code| (code.clone(), language_name(&code).unwrap_or(&code).to_owned()))
+                        .collect();
+                    languages.sort();
+                    languages.dedup();
+                    let choice = (languages.len() > 1).then(|| view! {
+                        <SelectField label=t(msg::LANGUAGE_FILTER) name="documents-language" none_label=t(msg::ALL_LANGUAGES)
+                            options=languages value=language on_change=move |v| language.set(v) error=Signal::derive(|| None::<String>)/>
+                    });
+                    let chosen = language.get();
+                    mine.retain(|d| chosen.is_empty() || d.record.language.as_deref() == Some(chosen.as_str()));
                     let names = display_names(&orgs);
                     let options = org_options(&orgs);
                     view! {
+                        {choice}
                         <ul class="records">
                             {mine.into_iter().map(|d| {
                                 let publisher = d.record.publisher.and_then(|p| names.get(&p).cloned()).unwrap_or_default();
