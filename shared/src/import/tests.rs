@@ -44,6 +44,20 @@ fn organisations() -> Vec<RecordState> {
     ]
 }
 
+/// The organisations as the list's export writes them (no parent or successor).
+fn org_rows<'a>(typed: &'a [Organisation], records: &[RecordState]) -> Vec<export::OrgRow<'a>> {
+    typed
+        .iter()
+        .zip(records)
+        .map(|(o, r)| export::OrgRow {
+            id: r.id,
+            organisation: o,
+            parent: String::new(),
+            successor: String::new(),
+        })
+        .collect()
+}
+
 /// The records after writing a plan's rows into `records`, as the device would.
 fn applied(kind: RecordKind, mut records: Vec<RecordState>, plan: &Plan) -> Vec<RecordState> {
     for p in plan.creates.iter().chain(&plan.updates) {
@@ -104,16 +118,7 @@ fn a_spreadsheet_of_training_tools_adds_them_and_a_second_import_changes_nothing
 fn the_organisation_export_comes_back_unchanged_and_an_edited_cell_is_a_change() {
     let records = organisations();
     let typed: Vec<Organisation> = records.iter().map(|r| r.typed().unwrap()).collect();
-    let rows: Vec<export::OrgRow> = typed
-        .iter()
-        .zip(&records)
-        .map(|(o, r)| export::OrgRow {
-            id: r.id,
-            organisation: o,
-            parent: String::new(),
-            successor: String::new(),
-        })
-        .collect();
+    let rows = org_rows(&typed, &records);
     let text = export::organisations(&rows, Words::ENGLISH);
     let plan = plan_of(RecordKind::Organisation, &text, &records, &coordinator()).unwrap();
     assert!(plan.refused.is_empty(), "{:?}", plan.refused);
@@ -345,16 +350,7 @@ fn a_file_of_the_wrong_kind_or_broken_is_refused_whole() {
 fn an_export_in_any_language_comes_back_unchanged() {
     let records = organisations();
     let typed: Vec<Organisation> = records.iter().map(|r| r.typed().unwrap()).collect();
-    let rows: Vec<export::OrgRow> = typed
-        .iter()
-        .zip(&records)
-        .map(|(o, r)| export::OrgRow {
-            id: r.id,
-            organisation: o,
-            parent: String::new(),
-            successor: String::new(),
-        })
-        .collect();
+    let rows = org_rows(&typed, &records);
     let dues = ["2013-Q2", "2013-04", "2013-04-15", ""];
     let actions: Vec<RecordState> = dues
         .iter()
