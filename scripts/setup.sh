@@ -45,7 +45,7 @@ if ! cargo install --list | grep -q "^wasm_split_cli_support v$split_want:"; the
 fi
 
 # 4. wasm-opt from npm's binaryen (Debian's is too old), esbuild (minifies the app's
-#    JavaScript), Playwright's driver for e2e tests.
+#    JavaScript), Playwright's driver and axe-core for e2e tests.
 if [ ! -x .tools/node_modules/.bin/wasm-opt ]; then
   say "installing binaryen (wasm-opt)"
   mkdir -p .tools
@@ -56,7 +56,7 @@ if [ ! -x .tools/node_modules/.bin/esbuild ]; then
   mkdir -p .tools
   (cd .tools && npm install --silent --no-audit --no-fund esbuild@0.28.2 >/dev/null)
 fi
-if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; then
   say "installing the end-to-end test driver"
   (cd tests/e2e && npm install --silent --no-audit --no-fund >/dev/null)
 fi
