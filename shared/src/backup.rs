@@ -28,7 +28,7 @@ use crate::access::Actor;
 use crate::catalogue::{RecordKind, DELETED_FIELD};
 use crate::fields::FieldType;
 use crate::i18n::problem::{key, Value as Word};
-use crate::i18n::{Labelled, Problem as Said};
+use crate::i18n::{Labelled, Problem as Said, Words};
 use crate::import::planner::{place, restore_if_removed, Row};
 use crate::import::{ImportError, Names, Plan, Problem, Refused};
 use crate::sync::RecordState;
@@ -140,6 +140,8 @@ pub fn read(text: &str) -> Result<Copy, ImportError> {
 pub struct CopyPlanner<'a> {
     copy: &'a Copy,
     actor: &'a Actor,
+    /// The language the plan shows its changes in.
+    words: Words<'static>,
     by_id: HashMap<(RecordKind, Uuid), &'a RecordState>,
     /// The kind of each record, here or added by the copy: an id names one record.
     kind_of: HashMap<Uuid, RecordKind>,
@@ -152,10 +154,16 @@ pub struct CopyPlanner<'a> {
 }
 
 impl<'a> CopyPlanner<'a> {
-    pub fn new(copy: &'a Copy, records: &'a [RecordState], actor: &'a Actor) -> Self {
+    pub fn new(
+        copy: &'a Copy,
+        records: &'a [RecordState],
+        actor: &'a Actor,
+        words: Words<'static>,
+    ) -> Self {
         CopyPlanner {
             copy,
             actor,
+            words,
             by_id: records.iter().map(|r| ((r.kind, r.id), r)).collect(),
             kind_of: records.iter().map(|r| (r.id, r.kind)).collect(),
             names: Names::of_records(records.iter().filter(|r| !r.is_deleted())),
@@ -243,12 +251,18 @@ impl<'a> CopyPlanner<'a> {
             current,
             set,
         };
+        let words = self.words;
         place(
             &mut self.plan,
             row,
             self.actor,
             self.names.titles(),
-            &|name| kind.field_label(name).to_owned(),
+            words,
+            &|name| {
+                kind.field(name)
+                    .map_or(name, |f| words.field(kind, f.name))
+                    .to_owned()
+            },
         );
     }
 }
@@ -269,8 +283,8 @@ fn title_in(kind: RecordKind, fields: &Map<String, Value>) -> Option<String> {
 }
 
 /// The plan of reading `copy` against `records`, all at once.
-pub fn plan(copy: &Copy, records: &[RecordState], actor: &Actor) -> Plan {
-    let mut planner = CopyPlanner::new(copy, records, actor);
+pub fn plan(copy: &Copy, records: &[RecordState], actor: &Actor, words: Words<'static>) -> Plan {
+    let mut planner = CopyPlanner::new(copy, records, actor, words);
     planner.work(usize::MAX);
     planner.finish()
 }

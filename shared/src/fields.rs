@@ -11,10 +11,10 @@ use uuid::Uuid;
 use crate::catalogue::{AccessRule, Audience, OrgCategory, OrgStatus, RecordKind, ToolFormat};
 use crate::dates::{Day, Due};
 use crate::documents::DocumentKind;
+use crate::i18n::{msg, Arg, Words};
 use crate::meetings::{ActionStatus, MeetingKind};
 use crate::missions::{MissionPhase, ReportAccess};
 use crate::projects::ProjectStatus;
-use crate::reference::{country_name, language_name, topic_label};
 
 /// The kind of value a field holds, and so how it is shown and read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -285,63 +285,69 @@ impl RecordKind {
 }
 
 impl Field {
-    /// A stored value of this field as a person reads it: labels for codes, names of
-    /// countries, languages and topics, the names `names` gives linked records.
-    pub fn show(&self, value: &Value, names: &HashMap<Uuid, String>) -> String {
+    /// A stored value of this field as a person reads it in the language of `words`:
+    /// labels for codes, names of countries, languages and topics, due dates and days
+    /// written out, the names `names` gives linked records.
+    pub fn show(&self, value: &Value, names: &HashMap<Uuid, String>, words: Words) -> String {
         let text = value.as_str().unwrap_or_default();
+        let empty = || words.text(msg::VALUE_EMPTY, "(empty)").to_owned();
         let list = |show: &dyn Fn(&Value) -> String| match value {
             Value::Array(items) if !items.is_empty() => {
                 items.iter().map(show).collect::<Vec<_>>().join(", ")
             }
-            _ => "(empty)".to_owned(),
+            _ => empty(),
         };
         let code = |label: Option<&str>| label.unwrap_or(text).to_owned();
         match (self.name, value) {
-            ("deleted", Value::Bool(true)) => return "deleted".into(),
-            ("deleted", Value::Bool(false)) => return "restored".into(),
-            (_, Value::Null) => return "(empty)".into(),
-            (_, Value::String(s)) if s.is_empty() => return "(empty)".into(),
+            ("deleted", Value::Bool(true)) => {
+                return words.text(msg::VALUE_DELETED, "deleted").into()
+            }
+            ("deleted", Value::Bool(false)) => {
+                return words.text(msg::VALUE_RESTORED, "restored").into()
+            }
+            (_, Value::Null) => return empty(),
+            (_, Value::String(s)) if s.is_empty() => return empty(),
             _ => {}
         }
+        let linked = |id: &str| {
+            Uuid::parse_str(id)
+                .ok()
+                .and_then(|id| names.get(&id).cloned())
+                .unwrap_or_else(|| {
+                    words.format(msg::VALUE_NOT_ON_DEVICE, &[("id", Arg::Text(id))], || {
+                        format!("a record not on this device ({id})")
+                    })
+                })
+        };
         match self.ty {
-            T::Choice(choices) => code(
-                choices
-                    .options
-                    .iter()
-                    .find(|(c, _)| *c == text)
-                    .map(|(_, label)| *label),
-            ),
-            T::Country => code(country_name(text)),
-            T::Language => code(language_name(text)),
-            T::Countries => list(&|v| code_of(v, country_name)),
-            T::Languages => list(&|v| code_of(v, language_name)),
-            T::Topics => list(&|v| code_of(v, topic_label)),
-            T::Link(_) => linked(text, names),
-            T::Links(_) => list(&|v| linked(v.as_str().unwrap_or_default(), names)),
-            T::Day => Day::parse(text).map_or_else(|| text.to_owned(), Day::label),
-            T::Due => Due::parse(text).map_or_else(|| text.to_owned(), Due::label),
+            T::Choice(choices) => code(words.choice(choices, text)),
+            T::Country => code(words.country(text)),
+            T::Language => code(words.language(text)),
+            T::Countries => list(&|v| {
+                let c = v.as_str().unwrap_or_default();
+                words.country(c).unwrap_or(c).to_owned()
+            }),
+            T::Languages => list(&|v| {
+                let c = v.as_str().unwrap_or_default();
+                words.language(c).unwrap_or(c).to_owned()
+            }),
+            T::Topics => list(&|v| {
+                let c = v.as_str().unwrap_or_default();
+                words.topic(c).unwrap_or(c).to_owned()
+            }),
+            T::Link(_) => linked(text),
+            T::Links(_) => list(&|v| linked(v.as_str().unwrap_or_default())),
+            T::Day => Day::parse(text).map_or_else(|| text.to_owned(), |d| words.day(d)),
+            T::Due => Due::parse(text).map_or_else(|| text.to_owned(), |d| words.due(d)),
             T::Texts => list(&|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)),
             T::Text | T::Paragraphs | T::Url | T::Email | T::Year | T::Amount => match value {
                 Value::String(s) => s.clone(),
-                Value::Bool(b) => if *b { "yes" } else { "no" }.into(),
+                Value::Bool(true) => words.yes().into(),
+                Value::Bool(false) => words.text(msg::VALUE_NO, "no").into(),
                 other => other.to_string(),
             },
         }
     }
-}
-
-/// A code's label from `label`, or the code itself.
-fn code_of(v: &Value, label: fn(&str) -> Option<&'static str>) -> String {
-    let code = v.as_str().unwrap_or_default();
-    label(code).unwrap_or(code).to_owned()
-}
-
-/// A linked record's name, from its id.
-fn linked(id: &str, names: &HashMap<Uuid, String>) -> String {
-    Uuid::parse_str(id)
-        .ok()
-        .and_then(|id| names.get(&id).cloned())
-        .unwrap_or_else(|| format!("a record not on this device ({id})"))
 }
 
 /// A field this release does not know, shown as stored.
@@ -399,39 +405,56 @@ mod tests {
         let category = org.field("category").unwrap();
         let names = HashMap::new();
         assert_eq!(
-            category.show(&json!("ta_provider"), &names),
+            category.show(&json!("ta_provider"), &names, Words::ENGLISH),
             "Technical assistance provider"
         );
         assert_eq!(org.field_label("parent"), "Part of");
         assert_eq!(RecordKind::Mission.field_label("provider"), "Provided by");
         assert_eq!(RecordKind::TrainingTool.field_label("provider"), "Provider");
         assert_eq!(
-            RecordKind::ActionItem
-                .field("status")
-                .unwrap()
-                .show(&json!("in_progress"), &names),
+            RecordKind::ActionItem.field("status").unwrap().show(
+                &json!("in_progress"),
+                &names,
+                Words::ENGLISH
+            ),
             "In progress"
         );
         assert_eq!(
-            RecordKind::Project
-                .field("status")
-                .unwrap()
-                .show(&json!("pipeline"), &names),
+            RecordKind::Project.field("status").unwrap().show(
+                &json!("pipeline"),
+                &names,
+                Words::ENGLISH
+            ),
             "Pipeline"
         );
         assert_eq!(
-            RecordKind::ActionItem
-                .field("due")
-                .unwrap()
-                .show(&json!("2013-Q2"), &names),
+            RecordKind::ActionItem.field("due").unwrap().show(
+                &json!("2013-Q2"),
+                &names,
+                Words::ENGLISH
+            ),
             "2nd quarter 2013"
         );
         assert_eq!(RecordKind::Organisation.field_label("colour"), "colour");
         let id = Uuid::from_u128(7);
         let names = HashMap::from([(id, "CARTAC".to_owned())]);
         let funders = RecordKind::Project.field("funders").unwrap();
-        assert_eq!(funders.show(&json!([id.to_string()]), &names), "CARTAC");
-        assert_eq!(funders.show(&json!([]), &names), "(empty)");
-        assert_eq!(DELETED.show(&json!(true), &names), "deleted");
+        assert_eq!(
+            funders.show(&json!([id.to_string()]), &names, Words::ENGLISH),
+            "CARTAC"
+        );
+        assert_eq!(funders.show(&json!([]), &names, Words::ENGLISH), "(empty)");
+        assert_eq!(
+            DELETED.show(&json!(true), &names, Words::ENGLISH),
+            "deleted"
+        );
+        let fr = Words::of(crate::i18n::problem::catalogue(crate::i18n::Lang::Fr));
+        assert_eq!(
+            category.show(&json!("customs_administration"), &names, fr),
+            "Administration des douanes"
+        );
+        assert_eq!(funders.show(&json!([]), &names, fr), "(vide)");
+        let due = RecordKind::ActionItem.field("due").unwrap();
+        assert_eq!(due.show(&json!("2013-Q2"), &names, fr), "2e trimestre 2013");
     }
 }

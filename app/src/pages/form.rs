@@ -141,16 +141,23 @@ impl<T: Clone + Send + Sync + Serialize + 'static> FormState<T> {
             .iter()
             .map(|(name, value)| match kind.field(name) {
                 Some(f) if !matches!(f.ty, FieldType::Link(_) | FieldType::Links(_)) => {
-                    format!("{} as “{}”", f.label, f.show(value, &HashMap::new()))
+                    let value = f.show(value, &HashMap::new(), crate::i18n::words());
+                    tf(
+                        msg::FORM_FIELD_AS,
+                        &[
+                            ("field", crate::i18n::field_label(kind, f.name).into()),
+                            ("value", value.as_str().into()),
+                        ],
+                    )
                 }
                 _ => crate::i18n::field_label_of(kind, name),
             })
             .collect();
         self.told.update_value(|told| told.extend(here));
-        self.problem.set(Some(format!(
-            "Not saved yet: while this form was open, another tab of this browser saved {}. \
-             Save again to replace that with what is in this form.",
-            said.join(", ")
+        let fields = said.join(", ");
+        self.problem.set(Some(tf(
+            msg::FORM_WRITTEN_HERE,
+            &[("fields", fields.as_str().into())],
         )));
     }
 

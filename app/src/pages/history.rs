@@ -27,7 +27,7 @@ pub fn field_value(
     names: &HashMap<Uuid, String>,
 ) -> String {
     match kind.field(field) {
-        Some(f) => f.show(value, names),
+        Some(f) => f.show(value, names, crate::i18n::words()),
         None => show_unknown(value),
     }
 }

@@ -16,7 +16,7 @@ use axum::{
 use serde::{Deserialize, Serialize};
 use tradewinds_shared::api::ErrorCode;
 use tradewinds_shared::backup;
-use tradewinds_shared::i18n::{problem::key, Problem, Readings};
+use tradewinds_shared::i18n::{problem::key, Problem, Readings, Words};
 use tradewinds_shared::import::{self, csv, iati, Names, Plan, Problem as RowProblem, Refused};
 use tradewinds_shared::RecordKind;
 use uuid::Uuid;
@@ -87,7 +87,7 @@ pub async fn import(
             for &k in RecordKind::ALL {
                 records.extend(app.store.list_with_removed(k).await?);
             }
-            backup::plan(&copy, &records, &actor)
+            backup::plan(&copy, &records, &actor, Words::of(crate::i18n::words()))
         }
         ("json", Some(_)) => {
             return Err(Error::BadRequest {
@@ -138,7 +138,7 @@ pub async fn import(
                 )
             };
             // A spreadsheet's headers and words may be in any of the app's languages.
-            let readings = Readings::all();
+            let readings = Readings::all_for(crate::i18n::words().lang());
             let mut plan = import::plan(
                 kind,
                 &table,

@@ -724,7 +724,6 @@ dates-in-year = { $first } – { $last }
 dates-apart = { $first } – { $last }
 
 ## Spreadsheets (CSV): the columns a list's download adds to its fields, and its words
-csv-yes = yes
 csv-overdue = Overdue
 csv-from = From
 csv-dac-sectors = DAC sectors
@@ -734,3 +733,14 @@ csv-overlap = OVERLAP: { $funders }
 ## The installed app's name and description (its web app manifest)
 manifest-name = Tradewinds — Caribbean customs capacity building
 manifest-description = Who offers what to Caribbean customs administrations: organisations, contacts, training tools, projects, missions and meetings. Works offline and syncs by itself.
+
+## Values as history and forms show them
+value-empty = (empty)
+value-deleted = deleted
+value-restored = restored
+value-yes = yes
+value-no = no
+value-not-on-device = a record not on this device ({ $id })
+form-written-here = Not saved yet: while this form was open, another tab of this browser saved { $fields }. Save again to replace that with what is in this form.
+form-field-as = { $field } as “{ $value }”
+value-line = Line { $line }

@@ -734,7 +734,6 @@ dates-in-year = { $first } – { $last }
 dates-apart = { $first } – { $last }
 
 ## Spreadsheets (CSV): the columns a list's download adds to its fields, and its words
-csv-yes = sí
 csv-overdue = Vencida
 csv-from = Origen
 csv-dac-sectors = Sectores CAD
@@ -744,3 +743,14 @@ csv-overlap = SUPERPOSICIÓN: { $funders }
 ## The installed app's name and description (its web app manifest)
 manifest-name = Tradewinds — fortalecimiento de capacidades aduaneras en el Caribe
 manifest-description = Quién ofrece qué a las administraciones de aduanas del Caribe: organizaciones, contactos, herramientas de capacitación, proyectos, misiones y reuniones. Funciona sin conexión y se sincroniza solo.
+
+## Values as history and forms show them
+value-empty = (vacío)
+value-deleted = eliminado
+value-restored = restaurado
+value-yes = sí
+value-no = no
+value-not-on-device = un registro que no está en este dispositivo ({ $id })
+form-written-here = Aún no se ha guardado: mientras este formulario estaba abierto, otra pestaña de este navegador guardó { $fields }. Guarde de nuevo para reemplazarlo por lo que contiene este formulario.
+form-field-as = { $field } como «{ $value }»
+value-line = Línea { $line }

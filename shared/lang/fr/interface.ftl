@@ -740,7 +740,6 @@ dates-in-year = { $first } – { $last }
 dates-apart = { $first } – { $last }
 
 ## Spreadsheets (CSV): the columns a list's download adds to its fields, and its words
-csv-yes = oui
 csv-overdue = En retard
 csv-from = Origine
 csv-dac-sectors = Secteurs CAD
@@ -750,3 +749,14 @@ csv-overlap = CHEVAUCHEMENT : { $funders }
 ## The installed app's name and description (its web app manifest)
 manifest-name = Tradewinds — renforcement des capacités douanières dans les Caraïbes
 manifest-description = Qui offre quoi aux administrations des douanes des Caraïbes : organisations, contacts, outils de formation, projets, missions et réunions. Fonctionne hors ligne et se synchronise de lui-même.
+
+## Values as history and forms show them
+value-empty = (vide)
+value-deleted = supprimé
+value-restored = restauré
+value-yes = oui
+value-no = non
+value-not-on-device = un enregistrement absent de cet appareil ({ $id })
+form-written-here = Pas encore enregistré : pendant que ce formulaire était ouvert, un autre onglet de ce navigateur a enregistré { $fields }. Enregistrez à nouveau pour le remplacer par le contenu de ce formulaire.
+form-field-as = { $field } : « { $value } »
+value-line = Ligne { $line }

@@ -730,7 +730,6 @@ dates-in-year = { $first } – { $last }
 dates-apart = { $first } – { $last }
 
 ## Spreadsheets (CSV): the columns a list's download adds to its fields, and its words
-csv-yes = ja
 csv-overdue = Te laat
 csv-from = Herkomst
 csv-dac-sectors = DAC-sectoren
@@ -740,3 +739,14 @@ csv-overlap = OVERLAP: { $funders }
 ## The installed app's name and description (its web app manifest)
 manifest-name = Tradewinds — capaciteitsopbouw voor de douane in het Caribisch gebied
 manifest-description = Wie wat biedt aan de douanediensten in het Caribisch gebied: organisaties, contactpersonen, trainingsmiddelen, projecten, missies en vergaderingen. Werkt offline en synchroniseert vanzelf.
+
+## Values as history and forms show them
+value-empty = (leeg)
+value-deleted = verwijderd
+value-restored = hersteld
+value-yes = ja
+value-no = nee
+value-not-on-device = een record dat niet op dit apparaat staat ({ $id })
+form-written-here = Nog niet opgeslagen: terwijl dit formulier open was, heeft een ander tabblad van deze browser { $fields } opgeslagen. Sla opnieuw op om dat te vervangen door wat in dit formulier staat.
+form-field-as = { $field } als ‘{ $value }’
+value-line = Regel { $line }

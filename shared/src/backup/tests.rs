@@ -6,6 +6,7 @@ use serde_json::json;
 
 use super::*;
 use crate::access::Role;
+use crate::i18n::Words;
 
 const CARTAC: Uuid = Uuid::from_u128(0xc);
 const JAMAICA: Uuid = Uuid::from_u128(0x1a);
@@ -145,7 +146,7 @@ fn a_copy_read_into_an_empty_catalogue_comes_back_byte_for_byte_and_again_change
     let records = catalogue();
     let text = write(&records);
     let copy = read(&text).unwrap();
-    let plan = plan(&copy, &[], &coordinator());
+    let plan = plan(&copy, &[], &coordinator(), Words::ENGLISH);
     assert!(plan.refused.is_empty(), "{:?}", plan.refused);
     assert_eq!((plan.creates.len(), plan.updates.len()), (5, 0));
     assert_eq!(
@@ -155,7 +156,7 @@ fn a_copy_read_into_an_empty_catalogue_comes_back_byte_for_byte_and_again_change
     let restored = applied(Vec::new(), &plan);
     assert_eq!(write(&restored), text);
 
-    let again = super::plan(&copy, &restored, &coordinator());
+    let again = super::plan(&copy, &restored, &coordinator(), Words::ENGLISH);
     assert_eq!(
         (
             again.creates.len(),
@@ -166,7 +167,7 @@ fn a_copy_read_into_an_empty_catalogue_comes_back_byte_for_byte_and_again_change
         (0, 0, 5, 0)
     );
     // Read against the original (removed record and all): nothing to do either.
-    let against_original = super::plan(&copy, &records, &coordinator());
+    let against_original = super::plan(&copy, &records, &coordinator(), Words::ENGLISH);
     assert_eq!(against_original.unchanged, 5);
 }
 
@@ -174,7 +175,12 @@ fn a_copy_read_into_an_empty_catalogue_comes_back_byte_for_byte_and_again_change
 fn a_copy_with_an_edited_field_changes_that_field_and_names_it() {
     let records = catalogue();
     let text = write(&records).replace("\"acronym\":\"CARTAC\"", "\"acronym\":\"CARTAC-IMF\"");
-    let plan = plan(&read(&text).unwrap(), &records, &coordinator());
+    let plan = plan(
+        &read(&text).unwrap(),
+        &records,
+        &coordinator(),
+        Words::ENGLISH,
+    );
     assert_eq!((plan.updates.len(), plan.unchanged), (1, 4), "{plan:?}");
     let change = &plan.updates[0].changes[0];
     assert_eq!(
@@ -197,7 +203,7 @@ fn records_this_release_cannot_take_are_refused_one_by_one_and_the_rest_go_in() 
          {{\"kind\":\"contact\",\"id\":\"{CARTAC}\",\"fields\":{{\"role_title\":\"Adviser\"}}}}\n\
          ]}}"
     );
-    let plan = plan(&read(&text).unwrap(), &[], &coordinator());
+    let plan = plan(&read(&text).unwrap(), &[], &coordinator(), Words::ENGLISH);
     assert_eq!(plan.creates.len(), 1);
     let reasons: Vec<(usize, String)> = plan
         .refused
@@ -247,10 +253,15 @@ fn records_this_release_cannot_take_are_refused_one_by_one_and_the_rest_go_in() 
 fn the_access_rules_hold_for_every_record_of_a_copy() {
     let text = write(&catalogue());
     let copy = read(&text).unwrap();
-    let viewer = plan(&copy, &[], &actor(Role::Viewer, None));
+    let viewer = plan(&copy, &[], &actor(Role::Viewer, None), Words::ENGLISH);
     assert_eq!((viewer.creates.len(), viewer.refused.len()), (0, 5));
     // An office editor may add records of their own organisation, never organisations.
-    let office = plan(&copy, &[], &actor(Role::OfficeEditor, Some(JAMAICA)));
+    let office = plan(
+        &copy,
+        &[],
+        &actor(Role::OfficeEditor, Some(JAMAICA)),
+        Words::ENGLISH,
+    );
     assert!(office
         .refused
         .iter()
@@ -267,6 +278,7 @@ fn the_access_rules_hold_for_every_record_of_a_copy() {
         &read(&edited).unwrap(),
         &records,
         &actor(Role::OfficeEditor, Some(JAMAICA)),
+        Words::ENGLISH,
     );
     assert!(office.updates.is_empty(), "{office:?}");
     assert_eq!(office.refused.len(), 1);
@@ -316,7 +328,7 @@ fn a_record_removed_since_the_copy_was_made_comes_back_for_those_who_may_restore
     ));
     let copy = read(&write(&before)).unwrap();
     let now = catalogue();
-    let plan = plan(&copy, &now, &coordinator());
+    let plan = plan(&copy, &now, &coordinator(), Words::ENGLISH);
     assert_eq!((plan.updates.len(), plan.unchanged), (1, 5), "{plan:?}");
     assert_eq!(plan.updates[0].title, "Organisation: Closed office");
     assert_eq!(plan.updates[0].changes[0].after, "restored");

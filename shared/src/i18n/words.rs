@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use super::{field_key, msg, reference_key, Catalogue, Labelled, Msg};
+use super::{field_key, msg, reference_key, Arg, Catalogue, Labelled, Msg};
 use crate::dates::{self, Day, Due};
 use crate::fields::Choices;
 use crate::reference;
@@ -94,15 +94,30 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// "yes" for a flag that is set, as a spreadsheet cell.
+    /// "yes" for a flag that is set (a spreadsheet cell, history).
     pub fn yes(self) -> &'a str {
-        self.text(msg::CSV_YES, "yes")
+        self.text(msg::VALUE_YES, "yes")
+    }
+
+    /// A message with values, or `english` where the catalogue lacks it (or there is none).
+    pub fn format(
+        self,
+        id: Msg,
+        args: &[(&str, Arg<'_>)],
+        english: impl FnOnce() -> String,
+    ) -> String {
+        match self.0 {
+            Some(c) if c.has(id) => c.format(id, args),
+            _ => english(),
+        }
     }
 }
 
 /// Every language's words, for reading back what any of them wrote: English (the code's
 /// labels) first, then each catalogue given.
 pub struct Readings {
+    /// English first, then the reader's language (in which a plan shows its changes),
+    /// then the others.
     words: Vec<Words<'static>>,
     /// Due dates and days as each language writes them, by year, made on first use.
     dates: RefCell<HashMap<u16, HashMap<String, Due>>>,
@@ -125,6 +140,12 @@ impl Readings {
 
     pub fn words(&self) -> &[Words<'static>] {
         &self.words
+    }
+
+    /// The words of the reader's language (the first catalogue given), in which a plan
+    /// shows what it changes; English when none was given.
+    pub fn shown(&self) -> Words<'static> {
+        self.words.get(1).copied().unwrap_or(Words::ENGLISH)
     }
 
     /// Whether `folded` (a text `fold`ed) is what some language calls the word `key` names
@@ -164,14 +185,22 @@ impl Readings {
         of_year.get(&folded).copied()
     }
 
-    /// Every language's words where they can be had: on a server, or in a native test.
+    /// Every language's words where they can be had (on a server, or in a native test),
+    /// `reader`'s first.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn all_for(reader: super::Lang) -> Readings {
+        let others = super::Lang::ALL.into_iter().filter(|&l| l != reader);
+        Readings::new(
+            std::iter::once(reader)
+                .chain(others)
+                .map(super::problem::catalogue),
+        )
+    }
+
+    /// Every language's words, English the reader's (`all_for`).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn all() -> Readings {
-        Readings::new(
-            super::Lang::ALL
-                .iter()
-                .map(|&l| super::problem::catalogue(l)),
-        )
+        Readings::all_for(super::Lang::En)
     }
 
     /// The day `text` writes in some language ("15 octobre 2012"), if any.

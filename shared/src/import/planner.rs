@@ -17,7 +17,7 @@ use crate::access::Actor;
 use crate::catalogue::{RecordKind, DELETED_FIELD};
 use crate::fields::{Field, FieldType};
 use crate::i18n::problem::{key, Value as Word};
-use crate::i18n::{Labelled, Problem as Said, Readings};
+use crate::i18n::{msg, Arg, Labelled, Problem as Said, Readings, Words};
 use crate::sync::{Mutation, RecordState};
 
 /// Which record a row is: its id and whether it is new, or why that cannot be said.
@@ -231,7 +231,14 @@ impl<'a> Planner<'a> {
             })
             .map(|&(i, _)| self.cell(r, i).trim().to_owned())
             .filter(|t| !t.is_empty())
-            .unwrap_or_else(|| format!("Line {}", row.line));
+            .unwrap_or_else(|| {
+                let line = row.line;
+                self.readings.shown().format(
+                    msg::VALUE_LINE,
+                    &[("line", Arg::Number(line as i64))],
+                    || format!("Line {line}"),
+                )
+            });
         let mut problems = Vec::new();
         if let Some((i, _)) = row
             .cells
@@ -321,9 +328,15 @@ impl<'a> Planner<'a> {
         };
         // Out of `self` while placed: problems are named by `self`'s columns.
         let mut plan = std::mem::take(&mut self.plan);
-        place(&mut plan, row, self.actor, self.names.titles(), &|name| {
-            self.column_of(name)
-        });
+        let words = self.readings.shown();
+        place(
+            &mut plan,
+            row,
+            self.actor,
+            self.names.titles(),
+            words,
+            &|name| self.column_of(name),
+        );
         self.plan = plan;
     }
 }
@@ -357,6 +370,7 @@ pub(crate) fn place(
     row: Row,
     actor: &Actor,
     titles: &HashMap<Uuid, String>,
+    words: Words<'static>,
     column_of: &dyn Fn(&str) -> String,
 ) {
     let Row {
@@ -391,9 +405,9 @@ pub(crate) fn place(
             .filter_map(|(name, after)| {
                 let field = kind.field(name)?;
                 Some(Change {
-                    field: field.label,
-                    before: field.show(shown.get(name).unwrap_or(&Value::Null), titles),
-                    after: field.show(after, titles),
+                    field: words.field(kind, field.name),
+                    before: field.show(shown.get(name).unwrap_or(&Value::Null), titles, words),
+                    after: field.show(after, titles, words),
                 })
             })
             .collect(),

@@ -129,7 +129,7 @@ async fn plan_copy(
                 .map_err(|e| e.to_string())?,
         );
     }
-    let mut planner = CopyPlanner::new(&copy, &records, actor);
+    let mut planner = CopyPlanner::new(&copy, &records, actor, crate::i18n::words());
     while !planner.work(PLAN_SLICE) {
         let (done, of) = planner.progress();
         progress.set(Some((msg::IMPORT_CHECKING_PROGRESS, done, of)));
