@@ -132,8 +132,9 @@ test('a list downloaded in Dutch has Dutch headers and words, and a spreadsheet 
   const page = await context.newPage();
   const errors = watchErrors(page);
   await signIn(page, server.url);
+  // The service worker keeps every language's file (the French one is read offline below).
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60000 });
   await waitUntil(async () => /All changes saved/.test(await status(page).textContent()), { what: 'the first sync', timeout: 20000 });
   await choose(page, 'nl');
   await context.setOffline(true);

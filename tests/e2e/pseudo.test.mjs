@@ -19,11 +19,21 @@ const ACCENTS = {
   A: 'Å', C: 'Ç', D: 'Ð', E: 'É', I: 'Î', N: 'Ñ', O: 'Ö', S: 'Š', U: 'Ü', Y: 'Ý',
 };
 
-/** One text of a message, accented and 40 % longer, its ends marked. */
+/**
+ * One text of a message, accented and 40 % longer, its ends marked. The length is added as
+ * words of up to 8 characters, as translations add words; each word of English also grows
+ * by half (up to 12 characters more), as French and Dutch words are longer than English
+ * ones ("douaneadministraties").
+ */
 function pseudo(text) {
   if (!text.trim()) return text;
   const accented = [...text].map((c) => ACCENTS[c] ?? c).join('');
-  return `⟦${accented}${'·'.repeat(Math.ceil(text.length * 0.4))}⟧`;
+  const longer = accented.replace(/\S{4,}/g, (w) => w + '·'.repeat(Math.min(12, Math.ceil(w.length / 2))));
+  const more = Math.max(0, Math.ceil(text.length * 1.4) - [...longer].length);
+  const words = [];
+  for (let left = more; left > 0; left -= 8) words.push('·'.repeat(Math.min(8, left)));
+  const padding = words.length ? ' ' + words.join(' ') : '';
+  return `⟦${longer}${padding}⟧`;
 }
 
 /**
