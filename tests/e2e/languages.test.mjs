@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startServer, launchBrowser, watchErrors } from './harness.mjs';
-import { signIn, fillSignIn, waitUntil, apiAs } from './pages.mjs';
+import { signIn, fillSignIn, waitUntil, apiAs, Form } from './pages.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -88,6 +88,20 @@ test('a language chosen in the header is kept on the device, online and offline'
   await page.reload();
   await nav(page).getByRole('link', { name: 'Outils de formation' }).waitFor();
   await waitUntil(async () => /hors ligne/.test(await status(page).textContent()), { what: 'the offline status in French', timeout: 20000 });
+  // A record made offline: refused in French until it is right, then waiting, said in French.
+  await page.goto(server.url + '/organisations/new');
+  const form = new Form(page);
+  await form.field('name').waitFor();
+  await form.save();
+  assert.equal(await form.error('name').textContent(), 'Ce champ est obligatoire.');
+  await form.fill({ name: 'Administration des douanes de Saint-Martin', category: 'customs_administration' });
+  await form.save();
+  await page.getByRole('heading', { name: 'Administration des douanes de Saint-Martin' }).waitFor();
+  await waitUntil(async () => /1 modification en attente/.test(await status(page).textContent()), { what: 'the waiting change in French', timeout: 20000 });
+  await page.reload();
+  await page.getByRole('heading', { name: 'Administration des douanes de Saint-Martin' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+  await page.goto(server.url + '/');
   await choose(page, 'nl');
   await nav(page).getByRole('link', { name: 'Trainingsmiddelen' }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'nl');
