@@ -744,3 +744,4 @@ value-not-on-device = a record not on this device ({ $id })
 form-written-here = Not saved yet: while this form was open, another tab of this browser saved { $fields }. Save again to replace that with what is in this form.
 form-field-as = { $field } as “{ $value }”
 value-line = Line { $line }
+value-column = column { $number }

@@ -754,3 +754,4 @@ value-not-on-device = un registro que no está en este dispositivo ({ $id })
 form-written-here = Aún no se ha guardado: mientras este formulario estaba abierto, otra pestaña de este navegador guardó { $fields }. Guarde de nuevo para reemplazarlo por lo que contiene este formulario.
 form-field-as = { $field } como «{ $value }»
 value-line = Línea { $line }
+value-column = columna { $number }

@@ -760,3 +760,4 @@ value-not-on-device = un enregistrement absent de cet appareil ({ $id })
 form-written-here = Pas encore enregistré : pendant que ce formulaire était ouvert, un autre onglet de ce navigateur a enregistré { $fields }. Enregistrez à nouveau pour le remplacer par le contenu de ce formulaire.
 form-field-as = { $field } : « { $value } »
 value-line = Ligne { $line }
+value-column = colonne { $number }

@@ -750,3 +750,4 @@ value-not-on-device = een record dat niet op dit apparaat staat ({ $id })
 form-written-here = Nog niet opgeslagen: terwijl dit formulier open was, heeft een ander tabblad van deze browser { $fields } opgeslagen. Sla opnieuw op om dat te vervangen door wat in dit formulier staat.
 form-field-as = { $field } als ‘{ $value }’
 value-line = Regel { $line }
+value-column = kolom { $number }

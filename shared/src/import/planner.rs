@@ -130,20 +130,27 @@ impl<'a> Planner<'a> {
     }
 
     fn header(&self, i: usize, field: Option<&Field>) -> String {
-        self.table
-            .header
-            .get(i)
-            .cloned()
-            .unwrap_or_else(|| field.map_or(ID_COLUMN, |f| f.label).to_owned())
+        let words = self.readings.shown();
+        self.table.header.get(i).cloned().unwrap_or_else(|| {
+            field
+                .map_or(ID_COLUMN, |f| words.field(self.kind, f.name))
+                .to_owned()
+        })
     }
 
-    /// The header of the column giving field `name`, or its label.
+    /// The header of the column giving field `name`, or its label in the reader's language.
     fn column_of(&self, name: &str) -> String {
+        let words = self.readings.shown();
         self.read
             .iter()
             .find(|(_, f)| f.is_some_and(|f| f.name == name))
             .map_or_else(
-                || self.kind.field_label(name).to_owned(),
+                || {
+                    let field = self.kind.field(name);
+                    field
+                        .map_or(name, |f| words.field(self.kind, f.name))
+                        .to_owned()
+                },
                 |&(i, f)| self.header(i, f),
             )
     }
@@ -247,10 +254,13 @@ impl<'a> Planner<'a> {
             .skip(self.table.header.len())
             .find(|(_, c)| !c.trim().is_empty())
         {
-            problems.push(Problem::at(
-                format!("column {}", i + 1),
-                Said::new(key::IMPORT_BEYOND_HEADERS),
-            ));
+            let number = i + 1;
+            let column = self.readings.shown().format(
+                msg::VALUE_COLUMN,
+                &[("number", Arg::Number(number as i64))],
+                || format!("column {number}"),
+            );
+            problems.push(Problem::at(column, Said::new(key::IMPORT_BEYOND_HEADERS)));
         }
         let mut set = Map::new();
         for &(i, field) in &self.read {
