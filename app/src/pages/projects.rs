@@ -68,15 +68,20 @@ fn years_label(p: &Project) -> String {
     }
 }
 
-/// Its days, as entered: "2013-04-01 to 2016-03-31", "from 2013-04-01"…
+/// Its days written out in the interface's language: "1 April 2013 to 31 March 2016",
+/// "from 1 April 2013"… (a day that does not read as one, as entered).
 fn dates_label(p: &Project) -> String {
+    let day = |d: &str| Day::parse(d).map_or_else(|| d.to_owned(), |d| crate::i18n::words().day(d));
     match (p.starts.as_str(), p.ends.as_str()) {
         ("", "") => String::new(),
-        (s, "") => tf(msg::PROJECT_FROM, &[("date", s.into())]),
-        ("", e) => tf(msg::PROJECT_UNTIL, &[("date", e.into())]),
+        (s, "") => tf(msg::PROJECT_FROM, &[("date", day(s).as_str().into())]),
+        ("", e) => tf(msg::PROJECT_UNTIL, &[("date", day(e).as_str().into())]),
         (s, e) => tf(
             msg::PROJECT_FROM_TO,
-            &[("start", s.into()), ("end", e.into())],
+            &[
+                ("start", day(s).as_str().into()),
+                ("end", day(e).as_str().into()),
+            ],
         ),
     }
 }
