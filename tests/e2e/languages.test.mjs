@@ -145,7 +145,9 @@ test('a list downloaded in Dutch has Dutch headers and words, and a spreadsheet 
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await signIn(page, server.url);
+  // Not the coordinator: an earlier test here keeps French, then Dutch, with that account,
+  // and a device follows its account's language on signing in.
+  await signIn(page, server.url, 'admin');
   // The service worker keeps every language's file (the French one is read offline below).
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60000 });
