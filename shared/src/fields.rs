@@ -323,18 +323,9 @@ impl Field {
             T::Choice(choices) => code(words.choice(choices, text)),
             T::Country => code(words.country(text)),
             T::Language => code(words.language(text)),
-            T::Countries => list(&|v| {
-                let c = v.as_str().unwrap_or_default();
-                words.country(c).unwrap_or(c).to_owned()
-            }),
-            T::Languages => list(&|v| {
-                let c = v.as_str().unwrap_or_default();
-                words.language(c).unwrap_or(c).to_owned()
-            }),
-            T::Topics => list(&|v| {
-                let c = v.as_str().unwrap_or_default();
-                words.topic(c).unwrap_or(c).to_owned()
-            }),
+            T::Countries => list(&|v| named(v, |c| words.country(c))),
+            T::Languages => list(&|v| named(v, |c| words.language(c))),
+            T::Topics => list(&|v| named(v, |c| words.topic(c))),
             T::Link(_) => linked(text),
             T::Links(_) => list(&|v| linked(v.as_str().unwrap_or_default())),
             T::Day => Day::parse(text).map_or_else(|| text.to_owned(), |d| words.day(d)),
@@ -358,6 +349,12 @@ pub fn show_unknown(value: &Value) -> String {
         Value::String(s) => s.clone(),
         other => other.to_string(),
     }
+}
+
+/// A code's name from `name`, or the code itself.
+fn named<'w>(v: &Value, name: impl Fn(&str) -> Option<&'w str>) -> String {
+    let code = v.as_str().unwrap_or_default();
+    name(code).map_or_else(|| code.to_owned(), str::to_owned)
 }
 
 #[cfg(test)]

@@ -202,9 +202,6 @@ fn day(text: &str, readings: &Readings) -> Option<Day> {
 /// A due date as stored or as the export writes it in any language ("April 2013", "2nd
 /// quarter 2013", "2e trimestre 2013", "To be decided"), or with a month abbreviated.
 fn due(text: &str, readings: &Readings) -> Option<Due> {
-    if fold(text) == "to be decided" {
-        return Some(Due::ToBeDecided);
-    }
     if let Some(d) = Due::parse(text).or_else(|| readings.due(text)) {
         return Some(d);
     }
