@@ -52,6 +52,22 @@ minify() { "$root/.tools/node_modules/.bin/esbuild" --minify --format=esm --targ
 rm -rf "$out" && mkdir -p "$out/assets" "$out/icons"
 main_opt=$(optimise "$work/tradewinds_bg.wasm")
 used=("$main_opt")
+# Which modules the first screens run, for cutting each language's messages in two (below):
+# the main module, the sync engine, the start page and the chunks any of them loads run
+# first; the other screens and the importer (and chunks only they load) come later.
+modules=("first:$main_opt")
+phase() {
+  case "$1" in
+    split_screens | split_importer) echo later ;;
+    split_*) echo first ;;
+    chunk_*)
+      local users
+      users=$(grep -B1 "^const __$1 = " "$split/__wasm_split.js" | sed -n 's|^/\* \(.*\) \*/$|\1|p')
+      [ -n "$users" ] || { echo "build-app: the wasm-split loader names no users of $1" >&2; return 1; }
+      if echo "$users" | tr ',' '\n' | grep -qvE '^ *(screens|importer) *$'; then echo first; else echo later; fi ;;
+    *) echo "build-app: $1 is not a module the build knows" >&2; return 1 ;;
+  esac
+}
 wasm="tradewinds-$(hash "$main_opt").wasm"
 cp "$main_opt" "$out/assets/$wasm"
 # Each chunk is named by its content; the loader (wasm-split's __wasm_split.js) names them.
@@ -60,6 +76,8 @@ for f in "$split"/*.wasm; do
   stem=$(basename "$f" .wasm)
   [ "$stem" = tradewinds ] && continue
   opt=$(optimise "$f")
+  runs=$(phase "$stem")
+  modules+=("$runs:$opt")
   named="$stem-$(hash "$opt").wasm"
   cp "$opt" "$out/assets/$named"
   sed -i "s|\"\./$stem\.wasm\"|\"./$named\"|" "$work/split.src.js"
@@ -88,16 +106,19 @@ grep -q "$loader" "$out/assets/$js" && grep -q "$js" "$out/assets/$loader" &&
 css="main-$(hash style/main.css).css"
 cp style/main.css "$out/assets/$css"
 # Each language's messages (shared/lang/<code>/*.ftl), in the form the app reads (JSON, so the
-# app needs no Fluent parser) and named by content; boot.js fetches the one a person uses,
-# and the service worker keeps them all for offline use.
+# app needs no Fluent parser), in two parts named by content: the first screens' words,
+# which boot.js fetches with the app, and the later screens' (app/src/i18n.rs). The service
+# worker keeps them all for offline use.
 cargo build --quiet -p tradewinds-shared --bin compile-language
 langs="{"
 for dir in shared/lang/*/; do
   code=$(basename "$dir")
-  target/debug/compile-language "$code" > "$work/lang-$code.json"
-  named="lang-$code-$(hash "$work/lang-$code.json").json"
-  cp "$work/lang-$code.json" "$out/assets/$named"
-  langs+="$code:'/assets/$named',"
+  target/debug/compile-language "$code" --split "$work/lang-$code-first.json" "$work/lang-$code-later.json" "${modules[@]}"
+  first="lang-$code-first-$(hash "$work/lang-$code-first.json").json"
+  later="lang-$code-later-$(hash "$work/lang-$code-later.json").json"
+  cp "$work/lang-$code-first.json" "$out/assets/$first"
+  cp "$work/lang-$code-later.json" "$out/assets/$later"
+  langs+="$code:['/assets/$first','/assets/$later'],"
   # The installed app's name and description in the language (boot.js links the one in use).
   target/debug/compile-language "$code" --manifest app/public/manifest.webmanifest > "$out/manifest-$code.webmanifest"
 done

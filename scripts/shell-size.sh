@@ -18,8 +18,19 @@ table() {
   printf '| **%s** | **%s** | **%s** | **%s** |\n' "$label" "${total[@]}"
 }
 printf '| file | raw | gzip | brotli |\n|---|---:|---:|---:|\n'
-table "shell (the first screen waits for these)" "$dist/index.html" "$dist"/assets/boot-*.js \
-  "$dist"/assets/tradewinds-*.{js,wasm} "$dist"/assets/split-*.js "$dist"/assets/*.css \
-  "$dist/sw.js" "$dist/manifest.webmanifest"
-table "languages (the first screen waits for one)" "$dist"/assets/lang-*.json
+shell=("$dist/index.html" "$dist"/assets/boot-*.js "$dist"/assets/tradewinds-*.{js,wasm} \
+  "$dist"/assets/split-*.js "$dist"/assets/*.css "$dist/sw.js" "$dist/manifest.webmanifest")
+table "shell (the first screen waits for these)" "${shell[@]}"
+table "languages, first screens' part (the first screen waits for one)" "$dist"/assets/lang-*-first-*.json
+# What a first visit downloads before its first screen, in the language whose part weighs most.
+shell_br=0
+for f in "${shell[@]}"; do
+  [ -f "$f" ] && shell_br=$((shell_br + $(stat -c %s "$f.br")))
+done
+most=0
+for f in "$dist"/assets/lang-*-first-*.json; do
+  b=$(stat -c %s "$f.br"); [ "$b" -gt "$most" ] && most=$b
+done
+printf '| **shell + the heaviest first part** | | | **%s** |\n' "$((shell_br + most))"
+table "languages, later screens' part (with the first later screen)" "$dist"/assets/lang-*-later-*.json
 table "chunks (fetched after the first screen)" "$dist"/assets/split_*.wasm "$dist"/assets/chunk_*.wasm

@@ -6,9 +6,11 @@ import init from '/assets/__JS__';
 const pwa = (window.tradewinds = { updateReady: false, installPrompt: null });
 
 // The interface's language: the one chosen on this device (app/src/i18n.rs keeps it), else
-// the first of the browser's languages the app speaks. Its file is fetched alongside the
-// app's module; the app reads it from `pwa.messages` before drawing anything. English
-// stands in when the chosen file cannot be had (offline before it was ever fetched).
+// the first of the browser's languages the app speaks. Each language's messages come in
+// two parts: the first screens' words, fetched alongside the app's module and read from
+// `pwa.messages` before anything is drawn, and the later screens' (`pwa.laterMessages`),
+// fetched with the first later screen. English stands in when the chosen file cannot be
+// had (offline before it was ever fetched).
 const LANGS = __LANGS__;
 const chosen = () => {
   let kept = null;
@@ -20,12 +22,14 @@ const chosen = () => {
   }
   return 'en';
 };
-const messages = (code) => fetch(LANGS[code]).then((r) => {
-  if (!r.ok) throw new Error(`HTTP ${r.status} for ${LANGS[code]}`);
+const text = (url) => fetch(url).then((r) => {
+  if (!r.ok) throw new Error(`HTTP ${r.status} for ${url}`);
   return r.text();
 });
-// Another language's file, for reading an import written in it (app/src/i18n.rs).
-pwa.messagesOf = messages;
+const messages = (code) => text(LANGS[code][0]);
+pwa.laterMessages = () => text(LANGS[pwa.lang][1]);
+// Both parts of another language, for reading an import written in it (app/src/i18n.rs).
+pwa.messagesOf = (code) => Promise.all(LANGS[code].map(text));
 const html = document.documentElement;
 html.lang = pwa.lang = chosen();
 // The installed app's name and description in the same language.

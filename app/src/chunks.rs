@@ -59,7 +59,29 @@ macro_rules! split_off {
 }
 
 split_off! { screens:
-    fn screen(screen: Screen) -> AnyView { screen_view(screen) }
+    fn screen_code(screen: Screen) -> Draw { Box::new(move || screen_view(screen)) }
+}
+
+/// A screen's code, loaded, that draws it when called.
+type Draw = Box<dyn FnOnce() -> AnyView>;
+
+/// A screen after the first: its chunk and the later screens' words (`i18n::complete`)
+/// are fetched together, and it is drawn once both are in.
+pub async fn screen(screen: Screen) -> Result<AnyView, ChunkError> {
+    later(screen_code(screen).boxed_local()).await
+}
+
+/// The import screen, likewise.
+pub async fn import_screen() -> Result<AnyView, ChunkError> {
+    later(import_code().boxed_local()).await
+}
+
+async fn later(
+    code: LocalBoxFuture<'static, Result<Draw, ChunkError>>,
+) -> Result<AnyView, ChunkError> {
+    let (draw, words) = futures::future::join(code, crate::i18n::complete().boxed_local()).await;
+    words.map_err(ChunkError)?;
+    Ok(draw?())
 }
 
 /// Every screen, by route: one entry into the chunk rather than one per screen, since
@@ -104,7 +126,7 @@ fn screen_view(screen: Screen) -> AnyView {
 }
 
 split_off! { importer:
-    fn import_screen() -> AnyView { view! { <import::ImportPage/> }.into_any() }
+    fn import_code() -> Draw { Box::new(|| view! { <import::ImportPage/> }.into_any()) }
 }
 
 split_off! { start_page:

@@ -1,9 +1,12 @@
 //! The interface's language on this device and its messages (`tradewinds_shared::i18n`).
 //!
 //! The app carries no text of its own: `boot.js` picks the language (the person's choice
-//! kept on this device, else the browser's languages) and fetches its file (compiled from
-//! `shared/lang/<code>/*.ftl` when the app is built, `i18n::compile`) while the wasm module
-//! downloads; [`load`] reads it before the first screen is drawn. Changing the language
+//! kept on this device, else the browser's languages) and fetches the first part of its
+//! file (compiled from `shared/lang/<code>/*.ftl` when the app is built,
+//! `compile-language --split`: the words of the code the first screens run) while the wasm
+//! module downloads; [`load`] reads it before the first screen is drawn. The later
+//! screens' words come with the first of them ([`complete`], `chunks`); a message wanted
+//! before then is reported on the console, where the browser tests see it. Changing the language
 //! keeps the choice on the device (`localStorage`, by `boot.js`) and reloads the page, so
 //! every screen is drawn once in it.
 
@@ -24,6 +27,10 @@ thread_local! {
     /// Loaded once per page load and kept for its life (a change of language reloads), so
     /// that a message without values is lent as `&'static str`, as literal text was.
     static MESSAGES: Cell<Option<&'static Catalogue>> = const { Cell::new(None) };
+    /// Whether the later screens' words are in `MESSAGES` too.
+    static COMPLETE: Cell<bool> = const { Cell::new(false) };
+    /// The first part's file, read again when the later part comes (`complete`).
+    static FIRST: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
     /// The other languages' messages, fetched for reading an import (`readings`).
     static OTHERS: std::cell::RefCell<Vec<&'static Catalogue>> = const { std::cell::RefCell::new(Vec::new()) };
 }
@@ -34,6 +41,7 @@ fn messages() -> Option<&'static Catalogue> {
         if m.get().is_none() {
             // Browser tests do not run boot.js: they read English from the source file.
             m.set(Some(Box::leak(Box::new(english()))));
+            COMPLETE.with(|c| c.set(true));
         }
         m.get()
     })
@@ -41,16 +49,33 @@ fn messages() -> Option<&'static Catalogue> {
 
 /// A message that names no value, in the interface's language.
 pub fn t(id: Msg) -> &'static str {
-    messages().and_then(|c| c.plain(id)).unwrap_or_default()
+    messages()
+        .and_then(|c| c.plain(id))
+        .unwrap_or_else(|| missing(id.0))
 }
 
 /// A message with its values: `tf(msg::X, &[("count", n.into())])`.
 pub fn tf(id: Msg, args: &[(&str, Arg<'_>)]) -> String {
-    messages().map_or_else(String::new, |c| c.format(id, args))
+    messages()
+        .filter(|c| c.has(id))
+        .map_or_else(|| missing(id.0).to_owned(), |c| c.format(id, args))
+}
+
+/// Says on the console that message `id` (0: a word named at run time) was wanted before
+/// the later screens' words came (`compile-language --split` put it with them, yet code the
+/// first screens run names it).
+fn missing(id: u32) -> &'static str {
+    if !COMPLETE.with(Cell::get) {
+        web_sys::console::error_1(
+            &format!("message {id} wanted before its part of the language file").into(),
+        );
+    }
+    ""
 }
 
 /// A problem found by `shared`'s checks, in the interface's language.
 pub fn problem(problem: &Problem) -> String {
+    wanted(problem);
     messages()
         .and_then(|c| c.problem(problem))
         .unwrap_or_else(|| problem.key.clone())
@@ -59,7 +84,16 @@ pub fn problem(problem: &Problem) -> String {
 /// A field's problem in the interface's language, or as the server worded it (an error
 /// from a release whose problems this one has no words for).
 pub fn field_problem(error: &FieldError) -> String {
+    wanted(&error.problem);
     messages().map_or_else(|| error.message.clone(), |c| error.text(c))
+}
+
+/// Problems are words of the later screens' part: reports one wanted before it came (one
+/// with no key was worded where it was made, and needs none).
+fn wanted(problem: &Problem) {
+    if !problem.key.is_empty() {
+        missing(tradewinds_shared::i18n::key_hash(&problem.key));
+    }
 }
 
 /// Why the server refused a change, in the interface's language: its reason, then each
@@ -119,6 +153,32 @@ fn install(catalogue: Catalogue) {
     MESSAGES.with(|m| m.set(Some(Box::leak(Box::new(catalogue)))));
 }
 
+/// Fetches the later screens' words, once (the service worker keeps them for offline
+/// use), and adds them to the first screens'. A later screen waits for this.
+pub async fn complete() -> Result<(), String> {
+    if COMPLETE.with(Cell::get) {
+        return Ok(());
+    }
+    let unreadable = "the rest of the language file could not be fetched";
+    let promise: js_sys::Promise = call_returning("laterMessages", "")
+        .and_then(|p| p.dyn_into().ok())
+        .ok_or(unreadable)?;
+    let text = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|_| unreadable)?
+        .as_string()
+        .unwrap_or_default();
+    let later = Catalogue::from_json(lang(), &text).ok_or(unreadable)?;
+    if !COMPLETE.with(Cell::get) {
+        let first = FIRST
+            .with(|f| Catalogue::from_json(lang(), &f.take()))
+            .ok_or(unreadable)?;
+        install(first.join(later));
+        COMPLETE.with(|c| c.set(true));
+    }
+    Ok(())
+}
+
 /// Reads the language file `boot.js` fetched (`window.tradewinds.messages`).
 pub async fn load() -> Result<(), String> {
     let pwa = pwa().ok_or("the page did not start the app")?;
@@ -137,6 +197,7 @@ pub async fn load() -> Result<(), String> {
         .and_then(|code| Lang::from_tag(&code))
         .unwrap_or(Lang::En);
     install(Catalogue::from_json(lang, &text).ok_or("its language file is not one it reads")?);
+    FIRST.with(|f| *f.borrow_mut() = text);
     Ok(())
 }
 
@@ -151,8 +212,10 @@ pub fn just_chosen() -> bool {
 }
 
 /// The interface language's words: fields' and values' labels, names, due dates (what a
-/// list shows and its CSV download writes).
+/// list shows and its CSV download writes). They come with the later screens' part of the
+/// language file: code the first screens run must not ask for them.
 pub fn words() -> Words<'static> {
+    missing(0);
     Words::new(messages())
 }
 
@@ -175,15 +238,17 @@ pub async fn readings() -> Readings {
     Readings::new(all)
 }
 
-/// Language `lang`'s messages, fetched by `boot.js` (from the service worker's cache
-/// offline), kept for the page's life.
+/// Language `lang`'s messages, both parts, fetched by `boot.js` (from the service worker's
+/// cache offline), kept for the page's life.
 async fn fetch_messages(lang: Lang) -> Option<&'static Catalogue> {
     let promise: js_sys::Promise = call_returning("messagesOf", lang.code())?.dyn_into().ok()?;
-    let text = wasm_bindgen_futures::JsFuture::from(promise)
+    let parts: js_sys::Array = wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .ok()?
-        .as_string()?;
-    let catalogue: &'static Catalogue = Box::leak(Box::new(Catalogue::from_json(lang, &text)?));
+        .dyn_into()
+        .ok()?;
+    let part = |i| Catalogue::from_json(lang, &parts.get(i).as_string()?);
+    let catalogue: &'static Catalogue = Box::leak(Box::new(part(0)?.join(part(1)?)));
     OTHERS.with(|o| o.borrow_mut().push(catalogue));
     Some(catalogue)
 }

@@ -9,7 +9,9 @@
 // Times, from navigation start: the sign-in form on screen; from the sign-in click, every
 // record on the device with the status saying all is saved; the service worker activated
 // (the app installed, its other screens precached). Bytes: what the link carried each way.
-// Environment: TW_BENCH_RECORDS (2000), TW_BENCH_KBITS (50), TW_BENCH_RTT (300 ms). Known
+// Environment: TW_BENCH_RECORDS (2000), TW_BENCH_KBITS (50), TW_BENCH_RTT (300 ms),
+// TW_BENCH_TYPING (0 s to type the email and password), TW_BENCH_REQUESTS=1 to list every
+// request with its size and when it finished. Known
 // problem: at 500 kbit/s and above the browser page closes before the sign-in form shows
 // (not yet understood); the figures in docs/benchmarks.md are at the default 50 kbit/s.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,6 +25,9 @@ import { startSlowLink } from '../e2e/slowlink.mjs';
 const N = Number(process.env.TW_BENCH_RECORDS ?? 2000);
 const KBITS = Number(process.env.TW_BENCH_KBITS ?? 50);
 const RTT = Number(process.env.TW_BENCH_RTT ?? 300);
+// Seconds a person takes to type their email and password once the form is up (0: none,
+// the worst case; the app goes on downloading meanwhile).
+const TYPING = Number(process.env.TW_BENCH_TYPING ?? 0);
 const progress = (what) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${what}\n`);
 
 const dir = mkdtempSync(join(tmpdir(), 'tw-slow-link-'));
@@ -44,23 +49,44 @@ try {
   page.on('pageerror', (e) => errors.push(e.message));
   progress(`first visit over ${KBITS} kbit/s, ${RTT} ms`);
   const t0 = Date.now();
+  // What came over the link, in order of arrival (TW_BENCH_REQUESTS=1 prints it).
+  const fetched = [];
+  context.on('requestfinished', async (request) => {
+    const sizes = await request.sizes().catch(() => null);
+    const path = new URL(request.url()).pathname;
+    fetched.push(`${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s ${String(sizes?.responseBodySize ?? '?').padStart(8)} B ${request.method()} ${path}`);
+  });
   await page.goto(`${link.url}/`, { timeout: 300000 });
   await page.getByTestId('sign-in-form').waitFor({ timeout: 300000 });
   const form = Date.now() - t0;
+  await new Promise((r) => setTimeout(r, TYPING * 1000));
   const afterForm = link.bytes();
   const t1 = Date.now();
   await signIn(page);
   await waitForRecords(page, N);
   const synced = Date.now() - t1;
   const afterSync = link.bytes();
-  await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated', null, { timeout: 300000, polling: 500 });
+  // Polled from here (waitForFunction takes a promise for a true value): active once its
+  // precache is complete.
+  const activated = () => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated');
+  for (const end = Date.now() + 600000; !(await activated());) {
+    if (Date.now() > end) throw new Error('the service worker was not installed within 10 minutes');
+    await new Promise((r) => setTimeout(r, 500));
+  }
   const installed = Date.now() - t0;
   const all = link.bytes();
+  // What the service worker keeps for offline use (the app's files, precached).
+  const kept = await page.evaluate(async () => {
+    let files = 0;
+    for (const key of await caches.keys()) files += (await (await caches.open(key)).keys()).length;
+    return files;
+  });
   const kb = (b) => `${Math.round(b / 1024)} KB`;
   console.log(`first visit over one ${KBITS} kbit/s link (${RTT} ms round trips) shared by every connection, ${N} records`);
-  console.log(`sign-in form on screen: ${(form / 1000).toFixed(1)} s (${kb(afterForm.down)} down)`);
+  console.log(`sign-in form on screen: ${(form / 1000).toFixed(1)} s${TYPING ? `, then ${TYPING} s to type` : ''} (${kb(afterForm.down)} down by the sign-in click)`);
   console.log(`sign-in → every record on the device: ${(synced / 1000).toFixed(1)} s (${kb(afterSync.down - afterForm.down)} down, ${kb(afterSync.up - afterForm.up)} up)`);
-  console.log(`first visit → installed app with the catalogue: ${(installed / 1000).toFixed(1)} s (${kb(all.down)} down, ${kb(all.up)} up in all)`);
+  console.log(`first visit → installed app with the catalogue: ${(installed / 1000).toFixed(1)} s (${kb(all.down)} down, ${kb(all.up)} up in all; ${kept} files kept for offline use)`);
+  if (process.env.TW_BENCH_REQUESTS) console.log(`requests (finished at, body bytes as sent):\n${fetched.join('\n')}`);
   if (errors.length) console.log(`page errors: ${errors.join('; ')}`);
   await context.close();
   await link.stop();

@@ -48,6 +48,29 @@ test('a browser set to Spanish gets Spanish from the first screen, sign-in inclu
   await context.close();
 });
 
+test('a first visit fetches the first screens\' words; the later screens\' come with the first of them', async () => {
+  const context = await browser.newContext({ locale: 'nl-NL' });
+  const page = await context.newPage();
+  // A message wanted before its part has come is an error on the console.
+  const errors = watchErrors(page);
+  const fetched = [];
+  page.on('request', (r) => {
+    const part = new URL(r.url()).pathname.match(/^\/assets\/lang-([a-z]+)-(first|later)-[0-9a-f]+\.json$/);
+    if (part) fetched.push(`${part[1]} ${part[2]}`);
+  });
+  await (await fillSignIn(page, server.url)).click();
+  await page.getByTestId('account-link').waitFor();
+  await waitUntil(async () => /Alle wijzigingen opgeslagen/.test(await status(page).textContent()), { what: 'the first sync, in Dutch', timeout: 20000 });
+  // The start page's cards come once the catalogue is in, with the first part's words.
+  await page.locator('.cards a[href="/organisations"]').filter({ hasText: /organisaties/ }).waitFor();
+  assert.deepEqual(fetched, ['nl first']);
+  await nav(page).getByRole('link', { name: 'Organisaties' }).click();
+  await waitUntil(async () => /organisaties/.test(await page.locator('main p.count').first().textContent()), { what: 'the list count, in Dutch' });
+  assert.deepEqual(fetched, ['nl first', 'nl later']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a language chosen in the header is kept on the device, online and offline', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -51,8 +51,10 @@ function pseudoMessage(message) {
   });
 }
 
-function pseudoFile() {
-  const name = readdirSync(join(DIST, 'assets')).find((f) => /^lang-en-[0-9a-f]+\.json$/.test(f));
+/** English's file `part` (`first` or `later`: `compile-language --split`) in the pseudo-language. */
+function pseudoFile(part) {
+  const pattern = new RegExp(`^lang-en-${part}-[0-9a-f]+\\.json$`);
+  const name = readdirSync(join(DIST, 'assets')).find((f) => pattern.test(f));
   const messages = JSON.parse(readFileSync(join(DIST, 'assets', name), 'utf8'));
   return JSON.stringify(messages.map(([id, m]) => [id, pseudoMessage(m)]));
 }
@@ -101,11 +103,13 @@ test('a language 40 % longer than English fits a 360 px phone on the main screen
     '/training', `/training/${await first('training_tools')}`, '/meetings', `/meetings/${await first('meetings')}`,
     '/actions', '/missions', '/projects', '/funding', '/search?q=customs', '/sync', '/account', '/about',
   ];
-  const file = pseudoFile();
   // No service worker: the page's own requests are the ones answered with the pseudo-language.
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block', locale: 'en-GB' });
-  await context.route(/\/assets\/lang-en-[0-9a-f]+\.json$/, (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body: file }));
+  for (const part of ['first', 'later']) {
+    const file = pseudoFile(part);
+    await context.route(new RegExp(`/assets/lang-en-${part}-[0-9a-f]+\\.json$`), (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: file }));
+  }
   const page = await context.newPage();
   const errors = watchErrors(page);
   await (await fillSignIn(page, server.url)).click();

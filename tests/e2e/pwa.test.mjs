@@ -343,7 +343,9 @@ test('a first visit over one 50 kbit/s link shared by every connection: progress
     await signIn(page, null);
     await page.waitForFunction(() => /All changes saved/.test(document.querySelector('[data-testid=sync-status]')?.textContent ?? ''), null, { timeout: 120000 });
     const catalogue = Date.now() - t1;
-    await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated', null, { timeout: 180000, polling: 500 });
+    // (Polled from here: waitForFunction takes a promise for a true value.)
+    await waitUntil(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated'),
+      { what: 'the service worker installed, its precache complete', timeout: 300000, every: 500 });
     const installed = Date.now() - t0;
     clearInterval(watch);
     const { up, down } = link.bytes();

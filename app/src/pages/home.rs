@@ -23,10 +23,15 @@ fn counted(loaded: Option<Result<usize, String>>, word: Msg) -> impl IntoView {
 /// The start page. Its title, search and introduction are in the main module; what reads
 /// the catalogue (the follow-up line, the cards and their counts) is a chunk of its own
 /// (`chunks::start_part`), drawn below them when it comes: from the device after the
-/// first visit, a few KB on the link on the first.
+/// first visit. On a device that holds no catalogue yet it waits until the first download
+/// is done (the sync status shows its progress meanwhile): on a slow link its 30 KB would
+/// otherwise be carried before the sync engine and the catalogue.
 #[component]
 pub fn Home() -> impl IntoView {
     let has_org = allowed(|a| a.organisation.is_some());
+    let cat = crate::catalogue::use_catalogue();
+    let (held_data, status) = (cat.held_data, cat.status);
+    let ready = move || held_data || status.with(|s| s.last_sync.is_some());
     let nav = crate::route::use_navigator();
     let query = RwSignal::new(String::new());
     let search = move |ev: leptos::ev::SubmitEvent| {
@@ -43,11 +48,13 @@ pub fn Home() -> impl IntoView {
             <button type="submit">{t(msg::SEARCH_BUTTON)}</button>
         </form>
         <p class="lead">{t(msg::HOME_LEAD)}</p>
-        // Kept a space of its own: nothing moves when it comes.
-        <Show when=move || has_org.get()>
-            <div class="own-slot">{crate::chunks::show_part(crate::chunks::start_part(Part::FollowUp))}</div>
+        <Show when=ready>
+            // Kept a space of its own: nothing moves when it comes.
+            <Show when=move || has_org.get()>
+                <div class="own-slot">{crate::chunks::show_part(crate::chunks::start_part(Part::FollowUp))}</div>
+            </Show>
+            {crate::chunks::show_part(crate::chunks::start_part(Part::Cards))}
         </Show>
-        {crate::chunks::show_part(crate::chunks::start_part(Part::Cards))}
     }
 }
 

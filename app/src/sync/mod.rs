@@ -330,45 +330,57 @@ async fn bootstrap(cat: &Catalogue, token: &str) -> Result<(), SyncError> {
         let mut received: u64 = 0;
         let mut shown = started;
         let mut restarted = false;
-        while next < index.pages.len() {
-            let stored: usize = index.pages[..next].iter().map(|p| p.records as usize).sum();
-            let left = (received > 0).then(|| {
-                let pace = received as f64 / (js_sys::Date::now() - started).max(1.0);
-                let rest: u64 = index.pages[next..].iter().map(|p| p.bytes).sum();
-                (rest as f64 / pace / 1000.0).round() as u32
-            });
-            status.update(|s| {
-                s.loading = Some((stored, Some(index.records as usize)));
-                s.loading_left = left;
-            });
-            match client::bootstrap_page(token, &index, next).await? {
-                Some(records) => {
-                    db.store_bootstrap_page(next, records).await?;
-                    received += index.pages[next].bytes;
-                    next += 1;
-                    // What has arrived can be read; lists are read again now and then,
-                    // not after every page.
-                    if js_sys::Date::now() - shown > 2000.0 {
-                        shown = js_sys::Date::now();
-                        cat.changed();
-                    }
-                }
-                // The server made two newer generations meanwhile and dropped this one:
-                // start on its current one (the records stored stay until it is done).
-                None if !restarted => {
-                    let Some(fresh) = client::bootstrap_index(token).await? else {
-                        return reload(cat, token).await;
-                    };
-                    db.begin_bootstrap(&fresh).await?;
-                    (index, next) = (fresh, 0);
-                    restarted = true;
-                }
-                None => {
-                    return Err(SyncError::BadAnswer(
-                        "the server dropped the catalogue download it had just offered".into(),
-                    ))
+        'generation: while next < index.pages.len() {
+            // Two pages asked for at a time: the link carries the next while one is being
+            // stored, and no round trip between pages leaves it idle.
+            let offered = index.clone();
+            let pages = futures::stream::iter(next..index.pages.len())
+                .map(|page| {
+                    let offered = offered.clone();
+                    async move { client::bootstrap_page(token, &offered, page).await }
+                })
+                .buffered(2);
+            futures::pin_mut!(pages);
+            loop {
+                let stored: usize = index.pages[..next].iter().map(|p| p.records as usize).sum();
+                let left = (received > 0).then(|| {
+                    let pace = received as f64 / (js_sys::Date::now() - started).max(1.0);
+                    let rest: u64 = index.pages[next..].iter().map(|p| p.bytes).sum();
+                    (rest as f64 / pace / 1000.0).round() as u32
+                });
+                status.update(|s| {
+                    s.loading = Some((stored, Some(index.records as usize)));
+                    s.loading_left = left;
+                });
+                let Some(page) = pages.next().await else {
+                    break 'generation;
+                };
+                let Some(records) = page? else {
+                    break;
+                };
+                db.store_bootstrap_page(next, records).await?;
+                received += index.pages[next].bytes;
+                next += 1;
+                // What has arrived can be read; lists are read again now and then, not
+                // after every page.
+                if js_sys::Date::now() - shown > 2000.0 {
+                    shown = js_sys::Date::now();
+                    cat.changed();
                 }
             }
+            // The server made two newer generations meanwhile and dropped this one: start
+            // on its current one (the records stored stay until it is done).
+            if restarted {
+                return Err(SyncError::BadAnswer(
+                    "the server dropped the catalogue download it had just offered".into(),
+                ));
+            }
+            let Some(fresh) = client::bootstrap_index(token).await? else {
+                return reload(cat, token).await;
+            };
+            db.begin_bootstrap(&fresh).await?;
+            (index, next) = (fresh, 0);
+            restarted = true;
         }
         db.finish_bootstrap().await?;
         Ok(())

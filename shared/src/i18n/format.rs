@@ -346,6 +346,18 @@ impl<'a> Parser<'a> {
 /// a part is a string, `[name]` for a value, or `[name, default, key, message, …]` for a
 /// choice. The device reads it with the JSON reader it already has, not a Fluent parser.
 pub fn compile(lang: Lang, src: &str) -> Result<String, ParseError> {
+    Ok(compile_parts(lang, src, |_, _| true)?.0)
+}
+
+/// A language file in two parts of `compile`'s form: the messages `first` chooses (by key
+/// and hash), which come with the app's first screens, and the others, fetched when a
+/// later screen opens (`app/src/i18n.rs`). Each part reads alone; `Catalogue::join` makes
+/// the whole again.
+pub fn compile_parts(
+    lang: Lang,
+    src: &str,
+    first: impl Fn(&str, Msg) -> bool,
+) -> Result<(String, String), ParseError> {
     fn message(pieces: &[Piece]) -> Value {
         match pieces {
             [] => json!(""),
@@ -371,13 +383,21 @@ pub fn compile(lang: Lang, src: &str) -> Result<String, ParseError> {
             }
         }
     }
-    let catalogue = Catalogue::parse(lang, src)?;
-    let all: Vec<Value> = catalogue
-        .messages
+    // Checks the whole file (duplicates included) before cutting it.
+    Catalogue::parse(lang, src)?;
+    let mut all: Vec<(u32, bool, Value)> = Message::read_all(src)?
         .iter()
-        .map(|(id, pieces)| json!([id, message(pieces)]))
+        .map(|m| {
+            let id = key_hash(&m.key);
+            (id, first(&m.key, Msg(id)), message(&m.pieces))
+        })
         .collect();
-    Ok(Value::Array(all).to_string())
+    all.sort_by_key(|(id, _, _)| *id);
+    let (firsts, rest): (Vec<_>, Vec<_>) = all.into_iter().partition(|(_, f, _)| *f);
+    let json = |part: Vec<(u32, bool, Value)>| {
+        Value::Array(part.into_iter().map(|(id, _, m)| json!([id, m])).collect()).to_string()
+    };
+    Ok((json(firsts), json(rest)))
 }
 
 /// One language's messages, ready to write.
@@ -452,7 +472,19 @@ impl Catalogue {
         self.lang
     }
 
-    pub(super) fn has(&self, id: Msg) -> bool {
+    /// This part of a language file and `other` (`compile_parts`) as one; where both have
+    /// a message, this one's.
+    pub fn join(mut self, other: Catalogue) -> Catalogue {
+        for (id, pieces) in other.messages {
+            if let Err(at) = self.messages.binary_search_by_key(&id, |(k, _)| *k) {
+                self.messages.insert(at, (id, pieces));
+            }
+        }
+        self
+    }
+
+    /// Whether the file has message `id`.
+    pub fn has(&self, id: Msg) -> bool {
         self.find(id).is_some()
     }
 

@@ -27,7 +27,7 @@ pub mod words;
 
 use serde::{Deserialize, Serialize};
 
-pub use format::{compile, Catalogue, Message, ParseError};
+pub use format::{compile, compile_parts, Catalogue, Message, ParseError};
 pub use problem::Problem;
 pub use words::{Readings, Words};
 

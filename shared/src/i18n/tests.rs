@@ -218,6 +218,29 @@ fn what_a_device_loads_writes_every_message_as_the_file_does() {
 }
 
 #[test]
+fn a_language_file_cut_in_two_parts_reads_whole_again() {
+    for (lang, source) in SOURCES {
+        let whole = catalogue(lang, source);
+        let (first, rest) = compile_parts(lang, source, |key, _| key.starts_with("nav-")).unwrap();
+        let first = Catalogue::from_json(lang, &first).unwrap();
+        let rest = Catalogue::from_json(lang, &rest).unwrap();
+        // The first part alone has its own messages and none of the others.
+        assert_eq!(
+            first.plain(msg::NAV_ORGANISATIONS),
+            whole.plain(msg::NAV_ORGANISATIONS)
+        );
+        assert_eq!(first.plain(msg::REQUIRED_MARK), None);
+        assert_eq!(rest.plain(msg::NAV_ORGANISATIONS), None);
+        let joined = first.join(rest);
+        for message in Message::read_all(source).unwrap() {
+            let id = Msg(key_hash(&message.key));
+            assert!(joined.has(id), "{} lost in the parts", message.key);
+            assert_eq!(joined.plain(id), whole.plain(id), "{}", message.key);
+        }
+    }
+}
+
+#[test]
 fn the_english_words_are_the_labels_the_code_gives() {
     use crate::access::Role;
     use crate::catalogue::{AccessRule, Audience, OrgCategory, OrgStatus, ToolFormat};
