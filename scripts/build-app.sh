@@ -56,6 +56,9 @@ used=("$main_opt")
 # the main module, the sync engine, the start page and the chunks any of them loads run
 # first; the other screens and the importer (and chunks only they load) come later.
 modules=("first:$main_opt")
+# The files only later screens use: a first install of the service worker fetches them after
+# it runs (app/public/sw.js).
+later_files=()
 phase() {
   case "$1" in
     split_screens | split_importer) echo later ;;
@@ -79,6 +82,7 @@ for f in "$split"/*.wasm; do
   runs=$(phase "$stem")
   modules+=("$runs:$opt")
   named="$stem-$(hash "$opt").wasm"
+  if [ "$runs" = later ]; then later_files+=("/assets/$named"); fi
   cp "$opt" "$out/assets/$named"
   sed -i "s|\"\./$stem\.wasm\"|\"./$named\"|" "$work/split.src.js"
   grep -q "\"./$named\"" "$work/split.src.js" ||
@@ -118,6 +122,7 @@ for dir in shared/lang/*/; do
   later="lang-$code-later-$(hash "$work/lang-$code-later.json").json"
   cp "$work/lang-$code-first.json" "$out/assets/$first"
   cp "$work/lang-$code-later.json" "$out/assets/$later"
+  later_files+=("/assets/$later")
   langs+="$code:['/assets/$first','/assets/$later'],"
   # The installed app's name and description in the language (boot.js links the one in use).
   target/debug/compile-language "$code" --manifest app/public/manifest.webmanifest > "$out/manifest-$code.webmanifest"
@@ -130,7 +135,10 @@ sed -e "s/__JS__/$js/" -e "s/__WASM__/$wasm/" -e "s/__WASM_SIZE__/$wasm_size/" -
 minify "$work/boot.src.js" "$work/boot.js"
 boot="boot-$(hash "$work/boot.js").js"
 cp "$work/boot.js" "$out/assets/$boot"
-cp app/public/icons/*.png "$out/icons/"
+# The page's icon is the SVG (342 B: on a 2G first visit the 4 KB PNG competed with the app).
+cp app/public/icons/*.png app/public/icons/icon.svg "$out/icons/"
+# The large icons (the installed app's splash screen) are not needed to open it offline.
+later_files+=("/icons/icon-512.png" "/icons/maskable-512.png")
 cp "$out/manifest-en.webmanifest" "$out/manifest.webmanifest"
 
 label="${BUILD_LABEL:-$(cat "$out"/assets/* "$out"/manifest-*.webmanifest app/index.html app/public/sw.js | sha256sum | cut -c1-12)}"
@@ -141,7 +149,10 @@ precache="['/index.html', '/manifest.webmanifest'"
 for f in "$out"/manifest-*.webmanifest; do precache+=", '/${f#"$out"/}'"; done
 for f in "$out"/assets/* "$out"/icons/*; do precache+=", '/${f#"$out"/}'"; done
 precache+="]"
-sed -e "s|__VERSION__|$label|" -e "s|__PRECACHE__|$precache|" app/public/sw.js > "$out/sw.js"
+later_list="["
+for f in "${later_files[@]}"; do later_list+="'$f', "; done
+later_list="${later_list%, }]"
+sed -e "s|__VERSION__|$label|" -e "s|__PRECACHE__|$precache|" -e "s|__LATER__|$later_list|" app/public/sw.js > "$out/sw.js"
 
 find "$out" -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' -o -name '*.webmanifest' -o -name '*.json' \) |
   while read -r f; do

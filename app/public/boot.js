@@ -82,6 +82,9 @@ function registerWorker() {
     }
   });
   navigator.serviceWorker.register('/sw.js').then((registration) => {
+    // A first install holds what opening the app needs; the later screens' files follow,
+    // and a load after a cut takes up where it stopped (sw.js).
+    navigator.serviceWorker.ready.then((r) => r.active && r.active.postMessage({ type: 'keep-later' }));
     const ready = () => { pwa.updateReady = true; tell('tradewinds-update'); };
     if (registration.waiting && navigator.serviceWorker.controller) ready();
     registration.addEventListener('updatefound', () => {

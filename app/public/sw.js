@@ -2,16 +2,32 @@
 // first), never caches API data (the data lives in IndexedDB), waits for the person's
 // agreement before a new build takes over, and pushes the outbox on Background Sync under
 // the session the app keeps in IndexedDB (meta `session`).
-// VERSION and PRECACHE are written by scripts/build-app.sh.
+// VERSION, PRECACHE (every file of this build) and LATER (the files only the screens after
+// the first use) are written by scripts/build-app.sh.
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
+const LATER = __LATER__;
 const CACHE = `tradewinds-shell-${VERSION}`;
 
 self.addEventListener('install', (event) => {
-  // addAll is all-or-nothing: a half-downloaded update fails to install and the running
-  // version stays in charge.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  // An update installs with every file or not at all (addAll is all-or-nothing): a
+  // half-downloaded update fails to install and the running version stays in charge. A
+  // first install takes what opening the app needs (files the page has just fetched, from
+  // the browser's cache), so that it opens offline as soon as possible on a slow link;
+  // the later screens' files follow once it runs (`keepLater`).
+  const first = !self.registration.active;
+  const files = first ? PRECACHE.filter((f) => !LATER.includes(f)) : PRECACHE;
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(files)));
 });
+
+/** Fetches the later screens' files this version does not hold yet, one at a time, so that
+ * a cut costs at most the file under way; the next page load asks again (boot.js). */
+async function keepLater() {
+  const cache = await caches.open(CACHE);
+  for (const file of LATER) {
+    if (!(await cache.match(file))) await cache.add(file);
+  }
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
@@ -24,6 +40,7 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'skip-waiting') self.skipWaiting();
+  if (event.data && event.data.type === 'keep-later') event.waitUntil(keepLater().catch(() => {}));
 });
 
 self.addEventListener('fetch', (event) => {
