@@ -46,7 +46,7 @@ optimise() {
   fi
   echo "$work/opt/$in_hash.wasm"
 }
-# The JavaScript the first screen waits for is minified (wasm-bindgen's glue, boot.js).
+# The JavaScript is minified (wasm-bindgen's glue, boot.js, the service worker).
 minify() { "$root/.tools/node_modules/.bin/esbuild" --minify --format=esm --target=es2020 --log-level=warning --log-override:duplicate-object-key=silent "$1" --outfile="$2"; }
 
 rm -rf "$out" && mkdir -p "$out/assets" "$out/icons"
@@ -145,14 +145,17 @@ label="${BUILD_LABEL:-$(cat "$out"/assets/* "$out"/manifest-*.webmanifest app/in
 sed -e "s/{{CSS}}/$css/" -e "s/{{JS}}/$js/" -e "s/{{LOADER}}/$loader/" -e "s/{{WASM}}/$wasm/" -e "s/{{BOOT}}/$boot/" \
   -e "s/{{BUILD}}/$label/" app/index.html > "$out/index.html"
 
-precache="['/index.html', '/manifest.webmanifest'"
-for f in "$out"/manifest-*.webmanifest; do precache+=", '/${f#"$out"/}'"; done
-for f in "$out"/assets/* "$out"/icons/*; do precache+=", '/${f#"$out"/}'"; done
-precache+="]"
+# Every file of the build, in two lists: what opening the app needs, and the later screens'.
+first_list="['/index.html', '/manifest.webmanifest'"
+for f in "$out"/manifest-*.webmanifest "$out"/assets/* "$out"/icons/*; do
+  case " ${later_files[*]} " in *" /${f#"$out"/} "*) ;; *) first_list+=", '/${f#"$out"/}'" ;; esac
+done
+first_list+="]"
 later_list="["
 for f in "${later_files[@]}"; do later_list+="'$f', "; done
 later_list="${later_list%, }]"
-sed -e "s|__VERSION__|$label|" -e "s|__PRECACHE__|$precache|" -e "s|__LATER__|$later_list|" app/public/sw.js > "$out/sw.js"
+sed -e "s|__VERSION__|$label|" -e "s|__FIRST__|$first_list|" -e "s|__LATER__|$later_list|" app/public/sw.js > "$work/sw.src.js"
+minify "$work/sw.src.js" "$out/sw.js"
 
 find "$out" -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' -o -name '*.webmanifest' -o -name '*.json' \) |
   while read -r f; do

@@ -8,8 +8,8 @@ const pwa = (window.tradewinds = { updateReady: false, installPrompt: null });
 // The interface's language: the one chosen on this device (app/src/i18n.rs keeps it), else
 // the first of the browser's languages the app speaks. Each language's messages come in
 // two parts: the first screens' words, fetched alongside the app's module and read from
-// `pwa.messages` before anything is drawn, and the later screens' (`pwa.laterMessages`),
-// fetched with the first later screen. English stands in when the chosen file cannot be
+// `pwa.messages` before anything is drawn, and the later screens', fetched with the first
+// later screen (`pwa.wholeMessages`). English stands in when the chosen file cannot be
 // had (offline before it was ever fetched).
 const LANGS = __LANGS__;
 const chosen = () => {
@@ -27,9 +27,15 @@ const text = (url) => fetch(url).then((r) => {
   return r.text();
 });
 const messages = (code) => text(LANGS[code][0]);
-pwa.laterMessages = () => text(LANGS[pwa.lang][1]);
-// Both parts of another language, for reading an import written in it (app/src/i18n.rs).
-pwa.messagesOf = (code) => Promise.all(LANGS[code].map(text));
+// Both parts of a language as one file, in the compiled file's order (by message id).
+const whole = ([first, later]) => JSON.stringify(JSON.parse(first).concat(JSON.parse(later)).sort((a, b) => a[0] - b[0]));
+// The whole of the interface's language, fetched once (asked for again after a failure):
+// the app reads it when a later screen first opens (app/src/i18n.rs).
+let all;
+pwa.wholeMessages = () => (all ??= Promise.all([pwa.messages, text(LANGS[pwa.lang][1])]).then(whole)
+  .catch((e) => { all = undefined; throw e; }));
+// The whole of another language, for reading an import written in it.
+pwa.messagesOf = (code) => Promise.all(LANGS[code].map(text)).then(whole);
 const html = document.documentElement;
 html.lang = pwa.lang = chosen();
 // The installed app's name and description in the same language.

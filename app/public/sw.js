@@ -2,11 +2,12 @@
 // first), never caches API data (the data lives in IndexedDB), waits for the person's
 // agreement before a new build takes over, and pushes the outbox on Background Sync under
 // the session the app keeps in IndexedDB (meta `session`).
-// VERSION, PRECACHE (every file of this build) and LATER (the files only the screens after
-// the first use) are written by scripts/build-app.sh.
+// VERSION, FIRST (the files opening the app needs) and LATER (the files only the screens
+// after the first use) are written by scripts/build-app.sh.
 const VERSION = '__VERSION__';
-const PRECACHE = __PRECACHE__;
+const FIRST = __FIRST__;
 const LATER = __LATER__;
+const PRECACHE = FIRST.concat(LATER);
 const CACHE = `tradewinds-shell-${VERSION}`;
 
 self.addEventListener('install', (event) => {
@@ -15,8 +16,7 @@ self.addEventListener('install', (event) => {
   // first install takes what opening the app needs (files the page has just fetched, from
   // the browser's cache), so that it opens offline as soon as possible on a slow link;
   // the later screens' files follow once it runs (`keepLater`).
-  const first = !self.registration.active;
-  const files = first ? PRECACHE.filter((f) => !LATER.includes(f)) : PRECACHE;
+  const files = self.registration.active ? PRECACHE : FIRST;
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(files)));
 });
 

@@ -25,15 +25,12 @@ pub struct Catalogue {
     /// The session kept on this browser (`None`: nobody signed in; a session without a
     /// token: the server ended it, work continues locally).
     pub session: RwSignal<Option<StoredSession>>,
-    /// Whether the device held a catalogue when the app started (data had come before).
-    pub held_data: bool,
 }
 
 impl Catalogue {
-    pub fn new(db: Db, session: Option<StoredSession>, held_data: bool) -> Self {
+    pub fn new(db: Db, session: Option<StoredSession>) -> Self {
         Catalogue {
             db,
-            held_data,
             version: RwSignal::new(0),
             status: RwSignal::new(SyncStatus::default()),
             notice: RwSignal::new(None),

@@ -79,9 +79,10 @@ pub async fn import_screen() -> Result<AnyView, ChunkError> {
 async fn later(
     code: LocalBoxFuture<'static, Result<Draw, ChunkError>>,
 ) -> Result<AnyView, ChunkError> {
-    let (draw, words) = futures::future::join(code, crate::i18n::complete().boxed_local()).await;
-    words.map_err(ChunkError)?;
-    Ok(draw?())
+    crate::i18n::prefetch();
+    let draw = code.await?;
+    crate::i18n::complete().await.map_err(ChunkError)?;
+    Ok(draw())
 }
 
 /// Every screen, by route: one entry into the chunk rather than one per screen, since

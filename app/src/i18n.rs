@@ -29,8 +29,6 @@ thread_local! {
     static MESSAGES: Cell<Option<&'static Catalogue>> = const { Cell::new(None) };
     /// Whether the later screens' words are in `MESSAGES` too.
     static COMPLETE: Cell<bool> = const { Cell::new(false) };
-    /// The first part's file, read again when the later part comes (`complete`).
-    static FIRST: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
     /// The other languages' messages, fetched for reading an import (`readings`).
     static OTHERS: std::cell::RefCell<Vec<&'static Catalogue>> = const { std::cell::RefCell::new(Vec::new()) };
 }
@@ -153,14 +151,20 @@ fn install(catalogue: Catalogue) {
     MESSAGES.with(|m| m.set(Some(Box::leak(Box::new(catalogue)))));
 }
 
-/// Fetches the later screens' words, once (the service worker keeps them for offline
-/// use), and adds them to the first screens'. A later screen waits for this.
+/// Starts fetching the later screens' words, for `complete` to read (`boot.js` fetches
+/// them once).
+pub fn prefetch() {
+    call_returning("wholeMessages", "");
+}
+
+/// Reads the whole language file, the later screens' words with the first screens' (the
+/// service worker keeps them for offline use). A later screen waits for this.
 pub async fn complete() -> Result<(), String> {
     if COMPLETE.with(Cell::get) {
         return Ok(());
     }
     let unreadable = "the rest of the language file could not be fetched";
-    let promise: js_sys::Promise = call_returning("laterMessages", "")
+    let promise: js_sys::Promise = call_returning("wholeMessages", "")
         .and_then(|p| p.dyn_into().ok())
         .ok_or(unreadable)?;
     let text = wasm_bindgen_futures::JsFuture::from(promise)
@@ -168,14 +172,8 @@ pub async fn complete() -> Result<(), String> {
         .map_err(|_| unreadable)?
         .as_string()
         .unwrap_or_default();
-    let later = Catalogue::from_json(lang(), &text).ok_or(unreadable)?;
-    if !COMPLETE.with(Cell::get) {
-        let first = FIRST
-            .with(|f| Catalogue::from_json(lang(), &f.take()))
-            .ok_or(unreadable)?;
-        install(first.join(later));
-        COMPLETE.with(|c| c.set(true));
-    }
+    install(Catalogue::from_json(lang(), &text).ok_or(unreadable)?);
+    COMPLETE.with(|c| c.set(true));
     Ok(())
 }
 
@@ -197,7 +195,6 @@ pub async fn load() -> Result<(), String> {
         .and_then(|code| Lang::from_tag(&code))
         .unwrap_or(Lang::En);
     install(Catalogue::from_json(lang, &text).ok_or("its language file is not one it reads")?);
-    FIRST.with(|f| *f.borrow_mut() = text);
     Ok(())
 }
 
@@ -238,17 +235,15 @@ pub async fn readings() -> Readings {
     Readings::new(all)
 }
 
-/// Language `lang`'s messages, both parts, fetched by `boot.js` (from the service worker's
-/// cache offline), kept for the page's life.
+/// Language `lang`'s messages, both parts as one, fetched by `boot.js` (from the service
+/// worker's cache offline), kept for the page's life.
 async fn fetch_messages(lang: Lang) -> Option<&'static Catalogue> {
     let promise: js_sys::Promise = call_returning("messagesOf", lang.code())?.dyn_into().ok()?;
-    let parts: js_sys::Array = wasm_bindgen_futures::JsFuture::from(promise)
+    let text = wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .ok()?
-        .dyn_into()
-        .ok()?;
-    let part = |i| Catalogue::from_json(lang, &parts.get(i).as_string()?);
-    let catalogue: &'static Catalogue = Box::leak(Box::new(part(0)?.join(part(1)?)));
+        .as_string()?;
+    let catalogue: &'static Catalogue = Box::leak(Box::new(Catalogue::from_json(lang, &text)?));
     OTHERS.with(|o| o.borrow_mut().push(catalogue));
     Some(catalogue)
 }

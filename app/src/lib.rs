@@ -62,8 +62,8 @@ pub fn start() {
 pub fn App() -> impl IntoView {
     let opened = Loaded::new_each(|| async {
         let db = db::Db::open().await.map_err(|e| e.to_string())?;
-        let (session, held_data) = db.opening().await.map_err(|e| e.to_string())?;
-        Ok::<_, String>((db, session, held_data))
+        let session = db.session().await.map_err(|e| e.to_string())?;
+        Ok::<_, String>((db, session))
     });
     // Opening waits while another tab still holds the database at an older version (after
     // an update that changes its schema); say so if it takes long.
@@ -86,8 +86,8 @@ pub fn App() -> impl IntoView {
                     <p>{t(msg::APP_STORAGE_HINT)}</p>
                 </main>
             }.into_any(),
-            Some(Ok((db, session, held_data))) => {
-                let catalogue = Catalogue::new(db, session, held_data);
+            Some(Ok((db, session))) => {
+                let catalogue = Catalogue::new(db, session);
                 provide_context(catalogue.clone());
                 chunks::start_sync(catalogue);
                 view! { <Routed/> }.into_any()

@@ -15,13 +15,14 @@
 // request with its size and when it finished. Known
 // problem: at 500 kbit/s and above the browser page closes before the sign-in form shows
 // (not yet understood); the figures in docs/benchmarks.md are at the default 50 kbit/s.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, DIST, signIn, startTradewinds, call, waitForRecords } from './lib.mjs';
 import { catalogue, fillTradewinds } from './records.mjs';
 import { startSlowLink } from '../e2e/slowlink.mjs';
+import { buildFileCount } from '../e2e/harness.mjs';
 
 const N = Number(process.env.TW_BENCH_RECORDS ?? 2000);
 const KBITS = Number(process.env.TW_BENCH_KBITS ?? 50);
@@ -79,7 +80,7 @@ try {
   const installed = Date.now() - t0;
   const all = link.bytes();
   // Then every file of the build kept for offline use, the later screens' included.
-  const every = readFileSync(join(DIST, 'sw.js'), 'utf8').match(/const PRECACHE = \[([^\]]*)\]/)[1].split(',').length;
+  const every = buildFileCount(DIST);
   const kept = () => page.evaluate(async () => {
     let files = 0;
     for (const key of await caches.keys()) files += (await (await caches.open(key)).keys()).length;

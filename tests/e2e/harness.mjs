@@ -2,7 +2,7 @@
 // accounts, and headless Chromium. Every test file gets its own server, so tests never
 // share data.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -42,6 +42,14 @@ export async function startServer({ dir = mkdtempSync(join(tmpdir(), 'tw-e2e-'))
     },
     cleanup() { rmSync(dir, { recursive: true, force: true }); },
   };
+}
+
+/** How many files the service worker of the build in `dist` keeps (scripts/build-app.sh):
+ * index.html, the manifests, every asset and icon (precompressed copies aside). */
+export function buildFileCount(dist = DIST) {
+  const plain = (dir) => readdirSync(join(dist, dir)).filter((f) => !/\.(br|gz)$/.test(f)).length;
+  const manifests = readdirSync(dist).filter((f) => /^manifest(-[a-z]+)?\.webmanifest$/.test(f)).length;
+  return 1 + manifests + plain('assets') + plain('icons');
 }
 
 export async function launchBrowser() {

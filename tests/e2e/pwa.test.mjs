@@ -3,11 +3,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startServer, launchBrowser, watchErrors, CHROMIUM_ARGS, DIST } from './harness.mjs';
+import { startServer, launchBrowser, watchErrors, CHROMIUM_ARGS, DIST, buildFileCount } from './harness.mjs';
 import { ListPage, signIn, apiAs, waitUntil } from './pages.mjs';
 import { startSlowLink } from './slowlink.mjs';
 
@@ -367,7 +367,7 @@ test('a first visit over one 50 kbit/s link shared by every connection: progress
       for (const key of await caches.keys()) files += (await (await caches.open(key)).keys()).length;
       return files;
     });
-    const every = (readFileSync(join(DIST, 'sw.js'), 'utf8').match(/const PRECACHE = \[([^\]]*)\]/)[1].match(/'/g).length) / 2;
+    const every = buildFileCount(DIST);
     await waitUntil(async () => (await kept()) >= every, { what: `all ${every} files of the build kept`, timeout: 300000, every: 1000 });
     const complete = Date.now() - t0;
     const { up, down } = link.bytes();

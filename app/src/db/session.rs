@@ -13,16 +13,6 @@ impl Db {
         session_in(&tx.store(META)?).await
     }
 
-    /// What the app starts from: the session kept on this browser, and whether data has
-    /// come from the server before (a device that holds a catalogue).
-    pub async fn opening(&self) -> Result<(Option<StoredSession>, bool), DbError> {
-        let tx = self.rexie.transaction(&[META], TransactionMode::ReadOnly)?;
-        let meta = tx.store(META)?;
-        let session = session_in(&meta).await?;
-        let held_data = meta.get(META_LAST_SYNC.into()).await?.is_some();
-        Ok((session, held_data))
-    }
-
     /// Keeps a new session (after signing in), replacing any other.
     pub async fn save_session(&self, session: &Session) -> Result<StoredSession, DbError> {
         let stored = StoredSession::from(session.clone());

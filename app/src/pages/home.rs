@@ -23,15 +23,15 @@ fn counted(loaded: Option<Result<usize, String>>, word: Msg) -> impl IntoView {
 /// The start page. Its title, search and introduction are in the main module; what reads
 /// the catalogue (the follow-up line, the cards and their counts) is a chunk of its own
 /// (`chunks::start_part`), drawn below them when it comes: from the device after the
-/// first visit. On a device that holds no catalogue yet it waits until the first download
-/// is done (the sync status shows its progress meanwhile): on a slow link its 30 KB would
-/// otherwise be carried before the sync engine and the catalogue.
+/// first visit. It waits until the status knows data has come (the sync engine says so as
+/// it starts, `sync::start`): on a device that holds no catalogue yet, until the first
+/// download is done (the status shows its progress meanwhile), since on a slow link its
+/// 30 KB would otherwise be carried before the sync engine and the catalogue.
 #[component]
 pub fn Home() -> impl IntoView {
     let has_org = allowed(|a| a.organisation.is_some());
-    let cat = crate::catalogue::use_catalogue();
-    let (held_data, status) = (cat.held_data, cat.status);
-    let ready = move || held_data || status.with(|s| s.last_sync.is_some());
+    let status = crate::catalogue::use_catalogue().status;
+    let ready = move || status.with(|s| s.last_sync.is_some());
     let nav = crate::route::use_navigator();
     let query = RwSignal::new(String::new());
     let search = move |ev: leptos::ev::SubmitEvent| {

@@ -71,6 +71,9 @@ pub fn start(cat: Catalogue) {
         });
     }
     spawn_local(async move {
+        // What the device holds, at once: the start page draws what reads the catalogue
+        // once the status knows data has come (`pages::home`).
+        refresh_status(&cat, None).await;
         let mut failures: u32 = 0;
         loop {
             cat.status.update(|s| s.phase = Phase::Syncing);

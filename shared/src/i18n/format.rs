@@ -351,8 +351,8 @@ pub fn compile(lang: Lang, src: &str) -> Result<String, ParseError> {
 
 /// A language file in two parts of `compile`'s form: the messages `first` chooses (by key
 /// and hash), which come with the app's first screens, and the others, fetched when a
-/// later screen opens (`app/src/i18n.rs`). Each part reads alone; `Catalogue::join` makes
-/// the whole again.
+/// later screen opens (`app/src/i18n.rs`). Each part reads alone; the two arrays joined
+/// and sorted by hash (`boot.js`) read as the whole.
 pub fn compile_parts(
     lang: Lang,
     src: &str,
@@ -470,17 +470,6 @@ impl Catalogue {
 
     pub fn lang(&self) -> Lang {
         self.lang
-    }
-
-    /// This part of a language file and `other` (`compile_parts`) as one; where both have
-    /// a message, this one's.
-    pub fn join(mut self, other: Catalogue) -> Catalogue {
-        for (id, pieces) in other.messages {
-            if let Err(at) = self.messages.binary_search_by_key(&id, |(k, _)| *k) {
-                self.messages.insert(at, (id, pieces));
-            }
-        }
-        self
     }
 
     /// Whether the file has message `id`.
