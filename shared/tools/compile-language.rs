@@ -109,8 +109,9 @@ fn split(
                 ))
             }
         };
-        let bytes = std::fs::read(file).map_err(|e| format!("{file}: {e}"))?;
+        // Later modules only need naming: every message they do not share goes later.
         if first {
+            let bytes = std::fs::read(file).map_err(|e| format!("{file}: {e}"))?;
             early.extend(constants(&bytes));
         }
     }

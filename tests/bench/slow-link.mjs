@@ -23,6 +23,7 @@ import { CHROMIUM_ARGS, DIST, signIn, startTradewinds, call, waitForRecords } fr
 import { catalogue, fillTradewinds } from './records.mjs';
 import { startSlowLink } from '../e2e/slowlink.mjs';
 import { buildFileCount } from '../e2e/harness.mjs';
+import { keptFiles, waitUntil } from '../e2e/pages.mjs';
 
 const N = Number(process.env.TW_BENCH_RECORDS ?? 2000);
 const KBITS = Number(process.env.TW_BENCH_KBITS ?? 50);
@@ -69,24 +70,15 @@ try {
   const synced = Date.now() - t1;
   const afterSync = link.bytes();
   // Polled from here (waitForFunction takes a promise for a true value).
-  const until = async (check, what) => {
-    for (const end = Date.now() + 600000; !(await check());) {
-      if (Date.now() > end) throw new Error(`not ${what} within 10 minutes`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  };
+  const polled = { timeout: 600000, every: 500 };
   // Installed: the service worker active with what opening the app needs (sw.js).
-  await until(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated'), 'installed');
+  await waitUntil(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated'),
+    { what: 'the app installed', ...polled });
   const installed = Date.now() - t0;
   const all = link.bytes();
   // Then every file of the build kept for offline use, the later screens' included.
   const every = buildFileCount(DIST);
-  const kept = () => page.evaluate(async () => {
-    let files = 0;
-    for (const key of await caches.keys()) files += (await (await caches.open(key)).keys()).length;
-    return files;
-  });
-  await until(async () => (await kept()) >= every, 'every file kept');
+  await waitUntil(async () => (await keptFiles(page)) >= every, { what: 'every file kept', ...polled });
   const complete = Date.now() - t0;
   const last = link.bytes();
   const kb = (b) => `${Math.round(b / 1024)} KB`;

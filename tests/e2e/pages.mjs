@@ -159,6 +159,15 @@ export async function download(page, button) {
  * Waits until `check()` (which may be async) returns something truthy, trying every `every`
  * ms, and returns it; after `timeout` ms it fails, saying what it waited for.
  */
+/** How many files the service worker of `page`'s origin keeps, in all its caches. */
+export function keptFiles(page) {
+  return page.evaluate(async () => {
+    let files = 0;
+    for (const key of await caches.keys()) files += (await (await caches.open(key)).keys()).length;
+    return files;
+  });
+}
+
 export async function waitUntil(check, { what, timeout = 10000, every = 50 } = {}) {
   const end = Date.now() + timeout;
   for (;;) {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer, launchBrowser, watchErrors, CHROMIUM_ARGS, DIST, buildFileCount } from './harness.mjs';
-import { ListPage, signIn, apiAs, waitUntil } from './pages.mjs';
+import { ListPage, signIn, apiAs, waitUntil, keptFiles } from './pages.mjs';
 import { startSlowLink } from './slowlink.mjs';
 
 let server, browser;
@@ -362,13 +362,8 @@ test('a first visit over one 50 kbit/s link shared by every connection: progress
     await page.locator('.cards a[href="/organisations"]').waitFor({ timeout: 30000 });
     await context.setOffline(false);
     await page.reload();
-    const kept = () => page.evaluate(async () => {
-      let files = 0;
-      for (const key of await caches.keys()) files += (await (await caches.open(key)).keys()).length;
-      return files;
-    });
     const every = buildFileCount(DIST);
-    await waitUntil(async () => (await kept()) >= every, { what: `all ${every} files of the build kept`, timeout: 300000, every: 1000 });
+    await waitUntil(async () => (await keptFiles(page)) >= every, { what: `all ${every} files of the build kept`, timeout: 300000, every: 1000 });
     const complete = Date.now() - t0;
     const { up, down } = link.bytes();
     console.log(`# one 50 kbit/s link, 300 ms: sign-in form after ${(shell / 1000).toFixed(1)} s, sign-in → catalogue ${(catalogue / 1000).toFixed(1)} s, ` +
