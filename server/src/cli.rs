@@ -1,14 +1,18 @@
 //! Command line: `tradewinds serve --addr 127.0.0.1:8080 --database sqlite://tradewinds.db`.
+//!
+//! What the commands print is worded in the language their environment names (`LANG` and
+//! the like, [`Lang::from_environment`]); `--help` and the log stay English, as the options'
+//! names and the log's fields do.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use anyhow::Context;
 use clap::{Parser, Subcommand};
 use tokio::net::TcpListener;
 
 use tradewinds_shared::access::Role;
 use tradewinds_shared::accounts::NewUser;
+use tradewinds_shared::i18n::{msg, problem, Arg, Lang, Msg, Words};
 use uuid::Uuid;
 
 use crate::accounts::{throttle, users};
@@ -180,7 +184,27 @@ pub struct ServeArgs {
     pub metrics_token: Option<String>,
 }
 
+/// The language of the command's environment.
+fn lang() -> Lang {
+    static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+    *LANG.get_or_init(|| Lang::from_environment(|name| std::env::var(name).ok()))
+}
+
+/// A message of `lang/*/command-line.ftl` in the command's language.
+fn say(id: Msg, args: &[(&str, Arg<'_>)]) -> String {
+    problem::catalogue(lang()).format(id, args)
+}
+
+/// A count, written as the command's language writes numbers.
+fn count(n: impl TryInto<i64>) -> Arg<'static> {
+    Arg::Number(n.try_into().unwrap_or(i64::MAX))
+}
+
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    crate::i18n::speaking(lang(), run_command(cli)).await
+}
+
+async fn run_command(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(args) => serve(args).await,
         Command::User(UserCommand::Add(args)) => user_add(args).await,
@@ -188,22 +212,37 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::ImportChanges(args) => import_changes(args).await,
         Command::RenewIdentity(args) => {
             let id = crate::store::backup::renew_identity(&args.database).await?;
+            let database = crate::db::redact(&args.database);
+            let identity = id.to_string();
             println!(
-                "{} now has the identity {id}: every device will load the catalogue again and send its unacknowledged changes.",
-                crate::db::redact(&args.database)
+                "{}",
+                say(
+                    msg::CLI_NEW_IDENTITY,
+                    &[
+                        ("database", (&database).into()),
+                        ("identity", (&identity).into())
+                    ]
+                )
             );
             Ok(())
         }
         Command::Migrate(args) => {
             let applied = crate::store::copy::migrate(&args.database).await?;
+            let database = crate::db::redact(&args.database);
+            let applied = applied
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
             println!(
-                "{} is up to date: migrations {} applied.",
-                crate::db::redact(&args.database),
-                applied
-                    .iter()
-                    .map(i64::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                "{}",
+                say(
+                    msg::CLI_MIGRATED,
+                    &[
+                        ("database", (&database).into()),
+                        ("applied", (&applied).into())
+                    ]
+                )
             );
             Ok(())
         }
@@ -211,27 +250,57 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let started = std::time::Instant::now();
             let sums = crate::store::copy::copy(&args.from, &args.to).await?;
             for s in &sums {
-                println!("{:<10} {:>9} rows  sha256 {}", s.table, s.rows, s.digest);
+                let rows = say(msg::CLI_TABLE_ROWS, &[("rows", count(s.rows))]);
+                println!("{:<10} {rows:>14}  sha256 {}", s.table, s.digest);
             }
+            let (from, to) = (crate::db::redact(&args.from), crate::db::redact(&args.to));
+            let tenths = format!("{:.1}", started.elapsed().as_secs_f64());
+            // Tenths after the language's decimal sign (English alone writes a point).
+            let seconds = match lang() {
+                Lang::En => tenths,
+                _ => tenths.replace('.', ","),
+            };
             println!(
-                "Copied {} to {} in {:.1} s; every table's rows are the same on both sides.",
-                crate::db::redact(&args.from),
-                crate::db::redact(&args.to),
-                started.elapsed().as_secs_f64()
+                "{}",
+                say(
+                    msg::CLI_COPIED,
+                    &[
+                        ("from", (&from).into()),
+                        ("to", (&to).into()),
+                        ("seconds", (&seconds).into())
+                    ]
+                )
             );
             Ok(())
         }
         Command::Backup(args) => {
             crate::store::backup::backup(&args.db.database, &args.file).await?;
-            println!("Backed up {} to {}.", args.db.database, args.file.display());
+            let file = args.file.display().to_string();
+            println!(
+                "{}",
+                say(
+                    msg::CLI_BACKED_UP,
+                    &[
+                        ("database", (&args.db.database).into()),
+                        ("file", (&file).into())
+                    ]
+                )
+            );
             Ok(())
         }
         Command::Restore(args) => {
             let id = crate::store::backup::restore(&args.db.database, &args.file).await?;
+            let (file, identity) = (args.file.display().to_string(), id.to_string());
             println!(
-                "Restored {} from {}; the server's new identity is {id}: every device will load the catalogue again and send its unacknowledged changes.",
-                args.db.database,
-                args.file.display()
+                "{}",
+                say(
+                    msg::CLI_RESTORED,
+                    &[
+                        ("database", (&args.db.database).into()),
+                        ("file", (&file).into()),
+                        ("identity", (&identity).into())
+                    ]
+                )
             );
             Ok(())
         }
@@ -253,10 +322,8 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     store.bootstrap_in_background();
     let demo = users::set_demo_accounts(store.pool(), args.demo).await?;
     if args.demo {
-        println!(
-            "Demo accounts are enabled (password `{}`; see README).",
-            users::DEMO_PASSWORD
-        );
+        let password = ("password", Arg::Text(users::DEMO_PASSWORD));
+        println!("{}", say(msg::CLI_DEMO_ACCOUNTS, &[password]));
     } else if demo > 0 {
         tracing::warn!(
             accounts = demo,
@@ -264,7 +331,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         );
     }
     if users::count(store.pool()).await? == 0 {
-        println!("No accounts yet: add the first administrator with `tradewinds user add --email you@example.org --role admin`.");
+        println!("{}", say(msg::CLI_NO_ACCOUNTS, &[]));
     }
     let dist = if args.dist.join("index.html").is_file() {
         Some(args.dist.clone())
@@ -274,7 +341,11 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     };
     let listener = TcpListener::bind(args.addr).await?;
     let addr = listener.local_addr()?;
-    println!("Tradewinds is running at http://{addr}/  (press Ctrl+C to stop)");
+    let address = format!("http://{addr}/");
+    println!(
+        "{}",
+        say(msg::CLI_RUNNING, &[("address", (&address).into())])
+    );
     axum::serve(
         listener,
         app(AppState {
@@ -302,37 +373,62 @@ async fn user_add(args: UserAddArgs) -> anyhow::Result<()> {
     };
     match users::create(store.pool(), &new, false).await {
         Ok(user) => {
-            println!(
-                "Added {} ({}), id {}.",
-                user.email,
-                user.role.label(),
-                user.id
+            let words = Words::of(problem::catalogue(lang()));
+            let id = user.id.to_string();
+            let added = say(
+                msg::CLI_USER_ADDED,
+                &[
+                    ("email", (&user.email).into()),
+                    ("role", words.label(user.role).into()),
+                    ("id", (&id).into()),
+                ],
             );
+            println!("{added}");
             Ok(())
         }
-        Err(crate::Error::Validation(e)) => anyhow::bail!("not added: {e}"),
-        Err(e) => anyhow::bail!("not added: {e}"),
+        Err(e) => {
+            let (error, _, _) = e.worded();
+            anyhow::bail!(say(msg::CLI_USER_NOT_ADDED, &[("error", (&error).into())]))
+        }
     }
 }
 
 async fn import_changes(args: ImportChangesArgs) -> anyhow::Result<()> {
-    let text = std::fs::read_to_string(&args.file)
-        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    let text = std::fs::read_to_string(&args.file).map_err(|e| {
+        let (file, error) = (args.file.display().to_string(), e.to_string());
+        anyhow::anyhow!(say(
+            msg::CLI_CANNOT_READ,
+            &[("file", (&file).into()), ("error", (&error).into())]
+        ))
+    })?;
     let store = Store::open(&args.db.database).await?;
     let taken = crate::sync::carried::take_in(&store, &text)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    println!(
-        "{} change(s) by {} from device {}: {} applied, {} already taken in, {} refused.",
-        taken.changes,
-        taken.name,
-        taken.device,
-        taken.applied,
-        taken.already,
-        taken.rejections.len()
+    let device = taken.device.to_string();
+    let summary = say(
+        msg::CLI_CHANGES_TAKEN,
+        &[
+            ("changes", count(taken.changes)),
+            ("name", (&taken.name).into()),
+            ("device", (&device).into()),
+            ("applied", count(taken.applied)),
+            ("already", count(taken.already)),
+            ("refused", count(taken.rejections.len())),
+        ],
     );
+    println!("{summary}");
     for r in &taken.rejections {
-        println!("  change {}: {} ({})", r.n, r.message, r.code);
+        let code = r.code.to_string();
+        let refused = say(
+            msg::CLI_CHANGE_REFUSED,
+            &[
+                ("number", count(r.n)),
+                ("message", (&r.message).into()),
+                ("code", (&code).into()),
+            ],
+        );
+        println!("  {refused}");
     }
     store.close().await;
     Ok(())
@@ -359,15 +455,15 @@ async fn user_list(args: DatabaseArg) -> anyhow::Result<()> {
 fn read_password() -> anyhow::Result<String> {
     use std::io::{BufRead, IsTerminal};
     if std::io::stdin().is_terminal() {
-        let first = rpassword::prompt_password("Password: ")?;
-        let again = rpassword::prompt_password("Password again: ")?;
-        anyhow::ensure!(first == again, "the two passwords differ");
+        let first = rpassword::prompt_password(format!("{}: ", say(msg::CLI_PASSWORD, &[])))?;
+        let again = rpassword::prompt_password(format!("{}: ", say(msg::CLI_PASSWORD_AGAIN, &[])))?;
+        anyhow::ensure!(first == again, say(msg::CLI_PASSWORDS_DIFFER, &[]));
         Ok(first)
     } else {
         let mut line = String::new();
         std::io::stdin().lock().read_line(&mut line)?;
         let password = line.trim_end_matches(['\r', '\n']).to_owned();
-        anyhow::ensure!(!password.is_empty(), "no password on stdin");
+        anyhow::ensure!(!password.is_empty(), say(msg::CLI_NO_PASSWORD, &[]));
         Ok(password)
     }
 }

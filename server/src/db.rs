@@ -147,6 +147,22 @@ const SQLITE_SETTINGS: &str = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 
      PRAGMA wal_autocheckpoint = 16384;";
 
 /// Creates the SQLite file if missing, in WAL mode (kept by the file, so set once).
+/// Refuses a SQLite database whose file does not exist: one to read from (the source of a
+/// copy or a backup), which opening would otherwise create empty.
+pub fn ensure_exists(url: &str) -> anyhow::Result<()> {
+    if Backend::of_url(url)? == Backend::Sqlite {
+        let options = SqliteConnectOptions::from_str(url)
+            .with_context(|| format!("`{url}` is not a SQLite database URL (sqlite://PATH)"))?;
+        let file = options.get_filename();
+        anyhow::ensure!(
+            file.as_os_str() == ":memory:" || file.exists(),
+            "{} does not exist",
+            file.display()
+        );
+    }
+    Ok(())
+}
+
 async fn create_sqlite(url: &str) -> anyhow::Result<()> {
     let mut conn = SqliteConnectOptions::from_str(url)
         .with_context(|| format!("`{url}` is not a SQLite database URL (sqlite://PATH)"))?

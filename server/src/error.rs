@@ -126,9 +126,10 @@ impl Error {
     }
 }
 
-impl IntoResponse for Error {
-    fn into_response(self) -> Response {
-        let (status, code) = self.parts();
+impl Error {
+    /// What the refusal says in the language being spoken (`i18n::words`), its fields'
+    /// problems after it, with the problem and the fields so worded.
+    pub fn worded(&self) -> (String, Problem, Vec<FieldError>) {
         let (problem, mut fields) = self.problem();
         let words = crate::i18n::words();
         for f in &mut fields {
@@ -142,6 +143,14 @@ impl IntoResponse for Error {
                 .collect();
             message = format!("{message} {}", each.join("; "));
         }
+        (message, problem, fields)
+    }
+}
+
+impl IntoResponse for Error {
+    fn into_response(self) -> Response {
+        let (status, code) = self.parts();
+        let (message, problem, fields) = self.worded();
         let body = ErrorBody {
             error: code,
             message,

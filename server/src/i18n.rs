@@ -40,3 +40,10 @@ pub async fn by_accept_language(req: Request, next: Next) -> Response {
 pub fn words() -> &'static Catalogue {
     problem::catalogue(LANG.try_with(|l| *l).unwrap_or(Lang::En))
 }
+
+/// Runs `work` in `lang`, as a request naming it is handled: what the server words while it
+/// runs (a push's rejections, an error's message) is in that language. For the command
+/// line, whose language its environment names.
+pub async fn speaking<F: std::future::Future>(lang: Lang, work: F) -> F::Output {
+    LANG.scope(lang, work).await
+}

@@ -48,6 +48,8 @@ pub(crate) fn add_user_at(
         ])
         .arg(url)
         .env_remove("TRADEWINDS_DATABASE_URL")
+        .env_remove("LANGUAGE")
+        .env("LC_ALL", "C.UTF-8")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -118,6 +120,8 @@ impl Server {
             .env_remove("TRADEWINDS_TRUSTED_PROXIES")
             .env_remove("TRADEWINDS_METRICS_TOKEN")
             .env_remove("TRADEWINDS_LOG_FORMAT")
+            .env_remove("LANGUAGE")
+            .env("LC_ALL", "C.UTF-8")
             .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -131,9 +135,11 @@ impl Server {
         // Keeps reading after the address so that the server never blocks on a full pipe.
         std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(rest) = line.split("Tradewinds is running at ").nth(1) {
-                    let base = rest.split_whitespace().next().unwrap_or_default();
-                    let _ = tx.send(base.trim_end_matches('/').to_owned());
+                // The line saying where it runs is worded in the environment's language;
+                // its address is the one written as `http://…/`.
+                if let Some(rest) = line.split("http://").nth(1) {
+                    let addr = rest.split('/').next().unwrap_or_default();
+                    let _ = tx.send(format!("http://{addr}"));
                 }
                 lines.lock().expect("output").push(line);
             }
@@ -491,6 +497,40 @@ async fn accounts_are_added_on_the_command_line_and_demo_accounts_only_with_demo
     )
     .unwrap_err();
     assert!(twice.contains("already an account"), "{twice}");
+    // In the language of the command's environment: its own words, and the problem's.
+    let mut dutch = Command::new(env!("CARGO_BIN_EXE_tradewinds"))
+        .args([
+            "user",
+            "add",
+            "--email",
+            "z@example.org",
+            "--role",
+            "viewer",
+        ])
+        .arg("--database")
+        .arg(format!("sqlite://{}", db.display()))
+        .env_remove("TRADEWINDS_DATABASE_URL")
+        .env_remove("LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "nl_SR.UTF-8")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start tradewinds user add");
+    {
+        use std::io::Write;
+        writeln!(dutch.stdin.take().expect("stdin"), "kort").expect("password");
+    }
+    let out = dutch.wait_with_output().expect("tradewinds user add");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        said.contains("niet toegevoegd: Het gegeven is niet geldig:")
+            && said.contains("Gebruik ten minste 10 tekens."),
+        "{said}"
+    );
 
     let sign_in = |server: &Server, email: &str, password: &str| {
         let request = server

@@ -461,30 +461,37 @@ async fn the_command_line_takes_a_file_in_once_and_refuses_an_altered_one() {
     let (_, mutations) = new_organisation(device, "Montserrat Customs training unit");
     let file = dir.path().join("changes.json");
     std::fs::write(&file, office.file(mutations)).unwrap();
-    let run = || {
+    // The command speaks the language its environment names.
+    let run = |locale: &str| {
         Command::new(env!("CARGO_BIN_EXE_tradewinds"))
             .args(["import-changes", file.to_str().unwrap(), "--database", &url])
+            .env_remove("LANGUAGE")
+            .env("LC_ALL", locale)
             .output()
             .unwrap()
     };
-    let first = run();
+    let first = run("C.UTF-8");
     let said = String::from_utf8_lossy(&first.stdout);
     assert!(
         first.status.success(),
         "{said}{}",
         String::from_utf8_lossy(&first.stderr)
     );
-    assert!(said.contains("2 change(s) by Officer, Brades"), "{said}");
+    assert!(said.contains("2 changes by Officer, Brades"), "{said}");
     assert!(
         said.contains("2 applied, 0 already taken in, 0 refused"),
         "{said}"
     );
-    let again = run();
+    let again = run("fr_HT.UTF-8");
     let said = String::from_utf8_lossy(&again.stdout);
-    assert!(said.contains("0 applied, 2 already taken in"), "{said}");
+    assert!(
+        said.contains("2 modifications de Officer, Brades")
+            && said.contains("0 appliquée(s), 2 déjà reçue(s), 0 refusée(s)."),
+        "{said}"
+    );
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, text.replace("training unit", "training unit!")).unwrap();
-    let altered = run();
+    let altered = run("C.UTF-8");
     assert!(!altered.status.success());
     let err = String::from_utf8_lossy(&altered.stderr);
     assert!(err.contains("changed after it was made"), "{err}");

@@ -1,7 +1,8 @@
 //! `tradewinds copy`: a region's SQLite database moved into a new database (PostgreSQL
 //! under `make test-server-postgres`, another SQLite file otherwise) keeps every record,
 //! change, account, session, device counter and rejection, and its identity, so devices
-//! carry on without noticing; a target that already holds data is refused untouched.
+//! carry on without noticing; a target that already holds data is refused untouched, and a
+//! source that does not exist is named, not made.
 
 use serde_json::json;
 use tradewinds_server::accounts::{sessions, users, Author};
@@ -115,4 +116,27 @@ async fn a_copied_database_carries_on_where_its_source_stopped() {
     assert_eq!(copied.snapshot().await.unwrap().records.len(), count);
     let e = copy::copy(&source_url, &source_url).await.unwrap_err();
     assert!(e.to_string().contains("another database"), "{e}");
+}
+
+/// A source that is not there is named, and neither it nor the target is made.
+#[tokio::test]
+async fn a_copy_from_a_database_that_does_not_exist_makes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("typo.db");
+    let target = dir.path().join("target.db");
+    let e = copy::copy(
+        &format!("sqlite://{}", missing.display()),
+        &format!("sqlite://{}", target.display()),
+    )
+    .await
+    .unwrap_err();
+    assert!(e.to_string().contains("typo.db does not exist"), "{e}");
+    assert!(!missing.exists() && !target.exists());
+    let backup = dir.path().join("backup.db");
+    let url = format!("sqlite://{}", missing.display());
+    let e = tradewinds_server::store::backup::backup(&url, &backup)
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("does not exist"), "{e}");
+    assert!(!missing.exists() && !backup.exists());
 }

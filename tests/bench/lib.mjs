@@ -51,7 +51,8 @@ export async function startTradewinds(dir, { seed = false } = {}) {
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
-      const m = out.match(/running at (http:\/\/[^\s/]+)\//);
+      // Where it runs, in words of the environment's language: the `http://…/` in them.
+      const m = out.match(/(http:\/\/[^\s/]+)\//);
       if (m) ok(m[1]);
     });
     child.on('exit', (code) => fail(new Error(`tradewinds exited with ${code}`)));

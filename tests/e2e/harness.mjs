@@ -25,7 +25,8 @@ export async function startServer({ dir = mkdtempSync(join(tmpdir(), 'tw-e2e-'))
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
-      const m = out.match(/running at (http:\/\/[^\s/]+)\//);
+      // Where it runs, in words of the environment's language: the `http://…/` in them.
+      const m = out.match(/(http:\/\/[^\s/]+)\//);
       if (m) ok(m[1]);
     });
     child.on('exit', (code) => fail(new Error(`server exited with ${code}: ${stderr}`)));

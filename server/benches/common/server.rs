@@ -164,7 +164,8 @@ fn spawn(url: &str, dir: &TempDir) -> (Child, SocketAddr) {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(rest) = line.split("Tradewinds is running at http://").nth(1) {
+            // The line saying where it runs is worded in the environment's language.
+            if let Some(rest) = line.split("http://").nth(1) {
                 let addr = rest.split('/').next().unwrap_or_default().to_owned();
                 let _ = tx.send(addr);
             }

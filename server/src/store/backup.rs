@@ -29,6 +29,7 @@ pub async fn backup(url: &str, to: &Path) -> anyhow::Result<()> {
         "{} exists already; a backup is written to a new file",
         to.display()
     );
+    crate::db::ensure_exists(url)?;
     let pool = open(url, false).await?;
     let target = to
         .to_str()

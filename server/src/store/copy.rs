@@ -146,6 +146,7 @@ pub async fn migrate(url: &str) -> anyhow::Result<Vec<i64>> {
 /// Copies every table of the database at `from` into the empty database at `to`, then
 /// checks that each table holds the same rows on both sides (their sums, returned).
 pub async fn copy(from: &str, to: &str) -> anyhow::Result<Vec<TableSum>> {
+    db::ensure_exists(from)?;
     let (source, source_backend) = db::connect(from, 2, false).await?;
     let applied = source_backend.migrator().iter().count();
     let done: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success")

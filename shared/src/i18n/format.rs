@@ -345,9 +345,14 @@ impl<'a> Parser<'a> {
 /// app is built: `[[hash, message], …]`, where a message is a string, or an array of parts;
 /// a part is a string, `[name]` for a value, or `[name, default, key, message, …]` for a
 /// choice. The device reads it with the JSON reader it already has, not a Fluent parser.
+/// The server's own messages ([`SERVER_ONLY`]) are left out.
 pub fn compile(lang: Lang, src: &str) -> Result<String, ParseError> {
     Ok(compile_parts(lang, src, |_, _| true)?.0)
 }
+
+/// The prefix of the messages only the server's command line words
+/// (`lang/*/command-line.ftl`): no device shows them, so its language files leave them out.
+pub const SERVER_ONLY: &str = "cli-";
 
 /// A language file in two parts of `compile`'s form: the messages `first` chooses (by key
 /// and hash), which come with the app's first screens, and the others, fetched when a
@@ -387,6 +392,7 @@ pub fn compile_parts(
     Catalogue::parse(lang, src)?;
     let mut all: Vec<(u32, bool, Value)> = Message::read_all(src)?
         .iter()
+        .filter(|m| !m.key.starts_with(SERVER_ONLY))
         .map(|m| {
             let id = key_hash(&m.key);
             (id, first(&m.key, Msg(id)), message(&m.pieces))

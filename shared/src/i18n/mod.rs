@@ -27,7 +27,7 @@ pub mod words;
 
 use serde::{Deserialize, Serialize};
 
-pub use format::{compile, compile_parts, Catalogue, Message, ParseError};
+pub use format::{compile, compile_parts, Catalogue, Message, ParseError, SERVER_ONLY};
 pub use problem::Problem;
 pub use words::{Readings, Words};
 
@@ -102,6 +102,25 @@ impl Lang {
     pub fn first_of<'a>(tags: impl IntoIterator<Item = &'a str>) -> Lang {
         tags.into_iter()
             .find_map(Lang::from_tag)
+            .unwrap_or(Lang::En)
+    }
+
+    /// The language a command's environment names, read as gettext reads it: the first of
+    /// `LANGUAGE`'s languages (a list such as `fr:en`) that the interface speaks, unless the
+    /// locale is `C` (`C.UTF-8`) or `POSIX`; else the locale of `LC_ALL`, `LC_MESSAGES` or `LANG`, the
+    /// first of them set (`nl_NL.UTF-8`); English when none names one of ours.
+    pub fn from_environment(var: impl Fn(&str) -> Option<String>) -> Lang {
+        let set = |name: &str| var(name).filter(|v| !v.is_empty());
+        let locale = set("LC_ALL")
+            .or_else(|| set("LC_MESSAGES"))
+            .or_else(|| set("LANG"));
+        let plain = |l: &str| l == "C" || l == "POSIX" || l.starts_with("C.");
+        if locale.as_deref().is_some_and(plain) {
+            return Lang::En;
+        }
+        set("LANGUAGE")
+            .and_then(|list| list.split(':').find_map(Lang::from_tag))
+            .or_else(|| locale.as_deref().and_then(Lang::from_tag))
             .unwrap_or(Lang::En)
     }
 
