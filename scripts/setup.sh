@@ -11,7 +11,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 #    Chromium for browser tests, brotli for precompressed assets, openssl for the
 #    edit-bytes benchmark's TLS certificate, PostgreSQL 15 for the server tests on
 #    PostgreSQL (pg_virtualenv runs a throwaway cluster; nothing is started for good).
-packages=(rustc-web cargo-web rust-web-src lld-19 chromium chromium-driver brotli openssl postgresql-15 postgresql-common)
+packages=(rustc-web cargo-web rust-web-src lld-19 chromium chromium-driver brotli openssl postgresql-15 postgresql-common libxml2-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

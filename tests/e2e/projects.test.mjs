@@ -4,8 +4,13 @@
 // list's CSV.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { startServer, launchBrowser, watchErrors } from './harness.mjs';
 import { ProjectForm, ProjectPage, ProjectsPage, IatiExport, FundingPage, OrganisationPage, signIn, apiAs, waitForSynced } from './pages.mjs';
+
+/** IATI's own 2.03 activity schema (test data; see its README), for xmllint. */
+const IATI_SCHEMA = fileURLToPath(new URL('../../shared/tests/iati-schema-2.03/iati-activities-schema.xsd', import.meta.url));
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -130,6 +135,9 @@ test('the project list filters and downloads what it shows, in words', async () 
   assert.match(xml, /<activity-status code="2"\/>\n  <activity-date type="2" iso-date="2013-04-01"\/>\n  <activity-date type="3" iso-date="2016-03-31"\/>/);
   assert.match(xml, /<recipient-country code="BB" percentage="50.00"\/>\n  <recipient-country code="LC" percentage="50.00"\/>/);
   assert.match(xml, /<value currency="USD" value-date="2013-04-01">1250000<\/value>/);
+  // Valid as a publisher's validator checks it: against IATI's schema.
+  const lint = spawnSync('xmllint', ['--noout', '--nonet', '--schema', IATI_SCHEMA, '-'], { input: xml });
+  assert.equal(lint.status, 0, `xmllint: ${lint.error ?? lint.stderr}`);
   assert.match(await iati.said.textContent(), /^1 project written as an IATI activity\.$/);
   await page.reload();
   assert.equal(await (await new IatiExport(page).open()).field('iati_ref').inputValue(), 'XM-DAC-41114');
