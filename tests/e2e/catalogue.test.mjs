@@ -68,6 +68,7 @@ test('the lists download as CSV with what they show, in words rather than codes,
   const tools = new ListPage(page, server.url, '/training');
   await page.getByRole('link', { name: 'Training tools', exact: true }).click();
   await tools.rows.first().waitFor();
+  await tools.settled();
   const all = await tools.rows.count();
   await page.locator('select[name=language]').selectOption('fr');
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=record-row]').length < n, all);

@@ -67,11 +67,14 @@ export class ListPage {
     if (this.base == null) await goTo(this.page, this.link);
     else await this.page.goto(this.base + this.path);
     await this.rows.first().waitFor();
+    await this.settled();
     return this;
   }
   get rows() { return this.page.getByTestId('record-row'); }
+  /** Waits until every row the list shows is drawn (it draws a screenful a frame, `aria-busy` meanwhile). */
+  async settled() { await this.page.locator('ul.records:not([aria-busy])').waitFor(); }
   async search(text) { await this.page.getByTestId('search').fill(text); }
-  async rowTexts() { return this.rows.allTextContents(); }
+  async rowTexts() { await this.settled(); return this.rows.allTextContents(); }
   /** Chooses `value` (an option's value, or `{ label }`) in the list's filter named `name`. */
   async filter(name, value) { await this.page.locator(`select[name=${name}]`).selectOption(value); }
   /** Waits until the list shows exactly `n` rows. */

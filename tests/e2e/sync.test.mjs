@@ -296,6 +296,13 @@ test('a first sync cut again and again continues from the page it stopped at: ev
     cdp.on('Network.dataReceived', (e) => { if (pageRequests.has(e.requestId)) received += e.encodedDataLength; });
     let pagesCut = 0;
     cdp.on('Network.loadingFailed', (e) => { if (pageRequests.has(e.requestId)) pagesCut++; });
+    // A page fetched ahead and dropped at a cut (pages are asked for two at a time) comes
+    // from the browser's cache when asked for again (pages never change): not the link's.
+    const cached = new Set();
+    cdp.on('Network.requestServedFromCache', (e) => { if (pageRequests.has(e.requestId)) cached.add(e.requestId); });
+    cdp.on('Network.responseReceived', (e) => {
+      if (pageRequests.has(e.requestId) && (e.response.fromDiskCache || e.response.fromPrefetchCache)) cached.add(e.requestId);
+    });
     // A slow link (16 KB/s): the download takes several seconds, and is cut again and again.
     const slow = { offline: false, latency: 100, downloadThroughput: 16 * 1024, uploadThroughput: 16 * 1024 };
     await cdp.send('Network.emulateNetworkConditions', slow);
@@ -325,10 +332,10 @@ test('a first sync cut again and again continues from the page it stopped at: ev
     assert.equal(stored, expected, 'every organisation once');
     assert.ok(cuts >= 5, `the download was cut ${cuts} times`);
     console.log(`# bootstrap of ${index.records} records in ${index.pages.length} pages (${full} B): ${received} B received ` +
-      `in ${pageRequests.size} page requests with ${cuts} cuts, ${pagesCut} of them in the middle of a page`);
+      `in ${pageRequests.size} page requests (${cached.size} from the browser's cache) with ${cuts} cuts, ${pagesCut} of them in the middle of a page`);
     // Never from zero: every page was fetched once, and again only when cut in the middle.
     assert.ok(pagesCut >= 1, 'pages were cut in the middle');
-    assert.equal(pageRequests.size, index.pages.length + pagesCut, 'only the pages cut were fetched again');
+    assert.equal(pageRequests.size - cached.size, index.pages.length + pagesCut, 'only the pages cut were fetched again');
     // Each cut costs at most the page under way; starting over would cost the whole again.
     assert.ok(received <= full + cuts * largest, `${received} B received for ${full} B of pages`);
     assert.deepEqual(errors, []);

@@ -179,17 +179,18 @@ pub const LIST_PAGE: usize = 100;
 /// One row of a list, by the record's position in its `Listed::all`.
 type Row = Arc<dyn Fn(usize) -> AnyView + Send + Sync>;
 
+/// New rows drawn in one frame: about a phone's screenful. A keystroke that brings many
+/// new rows shows the first of them in the next frame, and the rest follow this many a
+/// frame, after each paint, so no frame waits for rows below the screen (issue 18).
+const ROWS_A_FRAME: usize = 20;
+
 /// The rows of the records `shown` (positions, in order), `row(i)` each: the first `limit`
-/// of them, and a button that shows the next `LIST_PAGE`. A row that still matches after a
-/// keystroke stays on screen as it is; only rows that come or go are drawn or removed.
+/// of them, drawn by `rows_by_frames`, and a button that shows the next `LIST_PAGE`.
 fn windowed(shown: Memo<Vec<u32>>, limit: RwSignal<usize>, row: Row) -> AnyView {
     let rest = move || shown.with(Vec::len).saturating_sub(limit.get());
+    let wanted = move || shown.with(|s| s[..s.len().min(limit.get())].to_vec());
     view! {
-        <ul class="records">
-            <For each=move || shown.with(|s| s[..s.len().min(limit.get())].to_vec())
-                key=|i| *i
-                children=move |i| row(i as usize)/>
-        </ul>
+        {rows_by_frames(wanted, move |i| row(i as usize))}
         {move || (rest() > 0).then(|| view! {
             <p class="more">
                 <button type="button" data-testid="show-more" on:click=move |_| limit.update(|l| *l += LIST_PAGE)>
@@ -198,6 +199,58 @@ fn windowed(shown: Memo<Vec<u32>>, limit: RwSignal<usize>, row: Row) -> AnyView 
                 " "{tf(msg::LIST_NOT_SHOWN, &[("count", rest().into())])}
             </p>
         })}
+    }
+    .into_any()
+}
+
+/// A list's rows (`<ul class="records">`): one per position `wanted` gives, in its order,
+/// drawn by `row`. A row still wanted after a change (a keystroke) stays on screen as it
+/// is; only rows that come or go are drawn or removed, at most `ROWS_A_FRAME` new ones a
+/// frame: the list is `aria-busy` until every row is drawn.
+pub fn rows_by_frames(
+    wanted: impl Fn() -> Vec<u32> + Send + Sync + 'static,
+    row: impl Fn(u32) -> AnyView + Send + Sync + Clone + 'static,
+) -> AnyView {
+    // The positions drawn now, and a count bumped to draw the next new rows.
+    let drawn = StoredValue::new(std::collections::HashSet::<u32>::new());
+    let next = RwSignal::new(0u32);
+    let busy = RwSignal::new(false);
+    let each = move || {
+        next.track();
+        let mut fresh = 0;
+        let now: Vec<u32> = drawn.with_value(|d| {
+            wanted()
+                .into_iter()
+                .filter(|i| {
+                    let new = !d.contains(i);
+                    fresh += usize::from(new);
+                    !new || fresh <= ROWS_A_FRAME
+                })
+                .collect()
+        });
+        drawn.set_value(now.iter().copied().collect());
+        let waiting = fresh > ROWS_A_FRAME;
+        if busy.get_untracked() != waiting {
+            busy.set(waiting);
+        }
+        if waiting {
+            // After this frame is painted: the frame, then a task.
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        // The list may be gone by then (another screen opened).
+                        let _ = next.try_update(|n| *n = n.wrapping_add(1));
+                    },
+                    std::time::Duration::ZERO,
+                )
+            });
+        }
+        now
+    };
+    view! {
+        <ul class="records" aria-busy=move || busy.get().then_some("true")>
+            <For each=each key=|i| *i children=row/>
+        </ul>
     }
     .into_any()
 }

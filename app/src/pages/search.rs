@@ -16,6 +16,7 @@ use uuid::Uuid;
 
 use super::{failed, loading};
 use crate::catalogue::{records_of, Typed};
+use crate::components::list::rows_by_frames;
 use crate::components::pickers::display_names;
 use crate::i18n::{msg, t, tf};
 use crate::loaded::Loaded;
@@ -271,8 +272,8 @@ fn intro() -> AnyView {
     view! { <p class="meta">{t(msg::SEARCH_INTRO)}</p> }.into_any()
 }
 
-/// What `query` finds in `entries`: how many, and the best `SHOWN`. A result that is still
-/// shown after a keystroke stays on screen as it is.
+/// What `query` finds in `entries`: how many, and the best `SHOWN` (`rows_by_frames`: a
+/// result still shown after a keystroke stays on screen as it is).
 fn results(entries: Arc<Vec<Entry>>, query: RwSignal<String>) -> AnyView {
     let found = {
         let entries = entries.clone();
@@ -290,19 +291,19 @@ fn results(entries: Arc<Vec<Entry>>, query: RwSignal<String>) -> AnyView {
                 </p>
             }.into_any(),
         })}
-        <ul class="records">
-            <For each=move || found.with(|f| f.as_ref().map(|(shown, _)| shown.clone()).unwrap_or_default())
-                key=|i| *i
-                children=move |i| {
-                    let e = &entries[i as usize];
-                    view! {
-                        <li data-testid="search-hit">
-                            <a href=e.href.clone()>{e.found.title.clone()}</a>
-                            <span class="meta">{crate::i18n::label(e.kind)}</span>
-                        </li>
-                    }
-                }/>
-        </ul>
+        {rows_by_frames(
+            move || found.with(|f| f.as_ref().map(|(shown, _)| shown.clone()).unwrap_or_default()),
+            move |i| {
+                let e = &entries[i as usize];
+                view! {
+                    <li data-testid="search-hit">
+                        <a href=e.href.clone()>{e.found.title.clone()}</a>
+                        <span class="meta">{crate::i18n::label(e.kind)}</span>
+                    </li>
+                }
+                .into_any()
+            },
+        )}
     }
     .into_any()
 }
