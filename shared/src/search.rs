@@ -192,7 +192,7 @@ impl Found {
             .iter()
             .filter(|w| self.title_lower.contains(w.as_str()))
             .count() as u32;
-        let starts = self.title_lower.starts_with(&words.join(" "));
+        let starts = self.title_lower.starts_with(query.phrase());
         Some(1 + 2 * in_title + if starts { 3 } else { 0 })
     }
 }

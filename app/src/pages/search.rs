@@ -215,21 +215,42 @@ impl Everything {
     }
 }
 
-/// The positions in `entries` of the records that answer `query`, best first (ties by
-/// title), and how many there are in all: at most `SHOWN` positions.
-fn best(entries: &[Entry], query: &Query) -> (Vec<u32>, usize) {
-    let mut hits: Vec<(std::cmp::Reverse<u32>, u32)> = entries
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| Some((std::cmp::Reverse(e.found.score(query)?), i as u32)))
-        .collect();
+/// What a query found: the positions in `entries` of the best `SHOWN` records, best
+/// first (ties by title), how many answer it in all, and all their positions (in order),
+/// among which a query that narrows it looks (`Query::narrows`).
+struct Answer {
+    query: Query,
+    shown: Vec<u32>,
+    total: usize,
+    all: Vec<u32>,
+}
+
+/// The records of `entries` that answer `query`, looking only among what `earlier` found
+/// when `query` narrows it (typing on), else at every record.
+fn best(entries: &[Entry], query: Query, earlier: Option<&Answer>) -> Answer {
+    let score = |i: u32| {
+        Some((
+            std::cmp::Reverse(entries[i as usize].found.score(&query)?),
+            i,
+        ))
+    };
+    let mut hits: Vec<(std::cmp::Reverse<u32>, u32)> = match earlier {
+        Some(a) if query.narrows(&a.query) => a.all.iter().copied().filter_map(score).collect(),
+        _ => (0..entries.len() as u32).filter_map(score).collect(),
+    };
+    let all = hits.iter().map(|(_, i)| *i).collect();
     let total = hits.len();
     if total > SHOWN {
         hits.select_nth_unstable(SHOWN);
         hits.truncate(SHOWN);
     }
     hits.sort_unstable();
-    (hits.into_iter().map(|(_, i)| i).collect(), total)
+    Answer {
+        shown: hits.into_iter().map(|(_, i)| i).collect(),
+        total,
+        all,
+        query,
+    }
 }
 
 #[component]
@@ -277,22 +298,36 @@ fn intro() -> AnyView {
 fn results(entries: Arc<Vec<Entry>>, query: RwSignal<String>) -> AnyView {
     let found = {
         let entries = entries.clone();
-        Memo::new(move |_| {
-            let q = Query::new(&query.get());
-            (!q.is_empty()).then(|| best(&entries, &q))
-        })
+        // The answer before, which a query typed on from it searches within.
+        let before: StoredValue<Option<Arc<Answer>>> = StoredValue::new(None);
+        Memo::new_with_compare(
+            move |_| {
+                let q = Query::new(&query.get());
+                let answer = (!q.is_empty())
+                    .then(|| Arc::new(best(&entries, q, before.get_value().as_deref())));
+                before.set_value(answer.clone());
+                answer
+            },
+            // A change when what is shown changes, not at every keystroke.
+            |a, b| {
+                let seen = |x: Option<&Option<Arc<Answer>>>| {
+                    x.and_then(|x| x.as_ref().map(|a| (a.shown.clone(), a.total)))
+                };
+                seen(a) != seen(b)
+            },
+        )
     };
     view! {
         {move || found.with(|f| match f {
             None => intro(),
-            Some((_, total)) => view! {
+            Some(answer) => view! {
                 <p class="count" role="status">
-                    {tf(msg::SEARCH_RESULTS, &[("count", (*total).into()), ("shown", SHOWN.into()), ("more", if *total > SHOWN { "yes" } else { "no" }.into())])}
+                    {tf(msg::SEARCH_RESULTS, &[("count", answer.total.into()), ("shown", SHOWN.into()), ("more", if answer.total > SHOWN { "yes" } else { "no" }.into())])}
                 </p>
             }.into_any(),
         })}
         {rows_by_frames(
-            move || found.with(|f| f.as_ref().map(|(shown, _)| shown.clone()).unwrap_or_default()),
+            move || found.with(|f| f.as_ref().map(|a| a.shown.clone()).unwrap_or_default()),
             move |i| {
                 let e = &entries[i as usize];
                 view! {
@@ -306,4 +341,57 @@ fn results(entries: Arc<Vec<Entry>>, query: RwSignal<String>) -> AnyView {
         )}
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    /// Typed one character at a time, and with characters taken back, the answer looking
+    /// among what the query before found is the answer of a search afresh.
+    #[wasm_bindgen_test]
+    fn typing_on_finds_what_a_search_afresh_finds() {
+        let entries: Vec<Entry> = (0..400)
+            .map(|i| {
+                let org = Organisation {
+                    name: format!("Customs department {i} of {}", ["BB", "LC", "MS"][i % 3]),
+                    acronym: format!("CD{}", i % 17),
+                    ..Default::default()
+                };
+                Entry {
+                    kind: RecordKind::Organisation,
+                    found: Found::new(
+                        &org,
+                        if i % 5 == 0 {
+                            "World Customs Organization"
+                        } else {
+                            ""
+                        },
+                    ),
+                    href: String::new(),
+                }
+            })
+            .collect();
+        let mut before: Option<Answer> = None;
+        let typed = "customs 12 of lc";
+        let steps = (1..=typed.len()).map(|n| &typed[..n]).chain([
+            "customs 1",
+            "customs 1 world",
+            "cd3",
+            "cd",
+        ]);
+        for step in steps {
+            let afresh = best(&entries, Query::new(step), None);
+            let on = best(&entries, Query::new(step), before.as_ref());
+            assert_eq!(
+                (&on.shown, on.total),
+                (&afresh.shown, afresh.total),
+                "{step}"
+            );
+            assert_eq!(on.all, afresh.all, "{step}");
+            before = Some(on);
+        }
+        assert!(before.is_some_and(|a| a.total > 0));
+    }
 }

@@ -20,13 +20,32 @@ pub fn prepare(haystacks: &[&str]) -> Box<str> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     words: Vec<String>,
+    /// The words joined by single spaces.
+    phrase: String,
 }
 
 impl Query {
     pub fn new(typed: &str) -> Query {
+        let words: Vec<String> = typed.split_whitespace().map(str::to_lowercase).collect();
         Query {
-            words: typed.split_whitespace().map(str::to_lowercase).collect(),
+            phrase: words.join(" "),
+            words,
         }
+    }
+
+    /// The words joined by single spaces (`"World  customs"` → `"world customs"`).
+    pub fn phrase(&self) -> &str {
+        &self.phrase
+    }
+
+    /// Whether everything this query finds, `earlier` finds too: each of `earlier`'s words
+    /// is part of one of this query's words (typing on: `"customs 1"` → `"customs 12"`).
+    /// A search can then look only among what `earlier` found.
+    pub fn narrows(&self, earlier: &Query) -> bool {
+        earlier
+            .words
+            .iter()
+            .all(|e| self.words.iter().any(|w| w.contains(e.as_str())))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -108,6 +127,35 @@ mod tests {
         assert!(!Query::new("customs geneva").found_in(&text));
         assert!(!Query::new("organizationbrussels").found_in(&text));
         assert!(!Query::new("organization brussels x").found_in(&text));
+    }
+
+    #[test]
+    fn typing_on_narrows_a_query_and_deleting_does_not() {
+        let q = Query::new;
+        assert!(q("customs 12").narrows(&q("customs 1")));
+        assert!(q("customs 12").narrows(&q("customs")));
+        assert!(q("customs 12").narrows(&q("")));
+        assert!(q("12 CUSTOMS").narrows(&q("cust")));
+        assert!(!q("customs 1").narrows(&q("customs 12")));
+        assert!(!q("customs").narrows(&q("customs 1")));
+        assert!(!q("customer").narrows(&q("customs")));
+        assert_eq!(q("  World   customs ").phrase(), "world customs");
+    }
+
+    proptest! {
+        /// What a narrowing query finds, the query it narrows finds too.
+        #[test]
+        fn a_narrowing_query_finds_only_what_the_earlier_one_found(
+            text in "[a-c ]{0,12}",
+            earlier in "[a-c ]{0,5}",
+            later in "[a-c ]{0,6}",
+        ) {
+            let (earlier, later) = (Query::new(&earlier), Query::new(&later));
+            let text = prepare(&[&text]);
+            if later.narrows(&earlier) && later.found_in(&text) {
+                prop_assert!(earlier.found_in(&text));
+            }
+        }
     }
 
     #[test]
