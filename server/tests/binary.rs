@@ -35,6 +35,18 @@ pub(crate) fn add_user_at(
     role: &str,
     password: &str,
 ) -> Result<String, String> {
+    add_user_speaking(url, email, role, password, &[("LC_ALL", "C.UTF-8")])
+}
+
+/// `add_user_at` with the locale variables `locale` (and no other), which choose the
+/// language the command prints in.
+pub(crate) fn add_user_speaking(
+    url: &str,
+    email: &str,
+    role: &str,
+    password: &str,
+    locale: &[(&str, &str)],
+) -> Result<String, String> {
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_tradewinds"))
         .args([
@@ -49,7 +61,10 @@ pub(crate) fn add_user_at(
         .arg(url)
         .env_remove("TRADEWINDS_DATABASE_URL")
         .env_remove("LANGUAGE")
-        .env("LC_ALL", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .envs(locale.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -498,34 +513,9 @@ async fn accounts_are_added_on_the_command_line_and_demo_accounts_only_with_demo
     .unwrap_err();
     assert!(twice.contains("already an account"), "{twice}");
     // In the language of the command's environment: its own words, and the problem's.
-    let mut dutch = Command::new(env!("CARGO_BIN_EXE_tradewinds"))
-        .args([
-            "user",
-            "add",
-            "--email",
-            "z@example.org",
-            "--role",
-            "viewer",
-        ])
-        .arg("--database")
-        .arg(format!("sqlite://{}", db.display()))
-        .env_remove("TRADEWINDS_DATABASE_URL")
-        .env_remove("LANGUAGE")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "nl_SR.UTF-8")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start tradewinds user add");
-    {
-        use std::io::Write;
-        writeln!(dutch.stdin.take().expect("stdin"), "kort").expect("password");
-    }
-    let out = dutch.wait_with_output().expect("tradewinds user add");
-    let said = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success());
+    let url = format!("sqlite://{}", db.display());
+    let locale = [("LANG", "nl_SR.UTF-8")];
+    let said = add_user_speaking(&url, "z@example.org", "viewer", "kort", &locale).unwrap_err();
     assert!(
         said.contains("niet toegevoegd: Het gegeven is niet geldig:")
             && said.contains("Gebruik ten minste 10 tekens."),
