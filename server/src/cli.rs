@@ -254,12 +254,7 @@ async fn run_command(cli: Cli) -> anyhow::Result<()> {
                 println!("{:<10} {rows:>14}  sha256 {}", s.table, s.digest);
             }
             let (from, to) = (crate::db::redact(&args.from), crate::db::redact(&args.to));
-            let tenths = format!("{:.1}", started.elapsed().as_secs_f64());
-            // Tenths after the language's decimal sign (English alone writes a point).
-            let seconds = match lang() {
-                Lang::En => tenths,
-                _ => tenths.replace('.', ","),
-            };
+            let seconds = lang().tenths(started.elapsed().as_secs_f64());
             println!(
                 "{}",
                 say(

@@ -225,6 +225,12 @@ struct Answer {
     all: Vec<u32>,
 }
 
+/// What an answer shows, if there is one: its results and their count.
+fn shown(answer: Option<&Option<Arc<Answer>>>) -> Option<(&[u32], usize)> {
+    let a = answer?.as_deref()?;
+    Some((&a.shown, a.total))
+}
+
 /// The records of `entries` that answer `query`, looking only among what `earlier` found
 /// when `query` narrows it (typing on), else at every record.
 fn best(entries: &[Entry], query: Query, earlier: Option<&Answer>) -> Answer {
@@ -309,12 +315,7 @@ fn results(entries: Arc<Vec<Entry>>, query: RwSignal<String>) -> AnyView {
                 answer
             },
             // A change when what is shown changes, not at every keystroke.
-            |a, b| {
-                let seen = |x: Option<&Option<Arc<Answer>>>| {
-                    x.and_then(|x| x.as_ref().map(|a| (a.shown.clone(), a.total)))
-                };
-                seen(a) != seen(b)
-            },
+            |a, b| shown(a) != shown(b),
         )
     };
     view! {

@@ -177,6 +177,16 @@ impl Lang {
         }
         out
     }
+
+    /// A quantity to one decimal as people write it in this language: its whole part as
+    /// [`Lang::number`] writes it, then the decimal sign (a point in English, a comma in
+    /// French, Spanish and Dutch): `1,234.5` (en), `1.234,5` (nl).
+    pub fn tenths(self, x: f64) -> String {
+        let tenths = (x.abs() * 10.0).round() as i64;
+        let sign = if x < 0.0 && tenths > 0 { "-" } else { "" };
+        let point = if self == Lang::En { '.' } else { ',' };
+        format!("{sign}{}{point}{}", self.number(tenths / 10), tenths % 10)
+    }
 }
 
 /// `q=0.8` as thousandths; a malformed weight counts as 0 (not wanted).

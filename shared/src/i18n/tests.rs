@@ -232,6 +232,11 @@ fn plural_forms_and_numbers_follow_each_language() {
     assert_eq!(Lang::Es.number(1234), "1234");
     assert_eq!(Lang::Es.number(12345), "12.345");
     assert_eq!(Lang::Nl.number(1234), "1.234");
+    assert_eq!(Lang::En.tenths(0.06), "0.1");
+    assert_eq!(Lang::Fr.tenths(2.25), "2,3");
+    assert_eq!(Lang::Nl.tenths(1234.5), "1.234,5");
+    assert_eq!(Lang::En.tenths(-3.04), "-3.0");
+    assert_eq!(Lang::Es.tenths(-0.01), "0,0");
 }
 
 #[test]

@@ -197,10 +197,8 @@ fn reporter() -> Reporter {
     }
 }
 
-/// Three projects of the kinds a coordinator keeps: one complete (several countries, topics
-/// and organisations, one with an IATI identifier, markup in names), one in the pipeline
-/// without an end date, and one without dates; the pipeline one's id is `0xabc`.
-fn sample() -> IatiFile {
+#[test]
+fn projects_are_written_as_schema_ordered_activities() {
     let gac = Uuid::from_u128(1);
     let cartac = Uuid::from_u128(2);
     let customs = Uuid::from_u128(3);
@@ -258,7 +256,7 @@ fn sample() -> IatiFile {
         ..Default::default()
     };
     let id = Uuid::from_u128(0xabc);
-    activities(
+    let file = activities(
         &[
             (Uuid::from_u128(9), &risk),
             (id, &pipeline),
@@ -267,13 +265,7 @@ fn sample() -> IatiFile {
         &orgs,
         &reporter(),
         "2026-12-06T17:00:00Z",
-    )
-}
-
-#[test]
-fn projects_are_written_as_schema_ordered_activities() {
-    let id = Uuid::from_u128(0xabc);
-    let file = sample();
+    );
     assert_eq!(file.activities, 2);
     assert_eq!(
         file.notes,
