@@ -110,6 +110,11 @@ error_codes! {
     SealKeyWithdrawn = "seal_key_withdrawn",
     /// A changes file of an account that is disabled or no longer exists.
     AccountDisabled = "account_disabled",
+    /// A file (`files`) whose content is not a kind kept, not what its document says, or
+    /// not the bytes its hash names.
+    FileRefused = "file_refused",
+    /// An upload's part that does not start where the server's copy ends (409).
+    UploadOffset = "upload_offset",
 }
 
 impl fmt::Display for ErrorCode {

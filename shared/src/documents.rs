@@ -1,12 +1,12 @@
-//! Documents: agendas, minutes, presentations, reports and photos, kept where their
-//! publisher keeps them and linked from the meeting, mission or project they belong to.
-//! Tradewinds holds the link and what the document is, not the file: the files are large,
-//! the connections slow, and their owners already publish them.
+//! Documents: agendas, minutes, presentations, reports and photos of a meeting, mission or
+//! project. A document is a link to where its publisher keeps it, or a file attached to it
+//! (`files::Attached`), whose bytes sync apart from the record, or both.
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::catalogue::check_languages;
+use crate::files::Attached;
 use crate::i18n::problem::key;
 use crate::validation::{max_len, optional_date, optional_url, required_text, ValidationErrors};
 
@@ -24,8 +24,10 @@ labelled_enum!(DocumentKind {
 pub struct Document {
     pub title: String,
     pub kind: DocumentKind,
-    /// Where it is published (required).
+    /// Where it is published: required unless the file is attached.
     pub url: String,
+    /// The file itself, kept by the server and on devices that ask for it.
+    pub file: Option<Attached>,
     /// The organisation that published it (required; it owns the record).
     pub publisher: Option<Uuid>,
     /// What it belongs to: a meeting, a mission or a project (any of them, or none).
@@ -42,11 +44,12 @@ impl Document {
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut e = ValidationErrors::default();
         required_text(&mut e, "title", &self.title, 300);
-        if self.url.trim().is_empty() {
-            e.add("url", key::DOCUMENT_URL);
-        } else {
-            optional_url(&mut e, "url", &self.url);
+        match &self.file {
+            Some(file) => file.check(&mut e, "file"),
+            None if self.url.trim().is_empty() => e.add("url", key::DOCUMENT_URL),
+            None => {}
         }
+        optional_url(&mut e, "url", &self.url);
         if self.publisher.is_none() {
             e.add("publisher", key::DOCUMENT_PUBLISHER);
         }
@@ -94,5 +97,35 @@ mod tests {
         .validate()
         .unwrap_err();
         assert!(e.for_field("url").is_some());
+    }
+
+    #[test]
+    fn an_attached_file_stands_for_the_address_and_is_checked() {
+        let file = Attached {
+            sha256: crate::files::sha256_hex(b"%PDF-1.4"),
+            name: "minutes.pdf".into(),
+            size: 8,
+            media_type: "application/pdf".into(),
+        };
+        let d = Document {
+            title: "Minutes".into(),
+            publisher: Some(Uuid::from_bytes([1; 16])),
+            file: Some(file.clone()),
+            ..Default::default()
+        };
+        assert!(d.validate().is_ok());
+        let crafted = Document {
+            file: Some(Attached {
+                name: "../../etc/passwd".into(),
+                ..file
+            }),
+            url: "javascript:alert(1)".into(),
+            ..d
+        };
+        let e = crafted.validate().unwrap_err();
+        assert!(
+            e.for_field("file").is_some() && e.for_field("url").is_some(),
+            "{e}"
+        );
     }
 }

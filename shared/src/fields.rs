@@ -53,6 +53,8 @@ pub enum FieldType {
     Year,
     /// A whole amount.
     Amount,
+    /// A file attached to the record (`files::Attached`).
+    File,
 }
 
 /// The values of a choice: (code, label in English) pairs, and the name of the list, which
@@ -244,7 +246,8 @@ const MISSION: &[Field] = &[
 const DOCUMENT: &[Field] = &[
     required("title", "Title", T::Text),
     f("kind", "Kind", T::Choice(DocumentKind::CHOICES)),
-    required("url", "Web address", T::Url),
+    f("url", "Web address", T::Url),
+    f("file", "File", T::File),
     required("publisher", "Published by", T::Link(K::Organisation)),
     f("meeting", "Meeting", T::Link(K::Meeting)),
     f("mission", "Mission", T::Link(K::Mission)),
@@ -331,6 +334,7 @@ impl Field {
             T::Day => Day::parse(text).map_or_else(|| text.to_owned(), |d| words.day(d)),
             T::Due => Due::parse(text).map_or_else(|| text.to_owned(), |d| words.due(d)),
             T::Texts => list(&|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)),
+            T::File => value["name"].as_str().map_or_else(empty, str::to_owned),
             T::Text | T::Paragraphs | T::Url | T::Email | T::Year | T::Amount => match value {
                 Value::String(s) => s.clone(),
                 Value::Bool(true) => words.yes().into(),

@@ -12,6 +12,7 @@ pub mod dates;
 pub mod documents;
 pub mod export;
 pub mod fields;
+pub mod files;
 pub mod i18n;
 pub mod import;
 pub mod meetings;

@@ -289,6 +289,7 @@ field-missions-source = Source of these facts
 field-documents-title = Title
 field-documents-kind = Kind
 field-documents-url = Web address
+field-documents-file = File
 field-documents-publisher = Published by
 field-documents-meeting = Meeting
 field-documents-mission = Mission

@@ -39,8 +39,21 @@ problem-not-dac-code = “{ $code }” is not a DAC 5-digit purpose code (for ex
 problem-budget-too-large = That is more than 100 billion: check the figure.
 problem-not-currency = Use a three-letter ISO 4217 code, e.g. USD, CAD, GBP or EUR.
 problem-currency-missing = Say which currency the budget is in, e.g. USD.
-problem-document-url = Give the address where the document is published, e.g. https://www.cartac.org/….
+problem-document-url = Give the address where the document is published, e.g. https://www.cartac.org/…, or attach the file.
 problem-document-publisher = Choose the organisation that published it.
+problem-file-hash = The file's fingerprint is not a SHA-256 (64 hexadecimal digits).
+problem-file-name = Give the file a name without folders or control characters, of at most 200 characters.
+problem-file-empty = The file is empty.
+problem-file-too-large = A file may be at most { $max } MB; this one is { $size } MB. Reduce it (a photo) or save it smaller (a PDF).
+problem-file-type = Tradewinds keeps PDF files, office documents (Word, Excel, PowerPoint, OpenDocument), JPEG, PNG, GIF and WebP images and plain text; this file is none of these.
+problem-file-markup = Web pages, SVG drawings and other markup cannot be attached, as a browser could run them. Save it as a PDF instead.
+problem-file-packed = This file unpacks to far more than its size (a "zip bomb"), so it is not kept.
+problem-file-claimed = The file's content is { $found }, not the { $claimed } its document says.
+problem-file-mismatch = The bytes received do not match the file's fingerprint; it will be sent again from the start.
+problem-file-not-attached = No document you may edit names this file, so it cannot be uploaded.
+problem-file-not-uploaded = This file has not reached the server yet: the device that attached it will send it when it is next online.
+problem-file-offset = The server holds { $received } bytes of this file; send the part that starts there.
+problem-file-part-too-large = A part may be at most { $max } bytes, and the file ends at byte { $size }.
 
 ## Accounts
 

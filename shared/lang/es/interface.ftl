@@ -301,6 +301,7 @@ field-missions-source = Fuente de estos datos
 field-documents-title = Título
 field-documents-kind = Tipo
 field-documents-url = Dirección web
+field-documents-file = Archivo
 field-documents-publisher = Publicado por
 field-documents-meeting = Reunión
 field-documents-mission = Misión

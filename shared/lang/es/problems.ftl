@@ -39,8 +39,21 @@ problem-not-dac-code = «{ $code }» no es un código de finalidad del CAD de 5 
 problem-budget-too-large = Son más de 100 000 millones: revise la cifra.
 problem-not-currency = Use un código ISO 4217 de tres letras, por ejemplo USD, CAD, GBP o EUR.
 problem-currency-missing = Indique la moneda del presupuesto, por ejemplo USD.
-problem-document-url = Indique la dirección donde se publica el documento, por ejemplo https://www.cartac.org/….
+problem-document-url = Indique la dirección donde se publica el documento, por ejemplo https://www.cartac.org/…, o adjunte el archivo.
 problem-document-publisher = Elija la organización que lo publicó.
+problem-file-hash = La huella del archivo no es un SHA-256 (64 dígitos hexadecimales).
+problem-file-name = Dé al archivo un nombre sin carpetas ni caracteres de control, de 200 caracteres como máximo.
+problem-file-empty = El archivo está vacío.
+problem-file-too-large = Un archivo puede tener como máximo { $max } MB; este tiene { $size } MB. Redúzcalo (una foto) o guárdelo más ligero (un PDF).
+problem-file-type = Tradewinds guarda archivos PDF, documentos de oficina (Word, Excel, PowerPoint, OpenDocument), imágenes JPEG, PNG, GIF y WebP y texto plano; este archivo no es ninguno de ellos.
+problem-file-markup = No se pueden adjuntar páginas web, dibujos SVG ni otro marcado, porque un navegador podría ejecutarlos. Guárdelo como PDF.
+problem-file-packed = Este archivo se descomprime en mucho más que su tamaño (una «bomba zip»), así que no se guarda.
+problem-file-claimed = El contenido del archivo es { $found }, no el { $claimed } que indica su documento.
+problem-file-mismatch = Los bytes recibidos no coinciden con la huella del archivo; se enviará de nuevo desde el principio.
+problem-file-not-attached = Ningún documento que usted pueda modificar nombra este archivo, así que no se puede enviar.
+problem-file-not-uploaded = Este archivo aún no ha llegado al servidor: el dispositivo que lo adjuntó lo enviará cuando vuelva a estar en línea.
+problem-file-offset = El servidor tiene { $received } bytes de este archivo; envíe la parte que empieza ahí.
+problem-file-part-too-large = Una parte puede tener como máximo { $max } bytes, y el archivo termina en el byte { $size }.
 
 ## Cuentas
 

@@ -301,6 +301,7 @@ field-missions-source = Source de ces informations
 field-documents-title = Titre
 field-documents-kind = Type
 field-documents-url = Adresse web
+field-documents-file = Fichier
 field-documents-publisher = Publié par
 field-documents-meeting = Réunion
 field-documents-mission = Mission

@@ -39,8 +39,21 @@ problem-not-dac-code = « { $code } » n'est pas un code-objet du CAD à 5 chiff
 problem-budget-too-large = C'est plus de 100 milliards : vérifiez le montant.
 problem-not-currency = Utilisez un code ISO 4217 à trois lettres, par exemple USD, CAD, GBP ou EUR.
 problem-currency-missing = Indiquez la monnaie du budget, par exemple USD.
-problem-document-url = Indiquez l'adresse où le document est publié, par exemple https://www.cartac.org/….
+problem-document-url = Indiquez l'adresse où le document est publié, par exemple https://www.cartac.org/…, ou joignez le fichier.
 problem-document-publisher = Choisissez l'organisation qui l'a publié.
+problem-file-hash = L'empreinte du fichier n'est pas un SHA-256 (64 chiffres hexadécimaux).
+problem-file-name = Donnez au fichier un nom sans dossier ni caractère de contrôle, de 200 caractères au plus.
+problem-file-empty = Le fichier est vide.
+problem-file-too-large = Un fichier ne peut dépasser { $max } Mo ; celui-ci fait { $size } Mo. Réduisez-le (une photo) ou enregistrez-le plus léger (un PDF).
+problem-file-type = Tradewinds conserve les fichiers PDF, les documents bureautiques (Word, Excel, PowerPoint, OpenDocument), les images JPEG, PNG, GIF et WebP et le texte brut ; ce fichier n'est rien de tout cela.
+problem-file-markup = Les pages web, les dessins SVG et tout autre balisage ne peuvent être joints, car un navigateur pourrait les exécuter. Enregistrez-le plutôt en PDF.
+problem-file-packed = Ce fichier se décompresse en bien plus que sa taille (une « bombe zip ») ; il n'est pas conservé.
+problem-file-claimed = Le contenu du fichier est { $found }, et non le { $claimed } qu'annonce son document.
+problem-file-mismatch = Les octets reçus ne correspondent pas à l'empreinte du fichier ; il sera renvoyé depuis le début.
+problem-file-not-attached = Aucun document que vous pouvez modifier ne cite ce fichier ; il ne peut donc pas être envoyé.
+problem-file-not-uploaded = Ce fichier n'est pas encore arrivé sur le serveur : l'appareil qui l'a joint l'enverra à sa prochaine connexion.
+problem-file-offset = Le serveur détient { $received } octets de ce fichier ; envoyez la partie qui commence là.
+problem-file-part-too-large = Une partie ne peut dépasser { $max } octets, et le fichier s'arrête à l'octet { $size }.
 
 ## Comptes
 

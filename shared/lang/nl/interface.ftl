@@ -297,6 +297,7 @@ field-missions-source = Bron van deze gegevens
 field-documents-title = Titel
 field-documents-kind = Soort
 field-documents-url = Webadres
+field-documents-file = Bestand
 field-documents-publisher = Gepubliceerd door
 field-documents-meeting = Vergadering
 field-documents-mission = Missie

@@ -39,8 +39,21 @@ problem-not-dac-code = “{ $code }” is geen DAC-doelcode van 5 cijfers (bijvo
 problem-budget-too-large = Dat is meer dan 100 miljard: controleer het bedrag.
 problem-not-currency = Gebruik een ISO 4217-code van drie letters, bijvoorbeeld USD, CAD, GBP of EUR.
 problem-currency-missing = Vermeld in welke munt het budget is, bijvoorbeeld USD.
-problem-document-url = Geef het adres waar het document is gepubliceerd, bijvoorbeeld https://www.cartac.org/….
+problem-document-url = Geef het adres waar het document is gepubliceerd, bijvoorbeeld https://www.cartac.org/…, of voeg het bestand toe.
 problem-document-publisher = Kies de organisatie die het publiceerde.
+problem-file-hash = De vingerafdruk van het bestand is geen SHA-256 (64 hexadecimale cijfers).
+problem-file-name = Geef het bestand een naam zonder mappen of stuurtekens, van ten hoogste 200 tekens.
+problem-file-empty = Het bestand is leeg.
+problem-file-too-large = Een bestand mag ten hoogste { $max } MB zijn; dit is { $size } MB. Verklein het (een foto) of sla het kleiner op (een pdf).
+problem-file-type = Tradewinds bewaart pdf-bestanden, kantoordocumenten (Word, Excel, PowerPoint, OpenDocument), JPEG-, PNG-, GIF- en WebP-afbeeldingen en platte tekst; dit bestand is geen van deze.
+problem-file-markup = Webpagina's, SVG-tekeningen en andere opmaaktaal kunnen niet worden toegevoegd, omdat een browser ze kan uitvoeren. Sla het op als pdf.
+problem-file-packed = Dit bestand pakt uit tot veel meer dan zijn grootte (een "zipbom") en wordt niet bewaard.
+problem-file-claimed = De inhoud van het bestand is { $found }, niet de { $claimed } die het document noemt.
+problem-file-mismatch = De ontvangen bytes passen niet bij de vingerafdruk van het bestand; het wordt opnieuw vanaf het begin verzonden.
+problem-file-not-attached = Geen document dat u mag bewerken noemt dit bestand, dus het kan niet worden geüpload.
+problem-file-not-uploaded = Dit bestand is nog niet op de server: het apparaat dat het toevoegde, verstuurt het zodra het weer online is.
+problem-file-offset = De server heeft { $received } bytes van dit bestand; stuur het deel dat daar begint.
+problem-file-part-too-large = Een deel mag ten hoogste { $max } bytes zijn, en het bestand eindigt bij byte { $size }.
 
 ## Accounts
 

@@ -309,6 +309,9 @@ pub fn read(
         FieldType::Year | FieldType::Amount => Value::from(
             whole(text).ok_or_else(|| Said::new(key::IMPORT_NOT_WHOLE).with("text", text))?,
         ),
+        // A file's bytes never come in a cell (and documents are not a spreadsheet's
+        // kind): the field is left as it is.
+        FieldType::File => return Ok(None),
     };
     Ok(Some(value))
 }
