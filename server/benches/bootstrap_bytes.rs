@@ -94,6 +94,8 @@ async fn measure(n: usize) {
             dist: None,
             throttle: Throttle::default(),
             metrics: tradewinds_server::ops::Metrics::new(None),
+            files: tradewinds_server::files::Files::open(&dir.path().join("files"))
+                .expect("files directory"),
         }),
         token,
     };

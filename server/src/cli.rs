@@ -157,6 +157,11 @@ pub struct ServeArgs {
         default_value = "sqlite://tradewinds.db"
     )]
     pub database: String,
+    /// Where documents' files are kept (made if missing). By default `files` beside a
+    /// SQLite database file; with PostgreSQL it must be named, as one directory every
+    /// instance shares (e.g. over NFS). Back it up with the database.
+    #[arg(long, env = "TRADEWINDS_FILES")]
+    pub files: Option<PathBuf>,
     /// The built app to serve at `/` (made by `make dist`).
     #[arg(long, env = "TRADEWINDS_DIST", default_value = "dist")]
     pub dist: PathBuf,
@@ -302,8 +307,31 @@ async fn run_command(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
+/// The files directory `serve` uses: the one named, or `files` beside a SQLite database.
+pub fn files_dir(named: Option<&std::path::Path>, database: &str) -> anyhow::Result<PathBuf> {
+    if let Some(dir) = named {
+        return Ok(dir.to_owned());
+    }
+    match crate::db::sqlite_file(database) {
+        Some(file) => Ok(file
+            .parent()
+            .map_or_else(|| PathBuf::from("files"), |p| p.join("files"))),
+        None => anyhow::bail!(
+            "name the directory for documents' files with --files DIR (or TRADEWINDS_FILES): \
+             with PostgreSQL, one directory every instance shares"
+        ),
+    }
+}
+
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let files_dir = files_dir(args.files.as_deref(), &args.database)?;
     let store = Store::open(&args.database).await?;
+    let files = crate::files::Files::open(&files_dir).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot use {} for documents' files: {e}",
+            files_dir.display()
+        )
+    })?;
     if !args.no_seed {
         let added = crate::seed::seed(&store).await?;
         if added > 0 {
@@ -315,6 +343,10 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     }
     // The first new device should not wait for the bootstrap's pages to be made.
     store.bootstrap_in_background();
+    tokio::spawn(crate::files::collect_every_hour(
+        store.clone(),
+        files.clone(),
+    ));
     let demo = users::set_demo_accounts(store.pool(), args.demo).await?;
     if args.demo {
         let password = ("password", Arg::Text(users::DEMO_PASSWORD));
@@ -348,6 +380,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
             dist,
             throttle: throttle::Throttle::new(throttle::TrustedProxies::new(args.trusted_proxies)),
             metrics: crate::ops::Metrics::new(args.metrics_token),
+            files,
         })
         .into_make_service_with_connect_info::<SocketAddr>(),
     )
@@ -477,4 +510,34 @@ async fn shutdown_signal() {
     #[cfg(not(unix))]
     let term = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_live_beside_a_sqlite_database_unless_named_and_postgres_names_them() {
+        let dir = |named: Option<&str>, database: &str| {
+            files_dir(named.map(std::path::Path::new), database).map_err(|e| e.to_string())
+        };
+        assert_eq!(
+            dir(None, "sqlite:///var/lib/tradewinds/tradewinds.db").unwrap(),
+            PathBuf::from("/var/lib/tradewinds/files")
+        );
+        assert_eq!(
+            dir(None, "sqlite://tradewinds.db").unwrap(),
+            PathBuf::from("files")
+        );
+        assert_eq!(
+            dir(Some("/srv/files"), "sqlite://tradewinds.db").unwrap(),
+            PathBuf::from("/srv/files")
+        );
+        assert_eq!(
+            dir(Some("/mnt/nfs/files"), "postgres://tw@db/tw").unwrap(),
+            PathBuf::from("/mnt/nfs/files")
+        );
+        let refused = dir(None, "postgres://tw@db/tw").unwrap_err();
+        assert!(refused.contains("--files"), "{refused}");
+    }
 }

@@ -163,6 +163,16 @@ pub fn ensure_exists(url: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The file of a SQLite database URL (`None` for PostgreSQL, or SQLite in memory).
+pub fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    if Backend::of_url(url).ok()? != Backend::Sqlite {
+        return None;
+    }
+    let options = SqliteConnectOptions::from_str(url).ok()?;
+    let file = options.get_filename();
+    (file.as_os_str() != ":memory:").then(|| file.to_owned())
+}
+
 async fn create_sqlite(url: &str) -> anyhow::Result<()> {
     let mut conn = SqliteConnectOptions::from_str(url)
         .with_context(|| format!("`{url}` is not a SQLite database URL (sqlite://PATH)"))?

@@ -47,6 +47,9 @@ pub enum Error {
     TooManyAttempts(u64),
     #[error("the request body is larger than {0} bytes")]
     TooLarge(usize),
+    /// 413 for a limit of its own (a file's part), said by the problem.
+    #[error("{0}")]
+    PayloadTooLarge(Problem),
     #[error("{0}")]
     UnsupportedMediaType(Problem),
     #[error(transparent)]
@@ -90,7 +93,9 @@ impl Error {
             Error::TooManyAttempts(_) => {
                 (StatusCode::TOO_MANY_REQUESTS, ErrorCode::TooManyAttempts)
             }
-            Error::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::BodyTooLarge),
+            Error::TooLarge(_) | Error::PayloadTooLarge(_) => {
+                (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::BodyTooLarge)
+            }
             Error::UnsupportedMediaType(_) => (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 ErrorCode::UnsupportedMediaType,
@@ -106,6 +111,7 @@ impl Error {
             | Error::MethodNotAllowed(p)
             | Error::Forbidden(p)
             | Error::UnsupportedMediaType(p)
+            | Error::PayloadTooLarge(p)
             | Error::Gone { message: p, .. }
             | Error::BadRequest { message: p, .. }
             | Error::Unprocessable { message: p, .. }

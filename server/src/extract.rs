@@ -121,6 +121,29 @@ impl<S: Send + Sync> FromRequestParts<S> for RecordPath {
     }
 }
 
+/// The `{sha256}` path segment: a file's SHA-256, 64 lowercase hex digits, checked before
+/// anything else sees it (the files directory is named by it).
+pub struct ShaPath(pub crate::files::storage::Sha);
+
+impl<S: Send + Sync> FromRequestParts<S> for ShaPath {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Path(sha) = Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|e| Error::BadRequest {
+                code: ErrorCode::BadPath,
+                message: Problem::new(key::REQUEST_NOT_TAKEN).with("detail", e.body_text()),
+            })?;
+        crate::files::storage::Sha::parse(&sha)
+            .map(ShaPath)
+            .ok_or_else(|| Error::BadRequest {
+                code: ErrorCode::BadPath,
+                message: Problem::new(key::FILE_HASH),
+            })
+    }
+}
+
 /// "The request body could not be read: …" (`detail`, from the HTTP layer).
 pub fn unreadable(detail: String) -> Problem {
     Problem::new(key::BODY_UNREADABLE).with("detail", detail)

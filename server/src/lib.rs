@@ -1,5 +1,5 @@
-//! The Tradewinds server: the catalogue API, the sync endpoint and the built app, over one
-//! SQLite database. `app()` builds the whole router so that tests reach it without a socket.
+//! The Tradewinds server: the catalogue API, the sync endpoint, documents' files and the
+//! built app, over one SQLite or PostgreSQL database and a files directory. `app()` builds the whole router so that tests reach it without a socket.
 
 pub mod accounts;
 pub mod catalogue;
@@ -7,6 +7,7 @@ pub mod cli;
 pub mod db;
 pub mod error;
 pub mod extract;
+pub mod files;
 pub mod i18n;
 pub mod ops;
 pub mod seed;
@@ -23,7 +24,11 @@ use axum::{
     routing::{any, get},
     Router,
 };
-use tower_http::{compression::CompressionLayer, timeout::TimeoutLayer, trace::TraceLayer};
+use tower_http::{
+    compression::{predicate::Predicate, CompressionLayer, DefaultPredicate},
+    timeout::TimeoutLayer,
+    trace::TraceLayer,
+};
 
 pub use error::Error;
 pub use store::Store;
@@ -40,12 +45,15 @@ pub struct AppState {
     pub throttle: accounts::throttle::Throttle,
     /// Request figures for `/metrics`, and the token that reads them.
     pub metrics: std::sync::Arc<ops::Metrics>,
+    /// Where documents' files are kept (`serve --files`).
+    pub files: files::Files,
 }
 
 pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .merge(accounts::router())
         .merge(sync::router())
+        .merge(files::router())
         .merge(catalogue::router())
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed);
@@ -63,7 +71,10 @@ pub fn app(state: AppState) -> Router {
     }
     router
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(CompressionLayer::new())
+        // Files go as stored (`files::AsStored`): their ETag and ranges count stored bytes.
+        .layer(
+            CompressionLayer::new().compress_when(DefaultPredicate::new().and(files::NotAsStored)),
+        )
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(30),

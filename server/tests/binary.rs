@@ -120,6 +120,13 @@ impl Server {
         env: &[(&str, &str)],
     ) -> Server {
         let dir = token_file.parent().expect("database directory");
+        // On SQLite the files directory is the default, beside the database; PostgreSQL
+        // needs one named.
+        let files = if url.starts_with("postgres") {
+            vec!["--files".into(), dir.join("files").into_os_string()]
+        } else {
+            vec![]
+        };
         let mut child = Command::new(env!("CARGO_BIN_EXE_tradewinds"))
             .arg("serve")
             .args(["--addr", "127.0.0.1:0"])
@@ -127,8 +134,10 @@ impl Server {
             .arg(url)
             .arg("--dist")
             .arg(dir.join("no-such-dist"))
+            .args(files)
             .args(extra)
             .current_dir(dir)
+            .env_remove("TRADEWINDS_FILES")
             .env_remove("TRADEWINDS_ADDR")
             .env_remove("TRADEWINDS_DATABASE_URL")
             .env_remove("TRADEWINDS_DIST")

@@ -10,6 +10,7 @@ mod carried;
 mod common;
 mod copy;
 mod crash;
+mod files;
 mod hardening;
 mod import;
 mod instances;

@@ -150,6 +150,8 @@ fn spawn(url: &str, dir: &TempDir) -> (Child, SocketAddr) {
         .arg(url)
         .arg("--dist")
         .arg(dir.path().join("no-app"))
+        .arg("--files")
+        .arg(dir.path().join("files"))
         // The production defaults (log level included).
         .env_remove("RUST_LOG")
         .env_remove("TRADEWINDS_ADDR")

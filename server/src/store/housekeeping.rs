@@ -1,5 +1,7 @@
 //! Housekeeping: what keeps the database's files and tables from growing without bound —
 //! WAL checkpoints in the background, and the bound on the rejections kept per device.
+//! (Documents' files, outside the database, are swept by `files::collect`: an hourly pass
+//! that `serve` starts.)
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Weak;

@@ -318,6 +318,20 @@ impl Store {
         rows.iter().map(row_to_state).collect()
     }
 
+    /// The live documents whose stored state mentions `text` anywhere (a file's SHA-256:
+    /// the caller reads which of them name it), without parsing every document. (`text`
+    /// is a pattern of `LIKE`: `%` and `_` in it would only find more.)
+    pub async fn documents_mentioning(&self, text: &str) -> Result<Vec<RecordState>, Error> {
+        let rows = sqlx::query(
+            "SELECT state, seq FROM records WHERE kind = $1 AND deleted = 0 AND state LIKE $2 ORDER BY seq",
+        )
+        .bind(RecordKind::Document.code())
+        .bind(format!("%{text}%"))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(row_to_state).collect()
+    }
+
     /// Every record of one kind, removed ones too (what an import matches ids against).
     pub async fn list_with_removed(&self, kind: RecordKind) -> Result<Vec<RecordState>, Error> {
         let rows = sqlx::query("SELECT state, seq FROM records WHERE kind = $1 ORDER BY seq")

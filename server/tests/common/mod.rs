@@ -16,6 +16,7 @@ use http_body_util::BodyExt;
 use serde_json::{json, Map, Value};
 use tempfile::TempDir;
 use tower::ServiceExt;
+use tradewinds_server::files::Files;
 use tradewinds_server::ops::Metrics;
 use tradewinds_server::{accounts, accounts::throttle::Throttle, app, seed, AppState, Store};
 use tradewinds_shared::access::Role;
@@ -76,6 +77,8 @@ pub struct TestApp {
     pub token: Option<String>,
     /// The database's URL (another instance opens it again: `another_instance`).
     pub url: String,
+    /// Documents' files, in the test's directory (shared by its instances).
+    pub files: Files,
     _dir: std::sync::Arc<TempDir>,
 }
 
@@ -217,6 +220,7 @@ impl TestApp {
             router: self.router.clone(),
             token,
             url: self.url.clone(),
+            files: self.files.clone(),
             _dir: self._dir.clone(),
         }
     }
@@ -231,11 +235,13 @@ impl TestApp {
     async fn open(url: String, dir: std::sync::Arc<TempDir>) -> TestApp {
         let store = Store::open(&url).await.expect("open store");
         let throttle = Throttle::default().stopped_clock();
+        let files = Files::open(&dir.path().join("files")).expect("files directory");
         let router = app(AppState {
             store: store.clone(),
             dist: None,
             throttle: throttle.clone(),
             metrics: Metrics::new(None),
+            files: files.clone(),
         });
         TestApp {
             store,
@@ -243,6 +249,7 @@ impl TestApp {
             router,
             token: None,
             url,
+            files,
             _dir: dir,
         }
     }
@@ -254,6 +261,7 @@ impl TestApp {
             dist: Some(dist.to_owned()),
             throttle: self.throttle.clone(),
             metrics: Metrics::new(None),
+            files: self.files.clone(),
         });
         TestApp { router, ..self }
     }
@@ -265,6 +273,7 @@ impl TestApp {
             dist: None,
             throttle: self.throttle.clone(),
             metrics: Metrics::new(Some(token.to_owned())),
+            files: self.files.clone(),
         });
         TestApp { router, ..self }
     }
@@ -276,6 +285,7 @@ impl TestApp {
             dist: None,
             throttle: throttle.clone(),
             metrics: Metrics::new(None),
+            files: self.files.clone(),
         });
         TestApp {
             router,
