@@ -295,3 +295,15 @@ pub fn org_country(org: &Organisation) -> &'static str {
         .and_then(country_name)
         .unwrap_or_else(|| t(msg::REGIONAL_INTERNATIONAL))
 }
+
+/// A size in bytes as the interface's language writes it: "380 KB" under a megabyte, then
+/// megabytes to one decimal ("4.1 MB", "4,1 Mo").
+pub fn file_size(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes < MB {
+        tf(msg::KILOBYTES, &[("kb", bytes.div_ceil(1024).into())])
+    } else {
+        let mb = lang().tenths(bytes as f64 / MB as f64);
+        tf(msg::MEGABYTES, &[("mb", mb.as_str().into())])
+    }
+}

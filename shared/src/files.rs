@@ -48,7 +48,7 @@ impl Attached {
     pub fn check(&self, e: &mut ValidationErrors, field: &str) {
         if !is_sha256(&self.sha256) {
             e.add(field, key::FILE_HASH);
-        } else if clean_name(&self.name) != self.name || self.name.is_empty() {
+        } else if !is_clean_name(&self.name) {
             e.add(field, key::FILE_NAME);
         } else if let Some(p) = size_problem(self.size) {
             e.add_problem(field, p);
@@ -118,6 +118,18 @@ pub fn clean_name(name: &str) -> String {
         out.push_str(e);
     }
     out
+}
+
+/// Whether `name` is a file name as `clean_name` leaves it, and not empty (checked
+/// without making the cleaned name: this runs on every document saved).
+pub fn is_clean_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.trim() == name
+        && !name.starts_with('.')
+        && name.chars().count() <= MAX_NAME_CHARS
+        && !name
+            .chars()
+            .any(|c| c == '/' || c == '\\' || c.is_control())
 }
 
 /// Why a file of `size` bytes cannot be attached, if it cannot.

@@ -342,9 +342,9 @@ export class MeetingPage {
   get attendees() { return this.page.getByTestId('attendees'); }
   get actions() { return this.page.getByTestId('action-row'); }
   get documents() { return this.page.getByTestId('document-row'); }
-  /** Opens "Link a document": its form. */
+  /** Opens "Add a document": its form. */
   async linkDocument() {
-    await this.page.getByRole('button', { name: 'Link a document' }).click();
+    await this.page.getByRole('button', { name: 'Add a document' }).click();
     return new Form(this.page, { save: this.page.getByRole('button', { name: 'Save document' }) });
   }
 }

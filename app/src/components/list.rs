@@ -298,13 +298,19 @@ pub fn DownloadCsv(
 
 /// Hands `text` to the browser as a file download named `file`, of media type `mime`.
 pub fn download(file: &str, text: &str, mime: &str) -> Result<(), String> {
-    use wasm_bindgen::JsCast;
     let fail = |e: wasm_bindgen::JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    download_blob(file, &blob)
+}
+
+/// Hands `blob` to the browser as a file download named `file`.
+pub fn download_blob(file: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let fail = |e: wasm_bindgen::JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(fail)?;
     let link = document()
         .create_element("a")
         .map_err(fail)?

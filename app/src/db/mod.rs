@@ -27,6 +27,7 @@
 //! without the mutation that will sync it.
 
 mod bootstrap;
+pub mod files;
 mod many;
 mod outbox;
 mod replica;

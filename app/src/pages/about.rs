@@ -13,16 +13,9 @@ use crate::catalogue::{allowed, use_catalogue, Catalogue};
 use crate::components::list::download;
 use crate::components::pwa::{build_label, request_persistence, storage_facts};
 use crate::components::today;
-use crate::i18n::{msg, t, tf};
+use crate::i18n::{file_size, msg, t, tf};
 use crate::loaded::Loaded;
 use crate::pages::import::COPY;
-
-fn megabytes(bytes: f64) -> String {
-    tf(
-        msg::MEGABYTES,
-        &[("mb", (&format!("{:.1}", bytes / 1_000_000.0)).into())],
-    )
-}
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
@@ -41,8 +34,8 @@ pub fn AboutPage() -> impl IntoView {
             {move || facts.get().map(|f| view! {
                 <dt>{t(msg::STORED_ON_DEVICE)}</dt>
                 <dd data-testid="storage-use">{match (f.usage, f.quota) {
-                    (Some(u), Some(q)) => tf(msg::STORAGE_OF, &[("used", (&megabytes(u)).into()), ("quota", (&megabytes(q)).into())]),
-                    (Some(u), None) => megabytes(u),
+                    (Some(u), Some(q)) => tf(msg::STORAGE_OF, &[("used", (&file_size(u as u64)).into()), ("quota", (&file_size(q as u64)).into())]),
+                    (Some(u), None) => file_size(u as u64),
                     _ => t(msg::BROWSER_DOES_NOT_SAY).into(),
                 }}</dd>
                 <dt>{t(msg::KEPT_WHEN_LOW)}</dt>

@@ -16,11 +16,11 @@ use tradewinds_shared::validation::iati_org_identifier_problem;
 use tradewinds_shared::RecordKind;
 use wasm_bindgen::JsCast;
 
-use tradewinds_shared::i18n::{Lang, Msg};
+use tradewinds_shared::i18n::Msg;
 
 use crate::catalogue::{allowed, use_actor, use_catalogue};
 use crate::db::{new_id, EditError};
-use crate::i18n::{lang, msg, number, t, tf};
+use crate::i18n::{lang, msg, t, tf};
 use crate::route::{Section, View};
 
 mod reading;
@@ -40,13 +40,6 @@ enum Step {
 /// "Training tools" for `training_tools`.
 fn kind_name(kind: RecordKind) -> String {
     tf(msg::IMPORT_KIND, &[("kind", kind.plural().into())])
-}
-
-/// A size in bytes as megabytes with one decimal, as the interface's language writes it.
-fn megabytes(bytes: f64) -> String {
-    let tenths = (bytes / 1024.0 / 1024.0 * 10.0).round() as usize;
-    let point = if lang() == Lang::En { "." } else { "," };
-    format!("{}{point}{}", number(tenths / 10), tenths % 10)
 }
 
 /// What the address names (`/import?kind=projects`, `?kind=catalogue`), or organisations.
@@ -182,7 +175,10 @@ pub fn ImportPage() -> impl IntoView {
         if file.size() > MAX_FILE_BYTES {
             step.set(Step::Failed(tf(
                 msg::IMPORT_FILE_TOO_BIG,
-                &[("size", megabytes(file.size()).as_str().into())],
+                &[(
+                    "size",
+                    lang().tenths(file.size() / 1024.0 / 1024.0).as_str().into(),
+                )],
             )));
             return;
         }

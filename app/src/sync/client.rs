@@ -115,7 +115,7 @@ pub fn in_our_language(req: RequestBuilder) -> RequestBuilder {
 }
 
 /// Turns a refusal into the error it stands for.
-async fn refusal(res: Response) -> SyncError {
+pub(super) async fn refusal(res: Response) -> SyncError {
     let status = res.status();
     if status >= 500 || status == 0 {
         return SyncError::Server(status);

@@ -13,6 +13,7 @@
 
 pub mod accounts;
 mod client;
+pub mod files;
 pub mod language;
 mod status;
 pub mod tabs;
@@ -82,6 +83,8 @@ pub fn start(cat: Catalogue) {
                 Ok(()) => {
                     failures = 0;
                     tell_page("tradewinds-synced");
+                    // The records are on the server: the files they name can follow.
+                    files::send_waiting(&cat);
                     POLL_EVERY
                 }
                 // Nothing to retry until someone signs in (which asks for a round).
@@ -497,7 +500,7 @@ pub async fn local_write(cat: &Catalogue) {
 
 /// False only when the browser knows it has no network (`navigator.onLine`); true does not
 /// mean the server can be reached.
-fn browser_online() -> bool {
+pub(crate) fn browser_online() -> bool {
     web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 

@@ -60,13 +60,37 @@ mission-hint-report-url = Full address, if it is online
 
 document-section = Documents
 document-none-linked = No documents linked yet.
-document-link = Link a document
+document-link = Add a document
 document-new = New document
 document-not-removed = Not removed: { $error }
 document-remove = Remove
-document-hint-url = Where it is published, e.g. https://www.cartac.org/…
+document-hint-url = Where it is published, e.g. https://www.cartac.org/… Leave it empty if you attach the file.
 document-save = Save document
 document-cancel = Cancel
+document-file-attach = Attach a file
+document-file-hint = PDF, office documents, images or text, up to { $max } MB. It is kept on this device and sent whenever there is a connection.
+document-file-reading = Reading the file…
+document-file-chosen = { $name } · { $size }
+document-file-remove = Remove the file
+document-photo-longest = Longest side
+document-photo-as-taken = As taken ({ $width } × { $height } px)
+document-photo-pixels = { $px } px
+document-photo-quality = Quality
+document-photo-quality-high = High
+document-photo-quality-medium = Medium
+document-photo-quality-low = Low
+document-photo-sizes = { $before } as taken, { $after } to send
+document-file-open = Open
+document-file-keep = Keep on this device
+document-file-kept = Kept on this device
+document-file-unkeep = Do not keep
+document-file-keep-all = Keep all these files on this device
+document-file-waiting = Waiting to be sent
+document-file-sending = Sending: { $done } of { $size }
+document-file-fetching = Fetching: { $done } of { $size }
+document-file-refused = The server did not take this file: { $reason }
+document-file-failed = Not done: { $error }
+kilobytes = { $kb } KB
 
 ## Contacts of an organisation
 

@@ -67,13 +67,37 @@ mission-hint-report-url = Dirección completa, si está en línea
 
 document-section = Documentos
 document-none-linked = Aún no hay documentos vinculados.
-document-link = Vincular un documento
+document-link = Añadir un documento
 document-new = Nuevo documento
 document-not-removed = No se eliminó: { $error }
 document-remove = Eliminar
-document-hint-url = Dónde está publicado, por ejemplo https://www.cartac.org/…
+document-hint-url = Dónde se publica, por ejemplo https://www.cartac.org/… Déjelo vacío si adjunta el archivo.
 document-save = Guardar el documento
 document-cancel = Cancelar
+document-file-attach = Adjuntar un archivo
+document-file-hint = PDF, documentos de oficina, imágenes o texto, hasta { $max } MB. Se guarda en este dispositivo y se envía en cuanto haya conexión.
+document-file-reading = Leyendo el archivo…
+document-file-chosen = { $name } · { $size }
+document-file-remove = Quitar el archivo
+document-photo-longest = Lado mayor
+document-photo-as-taken = Tal como se tomó ({ $width } × { $height } px)
+document-photo-pixels = { $px } px
+document-photo-quality = Calidad
+document-photo-quality-high = Alta
+document-photo-quality-medium = Media
+document-photo-quality-low = Baja
+document-photo-sizes = { $before } tal como se tomó, { $after } para enviar
+document-file-open = Abrir
+document-file-keep = Guardar en este dispositivo
+document-file-kept = Guardado en este dispositivo
+document-file-unkeep = No guardar
+document-file-keep-all = Guardar todos estos archivos en este dispositivo
+document-file-waiting = Pendiente de envío
+document-file-sending = Enviando: { $done } de { $size }
+document-file-fetching = Descargando: { $done } de { $size }
+document-file-refused = El servidor no aceptó este archivo: { $reason }
+document-file-failed = No se hizo: { $error }
+kilobytes = { $kb } KB
 
 ## Contactos de una organización
 

@@ -66,13 +66,37 @@ mission-hint-report-url = Adresse complète, s'il est en ligne
 
 document-section = Documents
 document-none-linked = Aucun document lié pour l'instant.
-document-link = Lier un document
+document-link = Ajouter un document
 document-new = Nouveau document
 document-not-removed = Non supprimé : { $error }
 document-remove = Supprimer
-document-hint-url = Où il est publié, par exemple https://www.cartac.org/…
+document-hint-url = Où il est publié, par exemple https://www.cartac.org/… Laissez vide si vous joignez le fichier.
 document-save = Enregistrer le document
 document-cancel = Annuler
+document-file-attach = Joindre un fichier
+document-file-hint = PDF, documents bureautiques, images ou texte, jusqu'à { $max } Mo. Il est conservé sur cet appareil et envoyé dès qu'il y a une connexion.
+document-file-reading = Lecture du fichier…
+document-file-chosen = { $name } · { $size }
+document-file-remove = Retirer le fichier
+document-photo-longest = Plus grand côté
+document-photo-as-taken = Telle que prise ({ $width } × { $height } px)
+document-photo-pixels = { $px } px
+document-photo-quality = Qualité
+document-photo-quality-high = Haute
+document-photo-quality-medium = Moyenne
+document-photo-quality-low = Basse
+document-photo-sizes = { $before } telle que prise, { $after } à envoyer
+document-file-open = Ouvrir
+document-file-keep = Conserver sur cet appareil
+document-file-kept = Conservé sur cet appareil
+document-file-unkeep = Ne plus conserver
+document-file-keep-all = Conserver tous ces fichiers sur cet appareil
+document-file-waiting = En attente d'envoi
+document-file-sending = Envoi : { $done } sur { $size }
+document-file-fetching = Téléchargement : { $done } sur { $size }
+document-file-refused = Le serveur n'a pas accepté ce fichier : { $reason }
+document-file-failed = Non effectué : { $error }
+kilobytes = { $kb } Ko
 
 ## Contacts d'une organisation
 

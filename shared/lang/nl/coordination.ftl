@@ -66,13 +66,37 @@ mission-hint-report-url = Volledig adres, als het online staat
 
 document-section = Documenten
 document-none-linked = Nog geen documenten gekoppeld.
-document-link = Een document koppelen
+document-link = Document toevoegen
 document-new = Nieuw document
 document-not-removed = Niet verwijderd: { $error }
 document-remove = Verwijderen
-document-hint-url = Waar het is gepubliceerd, bijvoorbeeld https://www.cartac.org/…
+document-hint-url = Waar het is gepubliceerd, bijvoorbeeld https://www.cartac.org/… Laat leeg als u het bestand toevoegt.
 document-save = Document opslaan
 document-cancel = Annuleren
+document-file-attach = Bestand toevoegen
+document-file-hint = Pdf, kantoordocumenten, afbeeldingen of tekst, tot { $max } MB. Het blijft op dit apparaat en wordt verzonden zodra er verbinding is.
+document-file-reading = Bestand lezen…
+document-file-chosen = { $name } · { $size }
+document-file-remove = Bestand verwijderen
+document-photo-longest = Langste zijde
+document-photo-as-taken = Zoals genomen ({ $width } × { $height } px)
+document-photo-pixels = { $px } px
+document-photo-quality = Kwaliteit
+document-photo-quality-high = Hoog
+document-photo-quality-medium = Gemiddeld
+document-photo-quality-low = Laag
+document-photo-sizes = { $before } zoals genomen, { $after } om te verzenden
+document-file-open = Openen
+document-file-keep = Op dit apparaat bewaren
+document-file-kept = Bewaard op dit apparaat
+document-file-unkeep = Niet meer bewaren
+document-file-keep-all = Al deze bestanden op dit apparaat bewaren
+document-file-waiting = Wacht op verzending
+document-file-sending = Verzenden: { $done } van { $size }
+document-file-fetching = Ophalen: { $done } van { $size }
+document-file-refused = De server nam dit bestand niet aan: { $reason }
+document-file-failed = Niet gelukt: { $error }
+kilobytes = { $kb } KB
 
 ## Contactpersonen van een organisatie
 

@@ -155,6 +155,29 @@ fn names_lose_their_folders_and_control_characters() {
 }
 
 #[test]
+fn a_clean_name_is_one_cleaning_leaves_as_it_is() {
+    for name in [
+        "report.pdf",
+        " report.pdf",
+        ".hidden",
+        "..",
+        "a/b.pdf",
+        "a\\b",
+        "tab\there",
+        "",
+        "été 2012.docx",
+        "x. ",
+        ". x",
+    ] {
+        assert_eq!(
+            is_clean_name(name),
+            !name.is_empty() && clean_name(name) == name,
+            "{name:?}"
+        );
+    }
+}
+
+#[test]
 fn a_reference_is_checked_as_a_record_field() {
     let good = Attached {
         sha256: sha256_hex(b"%PDF-1.4"),

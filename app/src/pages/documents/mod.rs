@@ -1,9 +1,14 @@
-//! The "Documents" section of a meeting's, a mission's or a project's page: links to the
-//! agendas, minutes, presentations, reports and photos that belong to it, added, edited and
+//! The "Documents" section of a meeting's, a mission's or a project's page: the agendas,
+//! minutes, presentations, reports and photos that belong to it, as links or attached files
+//! (`attach`: choosing one in the form; `file`: opening and keeping one), added, edited and
 //! removed there by those who may (the publisher's office, coordinators).
+
+mod attach;
+mod file;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use send_wrapper::SendWrapper;
 use serde_json::{Map, Value};
 use tradewinds_shared::catalogue::DELETED_FIELD;
 use tradewinds_shared::documents::{Document, DocumentKind};
@@ -90,8 +95,11 @@ pub fn Documents(of: Of) -> impl IntoView {
                     mine.retain(|d| chosen.is_empty() || d.record.language.as_deref() == Some(chosen.as_str()));
                     let names = display_names(&orgs);
                     let options = org_options(&orgs);
+                    let files: Vec<_> = mine.iter().filter_map(|d| d.record.file.clone()).collect();
+                    let keep_all = (files.len() > 1).then(|| view! { <KeepAll files=files/> });
                     view! {
                         {choice}
+                        {keep_all}
                         <ul class="records">
                             {mine.into_iter().map(|d| {
                                 let publisher = d.record.publisher.and_then(|p| names.get(&p).cloned()).unwrap_or_default();
@@ -165,8 +173,13 @@ fn DocumentRow(
             <Show when=move || edit.is_open(id) fallback={
                 let (d, meta) = (d.clone(), meta.clone());
                 move || view! {
-                    <a href=d.url.clone() target="_blank" rel="noopener noreferrer">{d.title.clone()}</a>
+                    {if d.url.is_empty() {
+                        view! { <strong>{d.title.clone()}</strong> }.into_any()
+                    } else {
+                        view! { <a href=d.url.clone() target="_blank" rel="noopener noreferrer">{d.title.clone()}</a> }.into_any()
+                    }}
                     <span class="meta">{meta.clone()}</span>
+                    {d.file.clone().map(|f| view! { <file::DocumentFile file=f/> })}
                     {(!d.description.is_empty()).then(|| view! { <span class="progress">{d.description.clone()}</span> })}
                     <span class="row-actions">
                         <Show when=may_edit>
@@ -210,18 +223,46 @@ fn DocumentForm(
         |d| d.language.clone().unwrap_or_default(),
         |d, v| d.language = Some(v).filter(|v| !v.is_empty()),
     );
+    let chosen = RwSignal::new_local(None::<SendWrapper<attach::Chosen>>);
+    let current = Signal::derive(move || form.record.with(|d| d.file.clone()));
+    let set_file = move |f| form.record.update(|d: &mut Document| d.file = f);
     let cancel = done.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        form.save_inline(RecordKind::Document, id, Document::validate, done.clone());
+        let done = done.clone();
+        // A file chosen here is kept on the device first: no document names a file the
+        // device does not hold.
+        let Some(file) = chosen.get_untracked().filter(|c| {
+            form.record
+                .with_untracked(|d| d.file.as_ref() == Some(&c.attached))
+        }) else {
+            form.save_inline(RecordKind::Document, id, Document::validate, done);
+            return;
+        };
+        // Saving reads the catalogue from the form's context, which an awaited task lacks.
+        let owner = Owner::current();
+        spawn_local(async move {
+            match file.keep().await {
+                Ok(()) => {
+                    let save =
+                        || form.save_inline(RecordKind::Document, id, Document::validate, done);
+                    match owner {
+                        Some(owner) => owner.with(save),
+                        None => save(),
+                    }
+                }
+                Err(e) => form.problem.set(Some(e.to_string())),
+            }
+        });
     };
     view! {
         <form class="record-form compact" node_ref=form.keep_focus() on:submit=save novalidate>
             <TextField label=label("title") name="title" required=true value=title on_input=set_title error=form.error("title")/>
             <SelectField label=label("kind") name="kind" options=enum_options(DocumentKind::ALL)
                 value=kind on_change=set_kind error=form.error("kind")/>
-            <TextField label=label("url") name="url" kind="url" required=true hint=t(msg::DOCUMENT_HINT_URL)
+            <TextField label=label("url") name="url" kind="url" hint=t(msg::DOCUMENT_HINT_URL)
                 value=url on_input=set_url error=form.error("url")/>
+            <attach::FilePicker current=current chosen=chosen on_change=set_file error=form.error("file")/>
             <SelectField label=label("publisher") name="publisher" none_label=t(msg::CHOOSE_OPTION) options=orgs
                 value=publisher on_change=set_publisher error=form.error("publisher")/>
             <SelectField label=label("language") name="language" none_label=t(msg::NOT_SET) options=ref_options("language", LANGUAGES)
@@ -242,4 +283,30 @@ fn DocumentForm(
 /// What forms call a field of this kind (its field table's label).
 fn label(field: &'static str) -> &'static str {
     crate::i18n::field_label(RecordKind::Document, field)
+}
+
+/// "Keep all these files on this device", for a section with more than one file.
+#[component]
+fn KeepAll(files: Vec<tradewinds_shared::files::Attached>) -> impl IntoView {
+    let cat = use_catalogue();
+    let busy = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+    let keep = move |_| {
+        let (cat, files) = (cat.clone(), files.clone());
+        busy.set(true);
+        spawn_local(async move {
+            let kept = file::keep_all(&cat, files).await;
+            problem.try_set(
+                kept.err()
+                    .map(|e| tf(msg::DOCUMENT_FILE_FAILED, &[("error", e.as_str().into())])),
+            );
+            busy.try_set(false);
+        });
+    };
+    view! {
+        <p class="keep-all">
+            <button type="button" data-testid="keep-all" disabled=move || busy.get() on:click=keep>{t(msg::DOCUMENT_FILE_KEEP_ALL)}</button>
+            {move || problem.get().map(|p| view! { <span class="error" role="alert">" "{p}</span> })}
+        </p>
+    }
 }
