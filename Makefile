@@ -57,4 +57,4 @@ bench:
 	pg_virtualenv -- env TW_BENCH_DATABASE=postgres cargo bench -p tradewinds-server --bench big_catalogue
 	test -f dist/index.html || $(MAKE) dist
 	cd app && cargo test --profile wasm-bench --features bench --test wide_record -- --nocapture
-	cd tests/bench && { test -d node_modules/lighthouse || npm ci; } && node initial-sync.mjs && node edit-bytes.mjs && node lighthouse.mjs && node slow-link.mjs && node keystroke.mjs && node import.mjs
+	cd tests/bench && { test -d node_modules/lighthouse || npm ci; } && node initial-sync.mjs && node edit-bytes.mjs && node lighthouse.mjs && node slow-link.mjs && node keystroke.mjs && node import.mjs && node file-slow-link.mjs

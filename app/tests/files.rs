@@ -81,22 +81,23 @@ async fn a_downloads_parts_come_back_in_order_and_stop_at_a_gap() {
     let files = Files::open().await.unwrap();
     let sha = sha256_hex(b"a download in parts");
     // Stored out of order; the third starts past a gap.
-    files.add_part(&sha, 4, &blob(b"5678")).await.unwrap();
-    files.add_part(&sha, 0, &blob(b"1234")).await.unwrap();
+    files.add_part(&sha, 4, 4, &blob(b"5678")).await.unwrap();
+    files.add_part(&sha, 0, 4, &blob(b"1234")).await.unwrap();
     files
-        .add_part(&sha, 12, &blob(b"after a gap"))
+        .add_part(&sha, 12, 11, &blob(b"after a gap"))
         .await
         .unwrap();
     // Another file's parts are not this one's.
     let other = sha256_hex(b"another download");
-    files.add_part(&other, 0, &blob(b"other")).await.unwrap();
-    let parts = files.parts(&sha).await.unwrap();
+    files.add_part(&other, 0, 5, &blob(b"other")).await.unwrap();
+    let (parts, held) = files.parts(&sha).await.unwrap();
+    assert_eq!(held, 8);
     let mut joined = Vec::new();
     for p in &parts {
         joined.extend(bytes(p).await);
     }
     assert_eq!(joined, b"12345678");
     files.drop_parts(&sha).await.unwrap();
-    assert!(files.parts(&sha).await.unwrap().is_empty());
-    assert_eq!(files.parts(&other).await.unwrap().len(), 1);
+    assert!(files.parts(&sha).await.unwrap().0.is_empty());
+    assert_eq!(files.parts(&other).await.unwrap().0.len(), 1);
 }

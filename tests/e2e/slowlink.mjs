@@ -53,7 +53,7 @@ class Direction {
 }
 
 /**
- * Starts the link in front of `target` ("http://127.0.0.1:port"): `{ url, stop, bytes() }`,
+ * Starts the link in front of `target` ("http://127.0.0.1:port"): `{ url, stop, cut(), bytes() }`,
  * `bytes()` being what it carried each way so far.
  */
 export async function startSlowLink(target, { bytesPerSecond = 50_000 / 8, latencyMs = 150 } = {}) {
@@ -80,6 +80,10 @@ export async function startSlowLink(target, { bytesPerSecond = 50_000 / 8, laten
   return {
     url: `http://127.0.0.1:${server.address().port}`,
     bytes: () => ({ up: up.bytes, down: down.bytes }),
+    /** Drops every connection at once, as a line going down does: what was on the way is lost. */
+    cut() {
+      for (const s of sockets) s.destroy();
+    },
     async stop() {
       for (const s of sockets) s.destroy();
       await new Promise((ok) => server.close(ok));

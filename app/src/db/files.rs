@@ -220,8 +220,8 @@ impl Files {
     }
 
     /// The parts of a download of `sha256` held so far, in order, while they follow on
-    /// from the start (a part after a gap is dropped with the rest).
-    pub async fn parts(&self, sha256: &str) -> Result<Vec<Blob>, DbError> {
+    /// from the start (a part after a gap is dropped with the rest), and their bytes in all.
+    pub async fn parts(&self, sha256: &str) -> Result<(Vec<Blob>, u64), DbError> {
         let tx = self
             .rexie
             .transaction(&[PARTS], TransactionMode::ReadOnly)?;
@@ -232,27 +232,33 @@ impl Files {
         let mut parts = Vec::new();
         let mut next = 0.0;
         for row in rows {
-            let offset = js_sys::Reflect::get(&row, &"offset".into())
-                .ok()
-                .and_then(|o| o.as_f64());
+            let number = |k: &str| js_sys::Reflect::get(&row, &k.into()).ok()?.as_f64();
             let blob = js_sys::Reflect::get(&row, &"blob".into())
                 .ok()
                 .and_then(|b| b.dyn_into::<Blob>().ok());
-            match (offset, blob) {
-                (Some(o), Some(b)) if o == next => {
-                    next += b.size();
+            match (number("offset"), number("length"), blob) {
+                (Some(o), Some(n), Some(b)) if o == next => {
+                    next += n;
                     parts.push(b);
                 }
                 _ => break,
             }
         }
-        Ok(parts)
+        Ok((parts, next as u64))
     }
 
-    /// Keeps the next part of a download of `sha256`, which starts at `offset`.
-    pub async fn add_part(&self, sha256: &str, offset: u64, blob: &Blob) -> Result<(), DbError> {
+    /// Keeps the next part of a download of `sha256`, which starts at `offset` and holds
+    /// `length` bytes.
+    pub async fn add_part(
+        &self,
+        sha256: &str,
+        offset: u64,
+        length: u64,
+        blob: &Blob,
+    ) -> Result<(), DbError> {
         let o = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&o, &"offset".into(), &JsValue::from_f64(offset as f64));
+        let _ = js_sys::Reflect::set(&o, &"length".into(), &JsValue::from_f64(length as f64));
         let _ = js_sys::Reflect::set(&o, &"blob".into(), blob);
         let tx = self
             .rexie

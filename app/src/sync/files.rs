@@ -208,8 +208,7 @@ pub async fn bring(cat: &Catalogue, a: &Attached) -> Result<Blob, SyncError> {
         return Ok(held.blob);
     }
     let token = cat.token().ok_or(SyncError::SignedOut)?;
-    let mut parts = files.parts(&a.sha256).await?;
-    let mut have: u64 = parts.iter().map(|b| b.size() as u64).sum();
+    let (mut parts, mut have) = files.parts(&a.sha256).await?;
     let fetched = async {
         while have < a.size {
             set_moving(
@@ -234,7 +233,9 @@ pub async fn bring(cat: &Catalogue, a: &Attached) -> Result<Blob, SyncError> {
                 return Err(SyncError::BadAnswer("an empty part".into()));
             }
             let part = blob_of(&bytes, "application/octet-stream")?;
-            files.add_part(&a.sha256, have, &part).await?;
+            files
+                .add_part(&a.sha256, have, bytes.len() as u64, &part)
+                .await?;
             have += bytes.len() as u64;
             parts.push(part);
         }
@@ -274,7 +275,10 @@ fn join(parts: impl IntoIterator<Item = JsValue>, media_type: &str) -> Result<Bl
     }
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(media_type);
-    Blob::new_with_blob_sequence_and_options(&seq, &options)
+    // The binding the CSV download already uses: the same `new Blob(parts, options)`,
+    // whose parts may be blobs and byte arrays as well as text; one binding fewer in the
+    // first download's glue.
+    Blob::new_with_str_sequence_and_options(&seq, &options)
         .map_err(|_| SyncError::Storage("the file could not be put together".into()))
 }
 

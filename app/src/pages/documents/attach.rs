@@ -4,13 +4,13 @@
 //! size before and after. The file is kept on the device when the document is saved
 //! (`Chosen::keep`), and sent by the sync engine (`sync::files`).
 
+use js_sys::Reflect;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
 use tradewinds_shared::files::{clean_name, kind_of, sha256_hex, Attached, MAX_FILE_BYTES};
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Blob, ImageBitmap};
+use web_sys::Blob;
 
 use crate::components::fields::SelectField;
 use crate::db::files::Files;
@@ -26,7 +26,8 @@ pub struct Chosen {
     blob: Blob,
     /// The file as chosen: its size, and its picture when it can be reduced.
     original_size: u64,
-    picture: Option<ImageBitmap>,
+    /// Its picture (an `ImageBitmap`), when it is a photo.
+    picture: Option<JsValue>,
     original: Attached,
     original_blob: Blob,
 }
@@ -109,8 +110,8 @@ pub fn FilePicker(
     let photo = move || {
         chosen.with(|c| {
             let c = c.as_ref()?;
-            let p = c.picture.as_ref()?;
-            Some((p.width(), p.height(), c.original_size, c.attached.size))
+            let (w, h) = dimensions(c.picture.as_ref()?);
+            Some((w, h, c.original_size, c.attached.size))
         })
     };
     let sides = move || {
@@ -187,7 +188,7 @@ pub fn FilePicker(
 async fn read_chosen(file: web_sys::File) -> Result<Chosen, String> {
     let blob: Blob = file.clone().into();
     let name = clean_name(&file.name());
-    if let Some(p) = tradewinds_shared::files::size_problem(blob.size() as u64) {
+    if let Some(p) = tradewinds_shared::files::size_problem(file.size() as u64) {
         return Err(crate::i18n::problem(&p));
     }
     let bytes = bytes_of(&blob).await.map_err(|e| e.to_string())?;
@@ -214,57 +215,74 @@ async fn read_chosen(file: web_sys::File) -> Result<Chosen, String> {
     })
 }
 
-async fn decode(blob: &Blob) -> Result<ImageBitmap, JsValue> {
-    let window = web_sys::window().ok_or(JsValue::NULL)?;
-    let made = wasm_bindgen_futures::JsFuture::from(window.create_image_bitmap_with_blob(blob)?);
-    made.await?.dyn_into()
+// The picture work goes through the browser's objects by name (`Reflect`) rather than
+// web-sys bindings: each binding adds its glue to the app's first download, and these
+// (`createImageBitmap`, `OffscreenCanvas` and its context) would add about 0.5 KB to it
+// for a screen few open.
+
+/// `target.method(args…)`.
+fn call(target: &JsValue, method: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
+    let f: js_sys::Function = Reflect::get(target, &method.into())?.dyn_into()?;
+    f.apply(target, &args.iter().copied().collect())
+}
+
+/// A number property of `target` (0 if it has none).
+fn number(target: &JsValue, name: &str) -> f64 {
+    Reflect::get(target, &name.into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0)
+}
+
+/// The picture a photo's file holds (an `ImageBitmap`).
+async fn decode(blob: &Blob) -> Result<JsValue, JsValue> {
+    let made = call(&js_sys::global(), "createImageBitmap", &[blob])?;
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(made)).await
+}
+
+/// `picture`'s width and height in pixels.
+fn dimensions(picture: &JsValue) -> (u32, u32) {
+    (
+        number(picture, "width") as u32,
+        number(picture, "height") as u32,
+    )
 }
 
 /// `picture` drawn again with its longest side at most `side` pixels, as a JPEG of
 /// `quality` (0–1) named after `name`.
 async fn reduced(
-    picture: &ImageBitmap,
+    picture: &JsValue,
     side: u32,
     quality: f64,
     name: &str,
 ) -> Result<(Attached, Blob), String> {
     let fail = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
-    let (w, h) = (picture.width(), picture.height());
-    let scale = (f64::from(side) / f64::from(w.max(h))).min(1.0);
+    let (w, h) = dimensions(picture);
+    let scale = (f64::from(side) / f64::from(w.max(h).max(1))).min(1.0);
     let (nw, nh) = (
         (f64::from(w) * scale).round().max(1.0),
         (f64::from(h) * scale).round().max(1.0),
     );
-    let canvas: web_sys::HtmlCanvasElement = document()
-        .create_element("canvas")
-        .map_err(fail)?
-        .unchecked_into();
-    canvas.set_width(nw as u32);
-    canvas.set_height(nh as u32);
-    let context: web_sys::CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .map_err(fail)?
-        .ok_or("no canvas")?
-        .unchecked_into();
-    context
-        .draw_image_with_image_bitmap_and_dw_and_dh(picture, 0.0, 0.0, nw, nh)
-        .map_err(fail)?;
-    let (tx, rx) = futures::channel::oneshot::channel::<Option<Blob>>();
-    let done = Closure::once(move |b: Option<Blob>| {
-        let _ = tx.send(b);
-    });
-    canvas
-        .to_blob_with_type_and_encoder_options(
-            done.as_ref().unchecked_ref(),
-            "image/jpeg",
-            &quality.into(),
-        )
-        .map_err(fail)?;
-    let blob = rx
-        .await
-        .ok()
-        .flatten()
-        .ok_or("the photo could not be made")?;
+    let made = async {
+        let class: js_sys::Function =
+            Reflect::get(&js_sys::global(), &"OffscreenCanvas".into())?.dyn_into()?;
+        let canvas = Reflect::construct(&class, &js_sys::Array::of2(&nw.into(), &nh.into()))?;
+        let context = call(&canvas, "getContext", &[&"2d".into()])?;
+        let zero = JsValue::from(0.0);
+        call(
+            &context,
+            "drawImage",
+            &[picture, &zero, &zero, &nw.into(), &nh.into()],
+        )?;
+        let options = js_sys::Object::new();
+        Reflect::set(&options, &"type".into(), &"image/jpeg".into())?;
+        Reflect::set(&options, &"quality".into(), &quality.into())?;
+        let blob = call(&canvas, "convertToBlob", &[&options])?;
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(blob))
+            .await?
+            .dyn_into::<Blob>()
+    };
+    let blob = made.await.map_err(fail)?;
     let bytes = bytes_of(&blob).await.map_err(|e| e.to_string())?;
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
     let attached = Attached {
