@@ -395,44 +395,15 @@ async fn bytes_that_are_not_the_ones_the_hash_names_are_dropped() {
     assert!(upload(&t, &content, 20_000).await.complete);
 }
 
-/// A zip claiming a Word document inside that unpacks to gigabytes (as
-/// `shared/src/files/tests.rs` makes one).
+/// A zip claiming a Word document inside that unpacks to gigabytes.
 fn zip_bomb() -> Vec<u8> {
-    let entries: [(&str, u32); 2] = [
-        ("[Content_Types].xml", 10),
-        ("word/document.xml", 4_000_000_000),
-    ];
-    let data = b"<x/>";
-    let mut out = Vec::new();
-    let mut central = Vec::new();
-    for (name, unpacked) in entries {
-        let offset = out.len() as u32;
-        out.extend_from_slice(b"PK\x03\x04");
-        out.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        out.extend_from_slice(&(data.len() as u32).to_le_bytes());
-        out.extend_from_slice(&unpacked.to_le_bytes());
-        out.extend_from_slice(&(name.len() as u16).to_le_bytes());
-        out.extend_from_slice(&0u16.to_le_bytes());
-        out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(data);
-        central.extend_from_slice(b"PK\x01\x02");
-        central.extend_from_slice(&[20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        central.extend_from_slice(&(data.len() as u32).to_le_bytes());
-        central.extend_from_slice(&unpacked.to_le_bytes());
-        central.extend_from_slice(&(name.len() as u16).to_le_bytes());
-        central.extend_from_slice(&[0; 12]);
-        central.extend_from_slice(&offset.to_le_bytes());
-        central.extend_from_slice(name.as_bytes());
-    }
-    let at = out.len() as u32;
-    out.extend_from_slice(&central);
-    out.extend_from_slice(b"PK\x05\x06\0\0\0\0");
-    out.extend_from_slice(&2u16.to_le_bytes());
-    out.extend_from_slice(&2u16.to_le_bytes());
-    out.extend_from_slice(&(central.len() as u32).to_le_bytes());
-    out.extend_from_slice(&at.to_le_bytes());
-    out.extend_from_slice(&[0, 0]);
-    out
+    tradewinds_shared::files::fixtures::zip(
+        &[
+            ("[Content_Types].xml", 10),
+            ("word/document.xml", 4_000_000_000),
+        ],
+        b"<x/>",
+    )
 }
 
 #[tokio::test]

@@ -390,5 +390,7 @@ pub struct UploadStatus {
     pub complete: bool,
 }
 
+#[doc(hidden)]
+pub mod fixtures;
 #[cfg(test)]
 mod tests;

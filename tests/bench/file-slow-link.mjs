@@ -41,6 +41,8 @@ const link = await startSlowLink(tw.url, { bytesPerSecond: (KBITS * 1000) / 8, l
 async function device(email) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  // Over this link a screen's first opening waits for its code and words: minutes, not seconds.
+  page.setDefaultTimeout(300000);
   await page.goto(link.url);
   await page.getByTestId('sign-in-form').waitFor({ timeout: 300000 });
   if (email) {
