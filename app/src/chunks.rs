@@ -178,8 +178,9 @@ pub fn start_sync(cat: Catalogue) {
     leptos::task::spawn_local(async move {
         while let Err(ChunkError(e)) = sync_engine(cat.clone()).await {
             cat.status.update(|s| {
-                s.phase = Phase::Failed(format!(
-                    "the sync code could not be loaded ({e}); trying again"
+                s.phase = Phase::Failed(crate::i18n::tf(
+                    crate::i18n::msg::SYNC_CODE_NOT_LOADED,
+                    &[("error", e.as_str().into())],
                 ))
             });
             gloo_timers::future::sleep(std::time::Duration::from_secs(10)).await;

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, launchBrowser, watchErrors, buildFileCount, explained } from './harness.mjs';
-import { MeetingPage, signIn, apiAs, waitForSynced, waitForStatus, waitUntil, keptFiles } from './pages.mjs';
+import { MeetingPage, signIn, apiAs, goTo, waitForSynced, waitForStatus, waitUntil, keptFiles } from './pages.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -63,6 +63,20 @@ function storedFiles() {
     .flatMap((d) => readdirSync(join(root, d.name)).filter((f) => /^[0-9a-f]{64}$/.test(f)));
 }
 
+/** Whether the device of `page` holds the file `sha` (its files database, `app/src/db/files.rs`). */
+function heldHere(page, sha) {
+  return page.evaluate((sha) => new Promise((ok, fail) => {
+    const open = indexedDB.open('tradewinds-files');
+    open.onerror = () => fail(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const get = db.transaction('files').objectStore('files').get(sha);
+      get.onsuccess = () => { db.close(); ok(get.result !== undefined); };
+      get.onerror = () => { db.close(); fail(get.error); };
+    };
+  }), sha);
+}
+
 test('a photo attached offline is reduced, kept across a reload and sent once online; another device keeps it and opens it offline', async () => {
   const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
   const page = await context.newPage();
@@ -97,6 +111,12 @@ test('a photo attached offline is reduced, kept across a reload and sent once on
     await new MeetingPage(page).open(BRIDGETOWN);
     const state = row.getByTestId('file-state');
     await waitUntil(async () => /Waiting to be sent/.test(await state.textContent()), { what: 'the photo waiting' });
+    // The Sync page lists it with the changes waiting.
+    await goTo(page, 'Sync');
+    const filesWaiting = page.getByTestId('files-waiting');
+    await filesWaiting.waitFor();
+    assert.match(await filesWaiting.textContent(), /IMG_2041\.jpg · \d+ KB\s*Waiting to be sent/);
+    await new MeetingPage(page).open(BRIDGETOWN);
     await context.setOffline(false);
     await waitForSynced(page);
     await waitUntil(async () => /Kept on this device/.test(await state.textContent()), { what: 'the photo sent', timeout: 30000 });
@@ -176,6 +196,11 @@ test('an upload cut at random points arrives whole, once', async () => {
     assert.ok(Buffer.from(await res.arrayBuffer()).equals(report), 'the same bytes');
     assert.equal(storedFiles().filter((f) => f === record.file.sha256).length, 1);
     await waitForStatus(page, /All changes saved/);
+
+    // The document removed, the device no longer keeps its file (the server keeps it a month).
+    await row.getByRole('button', { name: 'Remove' }).click();
+    await waitUntil(async () => !(await heldHere(page, record.file.sha256)), { what: 'the file let go on the device', timeout: 30000, every: 250 });
+    assert.equal(storedFiles().filter((f) => f === record.file.sha256).length, 1);
   });
   await context.close();
 });

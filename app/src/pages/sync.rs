@@ -18,11 +18,14 @@ use super::carried::{SaveChanges, TakeInChanges};
 use super::{failed, loading};
 use crate::catalogue::{use_actor, use_catalogue};
 use crate::components::format_time;
+use crate::db::files::Files;
 use crate::db::{OutboxEntry, OutboxStatus};
-use crate::i18n::{msg, t, tf};
+use crate::i18n::{file_size, msg, t, tf};
 use crate::loaded::Loaded;
 use crate::route::record_href;
 use crate::session::{held, Held};
+use crate::sync::files::moving;
+use tradewinds_shared::files::Attached;
 
 #[component]
 pub fn SyncPage() -> impl IntoView {
@@ -76,10 +79,56 @@ pub fn SyncPage() -> impl IntoView {
                 }.into_any()
             }
         }}
+        <FilesWaiting/>
         <Conflicts/>
         <Show when=move || actor.get().is_some_and(|a| a.can_manage_users())>
             <TakeInChanges/>
         </Show>
+    }
+}
+
+/// Documents' files attached here that the server does not have yet (sent after the
+/// changes above), or will not take, with how far each has gone; nothing when there are none.
+#[component]
+fn FilesWaiting() -> impl IntoView {
+    let cat = use_catalogue();
+    let files = Loaded::new(move || {
+        cat.version.track();
+        async move {
+            let Ok(files) = Files::open().await else {
+                return vec![];
+            };
+            let mut waiting: Vec<(Attached, Option<String>)> = files
+                .all()
+                .await
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|h| h.upload || h.refused.is_some())
+                .map(|h| (h.attached, h.refused))
+                .collect();
+            waiting.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+            waiting
+        }
+    });
+    move || {
+        let waiting = files.get().unwrap_or_default();
+        (!waiting.is_empty()).then(|| view! {
+            <section aria-labelledby="files-waiting-h" data-testid="files-waiting">
+                <h2 id="files-waiting-h">{t(msg::SYNC_FILES_WAITING)}</h2>
+                <ul class="records">
+                    {waiting.into_iter().map(|(a, refused)| {
+                        let name = tf(msg::DOCUMENT_FILE_CHOSEN, &[("name", a.name.as_str().into()), ("size", file_size(a.size).as_str().into())]);
+                        let sha = a.sha256.clone();
+                        let state = move || match (&refused, moving(&sha)) {
+                            (Some(reason), _) => tf(msg::DOCUMENT_FILE_REFUSED, &[("reason", reason.as_str().into())]),
+                            (None, Some(m)) => tf(msg::DOCUMENT_FILE_SENDING, &[("done", file_size(m.done).as_str().into()), ("size", file_size(m.size).as_str().into())]),
+                            (None, None) => t(msg::DOCUMENT_FILE_WAITING).to_owned(),
+                        };
+                        view! { <li><span>{name}</span><span class="meta">{state}</span></li> }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })
     }
 }
 

@@ -90,24 +90,28 @@ async fn send_all(cat: &Catalogue, changed: &mut bool) -> Result<(), SyncError> 
         return Ok(());
     };
     let files = Files::open().await?;
-    let waiting: Vec<Held> = files
-        .all()
-        .await?
-        .into_iter()
-        .filter(|h| h.upload)
-        .collect();
-    if waiting.is_empty() {
+    let held = files.all().await?;
+    if held.is_empty() {
         return Ok(());
     }
     let named = named_here(&cat.db).await?;
+    let mut waiting: Vec<Held> = Vec::new();
+    for h in held {
+        let sha = &h.attached.sha256;
+        if named.contains(sha) {
+            if h.upload {
+                waiting.push(h);
+            }
+        } else if !h.upload || now_ms() as f64 - h.added > UNSAVED_FOR_MS {
+            // Its document was removed or given another file (or, chosen in a form, was
+            // never saved): the device no longer keeps it. The server keeps a file a month
+            // after its last document lets it go.
+            files.remove(sha).await?;
+            *changed = true;
+        }
+    }
     for held in waiting {
         let sha = held.attached.sha256.clone();
-        if !named.contains(&sha) {
-            if now_ms() as f64 - held.added > UNSAVED_FOR_MS {
-                files.remove(&sha).await?;
-            }
-            continue;
-        }
         let sent = send_through_cuts(&token, &held).await;
         set_moving(&sha, None);
         match sent {

@@ -90,6 +90,7 @@ document-file-sending = Sending: { $done } of { $size }
 document-file-fetching = Fetching: { $done } of { $size }
 document-file-refused = The server did not take this file: { $reason }
 document-file-failed = Not done: { $error }
+sync-files-waiting = Files waiting to be sent
 kilobytes = { $kb } KB
 
 ## Contacts of an organisation

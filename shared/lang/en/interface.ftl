@@ -670,6 +670,7 @@ keep-it = Keep it
 sign-in-to-remove = Sign in to remove it.
 not-removed = Not removed: { $error }
 screen-not-loaded = This screen could not be loaded ({ $error }). Open it again once connected.
+sync-code-not-loaded = the sync code could not be loaded ({ $error }); trying again
 
 ## This browser's storage
 

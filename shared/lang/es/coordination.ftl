@@ -97,6 +97,7 @@ document-file-sending = Enviando: { $done } de { $size }
 document-file-fetching = Descargando: { $done } de { $size }
 document-file-refused = El servidor no aceptó este archivo: { $reason }
 document-file-failed = No se hizo: { $error }
+sync-files-waiting = Archivos pendientes de envío
 kilobytes = { $kb } KB
 
 ## Contactos de una organización

@@ -685,6 +685,7 @@ keep-it = Conservarlo
 sign-in-to-remove = Inicie sesión para eliminarlo.
 not-removed = No se eliminó: { $error }
 screen-not-loaded = No se pudo cargar esta pantalla ({ $error }). Vuelva a abrirla cuando tenga conexión.
+sync-code-not-loaded = no se pudo cargar el código de sincronización ({ $error }); se vuelve a intentar
 
 ## El almacenamiento de este navegador
 

@@ -96,6 +96,7 @@ document-file-sending = Envoi : { $done } sur { $size }
 document-file-fetching = Téléchargement : { $done } sur { $size }
 document-file-refused = Le serveur n'a pas accepté ce fichier : { $reason }
 document-file-failed = Non effectué : { $error }
+sync-files-waiting = Fichiers en attente d'envoi
 kilobytes = { $kb } Ko
 
 ## Contacts d'une organisation

@@ -685,6 +685,7 @@ keep-it = La conserver
 sign-in-to-remove = Connectez-vous pour la supprimer.
 not-removed = Non supprimé : { $error }
 screen-not-loaded = Cet écran n'a pas pu être chargé ({ $error }). Rouvrez-le une fois connecté.
+sync-code-not-loaded = le code de synchronisation n'a pas pu être chargé ({ $error }) ; nouvel essai
 
 ## Le stockage de ce navigateur
 

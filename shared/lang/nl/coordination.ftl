@@ -96,6 +96,7 @@ document-file-sending = Verzenden: { $done } van { $size }
 document-file-fetching = Ophalen: { $done } van { $size }
 document-file-refused = De server nam dit bestand niet aan: { $reason }
 document-file-failed = Niet gelukt: { $error }
+sync-files-waiting = Bestanden die wachten op verzending
 kilobytes = { $kb } KB
 
 ## Contactpersonen van een organisatie

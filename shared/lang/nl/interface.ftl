@@ -681,6 +681,7 @@ keep-it = Behouden
 sign-in-to-remove = Meld u aan om het te verwijderen.
 not-removed = Niet verwijderd: { $error }
 screen-not-loaded = Dit scherm kon niet worden geladen ({ $error }). Open het opnieuw zodra er verbinding is.
+sync-code-not-loaded = de synchronisatiecode kon niet worden geladen ({ $error }); opnieuw proberen
 
 ## De opslag van deze browser
 
