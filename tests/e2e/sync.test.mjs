@@ -166,7 +166,8 @@ async function restorableServer() {
     url: s.current.url,
     async backUp() {
       await s.current.stop();
-      for (const f of readdirSync(dir)) cpSync(join(dir, f), join(backup, f));
+      // The database and the documents' files beside it, as an operator backs them up.
+      for (const f of readdirSync(dir)) cpSync(join(dir, f), join(backup, f), { recursive: true });
       s.current = await startServer({ dir, addr });
     },
     async restoreBackup() {
