@@ -121,30 +121,23 @@ impl Files {
 
     /// Keeps a file chosen on this device to attach: waiting to upload, and kept.
     pub async fn attach(&self, attached: &Attached, blob: &Blob) -> Result<(), DbError> {
-        let held = match self.get(&attached.sha256).await? {
-            // Already here (kept from the server, or attached to another document): the
-            // server has it or will; nothing to send again unless it was waiting.
-            Some(h) => Held { kept: true, ..h },
-            None => Held {
-                attached: attached.clone(),
-                blob: blob.clone(),
-                upload: true,
-                kept: true,
-                added: now_ms() as f64,
-                refused: None,
-            },
-        };
-        self.put(&held).await
+        self.hold(attached, blob, true).await
     }
 
     /// Keeps a file downloaded whole (its hash checked) for offline use.
     pub async fn keep(&self, attached: &Attached, blob: &Blob) -> Result<(), DbError> {
+        self.hold(attached, blob, false).await
+    }
+
+    /// Keeps a file, to be sent if `upload`. One already here is only marked kept: the
+    /// server has it or will, as it was sent or is waiting.
+    async fn hold(&self, attached: &Attached, blob: &Blob, upload: bool) -> Result<(), DbError> {
         let held = match self.get(&attached.sha256).await? {
             Some(h) => Held { kept: true, ..h },
             None => Held {
                 attached: attached.clone(),
                 blob: blob.clone(),
-                upload: false,
+                upload,
                 kept: true,
                 added: now_ms() as f64,
                 refused: None,
