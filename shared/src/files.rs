@@ -61,11 +61,6 @@ impl Attached {
     pub fn path(&self) -> String {
         format!("/api/v1/files/{}", self.sha256)
     }
-
-    /// Whether it is a picture a device can reduce and show.
-    pub fn is_image(&self) -> bool {
-        self.media_type.starts_with("image/")
-    }
 }
 
 /// Whether `s` is a SHA-256 written as 64 lowercase hex digits.
